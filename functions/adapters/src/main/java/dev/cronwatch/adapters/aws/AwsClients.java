@@ -1,0 +1,63 @@
+package dev.cronwatch.adapters.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the SDK clients, once per process: the URL-connection HTTP client (the lightest to start in
+ * Lambda) and an explicit region. Each client may be pointed at an emulator endpoint (DynamoDB Local,
+ * ElasticMQ, fauxqs, LocalStack); a null endpoint means AWS itself.
+ */
+public final class AwsClients {
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+
+    private AwsClients(Region region, AwsCredentialsProvider credentials) {
+        this.region = region;
+        this.credentials = credentials;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Real AWS: the default credentials chain (the function's role). */
+    public static AwsClients forAws(String region) {
+        return new AwsClients(Region.of(region), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** Emulators: they accept any credentials, so a fixed dummy pair keeps the environment out of it. */
+    public static AwsClients forEmulators(String region) {
+        return new AwsClients(Region.of(region),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("cronwatch", "cronwatch")));
+    }
+
+    public DynamoDbClient dynamoDb(URI endpoint) {
+        var builder = DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
+        if (endpoint != null) builder.endpointOverride(endpoint);
+        return builder.build();
+    }
+
+    public SqsClient sqs(URI endpoint) {
+        var builder = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
+        if (endpoint != null) builder.endpointOverride(endpoint);
+        return builder.build();
+    }
+
+    public SnsClient sns(URI endpoint) {
+        var builder = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
+        if (endpoint != null) builder.endpointOverride(endpoint);
+        return builder.build();
+    }
+}

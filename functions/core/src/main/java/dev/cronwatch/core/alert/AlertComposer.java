@@ -1,0 +1,67 @@
+package dev.cronwatch.core.alert;
+
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the SPEC's alert message for an incident transition. */
+public final class AlertComposer {
+    private AlertComposer() {
+    }
+
+    public static PendingAlert compose(AlertType type, Incident incident, Monitor monitor, MonitorEnvironment env,
+                                       List<CheckIn> checkIns, Instant at) {
+        String subject = "cronwatch: " + monitor.name() + " [" + env.name() + "] "
+                + (type == AlertType.OPENED ? "failing: " + incident.failureReason() : "recovered");
+
+        Map<String, Object> monitorPart = new LinkedHashMap<>();
+        monitorPart.put("slug", monitor.key().slug());
+        monitorPart.put("name", monitor.name());
+        monitorPart.put("schedule", monitor.config().schedule().wireValue());
+        monitorPart.put("timezone", monitor.config().zone().getId());
+
+        List<Map<String, Object>> checkInParts = new ArrayList<>();
+        for (CheckIn c : checkIns) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("id", c.id());
+            part.put("status", c.status().wireName());
+            part.put("dateAdded", iso(c.dateAdded()));
+            part.put("expectedTime", iso(c.expectedTime()));
+            checkInParts.add(part);
+        }
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.wireName());
+        body.put("incidentId", incident.id());
+        body.put("organization", monitor.key().organization());
+        body.put("project", monitor.projectId());
+        body.put("monitor", monitorPart);
+        body.put("environment", env.name());
+        body.put("reason", incident.reason().wireName());
+        body.put("failureReason", incident.failureReason());
+        body.put("dateStarted", iso(incident.dateStarted()));
+        body.put("dateResolved", iso(incident.dateResolved()));
+        body.put("lastSuccessfulCheckIn", iso(env.lastOk()));
+        body.put("checkIns", checkInParts);
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("type", type.wireName());
+        attributes.put("organization", monitor.key().organization());
+        attributes.put("project", monitor.projectId());
+        attributes.put("monitor", monitor.key().slug());
+        attributes.put("environment", env.name());
+        attributes.put("reason", incident.reason().wireName());
+
+        return PendingAlert.of(incident.id(), type, new AlertMessage(subject, body, attributes), at);
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

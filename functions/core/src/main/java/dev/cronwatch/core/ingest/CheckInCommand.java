@@ -1,0 +1,115 @@
+package dev.cronwatch.core.ingest;
+
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.validation.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A check-in as any of the three wire forms delivers it, validated on construction: everything
+ * that can be judged without state is judged here, and a failure names the field.
+ * {@code checkInId} null or the all-zero UUID means "latest".
+ */
+public record CheckInCommand(
+        String organization,
+        String projectId,
+        String slug,
+        String checkInId,
+        CheckInStatus status,
+        String environment,
+        Long durationMs,
+        Map<String, Object> monitorConfig) {
+
+    private static final String LATEST_UUID = "00000000-0000-0000-0000-000000000000";
+
+    public CheckInCommand {
+        if (slug == null || slug.isEmpty()) throw new FieldError("monitor_slug", "The monitor slug is required.");
+        if (!Slugs.isValid(slug)) throw new FieldError("monitor_slug", "Invalid monitor slug: " + slug);
+        if (checkInId != null && !checkInId.equals("latest")) checkInId = canonicalUuid(checkInId);
+        if (status == null) throw new FieldError("status", "This field is required.");
+        if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
+            throw new FieldError("status", "\"" + status.wireName() + "\" is not a valid choice.");
+        }
+        if (environment != null && environment.length() > MonitorEnvironment.MAX_NAME_LENGTH) {
+            throw new FieldError("environment", "Environment name too long (at most 64 characters).");
+        }
+        if (environment != null && environment.isBlank()) environment = null;
+        if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {
+            throw new FieldError("duration", "Ensure this value is between 0 and 2147483647 milliseconds.");
+        }
+        if (monitorConfig != null) new MonitorConfigParser("monitor_config.").parse(monitorConfig);
+    }
+
+    /** Reads a wire status; an unknown one is the client's error, named. */
+    public static CheckInStatus status(String wire) {
+        if (wire == null) throw new FieldError("status", "This field is required.");
+        try {
+            return CheckInStatus.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError("status", "\"" + wire + "\" is not a valid choice.");
+        }
+    }
+
+    /** Seconds as the relay and envelopes send them, to whole milliseconds as Sentry stores them. */
+    public static Long secondsToMillis(Double seconds) {
+        if (seconds == null) return null;
+        if (seconds < 0 || seconds * 1000 > Integer.MAX_VALUE) {
+            throw new FieldError("duration", "Ensure this value is between 0 and 2147483647 milliseconds.");
+        }
+        return (long) (seconds * 1000);
+    }
+
+    public boolean isLatest() {
+        return checkInId == null || checkInId.equals("latest") || checkInId.equals(LATEST_UUID);
+    }
+
+    public MonitorKey monitor() {
+        return new MonitorKey(organization, slug);
+    }
+
+    /**
+     * The message for the queue. A "latest" check-in gets a fresh id now, so the id the client is
+     * told is the one the processor uses if it has to create the check-in.
+     */
+    public CheckInMessage toMessage(String messageId, String newCheckInId, Instant receivedAt) {
+        return new CheckInMessage(messageId, monitor(), projectId, isLatest() ? newCheckInId : checkInId, isLatest(),
+                status, environment, durationMs, monitorConfig, receivedAt);
+    }
+
+    /**
+     * Identifies the request for the queue's five-minute de-duplication. A check-in with an id is the
+     * same request whenever repeated; one without an id only within the same minute, since a job
+     * pinging every minute sends identical requests that are all real.
+     */
+    public String deduplicationId(Instant receivedAt) {
+        StringBuilder key = new StringBuilder()
+                .append(organization).append('\n').append(projectId).append('\n').append(slug).append('\n')
+                .append(status.wireName()).append('\n').append(environment).append('\n').append(durationMs)
+                .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig)).append('\n');
+        key.append(isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : checkInId);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String canonicalUuid(String raw) {
+        String hex = raw.replace("-", "");
+        if (!hex.matches("[0-9a-fA-F]{32}")) throw new FieldError("check_in_id", "Must be a valid UUID.");
+        String dashed = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+        return UUID.fromString(dashed).toString();
+    }
+}

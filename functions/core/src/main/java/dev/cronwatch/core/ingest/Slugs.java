@@ -1,0 +1,37 @@
+package dev.cronwatch.core.ingest;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Monitor slugs: ingest turns any name into one as Sentry does; the API accepts only well-formed ones. */
+public final class Slugs {
+    public static final int MAX_LENGTH = 50;
+    private static final Pattern VALID = Pattern.compile("[a-z0-9_-]{1,50}");
+    private static final Pattern UNWANTED = Pattern.compile("[^\\w\\s-]");
+    private static final Pattern SEPARATORS = Pattern.compile("[-\\s]+");
+
+    private Slugs() {
+    }
+
+    /** Django's slugify, then Sentry's truncation: {@code some/slug@with-weird|stuff} → {@code someslugwith-weirdstuff}. */
+    public static String slugify(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
+        String cleaned = UNWANTED.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("").trim();
+        String slug = strip(SEPARATORS.matcher(cleaned).replaceAll("-"), "-_");
+        if (slug.length() > MAX_LENGTH) slug = strip(slug.substring(0, MAX_LENGTH), "-");
+        return slug;
+    }
+
+    public static boolean isValid(String slug) {
+        return slug != null && VALID.matcher(slug).matches() && !slug.chars().allMatch(Character::isDigit);
+    }
+
+    private static String strip(String s, String chars) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && chars.indexOf(s.charAt(start)) >= 0) start++;
+        while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) end--;
+        return s.substring(start, end);
+    }
+}

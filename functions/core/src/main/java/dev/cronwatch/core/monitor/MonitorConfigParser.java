@@ -1,0 +1,141 @@
+package dev.cronwatch.core.monitor;
+
+import dev.cronwatch.core.schedule.CrontabSchedule;
+import dev.cronwatch.core.schedule.IntervalSchedule;
+import dev.cronwatch.core.schedule.InvalidScheduleException;
+import dev.cronwatch.core.schedule.Schedule;
+import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Values;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the decoded JSON of a monitor config (API body, check-in {@code monitor_config}, envelope)
+ * into a {@link MonitorConfig}, with Sentry's defaults and limits. Every failure names its field,
+ * prefixed as the caller's payload spells it ({@code config.} or {@code monitor_config.}).
+ */
+public final class MonitorConfigParser {
+    private final String prefix;
+
+    public MonitorConfigParser(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public MonitorConfig parse(Map<String, Object> wire) {
+        if (wire == null) throw new FieldError(field("schedule"), "This field is required.");
+        return new MonitorConfig(
+                schedule(wire),
+                margin(wire.get("checkin_margin")),
+                minutes(wire.get("max_runtime"), "max_runtime"),
+                timezone(wire.get("timezone")),
+                threshold(wire.get("failure_issue_threshold"), "failure_issue_threshold"),
+                threshold(wire.get("recovery_threshold"), "recovery_threshold"));
+    }
+
+    /**
+     * An upsert: keys present in the patch replace the stored ones, the schedule always does,
+     * everything else is kept (Sentry §3.2).
+     */
+    public MonitorConfig merge(MonitorConfig existing, Map<String, Object> patch) {
+        MonitorConfig incoming = parse(patch);
+        if (existing == null) return incoming;
+        return new MonitorConfig(
+                incoming.schedule(),
+                patch.containsKey("checkin_margin") ? incoming.checkinMargin() : existing.checkinMargin(),
+                patch.containsKey("max_runtime") ? incoming.maxRuntime() : existing.maxRuntime(),
+                patch.containsKey("timezone") ? incoming.timezone() : existing.timezone(),
+                patch.containsKey("failure_issue_threshold")
+                        ? incoming.failureIssueThreshold() : existing.failureIssueThreshold(),
+                patch.containsKey("recovery_threshold")
+                        ? incoming.recoveryThreshold() : existing.recoveryThreshold());
+    }
+
+    private Schedule schedule(Map<String, Object> wire) {
+        Object raw = wire.get("schedule");
+        String declaredType = Values.string(wire.get("schedule_type"), field("schedule_type"));
+        if (raw instanceof Map<?, ?> object) {
+            Map<String, Object> schedule = Values.object(object, field("schedule"));
+            String type = Values.string(schedule.get("type"), field("schedule.type"));
+            if (type == null) type = declaredType;
+            return build(type, schedule.get("value"), schedule.get("unit"));
+        }
+        if (raw instanceof List<?> pair) {
+            if (declaredType != null && !declaredType.equals("interval")) {
+                throw new FieldError(field("schedule"), "Invalid schedule for schedule type.");
+            }
+            if (pair.size() != 2) {
+                throw new FieldError(field("schedule"), "An interval schedule is a list [value, unit].");
+            }
+            return build("interval", pair.get(0), pair.get(1));
+        }
+        if (raw == null) throw new FieldError(field("schedule"), "This field is required.");
+        return build(declaredType == null ? "crontab" : declaredType, raw, null);
+    }
+
+    private Schedule build(String type, Object value, Object unit) {
+        String scheduleField = field("schedule");
+        try {
+            if ("crontab".equals(type)) {
+                String expression = Values.string(value, scheduleField);
+                if (expression == null) throw new FieldError(scheduleField, "This field is required.");
+                return CrontabSchedule.parse(expression);
+            }
+            if ("interval".equals(type)) {
+                Long n = Values.integer(value, scheduleField);
+                String u = Values.string(unit, scheduleField);
+                if (n == null || u == null) {
+                    throw new FieldError(scheduleField, "An interval schedule needs a value and a unit.");
+                }
+                return IntervalSchedule.of(n, u);
+            }
+        } catch (InvalidScheduleException e) {
+            throw new FieldError(scheduleField, e.getMessage());
+        }
+        throw new FieldError(field("schedule_type"), "Schedule type must be \"crontab\" or \"interval\".");
+    }
+
+    /** Sentry turns a 0 margin into 1: the clock has one-minute resolution. */
+    private Integer margin(Object raw) {
+        Integer minutes = bounded(raw, "checkin_margin", 0, MonitorConfig.MAX_MINUTES);
+        return minutes != null && minutes == 0 ? Integer.valueOf(1) : minutes;
+    }
+
+    private Integer minutes(Object raw, String name) {
+        return bounded(raw, name, 1, MonitorConfig.MAX_MINUTES);
+    }
+
+    private Integer threshold(Object raw, String name) {
+        return bounded(raw, name, 1, MonitorConfig.MAX_THRESHOLD);
+    }
+
+    private Integer bounded(Object raw, String name, int min, int max) {
+        Long value = Values.integer(raw, field(name));
+        if (value == null) return null;
+        if (value < min) {
+            throw new FieldError(field(name), "Ensure this value is greater than or equal to " + min + ".");
+        }
+        if (value > max) {
+            throw new FieldError(field(name), "Ensure this value is less than or equal to " + max + ".");
+        }
+        return value.intValue();
+    }
+
+    private String timezone(Object raw) {
+        String zone = Values.string(raw, field("timezone"));
+        if (zone == null || zone.isEmpty()) return null;
+        try {
+            // Region ids only: an offset like "+02:00" has no DST and is a common mistake.
+            if (!zone.contains("/") && !zone.equals("UTC")) throw new DateTimeException(zone);
+            ZoneId.of(zone);
+            return zone;
+        } catch (DateTimeException e) {
+            throw new FieldError(field("timezone"), "\"" + zone + "\" is not a valid IANA time zone.");
+        }
+    }
+
+    private String field(String name) {
+        return prefix + name;
+    }
+}
