@@ -1,6 +1,7 @@
 package dev.cronwatch.core.port;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
@@ -65,6 +66,11 @@ public interface MonitorStore {
     /** The newest {@link ProcessingError#KEPT_PER_MONITOR}, newest first, none older than a week. */
     List<ProcessingError> processingErrors(MonitorKey monitor, Instant now);
 
-    /** Removes the monitor with its environments, check-ins, incidents and errors. */
+    /** Stores a check-in's attachment; false when that check-in already has one. */
+    boolean saveAttachment(Attachment attachment);
+
+    Optional<Attachment> attachment(MonitorKey monitor, String checkInId);
+
+    /** Removes the monitor with its environments, check-ins, incidents, errors and attachments. */
     void deleteMonitor(MonitorKey monitor);
 }

@@ -1,6 +1,7 @@
 package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
@@ -36,6 +37,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
     private final Map<String, PendingAlert> outbox = new LinkedHashMap<>();
     private final Map<String, Instant> claims = new HashMap<>();
     private final Map<MonitorKey, QueueProgress> progress = new HashMap<>();
+    private final Map<String, Attachment> attachments = new HashMap<>();
     private int commits;
     private int rejectedCommits;
     private int clockReads;
@@ -186,7 +188,18 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
+    public synchronized boolean saveAttachment(Attachment attachment) {
+        return attachments.putIfAbsent(attachment.checkInId(), attachment) == null;
+    }
+
+    @Override
+    public synchronized Optional<Attachment> attachment(MonitorKey monitor, String checkInId) {
+        return Optional.ofNullable(attachments.get(checkInId)).filter(a -> a.monitor().equals(monitor));
+    }
+
+    @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
+        attachments.values().removeIf(a -> a.monitor().equals(monitor));
         monitors.remove(monitor);
         environments.values().removeIf(e -> e.monitor().equals(monitor));
         checkIns.values().removeIf(c -> c.monitor().equals(monitor));
