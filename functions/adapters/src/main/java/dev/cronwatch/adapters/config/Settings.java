@@ -1,0 +1,99 @@
+package dev.cronwatch.adapters.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every environment variable cronwatch reads, read once, checked all at once: a missing or malformed
+ * one fails the start with a message listing each problem.
+ */
+public record Settings(
+        String region,
+        String tableName,
+        String queueUrl,
+        String deadLetterQueueUrl,
+        String topicArn,
+        int rateLimitPerMinute,
+        int retentionDays,
+        URI dynamoDbEndpoint,
+        URI sqsEndpoint,
+        URI snsEndpoint) {
+
+    public static final String REGION = "AWS_REGION";
+    public static final String TABLE = "CRONWATCH_TABLE";
+    public static final String QUEUE_URL = "CRONWATCH_QUEUE_URL";
+    public static final String DLQ_URL = "CRONWATCH_DLQ_URL";
+    public static final String TOPIC_ARN = "CRONWATCH_TOPIC_ARN";
+    public static final String RATE_LIMIT = "CRONWATCH_RATE_LIMIT_PER_MINUTE";
+    public static final String RETENTION_DAYS = "CRONWATCH_RETENTION_DAYS";
+    /** Emulator endpoints: set only in local mode and tests. */
+    public static final String DYNAMODB_ENDPOINT = "CRONWATCH_DYNAMODB_ENDPOINT";
+    public static final String SQS_ENDPOINT = "CRONWATCH_SQS_ENDPOINT";
+    public static final String SNS_ENDPOINT = "CRONWATCH_SNS_ENDPOINT";
+
+    /** Every variable the code reads; the template test checks each is set for every function. */
+    public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS);
+
+    public static final int DEFAULT_RATE_LIMIT = 6;
+    public static final int DEFAULT_RETENTION_DAYS = 90;
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Settings settings = new Settings(
+                env.getOrDefault(REGION, "us-east-1"),
+                required(env, TABLE, problems),
+                required(env, QUEUE_URL, problems),
+                required(env, DLQ_URL, problems),
+                required(env, TOPIC_ARN, problems),
+                positive(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, problems),
+                positive(env, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, problems),
+                uri(env, DYNAMODB_ENDPOINT, problems),
+                uri(env, SQS_ENDPOINT, problems),
+                uri(env, SNS_ENDPOINT, problems));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("cronwatch is misconfigured: " + String.join("; ", problems));
+        }
+        return settings;
+    }
+
+    private static String required(Map<String, String> env, String name, List<String> problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            problems.add(name + " is not set");
+            return null;
+        }
+        return value;
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        problems.add(name + " must be a positive whole number, not \"" + value + "\"");
+        return fallback;
+    }
+
+    private static URI uri(Map<String, String> env, String name, List<String> problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return null;
+        try {
+            URI uri = URI.create(value.trim());
+            if (uri.getScheme() != null && uri.getHost() != null) return uri;
+        } catch (IllegalArgumentException ignored) {
+            // reported below with the variable's name
+        }
+        problems.add(name + " must be a URL like http://127.0.0.1:8000, not \"" + value + "\"");
+        return null;
+    }
+}
