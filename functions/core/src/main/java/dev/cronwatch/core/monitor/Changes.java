@@ -27,10 +27,6 @@ public record Changes(
         alerts = List.copyOf(alerts);
     }
 
-    public static Changes error(ProcessingError error, Instant appliedAt) {
-        return new Changes(null, null, List.of(), List.of(), error, List.of(), error.monitor(), appliedAt);
-    }
-
     public boolean isEmpty() {
         return monitor == null && environment == null && checkIns.isEmpty() && incidents.isEmpty()
                 && processingError == null && alerts.isEmpty() && appliedFor == null;

@@ -42,7 +42,11 @@ public final class CheckInRules {
         } catch (Rejection rejection) {
             ProcessingError error = new ProcessingError(message.messageId(), message.monitor(), rejection.type,
                     rejection.data, message.checkInId(), message.receivedAt());
-            return CheckInDecision.apply(Changes.error(error, message.receivedAt()));
+            // Remembered like an applied message, so a redelivery is refused the same way even if it
+            // would pass now (a rate limit whose minute has gone by, say).
+            MonitorEnvironment remembered = storedEnv == null ? null : storedEnv.withApplied(message.messageId());
+            return CheckInDecision.apply(new Changes(null, remembered, List.of(), List.of(), error, List.of(),
+                    message.monitor(), message.receivedAt()));
         }
     }
 

@@ -34,7 +34,11 @@ public final class IncidentRules {
             }
         }
         if (env.lastCheckIn() == null || !env.lastCheckIn().isAfter(succeededAt)) {
-            env = scheduleAfter(t.monitor().config(), env, checkIn.dateAdded(), succeededAt);
+            // A run reported late with a long duration started before the last check-in: the last
+            // check-in time never goes backwards (Sentry lets it; nothing is gained by that).
+            Instant last = env.lastCheckIn() != null && env.lastCheckIn().isAfter(checkIn.dateAdded())
+                    ? env.lastCheckIn() : checkIn.dateAdded();
+            env = scheduleAfter(t.monitor().config(), env, last, succeededAt);
         }
         t.environment(env);
     }

@@ -48,8 +48,9 @@ public final class ClockService {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        int published = alerts.publishPending();
-        return new TickResult(tick, examined, changed, published, failures);
+        AlertDispatcher.Result published = alerts.publishPending();
+        failures.addAll(published.failures());
+        return new TickResult(tick, examined, changed, published.sent(), failures);
     }
 
     public record TickResult(Instant tick, int examined, int changed, int published, List<String> failures) {

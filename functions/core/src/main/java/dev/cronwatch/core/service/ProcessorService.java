@@ -5,6 +5,7 @@ import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.rules.CheckInContext;
 import dev.cronwatch.core.rules.CheckInDecision;
 import dev.cronwatch.core.rules.CheckInRules;
+import java.util.List;
 
 /** Applies queued check-ins to the store, each exactly once, then sends the alerts they raised. */
 public final class ProcessorService {
@@ -21,20 +22,26 @@ public final class ProcessorService {
         this.alerts = alerts;
     }
 
-    public CheckInDecision apply(CheckInMessage message) {
+    /**
+     * Applies one message. An alert that fails to publish does not fail the message: it is already
+     * in the outbox and the next clock tick sends it.
+     */
+    public Applied apply(CheckInMessage message) {
         for (int attempt = 1; ; attempt++) {
             CheckInContext context = store.loadCheckInContext(
                     message.monitor(), message.environmentOrDefault(), message.latest() ? null : message.checkInId());
             CheckInDecision decision = rules.apply(message, context);
-            if (decision.duplicate()) return decision;
+            if (decision.duplicate()) return new Applied(decision, new AlertDispatcher.Result(0, List.of()));
             if (store.commit(decision.changes())) {
-                alerts.publish(decision.changes().alerts());
-                return decision;
+                return new Applied(decision, alerts.publish(decision.changes().alerts()));
             }
             if (attempt == MAX_ATTEMPTS) {
                 throw new ConcurrentChangeException("gave up applying " + message.messageId() + " after "
                         + attempt + " conflicting writes");
             }
         }
+    }
+
+    public record Applied(CheckInDecision decision, AlertDispatcher.Result alerts) {
     }
 }

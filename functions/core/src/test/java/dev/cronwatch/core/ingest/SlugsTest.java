@@ -1,0 +1,27 @@
+package dev.cronwatch.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SlugsTest {
+    @Test
+    void slugifiesAsSentryDoes() {
+        assertThat(Slugs.slugify("some/slug@with-weird|stuff")).isEqualTo("someslugwith-weirdstuff");
+        assertThat(Slugs.slugify("MyJob")).isEqualTo("myjob");
+        assertThat(Slugs.slugify("  Nightly   Backup -- DB ")).isEqualTo("nightly-backup-db");
+        assertThat(Slugs.slugify("Crème brûlée")).isEqualTo("creme-brulee");
+        assertThat(Slugs.slugify("_job_")).isEqualTo("job");
+        assertThat(Slugs.slugify("x".repeat(60))).hasSize(50);
+        assertThat(Slugs.slugify("a".repeat(49) + " b")).isEqualTo("a".repeat(49));
+    }
+
+    @Test
+    void validatesApiSlugs() {
+        assertThat(Slugs.isValid("nightly-backup_2")).isTrue();
+        assertThat(Slugs.isValid("123")).isFalse();
+        assertThat(Slugs.isValid("Upper")).isFalse();
+        assertThat(Slugs.isValid("x".repeat(51))).isFalse();
+        assertThat(Slugs.isValid("")).isFalse();
+    }
+}

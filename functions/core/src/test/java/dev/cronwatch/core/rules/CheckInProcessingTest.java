@@ -1,0 +1,311 @@
+package dev.cronwatch.core.rules;
+
+import static dev.cronwatch.core.fakes.Scenario.crontab;
+import static dev.cronwatch.core.fakes.Scenario.interval;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cronwatch.core.fakes.Scenario;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.EnvironmentStatus;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Sentry §3: what one check-in does, from upsert to the stored run. */
+class CheckInProcessingTest {
+    private static final String RUN = "9f8c4a1e-0000-4000-8000-000000000001";
+    private static final String OTHER_RUN = "9f8c4a1e-0000-4000-8000-000000000002";
+
+    @Test
+    void createsMonitorNamedAfterSlug_whenCheckInCarriesConfig() {
+        Scenario s = new Scenario(crontab("0 * * * *", "checkin_margin", 5));
+        s.send("ok", "2020-01-01T10:00:10Z");
+
+        Monitor monitor = s.store.monitor(s.key).orElseThrow();
+        assertThat(monitor.name()).isEqualTo("job");
+        assertThat(monitor.status()).isEqualTo(MonitorStatus.ACTIVE);
+        assertThat(monitor.config().checkinMargin()).isEqualTo(5);
+        assertThat(monitor.environments()).containsExactly("production");
+    }
+
+    @Test
+    void recordsMonitorNotFound_whenNoMonitorAndNoConfig() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T10:00:00Z").withoutConfig().send();
+
+        assertThat(s.store.monitor(s.key)).isEmpty();
+        assertThat(s.errors()).extracting(e -> e.type()).containsExactly(ProcessingErrorType.MONITOR_NOT_FOUND);
+        assertThat(s.checkIns()).isEmpty();
+    }
+
+    @Test
+    void upsertKeepsStoredKeys_whenOnlyScheduleSent() {
+        Scenario s = new Scenario(crontab("0 * * * *", "checkin_margin", 5, "max_runtime", 7));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.checkIn("ok", "2020-01-01T11:00:00Z").config(crontab("30 * * * *")).send();
+
+        var config = s.store.monitor(s.key).orElseThrow().config();
+        assertThat(config.schedule().wireValue()).isEqualTo("30 * * * *");
+        assertThat(config.checkinMargin()).isEqualTo(5);
+        assertThat(config.maxRuntime()).isEqualTo(7);
+    }
+
+    @Test
+    void newScheduleTakesEffectAtTheSameCheckIn_whenUpserted() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:05:00Z");
+        s.checkIn("ok", "2020-01-01T10:10:00Z").config(crontab("30 * * * *")).send();
+
+        assertThat(s.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T10:30:00Z"));
+    }
+
+    @Test
+    void refusesCheckIn_whenMonitorDisabled() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        Monitor m = s.store.monitor(s.key).orElseThrow();
+        s.store.commit(new dev.cronwatch.core.monitor.Changes(
+                m.withSettings(m.name(), MonitorStatus.DISABLED, false, m.config()), null, List.of(), List.of(), null,
+                List.of(), null, null));
+
+        s.send("ok", "2020-01-01T11:00:00Z");
+
+        assertThat(s.checkIns()).hasSize(1);
+        assertThat(s.errors()).extracting(e -> e.type()).containsExactly(ProcessingErrorType.MONITOR_DISABLED);
+    }
+
+    @Test
+    void usesProductionEnvironment_whenNoneSent() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        assertThat(s.checkIns()).extracting(CheckIn::environment).containsExactly("production");
+    }
+
+    @Test
+    void keepsEnvironmentsApart_whenNamed() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T10:00:00Z").env("dev").send();
+        s.checkIn("in_progress", "2020-01-01T10:01:00Z").send();
+
+        assertThat(s.env("dev").status()).isEqualTo(EnvironmentStatus.OK);
+        assertThat(s.env("production").status()).isEqualTo(EnvironmentStatus.ACTIVE);
+        assertThat(s.store.monitor(s.key).orElseThrow().environments()).containsExactly("dev", "production");
+    }
+
+    @Test
+    void refusesNewEnvironment_whenMonitorHasTheMaximum() {
+        Scenario s = new Scenario("job", crontab("* * * * *"), 1000);
+        for (int i = 0; i < Monitor.MAX_ENVIRONMENTS; i++) {
+            s.checkIn("ok", "2020-01-01T10:00:00Z").env("e" + i).send();
+        }
+        s.checkIn("ok", "2020-01-01T10:01:00Z").env("one-too-many").send();
+
+        assertThat(s.errors()).extracting(e -> e.type())
+                .containsExactly(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED);
+        assertThat(s.store.environment(s.key, "one-too-many")).isEmpty();
+    }
+
+    @Test
+    void rateLimitsSeventhCheckInOfAMinute_andAcceptsAgainNextMinute() {
+        Scenario s = new Scenario(crontab("* * * * *"));
+        for (int i = 0; i < 6; i++) s.send("ok", "2020-01-01T10:00:0" + i + "Z");
+        s.send("ok", "2020-01-01T10:00:59Z");
+        s.send("ok", "2020-01-01T10:01:00Z");
+
+        assertThat(s.checkIns()).hasSize(7);
+        assertThat(s.errors()).extracting(e -> e.type())
+                .containsExactly(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED);
+    }
+
+    @Test
+    void closesNewestRunInProgress_whenOkHasNoId() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("in_progress", "2020-01-01T10:00:00Z");
+        s.send("ok", "2020-01-01T10:20:00Z");
+
+        assertThat(s.checkIns()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckInStatus.OK);
+            assertThat(c.durationMs()).isEqualTo(20 * 60_000L);
+            assertThat(c.timeoutAt()).isNull();
+        });
+    }
+
+    @Test
+    void createsNewCheckIn_whenLatestHasNoRunInProgress() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.send("ok", "2020-01-01T11:00:00Z");
+
+        assertThat(s.checkIns()).hasSize(2).allMatch(c -> c.status() == CheckInStatus.OK && c.durationMs() == null);
+    }
+
+    @Test
+    void closesEachOverlappingRunByItsId() {
+        Scenario s = new Scenario(crontab("*/5 * * * *", "max_runtime", 30));
+        s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).send();
+        s.checkIn("in_progress", "2020-01-01T10:05:00Z").id(OTHER_RUN).send();
+        s.checkIn("ok", "2020-01-01T10:07:00Z").id(RUN).send();
+        s.checkIn("error", "2020-01-01T10:09:00Z").id(OTHER_RUN).send();
+
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.OK);
+        assertThat(s.checkIn(RUN).durationMs()).isEqualTo(7 * 60_000L);
+        assertThat(s.checkIn(OTHER_RUN).status()).isEqualTo(CheckInStatus.ERROR);
+        assertThat(s.checkIn(OTHER_RUN).durationMs()).isEqualTo(4 * 60_000L);
+    }
+
+    @Test
+    void recordsEnvironmentMismatch_whenIdBelongsToAnotherEnvironment() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).env("dev").send();
+        s.checkIn("ok", "2020-01-01T10:05:00Z").id(RUN).env("prod").send();
+
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.IN_PROGRESS);
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.CHECKIN_ENVIRONMENT_MISMATCH);
+            assertThat(e.data()).containsEntry("existingEnvironment", "dev");
+        });
+    }
+
+    @Test
+    void ignoresStartSilently_whenItArrivesAfterItsEnd() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T10:00:05Z").id(RUN).send();
+        s.checkIn("in_progress", "2020-01-01T10:00:06Z").id(RUN).send();
+
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.OK);
+        assertThat(s.errors()).isEmpty();
+    }
+
+    @Test
+    void recordsCheckInFinished_whenFinishedRunIsFinishedAgain() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T10:00:05Z").id(RUN).send();
+        s.checkIn("error", "2020-01-01T10:00:09Z").id(RUN).send();
+
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.OK);
+        assertThat(s.errors()).extracting(e -> e.type()).containsExactly(ProcessingErrorType.CHECKIN_FINISHED);
+    }
+
+    @Test
+    void keepsTimeoutButRecordsDuration_whenRunFinishesAfterTimingOut() {
+        Scenario s = new Scenario(crontab("0 * * * *", "max_runtime", 10));
+        s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).send();
+        s.tick("2020-01-01T10:10:00Z");
+        s.checkIn("ok", "2020-01-01T10:15:00Z").id(RUN).send();
+
+        CheckIn run = s.checkIn(RUN);
+        assertThat(run.status()).isEqualTo(CheckInStatus.TIMEOUT);
+        assertThat(run.durationMs()).isEqualTo(15 * 60_000L);
+    }
+
+    @Test
+    void usesAbsoluteElapsedTime_whenMessagesArriveOutOfOrder() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("in_progress", "2020-01-01T10:00:10Z").id(RUN).send();
+        s.checkIn("ok", "2020-01-01T10:00:05Z").id(RUN).send();
+
+        assertThat(s.checkIn(RUN).durationMs()).isEqualTo(5000L);
+    }
+
+    @Test
+    void recordsInvalidDuration_whenRunOpenLongerThanAnIntOfMilliseconds() {
+        Scenario s = new Scenario(crontab("0 0 * * *", "max_runtime", 40_320));
+        s.checkIn("in_progress", "2020-01-01T00:00:00Z").id(RUN).send();
+        s.checkIn("ok", "2020-12-30T00:00:00Z").id(RUN).send();
+
+        assertThat(s.errors()).extracting(e -> e.type()).contains(ProcessingErrorType.CHECKIN_INVALID_DURATION);
+        assertThat(s.checkIns()).filteredOn(c -> c.id().equals(RUN))
+                .singleElement().satisfies(c -> assertThat(c.durationMs()).isNull());
+    }
+
+    @Test
+    void datesRunAtItsStart_whenDurationIsSent() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T10:05:00Z").durationMs(300_000).send();
+
+        CheckIn c = s.checkIns().get(0);
+        assertThat(c.dateAdded()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
+        assertThat(c.dateUpdated()).isEqualTo(Instant.parse("2020-01-01T10:05:00Z"));
+        assertThat(c.durationMs()).isEqualTo(300_000L);
+    }
+
+    @Test
+    void setsTimeoutFromFlooredStart_thenFromEachHeartbeat() {
+        Scenario s = new Scenario(crontab("0 * * * *", "max_runtime", 30));
+        s.checkIn("in_progress", "2020-01-01T00:00:45Z").id(RUN).send();
+        assertThat(s.checkIn(RUN).timeoutAt()).isEqualTo(Instant.parse("2020-01-01T00:30:00Z"));
+
+        s.checkIn("in_progress", "2020-01-01T00:20:30Z").id(RUN).send();
+        assertThat(s.checkIn(RUN).timeoutAt()).isEqualTo(Instant.parse("2020-01-01T00:50:00Z"));
+        assertThat(s.checkIn(RUN).dateUpdated()).isEqualTo(Instant.parse("2020-01-01T00:20:30Z"));
+    }
+
+    @Test
+    void capsHeartbeatTimeoutAtTwentyEightDaysFromStart() {
+        Scenario s = new Scenario(crontab("0 0 1 * *", "max_runtime", 40_320));
+        s.checkIn("in_progress", "2020-01-01T00:00:00Z").id(RUN).send();
+        s.checkIn("in_progress", "2020-01-20T00:00:00Z").id(RUN).send();
+
+        assertThat(s.checkIn(RUN).timeoutAt()).isEqualTo(Instant.parse("2020-01-29T00:00:00Z"));
+    }
+
+    @Test
+    void recordsExpectedTimeOfTheSlot_andNoneForFirstCheckIn() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:30Z");
+        s.send("ok", "2020-01-01T11:00:20Z");
+
+        assertThat(s.checkIns()).extracting(CheckIn::expectedTime)
+                .containsExactly(null, Instant.parse("2020-01-01T11:00:00Z"));
+    }
+
+    @Test
+    void heartbeatCannotTimeOut() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("error", "2020-01-01T10:00:00Z");
+        assertThat(s.checkIns().get(0).timeoutAt()).isNull();
+    }
+
+    @Test
+    void changesNothing_whenSameMessageAppliedTwice() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        var first = s.checkIn("error", "2020-01-01T10:00:00Z").messageId("same");
+        var message = first.message();
+        s.apply(message);
+        var before = s.env();
+        int alerts = s.alerts().size();
+
+        CheckInDecision again = s.apply(message);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(s.env()).isEqualTo(before);
+        assertThat(s.checkIns()).hasSize(1);
+        assertThat(s.alerts()).hasSize(alerts);
+    }
+
+    @Test
+    void reanchorsIntervalOnClosingMessage_butCrontabStaysOnGrid() {
+        Scenario intervalMonitor = new Scenario(interval(1, "hour"));
+        intervalMonitor.send("in_progress", "2020-01-01T10:00:00Z");
+        intervalMonitor.send("ok", "2020-01-01T10:20:00Z");
+        assertThat(intervalMonitor.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T11:20:00Z"));
+
+        Scenario cron = new Scenario(crontab("0 * * * *"));
+        cron.send("in_progress", "2020-01-01T10:00:00Z");
+        cron.send("ok", "2020-01-01T10:20:00Z");
+        assertThat(cron.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T11:00:00Z"));
+    }
+
+    @Test
+    void lateOlderCheckInCannotMoveExpectedTimeBack() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T12:00:05Z");
+        s.checkIn("ok", "2020-01-01T12:00:10Z").durationMs(3 * 3600_000L).send(); // started 09:00
+        assertThat(s.env().lastCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:00:05Z"));
+        assertThat(s.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T13:00:00Z"));
+    }
+}
