@@ -37,8 +37,8 @@ public interface MonitorStore {
     /** Environments due at or before {@code upTo}, in deadline order; page through with the cursor. */
     Page<DueEnvironment> findDue(Instant upTo, String cursor, int limit);
 
-    /** The earliest deadline of any environment, if one is set. */
-    Optional<Instant> nextDeadline();
+    /** The earliest deadline of any environment strictly after {@code after}: where a fast-forwarded clock ticks next. */
+    Optional<Instant> nextDeadlineAfter(Instant after);
 
     // ---- the alert outbox ----
 

@@ -120,8 +120,9 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
-    public synchronized Optional<Instant> nextDeadline() {
-        return environments.values().stream().map(MonitorEnvironment::dueAt).filter(d -> d != null)
+    public synchronized Optional<Instant> nextDeadlineAfter(Instant after) {
+        return environments.values().stream().map(MonitorEnvironment::dueAt)
+                .filter(d -> d != null && d.isAfter(after))
                 .min(Comparator.naturalOrder());
     }
 
