@@ -54,10 +54,12 @@ public record CheckInCommand(
     public static CheckInStatus status(String wire) {
         if (wire == null) throw new FieldError("status", "This field is required.");
         try {
-            return CheckInStatus.fromWire(wire);
+            CheckInStatus status = CheckInStatus.fromWire(wire);
+            if (status.isUserTerminal() || status == CheckInStatus.IN_PROGRESS) return status;
         } catch (IllegalArgumentException e) {
-            throw new FieldError("status", "\"" + wire + "\" is not a valid choice.");
+            // named below
         }
+        throw new FieldError("status", "\"" + wire + "\" is not a valid choice.");
     }
 
     /** Seconds as the relay and envelopes send them, to whole milliseconds as Sentry stores them. */

@@ -135,7 +135,8 @@ class IncidentRulesTest {
         s.send("error", "2020-01-01T10:00:00Z");
         s.send("ok", "2020-01-01T11:00:00Z");
         s.checkIn("in_progress", "2020-01-01T11:30:00Z").id("00000000-0000-4000-8000-00000000000b").send();
-        s.send("ok", "2020-01-01T12:00:00Z");
+        // an explicit id: without one the OK would close the run in progress ("latest")
+        s.checkIn("ok", "2020-01-01T12:00:00Z").id("00000000-0000-4000-8000-00000000000c").send();
         assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
     }
 

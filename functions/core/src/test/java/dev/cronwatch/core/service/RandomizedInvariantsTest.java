@@ -43,7 +43,7 @@ class RandomizedInvariantsTest {
     private static final List<String> UNITS = List.of("minute", "hour", "day");
 
     static Stream<Long> seeds() {
-        return Stream.iterate(1L, s -> s + 1).limit(24);
+        return Stream.iterate(1L, s -> s + 1).limit(Long.getLong("seeds", 24));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -166,11 +166,16 @@ class RandomizedInvariantsTest {
             environments().forEach((k, e) -> lastCheckIns.put(k, e.lastCheckIn()));
             var result = clockService.tick(tick);
             assertThat(result.failures()).isEmpty();
+            // One tick judges at most ClockRules.MAX_DEADLINES_PER_TICK deadlines per environment (long
+            // gaps between ticks leave the rest due); repeating the tick works off the rest.
+            for (int i = 0; i < 10 && result.changed() > 0; i++) result = clockService.tick(tick);
             environments().forEach((k, e) -> {
                 // Misses and timeouts never move the last check-in.
                 assertThat(e.lastCheckIn()).as("last check-in of %s", k).isEqualTo(lastCheckIns.get(k));
                 // Nothing is left due after a tick (no backlog here).
-                if (e.dueAt() != null) assertThat(e.dueAt()).as("due of %s", k).isAfter(tick);
+                if (e.dueAt() != null) {
+                    assertThat(e.dueAt()).as("due of %s: %s", k, e).isAfter(tick);
+                }
             });
         }
 
