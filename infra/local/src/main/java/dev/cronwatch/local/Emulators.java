@@ -23,17 +23,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * keeps its data in one SQLite file of the data directory; the queue lives in memory, which is why
  * shutdown drains it before stopping.
  */
-final class Emulators implements AutoCloseable {
+final class Emulators implements Backends {
     static final String REGION = "us-east-1";
     static final String QUEUE = "checkins.fifo";
     static final String DEAD_LETTER_QUEUE = "checkins-dlq.fifo";
 
     private final AmazonDynamoDBLocal dynamoLocal;
     private final SQSRestServer sqsServer;
-    final DynamoDbClient dynamoDb;
-    final SqsClient sqs;
-    final String queueUrl;
-    final String deadLetterQueueUrl;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String deadLetterQueueUrl;
 
     Emulators(Path dataDir, boolean inMemory) throws Exception {
         Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
@@ -62,6 +62,26 @@ final class Emulators implements AutoCloseable {
         Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(extra);
         attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
         return sqs.createQueue(CreateQueueRequest.builder().queueName(name).attributes(attributes).build()).queueUrl();
+    }
+
+    @Override
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    @Override
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    @Override
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    @Override
+    public String deadLetterQueueUrl() {
+        return deadLetterQueueUrl;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Map;
  * The tenant local mode runs as: organization {@code local}, project 1, one DSN key and one token,
  * created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
-record LocalCredentials(String baseUrl, String organization, String projectId, String dsn, String publicKey,
+public record LocalCredentials(String baseUrl, String organization, String projectId, String dsn, String publicKey,
                         String token) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";

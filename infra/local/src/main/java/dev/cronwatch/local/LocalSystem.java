@@ -10,6 +10,8 @@ import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,7 +23,7 @@ public final class LocalSystem implements AutoCloseable {
     static final String TABLE = "cronwatch";
     private static final int RETENTION_DAYS = 90;
 
-    private final Emulators emulators;
+    private final Backends backends;
     private final LocalClock clock;
     private final Notifications notifications;
     private final Services services;
@@ -31,23 +33,67 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalCredentials credentials;
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
-        emulators = new Emulators(options.dataDir(), options.inMemory());
-        TableDefinition.createIfMissing(emulators.dynamoDb, TABLE);
+        this(options, console, new Emulators(options.dataDir(), options.inMemory()));
+    }
+
+    /** The same system on other backends (the e2e suite runs it on LocalStack too). */
+    public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
+        this.backends = backends;
+        TableDefinition.createIfMissing(backends.dynamoDb(), TABLE);
         clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
         notifications = new Notifications(console, options.webhook());
         services = new Services(
-                new DynamoMonitorStore(emulators.dynamoDb, TABLE, RETENTION_DAYS),
-                new DynamoTenantDirectory(emulators.dynamoDb, TABLE),
-                new SqsCheckInQueue(emulators.sqs, emulators.queueUrl),
+                new DynamoMonitorStore(backends.dynamoDb(), TABLE, RETENTION_DAYS),
+                new DynamoTenantDirectory(backends.dynamoDb(), TABLE),
+                new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
                 notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
-        pump = new QueuePump(emulators.sqs, emulators.queueUrl, new ProcessorHandler(services.processor(),
-                new SqsDeadLetterQueue(emulators.sqs, emulators.deadLetterQueueUrl)));
+        pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
+                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
         ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
         gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
         pump.start();
         gateway.start();
         if (!clock.isManual()) ticker.startEveryMinute();
+    }
+
+    /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
+    public Controls controls() {
+        return new Controls();
+    }
+
+    public final class Controls {
+        /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
+        public void pauseProcessor(boolean paused) {
+            pump.pause(paused);
+        }
+
+        /** Every batch is handed to the processor twice before deletion, as SQS redelivery does. */
+        public void deliverEveryBatchTwice(boolean twice) {
+            pump.deliverTwice(twice);
+        }
+
+        /** Runs the clock handler for one minute without applying the queue first. */
+        public Map<String, Object> tickWithoutDraining(Instant minute) {
+            return ticker.tick(minute);
+        }
+
+        /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */
+        public void setTime(Instant now) {
+            clock.set(now);
+        }
+
+        public void drainQueue() {
+            pump.drain();
+        }
+
+        public Backends backends() {
+            return backends;
+        }
+
+        public Services services() {
+            return services;
+        }
     }
 
     public LocalCredentials credentials() {
@@ -64,6 +110,6 @@ public final class LocalSystem implements AutoCloseable {
         ticker.close();
         pump.drain();
         pump.close();
-        emulators.close();
+        backends.close();
     }
 }

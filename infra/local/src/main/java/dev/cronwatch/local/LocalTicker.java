@@ -87,7 +87,7 @@ final class LocalTicker implements AutoCloseable {
         }).map(m -> m.isAfter(after) ? m : after.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));
     }
 
-    private Map<String, Object> tick(Instant at) {
+    Map<String, Object> tick(Instant at) {
         ScheduledEvent event = new ScheduledEvent();
         event.setSource("aws.events");
         event.setDetailType("Scheduled Event");

@@ -31,6 +31,8 @@ final class QueuePump implements AutoCloseable {
     private final ReentrantLock batchLock = new ReentrantLock();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile boolean deliverTwice;
 
     QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor) {
         this.sqs = sqs;
@@ -44,8 +46,20 @@ final class QueuePump implements AutoCloseable {
         thread.start();
     }
 
+    void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    void deliverTwice(boolean twice) {
+        this.deliverTwice = twice;
+    }
+
     private void run() {
         while (running) {
+            if (paused) {
+                sleep(20);
+                continue;
+            }
             try {
                 pumpOnce(1);
             } catch (RuntimeException e) {
@@ -64,6 +78,7 @@ final class QueuePump implements AutoCloseable {
         if (messages.isEmpty()) return 0;
         batchLock.lock();
         try {
+            if (deliverTwice) processor.handleRequest(event(messages), null);
             SQSBatchResponse response = processor.handleRequest(event(messages), null);
             Set<String> failed = new HashSet<>();
             response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -85,6 +100,7 @@ final class QueuePump implements AutoCloseable {
      * (a message reported failed comes back after its visibility timeout and is retried here).
      */
     void drain() {
+        if (paused) throw new IllegalStateException("the processor is paused");
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (pumpOnce(0) > 0) continue;
