@@ -1,0 +1,111 @@
+package dev.cronwatch.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.http.ApiGatewayEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * Local mode's API Gateway: every request becomes the HTTP API (payload 2.0) event the deployed
+ * function gets, for the same handler class. Two routes of its own: the kept notifications and the
+ * manual clock.
+ */
+final class LocalGateway implements AutoCloseable {
+    private final HttpServer server;
+    private final HttpApiHandler handler;
+    private final Notifications notifications;
+    private final LocalTicker ticker;
+    private final LocalClock clock;
+
+    LocalGateway(int port, HttpApiHandler handler, Notifications notifications, LocalTicker ticker, LocalClock clock)
+            throws IOException {
+        this.handler = handler;
+        this.notifications = notifications;
+        this.ticker = ticker;
+        this.clock = clock;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "http");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/_local/notifications") && method.equals("GET")) {
+                respond(exchange, 200, notifications.all());
+            } else if (path.equals("/_local/clock") && method.equals("POST")) {
+                moveClock(exchange);
+            } else if (path.equals("/_local/clock") && method.equals("GET")) {
+                respond(exchange, 200, Map.of("now", clock.instant().toString(), "manual", clock.isManual()));
+            } else {
+                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.fromExchange(exchange), null);
+                ApiGatewayEvents.writeResponse(exchange, response);
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            respond(exchange, 500, Map.of("detail", "internal error: " + e));
+        }
+    }
+
+    private void moveClock(HttpExchange exchange) throws IOException {
+        if (!clock.isManual()) {
+            respond(exchange, 409, Map.of("detail", "the clock is real; start with --clock manual", "field", "now"));
+            return;
+        }
+        Instant target;
+        try (InputStream in = exchange.getRequestBody()) {
+            Object now = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).get("now");
+            target = Instant.parse(String.valueOf(now));
+        } catch (RuntimeException e) {
+            respond(exchange, 400, Map.of("detail", "send {\"now\": \"<ISO instant>\"}", "field", "now"));
+            return;
+        }
+        int ticks;
+        try {
+            ticks = ticker.advanceTo(target);
+        } catch (IllegalArgumentException e) {
+            respond(exchange, 400, Map.of("detail", "time cannot move backwards: it is " + clock.instant(), "field", "now"));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("now", clock.instant().toString());
+        body.put("ticks", ticks);
+        respond(exchange, 200, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cronwatch.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Command-line options of local mode. */
+public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean manualClock, Instant start, URI webhook,
+                           int rateLimitPerMinute) {
+
+    public static final String USAGE = """
+            usage: cronwatch-local [--port 8080] [--data-dir ./.cronwatch] [--in-memory]
+                                   [--clock real|manual --start <ISO instant>] [--webhook <url>]
+                                   [--rate-limit 6]""";
+
+    public static LocalOptions parse(String... args) {
+        int port = 8080;
+        Path dataDir = Path.of(".cronwatch");
+        boolean inMemory = false;
+        boolean manual = false;
+        Instant start = null;
+        URI webhook = null;
+        int rateLimit = 6;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                case "--in-memory" -> inMemory = true;
+                case "--clock" -> {
+                    String mode = value(args, ++i, arg);
+                    if (!mode.equals("manual") && !mode.equals("real")) {
+                        throw new IllegalArgumentException("--clock is real or manual, not " + mode);
+                    }
+                    manual = mode.equals("manual");
+                }
+                case "--start" -> {
+                    try {
+                        start = Instant.parse(value(args, ++i, arg));
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--start takes an ISO instant like 2026-01-01T00:00:00Z");
+                    }
+                }
+                case "--webhook" -> webhook = URI.create(value(args, ++i, arg));
+                case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (manual && start == null) throw new IllegalArgumentException("--clock manual needs --start <ISO instant>");
+        if (!manual && start != null) throw new IllegalArgumentException("--start goes with --clock manual");
+        return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+}

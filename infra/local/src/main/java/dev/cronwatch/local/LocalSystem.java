@@ -1,0 +1,115 @@
+package dev.cronwatch.local;
+
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.TableDefinition;
+import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
+import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
+import dev.cronwatch.handlers.ClockHandler;
+import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.ProcessorHandler;
+import dev.cronwatch.handlers.Services;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole of cronwatch in one JVM: the deployed handler classes wired to in-process emulators, an
+ * HTTP gateway, a queue pump and a clock. Closing it stops taking requests, applies what was
+ * accepted, and only then stops the emulators.
+ */
+public final class LocalSystem implements AutoCloseable {
+    static final String TABLE = "cronwatch";
+    private static final int RETENTION_DAYS = 90;
+
+    private final Backends backends;
+    private final LocalClock clock;
+    private final Notifications notifications;
+    private final Services services;
+    private final QueuePump pump;
+    private final LocalTicker ticker;
+    private final LocalGateway gateway;
+    private final LocalCredentials credentials;
+
+    public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
+        this(options, console, new Emulators(options.dataDir(), options.inMemory()));
+    }
+
+    /** The same system on other backends (the e2e suite runs it on LocalStack too). */
+    public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
+        this.backends = backends;
+        TableDefinition.createIfMissing(backends.dynamoDb(), TABLE);
+        clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
+        notifications = new Notifications(console, options.webhook());
+        services = new Services(
+                new DynamoMonitorStore(backends.dynamoDb(), TABLE, RETENTION_DAYS),
+                new DynamoTenantDirectory(backends.dynamoDb(), TABLE),
+                new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
+                notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
+        pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
+                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
+        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
+        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
+        credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+        pump.start();
+        gateway.start();
+        if (!clock.isManual()) ticker.startEveryMinute();
+    }
+
+    /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
+    public Controls controls() {
+        return new Controls();
+    }
+
+    public final class Controls {
+        /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
+        public void pauseProcessor(boolean paused) {
+            pump.pause(paused);
+        }
+
+        /** Every batch is handed to the processor twice before deletion, as SQS redelivery does. */
+        public void deliverEveryBatchTwice(boolean twice) {
+            pump.deliverTwice(twice);
+        }
+
+        /** Runs the clock handler for one minute without applying the queue first. */
+        public Map<String, Object> tickWithoutDraining(Instant minute) {
+            return ticker.tick(minute);
+        }
+
+        /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */
+        public void setTime(Instant now) {
+            clock.set(now);
+        }
+
+        public void drainQueue() {
+            pump.drain();
+        }
+
+        public Backends backends() {
+            return backends;
+        }
+
+        public Services services() {
+            return services;
+        }
+    }
+
+    public LocalCredentials credentials() {
+        return credentials;
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        ticker.close();
+        pump.drain();
+        pump.close();
+        backends.close();
+    }
+}

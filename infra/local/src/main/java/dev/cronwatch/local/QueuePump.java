@@ -1,0 +1,161 @@
+package dev.cronwatch.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.cronwatch.handlers.ProcessorHandler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * What Lambda's SQS event source does, on one machine: receive batches of up to 10, hand them to the
+ * processor handler as an {@link SQSEvent}, delete what succeeded and leave the reported failures to
+ * reappear after the visibility timeout. One batch at a time, so groups stay in order.
+ */
+final class QueuePump implements AutoCloseable {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final ProcessorHandler processor;
+    private final ReentrantLock batchLock = new ReentrantLock();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile boolean deliverTwice;
+
+    QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.processor = processor;
+        this.thread = new Thread(this::run, "queue-pump");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    void deliverTwice(boolean twice) {
+        this.deliverTwice = twice;
+    }
+
+    private void run() {
+        while (running) {
+            if (paused) {
+                sleep(20);
+                continue;
+            }
+            try {
+                pumpOnce(1);
+            } catch (RuntimeException e) {
+                if (!running) return;
+                System.err.println("queue pump: " + e.getMessage());
+                sleep(500);
+            }
+        }
+    }
+
+    /** Processes one batch; returns how many messages were received. */
+    int pumpOnce(int waitSeconds) {
+        List<Message> messages = sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl)
+                .maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).build()).messages();
+        if (messages.isEmpty()) return 0;
+        batchLock.lock();
+        try {
+            if (deliverTwice) processor.handleRequest(event(messages), null);
+            SQSBatchResponse response = processor.handleRequest(event(messages), null);
+            Set<String> failed = new HashSet<>();
+            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+            for (Message m : messages) {
+                if (!failed.contains(m.messageId())) {
+                    done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build());
+                }
+            }
+            if (!done.isEmpty()) sqs.deleteMessageBatch(DeleteMessageBatchRequest.builder().queueUrl(queueUrl).entries(done).build());
+        } finally {
+            batchLock.unlock();
+        }
+        return messages.size();
+    }
+
+    /**
+     * Applies everything received so far: returns when the queue holds nothing, visible or in flight
+     * (a message reported failed comes back after its visibility timeout and is retried here).
+     */
+    void drain() {
+        if (paused) throw new IllegalStateException("the processor is paused");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (pumpOnce(0) > 0) continue;
+            // the pump thread may hold a batch right now: wait for it before judging emptiness
+            batchLock.lock();
+            batchLock.unlock();
+            if (isEmpty()) return;
+            sleep(50);
+        }
+        throw new IllegalStateException("the queue did not drain within a minute");
+    }
+
+    private boolean isEmpty() {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).build()).attributes();
+        return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private SQSEvent event(List<Message> messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setReceiptHandle(m.receiptHandle());
+            record.setBody(m.body());
+            record.setEventSource("aws:sqs");
+            record.setAwsRegion(Emulators.REGION);
+            Map<String, String> attributes = new HashMap<>();
+            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            record.setAttributes(attributes);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
