@@ -1,0 +1,84 @@
+package dev.cronwatch.handlers;
+
+import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sets up a tenant on a deployed (or local) table: the organization and project if missing, plus a
+ * new DSN key and a new management token, printed once as JSON. Run it again and the organization
+ * and project stay as they are; the key and token are new each time (the token is stored only as
+ * its hash, so it cannot be shown again). Usage: infra/bootstrap.sh, or
+ * {@code CRONWATCH_TABLE=… java -cp … dev.cronwatch.handlers.Bootstrap --organization acme
+ * [--project 1] [--project-slug default] [--host api.example.com] [--scheme https]}.
+ */
+public final class Bootstrap {
+    private Bootstrap() {
+    }
+
+    /** The command line, with its defaults; unknown or incomplete options are refused by name. */
+    public record Arguments(String organization, String projectId, String projectSlug, String host, String scheme) {
+        public static Arguments parse(String... args) {
+            Map<String, String> options = new LinkedHashMap<>(Map.of("--project", "1", "--project-slug", "default",
+                    "--host", "localhost:8080", "--scheme", "https"));
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+                }
+                if (!args[i].equals("--organization") && !options.containsKey(args[i])) {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                options.put(args[i], args[i + 1]);
+            }
+            String organization = options.get("--organization");
+            if (organization == null || organization.isBlank()) throw new IllegalArgumentException("--organization is required");
+            return new Arguments(organization, options.get("--project"), options.get("--project-slug"),
+                    options.get("--host"), options.get("--scheme"));
+        }
+    }
+
+    public static Map<String, Object> run(TenantDirectory directory, Arguments args, SecureRandom random) {
+        directory.ensureOrganization(args.organization());
+        directory.ensureProject(new Project(args.organization(), args.projectId(), args.projectSlug()));
+        Project project = directory.project(args.organization(), args.projectId()).orElseThrow();
+        DsnKey key = new DsnKey(hex(random, 16), project.organization(), project.id());
+        directory.ensureDsnKey(key);
+        String token = hex(random, 32);
+        directory.ensureToken(project.organization(), token);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("organization", project.organization());
+        out.put("projectId", project.id());
+        out.put("projectSlug", project.slug());
+        out.put("publicKey", key.publicKey());
+        out.put("dsn", key.dsn(args.scheme(), args.host()));
+        out.put("token", token);
+        return out;
+    }
+
+    public static void main(String[] argv) {
+        Arguments args = Arguments.parse(argv);
+        String table = System.getenv("CRONWATCH_TABLE");
+        if (table == null || table.isBlank()) throw new IllegalStateException("CRONWATCH_TABLE is not set");
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        String endpoint = System.getenv("CRONWATCH_DYNAMODB_ENDPOINT");
+        AwsClients clients = endpoint == null || endpoint.isBlank()
+                ? AwsClients.forAws(region) : AwsClients.forEmulators(region);
+        var dynamo = clients.dynamoDb(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+        System.out.println(Json.write(run(new DynamoTenantDirectory(dynamo, table), args, new SecureRandom())));
+    }
+
+    private static String hex(SecureRandom random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
