@@ -112,9 +112,9 @@ class LocalModeTest {
             LocalApi.Response back = api.moveClock(T0);
             assertThat(back.status()).isEqualTo(400);
             assertThat(back.object()).containsEntry("field", "now");
-            // a monitor due every hour: moving 3 hours ahead runs the three minutes at which it misses
+            // hourly with a 1-minute margin: 3 hours and a minute ahead holds 3 deadlines, so 3 ticks
             api.checkIn("hourly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-            LocalApi.Response three = api.moveClock(T0.plus(Duration.ofDays(365)).plus(Duration.ofHours(3)));
+            LocalApi.Response three = api.moveClock(T0.plus(Duration.ofDays(365)).plus(Duration.ofMinutes(181)));
             assertThat(three.object()).containsEntry("ticks", 3);
             assertThat(api.checkIns("hourly")).extracting(c -> c.get("status")).containsExactly("missed", "missed", "missed", "ok");
         }
