@@ -1,0 +1,69 @@
+package dev.cronwatch.adapters.dynamo;
+
+import dev.cronwatch.core.port.Page;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/** Query with paging done right: exact pages, and a cursor only when more items really follow. */
+final class Queries {
+    static final List<String> TABLE_KEY = List.of(TableDefinition.PK, TableDefinition.SK);
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    Queries(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /**
+     * Up to {@code limit} items after {@code start}. It asks for one item more than the page: when it
+     * comes, the cursor is the key of the page's last item; when it does not, this was the last page
+     * (DynamoDB's own LastEvaluatedKey is often set on a last page, and an empty page would follow).
+     * A filter can leave a response short, so it keeps reading until the page is full or the end.
+     */
+    Page<Map<String, AttributeValue>> page(QueryRequest.Builder query, Map<String, AttributeValue> start,
+                                          int limit, List<String> keyAttributes) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> next = start;
+        do {
+            QueryResponse response = client.query(query.exclusiveStartKey(next).limit(limit + 1 - items.size())
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+            items.addAll(response.items());
+            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (next != null && items.size() <= limit);
+        if (items.size() <= limit) return new Page<>(items, null);
+        List<Map<String, AttributeValue>> page = items.subList(0, limit);
+        return new Page<>(page, Cursors.encode(keyOf(page.get(limit - 1), keyAttributes)));
+    }
+
+    /** Every item the query matches, following DynamoDB's pages. */
+    List<Map<String, AttributeValue>> all(QueryRequest.Builder query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> next = null;
+        do {
+            QueryResponse response = client.query(query.exclusiveStartKey(next)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+            items.addAll(response.items());
+            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (next != null);
+        return items;
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, List<String> names) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (String name : names) key.put(name, item.get(name));
+        return key;
+    }
+
+}

@@ -1,0 +1,124 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.Scenario;
+import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.rules.CheckInRules;
+import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.ProcessorService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The design's cost claims, counted on the wire: a check-in is one read and one write in the
+ * processor (and one update in the HTTP function); a clock tick reads what is due and nothing else.
+ */
+class RequestCostTest {
+    private static final RequestCounter COUNTER = new RequestCounter();
+    private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client(COUNTER);
+    private static final MonitorKey JOB = new MonitorKey(Scenario.ORG, "job");
+
+    @Test
+    void heartbeatCheckIn_costsOneBatchGetAndOneTransaction() {
+        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
+        MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
+        ProcessorService processor = new ProcessorService(store, new CheckInRules(6),
+                new AlertDispatcher(store, new RecordingPublisher(), clock));
+        processor.apply(heartbeat("m1", "2020-01-01T10:00:00Z")); // creates the monitor: the same cost, not counted
+
+        Instant received = Instant.parse("2020-01-01T11:00:02Z");
+        COUNTER.reset();
+        store.recordEnqueued(JOB, received);
+        Map<String, Integer> http = COUNTER.requests();
+        String httpCapacity = COUNTER.toString();
+        COUNTER.reset();
+        clock.set(received);
+        processor.apply(heartbeat("m2", received.toString()));
+
+        System.out.printf("[cost] heartbeat check-in: HTTP function %s; processor %s%n", httpCapacity, COUNTER);
+        assertThat(http).isEqualTo(Map.of("UpdateItem", 1));
+        assertThat(COUNTER.requests()).isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1));
+    }
+
+    @Test
+    void clockTick_over10000Environments_readsOnlyThe10Due() {
+        String table = DynamoDbLocalFixture.newTable(CLIENT);
+        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, table, 90);
+        Instant tick = Instant.parse("2024-03-01T12:00:00Z");
+        long seedStart = System.nanoTime();
+        seed(table, 1_000, 10, 10, tick);
+        long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
+
+        COUNTER.reset();
+        Page<DueEnvironment> due = store.findDue(tick, null, 100);
+        String findDueCost = COUNTER.toString();
+
+        assertThat(due.items()).hasSize(10);
+        assertThat(due.nextCursor()).isNull();
+        assertThat(COUNTER.requests()).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        assertThat(COUNTER.itemsRead("Query")).isEqualTo(10);
+        assertThat(COUNTER.itemsRead("BatchGetItem")).as("10 environments and their 10 monitors").isEqualTo(20);
+
+        COUNTER.reset();
+        MutableClock clock = new MutableClock(tick);
+        RecordingPublisher publisher = new RecordingPublisher();
+        ClockService.TickResult result = new ClockService(store, new AlertDispatcher(store, publisher, clock)).tick(tick);
+        assertThat(result.examined()).isEqualTo(10);
+        assertThat(result.changed()).isEqualTo(10);
+        assertThat(COUNTER.itemsRead("Query") + COUNTER.itemsRead("BatchGetItem")).isLessThanOrEqualTo(30 + 10);
+
+        System.out.printf("[cost] seeding 10,000 environments of 1,000 monitors (BatchWriteItem): %d ms%n", seedMillis);
+        System.out.printf("[cost] findDue with 10 of 10,000 due: %s%n", findDueCost);
+        System.out.printf("[cost] whole tick judging 10 misses and publishing %d alerts: %s%n",
+                publisher.published().size(), COUNTER);
+    }
+
+    /** {@code monitors} × {@code envsEach} environments, all with deadlines; the first environment of the first {@code due} monitors is due at the tick. */
+    private static void seed(String table, int monitors, int envsEach, int due, Instant tick) {
+        Items items = new Items(Duration.ofDays(90));
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int m = 0; m < monitors; m++) {
+            MonitorKey key = new MonitorKey("acme", "job-" + m);
+            List<String> names = new ArrayList<>();
+            for (int e = 0; e < envsEach; e++) {
+                String name = "env-" + e;
+                names.add(name);
+                // one due environment in each of the first monitors, the rest due later in the next ten hours
+                Instant deadline = e == 0 && m < due ? tick.minusSeconds(60)
+                        : tick.plus(Duration.ofMinutes(1 + (m * envsEach + e) % 600));
+                writes.add(put(items.environment(TestData.environment(key, name, deadline), 1)));
+            }
+            var monitor = TestData.monitor(key);
+            writes.add(put(items.monitor(new dev.cronwatch.core.monitor.Monitor(monitor.key(), monitor.id(),
+                    monitor.projectId(), monitor.name(), monitor.status(), monitor.muted(), monitor.config(),
+                    monitor.dateCreated(), names, 1), 1)));
+        }
+        new BatchReads(CLIENT, table).write(writes);
+    }
+
+    private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static CheckInMessage heartbeat(String messageId, String at) {
+        return new CheckInMessage(messageId, JOB, Scenario.PROJECT, "c-" + messageId, true, CheckInStatus.OK, null, null,
+                Scenario.crontab("0 * * * *"), Instant.parse(at));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.alert.AlertType;
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.Scenario;
+import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.EnvironmentStatus;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
+import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.rules.CheckInRules;
+import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.ProcessorService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The real processor and clock services run the same story twice, on the in-memory store and on
+ * DynamoDB Local; after every step everything either store can tell must be the same, and the story's
+ * outcome is asserted on the DynamoDB side.
+ */
+class ServicesOnDynamoTest {
+    private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
+    private static final MonitorKey JOB = new MonitorKey(Scenario.ORG, "job");
+
+    @Test
+    void heartbeat_keepsTheMonitorOk_andPushesTheDeadline() {
+        Twins t = new Twins(Scenario.crontab("0 * * * *"));
+        t.send("ok", "2020-01-01T10:00:05Z");
+        t.tickEveryMinute("2020-01-01T10:00:00Z", "2020-01-01T11:00:00Z");
+        t.send("ok", "2020-01-01T11:00:07Z");
+        t.tickEveryMinute("2020-01-01T11:00:00Z", "2020-01-01T11:03:00Z");
+
+        MonitorEnvironment env = t.dynamoEnv();
+        assertThat(env.status()).isEqualTo(EnvironmentStatus.OK);
+        assertThat(env.nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:00:00Z"));
+        assertThat(t.dynamo.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::status)
+                .containsExactly(CheckInStatus.OK, CheckInStatus.OK);
+        assertThat(t.dynamoPublisher.published()).isEmpty();
+    }
+
+    @Test
+    void miss_isDatedAtItsDeadline_opensAnIncident_andRecoveryResolvesIt() {
+        Twins t = new Twins(Scenario.crontab("0 * * * *"));
+        t.send("ok", "2020-01-01T10:00:00Z");
+        t.tickEveryMinute("2020-01-01T10:00:00Z", "2020-01-01T11:05:00Z");
+
+        assertThat(t.dynamoEnv().status()).isEqualTo(EnvironmentStatus.ERROR);
+        CheckIn missed = t.dynamo.checkIns(JOB, null, null, 1).items().get(0);
+        assertThat(missed.status()).isEqualTo(CheckInStatus.MISSED);
+        assertThat(missed.dateAdded()).isEqualTo(Instant.parse("2020-01-01T11:00:00Z"));
+        assertThat(t.dynamo.incidents(JOB)).singleElement().satisfies(i -> assertThat(i.isOpen()).isTrue());
+        assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
+
+        t.send("ok", "2020-01-01T11:30:00Z");
+
+        assertThat(t.dynamoEnv().status()).isEqualTo(EnvironmentStatus.OK);
+        assertThat(t.dynamo.incidents(JOB)).singleElement().satisfies(i -> assertThat(i.isOpen()).isFalse());
+        assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type)
+                .containsExactly(AlertType.OPENED, AlertType.RESOLVED);
+        assertThat(t.dynamo.pendingAlerts(10)).isEmpty();
+    }
+
+    @Test
+    void runThatNeverEnds_timesOut() {
+        Twins t = new Twins(Scenario.crontab("0 * * * *", "max_runtime", 5));
+        t.send("in_progress", "2020-01-01T10:00:00Z");
+        t.tickEveryMinute("2020-01-01T10:00:00Z", "2020-01-01T10:07:00Z");
+        assertThat(t.dynamo.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::status)
+                .containsExactly(CheckInStatus.TIMEOUT);
+        assertThat(t.dynamoEnv().status()).isEqualTo(EnvironmentStatus.ERROR);
+    }
+
+    @Test
+    void rateLimitedCheckIns_becomeProcessingErrors_andRedeliveriesChangeNothing() {
+        Twins t = new Twins(Scenario.crontab("* * * * *"));
+        for (int i = 0; i < 8; i++) t.send("ok", "2020-01-01T10:00:0" + i + "Z");
+        CheckInMessage last = t.message("redelivered", "ok", "2020-01-01T10:00:09Z");
+        t.apply(last);
+        t.apply(last);
+
+        assertThat(t.dynamo.processingErrors(JOB, Instant.parse("2020-01-01T10:01:00Z")))
+                .extracting(e -> e.type()).containsOnly(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED)
+                .hasSize(3);
+        assertThat(t.dynamo.checkIns(JOB, null, null, 100).items()).hasSize(6);
+    }
+
+    /** Two stacks fed the same messages and ticks, compared after each step. */
+    private static final class Twins {
+        final InMemoryMonitorStore memory = new InMemoryMonitorStore();
+        final MonitorStore dynamo = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
+        final RecordingPublisher memoryPublisher = new RecordingPublisher();
+        final RecordingPublisher dynamoPublisher = new RecordingPublisher();
+        final MutableClock clock = MutableClock.at("2020-01-01T00:00:00Z");
+        final Map<String, Object> config;
+        final List<Stack> stacks;
+        int sequence;
+
+        Twins(Map<String, Object> config) {
+            this.config = config;
+            this.stacks = List.of(new Stack(memory, memoryPublisher, clock), new Stack(dynamo, dynamoPublisher, clock));
+        }
+
+        CheckInMessage message(String messageId, String status, String at) {
+            String checkInId = UUID.nameUUIDFromBytes(messageId.getBytes()).toString();
+            return new CheckInMessage(messageId, JOB, Scenario.PROJECT, checkInId, true, CheckInStatus.fromWire(status),
+                    null, null, config, Instant.parse(at));
+        }
+
+        void send(String status, String at) {
+            apply(message("m" + (++sequence), status, at));
+        }
+
+        void apply(CheckInMessage message) {
+            clock.set(message.receivedAt());
+            List<Object> decisions = new ArrayList<>();
+            for (Stack s : stacks) {
+                s.store.recordEnqueued(message.monitor(), message.receivedAt());
+                decisions.add(s.processor.apply(message).decision());
+            }
+            assertThat(decisions.get(1)).isEqualTo(decisions.get(0));
+            assertSame();
+        }
+
+        void tickEveryMinute(String from, String to) {
+            for (Instant at = Instant.parse(from).plusSeconds(60); !at.isAfter(Instant.parse(to)); at = at.plusSeconds(60)) {
+                clock.set(at);
+                List<ClockService.TickResult> results = new ArrayList<>();
+                for (Stack s : stacks) results.add(s.clock.tick(at));
+                assertThat(results.get(1)).as("tick at %s", at).isEqualTo(results.get(0));
+                assertSame();
+            }
+        }
+
+        MonitorEnvironment dynamoEnv() {
+            return dynamo.environments(JOB).get(0);
+        }
+
+        void assertSame() {
+            Instant now = clock.instant();
+            assertThat(dynamo.monitor(JOB)).isEqualTo(memory.monitor(JOB));
+            assertThat(sorted(dynamo.environments(JOB))).isEqualTo(sorted(memory.environments(JOB)));
+            assertThat(dynamo.checkIns(JOB, null, null, 1000).items())
+                    .isEqualTo(memory.checkIns(JOB, null, null, 1000).items());
+            assertThat(dynamo.incidents(JOB)).isEqualTo(memory.incidents(JOB));
+            assertThat(dynamo.processingErrors(JOB, now)).isEqualTo(memory.processingErrors(JOB, now));
+            assertThat(dynamo.pendingAlerts(100)).isEqualTo(memory.pendingAlerts(100));
+            assertThat(dynamoPublisher.published()).isEqualTo(memoryPublisher.published());
+            assertThat(dynamo.nextDeadlineAfter(now)).isEqualTo(memory.nextDeadlineAfter(now));
+        }
+
+        private static List<MonitorEnvironment> sorted(List<MonitorEnvironment> envs) {
+            return envs.stream().sorted(Comparator.comparing(MonitorEnvironment::name)).toList();
+        }
+    }
+
+    private static final class Stack {
+        final MonitorStore store;
+        final ProcessorService processor;
+        final ClockService clock;
+
+        Stack(MonitorStore store, RecordingPublisher publisher, MutableClock clock) {
+            this.store = store;
+            AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
+            this.processor = new ProcessorService(store, new CheckInRules(6), alerts);
+            this.clock = new ClockService(store, alerts);
+        }
+    }
+}
