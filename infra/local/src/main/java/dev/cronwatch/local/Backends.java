@@ -13,6 +13,10 @@ public interface Backends extends AutoCloseable {
 
     String deadLetterQueueUrl();
 
+    default String table() {
+        return "cronwatch";
+    }
+
     @Override
     void close();
 }

@@ -20,7 +20,6 @@ import java.util.UUID;
  * accepted, and only then stops the emulators.
  */
 public final class LocalSystem implements AutoCloseable {
-    static final String TABLE = "cronwatch";
     private static final int RETENTION_DAYS = 90;
 
     private final Backends backends;
@@ -39,12 +38,12 @@ public final class LocalSystem implements AutoCloseable {
     /** The same system on other backends (the e2e suite runs it on LocalStack too). */
     public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
         this.backends = backends;
-        TableDefinition.createIfMissing(backends.dynamoDb(), TABLE);
+        TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
         clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
         notifications = new Notifications(console, options.webhook());
         services = new Services(
-                new DynamoMonitorStore(backends.dynamoDb(), TABLE, RETENTION_DAYS),
-                new DynamoTenantDirectory(backends.dynamoDb(), TABLE),
+                new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
+                new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
                 new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
                 notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
         pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),

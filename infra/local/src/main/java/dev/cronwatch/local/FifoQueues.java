@@ -1,0 +1,33 @@
+package dev.cronwatch.local;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The check-in queue and its dead-letter queue, set up as template.yaml sets them up. */
+public record FifoQueues(String queueUrl, String deadLetterQueueUrl) {
+    public static FifoQueues create(SqsClient sqs) {
+        return create(sqs, "checkins");
+    }
+
+    public static FifoQueues create(SqsClient sqs, String name) {
+        String dlq = create(sqs, name + "-dlq.fifo", Map.of());
+        String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlq)
+                .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+        // The processor forwards poison itself after 3 attempts; redrive is the backstop. A short
+        // visibility timeout makes a reported failure come back quickly on one machine.
+        String queue = create(sqs, name + ".fifo", Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "2",
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}"));
+        return new FifoQueues(queue, dlq);
+    }
+
+    private static String create(SqsClient sqs, String name, Map<QueueAttributeName, String> extra) {
+        Map<QueueAttributeName, String> attributes = new HashMap<>(extra);
+        attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+        return sqs.createQueue(CreateQueueRequest.builder().queueName(name).attributes(attributes).build()).queueUrl();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.cronwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/**
+ * The whole pipeline, written once: API Gateway events into the HTTP handler (over loopback HTTP),
+ * real queue messages into the processor handler as SQS events, the clock handler, and the table.
+ * Subclasses choose the backends: in-process emulators, or LocalStack where Docker exists.
+ */
+abstract class EndToEndSuite {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final String HOURLY = "{\"schedule\": \"0 * * * *\", \"checkin_margin\": 5, \"max_runtime\": 30}";
+
+    @TempDir
+    Path dataDir;
+    LocalSystem system;
+    LocalSystem.Controls controls;
+    LocalApi api;
+
+    abstract Backends backends() throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        LocalOptions options = LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString());
+        system = new LocalSystem(options, new PrintStream(OutputStream.nullOutputStream()), backends());
+        controls = system.controls();
+        api = new LocalApi(system.credentials());
+    }
+
+    @AfterEach
+    void stop() {
+        if (system != null) system.close();
+    }
+
+    static Instant at(String hhmm) {
+        return T0.plus(Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(hhmm)));
+    }
+
+    void moveTo(String hhmm) {
+        LocalApi.Response r = api.moveClock(at(hhmm));
+        assertThat(r.status()).as("move clock: %s", r.body()).isEqualTo(200);
+    }
+
+    static String withConfig(String status, String config) {
+        return "{\"status\": \"" + status + "\", \"monitor_config\": " + config + "}";
+    }
+
+    @Test
+    void twoStepJob() {
+        String id = api.checkIn("backup", withConfig("in_progress", HOURLY));
+        moveTo("00:10");
+        api.update("backup", "latest", "{\"status\": \"ok\"}");
+        moveTo("00:11");
+        List<Map<String, Object>> checkIns = api.checkIns("backup");
+        assertThat(checkIns).hasSize(1);
+        assertThat(checkIns.get(0)).containsEntry("id", id).containsEntry("status", "ok")
+                .containsEntry("duration", 600_000).containsEntry("dateAdded", "2026-01-01T00:00:00Z");
+        assertThat(api.environment("backup", "production")).containsEntry("status", "ok")
+                .containsEntry("nextCheckIn", "2026-01-01T01:00:00Z")
+                .containsEntry("nextCheckInLatest", "2026-01-01T01:05:00Z");
+    }
+
+    @Test
+    void heartbeatThroughTheRelayUrl() {
+        api.relay("ping", "status=ok", "{\"monitor_config\": " + HOURLY + "}");
+        moveTo("01:00");
+        api.relay("ping", "status=ok", null);
+        moveTo("01:01");
+        assertThat(api.checkIns("ping")).extracting(c -> c.get("status")).containsExactly("ok", "ok");
+        assertThat(api.environment("ping", "production")).containsEntry("nextCheckIn", "2026-01-01T02:00:00Z");
+    }
+
+    @Test
+    void environmentsKeepSeparateState() {
+        api.checkIn("etl", "{\"status\": \"ok\", \"environment\": \"production\", \"monitor_config\": " + HOURLY + "}");
+        api.checkIn("etl", "{\"status\": \"error\", \"environment\": \"dev\"}");
+        moveTo("00:01");
+        assertThat(api.environment("etl", "production")).containsEntry("status", "ok");
+        assertThat(api.environment("etl", "dev")).containsEntry("status", "error");
+        assertThat(api.incidents("etl")).singleElement().satisfies(i -> assertThat(i).containsEntry("environment", "dev"));
+    }
+
+    @Test
+    void checkInsUpsertTheMonitorConfig() {
+        api.checkIn("report", withConfig("ok", HOURLY));
+        api.checkIn("report", withConfig("ok", "{\"schedule\": \"*/30 * * * *\", \"timezone\": \"Europe/Riga\"}"));
+        moveTo("00:01");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) api.monitor("report").get("config");
+        assertThat(config).containsEntry("schedule", "*/30 * * * *").containsEntry("timezone", "Europe/Riga");
+    }
+
+    @Test
+    void overlappingRunsAreTrackedByTheirIds() {
+        String first = api.checkIn("sync", withConfig("in_progress", HOURLY));
+        String second = api.checkIn("sync", "{\"status\": \"in_progress\"}");
+        assertThat(second).isNotEqualTo(first);
+        api.update("sync", second, "{\"status\": \"ok\"}");
+        api.update("sync", first, "{\"status\": \"error\"}");
+        moveTo("00:01");
+        Map<Object, Object> statusById = new java.util.HashMap<>();
+        api.checkIns("sync").forEach(c -> statusById.put(c.get("id"), c.get("status")));
+        assertThat(statusById).containsEntry(first, "error").containsEntry(second, "ok").hasSize(2);
+    }
+
+    @Test
+    void missOpensAnIncidentAndAlertsOnce() {
+        api.checkIn("backup", withConfig("ok", HOURLY));
+        moveTo("01:04");
+        assertThat(api.notifications()).isEmpty();
+        moveTo("01:06");
+        assertThat(api.checkIns("backup").get(0)).containsEntry("status", "missed")
+                .containsEntry("expectedTime", "2026-01-01T01:00:00Z");
+        assertThat(api.incidents("backup")).singleElement().satisfies(i -> assertThat(i)
+                .containsEntry("reason", "missed").containsEntry("dateResolved", null));
+        assertThat(api.notifications()).singleElement().satisfies(n -> assertThat(attributes(n))
+                .containsEntry("type", "incident.opened").containsEntry("reason", "missed")
+                .containsEntry("monitor", "backup").containsEntry("environment", "production"));
+    }
+
+    @Test
+    void timeoutOfALongRun() {
+        api.checkIn("backup", withConfig("in_progress", HOURLY));
+        moveTo("00:31");
+        assertThat(api.checkIns("backup").get(0)).containsEntry("status", "timeout");
+        assertThat(api.notifications()).singleElement().satisfies(n -> assertThat(attributes(n))
+                .containsEntry("reason", "timeout"));
+    }
+
+    @Test
+    void thresholdsGateOpeningAndRecovery() {
+        String config = "{\"schedule\": \"*/10 * * * *\", \"failure_issue_threshold\": 2, \"recovery_threshold\": 2}";
+        api.checkIn("flaky", withConfig("error", config));
+        moveTo("00:10");
+        assertThat(api.incidents("flaky")).isEmpty();
+        api.checkIn("flaky", "{\"status\": \"error\"}");
+        moveTo("00:20");
+        assertThat(api.incidents("flaky")).hasSize(1);
+        api.checkIn("flaky", "{\"status\": \"ok\"}");
+        moveTo("00:30");
+        assertThat(api.environment("flaky", "production")).containsEntry("status", "error");
+        api.checkIn("flaky", "{\"status\": \"ok\"}");
+        moveTo("00:31");
+        assertThat(api.environment("flaky", "production")).containsEntry("status", "ok");
+        assertThat(api.notifications()).extracting(n -> attributes(n).get("type"))
+                .containsExactly("incident.opened", "incident.resolved");
+    }
+
+    @Test
+    void everyMessageDeliveredTwiceIsAppliedOnce() {
+        controls.deliverEveryBatchTwice(true);
+        api.checkIn("twice", withConfig("in_progress", HOURLY));
+        api.update("twice", "latest", "{\"status\": \"ok\"}");
+        moveTo("00:10");
+        api.checkIn("twice", "{\"status\": \"error\"}");
+        moveTo("00:11");
+        assertThat(api.checkIns("twice")).extracting(c -> c.get("status")).containsExactly("error", "ok");
+        assertThat(api.incidents("twice")).hasSize(1);
+        assertThat(api.notifications()).hasSize(1);
+    }
+
+    @Test
+    void theClockRunTwiceForOneMinuteChangesNothingMore() {
+        api.checkIn("backup", withConfig("ok", HOURLY));
+        moveTo("01:04");
+        controls.setTime(at("01:05"));
+        controls.tickWithoutDraining(at("01:05"));
+        controls.tickWithoutDraining(at("01:05"));
+        assertThat(api.checkIns("backup")).extracting(c -> c.get("status")).containsExactly("missed", "ok");
+        assertThat(api.notifications()).hasSize(1);
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterQueueAndItsGroupGoesOn() {
+        Backends b = controls.backends();
+        b.sqs().sendMessage(SendMessageRequest.builder().queueUrl(b.queueUrl()).messageBody("this is not a check-in")
+                .messageGroupId("local/nightly").messageDeduplicationId("poison-1").build());
+        api.checkIn("nightly", withConfig("ok", HOURLY));
+        moveTo("00:01");
+        assertThat(api.checkIns("nightly")).extracting(c -> c.get("status")).containsExactly("ok");
+        var dead = b.sqs().receiveMessage(ReceiveMessageRequest.builder().queueUrl(b.deadLetterQueueUrl())
+                .maxNumberOfMessages(10).waitTimeSeconds(1).build()).messages();
+        assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("this is not a check-in"));
+    }
+
+    @Test
+    void aStoppedProcessorDelaysAlertsButNeverInventsMisses() {
+        String everyMinute = "{\"schedule\": \"* * * * *\", \"checkin_margin\": 1}";
+        api.checkIn("busy", withConfig("ok", everyMinute));
+        moveTo("00:00:30");
+        controls.pauseProcessor(true);
+        for (int minute = 1; minute <= 10; minute++) {
+            Instant now = T0.plusSeconds(60L * minute);
+            controls.setTime(now);
+            api.checkIn("busy", "{\"status\": \"ok\"}");
+            controls.tickWithoutDraining(now); // deadlines of 00:02… have passed for the stale state
+        }
+        assertThat(api.checkIns("busy")).extracting(c -> c.get("status")).containsOnly("ok").hasSize(1);
+        assertThat(api.notifications()).isEmpty();
+        controls.pauseProcessor(false);
+        moveTo("00:10:30");
+        assertThat(api.checkIns("busy")).hasSize(11).extracting(c -> c.get("status")).containsOnly("ok");
+        assertThat(api.notifications()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> attributes(Map<String, Object> notification) {
+        return (Map<String, Object>) notification.get("attributes");
+    }
+}

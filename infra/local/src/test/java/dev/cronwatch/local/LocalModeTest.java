@@ -1,0 +1,122 @@
+package dev.cronwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cronwatch.adapters.json.Json;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Local mode as a newcomer and a script use it: real HTTP on loopback, the manual clock, restarts. */
+class LocalModeTest {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path dataDir;
+
+    private LocalSystem start(Instant clock) throws Exception {
+        return new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", clock.toString()), QUIET);
+    }
+
+    private static Instant h(double hours) {
+        return T0.plus(Duration.ofSeconds((long) (hours * 3600)));
+    }
+
+    private static void move(LocalApi api, Instant now) {
+        assertThat(api.moveClock(now).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMonitorsLifeAlertsOnceForEachTransitionInOrder() throws Exception {
+        try (LocalSystem system = start(T0)) {
+            LocalApi api = new LocalApi(system.credentials());
+            LocalSystem.Controls controls = system.controls();
+            String config = "{\"schedule\": \"0 * * * *\", \"checkin_margin\": 5, \"max_runtime\": 30,"
+                    + " \"failure_issue_threshold\": 2, \"recovery_threshold\": 2}";
+            api.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": " + config + "}");
+            move(api, h(2.1));                                     // misses 01:00 and 02:00: opens
+            controls.setTime(h(2.2));
+            api.checkIn("job", "{\"status\": \"ok\"}");
+            move(api, h(3));
+            api.checkIn("job", "{\"status\": \"ok\"}");             // second OK in a row: recovers
+            move(api, h(4));
+            api.checkIn("job", "{\"status\": \"in_progress\"}");
+            move(api, h(5));                                       // times out at 04:30
+            api.checkIn("job", "{\"status\": \"in_progress\"}");
+            move(api, h(5.6));                                     // times out at 05:30: opens
+            api.checkIn("job", "{\"status\": \"ok\"}");
+            move(api, h(6));
+            api.checkIn("job", "{\"status\": \"ok\"}");             // recovers
+            move(api, h(7));
+            api.checkIn("job", "{\"status\": \"error\"}");
+            move(api, h(8));
+            api.checkIn("job", "{\"status\": \"error\"}");          // second error: opens
+            move(api, h(9));
+            api.checkIn("job", "{\"status\": \"ok\"}");
+            move(api, h(10));
+            api.checkIn("job", "{\"status\": \"ok\"}");             // recovers
+            move(api, h(10.1));
+
+            List<Map<String, Object>> alerts = api.notifications();
+            assertThat(alerts).extracting(a -> EndToEndSuite.attributes(a).get("type") + "/"
+                    + EndToEndSuite.attributes(a).get("reason")).containsExactly(
+                    "incident.opened/missed", "incident.resolved/missed",
+                    "incident.opened/timeout", "incident.resolved/timeout",
+                    "incident.opened/error", "incident.resolved/error");
+            assertThat(alerts.get(0).get("subject")).asString().startsWith("cronwatch: job [production] failing");
+            assertThat(Json.parseObject((String) alerts.get(0).get("message"))).containsEntry("type", "incident.opened");
+            assertThat(api.incidents("job")).hasSize(3).allSatisfy(i -> assertThat(i.get("dateResolved")).isNotNull());
+        }
+    }
+
+    @Test
+    void aRestartKeepsMonitorsCheckInsIncidentsAndCredentials() throws Exception {
+        LocalCredentials first;
+        try (LocalSystem system = start(T0)) {
+            first = system.credentials();
+            LocalApi api = new LocalApi(first);
+            api.checkIn("kept", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            move(api, h(1.1));
+            assertThat(api.incidents("kept")).hasSize(1);
+        }
+        Map<String, Object> file = Json.parseObject(Files.readString(dataDir.resolve("local.json")));
+        assertThat(file).containsKeys("baseUrl", "organization", "projectId", "dsn", "publicKey", "token")
+                .containsEntry("token", first.token());
+        try (LocalSystem system = start(h(1.1))) {
+            LocalApi api = new LocalApi(system.credentials());
+            assertThat(system.credentials().publicKey()).isEqualTo(first.publicKey());
+            assertThat(api.checkIns("kept")).extracting(c -> c.get("status")).containsExactly("missed", "ok");
+            assertThat(api.incidents("kept")).singleElement().satisfies(i -> assertThat(i.get("dateResolved")).isNull());
+            api.checkIn("kept", "{\"status\": \"ok\"}");
+            move(api, h(1.2));
+            assertThat(api.incidents("kept").get(0).get("dateResolved")).isNotNull();
+        }
+    }
+
+    @Test
+    void theManualClockTicksOnlyDueMinutesAndNeverGoesBack() throws Exception {
+        try (LocalSystem system = start(T0)) {
+            LocalApi api = new LocalApi(system.credentials());
+            LocalApi.Response year = api.moveClock(T0.plus(Duration.ofDays(365)));
+            assertThat(year.status()).isEqualTo(200);
+            assertThat(year.object()).containsEntry("now", "2027-01-01T00:00:00Z").containsEntry("ticks", 0);
+            LocalApi.Response back = api.moveClock(T0);
+            assertThat(back.status()).isEqualTo(400);
+            assertThat(back.object()).containsEntry("field", "now");
+            // hourly with a 1-minute margin: 3 hours and a minute ahead holds 3 deadlines, so 3 ticks
+            api.checkIn("hourly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            LocalApi.Response three = api.moveClock(T0.plus(Duration.ofDays(365)).plus(Duration.ofMinutes(181)));
+            assertThat(three.object()).containsEntry("ticks", 3);
+            assertThat(api.checkIns("hourly")).extracting(c -> c.get("status")).containsExactly("missed", "missed", "missed", "ok");
+        }
+    }
+}
