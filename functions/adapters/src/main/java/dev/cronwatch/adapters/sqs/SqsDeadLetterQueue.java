@@ -1,0 +1,41 @@
+package dev.cronwatch.adapters.sqs;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+/** The FIFO dead-letter queue; forwarding the same message twice keeps one copy (same dedup id). */
+public final class SqsDeadLetterQueue implements DeadLetterQueue {
+    private static final int MAX_ATTRIBUTE = 1024;
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsDeadLetterQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void forward(String body, String groupId, String deduplicationId, String reason) {
+        String dedup = deduplicationId == null || deduplicationId.isBlank() ? sha256(body) : deduplicationId;
+        String why = reason.length() > MAX_ATTRIBUTE ? reason.substring(0, MAX_ATTRIBUTE) : reason;
+        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
+                .messageGroupId(groupId == null || groupId.isBlank() ? "unknown" : groupId)
+                .messageDeduplicationId(dedup)
+                .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String").stringValue(why).build()))
+                .build());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
