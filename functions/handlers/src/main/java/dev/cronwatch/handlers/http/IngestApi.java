@@ -1,0 +1,118 @@
+package dev.cronwatch.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.ingest.CheckInCommand;
+import dev.cronwatch.core.monitor.Attachment;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.service.IngestService;
+import dev.cronwatch.core.service.NotFoundException;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.validation.FieldError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Check-ins in Sentry's three forms: the HTTP API, the relay cron URL, and envelopes. */
+final class IngestApi {
+    private final IngestService ingest;
+    private final MonitorStore store;
+    private final Credentials credentials;
+
+    IngestApi(IngestService ingest, MonitorStore store, Credentials credentials) {
+        this.ingest = ingest;
+        this.store = store;
+        this.credentials = credentials;
+    }
+
+    /** {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids. */
+    APIGatewayV2HTTPResponse create(Request request, String organization, String slug) {
+        DsnKey key = dsnKeyOf(request, organization);
+        CheckInCommand command = CheckInPayload.command(key, slug, UUID.randomUUID().toString(), request.json(), false);
+        return Response.json(201, Map.of("id", ingest.accept(command)));
+    }
+
+    /** {@code PUT …/checkins/{id|latest}/}. */
+    APIGatewayV2HTTPResponse update(Request request, String organization, String slug, String checkInId) {
+        DsnKey key = dsnKeyOf(request, organization);
+        CheckInCommand command = CheckInPayload.command(key, slug, checkInId, request.json(), false);
+        return Response.json(202, Map.of("id", ingest.accept(command)));
+    }
+
+    /** {@code GET|POST /api/{projectId}/cron/{slug}/{publicKey}/}: the query string, or a JSON body. */
+    APIGatewayV2HTTPResponse relay(Request request, String projectId, String slug, String publicKey) {
+        DsnKey key = credentials.forProject(credentials.key(publicKey), projectId);
+        Map<String, Object> fields = new HashMap<>(request.query());
+        fields.remove("sentry_key");
+        if (request.hasBody()) fields.putAll(request.json());
+        ingest.accept(CheckInPayload.command(key, slug, null, fields, true));
+        return Response.json(202, Map.of());
+    }
+
+    /** {@code POST /api/{projectId}/envelope/}: every check_in item, all validated before any is queued. */
+    APIGatewayV2HTTPResponse envelope(Request request, String projectId) {
+        Envelope envelope = Envelope.parse(request.body());
+        DsnKey key = envelopeKey(request, envelope, projectId);
+        List<CheckInCommand> commands = new ArrayList<>();
+        for (Envelope.Item item : envelope.items()) {
+            if (!item.type().equals("check_in")) continue; // events, sessions…: not ours to keep
+            Map<String, Object> payload = item.json();
+            commands.add(CheckInPayload.command(key, (String) payload.get("monitor_slug"), null, payload, true));
+        }
+        commands.forEach(ingest::accept);
+        return Response.json(200, Map.of());
+    }
+
+    /** {@code POST …/checkins/{id|latest}/attachment/}: one file of at most 100 KB per check-in. */
+    APIGatewayV2HTTPResponse attachment(Request request, String organization, String slug, String checkInId) {
+        DsnKey key = dsnKeyOf(request, organization);
+        MonitorKey monitor = new MonitorKey(organization, CheckInPayload.slug(slug));
+        if (store.monitor(monitor).filter(m -> m.projectId().equals(key.projectId())).isEmpty()) {
+            throw new NotFoundException("monitor " + slug);
+        }
+        String id = checkInId.equals("latest") ? latestCheckIn(monitor) : canonical(checkInId);
+        Multipart file = Multipart.file(request.header("content-type"), request.body(), "file");
+        if (file.content().length > Attachment.MAX_BYTES) {
+            throw new FieldError("file", "Attachments are limited to 100 KB.", 413);
+        }
+        if (!store.saveAttachment(new Attachment(monitor, id, file.filename(), file.contentType(), file.content()))) {
+            throw new FieldError("file", "This check-in already has an attachment.");
+        }
+        return Response.json(200, Map.of("id", id));
+    }
+
+    private String latestCheckIn(MonitorKey monitor) {
+        List<CheckIn> newest = store.checkIns(monitor, null, null, 1).items();
+        if (newest.isEmpty()) throw new NotFoundException("check-in latest");
+        return newest.get(0).id();
+    }
+
+    private static String canonical(String checkInId) {
+        try {
+            return UUID.fromString(checkInId.length() == 32 ? checkInId.replaceFirst(
+                    "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)", "$1-$2-$3-$4-$5")
+                    : checkInId).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FieldError("check_in_id", "Invalid check-in id: " + checkInId);
+        }
+    }
+
+    /** A DSN reaches only its own organization; another one's path answers 404, as if it did not exist. */
+    private DsnKey dsnKeyOf(Request request, String organization) {
+        DsnKey key = credentials.fromDsnHeader(request);
+        if (!key.organization().equals(organization)) throw new NotFoundException("organization " + organization);
+        return key;
+    }
+
+    private DsnKey envelopeKey(Request request, Envelope envelope, String projectId) {
+        if (request.query().get("sentry_key") == null && request.header("x-sentry-auth") == null
+                && envelope.header().get("dsn") instanceof String dsn) {
+            String publicKey = java.net.URI.create(dsn).getUserInfo();
+            return credentials.forProject(credentials.key(publicKey == null ? null : publicKey.split(":")[0]), projectId);
+        }
+        return credentials.fromSentryAuth(request, projectId);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cronwatch.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON responses, and the error shape SPEC gives every 4xx: {@code {"detail", "field"}}. */
+public final class Response {
+    private Response() {
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Content-Type", "application/json");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+                .withBody(Json.write(body)).build();
+    }
+
+    public static APIGatewayV2HTTPResponse error(int status, String field, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", detail);
+        if (field != null) body.put("field", field);
+        return json(status, body);
+    }
+}
