@@ -107,6 +107,7 @@ public final class LocalSystem implements AutoCloseable {
     public void close() {
         gateway.close();
         ticker.close();
+        pump.pause(false); // what was accepted is applied before the emulators stop
         pump.drain();
         pump.close();
         backends.close();

@@ -69,8 +69,8 @@ final class LocalTicker implements AutoCloseable {
         while (next.isPresent() && !next.get().isAfter(target)) {
             Instant at = next.get();
             clock.set(at);
+            ticks++;
             for (int repeat = 0; repeat < MAX_REPEATS_OF_A_MINUTE; repeat++) {
-                ticks++;
                 if (changed(tick(at)) == 0) break;
             }
             next = nextDueMinute(at);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
@@ -61,7 +62,7 @@ final class QueuePump implements AutoCloseable {
                 continue;
             }
             try {
-                pumpOnce(1);
+                pumpInBackground();
             } catch (RuntimeException e) {
                 if (!running) return;
                 System.err.println("queue pump: " + e.getMessage());
@@ -70,12 +71,34 @@ final class QueuePump implements AutoCloseable {
         }
     }
 
-    /** Processes one batch; returns how many messages were received. */
-    int pumpOnce(int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl)
+    /** A long poll; what arrives after a pause began is handed back untouched. */
+    private void pumpInBackground() {
+        List<Message> messages = receive(1);
+        if (messages.isEmpty()) return;
+        if (paused) {
+            for (Message m : messages) {
+                sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder().queueUrl(queueUrl)
+                        .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build());
+            }
+            return;
+        }
+        process(messages);
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        return sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl)
                 .maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).build()).messages();
-        if (messages.isEmpty()) return 0;
+    }
+
+    /** Processes one batch received without waiting; returns how many messages it held. */
+    private int pumpOnce() {
+        List<Message> messages = receive(0);
+        if (!messages.isEmpty()) process(messages);
+        return messages.size();
+    }
+
+    private void process(List<Message> messages) {
         batchLock.lock();
         try {
             if (deliverTwice) processor.handleRequest(event(messages), null);
@@ -92,7 +115,6 @@ final class QueuePump implements AutoCloseable {
         } finally {
             batchLock.unlock();
         }
-        return messages.size();
     }
 
     /**
@@ -103,7 +125,7 @@ final class QueuePump implements AutoCloseable {
         if (paused) throw new IllegalStateException("the processor is paused");
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (pumpOnce(0) > 0) continue;
+            if (pumpOnce() > 0) continue;
             // the pump thread may hold a batch right now: wait for it before judging emptiness
             batchLock.lock();
             batchLock.unlock();
