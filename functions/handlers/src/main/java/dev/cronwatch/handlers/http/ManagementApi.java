@@ -66,7 +66,12 @@ final class ManagementApi {
         MonitorConfig config = null;
         if (body.get("config") != null) {
             MonitorConfig existing = admin.get(organization, slug).monitor().config();
-            config = configParser.merge(existing, Values.object(body.get("config"), "config"));
+            Map<String, Object> patch = new java.util.HashMap<>(Values.object(body.get("config"), "config"));
+            if (!patch.containsKey("schedule")) { // a settings-only change keeps the schedule
+                patch.put("schedule", existing.schedule().wireValue());
+                patch.put("schedule_type", existing.schedule().type());
+            }
+            config = configParser.merge(existing, patch);
         }
         String name = Values.string(body.get("name"), "name");
         if (name != null && name.isBlank()) throw new FieldError("name", "This field may not be blank.");
