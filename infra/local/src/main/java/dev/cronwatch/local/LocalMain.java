@@ -8,6 +8,9 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // the console is for alerts and credentials; -Dorg.slf4j.simpleLogger.defaultLogLevel=info shows the rest
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         LocalOptions options;
         try {
             options = LocalOptions.parse(args);

@@ -39,7 +39,9 @@ final class IngestApi {
     APIGatewayV2HTTPResponse update(Request request, String organization, String slug, String checkInId) {
         DsnKey key = dsnKeyOf(request, organization);
         CheckInCommand command = CheckInPayload.command(key, slug, checkInId, request.json(), false);
-        return Response.json(202, Map.of("id", ingest.accept(command)));
+        String id = ingest.accept(command);
+        // "latest" is resolved by the processor: only an explicit id is known here for certain
+        return Response.json(202, command.isLatest() ? Map.of() : Map.of("id", id));
     }
 
     /** {@code GET|POST /api/{projectId}/cron/{slug}/{publicKey}/}: the query string, or a JSON body. */
