@@ -1,0 +1,95 @@
+package dev.cronwatch.bench;
+
+import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.dynamo.BulkLoader;
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ClockService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One clock tick over many monitors, few of them due: what it reads and how long it takes. The
+ * deadlines are laid out so that three ticks of one table find 0, 10 and 1,000 due.
+ */
+final class ClockCost {
+    private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");
+    private static final MonitorConfig DAILY = new MonitorConfigParser("").parse(Map.of("schedule", "0 0 * * *"));
+
+    private final DynamoLocal dynamo;
+    private final Report report;
+
+    ClockCost(DynamoLocal dynamo, Report report) {
+        this.dynamo = dynamo;
+        this.report = report;
+    }
+
+    void run(int... monitorCounts) {
+        report.section("2. Clock cost: one tick, items read, read units, wall time");
+        for (int monitors : monitorCounts) {
+            RequestCounter counter = new RequestCounter();
+            DynamoDbClient client = dynamo.client(counter);
+            String table = DynamoLocal.newTable(client);
+            long seedStart = System.nanoTime();
+            seed(client, table, monitors);
+            report.line("%,d monitors seeded in %.1f s (BatchWriteItem)", monitors, (System.nanoTime() - seedStart) / 1e9);
+            DynamoMonitorStore store = new DynamoMonitorStore(client, table, 90);
+            ClockService clock = new ClockService(store,
+                    new AlertDispatcher(store, alert -> { }, Clock.fixed(T, ZoneOffset.UTC)));
+            tick(clock, counter, monitors, T.minus(Duration.ofMinutes(20)), 0);
+            tick(clock, counter, monitors, T.minus(Duration.ofMinutes(9)), 10);
+            tick(clock, counter, monitors, T.plus(Duration.ofMinutes(51)), 1000);
+        }
+    }
+
+    private void tick(ClockService clock, RequestCounter counter, int monitors, Instant at, int expectedDue) {
+        int requests = counter.totalRequests();
+        int items = counter.totalItemsRead();
+        double rcu = counter.readCapacity();
+        long began = System.nanoTime();
+        var result = clock.tick(at);
+        double ms = (System.nanoTime() - began) / 1e6;
+        String label = String.format("%,d monitors, %,d due", monitors, result.examined());
+        if (result.examined() != expectedDue) throw new IllegalStateException(label + ", expected " + expectedDue);
+        report.figure("tick items read: " + label, counter.totalItemsRead() - items, "items", null);
+        report.figure("tick read units: " + label, counter.readCapacity() - rcu, "RCU", null);
+        report.figure("tick requests: " + label, counter.totalRequests() - requests, "requests", "incl. one write per miss");
+        report.figure("tick wall time: " + label, ms, "ms", null);
+    }
+
+    /** 10 due at T-10 min, 1,000 at T+50 min, the rest spread over the 10 hours after T+2 h. */
+    private static void seed(DynamoDbClient client, String table, int monitors) {
+        BulkLoader loader = new BulkLoader(client, table);
+        List<Monitor> batchMonitors = new ArrayList<>();
+        List<MonitorEnvironment> batchEnvs = new ArrayList<>();
+        Instant created = T.minus(Duration.ofDays(1));
+        for (int m = 0; m < monitors; m++) {
+            MonitorKey key = new MonitorKey("bench", "job-" + m);
+            Instant latest = m < 10 ? T.minus(Duration.ofMinutes(10))
+                    : m < 1010 ? T.plus(Duration.ofMinutes(50))
+                    : T.plus(Duration.ofHours(2)).plus(Duration.ofSeconds(m % 36_000));
+            batchMonitors.add(new Monitor(key, "id-" + m, "1", "Job " + m, MonitorStatus.ACTIVE, false, DAILY, created,
+                    List.of("production"), 1));
+            batchEnvs.add(MonitorEnvironment.create(key, "production", created)
+                    .withTimes(created, latest.minusSeconds(60), latest));
+            if (batchEnvs.size() == 5_000) {
+                loader.load(batchMonitors, batchEnvs);
+                batchMonitors.clear();
+                batchEnvs.clear();
+            }
+        }
+        loader.load(batchMonitors, batchEnvs);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.cronwatch.bench;
+
+import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.sqs.CheckInMessageCodec;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Each handler in a fresh JVM, from the deployable zip, to its first handled event. */
+final class ColdStart {
+    private final DynamoLocal dynamo;
+    private final Report report;
+
+    ColdStart(DynamoLocal dynamo, Report report) {
+        this.dynamo = dynamo;
+        this.report = report;
+    }
+
+    void run(Path zip, int repeats) throws Exception {
+        report.section("4. Cold start: fresh JVM to first handled event, from " + zip.getFileName());
+        if (!Files.exists(zip)) throw new IllegalStateException(zip + " missing: mvn -B -DskipTests package");
+        report.figure("deployable zip size", Files.size(zip) / 1024.0 / 1024.0, "MB", "one artifact for all three handlers");
+        Path unpacked = unzip(zip);
+        String classpath = unpacked + File.pathSeparator + unpacked.resolve("lib") + File.separator + "*"
+                + File.pathSeparator + Path.of(ColdStartMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        DynamoDbClient client = dynamo.client();
+        String table = DynamoLocal.newTable(client);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
+        tenants.ensureOrganization("bench");
+        tenants.ensureProject(new Project("bench", "1", "bench"));
+        DsnKey key = new DsnKey("0123456789abcdef0123456789abcdef", "bench", "1");
+        tenants.ensureDsnKey(key);
+        SQSRestServer mq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
+        try {
+            URI sqsEndpoint = URI.create("http://127.0.0.1:" + mq.waitUntilStarted().localAddress().getPort());
+            SqsClient sqs = AwsClients.forEmulators("us-east-1").sqs(sqsEndpoint);
+            String queue = sqs.createQueue(b -> b.queueName("cold.fifo").attributes(Map.of(
+                    software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+            Map<String, String> env = Map.ofEntries(
+                    Map.entry("AWS_REGION", "us-east-1"),
+                    Map.entry("CRONWATCH_TABLE", table),
+                    Map.entry("CRONWATCH_QUEUE_URL", queue),
+                    Map.entry("CRONWATCH_DLQ_URL", queue),
+                    Map.entry("CRONWATCH_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:bench"),
+                    Map.entry("CRONWATCH_RATE_LIMIT_PER_MINUTE", "1000"),
+                    Map.entry("CRONWATCH_RETENTION_DAYS", "90"),
+                    Map.entry("CRONWATCH_DYNAMODB_ENDPOINT", dynamo.endpoint.toString()),
+                    Map.entry("CRONWATCH_SQS_ENDPOINT", sqsEndpoint.toString()),
+                    Map.entry("CRONWATCH_SNS_ENDPOINT", "http://127.0.0.1:9"),
+                    Map.entry("BENCH_DSN", key.dsn("http", "bench.invalid")),
+                    Map.entry("BENCH_MESSAGE", new CheckInMessageCodec().encode(Messages.message("cold", CheckInStatus.OK,
+                            null, Instant.now(), Messages.HOURLY))));
+            for (String handler : new String[] {"http", "processor", "clock"}) {
+                double best = Double.MAX_VALUE;
+                double inJvm = 0;
+                for (int i = 0; i < repeats; i++) {
+                    double[] run = spawn(classpath, env, handler);
+                    if (run[0] < best) {
+                        best = run[0];
+                        inJvm = run[1];
+                    }
+                }
+                report.figure("cold start " + handler + " (process start -> handled)", best, "ms",
+                        String.format("best of %d; %.0f ms after JVM start; target < 1000 ms: %s", repeats, inJvm,
+                                best < 1000 ? "met" : "NOT met"));
+            }
+        } finally {
+            mq.stopAndWait();
+        }
+    }
+
+    private static double[] spawn(String classpath, Map<String, String> env, String handler) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, ColdStartMain.class.getName(), handler)
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
+        long began = System.nanoTime();
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("HANDLED ")) {
+                    double wall = (System.nanoTime() - began) / 1e6;
+                    String[] parts = line.split(" ");
+                    process.waitFor();
+                    if (!parts[2].equals("ok") && !parts[2].equals("201") && !parts[2].equals("0")) {
+                        throw new IllegalStateException(handler + " handled its event badly: " + line + "\n" + output);
+                    }
+                    return new double[] {wall, Double.parseDouble(parts[1])};
+                }
+                output.append(line).append('\n');
+            }
+        }
+        throw new IllegalStateException(handler + " did not handle its event:\n" + output);
+    }
+
+    private static Path unzip(Path zip) throws Exception {
+        Path dir = Files.createTempDirectory("cronwatch-zip");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir)) throw new IllegalStateException("bad entry " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return dir;
+    }
+}

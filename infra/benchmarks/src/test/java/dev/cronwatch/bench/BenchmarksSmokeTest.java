@@ -1,0 +1,25 @@
+package dev.cronwatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark command at tiny sizes, so it cannot rot; no figure is judged here, only produced. */
+class BenchmarksSmokeTest {
+    @Test
+    void everySectionPrintsItsFigures() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, Double> figures = Benchmarks.run(true, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        assertThat(text).contains("1. Processor throughput", "2. Clock cost", "3. End-to-end latency", "4. Cold start", "5. Cost");
+        assertThat(figures).containsKeys("processor check-ins/s", "ceiling: conditional PutItem/s (one thread)",
+                "accepted -> visible p99", "cold start http (process start -> handled)", "per month: total");
+        assertThat(figures.values()).allSatisfy(v -> assertThat(v).isNotNaN().isFinite().isNotNegative());
+        assertThat(figures.get("DynamoDB requests per heartbeat (processor)")).isLessThanOrEqualTo(2.0);
+    }
+}
