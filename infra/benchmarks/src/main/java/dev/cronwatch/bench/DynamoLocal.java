@@ -27,7 +27,8 @@ final class DynamoLocal implements AutoCloseable {
         Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
         int port = freePort();
         server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+        // -sharedDb: one table namespace whatever the credentials, as the spawned handlers use their own
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + port);
     }
