@@ -71,7 +71,16 @@ final class Emulators implements Backends {
     @Override
     public void close() {
         sqs.close();
-        sqsServer.stopAndWait();
+        // ElasticMQ waits up to a minute for idle keep-alive connections of the JDK's HTTP pool to go;
+        // nothing is in flight any more (the queue was drained), so a short wait is enough.
+        Thread stop = new Thread(sqsServer::stopAndWait, "elasticmq-stop");
+        stop.setDaemon(true);
+        stop.start();
+        try {
+            stop.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         dynamoLocal.shutdown();
     }
 }

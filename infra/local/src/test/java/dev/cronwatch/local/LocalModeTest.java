@@ -119,4 +119,31 @@ class LocalModeTest {
             assertThat(api.checkIns("hourly")).extracting(c -> c.get("status")).containsExactly("missed", "missed", "missed", "ok");
         }
     }
+
+    @Test
+    void alertsArePostedToTheWebhook() throws Exception {
+        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                dataDir.toString(), "--clock", "manual", "--start", T0.toString(),
+                "--webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"), QUIET)) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.checkIn("hooked", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            move(api, h(1.1));
+            assertThat(posted).singleElement().satisfies(body -> {
+                Map<String, Object> json = Json.parseObject(body);
+                assertThat(json).containsKeys("subject", "message", "attributes");
+                assertThat((String) json.get("subject")).contains("hooked [production] failing");
+            });
+        } finally {
+            hook.stop(0);
+        }
+    }
 }
