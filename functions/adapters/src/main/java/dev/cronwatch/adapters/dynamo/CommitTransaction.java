@@ -40,24 +40,11 @@ final class CommitTransaction {
 
     boolean commit(Changes changes) {
         if (changes.isEmpty()) return true;
-        Plan plan = plan(changes, true);
-        try {
-            write(plan.writes);
-            return true;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (failed(reasons, plan.versioned, CONDITION_FAILED) || anyHas(reasons, CONFLICT)) return false;
-            if (plan.queue >= 0 && failed(reasons, List.of(plan.queue), CONDITION_FAILED)) {
-                // The queue is already applied past this message (a redelivery after a later one):
-                // only the forward-only mark was refused; the rest must still be written.
-                return commitWithoutQueueMark(changes);
-            }
-            throw e;
-        }
+        return attempt(changes, true);
     }
 
-    private boolean commitWithoutQueueMark(Changes changes) {
-        Plan plan = plan(changes, false);
+    private boolean attempt(Changes changes, boolean withQueueMark) {
+        Plan plan = plan(changes, withQueueMark);
         if (plan.writes.isEmpty()) return true;
         try {
             write(plan.writes);
@@ -65,6 +52,11 @@ final class CommitTransaction {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failed(reasons, plan.versioned, CONDITION_FAILED) || anyHas(reasons, CONFLICT)) return false;
+            if (withQueueMark && plan.queue >= 0 && failed(reasons, List.of(plan.queue), CONDITION_FAILED)) {
+                // The queue is already applied past this message (a redelivery after a later one):
+                // only the forward-only mark was refused; the rest must still be written.
+                return attempt(changes, false);
+            }
             throw e;
         }
     }
