@@ -1,7 +1,12 @@
 package dev.cronwatch.core.monitor;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +54,7 @@ public record MonitorEnvironment(
     }
 
     public boolean hasApplied(String messageId) {
-        return appliedMessages.contains(messageId);
+        return appliedMessages.contains(digest(messageId));
     }
 
     public Optional<CheckIn> find(String checkInId) {
@@ -104,10 +109,24 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment withApplied(String messageId) {
         List<String> ids = new ArrayList<>(appliedMessages);
-        ids.add(messageId);
+        ids.add(digest(messageId));
         if (ids.size() > REMEMBERED_MESSAGES) ids = ids.subList(ids.size() - REMEMBERED_MESSAGES, ids.size());
         return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
                 nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, ids, version);
+    }
+
+    /**
+     * Message ids are remembered as 72-bit digests: the environment is rewritten (at 2 write units
+     * per KB in a transaction) on every check-in, and 32 full SQS message ids would be a third of it.
+     * A collision among 32 remembered digests is beyond any practical chance.
+     */
+    static String digest(String messageId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
