@@ -13,7 +13,6 @@ import dev.cronwatch.core.fakes.RecordingQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
