@@ -146,4 +146,15 @@ class LocalModeTest {
             hook.stop(0);
         }
     }
+
+    @Test
+    void stoppingAppliesEveryAcceptedCheckInFirst() throws Exception {
+        try (LocalSystem system = start(T0)) {
+            system.controls().pauseProcessor(true); // accepted, still in the queue when the stop comes
+            new LocalApi(system.credentials()).checkIn("late", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        }
+        try (LocalSystem system = start(T0)) {
+            assertThat(new LocalApi(system.credentials()).checkIns("late")).extracting(c -> c.get("status")).containsExactly("ok");
+        }
+    }
 }
