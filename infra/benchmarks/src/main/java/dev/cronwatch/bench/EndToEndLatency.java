@@ -84,7 +84,10 @@ final class EndToEndLatency {
                 .header("Authorization", "Bearer " + c.token()).GET().build();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<Object> page = Json.parseArray(http.send(newest, HttpResponse.BodyHandlers.ofString()).body());
+            HttpResponse<String> response = http.send(newest, HttpResponse.BodyHandlers.ofString());
+            // Until the processor has applied the upserting check-in, the monitor does not exist (404).
+            if (response.statusCode() != 200) continue;
+            List<Object> page = Json.parseArray(response.body());
             if (!page.isEmpty() && id.equals(((Map<String, Object>) page.get(0)).get("id"))) return;
         }
         throw new IllegalStateException("check-in " + id + " not visible after 10 s");
