@@ -4,32 +4,31 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.cronwatch.adapters.sqs.CheckInMessageCodec;
+import dev.cronwatch.adapters.aws.Failures;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.MalformedMessageException;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.service.ProcessorService;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue's consumer: applies a FIFO batch in order and reports partial failures. Once a message of
- * a group fails, every later message of that group is reported too, so a group is never reordered.
- * A message that cannot be applied (unreadable, or failing {@link #MAX_ATTEMPTS} times) is poison: it
- * is forwarded to the dead-letter queue by this handler and its group goes on. (Leaving it to SQS
- * redrive would dead-letter the later messages of its group as well, as they are received as often.)
+ * The queue's consumer: applies a FIFO batch in order ({@link FifoBatch}). A message that cannot be
+ * applied is set aside in the dead-letter queue and its group goes on: at once when it cannot be
+ * read, after {@link #MAX_OWN_FAILURES} failures of its own otherwise. Failures of our surroundings
+ * (throttling, outages) are retried without counting, and a message held back behind a failing one
+ * has not failed at all: neither ever sends a good message to the dead-letter queue.
  */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    static final int MAX_ATTEMPTS = 3;
+    static final int MAX_OWN_FAILURES = 3;
+    /** Left for reporting back what was not done, before Lambda cuts the invocation off. */
+    private static final long RESERVE_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(ProcessorHandler.class);
 
     private final ProcessorService processor;
     private final DeadLetterQueue deadLetters;
-    private final CheckInMessageCodec codec = new CheckInMessageCodec();
+    private final QueueMessageCodec codec = new QueueMessageCodec();
 
     public ProcessorHandler() {
         this(Wiring.services().processor(), Wiring.instance().deadLetters());
@@ -42,71 +41,54 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        Set<String> failedGroups = new HashSet<>();
-        for (SQSEvent.SQSMessage record : event.getRecords()) {
-            String group = attribute(record, "MessageGroupId");
-            if (failedGroups.contains(group)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
-                continue;
-            }
-            if (!applied(record, group)) {
-                failedGroups.add(group);
-                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
-            }
-        }
-        log.info("processed {} message(s), {} reported for retry", event.getRecords().size(), failures.size());
-        return new SQSBatchResponse(failures);
+        SQSBatchResponse response = FifoBatch.process(event.getRecords(), this::handle,
+                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+        log.info("processed {} message(s), {} reported back", event.getRecords().size(),
+                response.getBatchItemFailures().size());
+        return response;
     }
 
-    /** False when the message should be retried; poison is forwarded and counts as handled. */
-    private boolean applied(SQSEvent.SQSMessage record, String group) {
-        CheckInMessage message;
+    private boolean handle(SQSEvent.SQSMessage record) {
+        QueueMessage message;
         try {
             message = codec.decode(record.getBody());
         } catch (MalformedMessageException e) {
-            return forward(record, group, "unreadable: " + e.getMessage());
+            return setAside(record, "unreadable: " + e.getMessage());
         }
         try {
-            var result = processor.apply(message);
-            var decision = result.decision();
-            if (decision.duplicate()) {
-                log.info("message {} for {} already applied", message.messageId(), message.monitor());
-            } else if (decision.processingError() != null) {
-                log.info("check-in {} for {} dropped: {}", message.checkInId(), message.monitor(),
-                        decision.processingError().type());
-            } else {
-                log.info("check-in {} for {} applied ({} alert(s) sent)", message.checkInId(), message.monitor(),
-                        result.alerts().sent());
-            }
-            result.alerts().failures().forEach(f -> log.warn("alert not published yet, the clock will retry: {}", f));
+            var applied = processor.apply(message, FifoBatch.attribute(record, "SequenceNumber"));
+            log.info("message {} for {}: {}", record.getMessageId(), message.monitor(), applied.kind());
+            applied.alerts().failures().forEach(f -> log.warn("alert not published yet, the sweep retries it: {}", f));
             return true;
         } catch (RuntimeException e) {
-            int attempts = receiveCount(record);
-            if (attempts >= MAX_ATTEMPTS) {
-                log.error("message {} failed {} times, forwarding to the dead-letter queue", record.getMessageId(), attempts, e);
-                return forward(record, group, attempts + " attempts failed: " + e);
+            return failed(record, message, e);
+        }
+    }
+
+    private boolean failed(SQSEvent.SQSMessage record, QueueMessage message, RuntimeException e) {
+        try {
+            if (Failures.isTransient(e)) {
+                log.warn("message {} for {} failed, retried without counting: {}", record.getMessageId(),
+                        message.monitor(), e.toString());
+                return false;
             }
-            log.warn("message {} failed (attempt {}), will retry: {}", record.getMessageId(), attempts, e.toString());
+            int failures = processor.countFailure(message, record.getMessageId());
+            if (failures < MAX_OWN_FAILURES) {
+                log.warn("message {} for {} failed ({} of {}): {}", record.getMessageId(), message.monitor(),
+                        failures, MAX_OWN_FAILURES, e.toString(), e);
+                return false;
+            }
+            return setAside(record, failures + " failures: " + e);
+        } catch (RuntimeException whileCounting) {
+            log.warn("message {}: could not count its failure, retried: {}", record.getMessageId(), whileCounting.toString());
             return false;
         }
     }
 
-    private boolean forward(SQSEvent.SQSMessage record, String group, String reason) {
-        deadLetters.forward(record.getBody(), group, attribute(record, "MessageDeduplicationId"), reason);
-        log.error("poison message {} moved to the dead-letter queue: {}", record.getMessageId(), reason);
+    private boolean setAside(SQSEvent.SQSMessage record, String reason) {
+        deadLetters.forward(record.getBody(), FifoBatch.groupOf(record),
+                FifoBatch.attribute(record, "MessageDeduplicationId"), reason);
+        log.error("message {} moved to the dead-letter queue: {}", record.getMessageId(), reason);
         return true;
-    }
-
-    private static int receiveCount(SQSEvent.SQSMessage record) {
-        try {
-            return Integer.parseInt(attribute(record, "ApproximateReceiveCount"));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    private static String attribute(SQSEvent.SQSMessage record, String name) {
-        return record.getAttributes() == null ? "" : record.getAttributes().getOrDefault(name, "");
     }
 }

@@ -11,6 +11,7 @@ import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * Lambda constructor gets it from {@link Wiring}, which picks the real adapters.
  */
 public final class Services {
+    /** How long one tick may spend judging deadlines itself; the clock function's timeout is 60 s. */
+    private static final Duration DIRECT_JUDGEMENT_BUDGET = Duration.ofSeconds(30);
+
     private final MonitorStore store;
     private final TenantDirectory tenants;
     private final Clock clock;
@@ -28,15 +32,25 @@ public final class Services {
     private final AdminService admin;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
-                    Clock clock, Supplier<UUID> ids, int rateLimitPerMinute) {
+                    Clock clock, Supplier<UUID> ids, Limits limits) {
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.ingest = new IngestService(queue, store, clock, ids);
-        this.processor = new ProcessorService(store, new CheckInRules(rateLimitPerMinute), alerts);
-        this.clockService = new ClockService(store, alerts);
+        this.ingest = new IngestService(queue, clock, ids);
+        this.processor = new ProcessorService(store,
+                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
+        this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
+                DIRECT_JUDGEMENT_BUDGET);
         this.admin = new AdminService(store, tenants, clock, ids);
+    }
+
+    /**
+     * The operator's limits (template parameters): check-ins per minute per environment, monitors per
+     * organization, and how long a deadline may wait in the queue before the clock judges it itself.
+     */
+    public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
+        public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
     }
 
     public MonitorStore store() {

@@ -38,13 +38,25 @@ public final class Wiring {
         Supplier<SqsCheckInQueue> queue = memoize(() -> new SqsCheckInQueue(sqs.get(), settings.queueUrl()));
         Supplier<SnsAlertPublisher> topic = memoize(() -> new SnsAlertPublisher(sns.get(), settings.topicArn()));
         Supplier<SqsDeadLetterQueue> dlq = memoize(() -> new SqsDeadLetterQueue(sqs.get(), settings.deadLetterQueueUrl()));
-        CheckInQueue lazyQueue = (message, dedupId) -> queue.get().send(message, dedupId);
+        CheckInQueue lazyQueue = new CheckInQueue() {
+            @Override
+            public void send(dev.cronwatch.core.queue.CheckInMessage message, String dedupId) {
+                queue.get().send(message, dedupId);
+            }
+
+            @Override
+            public void judge(java.util.List<dev.cronwatch.core.queue.Judgement> judgements) {
+                queue.get().judge(judgements);
+            }
+        };
         AlertPublisher lazyPublisher = alert -> topic.get().publish(alert);
         this.deadLetters = (body, group, dedupId, reason) -> dlq.get().forward(body, group, dedupId, reason);
         this.services = new Services(
                 new DynamoMonitorStore(dynamo, settings.tableName(), settings.retentionDays()),
                 new DynamoTenantDirectory(dynamo, settings.tableName()),
-                lazyQueue, lazyPublisher, clock, UUID::randomUUID, settings.rateLimitPerMinute());
+                lazyQueue, lazyPublisher, clock, UUID::randomUUID,
+                new Services.Limits(settings.rateLimitPerMinute(), Services.Limits.DEFAULTS.maxMonitorsPerOrganization(),
+                        Services.Limits.DEFAULTS.maxJudgementDelay()));
     }
 
     /** The process-wide instance the Lambda no-argument constructors use. */

@@ -10,7 +10,7 @@ import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
@@ -52,7 +52,8 @@ class HttpApiHandlerTest {
         tenants.ensureOrganization("globex");
         tenants.ensureProject(new Project("globex", "9", "ops"));
         tenants.ensureToken("globex", "globex-token");
-        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, 6);
+        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID,
+                Services.Limits.DEFAULTS);
         handler = new HttpApiHandler(services);
     }
 
@@ -86,7 +87,7 @@ class HttpApiHandlerTest {
 
     /** Applies what the HTTP function queued, as the processor would. */
     void process() {
-        for (CheckInMessage m : queue.drain()) services.processor().apply(m);
+        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
     }
 
     void assertRejected(APIGatewayV2HTTPResponse r, int status, String field) {

@@ -128,7 +128,8 @@ class TemplateTest {
         }
         assertThat(routes).containsExactlyInAnyOrderElementsOf(SPEC_ROUTES);
         HttpApiHandler handler = new HttpApiHandler(new Services(new InMemoryMonitorStore(), new InMemoryTenantDirectory(),
-                new RecordingQueue(), new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, 6));
+                new RecordingQueue(), new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID,
+                Services.Limits.DEFAULTS));
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");

@@ -2,7 +2,7 @@ package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
-import dev.cronwatch.adapters.sqs.CheckInMessageCodec;
+import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
@@ -65,7 +65,7 @@ final class ColdStart {
                     Map.entry("CRONWATCH_SQS_ENDPOINT", sqsEndpoint.toString()),
                     Map.entry("CRONWATCH_SNS_ENDPOINT", "http://127.0.0.1:9"),
                     Map.entry("BENCH_DSN", key.dsn("http", "bench.invalid")),
-                    Map.entry("BENCH_MESSAGE", new CheckInMessageCodec().encode(Messages.message("cold", CheckInStatus.OK,
+                    Map.entry("BENCH_MESSAGE", new QueueMessageCodec().encode(Messages.message("cold", CheckInStatus.OK,
                             null, Instant.now(), Messages.HOURLY))));
             for (String handler : new String[] {"http", "processor", "clock"}) {
                 double best = Double.MAX_VALUE;

@@ -1,8 +1,9 @@
 package dev.cronwatch.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.cronwatch.adapters.sqs.CheckInMessageCodec;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Queue messages and SQS events as the processor receives them. */
 final class Messages {
     static final Map<String, Object> HOURLY = Map.of("schedule", "0 * * * *", "checkin_margin", 5, "max_runtime", 30);
-    private static final CheckInMessageCodec CODEC = new CheckInMessageCodec();
+    private static final QueueMessageCodec CODEC = new QueueMessageCodec();
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private Messages() {
@@ -26,7 +27,8 @@ final class Messages {
         String messageId = "bench-" + SEQUENCE.incrementAndGet();
         boolean latest = checkInId == null;
         String id = latest ? UUID.nameUUIDFromBytes(messageId.getBytes()).toString() : checkInId;
-        return new CheckInMessage(messageId, new MonitorKey("bench", slug), "1", id, latest, status, null, null, config, at);
+        return new CheckInMessage(messageId, new MonitorKey("bench", slug), "1", id, latest, status, null, null,
+                config == null ? null : new MonitorConfigParser("monitor_config.").patch(config), at);
     }
 
     static SQSEvent event(List<CheckInMessage> messages) {
@@ -36,7 +38,8 @@ final class Messages {
             record.setMessageId(m.messageId());
             record.setBody(CODEC.encode(m));
             record.setAttributes(Map.of("MessageGroupId", m.monitor().organization() + "/" + m.monitor().slug(),
-                    "MessageDeduplicationId", m.messageId(), "ApproximateReceiveCount", "1"));
+                    "MessageDeduplicationId", m.messageId(), "ApproximateReceiveCount", "1",
+                    "SequenceNumber", Long.toString(SEQUENCE.incrementAndGet())));
             records.add(record);
         }
         SQSEvent event = new SQSEvent();

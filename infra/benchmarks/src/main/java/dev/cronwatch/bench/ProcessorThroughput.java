@@ -2,7 +2,7 @@ package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.aws.RequestCounter;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
@@ -42,7 +42,8 @@ final class ProcessorThroughput {
         DynamoMonitorStore store = new DynamoMonitorStore(client, table, 90);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         ProcessorHandler handler = new ProcessorHandler(
-                new ProcessorService(store, new CheckInRules(6), new AlertDispatcher(store, alert -> { }, clock)),
+                new ProcessorService(store, new CheckInRules(6, 1_000_000), new AlertDispatcher(store, alert -> { }, clock),
+                        clock),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); });
 
         Instant start = Instant.parse("2026-01-01T00:00:00Z");

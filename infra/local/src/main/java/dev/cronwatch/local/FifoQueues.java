@@ -17,11 +17,12 @@ public record FifoQueues(String queueUrl, String deadLetterQueueUrl) {
         String dlq = create(sqs, name + "-dlq.fifo", Map.of());
         String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlq)
                 .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
-        // The processor forwards poison itself after 3 attempts; redrive is the backstop. A short
+        // The processor sets aside a message that failed three times by its own fault; redrive is only a
+        // far backstop, so that messages held back behind a failing one never reach it. A short
         // visibility timeout makes a reported failure come back quickly on one machine.
         String queue = create(sqs, name + ".fifo", Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, "2",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}"));
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1000\"}"));
         return new FifoQueues(queue, dlq);
     }
 

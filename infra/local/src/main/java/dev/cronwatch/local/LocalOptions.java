@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 
 /** Command-line options of local mode. */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean manualClock, Instant start, URI webhook,
-                           int rateLimitPerMinute) {
+                           int rateLimitPerMinute, int workers) {
 
     public static final String USAGE = """
             usage: cronwatch-local [--port 8080] [--data-dir ./.cronwatch] [--in-memory]
                                    [--clock real|manual --start <ISO instant>] [--webhook <url>]
-                                   [--rate-limit 6]""";
+                                   [--rate-limit 6] [--workers 2]""";
 
     public static LocalOptions parse(String... args) {
         int port = 8080;
@@ -22,6 +22,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         Instant start = null;
         URI webhook = null;
         int rateLimit = 6;
+        int workers = 2;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -44,13 +45,15 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                 }
                 case "--webhook" -> webhook = URI.create(value(args, ++i, arg));
                 case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
+                case "--workers" -> workers = Integer.parseInt(value(args, ++i, arg));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         if (manual && start == null) throw new IllegalArgumentException("--clock manual needs --start <ISO instant>");
         if (!manual && start != null) throw new IllegalArgumentException("--start goes with --clock manual");
-        return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit);
+        if (workers < 1) throw new IllegalArgumentException("--workers takes a whole number of at least 1");
+        return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit, workers);
     }
 
     private static String value(String[] args, int i, String option) {

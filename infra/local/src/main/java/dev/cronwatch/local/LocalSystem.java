@@ -10,8 +10,9 @@ import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import java.io.PrintStream;
+import dev.cronwatch.core.service.ClockService;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,10 +46,14 @@ public final class LocalSystem implements AutoCloseable {
                 new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
                 new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
                 new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
-                notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
+                notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
+                        Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
         pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
+                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())), options.workers());
+        // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
+        // runs a second after the minute (or, on the manual clock, after draining the queue).
+        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO), services.store(),
+                clock, pump, console);
         gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
         pump.start();
@@ -73,7 +78,7 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /** Runs the clock handler for one minute without applying the queue first. */
-        public Map<String, Object> tickWithoutDraining(Instant minute) {
+        public ClockService.TickResult tickWithoutDraining(Instant minute) {
             return ticker.tick(minute);
         }
 

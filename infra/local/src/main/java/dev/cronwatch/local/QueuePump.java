@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
@@ -21,30 +21,34 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * What Lambda's SQS event source does, on one machine: receive batches of up to 10, hand them to the
- * processor handler as an {@link SQSEvent}, delete what succeeded and leave the reported failures to
- * reappear after the visibility timeout. One batch at a time, so groups stay in order.
+ * What Lambda's SQS event source does, on one machine: workers receive batches of up to 10, hand them
+ * to the processor handler as an {@link SQSEvent}, delete what succeeded and leave the reported
+ * failures to reappear after the visibility timeout. As on AWS, several workers run at once and the
+ * FIFO queue keeps a group's messages to one of them at a time, so each monitor stays in order.
  */
 final class QueuePump implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final ProcessorHandler processor;
-    private final ReentrantLock batchLock = new ReentrantLock();
-    private final Thread thread;
+    private final AtomicInteger batchesInHand = new AtomicInteger();
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile boolean deliverTwice;
 
-    QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor) {
+    QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor, int workers) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.processor = processor;
-        this.thread = new Thread(this::run, "queue-pump");
-        thread.setDaemon(true);
+        for (int i = 0; i < workers; i++) {
+            Thread worker = new Thread(this::run, "queue-worker-" + i);
+            worker.setDaemon(true);
+            this.workers.add(worker);
+        }
     }
 
     void start() {
-        thread.start();
+        workers.forEach(Thread::start);
     }
 
     void pause(boolean paused) {
@@ -99,7 +103,7 @@ final class QueuePump implements AutoCloseable {
     }
 
     private void process(List<Message> messages) {
-        batchLock.lock();
+        batchesInHand.incrementAndGet();
         try {
             if (deliverTwice) processor.handleRequest(event(messages), null);
             SQSBatchResponse response = processor.handleRequest(event(messages), null);
@@ -113,7 +117,7 @@ final class QueuePump implements AutoCloseable {
             }
             if (!done.isEmpty()) sqs.deleteMessageBatch(DeleteMessageBatchRequest.builder().queueUrl(queueUrl).entries(done).build());
         } finally {
-            batchLock.unlock();
+            batchesInHand.decrementAndGet();
         }
     }
 
@@ -126,10 +130,8 @@ final class QueuePump implements AutoCloseable {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (pumpOnce() > 0) continue;
-            // the pump thread may hold a batch right now: wait for it before judging emptiness
-            batchLock.lock();
-            batchLock.unlock();
-            if (isEmpty()) return;
+            // a worker may hold a batch right now: wait for it before judging emptiness
+            if (batchesInHand.get() == 0 && isEmpty()) return;
             sleep(50);
         }
         throw new IllegalStateException("the queue did not drain within a minute");
@@ -173,11 +175,13 @@ final class QueuePump implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(3_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

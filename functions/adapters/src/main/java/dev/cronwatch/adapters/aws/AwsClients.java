@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ElasticMQ, fauxqs, LocalStack); a null endpoint means AWS itself.
  */
 public final class AwsClients {
+    public static final Duration SQS_CALL_TIMEOUT = Duration.ofSeconds(2);
+
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
@@ -49,8 +51,14 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /**
+     * Every SQS call finishes, retries included, within {@link #SQS_CALL_TIMEOUT}: the clock waits
+     * that long after a minute before it queues judgements, so a check-in stamped before the minute
+     * is in the queue ahead of them.
+     */
     public SqsClient sqs(URI endpoint) {
-        var builder = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
+        var builder = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .overrideConfiguration(c -> c.apiCallTimeout(SQS_CALL_TIMEOUT));
         if (endpoint != null) builder.endpointOverride(endpoint);
         return builder.build();
     }

@@ -3,19 +3,18 @@ package dev.cronwatch.adapters.dynamo;
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
-import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.monitor.QueueProgress;
-import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.rules.CheckInContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,49 +28,60 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The monitor store on one DynamoDB table (infra/table-design.md has every access pattern and its
- * cost). A check-in costs the processor one BatchGetItem and one TransactWriteItems; the clock reads
- * the sparse byDue index and then only the environments it returned.
+ * cost). A check-in costs the processor one Query (the monitor with its environments) and two
+ * writes; the clock reads only the keys of what is due.
  */
 public final class DynamoMonitorStore implements MonitorStore {
     private static final String CONTENT = "content";
     private static final String FILENAME = "filename";
     private static final String CONTENT_TYPE = "contentType";
+    /** How far back a check-in is looked for by id when it is not among the environments' recent runs. */
+    private static final int CHECK_IN_LOOKUP_DEPTH = 200;
 
     private final DynamoDbClient client;
     private final String table;
+    private final Items items;
     private final BatchReads batch;
-    private final CommitTransaction commits;
+    private final Commits commits;
     private final Queries queries;
 
     public DynamoMonitorStore(DynamoDbClient client, String table, int retentionDays) {
         this.client = client;
         this.table = table;
+        this.items = new Items(Duration.ofDays(retentionDays));
         this.batch = new BatchReads(client, table);
-        this.commits = new CommitTransaction(client, table, new Items(Duration.ofDays(retentionDays)));
+        this.commits = new Commits(client, table, items);
         this.queries = new Queries(client, table);
     }
 
     // ---- the processor ----
 
+    /** One consistent Query: the monitor item and its environments sort together ({@code M}, {@code M#…}). */
     @Override
-    public CheckInContext loadCheckInContext(MonitorKey monitor, String environment, String checkInId) {
-        var monitorKey = Keys.key(Keys.monitorPk(monitor), Keys.MONITOR);
-        var envKey = Keys.key(Keys.monitorPk(monitor), Keys.environmentSk(environment));
-        var checkInKey = checkInId == null ? null : Keys.key(Keys.checkInPk(checkInId), Keys.CHECK_IN);
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(monitorKey, envKey));
-        if (checkInKey != null) keys.add(checkInKey);
-        var found = batch.get(keys);
-        var m = found.get(monitorKey);
-        var e = found.get(envKey);
-        var c = checkInKey == null ? null : found.get(checkInKey);
-        return new CheckInContext(m == null ? null : Items.monitor(m), e == null ? null : Items.environment(e),
-                c == null ? null : Items.checkIn(c));
+    public MonitorState load(MonitorKey monitor, String environment) {
+        Monitor found = null;
+        MonitorEnvironment named = null;
+        List<MonitorEnvironment> others = new ArrayList<>();
+        for (var item : queries.all(partition(monitor, Keys.MONITOR))) {
+            if (Keys.MONITOR.equals(Items.sk(item))) {
+                found = Items.monitor(item);
+                continue;
+            }
+            MonitorEnvironment env = Items.environment(item);
+            if (env.name().equals(environment)) {
+                named = env;
+            } else {
+                others.add(env);
+            }
+        }
+        return new MonitorState(found, named, others);
     }
 
     @Override
@@ -79,107 +89,171 @@ public final class DynamoMonitorStore implements MonitorStore {
         return commits.commit(changes);
     }
 
-    /** Forward only: an older receive time arriving late (concurrent HTTP calls) leaves the newer one. */
     @Override
-    public void recordEnqueued(MonitorKey monitor, Instant receivedAt) {
-        try {
-            client.updateItem(b -> b.tableName(table).key(Items.queueKey(monitor))
-                    .updateExpression("SET #enqueued = :at")
-                    .conditionExpression("attribute_not_exists(#enqueued) OR #enqueued < :at")
-                    .expressionAttributeNames(Map.of("#enqueued", Items.ENQUEUED_AT))
-                    .expressionAttributeValues(Map.of(":at", Keys.epochMillis(receivedAt)))
+    public int recordFailure(MonitorKey monitor, String messageId, Instant at) {
+        var response = client.updateItem(b -> b.tableName(table)
+                .key(Keys.key(Keys.monitorPk(monitor), Keys.FAILURE_PREFIX + messageId))
+                .updateExpression("ADD #attempts :one SET #expires = :expires")
+                .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#expires", TableDefinition.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", Keys.n(1),
+                        ":expires", Keys.epochSeconds(at.plus(Duration.ofDays(14)))))
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return Integer.parseInt(response.attributes().get(Items.ATTEMPTS).n());
+    }
+
+    @Override
+    public int monitorCount(String organization) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_PARENT)
+                    .keyConditionExpression("#gpk = :org")
+                    .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
+                    .expressionAttributeValues(Map.of(":org", s(Keys.organizationMonitors(organization))))
+                    .select(Select.COUNT).exclusiveStartKey(from)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        } catch (ConditionalCheckFailedException alreadyLater) {
-            // a later message was noted first: nothing to do
-        }
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     // ---- the clock ----
 
+    /**
+     * Reads the due index shard by shard (keys only: the worker that judges reads the environment
+     * itself). The cursor names the shard and the key to continue after.
+     */
     @Override
-    public Page<DueEnvironment> findDue(Instant upTo, String cursor, int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
-                .keyConditionExpression("#shard = :due AND #at <= :upTo")
-                .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                .expressionAttributeValues(Map.of(":due", s(Keys.DUE), ":upTo", Keys.epochMillis(upTo)));
-        Page<Map<String, AttributeValue>> keys = queries.page(query, Cursors.decode(cursor), limit, byDueKey());
-        return new Page<>(readDue(keys.items(), upTo), keys.nextCursor());
-    }
-
-    /** One batch read of the due environments (fresh, the index lags), their monitors and queue marks. */
-    private List<DueEnvironment> readDue(List<Map<String, AttributeValue>> indexKeys, Instant upTo) {
-        List<Map<String, AttributeValue>> wanted = new ArrayList<>();
-        for (var k : indexKeys) {
-            String pk = k.get(TableDefinition.PK).s();
-            wanted.add(Keys.key(pk, k.get(TableDefinition.SK).s()));
-            wanted.add(Keys.key(pk, Keys.MONITOR));
-            wanted.add(Keys.key(pk, Keys.QUEUE));
+    public Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
+        ShardCursor at = ShardCursor.decode(cursor);
+        List<DueEntry> found = new ArrayList<>();
+        for (int shard = at.shard(); shard < Keys.SHARDS; shard++) {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
+                    .keyConditionExpression("#shard = :shard AND #at <= :upTo")
+                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.DUE_SHARD_PREFIX + shard),
+                            ":upTo", Keys.epochMillis(upTo)));
+            Page<Map<String, AttributeValue>> page = queries.page(query, shard == at.shard() ? at.startKey() : null,
+                    limit - found.size(), BY_DUE_KEY);
+            for (var item : page.items()) {
+                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
+                        Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n())));
+            }
+            if (page.nextCursor() != null) return new Page<>(found, new ShardCursor(shard, page.nextCursor()).encode());
+            if (found.size() == limit) {
+                return new Page<>(found, shard + 1 < Keys.SHARDS ? new ShardCursor(shard + 1, null).encode() : null);
+            }
         }
-        var found = batch.get(wanted);
-        List<DueEnvironment> due = new ArrayList<>();
-        for (var k : indexKeys) {
-            String pk = k.get(TableDefinition.PK).s();
-            var envItem = found.get(Keys.key(pk, k.get(TableDefinition.SK).s()));
-            if (envItem == null) continue; // deleted since the index was read
-            MonitorEnvironment env = Items.environment(envItem);
-            // The index is eventually consistent: judge only what is still due on the item itself.
-            if (env.dueAt() == null || env.dueAt().isAfter(upTo)) continue;
-            var monitorItem = found.get(Keys.key(pk, Keys.MONITOR));
-            var queueItem = found.get(Keys.key(pk, Keys.QUEUE));
-            due.add(new DueEnvironment(monitorItem == null ? null : Items.monitor(monitorItem), env,
-                    new QueueProgress(Items.instantOrNull(queueItem, Items.ENQUEUED_AT),
-                            Items.instantOrNull(queueItem, Items.APPLIED_AT))));
-        }
-        return due;
+        return new Page<>(found, null);
     }
 
     @Override
     public Optional<Instant> nextDeadlineAfter(Instant after) {
-        QueryResponse response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
-                .keyConditionExpression("#shard = :due AND #at > :after")
-                .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                .expressionAttributeValues(Map.of(":due", s(Keys.DUE), ":after", Keys.epochMillis(after)))
-                .limit(1)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        return response.items().stream().findFirst()
-                .map(item -> Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n()));
+        Instant earliest = null;
+        for (int shard = 0; shard < Keys.SHARDS; shard++) {
+            int n = shard;
+            var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
+                    .keyConditionExpression("#shard = :shard AND #at > :after")
+                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.DUE_SHARD_PREFIX + n),
+                            ":after", Keys.epochMillis(after)))
+                    .limit(1)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            for (var item : response.items()) {
+                Instant due = Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n());
+                if (earliest == null || due.isBefore(earliest)) earliest = due;
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     // ---- the alert outbox ----
 
     @Override
-    public List<PendingAlert> pendingAlerts(int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :outbox")
-                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
-                .expressionAttributeValues(Map.of(":outbox", s(Keys.OUTBOX)));
-        return queries.page(query, null, limit, byParentKey()).items().stream().map(Items::alert).toList();
+    public List<PendingAlert> alertsDue(Instant now, int limit) {
+        List<PendingAlert> due = new ArrayList<>();
+        String bound = Keys.sortable(now.plusMillis(1));
+        for (int shard = 0; shard < Keys.SHARDS && due.size() < limit; shard++) {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                    .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
+                    .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.OUTBOX_SHARD_PREFIX + shard), ":bound", s(bound)));
+            for (var item : queries.page(query, null, limit - due.size(), BY_PARENT_KEY).items()) {
+                due.add(Items.alert(item));
+            }
+        }
+        return due;
     }
 
-    /**
-     * Conditional, so two workers cannot both hold it; an alert already sent (deleted) cannot be
-     * claimed again, even if the lagging index still lists it.
-     */
+    /** Conditional on the entry being as read: two sweeps cannot both take it, and a sent one is gone. */
     @Override
-    public boolean claimAlert(String alertId, Instant now, Duration lease) {
+    public boolean claimAlert(PendingAlert alert, Instant until) {
         try {
-            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alertId))
-                    .updateExpression("SET #claim = :until")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#claim) OR #claim <= :now)")
-                    .expressionAttributeNames(Map.of("#claim", Items.CLAIM_UNTIL))
-                    .expressionAttributeValues(Map.of(":until", Keys.epochMillis(now.plus(lease)),
-                            ":now", Keys.epochMillis(now)))
+            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+                    .updateExpression("SET #next = :until, #gsk = :gsk")
+                    .conditionExpression("#next = :seen AND #attempts = :attempts")
+                    .expressionAttributeNames(Map.of("#next", Items.NEXT_ATTEMPT_AT, "#gsk", TableDefinition.GSK,
+                            "#attempts", Items.ATTEMPTS))
+                    .expressionAttributeValues(Map.of(":until", Keys.epochMillis(until),
+                            ":gsk", s(Items.outboxGsk(alert.heldUntil(until))),
+                            ":seen", Keys.epochMillis(alert.nextAttemptAt()), ":attempts", Keys.n(alert.attempts())))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;
-        } catch (ConditionalCheckFailedException heldOrGone) {
+        } catch (ConditionalCheckFailedException takenOrGone) {
             return false;
         }
     }
 
     @Override
-    public void alertSent(String alertId) {
-        client.deleteItem(b -> b.tableName(table).key(Items.outboxKey(alertId))
+    public boolean alertPending(MonitorKey monitor, String alertId) {
+        var item = client.getItem(b -> b.tableName(table).key(Items.outboxKey(monitor, alertId)).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        return item != null && !item.isEmpty() && !item.containsKey(Items.GIVEN_UP_AT);
+    }
+
+    @Override
+    public void alertSent(PendingAlert alert) {
+        client.deleteItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    }
+
+    @Override
+    public void alertRetryLater(PendingAlert alert) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+                    .updateExpression("SET #attempts = :attempts, #next = :next, #gsk = :gsk")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#next", Items.NEXT_ATTEMPT_AT,
+                            "#gsk", TableDefinition.GSK))
+                    .expressionAttributeValues(Map.of(":attempts", Keys.n(alert.attempts()),
+                            ":next", Keys.epochMillis(alert.nextAttemptAt()), ":gsk", s(Items.outboxGsk(alert))))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException gone) {
+            // sent meanwhile by another worker: nothing to retry
+        }
+    }
+
+    /** The error first: if the second write fails, the alert is still pending and tried again. */
+    @Override
+    public void alertGivenUp(PendingAlert alert, ProcessingError error) {
+        client.putItem(b -> b.tableName(table).item(Items.processingError(error))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        try {
+            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+                    .updateExpression("SET #attempts = :attempts, #given = :now REMOVE #gpk, #gsk")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#given", Items.GIVEN_UP_AT,
+                            "#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
+                    .expressionAttributeValues(Map.of(":attempts", Keys.n(alert.attempts()),
+                            ":now", Keys.epochMillis(error.receivedAt())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException gone) {
+            // sent meanwhile by another worker
+        }
     }
 
     // ---- the management API ----
@@ -206,25 +280,52 @@ public final class DynamoMonitorStore implements MonitorStore {
     }
 
     /**
-     * Newest first through byParent. With an environment named, the filter is applied after the read
-     * (a monitor has few environments, and listing all of them mixed is the common view).
+     * Newest first, from the monitor's own partition. With an environment named, the filter is
+     * applied after the read (a monitor has few environments, and the mixed listing is the usual one).
+     * A cursor from another monitor is refused.
      */
     @Override
     public Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        Map<String, String> names = new HashMap<>(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":parent", s(Keys.monitorPk(monitor)),
-                ":prefix", s(Keys.CHECK_IN_PREFIX)));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :parent AND begins_with(#gsk, :prefix)")
-                .scanIndexForward(false);
-        if (environment != null) {
-            names.put("#env", Items.ENVIRONMENT);
-            values.put(":env", s(environment));
-            query.filterExpression("#env = :env");
-        }
-        query.expressionAttributeNames(names).expressionAttributeValues(values);
-        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, byParentKey());
+        QueryRequest.Builder query = newestCheckIns(monitor, environment == null ? null : "#env = :env",
+                environment == null ? Map.of() : Map.of(":env", s(environment)));
+        Page<Map<String, AttributeValue>> page = queries.page(query, startInside(monitor, cursor), limit, Queries.TABLE_KEY);
         return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
+    }
+
+    /** Among the environments' recent runs first (where nearly every asked-for id is), then a bounded look back. */
+    @Override
+    public Optional<CheckIn> checkIn(MonitorKey monitor, String checkInId) {
+        for (MonitorEnvironment env : environments(monitor)) {
+            Optional<CheckIn> recent = env.find(checkInId);
+            if (recent.isPresent()) return recent;
+        }
+        QueryRequest.Builder query = newestCheckIns(monitor, null, Map.of());
+        return queries.page(query, null, CHECK_IN_LOOKUP_DEPTH, Queries.TABLE_KEY).items().stream()
+                .map(Items::checkIn).filter(c -> c.id().equals(checkInId)).findFirst();
+    }
+
+    private QueryRequest.Builder newestCheckIns(MonitorKey monitor, String filter, Map<String, AttributeValue> filterValues) {
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
+        values.put(":pk", s(Keys.monitorPk(monitor)));
+        values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false);
+        if (filter != null) query.filterExpression(filter).expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT));
+        return query;
+    }
+
+    private static Map<String, AttributeValue> startInside(MonitorKey monitor, String cursor) {
+        Map<String, AttributeValue> start = Cursors.decode(cursor);
+        if (start == null) return null;
+        AttributeValue pk = start.get(TableDefinition.PK);
+        AttributeValue sk = start.get(TableDefinition.SK);
+        if (start.size() != 2 || pk == null || sk == null || !Keys.monitorPk(monitor).equals(pk.s())
+                || sk.s() == null || !sk.s().startsWith(Keys.CHECK_IN_PREFIX)) {
+            throw new IllegalArgumentException("invalid cursor");
+        }
+        return start;
     }
 
     @Override
@@ -236,7 +337,7 @@ public final class DynamoMonitorStore implements MonitorStore {
     /** The key range starts after a week ago: TTL deletes late, so expired errors may still be stored. */
     @Override
     public List<ProcessingError> processingErrors(MonitorKey monitor, Instant now) {
-        Instant oldest = now.minus(ProcessingError.RETENTION).plusNanos(1);
+        Instant oldest = now.minus(ProcessingError.RETENTION).plusMillis(1);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.monitorPk(monitor)),
@@ -247,15 +348,14 @@ public final class DynamoMonitorStore implements MonitorStore {
                 .map(Items::processingError).toList();
     }
 
+    /** Under its monitor, and expiring with its check-in. */
     @Override
-    public boolean saveAttachment(Attachment a) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.checkInPk(a.checkInId()), Keys.ATTACHMENT));
-        // Listed under its monitor, so deleting the monitor finds it even if its check-in was never stored.
-        item.put(TableDefinition.GPK, s(Keys.monitorPk(a.monitor())));
-        item.put(TableDefinition.GSK, s(Keys.ATTACHMENT_PREFIX + a.checkInId()));
+    public boolean saveAttachment(Attachment a, CheckIn checkIn) {
+        Map<String, AttributeValue> item = new HashMap<>(attachmentKey(a.monitor(), a.checkInId()));
         if (a.filename() != null) item.put(FILENAME, s(a.filename()));
         if (a.contentType() != null) item.put(CONTENT_TYPE, s(a.contentType()));
         item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(items.expiryOf(checkIn)));
         try {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -267,36 +367,37 @@ public final class DynamoMonitorStore implements MonitorStore {
 
     @Override
     public Optional<Attachment> attachment(MonitorKey monitor, String checkInId) {
-        var item = client.getItem(b -> b.tableName(table).key(Keys.key(Keys.checkInPk(checkInId), Keys.ATTACHMENT))
+        var item = client.getItem(b -> b.tableName(table).key(attachmentKey(monitor, checkInId))
                 .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        if (!Keys.monitorPk(monitor).equals(item.get(TableDefinition.GPK).s())) return Optional.empty();
         return Optional.of(new Attachment(monitor, checkInId, text(item, FILENAME), text(item, CONTENT_TYPE),
                 item.get(CONTENT).b().asByteArray()));
     }
 
+    private static Map<String, AttributeValue> attachmentKey(MonitorKey monitor, String checkInId) {
+        return Keys.key(Keys.monitorPk(monitor), Keys.ATTACHMENT_PREFIX + checkInId);
+    }
+
     /**
-     * Everything in the monitor's partition (monitor, environments, queue mark, incidents, errors)
-     * and everything listed under it (check-ins, attachments), deleted in batches of 25.
+     * Everything in the monitor's partition, deleted in batches of 25, the monitor item last: a delete
+     * cut off half-way leaves the monitor findable, so repeating the delete finishes it.
      */
     @Override
     public void deleteMonitor(MonitorKey monitor) {
         String pk = Keys.monitorPk(monitor);
-        QueryRequest.Builder own = QueryRequest.builder().tableName(table).consistentRead(true)
+        QueryRequest.Builder all = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
                 .projectionExpression("pk, sk");
-        QueryRequest.Builder children = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :pk").expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
-                .expressionAttributeValues(Map.of(":pk", s(pk)));
-        List<WriteRequest> deletes = new ArrayList<>();
-        for (var item : queries.all(own)) deletes.add(delete(item));
-        for (var item : queries.all(children)) deletes.add(delete(item));
-        batch.write(deletes);
+        List<WriteRequest> owned = new ArrayList<>();
+        for (var item : queries.all(all)) {
+            if (!Keys.MONITOR.equals(Items.sk(item))) owned.add(delete(pk, Items.sk(item)));
+        }
+        batch.write(owned);
+        batch.write(List.of(delete(pk, Keys.MONITOR)));
     }
 
-    private static WriteRequest delete(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                .key(Keys.key(item.get(TableDefinition.PK).s(), item.get(TableDefinition.SK).s())).build()).build();
+    private static WriteRequest delete(String pk, String sk) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Keys.key(pk, sk)).build()).build();
     }
 
     private QueryRequest.Builder partition(MonitorKey monitor, String skPrefix) {
@@ -305,16 +406,36 @@ public final class DynamoMonitorStore implements MonitorStore {
                 .expressionAttributeValues(Map.of(":pk", s(Keys.monitorPk(monitor)), ":prefix", s(skPrefix)));
     }
 
-    private static List<String> byDueKey() {
-        return List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
-    }
-
-    private static List<String> byParentKey() {
-        return List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
-    }
+    private static final List<String> BY_DUE_KEY =
+            List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
+    private static final List<String> BY_PARENT_KEY =
+            List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
 
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** A findDue cursor: the shard being read and, inside it, the index cursor to continue after. */
+    private record ShardCursor(int shard, String key) {
+        static ShardCursor decode(String cursor) {
+            if (cursor == null) return new ShardCursor(0, null);
+            int bar = cursor.indexOf('|');
+            try {
+                int shard = Integer.parseInt(bar < 0 ? cursor : cursor.substring(0, bar));
+                if (shard < 0 || shard >= Keys.SHARDS) throw new IllegalArgumentException("invalid cursor");
+                return new ShardCursor(shard, bar < 0 ? null : cursor.substring(bar + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid cursor", e);
+            }
+        }
+
+        Map<String, AttributeValue> startKey() {
+            return Cursors.decode(key);
+        }
+
+        String encode() {
+            return key == null ? Integer.toString(shard) : shard + "|" + key;
+        }
     }
 }

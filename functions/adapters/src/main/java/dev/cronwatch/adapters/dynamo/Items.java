@@ -8,6 +8,7 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +20,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Items {
     static final String VERSION = "ver";
     static final String DOC = "doc";
-    static final String ENVIRONMENT = "environment";
-    static final String ENQUEUED_AT = "enqueuedAt";
-    static final String APPLIED_AT = "appliedAt";
-    static final String CREATED_AT = "createdAt";
-    static final String CLAIM_UNTIL = "claimUntil";
+    static final String ENVIRONMENT = "env";
+    static final String ATTEMPTS = "attempts";
+    static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    static final String GIVEN_UP_AT = "givenUpAt";
 
     private final Duration checkInRetention;
 
     Items(Duration checkInRetention) {
         this.checkInRetention = checkInRetention;
+    }
+
+    static String pk(Map<String, AttributeValue> item) {
+        return item.get(TableDefinition.PK).s();
+    }
+
+    static String sk(Map<String, AttributeValue> item) {
+        return item.get(TableDefinition.SK).s();
     }
 
     /** {@code version} is the one being written: one more than the version the monitor was read at. */
@@ -42,40 +50,44 @@ final class Items {
     }
 
     static Monitor monitor(Map<String, AttributeValue> item) {
-        return Documents.monitor(item.get(DOC).s(), Long.parseLong(item.get(VERSION).n()));
+        return Documents.monitor(Keys.monitorOf(pk(item)), item.get(DOC).s(), version(item));
     }
 
     /** The deadline goes into the sparse byDue index only while there is one. */
     Map<String, AttributeValue> environment(MonitorEnvironment e, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(e.monitor()),
-                Keys.environmentSk(e.name())));
+        String pk = Keys.monitorPk(e.monitor());
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(pk, Keys.environmentSk(e.name())));
         item.put(VERSION, n(version));
         item.put(DOC, s(Documents.environment(e)));
         Instant due = e.dueAt();
         if (due != null) {
-            item.put(TableDefinition.DUE_SHARD, s(Keys.DUE));
+            item.put(TableDefinition.DUE_SHARD, s(Keys.shardOf(pk, Keys.DUE_SHARD_PREFIX)));
             item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
         }
         return item;
     }
 
     static MonitorEnvironment environment(Map<String, AttributeValue> item) {
-        return Documents.environment(item.get(DOC).s(), Long.parseLong(item.get(VERSION).n()));
+        return Documents.environment(Keys.monitorOf(pk(item)), Keys.environmentOf(sk(item)), item.get(DOC).s(),
+                version(item));
     }
 
     /** Kept {@code retention} after the run started; the environment's own recent list is not affected. */
     Map<String, AttributeValue> checkIn(CheckIn c) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.checkInPk(c.id()), Keys.CHECK_IN));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(c.monitor()),
+                Keys.checkInSk(c.dateAdded(), c.id())));
         item.put(DOC, s(Documents.checkIn(c)));
-        item.put(TableDefinition.GPK, s(Keys.monitorPk(c.monitor())));
-        item.put(TableDefinition.GSK, s(Keys.checkInGsk(c.dateAdded(), c.id())));
         item.put(ENVIRONMENT, s(c.environment()));
-        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(c.dateAdded().plus(checkInRetention)));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(expiryOf(c)));
         return item;
     }
 
+    Instant expiryOf(CheckIn c) {
+        return c.dateAdded().plus(checkInRetention);
+    }
+
     static CheckIn checkIn(Map<String, AttributeValue> item) {
-        return Documents.checkIn(item.get(DOC).s());
+        return Documents.checkIn(Keys.monitorOf(pk(item)), item.get(ENVIRONMENT).s(), item.get(DOC).s());
     }
 
     static Map<String, AttributeValue> incident(Incident i) {
@@ -86,7 +98,7 @@ final class Items {
     }
 
     static Incident incident(Map<String, AttributeValue> item) {
-        return Documents.incident(item.get(DOC).s());
+        return Documents.incident(Keys.monitorOf(pk(item)), item.get(DOC).s());
     }
 
     /** TTL deletes it a week after it happened (readers filter too: TTL deletion may lag by days). */
@@ -99,28 +111,38 @@ final class Items {
     }
 
     static ProcessingError processingError(Map<String, AttributeValue> item) {
-        return Documents.processingError(item.get(DOC).s());
+        return Documents.processingError(Keys.monitorOf(pk(item)), item.get(DOC).s());
+    }
+
+    /**
+     * An outbox entry, under its monitor; listed in the byParent index by when it may next be taken
+     * while it waits (a given-up entry leaves the index).
+     */
+    static Map<String, AttributeValue> alert(PendingAlert a) {
+        String pk = Keys.monitorPk(a.monitor());
+        Map<String, AttributeValue> item = new HashMap<>(outboxKey(a.monitor(), a.id()));
+        item.put(DOC, s(Documents.alert(a)));
+        item.put(ATTEMPTS, n(a.attempts()));
+        item.put(NEXT_ATTEMPT_AT, Keys.epochMillis(a.nextAttemptAt()));
+        item.put(TableDefinition.GPK, s(Keys.shardOf(pk, Keys.OUTBOX_SHARD_PREFIX)));
+        item.put(TableDefinition.GSK, s(outboxGsk(a)));
+        return item;
     }
 
     static PendingAlert alert(Map<String, AttributeValue> item) {
-        return Documents.alert(item.get(DOC).s());
+        return Documents.alert(Keys.monitorOf(pk(item)), item.get(DOC).s(),
+                Integer.parseInt(item.get(ATTEMPTS).n()), Keys.fromEpochMillis(item.get(NEXT_ATTEMPT_AT).n()));
     }
 
-    static Map<String, AttributeValue> outboxKey(String alertId) {
-        return Keys.key(Keys.OUTBOX, alertId);
+    static Map<String, AttributeValue> outboxKey(MonitorKey monitor, String alertId) {
+        return Keys.key(Keys.monitorPk(monitor), Keys.OUTBOX_PREFIX + alertId);
     }
 
-    /** Outbox entries are listed oldest first through byParent. */
     static String outboxGsk(PendingAlert a) {
-        return Keys.sortable(a.createdAt()) + "#" + a.id();
+        return Keys.sortable(a.nextAttemptAt()) + "#" + Keys.monitorPk(a.monitor()) + "#" + a.id();
     }
 
-    static Map<String, AttributeValue> queueKey(dev.cronwatch.core.monitor.MonitorKey monitor) {
-        return Keys.key(Keys.monitorPk(monitor), Keys.QUEUE);
-    }
-
-    static Instant instantOrNull(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item == null ? null : item.get(name);
-        return value == null ? null : Keys.fromEpochMillis(value.n());
+    static long version(Map<String, AttributeValue> item) {
+        return Long.parseLong(item.get(VERSION).n());
     }
 }

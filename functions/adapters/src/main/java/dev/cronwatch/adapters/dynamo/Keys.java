@@ -3,37 +3,46 @@ package dev.cronwatch.adapters.dynamo;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** How every item of the table is addressed (infra/table-design.md), and the value encodings keys rely on. */
+/**
+ * How every item of the table is addressed (infra/table-design.md), and the value encodings keys rely
+ * on. Every monitor item lives in the partition {@code MON#{org}#{slug}}: organization and monitor
+ * slugs are validated to {@code [a-z0-9_-]}, so no name can contain the separator and reach another
+ * tenant's partition. Sort keys start with a fixed prefix per item type and end with the free-form
+ * part (an environment name may contain '#'), so no name can forge another type's key either.
+ */
 final class Keys {
-    static final String MONITOR = "MONITOR";
-    static final String QUEUE = "QUEUE";
-    static final String ENV_PREFIX = "ENV#";
+    /** The monitor item; its environments follow it ({@code M#name}), so one query reads both. */
+    static final String MONITOR = "M";
+    static final String ENV_PREFIX = "M#";
+    static final String CHECK_IN_PREFIX = "CI#";
+    static final String ATTACHMENT_PREFIX = "ATT#";
     static final String INCIDENT_PREFIX = "INC#";
     static final String ERROR_PREFIX = "ERR#";
-    static final String CHECK_IN_PREFIX = "CI#";
-    static final String CHECK_IN = "CI";
-    static final String ATTACHMENT = "ATTACHMENT";
-    static final String ATTACHMENT_PREFIX = "ATT#";
-    static final String OUTBOX = "OUTBOX";
-    static final String DUE = "due";
+    static final String OUTBOX_PREFIX = "OUT#";
+    static final String FAILURE_PREFIX = "FAIL#";
+    private static final String MONITOR_PK_PREFIX = "MON#";
 
     /**
-     * Fixed width, so that text order is time order: {@code Instant.toString()} drops zero fractions,
-     * and "…:00Z" would sort after "…:00.5Z".
+     * The due index and the outbox index are written on many monitors' behalf: spread over this many
+     * partition keys so that no index partition takes more than its share of a burst.
      */
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    static final int SHARDS = 10;
+    static final String DUE_SHARD_PREFIX = "DUE#";
+    static final String OUTBOX_SHARD_PREFIX = "OUTBOX#";
 
     private Keys() {
     }
 
     static String monitorPk(MonitorKey key) {
-        return "MON#" + key.organization() + "#" + key.slug();
+        return MONITOR_PK_PREFIX + key.organization() + "#" + key.slug();
+    }
+
+    static MonitorKey monitorOf(String pk) {
+        String[] parts = pk.substring(MONITOR_PK_PREFIX.length()).split("#", 2);
+        return new MonitorKey(parts[0], parts[1]);
     }
 
     static String organizationMonitors(String organization) {
@@ -44,11 +53,11 @@ final class Keys {
         return ENV_PREFIX + name;
     }
 
-    static String checkInPk(String checkInId) {
-        return CHECK_IN_PREFIX + checkInId;
+    static String environmentOf(String sk) {
+        return sk.substring(ENV_PREFIX.length());
     }
 
-    static String checkInGsk(Instant dateAdded, String checkInId) {
+    static String checkInSk(Instant dateAdded, String checkInId) {
         return CHECK_IN_PREFIX + sortable(dateAdded) + "#" + checkInId;
     }
 
@@ -60,8 +69,13 @@ final class Keys {
         return ERROR_PREFIX + sortable(receivedAt) + "#" + errorId;
     }
 
+    static String shardOf(String pk, String prefix) {
+        return prefix + Math.floorMod(pk.hashCode(), SHARDS);
+    }
+
+    /** Fixed-width epoch milliseconds, so that text order is time order (until the year 2286). */
     static String sortable(Instant instant) {
-        return SORTABLE.format(instant);
+        return String.format("%013d", instant.toEpochMilli());
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

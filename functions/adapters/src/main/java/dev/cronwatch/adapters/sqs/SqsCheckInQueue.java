@@ -1,16 +1,36 @@
 package dev.cronwatch.adapters.sqs;
 
-import dev.cronwatch.core.ingest.CheckInMessage;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** The FIFO queue: one message group per monitor, so a monitor's check-ins apply in order. */
+/**
+ * The FIFO queue: one message group per monitor, so a monitor's check-ins and judgements apply in
+ * order. Judgements go in batches of ten, several batches at once: a mass miss of thousands of
+ * environments is queued in seconds, and the processor's workers take it from there.
+ */
 public final class SqsCheckInQueue implements CheckInQueue {
+    private static final int BATCH = 10;
+    private static final int PARALLEL_BATCHES = 8;
+
     private final SqsClient sqs;
     private final String queueUrl;
-    private final CheckInMessageCodec codec = new CheckInMessageCodec();
+    private final QueueMessageCodec codec = new QueueMessageCodec();
+    private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_BATCHES, r -> {
+        Thread t = new Thread(r, "judgement-sender");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SqsCheckInQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
@@ -25,5 +45,37 @@ public final class SqsCheckInQueue implements CheckInQueue {
     public void send(CheckInMessage message, String deduplicationId) {
         sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(message))
                 .messageGroupId(groupOf(message.monitor())).messageDeduplicationId(deduplicationId).build());
+    }
+
+    /** Throws if any judgement could not be queued (after one more try): the next tick sends it again. */
+    @Override
+    public void judge(List<Judgement> judgements) {
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < judgements.size(); from += BATCH) {
+            List<Judgement> batch = judgements.subList(from, Math.min(judgements.size(), from + BATCH));
+            batches.add(CompletableFuture.runAsync(() -> sendBatch(batch), senders));
+        }
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void sendBatch(List<Judgement> batch) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Judgement j = batch.get(i);
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(codec.encode(j)).messageGroupId(groupOf(j.monitor()))
+                    .messageDeduplicationId(QueueMessageCodec.deduplicationId(j)).build());
+        }
+        for (int attempt = 1; !entries.isEmpty(); attempt++) {
+            List<SendMessageBatchRequestEntry> asked = entries;
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(asked));
+            if (!response.hasFailed() || response.failed().isEmpty()) return;
+            if (attempt == 2) {
+                throw new IllegalStateException(response.failed().size() + " judgement(s) not queued: "
+                        + response.failed().get(0).message());
+            }
+            List<String> failed = response.failed().stream().map(f -> f.id()).toList();
+            entries = asked.stream().filter(e -> failed.contains(e.id())).toList();
+        }
     }
 }

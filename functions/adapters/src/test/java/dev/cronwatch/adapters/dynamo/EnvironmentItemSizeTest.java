@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -32,9 +32,7 @@ class EnvironmentItemSizeTest {
             env = env.withCheckIn(TestData.inProgress(key, longName, UUID.randomUUID().toString(),
                     T0.plus(Duration.ofHours(1000 + i)), T0.plus(Duration.ofDays(28))), keepFinished);
         }
-        for (int i = 0; i < MonitorEnvironment.REMEMBERED_MESSAGES + 5; i++) {
-            env = env.withApplied(UUID.randomUUID().toString() + "-" + UUID.randomUUID());
-        }
+        env = env.withApplied("1".repeat(40)).withMuted(true);
         assertThat(env.recent()).hasSize(keepFinished + MonitorEnvironment.MAX_OPEN_RUNS);
 
         int bytes = Documents.environment(env).getBytes(StandardCharsets.UTF_8).length;
@@ -44,13 +42,12 @@ class EnvironmentItemSizeTest {
 
         DynamoDbClient client = DynamoDbLocalFixture.client();
         DynamoMonitorStore store = new DynamoMonitorStore(client, DynamoDbLocalFixture.newTable(client), 90);
-        assertThat(store.commit(new Changes(TestData.monitor(key), env, List.of(), List.of(), null, List.of(), null,
-                null))).isTrue();
-        assertThat(store.loadCheckInContext(key, longName, null).environment().recent()).isEqualTo(env.recent());
+        assertThat(store.commit(new Changes(TestData.monitor(key), env, List.of(), List.of(), null, List.of()))).isTrue();
+        assertThat(store.load(key, longName).environment().recent()).isEqualTo(env.recent());
     }
 
     private static CheckIn finished(MonitorKey key, String env, int i) {
-        return new CheckIn(UUID.randomUUID().toString(), key, "1234567", env, CheckInStatus.ERROR,
+        return new CheckIn(UUID.randomUUID().toString(), key, "1", env, CheckInStatus.ERROR,
                 T0.plus(Duration.ofMinutes(i)).plusNanos(123_456_789), T0.plus(Duration.ofMinutes(i + 1)),
                 2_147_483_647L, T0.plus(Duration.ofMinutes(i)), null);
     }

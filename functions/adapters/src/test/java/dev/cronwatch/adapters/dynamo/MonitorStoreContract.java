@@ -2,24 +2,32 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
-import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
+import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.rules.CheckInContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,71 +52,77 @@ abstract class MonitorStoreContract {
 
     @Test
     void loadsNothing_whenNothingStored() {
-        CheckInContext context = store.loadCheckInContext(JOB, "production", "c1");
-        assertThat(context).isEqualTo(new CheckInContext(null, null, null));
+        assertThat(store.load(JOB, "production")).isEqualTo(new MonitorState(null, null, List.of()));
     }
 
     @Test
     void storesMonitorEnvironmentAndCheckIn_atVersionOne_inOneCommit() {
         Monitor monitor = TestData.monitor(JOB);
-        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusSeconds(3600))
-                .withCheckIn(TestData.checkIn(JOB, "production", "c1", T0), 5);
         CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
+        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusSeconds(3600)).withCheckIn(checkIn, 5);
 
         assertThat(store.commit(changes(monitor, env, List.of(checkIn)))).isTrue();
 
-        CheckInContext context = store.loadCheckInContext(JOB, "production", "c1");
-        assertThat(context.monitor()).isEqualTo(atVersion(monitor, 1));
-        assertThat(context.environment()).isEqualTo(atVersion(env, 1));
-        assertThat(context.checkInById()).isEqualTo(checkIn);
-        assertThat(store.loadCheckInContext(JOB, "production", null).checkInById()).isNull();
-        assertThat(store.loadCheckInContext(JOB, "staging", "c1").environment()).isNull();
+        MonitorState state = store.load(JOB, "production");
+        assertThat(state.monitor()).isEqualTo(atVersion(monitor, 1));
+        assertThat(state.environment()).isEqualTo(atVersion(env, 1));
+        assertThat(state.others()).isEmpty();
+        assertThat(store.checkIns(JOB, null, null, 10).items()).containsExactly(checkIn);
+        MonitorState staging = store.load(JOB, "staging");
+        assertThat(staging.environment()).isNull();
+        assertThat(staging.others()).containsExactly(atVersion(env, 1));
+        assertThat(store.load(OTHER, "production")).isEqualTo(new MonitorState(null, null, List.of()));
     }
 
     @Test
     void roundTripsEveryField_ofMonitorAndEnvironment() {
-        Monitor monitor = new Monitor(JOB, "m-1", "7", "Nightly \"backup\" ✓", dev.cronwatch.core.monitor.MonitorStatus.DISABLED,
-                true, TestData.everyTenMinutes(), T0, List.of("production", "staging"), 0);
+        Monitor monitor = new Monitor(JOB, "m-1", "7", "Nightly \"backup\" ✓", MonitorStatus.DISABLED, true,
+                TestData.everyTenMinutes(), T0, List.of("production", "staging"), "12345678901234567890123", 0);
         MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusNanos(123_456_789))
                 .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5)
                 .withCheckIn(TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(60)), 5)
-                .withStatus(dev.cronwatch.core.monitor.EnvironmentStatus.ERROR, TestData.incident(JOB, "i1", T0))
-                .withRate(T0, 3).withApplied("m1").withApplied("m2");
+                .withStatus(EnvironmentStatus.ERROR, TestData.incident(JOB, "i1", T0))
+                .withRate(T0, 3).withMuted(true).withApplied("98765432109876543210");
         assertThat(store.commit(changes(monitor, env, List.of()))).isTrue();
 
-        CheckInContext context = store.loadCheckInContext(JOB, "production", null);
-        assertThat(context.monitor()).isEqualTo(atVersion(monitor, 1));
-        assertThat(context.environment()).isEqualTo(atVersion(env, 1));
+        MonitorState state = store.load(JOB, "production");
+        assertThat(state.monitor()).isEqualTo(atVersion(monitor, 1));
+        assertThat(state.environment()).isEqualTo(atVersion(env, 1));
     }
 
     @Test
     void refusesWholeCommit_whenEnvironmentVersionIsStale() {
         MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusSeconds(3600));
         assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
-        MonitorEnvironment stored = store.loadCheckInContext(JOB, "production", null).environment();
-        assertThat(store.commit(changes(null, stored.withRate(T0, 1), List.of()))).isTrue();
+        MonitorEnvironment stored = store.load(JOB, "production").environment();
+        assertThat(store.commit(Changes.of(stored.withRate(T0, 1)))).isTrue();
 
-        // a writer still holding version 1 loses, and nothing of its set is written
+        // a writer still holding version 1 loses, and nothing of its set that matters is written
         Changes stale = new Changes(null, stored.withRate(T0, 9), List.of(TestData.checkIn(JOB, "production", "c9", T0)),
                 List.of(TestData.incident(JOB, "i9", T0)), TestData.error(JOB, "e9", T0),
-                List.of(TestData.alert("i9", T0)), JOB, T0);
+                List.of(TestData.alert(JOB, "i9", T0)));
         assertThat(store.commit(stale)).isFalse();
 
-        assertThat(store.loadCheckInContext(JOB, "production", "c9").checkInById()).isNull();
-        assertThat(store.loadCheckInContext(JOB, "production", null).environment().rateCount()).isEqualTo(1);
+        assertThat(store.checkIns(JOB, null, null, 10).items()).isEmpty();
+        assertThat(store.load(JOB, "production").environment().rateCount()).isEqualTo(1);
         assertThat(store.incidents(JOB)).isEmpty();
         assertThat(store.processingErrors(JOB, T0)).isEmpty();
-        assertThat(store.pendingAlerts(10)).isEmpty();
+        assertThat(store.alertsDue(T0.plusSeconds(3600), 10)).isEmpty();
+
+        // the plain path of a check-in loses the same way: the environment is not written
+        assertThat(store.commit(new Changes(null, stored.withRate(T0, 7),
+                List.of(TestData.checkIn(JOB, "production", "c8", T0)), List.of(), null, List.of()))).isFalse();
+        assertThat(store.load(JOB, "production").environment().rateCount()).isEqualTo(1);
     }
 
     @Test
     void refusesCommit_whenMonitorVersionIsStale_orNewMonitorAlreadyExists() {
         Monitor monitor = TestData.monitor(JOB);
-        assertThat(store.commit(changes(monitor, null, List.of()))).isTrue();
-        assertThat(store.commit(changes(monitor, null, List.of()))).as("created twice").isFalse();
+        assertThat(store.commit(Changes.of(monitor))).isTrue();
+        assertThat(store.commit(Changes.of(monitor))).as("created twice").isFalse();
         Monitor stored = store.monitor(JOB).orElseThrow();
-        assertThat(store.commit(changes(stored.withEnvironment("staging"), null, List.of()))).isTrue();
-        assertThat(store.commit(changes(stored.withEnvironment("qa"), null, List.of()))).as("stale").isFalse();
+        assertThat(store.commit(Changes.of(stored.withEnvironment("staging")))).isTrue();
+        assertThat(store.commit(Changes.of(stored.withEnvironment("qa")))).as("stale").isFalse();
         assertThat(store.monitor(JOB).orElseThrow().environments()).containsExactly("production", "staging");
         assertThat(store.monitor(JOB).orElseThrow().version()).isEqualTo(2);
     }
@@ -117,19 +131,19 @@ abstract class MonitorStoreContract {
     void refusesNewEnvironment_whenAnotherWriterCreatedItFirst() {
         MonitorEnvironment env = TestData.environment(JOB, "production", null);
         assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
-        assertThat(store.commit(changes(null, env, List.of()))).isFalse();
+        assertThat(store.commit(Changes.of(env))).isFalse();
     }
 
     @Test
     void reCommittingTheSameProcessingErrorOrCheckIn_changesNothing() {
         ProcessingError error = TestData.error(JOB, "msg-1", T0);
-        Changes errorOnly = new Changes(null, null, List.of(), List.of(), error, List.of(), JOB, T0);
+        Changes errorOnly = Changes.rejected(error, null);
         assertThat(store.commit(errorOnly)).isTrue();
         assertThat(store.commit(errorOnly)).isTrue();
         assertThat(store.processingErrors(JOB, T0)).containsExactly(error);
 
         CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
-        Changes checkInOnly = new Changes(null, null, List.of(checkIn), List.of(), null, List.of(), null, null);
+        Changes checkInOnly = new Changes(null, null, List.of(checkIn), List.of(), null, List.of());
         assertThat(store.commit(checkInOnly)).isTrue();
         assertThat(store.commit(checkInOnly)).isTrue();
         assertThat(store.checkIns(JOB, null, null, 10).items()).containsExactly(checkIn);
@@ -137,55 +151,66 @@ abstract class MonitorStoreContract {
 
     @Test
     void emptyChanges_commitTrivially() {
-        assertThat(store.commit(new Changes(null, null, List.of(), List.of(), null, List.of(), null, null))).isTrue();
+        assertThat(store.commit(new Changes(null, null, List.of(), List.of(), null, List.of()))).isTrue();
     }
 
-    // ---- queue progress ----
-
     @Test
-    void queueMarks_onlyMoveForward() {
-        seedDue(JOB, "production", T0);
-        store.recordEnqueued(JOB, T0.plusSeconds(20));
-        store.recordEnqueued(JOB, T0.plusSeconds(10));
-        assertThat(progressOf(JOB).enqueuedAt()).isEqualTo(T0.plusSeconds(20));
-        assertThat(progressOf(JOB).hasPending()).isTrue();
+    void countsEachMessagesOwnFailures_andMonitorsPerOrganization() {
+        assertThat(store.recordFailure(JOB, "msg-1", T0)).isEqualTo(1);
+        assertThat(store.recordFailure(JOB, "msg-1", T0)).isEqualTo(2);
+        assertThat(store.recordFailure(JOB, "msg-2", T0)).isEqualTo(1);
+        assertThat(store.recordFailure(OTHER, "msg-1", T0)).isEqualTo(1);
 
-        assertThat(store.commit(applied(JOB, T0.plusSeconds(20)))).isTrue();
-        // a redelivered older message is applied again (an error is recorded) but the mark stays
-        Changes older = new Changes(null, null, List.of(), List.of(), TestData.error(JOB, "late", T0), List.of(),
-                JOB, T0.plusSeconds(5));
-        assertThat(store.commit(older)).isTrue();
-        assertThat(store.processingErrors(JOB, T0.plusSeconds(60))).extracting(ProcessingError::id).contains("late");
-        assertThat(progressOf(JOB).appliedAt()).isEqualTo(T0.plusSeconds(20));
-        assertThat(progressOf(JOB).hasPending()).isFalse();
+        seedDue(JOB, "production", T0);
+        seedDue(OTHER, "production", T0);
+        seedDue(new MonitorKey("globex", "job"), "production", T0);
+        assertThat(store.monitorCount("acme")).isEqualTo(2);
+        assertThat(store.monitorCount("nobody")).isZero();
     }
 
     // ---- the clock ----
 
     @Test
-    void findsOnlyDueEnvironments_inDeadlineOrder_pageByPage() {
+    void findsEveryDueEnvironmentOnce_pageByPage() {
         for (int i = 0; i < 7; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.plusSeconds(60L * i));
         seedDue(JOB, "not-due", T0.plusSeconds(3600));
         MonitorKey noDeadline = new MonitorKey("acme", "no-deadline");
         store.commit(changes(TestData.monitor(noDeadline), TestData.environment(noDeadline, "production", null), List.of()));
 
         Instant upTo = T0.plusSeconds(60L * 4);
-        List<DueEnvironment> seen = new ArrayList<>();
-        List<Integer> pageSizes = new ArrayList<>();
+        List<DueEntry> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Page<DueEnvironment> page = store.findDue(upTo, cursor, 2);
+            Page<DueEntry> page = store.findDue(upTo, cursor, 2);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
             seen.addAll(page.items());
-            pageSizes.add(page.items().size());
             cursor = page.nextCursor();
         } while (cursor != null);
 
-        assertThat(pageSizes).containsExactly(2, 2, 1);
-        assertThat(seen).extracting(d -> d.environment().monitor().slug())
-                .containsExactly("job-0", "job-1", "job-2", "job-3", "job-4");
-        assertThat(seen.get(0).monitor()).isEqualTo(atVersion(TestData.monitor(new MonitorKey("acme", "job-0")), 1));
-        assertThat(seen.get(0).progress()).isEqualTo(dev.cronwatch.core.monitor.QueueProgress.NONE);
-        assertThat(store.findDue(upTo, null, 5).nextCursor()).as("exactly one full page").isNull();
+        assertThat(seen).extracting(d -> d.monitor().slug())
+                .containsExactlyInAnyOrder("job-0", "job-1", "job-2", "job-3", "job-4");
+        assertThat(seen).filteredOn(d -> d.monitor().slug().equals("job-2")).singleElement()
+                .isEqualTo(new DueEntry(new MonitorKey("acme", "job-2"), "production", T0.plusSeconds(120)));
+    }
+
+    /** What the clock's fallback does: judge each due environment while paging on, and see each once. */
+    @Test
+    void seesEachDueEnvironmentOnce_whileEachIsCommittedDuringThePaging() {
+        for (int i = 0; i < 9; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.minusSeconds(i));
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        do {
+            Page<DueEntry> page = store.findDue(T0, cursor, 2);
+            for (DueEntry due : page.items()) {
+                assertThat(seen.add(due.monitor().slug())).as("seen twice: %s", due).isTrue();
+                MonitorEnvironment env = store.load(due.monitor(), due.environment()).environment();
+                assertThat(store.commit(Changes.of(env.withTimes(env.lastCheckIn(), T0.plusSeconds(3600),
+                        T0.plusSeconds(3660))))).isTrue();
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).hasSize(9);
+        assertThat(store.findDue(T0, null, 100).items()).isEmpty();
     }
 
     @Test
@@ -196,9 +221,9 @@ abstract class MonitorStoreContract {
         assertThat(store.findDue(T0.plusSeconds(1800), null, 10).items()).hasSize(1);
         assertThat(store.findDue(T0.plusSeconds(1799), null, 10).items()).isEmpty();
 
-        MonitorEnvironment stored = store.loadCheckInContext(JOB, "production", null).environment();
+        MonitorEnvironment stored = store.load(JOB, "production").environment();
         MonitorEnvironment finished = stored.withCheckIn(TestData.checkIn(JOB, "production", "c1", T0), 5);
-        assertThat(store.commit(changes(null, finished, List.of()))).isTrue();
+        assertThat(store.commit(Changes.of(finished))).isTrue();
         assertThat(store.findDue(T0.plusSeconds(999_999), null, 10).items()).isEmpty();
         assertThat(store.nextDeadlineAfter(T0)).isEmpty();
     }
@@ -223,34 +248,46 @@ abstract class MonitorStoreContract {
     // ---- the outbox ----
 
     @Test
-    void outbox_listsOldestFirst_claimsWithLease_andForgetsSentAlerts() {
-        PendingAlert later = TestData.alert("i2", T0.plusSeconds(10));
-        PendingAlert first = TestData.alert("i1", T0);
-        Changes raised = new Changes(null, null, List.of(), List.of(), null, List.of(later, first), null, null);
-        assertThat(store.commit(raised)).isTrue();
+    void outbox_listsWhatIsDue_letsOneSweepClaimIt_andForgetsSentAlerts() {
+        PendingAlert held = TestData.alert(JOB, "i1", T0).heldUntil(T0.plusSeconds(60));
+        PendingAlert failed = TestData.alert(OTHER, "i2", T0).failedOnce(T0.plusSeconds(30));
+        store.commit(new Changes(null, null, List.of(), List.of(), null, List.of(held, failed)));
 
-        assertThat(store.pendingAlerts(10)).containsExactly(first, later);
-        assertThat(store.pendingAlerts(1)).containsExactly(first);
+        assertThat(store.alertsDue(T0.plusSeconds(29), 10)).isEmpty();
+        assertThat(store.alertsDue(T0.plusSeconds(30), 10)).containsExactly(failed);
+        assertThat(store.alertsDue(T0.plusSeconds(60), 10)).containsExactly(failed, held);
+        assertThat(store.alertsDue(T0.plusSeconds(60), 1)).hasSize(1);
 
-        Duration lease = Duration.ofSeconds(30);
-        assertThat(store.claimAlert(first.id(), T0, lease)).isTrue();
-        assertThat(store.claimAlert(first.id(), T0.plusSeconds(29), lease)).as("held").isFalse();
-        assertThat(store.claimAlert(first.id(), T0.plusSeconds(30), lease)).as("lease over").isTrue();
-        assertThat(store.claimAlert("unknown:incident.opened", T0, lease)).isFalse();
+        assertThat(store.claimAlert(failed, T0.plusSeconds(90))).isTrue();
+        assertThat(store.claimAlert(failed, T0.plusSeconds(95))).as("taken already").isFalse();
+        assertThat(store.alertsDue(T0.plusSeconds(60), 10)).containsExactly(held);
+        assertThat(store.alertsDue(T0.plusSeconds(90), 10)).extracting(PendingAlert::id).contains(failed.id());
 
-        store.alertSent(first.id());
-        assertThat(store.pendingAlerts(10)).containsExactly(later);
-        assertThat(store.claimAlert(first.id(), T0.plusSeconds(90), lease)).as("already sent").isFalse();
+        assertThat(store.alertPending(JOB, held.id())).isTrue();
+        store.alertSent(held);
+        assertThat(store.alertPending(JOB, held.id())).isFalse();
+        assertThat(store.claimAlert(held, T0.plusSeconds(120))).as("already sent").isFalse();
+        assertThat(store.alertPending(OTHER, held.id())).as("under its own monitor only").isFalse();
     }
 
     @Test
-    void rewritingAPendingAlert_keepsItsClaim() {
-        PendingAlert alert = TestData.alert("i1", T0);
-        Changes raised = new Changes(null, null, List.of(), List.of(), null, List.of(alert), null, null);
-        store.commit(raised);
-        assertThat(store.claimAlert(alert.id(), T0, Duration.ofSeconds(30))).isTrue();
-        store.commit(raised);
-        assertThat(store.claimAlert(alert.id(), T0.plusSeconds(1), Duration.ofSeconds(30))).isFalse();
+    void outbox_retriesLater_andGivesUpVisibly() {
+        PendingAlert alert = TestData.alert(JOB, "i1", T0);
+        store.commit(new Changes(null, null, List.of(), List.of(), null, List.of(alert)));
+
+        PendingAlert again = alert.failedOnce(T0.plusSeconds(30));
+        store.alertRetryLater(again);
+        assertThat(store.alertsDue(T0.plusSeconds(29), 10)).isEmpty();
+        assertThat(store.alertsDue(T0.plusSeconds(30), 10)).containsExactly(again);
+
+        ProcessingError error = new ProcessingError("alert:" + alert.id(), JOB, ProcessingErrorType.ALERT_NOT_DELIVERED,
+                Map.of("attempts", 16), null, T0.plusSeconds(40));
+        store.alertGivenUp(again.failedOnce(T0.plusSeconds(60)), error);
+        assertThat(store.alertsDue(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(store.alertPending(JOB, alert.id())).isFalse();
+        assertThat(store.processingErrors(JOB, T0.plusSeconds(60))).containsExactly(error);
+        store.alertRetryLater(again); // a late bookkeeping write of another worker brings nothing back
+        assertThat(store.alertPending(JOB, alert.id())).isFalse();
     }
 
     // ---- the management API ----
@@ -261,8 +298,7 @@ abstract class MonitorStoreContract {
         seedDue(OTHER, "production", T0);
         MonitorKey elsewhere = new MonitorKey("globex", "job");
         seedDue(elsewhere, "production", T0);
-        MonitorEnvironment staging = TestData.environment(JOB, "staging", null);
-        store.commit(changes(null, staging, List.of()));
+        store.commit(Changes.of(TestData.environment(JOB, "staging", null)));
 
         assertThat(store.monitors("acme")).extracting(m -> m.key().slug()).containsExactlyInAnyOrder("job", "other");
         assertThat(store.monitors("nobody")).isEmpty();
@@ -278,8 +314,9 @@ abstract class MonitorStoreContract {
         for (int i = 0; i < 5; i++) {
             all.add(TestData.checkIn(JOB, i % 2 == 0 ? "production" : "staging", "c" + i, T0.plusSeconds(i * 60L)));
         }
-        all.add(TestData.checkIn(OTHER, "production", "x", T0.plusSeconds(30)));
-        store.commit(new Changes(null, null, all, List.of(), null, List.of(), null, null));
+        all.forEach(c -> store.commit(new Changes(null, null, List.of(c), List.of(), null, List.of())));
+        store.commit(new Changes(null, null, List.of(TestData.checkIn(OTHER, "production", "x", T0.plusSeconds(30))),
+                List.of(), null, List.of()));
 
         Page<CheckIn> first = store.checkIns(JOB, null, null, 2);
         assertThat(first.items()).extracting(CheckIn::id).containsExactly("c4", "c3");
@@ -295,26 +332,37 @@ abstract class MonitorStoreContract {
         assertThat(rest.items()).extracting(CheckIn::id).containsExactly("c0");
         assertThat(rest.nextCursor()).isNull();
         assertThat(store.checkIns(JOB, "qa", null, 2).items()).isEmpty();
+        assertThat(store.checkIns(OTHER, null, null, 10).items()).extracting(CheckIn::id).containsExactly("x");
+    }
+
+    @Test
+    void findsACheckInById_onlyUnderItsOwnMonitor() {
+        CheckIn recent = TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800));
+        CheckIn older = TestData.checkIn(JOB, "staging", "c0", T0.minusSeconds(3600));
+        store.commit(changes(TestData.monitor(JOB), TestData.environment(JOB, "production", null).withCheckIn(recent, 5),
+                List.of(recent)));
+        store.commit(new Changes(null, null, List.of(older), List.of(), null, List.of()));
+
+        assertThat(store.checkIn(JOB, "c1")).contains(recent);
+        assertThat(store.checkIn(JOB, "c0")).contains(older);
+        assertThat(store.checkIn(OTHER, "c1")).isEmpty();
+        assertThat(store.checkIn(JOB, "c9")).isEmpty();
     }
 
     @Test
     void listsIncidentsNewestFirst() {
         Incident older = TestData.incident(JOB, "i1", T0);
         Incident newer = TestData.incident(JOB, "i2", T0.plusSeconds(3600)).resolve(T0.plusSeconds(7200), "c7");
-        store.commit(new Changes(null, null, List.of(), List.of(older, newer), null, List.of(), null, null));
-        store.commit(new Changes(null, null, List.of(), List.of(TestData.incident(OTHER, "i3", T0)), null, List.of(), null, null));
+        store.commit(new Changes(null, null, List.of(), List.of(older, newer), null, List.of()));
+        store.commit(new Changes(null, null, List.of(), List.of(TestData.incident(OTHER, "i3", T0)), null, List.of()));
         assertThat(store.incidents(JOB)).containsExactly(newer, older);
     }
 
     @Test
     void keepsTheNewestTenProcessingErrors_ofTheLastWeek() {
         Instant now = T0.plus(Duration.ofDays(10));
-        for (int i = 0; i < 12; i++) {
-            store.commit(new Changes(null, null, List.of(), List.of(), TestData.error(JOB, "e" + i, now.minusSeconds(i)),
-                    List.of(), null, null));
-        }
-        store.commit(new Changes(null, null, List.of(), List.of(), TestData.error(JOB, "week-old", now.minus(Duration.ofDays(7))),
-                List.of(), null, null));
+        for (int i = 0; i < 12; i++) store.commit(Changes.rejected(TestData.error(JOB, "e" + i, now.minusSeconds(i)), null));
+        store.commit(Changes.rejected(TestData.error(JOB, "week-old", now.minus(Duration.ofDays(7))), null));
         assertThat(store.processingErrors(JOB, now)).extracting(ProcessingError::id)
                 .containsExactly("e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9");
         assertThat(store.processingErrors(JOB, now.plus(Duration.ofDays(7)).minusSeconds(2)))
@@ -324,12 +372,14 @@ abstract class MonitorStoreContract {
 
     @Test
     void storesOneAttachmentPerCheckIn_visibleOnlyThroughItsMonitor() {
+        CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
         byte[] content = new byte[Attachment.MAX_BYTES];
         content[0] = 1;
         content[content.length - 1] = 2;
         Attachment attachment = new Attachment(JOB, "c1", "log.txt", "text/plain", content);
-        assertThat(store.saveAttachment(attachment)).isTrue();
-        assertThat(store.saveAttachment(new Attachment(JOB, "c1", "other.txt", "text/plain", new byte[1]))).isFalse();
+        assertThat(store.saveAttachment(attachment, checkIn)).isTrue();
+        assertThat(store.saveAttachment(new Attachment(JOB, "c1", "other.txt", "text/plain", new byte[1]), checkIn))
+                .isFalse();
 
         Attachment read = store.attachment(JOB, "c1").orElseThrow();
         assertThat(read.filename()).isEqualTo("log.txt");
@@ -337,6 +387,8 @@ abstract class MonitorStoreContract {
         assertThat(read.content()).isEqualTo(content);
         assertThat(store.attachment(OTHER, "c1")).isEmpty();
         assertThat(store.attachment(JOB, "c2")).isEmpty();
+        assertThat(store.saveAttachment(new Attachment(OTHER, "c1", "x", "text/plain", new byte[1]), checkIn))
+                .as("the same id under another monitor is another check-in").isTrue();
     }
 
     @Test
@@ -344,29 +396,42 @@ abstract class MonitorStoreContract {
         MonitorEnvironment env = TestData.environment(JOB, "production", T0);
         CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
         store.commit(new Changes(TestData.monitor(JOB), env, List.of(checkIn), List.of(TestData.incident(JOB, "i1", T0)),
-                TestData.error(JOB, "e1", T0), List.of(), JOB, T0));
-        store.recordEnqueued(JOB, T0);
-        store.saveAttachment(new Attachment(JOB, "c1", "a", "text/plain", new byte[] {1}));
-        store.saveAttachment(new Attachment(JOB, "never-stored", "a", "text/plain", new byte[] {1}));
+                TestData.error(JOB, "e1", T0), List.of(TestData.alert(JOB, "i1", T0))));
+        store.recordFailure(JOB, "msg-1", T0);
+        store.saveAttachment(new Attachment(JOB, "c1", "a", "text/plain", new byte[] {1}), checkIn);
         seedDue(OTHER, "production", T0);
         store.commit(new Changes(null, null, List.of(TestData.checkIn(OTHER, "production", "x1", T0)), List.of(), null,
-                List.of(), null, null));
+                List.of(TestData.alert(OTHER, "i2", T0))));
 
         store.deleteMonitor(JOB);
 
         assertThat(store.monitor(JOB)).isEmpty();
         assertThat(store.environments(JOB)).isEmpty();
-        assertThat(store.loadCheckInContext(JOB, "production", "c1")).isEqualTo(new CheckInContext(null, null, null));
+        assertThat(store.load(JOB, "production")).isEqualTo(new MonitorState(null, null, List.of()));
         assertThat(store.checkIns(JOB, null, null, 10).items()).isEmpty();
         assertThat(store.incidents(JOB)).isEmpty();
         assertThat(store.processingErrors(JOB, T0)).isEmpty();
         assertThat(store.attachment(JOB, "c1")).isEmpty();
-        assertThat(store.attachment(JOB, "never-stored")).isEmpty();
-        assertThat(store.findDue(T0, null, 10).items()).extracting(d -> d.monitor().key()).containsExactly(OTHER);
+        assertThat(store.alertsDue(T0.plusSeconds(60), 10)).extracting(PendingAlert::monitor).containsExactly(OTHER);
+        assertThat(store.findDue(T0, null, 10).items()).extracting(DueEntry::monitor).containsExactly(OTHER);
         assertThat(store.checkIns(OTHER, null, null, 10).items()).hasSize(1);
+        assertThat(store.recordFailure(JOB, "msg-1", T0)).as("counted afresh").isEqualTo(1);
 
         // the slug can be used again from scratch
         assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
+    }
+
+    @Test
+    void aPageCursorOfOneMonitor_isRefusedByAnother() {
+        for (int i = 0; i < 3; i++) {
+            store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i))),
+                    List.of(), null, List.of()));
+        }
+        String cursor = store.checkIns(JOB, null, null, 1).nextCursor();
+        assertThat(cursor).isNotNull();
+        if (store instanceof DynamoMonitorStore) {
+            assertThatThrownBy(() -> store.checkIns(OTHER, null, cursor, 1)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     // ---- helpers ----
@@ -378,27 +443,18 @@ abstract class MonitorStoreContract {
         assertThat(created).isTrue();
     }
 
-    dev.cronwatch.core.monitor.QueueProgress progressOf(MonitorKey key) {
-        return store.findDue(T0.plusSeconds(86_400), null, 100).items().stream()
-                .filter(d -> d.environment().monitor().equals(key)).findFirst().orElseThrow().progress();
-    }
-
     static Changes changes(Monitor monitor, MonitorEnvironment env, List<CheckIn> checkIns) {
-        return new Changes(monitor, env, checkIns, List.of(), null, List.of(), null, null);
-    }
-
-    static Changes applied(MonitorKey key, Instant at) {
-        return new Changes(null, null, List.of(), List.of(), null, List.of(), key, at);
+        return new Changes(monitor, env, checkIns, List.of(), null, List.of());
     }
 
     static Monitor atVersion(Monitor m, long version) {
         return new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(), m.config(),
-                m.dateCreated(), m.environments(), version);
+                m.dateCreated(), m.environments(), m.lastSequence(), version);
     }
 
     static MonitorEnvironment atVersion(MonitorEnvironment e, long version) {
-        return new MonitorEnvironment(e.monitor(), e.name(), e.status(), e.dateCreated(), e.lastCheckIn(), e.lastOk(),
-                e.nextCheckIn(), e.nextCheckInLatest(), e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(),
-                e.appliedMessages(), version);
+        return new MonitorEnvironment(e.monitor(), e.name(), e.status(), e.muted(), e.dateCreated(), e.lastCheckIn(),
+                e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(), e.activeIncident(), e.recent(), e.rateMinute(),
+                e.rateCount(), e.lastSequence(), version);
     }
 }

@@ -7,10 +7,12 @@ import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
@@ -27,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The design's cost claims, counted on the wire: a check-in is one read and one write in the
- * processor (and one update in the HTTP function); a clock tick reads what is due and nothing else.
+ * The design's cost claims, counted on the wire: a check-in is one read and two writes in the
+ * processor (and nothing in the HTTP function); a clock tick reads the keys of what is due and
+ * nothing else.
  */
 class RequestCostTest {
     private static final RequestCounter COUNTER = new RequestCounter();
@@ -36,25 +39,21 @@ class RequestCostTest {
     private static final MonitorKey JOB = new MonitorKey(Scenario.ORG, "job");
 
     @Test
-    void heartbeatCheckIn_costsOneBatchGetAndOneTransaction() {
+    void heartbeatCheckIn_costsOneQueryAndTwoPuts() {
         DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
         MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
-        ProcessorService processor = new ProcessorService(store, new CheckInRules(6),
-                new AlertDispatcher(store, new RecordingPublisher(), clock));
-        processor.apply(heartbeat("m1", "2020-01-01T10:00:00Z")); // creates the monitor: the same cost, not counted
+        ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
+                new AlertDispatcher(store, new RecordingPublisher(), clock), clock);
+        processor.apply(heartbeat("m1", "2020-01-01T10:00:00Z"), "1"); // creates the monitor: not counted
 
         Instant received = Instant.parse("2020-01-01T11:00:02Z");
         COUNTER.reset();
-        store.recordEnqueued(JOB, received);
-        Map<String, Integer> http = COUNTER.requests();
-        String httpCapacity = COUNTER.toString();
-        COUNTER.reset();
         clock.set(received);
-        processor.apply(heartbeat("m2", received.toString()));
+        processor.apply(heartbeat("m2", received.toString()), "2");
 
-        System.out.printf("[cost] heartbeat check-in: HTTP function %s; processor %s%n", httpCapacity, COUNTER);
-        assertThat(http).isEqualTo(Map.of("UpdateItem", 1));
-        assertThat(COUNTER.requests()).isEqualTo(Map.of("BatchGetItem", 1, "TransactWriteItems", 1));
+        System.out.printf("[cost] heartbeat check-in, processor: %s%n", COUNTER);
+        assertThat(COUNTER.requests()).isEqualTo(Map.of("Query", 1, "PutItem", 2));
+        assertThat(COUNTER.writeCapacity()).as("write units").isLessThanOrEqualTo(5.0);
     }
 
     @Test
@@ -67,26 +66,33 @@ class RequestCostTest {
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
 
         COUNTER.reset();
-        Page<DueEnvironment> due = store.findDue(tick, null, 100);
+        Page<DueEntry> due = store.findDue(tick, null, 100);
         String findDueCost = COUNTER.toString();
 
         assertThat(due.items()).hasSize(10);
         assertThat(due.nextCursor()).isNull();
-        assertThat(COUNTER.requests()).isEqualTo(Map.of("Query", 1, "BatchGetItem", 1));
+        assertThat(COUNTER.requests()).as("one query per shard of the due index").isEqualTo(Map.of("Query", Keys.SHARDS));
         assertThat(COUNTER.itemsRead("Query")).isEqualTo(10);
-        assertThat(COUNTER.itemsRead("BatchGetItem")).as("10 environments and their 10 monitors").isEqualTo(20);
 
         COUNTER.reset();
         MutableClock clock = new MutableClock(tick);
         RecordingPublisher publisher = new RecordingPublisher();
-        ClockService.TickResult result = new ClockService(store, new AlertDispatcher(store, publisher, clock)).tick(tick);
-        assertThat(result.examined()).isEqualTo(10);
-        assertThat(result.changed()).isEqualTo(10);
-        assertThat(COUNTER.itemsRead("Query") + COUNTER.itemsRead("BatchGetItem")).isLessThanOrEqualTo(30 + 10);
+        RecordingQueue queue = new RecordingQueue(clock);
+        AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
+        ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000), alerts, clock);
+        ClockService.TickResult result = new ClockService(store, queue, processor, alerts, clock, Duration.ofMinutes(15),
+                Duration.ofSeconds(30)).tick(tick);
+        assertThat(result.due()).isEqualTo(10);
+        assertThat(result.queued()).isEqualTo(10);
+        assertThat(COUNTER.totalItemsRead()).as("the tick itself reads the 10 keys and nothing else").isEqualTo(10);
+        String tickCost = COUNTER.toString();
 
+        COUNTER.reset();
+        queue.takeAll().forEach(d -> processor.apply(d.message(), d.sequence()));
         System.out.printf("[cost] seeding 10,000 environments of 1,000 monitors (BatchWriteItem): %d ms%n", seedMillis);
         System.out.printf("[cost] findDue with 10 of 10,000 due: %s%n", findDueCost);
-        System.out.printf("[cost] whole tick judging 10 misses and publishing %d alerts: %s%n",
+        System.out.printf("[cost] the tick (due index and outbox sweep), 10 judgements queued: %s%n", tickCost);
+        System.out.printf("[cost] the workers judging 10 misses and publishing %d alerts: %s%n",
                 publisher.published().size(), COUNTER);
     }
 
@@ -119,6 +125,6 @@ class RequestCostTest {
 
     private static CheckInMessage heartbeat(String messageId, String at) {
         return new CheckInMessage(messageId, JOB, Scenario.PROJECT, "c-" + messageId, true, CheckInStatus.OK, null, null,
-                Scenario.crontab("0 * * * *"), Instant.parse(at));
+                new MonitorConfigParser("monitor_config.").patch(Scenario.crontab("0 * * * *")), Instant.parse(at));
     }
 }

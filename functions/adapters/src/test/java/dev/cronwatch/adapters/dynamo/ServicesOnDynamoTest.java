@@ -9,7 +9,9 @@ import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
@@ -74,7 +76,7 @@ class ServicesOnDynamoTest {
         assertThat(t.dynamo.incidents(JOB)).singleElement().satisfies(i -> assertThat(i.isOpen()).isFalse());
         assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type)
                 .containsExactly(AlertType.OPENED, AlertType.RESOLVED);
-        assertThat(t.dynamo.pendingAlerts(10)).isEmpty();
+        assertThat(t.dynamo.alertsDue(Instant.parse("2020-01-02T00:00:00Z"), 10)).isEmpty();
     }
 
     @Test
@@ -91,9 +93,8 @@ class ServicesOnDynamoTest {
     void rateLimitedCheckIns_becomeProcessingErrors_andRedeliveriesChangeNothing() {
         Twins t = new Twins(Scenario.crontab("* * * * *"));
         for (int i = 0; i < 8; i++) t.send("ok", "2020-01-01T10:00:0" + i + "Z");
-        CheckInMessage last = t.message("redelivered", "ok", "2020-01-01T10:00:09Z");
-        t.apply(last);
-        t.apply(last);
+        t.apply(t.message("redelivered", "ok", "2020-01-01T10:00:09Z"));
+        t.redeliverLast();
 
         assertThat(t.dynamo.processingErrors(JOB, Instant.parse("2020-01-01T10:01:00Z")))
                 .extracting(e -> e.type()).containsOnly(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED)
@@ -120,7 +121,7 @@ class ServicesOnDynamoTest {
         CheckInMessage message(String messageId, String status, String at) {
             String checkInId = UUID.nameUUIDFromBytes(messageId.getBytes()).toString();
             return new CheckInMessage(messageId, JOB, Scenario.PROJECT, checkInId, true, CheckInStatus.fromWire(status),
-                    null, null, config, Instant.parse(at));
+                    null, null, new MonitorConfigParser("monitor_config.").patch(config), Instant.parse(at));
         }
 
         void send(String status, String at) {
@@ -129,20 +130,32 @@ class ServicesOnDynamoTest {
 
         void apply(CheckInMessage message) {
             clock.set(message.receivedAt());
-            List<Object> decisions = new ArrayList<>();
+            List<Object> kinds = new ArrayList<>();
             for (Stack s : stacks) {
-                s.store.recordEnqueued(message.monitor(), message.receivedAt());
-                decisions.add(s.processor.apply(message).decision());
+                s.queue.send(message, message.messageId());
+                kinds.add(s.work());
             }
-            assertThat(decisions.get(1)).isEqualTo(decisions.get(0));
+            assertThat(kinds.get(1)).isEqualTo(kinds.get(0));
+            assertSame();
+        }
+
+        /** SQS delivering the last message again, to both stacks. */
+        void redeliverLast() {
+            List<Object> kinds = new ArrayList<>();
+            for (Stack s : stacks) kinds.add(s.processor.apply(s.last.message(), s.last.sequence()).kind());
+            assertThat(kinds.get(1)).isEqualTo(kinds.get(0));
             assertSame();
         }
 
         void tickEveryMinute(String from, String to) {
             for (Instant at = Instant.parse(from).plusSeconds(60); !at.isAfter(Instant.parse(to)); at = at.plusSeconds(60)) {
                 clock.set(at);
-                List<ClockService.TickResult> results = new ArrayList<>();
-                for (Stack s : stacks) results.add(s.clock.tick(at));
+                List<Object> results = new ArrayList<>();
+                for (Stack s : stacks) {
+                    ClockService.TickResult r = s.clock.tick(at);
+                    assertThat(r.failures()).isEmpty();
+                    results.add(List.of(r.due(), r.queued(), r.judgedHere().size(), s.work()));
+                }
                 assertThat(results.get(1)).as("tick at %s", at).isEqualTo(results.get(0));
                 assertSame();
             }
@@ -160,7 +173,7 @@ class ServicesOnDynamoTest {
                     .isEqualTo(memory.checkIns(JOB, null, null, 1000).items());
             assertThat(dynamo.incidents(JOB)).isEqualTo(memory.incidents(JOB));
             assertThat(dynamo.processingErrors(JOB, now)).isEqualTo(memory.processingErrors(JOB, now));
-            assertThat(dynamo.pendingAlerts(100)).isEqualTo(memory.pendingAlerts(100));
+            assertThat(dynamo.alertsDue(now.plusSeconds(3600), 100)).isEqualTo(memory.alertsDue(now.plusSeconds(3600), 100));
             assertThat(dynamoPublisher.published()).isEqualTo(memoryPublisher.published());
             assertThat(dynamo.nextDeadlineAfter(now)).isEqualTo(memory.nextDeadlineAfter(now));
         }
@@ -172,14 +185,28 @@ class ServicesOnDynamoTest {
 
     private static final class Stack {
         final MonitorStore store;
+        final RecordingQueue queue;
         final ProcessorService processor;
         final ClockService clock;
+        RecordingQueue.Delivery last;
 
         Stack(MonitorStore store, RecordingPublisher publisher, MutableClock clock) {
             this.store = store;
+            this.queue = new RecordingQueue(clock);
             AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-            this.processor = new ProcessorService(store, new CheckInRules(6), alerts);
-            this.clock = new ClockService(store, alerts);
+            this.processor = new ProcessorService(store, new CheckInRules(6, 10_000), alerts, clock);
+            this.clock = new ClockService(store, queue, processor, alerts, clock, java.time.Duration.ofMinutes(15),
+                    java.time.Duration.ofSeconds(30));
+        }
+
+        /** Applies what is queued; the kinds of outcome, in order. */
+        List<ProcessorService.Applied.Kind> work() {
+            List<ProcessorService.Applied.Kind> kinds = new ArrayList<>();
+            for (RecordingQueue.Delivery d : queue.takeAll()) {
+                kinds.add(processor.apply(d.message(), d.sequence()).kind());
+                last = d;
+            }
+            return kinds;
         }
     }
 }

@@ -70,13 +70,13 @@ final class TestData {
                 Map.of("reason", "too many"), "c-" + id, at);
     }
 
-    static PendingAlert alert(String incidentId, Instant at) {
+    static PendingAlert alert(MonitorKey key, String incidentId, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "incident.opened");
         body.put("incidentId", incidentId);
         body.put("monitor", Map.of("slug", "job", "schedule", List.of(10, "minute")));
         body.put("dateResolved", null);
-        return PendingAlert.of(incidentId, AlertType.OPENED,
+        return PendingAlert.of(incidentId, key, AlertType.OPENED,
                 new AlertMessage("[cronwatch] job failing", body, Map.of("type", "incident.opened")), at);
     }
 }

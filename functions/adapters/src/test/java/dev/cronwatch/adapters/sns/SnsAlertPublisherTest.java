@@ -41,7 +41,7 @@ class SnsAlertPublisherTest {
         Map<String, Object> body = Map.of("type", type.wireName(), "incidentId", incident, "reason", reason);
         Map<String, String> attributes = Map.of("type", type.wireName(), "organization", "acme", "project", "1",
                 "monitor", "backup", "environment", "production", "reason", reason);
-        return PendingAlert.of(incident, type, new AlertMessage("cronwatch: backup [production] failing: " + reason,
+        return PendingAlert.of(incident, new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), type, new AlertMessage("cronwatch: backup [production] failing: " + reason,
                 body, attributes), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -91,7 +91,7 @@ class SnsAlertPublisherTest {
         String subject = SnsAlertPublisher.subject(long_);
         assertThat(subject).hasSize(SnsAlertPublisher.MAX_SUBJECT).endsWith("...").matches("[\\x20-\\x7e]+");
         String topic = sns.createTopic(b -> b.name("subjects")).topicArn();
-        new SnsAlertPublisher(sns, topic).publish(PendingAlert.of("i", AlertType.OPENED,
+        new SnsAlertPublisher(sns, topic).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
                 new AlertMessage(long_, Map.of("type", "incident.opened"), Map.of("reason", "error")), Instant.EPOCH));
     }
 }

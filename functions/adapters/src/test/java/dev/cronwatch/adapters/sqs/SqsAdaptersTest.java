@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.testing.ElasticMqFixture;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 /** The codec, the FIFO queue and the dead-letter queue on ElasticMQ. */
 class SqsAdaptersTest {
     static ElasticMqFixture mq;
-    final CheckInMessageCodec codec = new CheckInMessageCodec();
+    final QueueMessageCodec codec = new QueueMessageCodec();
 
     @BeforeAll
     static void start() {
@@ -34,7 +37,8 @@ class SqsAdaptersTest {
 
     static CheckInMessage message(String id, String slug, CheckInStatus status) {
         return new CheckInMessage("m-" + id, new MonitorKey("acme", slug), "1", id, false, status, null, 1500L,
-                Map.of("schedule", "0 * * * *", "checkin_margin", 5), Instant.parse("2026-01-01T00:00:00.123Z"));
+                new MonitorConfigParser("monitor_config.").patch(Map.of("schedule", "0 * * * *", "checkin_margin", 5)),
+                Instant.parse("2026-01-01T00:00:00.123Z"));
     }
 
     @Test
@@ -44,6 +48,9 @@ class SqsAdaptersTest {
         CheckInMessage bare = new CheckInMessage("m2", new MonitorKey("acme", "x"), "1", "c2", true, CheckInStatus.OK,
                 "dev", null, null, Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(codec.decode(codec.encode(bare))).isEqualTo(bare);
+        Judgement judgement = new Judgement(new MonitorKey("acme", "x"), "dev#1 ✓", Instant.parse("2026-01-01T00:05:00Z"),
+                Instant.parse("2026-01-01T00:06:00Z"));
+        assertThat(codec.decode(codec.encode(judgement))).isEqualTo(judgement);
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> codec.decode("{\"v\": 2}")).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> codec.decode(codec.encode(m).replace("in_progress", "sleeping")))
@@ -62,9 +69,42 @@ class SqsAdaptersTest {
         assertThat(received).hasSize(3); // the retry was kept once
         // order holds within a group (FIFO promises nothing across groups)
         assertThat(received).filteredOn(m -> "acme/alpha".equals(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)))
-                .extracting(m -> codec.decode(m.body()).checkInId()).containsExactly("a1", "a2");
+                .extracting(m -> checkInId(codec.decode(m.body()))).containsExactly("a1", "a2");
         assertThat(received).filteredOn(m -> "acme/beta".equals(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)))
-                .extracting(m -> codec.decode(m.body()).checkInId()).containsExactly("b1");
+                .extracting(m -> checkInId(codec.decode(m.body()))).containsExactly("b1");
+    }
+
+    private static String checkInId(QueueMessage message) {
+        return ((CheckInMessage) message).checkInId();
+    }
+
+    /** The processor's exactly-once rests on this: a group's sequence numbers grow in send order. */
+    @Test
+    void judgementsQueueBehindTheGroupsCheckIns_withGrowingSequenceNumbers_andOnceEach() {
+        String url = mq.createFifoQueue("checkins-judge.fifo");
+        SqsCheckInQueue queue = new SqsCheckInQueue(mq.sqs(), url);
+        queue.send(message("a1", "alpha", CheckInStatus.OK), "d-a1");
+        List<Judgement> judgements = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            judgements.add(new Judgement(new MonitorKey("acme", i == 0 ? "alpha" : "m" + i), "production",
+                    Instant.parse("2026-01-01T00:05:00Z"), Instant.parse("2026-01-01T00:06:00Z")));
+        }
+        queue.judge(judgements);
+        queue.judge(judgements.subList(0, 3)); // the next tick sends again what is still due: kept once
+        queue.send(message("a2", "alpha", CheckInStatus.OK), "d-a2");
+
+        List<Message> received = receiveAll(url, 27);
+        assertThat(received).hasSize(27);
+        List<Message> alpha = received.stream()
+                .filter(m -> "acme/alpha".equals(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))).toList();
+        assertThat(alpha).extracting(m -> codec.decode(m.body()).getClass().getSimpleName())
+                .containsExactly("CheckInMessage", "Judgement", "CheckInMessage");
+        List<String> sequences = alpha.stream()
+                .map(m -> m.attributes().get(MessageSystemAttributeName.SEQUENCE_NUMBER)).toList();
+        assertThat(sequences).doesNotContainNull();
+        for (int i = 1; i < sequences.size(); i++) {
+            assertThat(dev.cronwatch.core.monitor.Sequences.compare(sequences.get(i - 1), sequences.get(i))).isNegative();
+        }
     }
 
     @Test
@@ -82,8 +122,12 @@ class SqsAdaptersTest {
     }
 
     private static List<Message> receiveAll(String url) {
+        return receiveAll(url, 3);
+    }
+
+    private static List<Message> receiveAll(String url, int expected) {
         List<Message> all = new java.util.ArrayList<>();
-        for (int i = 0; i < 10 && all.size() < 3; i++) {
+        for (int i = 0; i < 20 && all.size() < expected; i++) {
             List<Message> batch = mq.sqs().receiveMessage(ReceiveMessageRequest.builder().queueUrl(url)
                     .maxNumberOfMessages(10).messageSystemAttributeNames(MessageSystemAttributeName.ALL).build()).messages();
             batch.forEach(m -> mq.sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));

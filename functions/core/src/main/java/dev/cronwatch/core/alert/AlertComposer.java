@@ -58,7 +58,7 @@ public final class AlertComposer {
         attributes.put("environment", env.name());
         attributes.put("reason", incident.reason().wireName());
 
-        return PendingAlert.of(incident.id(), type, new AlertMessage(subject, body, attributes), at);
+        return PendingAlert.of(incident.id(), monitor.key(), type, new AlertMessage(subject, body, attributes), at);
     }
 
     private static String iso(Instant instant) {

@@ -1,56 +1,55 @@
 package dev.cronwatch.core.clock;
 
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.monitor.QueueProgress;
 import dev.cronwatch.core.rules.Ids;
 import dev.cronwatch.core.rules.IncidentRules;
-import dev.cronwatch.core.rules.Transition;
+import dev.cronwatch.core.rules.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Sentry's {@code check_missed} and {@code check_timeout} for one environment at one tick.
+ * Sentry's {@code check_missed} and {@code check_timeout} for one environment at one tick: this is
+ * where a miss or a timeout is decided.
  *
- * <p>Each deadline is judged at its own minute, in order, as if a tick had run at every minute, so
- * the result does not depend on when (or how often) the clock really ran. Deadlines later than the
- * monitor's queue watermark are left for a later tick: a backlog delays alerts, it never invents them.
+ * <p>Each deadline up to the tick is judged at its own minute, in order, as if a tick had run at
+ * every minute, so the result does not depend on when (or how often) the clock really ran. Whoever
+ * calls this must know that every check-in received before the tick has been applied: the processor
+ * does, since it judges in queue order behind them.
  */
 public final class ClockRules {
-    /** Bounds one tick's work on one environment; what is left stays due for the next tick. */
-    public static final int MAX_DEADLINES_PER_TICK = 60;
+    /** Bounds one judgement; what is left stays due and is judged next. */
+    public static final int MAX_DEADLINES_PER_JUDGEMENT = 60;
 
     private ClockRules() {
     }
 
-    public static Optional<Changes> tick(Monitor monitor, MonitorEnvironment env, QueueProgress progress, Instant tick) {
+    public static Optional<Changes> judge(Monitor monitor, MonitorEnvironment env, Instant tick) {
+        if (monitor == null) return Optional.empty();
         if (monitor.isDisabled()) return Optional.empty();
-        Instant limit = progress.watermark(tick);
-        Transition t = new Transition(monitor, env, false);
+        Outcome o = Outcome.of(monitor, env, false);
         boolean changed = false;
-        for (int step = 0; step < MAX_DEADLINES_PER_TICK; step++) {
-            MonitorEnvironment current = t.environment();
-            Instant missAt = current.isMissedAt(limit) ? current.nextCheckInLatest() : null;
-            CheckIn overdue = firstOverdueRun(current, limit);
+        for (int step = 0; step < MAX_DEADLINES_PER_JUDGEMENT; step++) {
+            MonitorEnvironment current = o.environment();
+            Instant missAt = current.isMissedAt(tick) ? current.nextCheckInLatest() : null;
+            CheckIn overdue = firstOverdueRun(current, tick);
             if (missAt == null && overdue == null) break;
-            if (overdue == null || (missAt != null && !missAt.isAfter(overdue.timeoutAt()))) {
-                markMissed(t, missAt);
-            } else {
-                markTimedOut(t, overdue, overdue.timeoutAt());
-            }
+            o = overdue == null || (missAt != null && !missAt.isAfter(overdue.timeoutAt()))
+                    ? markMissed(o, missAt)
+                    : markTimedOut(o, overdue, overdue.timeoutAt());
             changed = true;
         }
-        return changed ? Optional.of(t.changes(null, null)) : Optional.empty();
+        return changed ? Optional.of(o.toChanges()) : Optional.empty();
     }
 
-    private static CheckIn firstOverdueRun(MonitorEnvironment env, Instant limit) {
+    private static CheckIn firstOverdueRun(MonitorEnvironment env, Instant tick) {
         CheckIn first = null;
         for (CheckIn run : env.openRuns()) {
-            if (run.timeoutAt() != null && !run.timeoutAt().isAfter(limit)
+            if (run.timeoutAt() != null && !run.timeoutAt().isAfter(tick)
                     && (first == null || run.timeoutAt().isBefore(first.timeoutAt()))) {
                 first = run;
             }
@@ -59,26 +58,25 @@ public final class ClockRules {
     }
 
     /** A MISSED check-in dated at the slot it stands for; the last check-in time is untouched. */
-    private static void markMissed(Transition t, Instant at) {
-        MonitorEnvironment env = t.environment();
-        MonitorConfig config = t.monitor().config();
+    private static Outcome markMissed(Outcome o, Instant at) {
+        MonitorEnvironment env = o.environment();
+        MonitorConfig config = o.monitor().config();
         Instant expected = env.nextCheckIn();
         CheckIn missed = new CheckIn(
-                Ids.derive("missed", env.monitor().toString(), env.name(), expected.toString()),
-                env.monitor(), t.monitor().projectId(), env.name(), CheckInStatus.MISSED,
+                Ids.derive("missed", o.monitor().id(), env.name(), expected.toString()),
+                env.monitor(), o.monitor().projectId(), env.name(), CheckInStatus.MISSED,
                 expected, at, null, expected, null);
-        t.checkIn(missed);
         Instant previousSlot = config.schedule().previousBefore(expected, at, config.zone());
-        IncidentRules.markFailed(t, missed, previousSlot);
+        return IncidentRules.markFailed(o.withCheckIn(missed), missed, previousSlot);
     }
 
-    private static void markTimedOut(Transition t, CheckIn run, Instant at) {
+    private static Outcome markTimedOut(Outcome o, CheckIn run, Instant at) {
         CheckIn timedOut = run.withStatus(CheckInStatus.TIMEOUT, run.durationMs(), null, at);
-        t.checkIn(timedOut);
-        if (newerRunFinished(t.environment(), run)) return; // a later run already decided the state
-        MonitorConfig config = t.monitor().config();
+        Outcome recorded = o.withCheckIn(timedOut);
+        if (newerRunFinished(recorded.environment(), run)) return recorded; // a later run already decided the state
+        MonitorConfig config = o.monitor().config();
         Instant previousSlot = config.schedule().previousBefore(run.dateAdded(), at, config.zone());
-        IncidentRules.markFailed(t, timedOut, previousSlot);
+        return IncidentRules.markFailed(recorded, timedOut, previousSlot);
     }
 
     private static boolean newerRunFinished(MonitorEnvironment env, CheckIn run) {

@@ -1,9 +1,11 @@
 package dev.cronwatch.core.ingest;
 
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.validation.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * A check-in as any of the three wire forms delivers it, validated on construction: everything
@@ -28,14 +29,12 @@ public record CheckInCommand(
         CheckInStatus status,
         String environment,
         Long durationMs,
-        Map<String, Object> monitorConfig) {
-
-    private static final String LATEST_UUID = "00000000-0000-0000-0000-000000000000";
+        ConfigPatch monitorConfig) {
 
     public CheckInCommand {
         if (slug == null || slug.isEmpty()) throw new FieldError("monitor_slug", "The monitor slug is required.");
         if (!Slugs.isValid(slug)) throw new FieldError("monitor_slug", "Invalid monitor slug: " + slug);
-        if (checkInId != null && !checkInId.equals("latest")) checkInId = canonicalUuid(checkInId);
+        if (checkInId != null && !checkInId.equals("latest")) checkInId = CheckInIds.canonical(checkInId);
         if (status == null) throw new FieldError("status", "This field is required.");
         if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
             throw new FieldError("status", "\"" + status.wireName() + "\" is not a valid choice.");
@@ -47,7 +46,14 @@ public record CheckInCommand(
         if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {
             throw new FieldError("duration", "Ensure this value is between 0 and 2147483647 milliseconds.");
         }
-        if (monitorConfig != null) new MonitorConfigParser("monitor_config.").parse(monitorConfig);
+    }
+
+    /** The command with its {@code monitor_config} parsed here, once: a bad config fails the request. */
+    public static CheckInCommand of(String organization, String projectId, String slug, String checkInId,
+                                    CheckInStatus status, String environment, Long durationMs,
+                                    Map<String, Object> monitorConfig) {
+        ConfigPatch patch = monitorConfig == null ? null : new MonitorConfigParser("monitor_config.").patch(monitorConfig);
+        return new CheckInCommand(organization, projectId, slug, checkInId, status, environment, durationMs, patch);
     }
 
     /** Reads a wire status; an unknown one is the client's error, named. */
@@ -72,7 +78,7 @@ public record CheckInCommand(
     }
 
     public boolean isLatest() {
-        return checkInId == null || checkInId.equals("latest") || checkInId.equals(LATEST_UUID);
+        return checkInId == null || checkInId.equals("latest") || checkInId.equals(CheckInIds.LATEST_UUID);
     }
 
     public MonitorKey monitor() {
@@ -97,7 +103,7 @@ public record CheckInCommand(
         StringBuilder key = new StringBuilder()
                 .append(organization).append('\n').append(projectId).append('\n').append(slug).append('\n')
                 .append(status.wireName()).append('\n').append(environment).append('\n').append(durationMs)
-                .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig)).append('\n');
+                .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig.toWire())).append('\n');
         key.append(isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : checkInId);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
@@ -105,13 +111,5 @@ public record CheckInCommand(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String canonicalUuid(String raw) {
-        String hex = raw.replace("-", "");
-        if (!hex.matches("[0-9a-fA-F]{32}")) throw new FieldError("check_in_id", "Must be a valid UUID.");
-        String dashed = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20);
-        return UUID.fromString(dashed).toString();
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A monitor. {@code environments} names its environments (so their number can be limited without a
  * query); {@code version} is the optimistic-lock counter every store write checks (0 = not stored).
+ * {@code lastSequence} is set only by a queue message refused before any environment existed to
+ * remember it (see {@link MonitorEnvironment#lastSequence()}): the queue applies the monitor's
+ * messages in order, so any message at or below it was applied already.
  */
 public record Monitor(
         MonitorKey key,
@@ -17,6 +20,7 @@ public record Monitor(
         MonitorConfig config,
         Instant dateCreated,
         List<String> environments,
+        String lastSequence,
         long version) {
 
     public static final int MAX_ENVIRONMENTS = 100;
@@ -25,25 +29,33 @@ public record Monitor(
         environments = List.copyOf(environments);
     }
 
+    public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
+                   MonitorConfig config, Instant dateCreated, List<String> environments, long version) {
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, version);
+    }
+
+    public boolean hasApplied(String sequence) {
+        return sequence != null && lastSequence != null && Sequences.compare(sequence, lastSequence) <= 0;
+    }
+
+    public Monitor withApplied(String sequence) {
+        if (sequence == null || hasApplied(sequence)) return this;
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence, version);
+    }
+
     public Monitor withConfig(MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, version);
+        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence, version);
     }
 
     public Monitor withEnvironment(String environment) {
         if (environments.contains(environment)) return this;
         List<String> names = new java.util.ArrayList<>(environments);
         names.add(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, version);
-    }
-
-    public Monitor withoutEnvironment(String environment) {
-        List<String> names = new java.util.ArrayList<>(environments);
-        names.remove(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
     }
 
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, version);
+        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, lastSequence, version);
     }
 
     public boolean isDisabled() {

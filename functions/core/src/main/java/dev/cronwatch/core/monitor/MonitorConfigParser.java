@@ -34,22 +34,10 @@ public final class MonitorConfigParser {
                 threshold(wire.get("recovery_threshold"), "recovery_threshold"));
     }
 
-    /**
-     * An upsert: keys present in the patch replace the stored ones, the schedule always does,
-     * everything else is kept (Sentry §3.2).
-     */
-    public MonitorConfig merge(MonitorConfig existing, Map<String, Object> patch) {
-        MonitorConfig incoming = parse(patch);
-        if (existing == null) return incoming;
-        return new MonitorConfig(
-                incoming.schedule(),
-                patch.containsKey("checkin_margin") ? incoming.checkinMargin() : existing.checkinMargin(),
-                patch.containsKey("max_runtime") ? incoming.maxRuntime() : existing.maxRuntime(),
-                patch.containsKey("timezone") ? incoming.timezone() : existing.timezone(),
-                patch.containsKey("failure_issue_threshold")
-                        ? incoming.failureIssueThreshold() : existing.failureIssueThreshold(),
-                patch.containsKey("recovery_threshold")
-                        ? incoming.recoveryThreshold() : existing.recoveryThreshold());
+    /** An upsert's {@code monitor_config}: validated in full, remembering which keys were sent. */
+    public ConfigPatch patch(Map<String, Object> wire) {
+        MonitorConfig values = parse(wire);
+        return new ConfigPatch(values, wire.keySet());
     }
 
     private Schedule schedule(Map<String, Object> wire) {

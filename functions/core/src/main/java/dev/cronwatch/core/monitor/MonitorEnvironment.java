@@ -1,28 +1,26 @@
 package dev.cronwatch.core.monitor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The state of one (monitor, environment): everything the check-in rules and the clock need, so that
- * applying a check-in takes one read and one write.
+ * applying a check-in takes one read and one write. It is rewritten on every check-in, so it holds
+ * only what the rules read.
  *
  * <p>{@code recent} holds the environment's check-ins in start order: every run still in progress
  * (the clock times them out from here) and the newest finished ones, enough for both thresholds.
- * {@code appliedMessages} remembers the last queue messages applied, so a redelivery changes nothing.
+ * {@code lastSequence} is the queue sequence number of the last message applied to it: the queue
+ * applies a monitor's messages in sequence order, so a message at or below it is a redelivery.
  */
 public record MonitorEnvironment(
         MonitorKey monitor,
         String name,
         EnvironmentStatus status,
+        boolean muted,
         Instant dateCreated,
         Instant lastCheckIn,
         Instant lastOk,
@@ -32,29 +30,31 @@ public record MonitorEnvironment(
         List<CheckIn> recent,
         Instant rateMinute,
         int rateCount,
-        List<String> appliedMessages,
+        String lastSequence,
         long version) {
 
     public static final String DEFAULT_NAME = "production";
     public static final int MAX_NAME_LENGTH = 64;
-    /** Enough to tell a redelivery from a new message: a FIFO group redelivers only its unacknowledged tail. */
-    public static final int REMEMBERED_MESSAGES = 32;
     /** Overlapping runs tracked for timeouts; beyond this the oldest open run is dropped from tracking. */
     public static final int MAX_OPEN_RUNS = 50;
-    private static final int MIN_FINISHED_KEPT = 5;
+    /**
+     * Finished runs kept beyond what the thresholds need: enough to refuse a repeated result for a
+     * run that just finished (CHECKIN_FINISHED) and to show the runs that led to an incident.
+     */
+    public static final int MIN_FINISHED_KEPT = 3;
 
     public MonitorEnvironment {
         recent = List.copyOf(recent);
-        appliedMessages = List.copyOf(appliedMessages);
     }
 
     public static MonitorEnvironment create(MonitorKey monitor, String name, Instant at) {
-        return new MonitorEnvironment(monitor, name, EnvironmentStatus.ACTIVE, at, null, null, null, null, null,
-                List.of(), null, 0, List.of(), 0);
+        return new MonitorEnvironment(monitor, name, EnvironmentStatus.ACTIVE, false, at, null, null, null, null,
+                null, List.of(), null, 0, null, 0);
     }
 
-    public boolean hasApplied(String messageId) {
-        return appliedMessages.contains(digest(messageId));
+    /** True when the message with this queue sequence number was applied already (or an earlier one). */
+    public boolean hasApplied(String sequence) {
+        return sequence != null && lastSequence != null && Sequences.compare(sequence, lastSequence) <= 0;
     }
 
     public Optional<CheckIn> find(String checkInId) {
@@ -93,40 +93,29 @@ public record MonitorEnvironment(
     // ---- copies with changes ----
 
     public MonitorEnvironment withStatus(EnvironmentStatus newStatus, Incident incident) {
-        return new MonitorEnvironment(monitor, name, newStatus, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, incident, recent, rateMinute, rateCount, appliedMessages, version);
+        return new MonitorEnvironment(monitor, name, newStatus, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, version);
+    }
+
+    public MonitorEnvironment withMuted(boolean newMuted) {
+        return new MonitorEnvironment(monitor, name, status, newMuted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, version);
     }
 
     public MonitorEnvironment withTimes(Instant newLastCheckIn, Instant newNext, Instant newNextLatest) {
-        return new MonitorEnvironment(monitor, name, status, dateCreated, newLastCheckIn, lastOk, newNext,
-                newNextLatest, activeIncident, recent, rateMinute, rateCount, appliedMessages, version);
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, newLastCheckIn, lastOk, newNext,
+                newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, version);
     }
 
     public MonitorEnvironment withRate(Instant minute, int count) {
-        return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, minute, count, appliedMessages, version);
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, version);
     }
 
-    public MonitorEnvironment withApplied(String messageId) {
-        List<String> ids = new ArrayList<>(appliedMessages);
-        ids.add(digest(messageId));
-        if (ids.size() > REMEMBERED_MESSAGES) ids = ids.subList(ids.size() - REMEMBERED_MESSAGES, ids.size());
-        return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, ids, version);
-    }
-
-    /**
-     * Message ids are remembered as 72-bit digests: the environment is rewritten (at 2 write units
-     * per KB in a transaction) on every check-in, and 32 full SQS message ids would be a third of it.
-     * A collision among 32 remembered digests is beyond any practical chance.
-     */
-    static String digest(String messageId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public MonitorEnvironment withApplied(String sequence) {
+        if (sequence == null || hasApplied(sequence)) return this;
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, version);
     }
 
     /**
@@ -151,7 +140,7 @@ public record MonitorEnvironment(
         if (checkIn.status() == CheckInStatus.OK && (lastOk == null || checkIn.dateAdded().isAfter(lastOk))) {
             newLastOk = checkIn.dateAdded();
         }
-        return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, appliedMessages, version);
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, version);
     }
 }

@@ -1,6 +1,9 @@
 package dev.cronwatch.core.monitor;
 
-/** Why the processor dropped a check-in; Sentry's names and numbers, so users can look them up. */
+/**
+ * Why the processor dropped a check-in; Sentry's names and numbers, so users can look them up. Our
+ * own additions are numbered from 100.
+ */
 public enum ProcessingErrorType {
     CHECKIN_ENVIRONMENT_MISMATCH(0),
     CHECKIN_FINISHED(1),
@@ -17,7 +20,9 @@ public enum ProcessingErrorType {
     MONITOR_OVER_QUOTA(12),
     MONITOR_ENVIRONMENT_LIMIT_EXCEEDED(13),
     MONITOR_ENVIRONMENT_RATELIMITED(14),
-    ORGANIZATION_KILLSWITCH_ENABLED(15);
+    ORGANIZATION_KILLSWITCH_ENABLED(15),
+    /** Ours, not Sentry's: an alert of this monitor could not be published after every retry. */
+    ALERT_NOT_DELIVERED(100);
 
     private final int code;
 

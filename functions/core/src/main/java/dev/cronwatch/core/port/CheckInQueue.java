@@ -1,9 +1,18 @@
 package dev.cronwatch.core.port;
 
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import java.util.List;
 
-/** The FIFO queue between ingest and the processor, one message group per monitor. */
+/** The FIFO queue between ingest, the clock and the processor, one message group per monitor. */
 public interface CheckInQueue {
     /** {@code deduplicationId} identifies the request: the same id within five minutes is kept once. */
     void send(CheckInMessage message, String deduplicationId);
+
+    /**
+     * Queues judgements, each behind its monitor's check-ins. The same environment and deadline sent
+     * again within five minutes is kept once, so a tick that re-sends what an earlier one sent (or a
+     * tick run twice) adds nothing.
+     */
+    void judge(List<Judgement> judgements);
 }

@@ -1,53 +1,73 @@
 package dev.cronwatch.core.port;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
-import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.rules.CheckInContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Monitors, environments, check-ins, incidents, processing errors and the alert outbox. */
+/**
+ * Monitors, environments, check-ins, incidents, processing errors and the alert outbox. Everything a
+ * monitor owns is stored under it, and everything a monitor is under its organization: no key built
+ * from one tenant's names can reach another's items.
+ */
 public interface MonitorStore {
 
-    // ---- the processor: one read, one write per check-in ----
+    // ---- the processor: one read and one or two writes per check-in ----
 
-    CheckInContext loadCheckInContext(MonitorKey monitor, String environment, String checkInId);
+    MonitorState load(MonitorKey monitor, String environment);
 
     /**
-     * Writes all of {@code changes} or nothing. Returns false when an entity is no longer at the
-     * version it was read at (someone else changed it): the caller decides again on fresh state.
-     * Writing a processing error or a check-in that already exists with the same content is a no-op.
+     * Writes all of {@code changes} or nothing that matters: the environment (or the monitor) is the
+     * commit point, written last and only if still at the version it was read at. Returns false when
+     * it is not (someone else changed it): the caller decides again on fresh state. Writing a
+     * check-in, incident or processing error again with the same content changes nothing.
      */
     boolean commit(Changes changes);
 
-    /** The HTTP function notes that a message for this monitor was enqueued (see QueueProgress). */
-    void recordEnqueued(MonitorKey monitor, Instant receivedAt);
+    /** Counts a failure of one queue message that was its own fault; returns how many it has had. */
+    int recordFailure(MonitorKey monitor, String messageId, Instant at);
+
+    /** How many monitors the organization has (read when a monitor is about to be created). */
+    int monitorCount(String organization);
 
     // ---- the clock: reads grow with what is due, never with what exists ----
 
-    /** Environments due at or before {@code upTo}, in deadline order; page through with the cursor. */
-    Page<DueEnvironment> findDue(Instant upTo, String cursor, int limit);
+    /** Environments due at or before {@code upTo}, as the due index lists them; page with the cursor. */
+    Page<DueEntry> findDue(Instant upTo, String cursor, int limit);
 
     /** The earliest deadline of any environment strictly after {@code after}: where a fast-forwarded clock ticks next. */
     Optional<Instant> nextDeadlineAfter(Instant after);
 
     // ---- the alert outbox ----
 
-    List<PendingAlert> pendingAlerts(int limit);
+    /** Alerts whose {@code nextAttemptAt} has come, oldest due first. */
+    List<PendingAlert> alertsDue(Instant now, int limit);
 
-    /** Takes an alert for publishing unless another worker holds an unexpired claim on it. */
-    boolean claimAlert(String alertId, Instant now, Duration lease);
+    /**
+     * Takes a due alert for publishing by moving its {@code nextAttemptAt} to {@code until}, on the
+     * condition that it is still as it was read: two sweeps cannot both take it, and a sent one is gone.
+     */
+    boolean claimAlert(PendingAlert alert, Instant until);
 
-    void alertSent(String alertId);
+    /** True while the alert waits in the outbox (not sent, not given up). */
+    boolean alertPending(MonitorKey monitor, String alertId);
+
+    void alertSent(PendingAlert alert);
+
+    /** Puts the alert back to wait: {@code alert} carries its attempts so far and when to try again. */
+    void alertRetryLater(PendingAlert alert);
+
+    /** Stops retrying the alert and records why, as a processing error of its monitor. */
+    void alertGivenUp(PendingAlert alert, ProcessingError error);
 
     // ---- the management API ----
 
@@ -60,17 +80,23 @@ public interface MonitorStore {
     /** Newest first; {@code environment} null means all. */
     Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit);
 
+    /** A check-in of this monitor by id, if it is among the newest or still open ones (bounded work). */
+    Optional<CheckIn> checkIn(MonitorKey monitor, String checkInId);
+
     /** Newest first. */
     List<Incident> incidents(MonitorKey monitor);
 
     /** The newest {@link ProcessingError#KEPT_PER_MONITOR}, newest first, none older than a week. */
     List<ProcessingError> processingErrors(MonitorKey monitor, Instant now);
 
-    /** Stores a check-in's attachment; false when that check-in already has one. */
-    boolean saveAttachment(Attachment attachment);
+    /**
+     * Stores an attachment of an existing check-in of this monitor, expiring with it; false when that
+     * check-in already has one.
+     */
+    boolean saveAttachment(Attachment attachment, CheckIn checkIn);
 
     Optional<Attachment> attachment(MonitorKey monitor, String checkInId);
 
-    /** Removes the monitor with its environments, check-ins, incidents, errors and attachments. */
+    /** Removes the monitor with everything it owns. */
     void deleteMonitor(MonitorKey monitor);
 }

@@ -1,17 +1,17 @@
 package dev.cronwatch.core.rules;
 
-import dev.cronwatch.core.ingest.CheckInMessage;
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
-import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.queue.CheckInMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,45 +19,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one check-in message to its monitor's state (Sentry's {@code _process_checkin}, §3):
- * upsert, environment, rate limit, create or update the check-in, then mark ok or failed.
- * Every time it uses is the message's receive time.
+ * Applies one check-in message to its monitor's state (Sentry's {@code _process_checkin}): upsert,
+ * environment, rate limit, create or update the check-in, then mark ok or failed. Every time it uses
+ * is the message's receive time. A check-in id names a check-in only within its monitor: it is looked
+ * up among the open runs and newest results of the monitor's environments, never anywhere else.
  */
 public final class CheckInRules {
     private static final long MAX_DURATION_MS = Integer.MAX_VALUE;
-    private static final MonitorConfigParser UPSERT_CONFIG = new MonitorConfigParser("monitor_config.");
 
     private final int rateLimitPerMinute;
+    private final int maxMonitorsPerOrganization;
 
-    public CheckInRules(int rateLimitPerMinute) {
+    public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization) {
         if (rateLimitPerMinute < 1) throw new IllegalArgumentException("rate limit must be at least 1");
+        if (maxMonitorsPerOrganization < 1) throw new IllegalArgumentException("monitor limit must be at least 1");
         this.rateLimitPerMinute = rateLimitPerMinute;
+        this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
     }
 
-    public CheckInDecision apply(CheckInMessage message, CheckInContext context) {
-        MonitorEnvironment storedEnv = context.environment();
-        if (storedEnv != null && storedEnv.hasApplied(message.messageId())) return CheckInDecision.DUPLICATE;
+    /**
+     * The writes one message comes to: the applied check-in with its consequences, or a processing
+     * error and nothing else. {@code monitorsInOrganization} is asked only when the message would
+     * create a monitor.
+     */
+    public Changes apply(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
         try {
-            return CheckInDecision.apply(decide(message, context));
+            return decide(message, state, monitorsInOrganization);
         } catch (Rejection rejection) {
-            ProcessingError error = new ProcessingError(message.messageId(), message.monitor(), rejection.type,
-                    rejection.data, message.checkInId(), message.receivedAt());
-            // Remembered like an applied message, so a redelivery is refused the same way even if it
-            // would pass now (a rate limit whose minute has gone by, say).
-            MonitorEnvironment remembered = storedEnv == null ? null : storedEnv.withApplied(message.messageId());
-            return CheckInDecision.apply(new Changes(null, remembered, List.of(), List.of(), error, List.of(),
-                    message.monitor(), message.receivedAt()));
+            return Changes.rejected(new ProcessingError(message.messageId(), message.monitor(), rejection.type,
+                    rejection.data, message.checkInId(), message.receivedAt()), null);
         }
     }
 
-    private Changes decide(CheckInMessage message, CheckInContext context) {
+    /** How many monitors the organization has; read only when a check-in would create one. */
+    @FunctionalInterface
+    public interface MonitorCount {
+        int get();
+    }
+
+    private Changes decide(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
         Instant receivedAt = message.receivedAt();
-        Monitor monitor = upsert(message, context.monitor());
-        boolean monitorChanged = monitor != context.monitor();
+        Monitor monitor = upsert(message, state.monitor(), monitorsInOrganization);
+        boolean monitorChanged = monitor != state.monitor();
         if (monitor.status() == MonitorStatus.DISABLED) throw new Rejection(ProcessingErrorType.MONITOR_DISABLED);
 
         String envName = message.environmentOrDefault();
-        MonitorEnvironment env = context.environment();
+        MonitorEnvironment env = state.environment();
         if (env == null) {
             if (monitor.environments().size() >= Monitor.MAX_ENVIRONMENTS && !monitor.environments().contains(envName)) {
                 throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED, Map.of("reason",
@@ -71,44 +78,38 @@ public final class CheckInRules {
         }
         env = countAgainstRateLimit(env, receivedAt);
 
-        Transition t = new Transition(monitor, env.withApplied(message.messageId()), monitorChanged);
-        CheckIn existing = findExisting(message, context, t.environment());
-        CheckIn result = existing == null ? create(message, t) : update(message, existing, monitor.config());
+        Outcome o = Outcome.of(monitor, env, monitorChanged);
+        CheckIn existing = findExisting(message, env, state.others());
+        CheckIn result = existing == null ? create(message, o) : update(message, existing, monitor.config());
         if (result != null) {
-            t.checkIn(result);
-            if (result.status() == CheckInStatus.ERROR) {
-                IncidentRules.markFailed(t, result, receivedAt);
-            } else {
-                IncidentRules.markOk(t, result, receivedAt);
-            }
+            o = o.withCheckIn(result);
+            o = result.status() == CheckInStatus.ERROR
+                    ? IncidentRules.markFailed(o, result, receivedAt)
+                    : IncidentRules.markOk(o, result, receivedAt);
         }
-        return t.changes(message.monitor(), receivedAt);
+        return o.toChanges();
     }
 
-    private Monitor upsert(CheckInMessage message, Monitor stored) {
-        Map<String, Object> wireConfig = message.monitorConfig();
+    private Monitor upsert(CheckInMessage message, Monitor stored, MonitorCount monitorsInOrganization) {
+        ConfigPatch patch = message.monitorConfig();
         if (stored != null && !stored.projectId().equals(message.projectId())) {
             // The slug is taken by another project of the organization: this DSN cannot reach it.
             throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
         }
-        if (wireConfig == null) {
+        if (patch == null) {
             if (stored == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
             return stored;
         }
-        MonitorConfig config;
-        try {
-            config = UPSERT_CONFIG.merge(stored == null ? null : stored.config(), wireConfig);
-        } catch (FieldError invalid) {
-            // The HTTP edge validated this config; it can only fail here if the rules changed since.
-            if (stored != null) return stored;
-            throw new Rejection(ProcessingErrorType.MONITOR_INVALID_CONFIG,
-                    Map.of("errors", Map.of(invalid.field(), List.of(invalid.detail()))));
-        }
         if (stored == null) {
+            if (monitorsInOrganization.get() >= maxMonitorsPerOrganization) {
+                throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
+                        "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
+            }
             return new Monitor(message.monitor(), Ids.derive("monitor", message.monitor().toString(), message.messageId()),
-                    message.projectId(), message.monitor().slug(), MonitorStatus.ACTIVE, false, config,
+                    message.projectId(), message.monitor().slug(), MonitorStatus.ACTIVE, false, patch.values(),
                     message.receivedAt(), List.of(), 0);
         }
+        MonitorConfig config = patch.applyTo(stored.config());
         return config.equals(stored.config()) ? stored : stored.withConfig(config);
     }
 
@@ -119,32 +120,36 @@ public final class CheckInRules {
         return env.withRate(minute, count + 1);
     }
 
-    private CheckIn findExisting(CheckInMessage message, CheckInContext context, MonitorEnvironment env) {
+    private static CheckIn findExisting(CheckInMessage message, MonitorEnvironment env,
+                                       List<MonitorEnvironment> others) {
         if (message.latest()) return env.latestInProgress().orElse(null);
-        CheckIn found = env.find(message.checkInId()).orElse(context.checkInById());
-        if (found != null && !found.belongsTo(message.monitor(), env.name())) {
-            throw new Rejection(ProcessingErrorType.CHECKIN_ENVIRONMENT_MISMATCH,
-                    Map.of("existingEnvironment", found.environment()));
+        CheckIn found = env.find(message.checkInId()).orElse(null);
+        if (found != null) return found;
+        for (MonitorEnvironment other : others) {
+            if (other.find(message.checkInId()).isPresent()) {
+                throw new Rejection(ProcessingErrorType.CHECKIN_ENVIRONMENT_MISMATCH,
+                        Map.of("existingEnvironment", other.name()));
+            }
         }
-        return found;
+        return null;
     }
 
-    private CheckIn create(CheckInMessage message, Transition t) {
+    private static CheckIn create(CheckInMessage message, Outcome o) {
         Instant receivedAt = message.receivedAt();
         Long duration = message.durationMs();
         Instant dateAdded = duration == null ? receivedAt : receivedAt.minusMillis(duration);
         Instant timeoutAt = message.status() == CheckInStatus.IN_PROGRESS
-                ? dateAdded.truncatedTo(ChronoUnit.MINUTES).plus(t.monitor().config().runtimeLimit())
+                ? Deadlines.runTimeout(o.monitor().config(), dateAdded)
                 : null;
-        return new CheckIn(message.checkInId(), message.monitor(), message.projectId(), t.environment().name(),
-                message.status(), dateAdded, receivedAt, duration, t.environment().nextCheckIn(), timeoutAt);
+        return new CheckIn(message.checkInId(), message.monitor(), message.projectId(), o.environment().name(),
+                message.status(), dateAdded, receivedAt, duration, o.environment().nextCheckIn(), timeoutAt);
     }
 
-    /** Sentry §3.4; null when the message is ignored without error (a start arriving after its end). */
-    private CheckIn update(CheckInMessage message, CheckIn existing, MonitorConfig config) {
+    /** Sentry's rules for a check-in that exists; null when the message is ignored without error. */
+    private static CheckIn update(CheckInMessage message, CheckIn existing, MonitorConfig config) {
         CheckInStatus incoming = message.status();
         if (existing.status().isUserTerminal() || existing.status() == CheckInStatus.MISSED) {
-            if (incoming == CheckInStatus.IN_PROGRESS) return null;
+            if (incoming == CheckInStatus.IN_PROGRESS) return null; // a start arriving after its end
             throw new Rejection(ProcessingErrorType.CHECKIN_FINISHED);
         }
         Instant receivedAt = message.receivedAt();
@@ -157,13 +162,9 @@ public final class CheckInRules {
         if (existing.status() == CheckInStatus.TIMEOUT && incoming != CheckInStatus.IN_PROGRESS) {
             return existing.withStatus(CheckInStatus.TIMEOUT, duration, null, receivedAt);
         }
-        Instant timeoutAt = null;
-        if (incoming == CheckInStatus.IN_PROGRESS) {
-            Instant byHeartbeat = receivedAt.truncatedTo(ChronoUnit.MINUTES).plus(config.runtimeLimit());
-            Instant cap = existing.dateAdded().truncatedTo(ChronoUnit.MINUTES)
-                    .plus(Duration.ofMinutes(MonitorConfig.MAX_MINUTES));
-            timeoutAt = byHeartbeat.isBefore(cap) ? byHeartbeat : cap;
-        }
+        Instant timeoutAt = incoming == CheckInStatus.IN_PROGRESS
+                ? Deadlines.heartbeatTimeout(config, existing.dateAdded(), receivedAt)
+                : null;
         return existing.withStatus(incoming, duration, timeoutAt, receivedAt);
     }
 

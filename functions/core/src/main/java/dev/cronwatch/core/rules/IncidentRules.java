@@ -8,97 +8,88 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
-import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sentry's {@code mark_ok} and {@code mark_failed}: what a result does to its environment's expected
- * times, status and incident. The check-in must already be recorded in the transition.
+ * times, status and incident. This is the one place an incident opens or resolves, and the one place
+ * an alert is made. The check-in must already be recorded in the outcome.
  */
 public final class IncidentRules {
     private IncidentRules() {
     }
 
     /** A result that is not a failure (ok, or a run starting): may recover, always moves the schedule on. */
-    public static void markOk(Transition t, CheckIn checkIn, Instant succeededAt) {
-        MonitorEnvironment env = t.environment();
+    public static Outcome markOk(Outcome outcome, CheckIn checkIn, Instant succeededAt) {
+        Outcome o = outcome;
+        MonitorEnvironment env = o.environment();
         if (env.status() != EnvironmentStatus.OK && checkIn.status() == CheckInStatus.OK) {
-            if (env.status() == EnvironmentStatus.ACTIVE || env.activeIncident() == null) {
-                env = env.withStatus(EnvironmentStatus.OK, null);
-            } else {
-                t.environment(env);
-                resolveIfRecovered(t, checkIn);
-                env = t.environment();
-            }
+            o = env.status() == EnvironmentStatus.ACTIVE || env.activeIncident() == null
+                    ? o.withEnvironment(env.withStatus(EnvironmentStatus.OK, null))
+                    : resolveIfRecovered(o, checkIn);
+            env = o.environment();
         }
         if (env.lastCheckIn() == null || !env.lastCheckIn().isAfter(succeededAt)) {
             // A run reported late with a long duration started before the last check-in: the last
             // check-in time never goes backwards (Sentry lets it; nothing is gained by that).
             Instant last = env.lastCheckIn() != null && env.lastCheckIn().isAfter(checkIn.dateAdded())
                     ? env.lastCheckIn() : checkIn.dateAdded();
-            env = scheduleAfter(t.monitor().config(), env, last, succeededAt);
+            o = o.withEnvironment(Deadlines.expectNextAfter(o.monitor().config(), env, last, succeededAt));
         }
-        t.environment(env);
+        return o;
     }
 
     /**
      * A failure (error, missed, timeout). {@code failedAt} anchors the next expected time. A failure
-     * older than the environment's last check-in changes nothing, except a timeout: per SPEC a run
-     * that overran counts even while a newer run is in progress (the caller skips it when a newer run
-     * has already finished).
+     * older than the environment's last check-in changes nothing, except a timeout: a run that
+     * overran counts even while a newer run is in progress (the caller skips it when a newer run has
+     * already finished).
      */
-    public static void markFailed(Transition t, CheckIn checkIn, Instant failedAt) {
-        MonitorEnvironment env = t.environment();
+    public static Outcome markFailed(Outcome outcome, CheckIn checkIn, Instant failedAt) {
+        MonitorEnvironment env = outcome.environment();
         Instant last = checkIn.status() == CheckInStatus.MISSED ? env.lastCheckIn() : checkIn.dateAdded();
         boolean current = env.lastCheckIn() == null || (last != null && !env.lastCheckIn().isAfter(last));
+        Outcome o = outcome;
         if (current) {
-            t.environment(scheduleAfter(t.monitor().config(), env, last, failedAt));
+            o = o.withEnvironment(Deadlines.expectNextAfter(o.monitor().config(), env, last, failedAt));
         } else if (checkIn.status() != CheckInStatus.TIMEOUT) {
-            return;
+            return o;
         }
-        openIfThresholdReached(t, checkIn);
+        return openIfThresholdReached(o, checkIn);
     }
 
-    private static MonitorEnvironment scheduleAfter(MonitorConfig config, MonitorEnvironment env,
-                                                    Instant lastCheckIn, Instant reference) {
-        Instant next = config.schedule().nextAfter(reference, config.zone());
-        return env.withTimes(lastCheckIn, next, next.plus(config.margin()));
+    private static Outcome openIfThresholdReached(Outcome o, CheckIn failed) {
+        MonitorEnvironment env = o.environment();
+        if (env.status() == EnvironmentStatus.ERROR) return o; // the open incident absorbs further failures
+        Monitor monitor = o.monitor();
+        Optional<List<CheckIn>> window = Thresholds.failureWindow(env, failed, monitor.config().failureThreshold());
+        if (window.isEmpty()) return o;
+        CheckIn first = window.get().get(0);
+        Incident incident = new Incident(
+                Ids.derive("incident", monitor.id(), env.name(), failed.id(), failed.status().name()),
+                monitor.key(), env.name(), first.dateAdded(), null, failed.status(),
+                FailureReason.describe(window.get()), first.id(), null);
+        Outcome opened = o.withEnvironment(env.withStatus(EnvironmentStatus.ERROR, incident)).withIncident(incident);
+        return alertUnlessMuted(opened, AlertType.OPENED, incident, window.get(), failed.dateAdded());
     }
 
-    private static void openIfThresholdReached(Transition t, CheckIn failed) {
-        MonitorEnvironment env = t.environment();
-        if (env.status() == EnvironmentStatus.ERROR) return; // the open incident absorbs further failures
-        Monitor monitor = t.monitor();
-        Thresholds.failureWindow(env, failed, monitor.config().failureThreshold()).ifPresent(window -> {
-            CheckIn first = window.get(0);
-            Incident incident = new Incident(
-                    Ids.derive("incident", monitor.key().toString(), env.name(), failed.id(), failed.status().name()),
-                    monitor.key(), env.name(), first.dateAdded(), null, failed.status(),
-                    FailureReason.describe(window), first.id(), null);
-            MonitorEnvironment failing = env.withStatus(EnvironmentStatus.ERROR, incident);
-            t.environment(failing);
-            t.incident(incident);
-            alertUnlessMuted(t, AlertType.OPENED, incident, window, failed.dateAdded());
-        });
+    private static Outcome resolveIfRecovered(Outcome o, CheckIn ok) {
+        MonitorEnvironment env = o.environment();
+        int needed = o.monitor().config().recoveryThresholdOrDefault();
+        Optional<List<CheckIn>> window = Thresholds.recoveryWindow(env, needed);
+        if (window.isEmpty()) return o;
+        Incident resolved = env.activeIncident().resolve(ok.dateAdded(), ok.id());
+        Outcome recovered = o.withEnvironment(env.withStatus(EnvironmentStatus.OK, null)).withIncident(resolved);
+        return alertUnlessMuted(recovered, AlertType.RESOLVED, resolved, window.get(), ok.dateAdded());
     }
 
-    private static void resolveIfRecovered(Transition t, CheckIn ok) {
-        MonitorEnvironment env = t.environment();
-        int needed = t.monitor().config().recoveryThresholdOrDefault();
-        Thresholds.recoveryWindow(env, needed).ifPresent(window -> {
-            Incident resolved = env.activeIncident().resolve(ok.dateAdded(), ok.id());
-            t.environment(env.withStatus(EnvironmentStatus.OK, null));
-            t.incident(resolved);
-            alertUnlessMuted(t, AlertType.RESOLVED, resolved, window, ok.dateAdded());
-        });
-    }
-
-    /** Muting silences alerts only: incidents and statuses are recorded all the same. */
-    private static void alertUnlessMuted(Transition t, AlertType type, Incident incident, List<CheckIn> window,
-                                         Instant at) {
-        if (t.monitor().muted()) return;
-        t.alert(AlertComposer.compose(type, incident, t.monitor(), t.environment(), window, at));
+    /** Muting (the monitor's or the environment's) silences alerts only: incidents are recorded all the same. */
+    private static Outcome alertUnlessMuted(Outcome o, AlertType type, Incident incident, List<CheckIn> window,
+                                            Instant at) {
+        if (o.monitor().muted() || o.environment().muted()) return o;
+        return o.withAlert(AlertComposer.compose(type, incident, o.monitor(), o.environment(), window, at));
     }
 }

@@ -1,7 +1,7 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.ingest.Slugs;
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Incident;
@@ -14,13 +14,14 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.rules.Transition;
+import dev.cronwatch.core.rules.Deadlines;
+import dev.cronwatch.core.rules.Thresholds;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -62,30 +63,31 @@ public final class AdminService {
         }
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
-        if (!store.commit(monitorOnly(monitor))) {
+        if (!store.commit(Changes.of(monitor))) {
             throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.", 400);
         }
         return get(organization, chosen);
     }
 
     /**
-     * Applies a change. A new schedule or margin takes effect from now, as Sentry's API does: expected
-     * times are recomputed from this moment, open runs get deadlines from the new runtime limit.
+     * Applies a change. As in Sentry's API, a new schedule (or schedule type) takes effect from now:
+     * expected times are recomputed from this moment. Any other change keeps a pending deadline: a
+     * new margin moves only how late the expected check-in may be, a new runtime limit moves the
+     * timeouts of the runs in progress (from their start), and a new timezone applies from the next
+     * check-in. Disabling clears every deadline; enabling again expects the next slot from now.
      */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
-        for (int attempt = 1; ; attempt++) {
+        Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
             Monitor before = find(organization, slug);
             Monitor after = before.withSettings(
                     update.name() != null ? update.name() : before.name(),
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
                     update.config() != null ? update.config() : before.config());
-            if (store.commit(monitorOnly(after))) {
-                reschedule(before, after);
-                return get(organization, slug);
-            }
-            if (attempt == 3) throw new ConcurrentChangeException("monitor " + slug + " keeps changing");
-        }
+            return store.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
+        });
+        reschedule(revision.before(), revision.after());
+        return get(organization, slug);
     }
 
     public void delete(String organization, String slug) {
@@ -110,48 +112,47 @@ public final class AdminService {
                 .orElseThrow(() -> new NotFoundException("monitor " + slug));
     }
 
+    private record Revision(Monitor before, Monitor after) {
+    }
+
     private void reschedule(Monitor before, Monitor after) {
+        Instant at = clock.instant();
+        for (MonitorEnvironment listed : store.environments(after.key())) {
+            OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
+                MonitorEnvironment env = store.load(after.key(), listed.name()).environment();
+                if (env == null) return Optional.of(true);
+                MonitorEnvironment next = rescheduled(env, before, after, at);
+                return next.equals(env) || store.commit(Changes.of(next)) ? Optional.of(true) : Optional.empty();
+            });
+        }
+    }
+
+    static MonitorEnvironment rescheduled(MonitorEnvironment env, Monitor before, Monitor after, Instant at) {
         MonitorConfig old = before.config();
         MonitorConfig now = after.config();
-        boolean scheduleChanged = !old.schedule().equals(now.schedule()) || !old.zone().equals(now.zone())
-                || !old.margin().equals(now.margin()) || before.status() != after.status();
-        boolean runtimeChanged = !old.runtimeLimit().equals(now.runtimeLimit());
-        if (!scheduleChanged && !runtimeChanged) return;
-        Instant at = clock.instant();
-        for (MonitorEnvironment env : store.environments(after.key())) {
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                MonitorEnvironment current = attempt == 1 ? env : reload(env);
-                if (current == null || store.commit(rescheduled(current, after, at, runtimeChanged))) break;
-            }
-        }
-    }
-
-    private Changes rescheduled(MonitorEnvironment env, Monitor monitor, Instant at, boolean runtimeChanged) {
-        MonitorConfig config = monitor.config();
-        Transition t = new Transition(monitor, env, false);
-        if (monitor.isDisabled()) {
+        if (after.isDisabled()) {
             // A disabled monitor expects nothing: it leaves the clock's index until enabled again.
-            t.environment(env.withTimes(env.lastCheckIn(), null, null));
-        } else if (env.lastCheckIn() != null || env.nextCheckIn() != null) {
-            Instant next = config.schedule().nextAfter(at, config.zone());
-            t.environment(env.withTimes(env.lastCheckIn(), next, next.plus(config.margin())));
-        }
-        if (runtimeChanged) {
+            MonitorEnvironment cleared = env.withTimes(env.lastCheckIn(), null, null);
             for (CheckIn run : env.openRuns()) {
-                Instant timeoutAt = run.dateAdded().truncatedTo(ChronoUnit.MINUTES).plus(config.runtimeLimit());
-                t.checkIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(), timeoutAt, run.dateUpdated()));
+                cleared = cleared.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(), null,
+                        run.dateUpdated()), Thresholds.historyNeeded(now));
+            }
+            return cleared;
+        }
+        boolean scheduleChanged = !old.schedule().equals(now.schedule()) || before.isDisabled();
+        MonitorEnvironment result = env;
+        if (scheduleChanged && (env.lastCheckIn() != null || env.nextCheckIn() != null)) {
+            result = Deadlines.expectNextAfter(now, env, env.lastCheckIn(), at);
+        } else if (!old.margin().equals(now.margin()) && env.nextCheckIn() != null) {
+            result = env.withTimes(env.lastCheckIn(), env.nextCheckIn(), Deadlines.latest(now, env.nextCheckIn()));
+        }
+        if (!old.runtimeLimit().equals(now.runtimeLimit())) {
+            for (CheckIn run : result.openRuns()) {
+                result = result.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(),
+                        Deadlines.runTimeout(now, run.dateAdded()), run.dateUpdated()), Thresholds.historyNeeded(now));
             }
         }
-        return t.changes(null, null);
-    }
-
-    private MonitorEnvironment reload(MonitorEnvironment env) {
-        return store.environments(env.monitor()).stream()
-                .filter(e -> e.name().equals(env.name())).findFirst().orElse(null);
-    }
-
-    private static Changes monitorOnly(Monitor monitor) {
-        return new Changes(monitor, null, List.of(), List.of(), null, List.of(), null, null);
+        return result;
     }
 
 }

@@ -1,23 +1,31 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.MonitorStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Publishes alerts from the outbox: claim, publish, mark sent. A claim held by another worker is left
- * alone, so an alert is not sent twice in normal operation; a publish that fails or crashes leaves the
- * alert pending, and the claim expires before the next clock tick, which sends it (at least once).
+ * Publishes alerts from the outbox. The worker that commits an alert publishes it right away; it
+ * holds the alert for {@link #HOLD} so that no sweep takes it meanwhile. A publish that fails is
+ * retried by the clock's sweep with growing pauses, each alert on its own, so one that keeps failing
+ * never holds back another; after {@link #MAX_ATTEMPTS} it is given up, kept, and shown as a
+ * processing error of its monitor. An incident's resolution is never published before its opening.
+ * Delivery is at least once: a crash between the publish and its bookkeeping sends it again.
  */
 public final class AlertDispatcher {
-    /** Shorter than the clock's minute, so a crashed publisher delays an alert by one tick at most. */
-    static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
-    private static final int PAGE = 100;
+    static final Duration HOLD = Duration.ofSeconds(60);
+    static final int MAX_ATTEMPTS = 16;
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
     private final MonitorStore store;
     private final AlertPublisher publisher;
@@ -29,39 +37,102 @@ public final class AlertDispatcher {
         this.clock = clock;
     }
 
-    /** Publishes the given alerts (just committed) without waiting for the next tick. */
-    public Result publish(List<PendingAlert> alerts) {
-        int sent = 0;
-        List<String> failures = new ArrayList<>();
-        for (PendingAlert alert : alerts.stream().sorted(Comparator.comparing(PendingAlert::createdAt)).toList()) {
-            if (!store.claimAlert(alert.id(), clock.instant(), CLAIM_LEASE)) continue;
+    /** Alerts about to be committed, held for the worker that commits them. */
+    public List<PendingAlert> hold(List<PendingAlert> alerts) {
+        Instant until = clock.instant().plus(HOLD);
+        return alerts.stream().map(a -> a.heldUntil(until)).toList();
+    }
+
+    /** Publishes alerts this worker has just committed (and therefore holds). */
+    public Result publishNew(List<PendingAlert> alerts) {
+        Result result = new Result();
+        for (PendingAlert alert : alerts) publishOne(alert, result);
+        return result;
+    }
+
+    /** The clock's sweep: every alert whose time has come, taken one by one. */
+    public Result retryDue(int limit) {
+        Result result = new Result();
+        Instant now = clock.instant();
+        for (PendingAlert alert : store.alertsDue(now, limit)) {
+            if (!store.claimAlert(alert, now.plus(HOLD))) continue; // another sweep took it, or it was sent
+            publishOne(alert, result);
+        }
+        return result;
+    }
+
+    private void publishOne(PendingAlert alert, Result result) {
+        try {
+            String before = alert.predecessorId();
+            if (before != null && store.alertPending(alert.monitor(), before)) {
+                store.alertRetryLater(alert.heldUntil(clock.instant().plus(FIRST_PAUSE)));
+                result.waiting++;
+                return;
+            }
             try {
                 publisher.publish(alert);
             } catch (RuntimeException e) {
-                failures.add(alert.id() + ": " + e.getMessage());
-                continue;
+                failed(alert, e, result);
+                return;
             }
-            store.alertSent(alert.id());
-            sent++;
+            store.alertSent(alert);
+            result.sent++;
+        } catch (RuntimeException bookkeeping) {
+            // The outbox still holds it: the sweep takes it when the hold runs out.
+            result.failures.add(alert.id() + ": " + bookkeeping);
         }
-        return new Result(sent, failures);
     }
 
-    /** Publishes everything still pending: alerts whose first publish failed or crashed. */
-    public Result publishPending() {
-        int sent = 0;
-        List<String> failures = new ArrayList<>();
-        List<PendingAlert> page;
-        do {
-            page = store.pendingAlerts(PAGE);
-            Result result = publish(page);
-            sent += result.sent();
-            failures.addAll(result.failures());
-            if (result.sent() == 0) break; // claimed elsewhere or failing: the next tick tries again
-        } while (page.size() == PAGE);
-        return new Result(sent, failures);
+    private void failed(PendingAlert alert, RuntimeException e, Result result) {
+        Instant now = clock.instant();
+        PendingAlert again = alert.failedOnce(now.plus(pauseAfter(alert.attempts() + 1)));
+        result.failures.add(alert.id() + " (attempt " + again.attempts() + "): " + e);
+        if (again.attempts() < MAX_ATTEMPTS) {
+            store.alertRetryLater(again);
+            result.retrying++;
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alert", alert.type().wireName());
+        data.put("incidentId", alert.incidentId());
+        data.put("attempts", again.attempts());
+        data.put("error", String.valueOf(e.getMessage()));
+        store.alertGivenUp(again, new ProcessingError("alert:" + alert.id(), alert.monitor(),
+                ProcessingErrorType.ALERT_NOT_DELIVERED, data, null, now));
+        result.givenUp++;
     }
 
-    public record Result(int sent, List<String> failures) {
+    static Duration pauseAfter(int attempts) {
+        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attempts - 1, 10));
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+    }
+
+    /** What one round of publishing did; {@code failures} says what went wrong, for the log. */
+    public static final class Result {
+        private int sent;
+        private int retrying;
+        private int waiting;
+        private int givenUp;
+        private final List<String> failures = new ArrayList<>();
+
+        public int sent() {
+            return sent;
+        }
+
+        public int retrying() {
+            return retrying;
+        }
+
+        public int waiting() {
+            return waiting;
+        }
+
+        public int givenUp() {
+            return givenUp;
+        }
+
+        public List<String> failures() {
+            return List.copyOf(failures);
+        }
     }
 }

@@ -1,47 +1,107 @@
 package dev.cronwatch.core.service;
 
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.clock.ClockRules;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.port.MonitorStore;
-import dev.cronwatch.core.rules.CheckInContext;
-import dev.cronwatch.core.rules.CheckInDecision;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
-import java.util.List;
+import java.time.Clock;
+import java.util.Optional;
 
-/** Applies queued check-ins to the store, each exactly once, then sends the alerts they raised. */
+/**
+ * Applies queue messages to the store, each exactly once, then publishes the alerts they raised.
+ * Exactly once comes from the queue's order: a monitor's messages arrive in sequence, and each
+ * environment remembers the sequence number of the last message applied to it, written in the same
+ * commit as the message's effects.
+ */
 public final class ProcessorService {
-    /** A conflict means the clock wrote the same environment meanwhile; a few retries settle it. */
-    static final int MAX_ATTEMPTS = 5;
-
     private final MonitorStore store;
     private final CheckInRules rules;
     private final AlertDispatcher alerts;
+    private final Clock clock;
 
-    public ProcessorService(MonitorStore store, CheckInRules rules, AlertDispatcher alerts) {
+    public ProcessorService(MonitorStore store, CheckInRules rules, AlertDispatcher alerts, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** {@code sequence} is the queue's sequence number of the message (null where there is none). */
+    public Applied apply(QueueMessage message, String sequence) {
+        if (message instanceof Judgement judgement) return judge(judgement, sequence);
+        return checkIn((CheckInMessage) message, sequence);
+    }
+
+    private Applied checkIn(CheckInMessage message, String sequence) {
+        return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
+            MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
+            if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
+            Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()));
+            Applied.Kind kind = changes.processingError() == null ? Applied.Kind.APPLIED : Applied.Kind.REJECTED;
+            return commit(changes, state, sequence, kind);
+        });
     }
 
     /**
-     * Applies one message. An alert that fails to publish does not fail the message: it is already
-     * in the outbox and the next clock tick sends it.
+     * Judges one environment's deadlines up to the judgement's tick. The clock calls this directly
+     * (without a sequence) for deadlines it may no longer wait for.
      */
-    public Applied apply(CheckInMessage message) {
-        for (int attempt = 1; ; attempt++) {
-            CheckInContext context = store.loadCheckInContext(
-                    message.monitor(), message.environmentOrDefault(), message.latest() ? null : message.checkInId());
-            CheckInDecision decision = rules.apply(message, context);
-            if (decision.duplicate()) return new Applied(decision, new AlertDispatcher.Result(0, List.of()));
-            if (store.commit(decision.changes())) {
-                return new Applied(decision, alerts.publish(decision.changes().alerts()));
-            }
-            if (attempt == MAX_ATTEMPTS) {
-                throw new ConcurrentChangeException("gave up applying " + message.messageId() + " after "
-                        + attempt + " conflicting writes");
-            }
-        }
+    public Applied judge(Judgement judgement, String sequence) {
+        return OnConflict.retry("judging " + judgement.monitor() + "/" + judgement.environment(), () -> {
+            MonitorState state = store.load(judgement.monitor(), judgement.environment());
+            if (state.environment() == null) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+            if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
+            Optional<Changes> changes = ClockRules.judge(state.monitor(), state.environment(), judgement.tick());
+            if (changes.isEmpty()) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+            return commit(changes.get(), state, sequence, Applied.Kind.JUDGED);
+        });
     }
 
-    public record Applied(CheckInDecision decision, AlertDispatcher.Result alerts) {
+    /** Counts a failure that was the message's own (not an outage's); returns how many it has had. */
+    public int countFailure(QueueMessage message, String queueMessageId) {
+        return store.recordFailure(message.monitor(), queueMessageId, clock.instant());
+    }
+
+    private static boolean alreadyApplied(MonitorState state, String sequence) {
+        return (state.environment() != null && state.environment().hasApplied(sequence))
+                || (state.monitor() != null && state.monitor().hasApplied(sequence));
+    }
+
+    /**
+     * Stamps the environment with the message's sequence (a rejected message too, so that its
+     * redelivery is refused the same way even if it would pass now; the monitor when there is no
+     * environment yet), holds the alerts for this worker, commits, and publishes them. Empty when
+     * the commit lost a race.
+     */
+    private Optional<Applied> commit(Changes decided, MonitorState stored, String sequence, Applied.Kind kind) {
+        MonitorEnvironment env = decided.environment() != null ? decided.environment() : stored.environment();
+        Monitor monitor = decided.monitor() != null ? decided.monitor() : stored.monitor();
+        Changes changes = decided.withAlerts(alerts.hold(decided.alerts()));
+        if (env != null) {
+            changes = changes.withEnvironment(env.withApplied(sequence));
+        } else if (monitor != null) {
+            changes = changes.withMonitor(monitor.withApplied(sequence));
+        }
+        if (!store.commit(changes)) return Optional.empty();
+        return Optional.of(new Applied(kind, changes, alerts.publishNew(changes.alerts())));
+    }
+
+    /** What applying one message did, for the handler to log and count. */
+    public record Applied(Kind kind, Changes changes, AlertDispatcher.Result alerts) {
+        public enum Kind { APPLIED, REJECTED, DUPLICATE, JUDGED, NOTHING_DUE }
+
+        static Applied nothing(Kind kind) {
+            return new Applied(kind, null, new AlertDispatcher.Result());
+        }
+
+        public boolean duplicate() {
+            return kind == Kind.DUPLICATE;
+        }
     }
 }

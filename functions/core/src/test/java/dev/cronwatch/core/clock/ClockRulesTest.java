@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.fakes.Scenario;
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
@@ -96,7 +96,7 @@ class ClockRulesTest {
 
         var replay = s.tick("2020-01-01T11:01:00Z");
 
-        assertThat(replay.changed()).isZero();
+        assertThat(replay.due()).isZero();
         assertThat(s.env()).isEqualTo(env);
         assertThat(s.checkIns()).isEqualTo(checkIns);
         assertThat(s.alerts()).hasSize(1);
@@ -147,8 +147,7 @@ class ClockRulesTest {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T10:00:00Z");
         Monitor m = s.store.monitor(s.key).orElseThrow();
-        s.store.commit(new Changes(m.withSettings(m.name(), MonitorStatus.DISABLED, false, m.config()), null,
-                List.of(), List.of(), null, List.of(), null, null));
+        s.store.commit(Changes.of(m.withSettings(m.name(), MonitorStatus.DISABLED, false, m.config())));
         s.tick("2020-01-01T13:00:00Z");
         assertThat(missed(s)).isEmpty();
     }
@@ -197,17 +196,17 @@ class ClockRulesTest {
     }
 
     @Test
-    void defersMiss_whileMonitorHasCheckInsWaitingInQueue() {
+    void defersMiss_whileACheckInForTheSlotWaitsInTheQueue() {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T10:00:00Z");
         // 11:00:30: a check-in is received and enqueued, but the processor is stopped.
-        var waiting = s.checkIn("ok", "2020-01-01T11:00:30Z").message();
-        s.store.recordEnqueued(s.key, waiting.receivedAt());
+        s.pauseProcessor(true);
+        s.send("ok", "2020-01-01T11:00:30Z");
 
         s.tickEveryMinute("2020-01-01T11:00:00Z", "2020-01-01T11:10:00Z");
         assertThat(missed(s)).isEmpty();
 
-        s.apply(waiting);
+        s.pauseProcessor(false); // the check-in first, then the judgements queued behind it
         s.tick("2020-01-01T11:11:00Z");
         assertThat(missed(s)).isEmpty();
         assertThat(s.env().status()).isEqualTo(EnvironmentStatus.OK);
@@ -215,17 +214,21 @@ class ClockRulesTest {
     }
 
     @Test
-    void judgesDeadlinesUpToWhatWasApplied_whenBacklogIsNewer() {
+    void judgesAnyway_whenTheDeadlineWaitedPastTheBound() {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T10:00:00Z");
-        // The processor has applied up to 12:30 (nothing for 11:00); a newer message waits.
-        s.store.recordEnqueued(s.key, Instant.parse("2020-01-01T12:40:00Z"));
-        s.store.commit(new Changes(null, null, List.of(), List.of(), null, List.of(), s.key,
-                Instant.parse("2020-01-01T12:30:00Z")));
+        s.pauseProcessor(true); // the monitor's group is stuck: nothing queued is applied
 
-        s.tick("2020-01-01T12:45:00Z");
+        s.tickEveryMinute("2020-01-01T11:00:00Z", "2020-01-01T11:15:00Z");
+        assertThat(missed(s)).isEmpty(); // 11:01 is the deadline; 15 minutes later it may still wait
 
-        assertThat(missed(s)).extracting(CheckIn::dateAdded)
-                .containsExactly(Instant.parse("2020-01-01T11:00:00Z"), Instant.parse("2020-01-01T12:00:00Z"));
+        var late = s.tick("2020-01-01T11:16:00Z");
+        assertThat(late.judgedHere()).hasSize(1);
+        assertThat(missed(s)).extracting(CheckIn::dateAdded).containsExactly(Instant.parse("2020-01-01T11:00:00Z"));
+        assertThat(s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+
+        s.pauseProcessor(false); // the queued judgements then find nothing left to do
+        assertThat(missed(s)).hasSize(1);
+        assertThat(s.alerts()).hasSize(1);
     }
 }

@@ -1,20 +1,18 @@
 package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
-import dev.cronwatch.core.monitor.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.monitor.QueueProgress;
-import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.rules.CheckInContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,11 +20,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The store contract in memory: versions checked on monitor and environment, all-or-nothing commits,
- * and counters of reads and writes so tests can hold the cost of an operation to account.
+ * pages that continue after the last key seen (as DynamoDB's do), and counters of reads and writes so
+ * tests can hold the cost of an operation to account. Every item is kept under its monitor.
  */
 public final class InMemoryMonitorStore implements MonitorStore {
     private final Map<MonitorKey, Monitor> monitors = new LinkedHashMap<>();
@@ -35,21 +35,21 @@ public final class InMemoryMonitorStore implements MonitorStore {
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, ProcessingError> errors = new LinkedHashMap<>();
     private final Map<String, PendingAlert> outbox = new LinkedHashMap<>();
-    private final Map<String, Instant> claims = new HashMap<>();
-    private final Map<MonitorKey, QueueProgress> progress = new HashMap<>();
+    private final Map<String, PendingAlert> givenUp = new LinkedHashMap<>();
+    private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
     private int commits;
     private int rejectedCommits;
-    private int clockReads;
 
-    private static String envKey(MonitorKey key, String name) {
+    private static String under(MonitorKey key, String name) {
         return key + "#" + name;
     }
 
     @Override
-    public synchronized CheckInContext loadCheckInContext(MonitorKey monitor, String environment, String checkInId) {
-        return new CheckInContext(monitors.get(monitor), environments.get(envKey(monitor, environment)),
-                checkInId == null ? null : checkIns.get(checkInId));
+    public synchronized MonitorState load(MonitorKey monitor, String environment) {
+        List<MonitorEnvironment> others = environments(monitor).stream()
+                .filter(e -> !e.name().equals(environment)).toList();
+        return new MonitorState(monitors.get(monitor), environments.get(under(monitor, environment)), others);
     }
 
     @Override
@@ -61,30 +61,26 @@ public final class InMemoryMonitorStore implements MonitorStore {
         }
         MonitorEnvironment e = changes.environment();
         if (e != null) {
-            MonitorEnvironment stored = environments.get(envKey(e.monitor(), e.name()));
+            MonitorEnvironment stored = environments.get(under(e.monitor(), e.name()));
             if (stored == null ? e.version() != 0 : stored.version() != e.version()) return reject();
         }
         commits++;
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
-                    m.config(), m.dateCreated(), m.environments(), m.version() + 1));
+                    m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.version() + 1));
         }
         if (e != null) {
-            environments.put(envKey(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
-                    e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
-                    e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.appliedMessages(),
-                    e.version() + 1));
+            environments.put(under(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
+                    e.muted(), e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
+                    e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.lastSequence(), e.version() + 1));
         }
-        changes.checkIns().forEach(c -> checkIns.put(c.id(), c));
-        changes.incidents().forEach(i -> incidents.put(i.id(), i));
-        changes.alerts().forEach(a -> outbox.put(a.id(), a));
-        if (changes.processingError() != null) errors.put(changes.processingError().id(), changes.processingError());
-        if (changes.appliedFor() != null) {
-            QueueProgress p = progress.getOrDefault(changes.appliedFor(), QueueProgress.NONE);
-            Instant applied = p.appliedAt() == null || changes.appliedAt().isAfter(p.appliedAt())
-                    ? changes.appliedAt() : p.appliedAt();
-            progress.put(changes.appliedFor(), new QueueProgress(p.enqueuedAt(), applied));
-        }
+        // Keyed by start time and id, as in DynamoDB: an id reused long after its run (no longer among
+        // the recent ones the rules look at) is another check-in.
+        changes.checkIns().forEach(c -> checkIns.put(under(c.monitor(), c.dateAdded() + "#" + c.id()), c));
+        changes.incidents().forEach(i -> incidents.put(under(i.monitor(), i.id()), i));
+        changes.alerts().forEach(a -> outbox.put(under(a.monitor(), a.id()), a));
+        ProcessingError error = changes.processingError();
+        if (error != null) errors.put(under(error.monitor(), error.id()), error);
         return true;
     }
 
@@ -94,29 +90,38 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
-    public synchronized void recordEnqueued(MonitorKey monitor, Instant receivedAt) {
-        QueueProgress p = progress.getOrDefault(monitor, QueueProgress.NONE);
-        if (p.enqueuedAt() == null || receivedAt.isAfter(p.enqueuedAt())) {
-            progress.put(monitor, new QueueProgress(receivedAt, p.appliedAt()));
-        }
+    public synchronized int recordFailure(MonitorKey monitor, String messageId, Instant at) {
+        return failures.merge(under(monitor, messageId), 1, Integer::sum);
     }
 
     @Override
-    public synchronized Page<DueEnvironment> findDue(Instant upTo, String cursor, int limit) {
+    public synchronized int monitorCount(String organization) {
+        return (int) monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
+    }
+
+    private static final Comparator<MonitorEnvironment> DUE_ORDER =
+            Comparator.comparing(MonitorEnvironment::dueAt).thenComparing(e -> under(e.monitor(), e.name()));
+
+    @Override
+    public synchronized Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
         List<MonitorEnvironment> due = environments.values().stream()
                 .filter(e -> e.dueAt() != null && !e.dueAt().isAfter(upTo))
-                .sorted(Comparator.comparing(MonitorEnvironment::dueAt).thenComparing(e -> envKey(e.monitor(), e.name())))
+                .filter(e -> cursor == null || afterCursor(e, cursor))
+                .sorted(DUE_ORDER)
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        List<DueEnvironment> page = new ArrayList<>();
-        for (int i = start; i < due.size() && page.size() < limit; i++) {
-            MonitorEnvironment e = due.get(i);
-            clockReads++;
-            page.add(new DueEnvironment(monitors.get(e.monitor()), e,
-                    progress.getOrDefault(e.monitor(), QueueProgress.NONE)));
-        }
-        int end = start + page.size();
-        return new Page<>(page, end < due.size() ? Integer.toString(end) : null);
+        List<DueEntry> page = due.stream().limit(limit).map(e -> new DueEntry(e.monitor(), e.name(), e.dueAt())).toList();
+        String next = due.size() > limit ? cursorOf(due.get(limit - 1)) : null;
+        return new Page<>(page, next);
+    }
+
+    private static String cursorOf(MonitorEnvironment e) {
+        return e.dueAt() + "|" + under(e.monitor(), e.name());
+    }
+
+    private static boolean afterCursor(MonitorEnvironment e, String cursor) {
+        String[] parts = cursor.split("\\|", 2);
+        int byTime = e.dueAt().compareTo(Instant.parse(parts[0]));
+        return byTime > 0 || (byTime == 0 && under(e.monitor(), e.name()).compareTo(parts[1]) > 0);
     }
 
     @Override
@@ -127,23 +132,42 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
-    public synchronized List<PendingAlert> pendingAlerts(int limit) {
-        return outbox.values().stream().sorted(Comparator.comparing(PendingAlert::createdAt)).limit(limit).toList();
+    public synchronized List<PendingAlert> alertsDue(Instant now, int limit) {
+        return outbox.values().stream().filter(a -> !a.nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(PendingAlert::nextAttemptAt)).limit(limit).toList();
     }
 
     @Override
-    public synchronized boolean claimAlert(String alertId, Instant now, Duration lease) {
-        if (!outbox.containsKey(alertId)) return false;
-        Instant held = claims.get(alertId);
-        if (held != null && held.isAfter(now)) return false;
-        claims.put(alertId, now.plus(lease));
+    public synchronized boolean claimAlert(PendingAlert alert, Instant until) {
+        PendingAlert stored = outbox.get(under(alert.monitor(), alert.id()));
+        if (stored == null || !Objects.equals(stored.nextAttemptAt(), alert.nextAttemptAt())
+                || stored.attempts() != alert.attempts()) {
+            return false;
+        }
+        outbox.put(under(alert.monitor(), alert.id()), stored.heldUntil(until));
         return true;
     }
 
     @Override
-    public synchronized void alertSent(String alertId) {
-        outbox.remove(alertId);
-        claims.remove(alertId);
+    public synchronized boolean alertPending(MonitorKey monitor, String alertId) {
+        return outbox.containsKey(under(monitor, alertId));
+    }
+
+    @Override
+    public synchronized void alertSent(PendingAlert alert) {
+        outbox.remove(under(alert.monitor(), alert.id()));
+    }
+
+    @Override
+    public synchronized void alertRetryLater(PendingAlert alert) {
+        outbox.computeIfPresent(under(alert.monitor(), alert.id()), (k, stored) -> alert);
+    }
+
+    @Override
+    public synchronized void alertGivenUp(PendingAlert alert, ProcessingError error) {
+        if (outbox.remove(under(alert.monitor(), alert.id())) == null) return;
+        givenUp.put(under(alert.monitor(), alert.id()), alert);
+        errors.put(under(error.monitor(), error.id()), error);
     }
 
     @Override
@@ -163,14 +187,23 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        List<CheckIn> all = checkIns.values().stream()
-                .filter(c -> c.monitor().equals(monitor))
+        List<CheckIn> all = newestFirst(monitor).stream()
                 .filter(c -> environment == null || c.environment().equals(environment))
-                .sorted(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id).reversed())
                 .toList();
         int start = cursor == null ? 0 : Integer.parseInt(cursor);
         int end = Math.min(all.size(), start + limit);
         return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    private List<CheckIn> newestFirst(MonitorKey monitor) {
+        return checkIns.values().stream().filter(c -> c.monitor().equals(monitor))
+                .sorted(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id).reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<CheckIn> checkIn(MonitorKey monitor, String checkInId) {
+        return newestFirst(monitor).stream().filter(c -> c.id().equals(checkInId)).findFirst();
     }
 
     @Override
@@ -189,47 +222,42 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
-    public synchronized boolean saveAttachment(Attachment attachment) {
-        return attachments.putIfAbsent(attachment.checkInId(), attachment) == null;
+    public synchronized boolean saveAttachment(Attachment attachment, CheckIn checkIn) {
+        return attachments.putIfAbsent(under(attachment.monitor(), attachment.checkInId()), attachment) == null;
     }
 
     @Override
     public synchronized Optional<Attachment> attachment(MonitorKey monitor, String checkInId) {
-        return Optional.ofNullable(attachments.get(checkInId)).filter(a -> a.monitor().equals(monitor));
+        return Optional.ofNullable(attachments.get(under(monitor, checkInId)));
     }
 
     @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
-        attachments.values().removeIf(a -> a.monitor().equals(monitor));
+        String prefix = monitor + "#";
+        List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments)
+                .forEach(map -> map.keySet().removeIf(k -> k.startsWith(prefix)));
+        failures.keySet().removeIf(k -> k.startsWith(prefix));
         monitors.remove(monitor);
-        environments.values().removeIf(e -> e.monitor().equals(monitor));
-        checkIns.values().removeIf(c -> c.monitor().equals(monitor));
-        incidents.values().removeIf(i -> i.monitor().equals(monitor));
-        errors.values().removeIf(e -> e.monitor().equals(monitor));
-        progress.remove(monitor);
     }
 
     // ---- for tests ----
 
     public synchronized Optional<MonitorEnvironment> environment(MonitorKey monitor, String name) {
-        return Optional.ofNullable(environments.get(envKey(monitor, name)));
-    }
-
-    public synchronized Optional<CheckIn> checkIn(String id) {
-        return Optional.ofNullable(checkIns.get(id));
+        return Optional.ofNullable(environments.get(under(monitor, name)));
     }
 
     public synchronized List<CheckIn> allCheckIns(MonitorKey monitor) {
-        return checkIns.values().stream().filter(c -> c.monitor().equals(monitor))
-                .sorted(Comparator.comparing(CheckIn::dateAdded)).toList();
+        List<CheckIn> all = new ArrayList<>(newestFirst(monitor));
+        java.util.Collections.reverse(all);
+        return all;
     }
 
     public synchronized List<PendingAlert> outbox() {
         return List.copyOf(outbox.values());
     }
 
-    public synchronized QueueProgress progress(MonitorKey monitor) {
-        return progress.getOrDefault(monitor, QueueProgress.NONE);
+    public synchronized List<PendingAlert> givenUp() {
+        return List.copyOf(givenUp.values());
     }
 
     public synchronized int commits() {
@@ -238,9 +266,5 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     public synchronized int rejectedCommits() {
         return rejectedCommits;
-    }
-
-    public synchronized int clockReads() {
-        return clockReads;
     }
 }

@@ -1,40 +1,49 @@
 package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.rules.CheckInDecision;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.service.ProcessorService.Applied;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One monitor driven through the real processor and clock services over the in-memory store:
- * check-ins with chosen receive times, ticks at chosen minutes. Messages are built directly (the
- * HTTP edge's validation is tested on its own), so every time in a test is explicit.
+ * One monitor driven through the real processor and clock services over the in-memory store and a
+ * FIFO queue: check-ins with chosen receive times, ticks at chosen minutes. A tick queues judgements
+ * behind the check-ins, as the deployed clock does, and the queue is then worked off in order (unless
+ * the processor is paused). Messages are built directly (the HTTP edge's validation is tested on its
+ * own), so every time in a test is explicit.
  */
 public final class Scenario {
     public static final String ORG = "acme";
     public static final String PROJECT = "1";
+    public static final Duration MAX_JUDGEMENT_DELAY = Duration.ofMinutes(15);
 
     public final InMemoryMonitorStore store = new InMemoryMonitorStore();
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final MutableClock clock = MutableClock.at("2020-01-01T00:00:00Z");
+    public final RecordingQueue queue = new RecordingQueue(clock);
     public final MonitorKey key;
     private final ProcessorService processor;
     private final ClockService clockService;
     private final Map<String, Object> config;
+    private final List<RecordingQueue.Delivery> delivered = new ArrayList<>();
+    private boolean paused;
     private int sequence;
 
     public Scenario(Map<String, Object> config) {
@@ -45,8 +54,9 @@ public final class Scenario {
         this.key = new MonitorKey(ORG, slug);
         this.config = config;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.processor = new ProcessorService(store, new CheckInRules(rateLimit), alerts);
-        this.clockService = new ClockService(store, alerts);
+        this.processor = new ProcessorService(store, new CheckInRules(rateLimit, 10_000), alerts, clock);
+        this.clockService = new ClockService(store, queue, processor, alerts, clock, MAX_JUDGEMENT_DELAY,
+                Duration.ofSeconds(30));
     }
 
     public static Map<String, Object> crontab(String schedule, Object... extra) {
@@ -71,22 +81,68 @@ public final class Scenario {
     }
 
     /** A check-in without id (the newest run in progress, or a new one), with the monitor config (upsert). */
-    public CheckInDecision send(String status, String at) {
+    public Applied send(String status, String at) {
         return checkIn(status, at).send();
     }
 
-    public CheckInDecision apply(CheckInMessage message) {
+    /** Sends the message through the queue and, unless paused, works the queue off; its own result. */
+    public Applied apply(CheckInMessage message) {
         clock.set(message.receivedAt());
-        return processor.apply(message).decision();
+        enqueue(message);
+        if (paused) return null;
+        Applied mine = null;
+        for (Map.Entry<RecordingQueue.Delivery, Applied> done : processQueue().entrySet()) {
+            if (done.getKey().message() == message) mine = done.getValue();
+        }
+        return mine;
     }
 
+    /** Puts a message on the queue as the HTTP function would, without working the queue off. */
+    public void enqueue(CheckInMessage message) {
+        queue.send(message, message.messageId());
+    }
+
+    /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
+    public void pauseProcessor(boolean pause) {
+        this.paused = pause;
+        if (!pause) processQueue();
+    }
+
+    /** Applies every message waiting, in order, as one worker receiving them would. */
+    public Map<RecordingQueue.Delivery, Applied> processQueue() {
+        Map<RecordingQueue.Delivery, Applied> results = new LinkedHashMap<>();
+        while (!paused && !queue.isEmpty()) {
+            for (RecordingQueue.Delivery d : queue.takeAll()) {
+                results.put(d, processor.apply(d.message(), d.sequence()));
+                delivered.add(d);
+            }
+        }
+        return results;
+    }
+
+    /** SQS delivering again a message already applied (its ack was lost): same body, same sequence. */
+    public Applied redeliver(int fromEnd) {
+        RecordingQueue.Delivery d = delivered.get(delivered.size() - fromEnd);
+        return processor.apply(d.message(), d.sequence());
+    }
+
+    /** The clock's tick at {@code at}, then its judgements worked off; fails the test on any failure. */
     public ClockService.TickResult tick(String at) {
         return tick(Instant.parse(at));
     }
 
     public ClockService.TickResult tick(Instant at) {
+        ClockService.TickResult result = tickAllowingFailures(at);
+        if (!result.failures().isEmpty()) throw new AssertionError("tick " + at + " failed: " + result.failures());
+        return result;
+    }
+
+    /** A tick whose failures the test means to look at (a publisher that is down, say). */
+    public ClockService.TickResult tickAllowingFailures(Instant at) {
         clock.set(at);
-        return clockService.tick(at);
+        ClockService.TickResult result = clockService.tick(at);
+        processQueue();
+        return result;
     }
 
     /** Every minute in (from, to], as the deployed clock would run them. */
@@ -111,7 +167,7 @@ public final class Scenario {
     }
 
     public CheckIn checkIn(String id) {
-        return store.checkIn(id).orElseThrow(() -> new AssertionError("no check-in " + id));
+        return store.checkIn(key, id).orElseThrow(() -> new AssertionError("no check-in " + id));
     }
 
     public List<Incident> incidents() {
@@ -174,11 +230,12 @@ public final class Scenario {
         public CheckInMessage message() {
             String mid = messageId != null ? messageId : "m" + (++sequence);
             String checkInId = id != null ? id : UUID.nameUUIDFromBytes(mid.getBytes()).toString();
+            Map<String, Object> wire = withConfig ? (configOverride != null ? configOverride : config) : null;
             return new CheckInMessage(mid, key, PROJECT, checkInId, id == null, status, environment, durationMs,
-                    withConfig ? (configOverride != null ? configOverride : config) : null, at);
+                    wire == null ? null : new MonitorConfigParser("monitor_config.").patch(wire), at);
         }
 
-        public CheckInDecision send() {
+        public Applied send() {
             return apply(message());
         }
     }

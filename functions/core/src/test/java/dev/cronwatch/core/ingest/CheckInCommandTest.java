@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CheckInCommandTest {
     private static CheckInCommand command(String id, CheckInStatus status, String env, Long duration,
                                           Map<String, Object> config) {
-        return new CheckInCommand("acme", "1", "job", id, status, env, duration, config);
+        return CheckInCommand.of("acme", "1", "job", id, status, env, duration, config);
     }
 
     private static String fieldOf(Runnable r) {

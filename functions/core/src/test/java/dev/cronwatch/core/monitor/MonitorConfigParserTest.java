@@ -131,7 +131,7 @@ class MonitorConfigParserTest {
     @Test
     void mergeKeepsUnsentKeys_andAlwaysTakesSchedule() {
         MonitorConfig stored = parser.parse(config("schedule", "0 * * * *", "checkin_margin", 5, "timezone", "Europe/Riga"));
-        MonitorConfig merged = parser.merge(stored, config("schedule", "30 * * * *", "max_runtime", 9));
+        MonitorConfig merged = parser.patch(config("schedule", "30 * * * *", "max_runtime", 9)).applyTo(stored);
         assertThat(merged.schedule().wireValue()).isEqualTo("30 * * * *");
         assertThat(merged.checkinMargin()).isEqualTo(5);
         assertThat(merged.timezone()).isEqualTo("Europe/Riga");

@@ -4,6 +4,7 @@ import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static dev.cronwatch.core.fakes.Scenario.interval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -68,9 +69,7 @@ class CheckInProcessingTest {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T10:00:00Z");
         Monitor m = s.store.monitor(s.key).orElseThrow();
-        s.store.commit(new dev.cronwatch.core.monitor.Changes(
-                m.withSettings(m.name(), MonitorStatus.DISABLED, false, m.config()), null, List.of(), List.of(), null,
-                List.of(), null, null));
+        s.store.commit(Changes.of(m.withSettings(m.name(), MonitorStatus.DISABLED, false, m.config())));
 
         s.send("ok", "2020-01-01T11:00:00Z");
 
@@ -273,13 +272,11 @@ class CheckInProcessingTest {
     @Test
     void changesNothing_whenSameMessageAppliedTwice() {
         Scenario s = new Scenario(crontab("0 * * * *"));
-        var first = s.checkIn("error", "2020-01-01T10:00:00Z").messageId("same");
-        var message = first.message();
-        s.apply(message);
+        s.send("error", "2020-01-01T10:00:00Z");
         var before = s.env();
         int alerts = s.alerts().size();
 
-        CheckInDecision again = s.apply(message);
+        var again = s.redeliver(1);
 
         assertThat(again.duplicate()).isTrue();
         assertThat(s.env()).isEqualTo(before);

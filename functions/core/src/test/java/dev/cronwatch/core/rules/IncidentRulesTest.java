@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.fakes.Scenario;
-import dev.cronwatch.core.monitor.Changes;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Incident;
@@ -165,8 +165,7 @@ class IncidentRulesTest {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T09:00:00Z");
         Monitor m = s.store.monitor(s.key).orElseThrow();
-        s.store.commit(new Changes(m.withSettings(m.name(), m.status(), true, m.config()), null, List.of(),
-                List.of(), null, List.of(), null, null));
+        s.store.commit(Changes.of(m.withSettings(m.name(), m.status(), true, m.config())));
 
         s.send("error", "2020-01-01T10:00:00Z");
         s.send("ok", "2020-01-01T11:00:00Z");

@@ -7,7 +7,9 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.ingest.CheckInMessage;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
@@ -62,14 +64,16 @@ class RandomizedInvariantsTest {
         final List<MonitorKey> keys = new ArrayList<>();
         final Map<MonitorKey, Map<String, Object>> configs = new HashMap<>();
         final Map<MonitorKey, List<String>> openIds = new HashMap<>();
-        final Map<String, CheckInMessage> lastMessageOfEnv = new HashMap<>();
+        final RecordingQueue queue = new RecordingQueue(clock);
+        final Map<String, RecordingQueue.Delivery> lastDeliveryOfEnv = new HashMap<>();
         int sequence;
 
         Run(long seed) {
             random = new Random(seed);
             AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-            processor = new ProcessorService(store, new CheckInRules(6), alerts);
-            clockService = new ClockService(store, alerts);
+            processor = new ProcessorService(store, new CheckInRules(6, 10_000), alerts, clock);
+            clockService = new ClockService(store, queue, processor, alerts, clock, Duration.ofMinutes(15),
+                    Duration.ofSeconds(30));
             for (int i = 0; i < MONITORS; i++) {
                 MonitorKey key = new MonitorKey("org", "m" + i);
                 keys.add(key);
@@ -113,6 +117,7 @@ class RandomizedInvariantsTest {
             Map<String, MonitorEnvironment> before = environments();
             int published = publisher.published().size();
             clockService.tick(lastTick);
+            work();
             assertThat(environments()).isEqualTo(before);
             assertThat(publisher.published()).hasSize(published);
         }
@@ -135,12 +140,13 @@ class RandomizedInvariantsTest {
             }
             Long duration = random.nextInt(6) == 0 ? (long) random.nextInt(600_000) : null;
             CheckInMessage message = new CheckInMessage("msg" + (++sequence), key, "1", id, latest, status, env,
-                    duration, configs.get(key), clock.instant());
+                    duration, new MonitorConfigParser("monitor_config.").patch(configs.get(key)), clock.instant());
             MonitorEnvironment envBefore = store.environment(key, message.environmentOrDefault()).orElse(null);
-            var applied = processor.apply(message);
-            lastMessageOfEnv.put(key + "#" + message.environmentOrDefault(), message);
+            queue.send(message, message.messageId());
+            List<ProcessorService.Applied> applied = work();
             MonitorEnvironment envAfter = store.environment(key, message.environmentOrDefault()).orElse(null);
-            if (applied.decision().processingError() == null && envAfter != null && envAfter.nextCheckIn() != null
+            if (applied.get(0).kind() == ProcessorService.Applied.Kind.APPLIED && envAfter != null
+                    && envAfter.nextCheckIn() != null
                     && envBefore != null && envBefore.nextCheckIn() != envAfter.nextCheckIn()
                     && !envAfter.nextCheckIn().equals(envBefore.nextCheckIn())) {
                 // The schedule only ever moves past the reference it was computed from.
@@ -148,15 +154,27 @@ class RandomizedInvariantsTest {
             }
         }
 
+        /** Applies what the queue holds, in order, as one worker would. */
+        List<ProcessorService.Applied> work() {
+            List<ProcessorService.Applied> applied = new ArrayList<>();
+            while (!queue.isEmpty()) {
+                for (RecordingQueue.Delivery d : queue.takeAll()) {
+                    applied.add(processor.apply(d.message(), d.sequence()));
+                    lastDeliveryOfEnv.put(d.message().monitor() + "#" + d.message().environmentOrDefault(), d);
+                }
+            }
+            return applied;
+        }
+
         void redeliver() {
-            if (lastMessageOfEnv.isEmpty()) return;
-            List<CheckInMessage> candidates = new ArrayList<>(lastMessageOfEnv.values());
-            CheckInMessage message = candidates.get(random.nextInt(candidates.size()));
+            if (lastDeliveryOfEnv.isEmpty()) return;
+            List<RecordingQueue.Delivery> candidates = new ArrayList<>(lastDeliveryOfEnv.values());
+            RecordingQueue.Delivery delivery = candidates.get(random.nextInt(candidates.size()));
             Map<String, MonitorEnvironment> before = environments();
             List<CheckIn> checkInsBefore = allCheckIns();
             int alerts = publisher.published().size();
-            processor.apply(message);
-            assertThat(environments()).as("redelivery of %s", message.messageId()).isEqualTo(before);
+            processor.apply(delivery.message(), delivery.sequence());
+            assertThat(environments()).as("redelivery of %s", delivery).isEqualTo(before);
             assertThat(allCheckIns()).isEqualTo(checkInsBefore);
             assertThat(publisher.published()).hasSize(alerts);
         }
@@ -164,11 +182,14 @@ class RandomizedInvariantsTest {
         void tickAndCheck(Instant tick) {
             Map<String, Instant> lastCheckIns = new HashMap<>();
             environments().forEach((k, e) -> lastCheckIns.put(k, e.lastCheckIn()));
-            var result = clockService.tick(tick);
-            assertThat(result.failures()).isEmpty();
-            // One tick judges at most ClockRules.MAX_DEADLINES_PER_TICK deadlines per environment (long
-            // gaps between ticks leave the rest due); repeating the tick works off the rest.
-            for (int i = 0; i < 10 && result.changed() > 0; i++) result = clockService.tick(tick);
+            // One judgement covers at most ClockRules.MAX_DEADLINES_PER_JUDGEMENT deadlines per environment
+            // (long gaps between ticks leave the rest due); repeating the tick works off the rest.
+            for (int i = 0; i < 10; i++) {
+                var result = clockService.tick(tick);
+                assertThat(result.failures()).isEmpty();
+                if (result.due() == 0) break;
+                work();
+            }
             environments().forEach((k, e) -> {
                 // Misses and timeouts never move the last check-in.
                 assertThat(e.lastCheckIn()).as("last check-in of %s", k).isEqualTo(lastCheckIns.get(k));

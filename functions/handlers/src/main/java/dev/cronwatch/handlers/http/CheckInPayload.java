@@ -30,7 +30,7 @@ final class CheckInPayload {
         Map<String, Object> config = fields.get("monitor_config") == null ? null
                 : Values.object(fields.get("monitor_config"), "monitor_config");
         String id = checkInId != null ? checkInId : Values.string(fields.get("check_in_id"), "check_in_id");
-        return new CheckInCommand(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
+        return CheckInCommand.of(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
                 environment, durationMs, config);
     }
 

@@ -2,6 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.ingest.CheckInCommand;
+import dev.cronwatch.core.ingest.CheckInIds;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -75,31 +76,25 @@ final class IngestApi {
         if (store.monitor(monitor).filter(m -> m.projectId().equals(key.projectId())).isEmpty()) {
             throw new NotFoundException("monitor " + slug);
         }
-        String id = checkInId.equals("latest") ? latestCheckIn(monitor) : canonical(checkInId);
+        CheckIn checkIn = checkInId.equals("latest") ? latestCheckIn(monitor)
+                : store.checkIn(monitor, CheckInIds.canonical(checkInId))
+                        .orElseThrow(() -> new NotFoundException("check-in " + checkInId));
+        String id = checkIn.id();
         Multipart file = Multipart.file(request.header("content-type"), request.body(), "file");
         if (file.content().length > Attachment.MAX_BYTES) {
             throw new FieldError("file", "Attachments are limited to 100 KB.", 413);
         }
-        if (!store.saveAttachment(new Attachment(monitor, id, file.filename(), file.contentType(), file.content()))) {
+        if (!store.saveAttachment(new Attachment(monitor, id, file.filename(), file.contentType(), file.content()),
+                checkIn)) {
             throw new FieldError("file", "This check-in already has an attachment.");
         }
         return Response.json(200, Map.of("id", id));
     }
 
-    private String latestCheckIn(MonitorKey monitor) {
+    private CheckIn latestCheckIn(MonitorKey monitor) {
         List<CheckIn> newest = store.checkIns(monitor, null, null, 1).items();
         if (newest.isEmpty()) throw new NotFoundException("check-in latest");
-        return newest.get(0).id();
-    }
-
-    private static String canonical(String checkInId) {
-        try {
-            return UUID.fromString(checkInId.length() == 32 ? checkInId.replaceFirst(
-                    "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)", "$1-$2-$3-$4-$5")
-                    : checkInId).toString();
-        } catch (IllegalArgumentException e) {
-            throw new FieldError("check_in_id", "Invalid check-in id: " + checkInId);
-        }
+        return newest.get(0);
     }
 
     /** A DSN reaches only its own organization; another one's path answers 404, as if it did not exist. */

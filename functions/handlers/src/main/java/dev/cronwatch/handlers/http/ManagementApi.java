@@ -71,7 +71,7 @@ final class ManagementApi {
                 patch.put("schedule", existing.schedule().wireValue());
                 patch.put("schedule_type", existing.schedule().type());
             }
-            config = configParser.merge(existing, patch);
+            config = configParser.patch(patch).applyTo(existing);
         }
         String name = Values.string(body.get("name"), "name");
         if (name != null && name.isBlank()) throw new FieldError("name", "This field may not be blank.");

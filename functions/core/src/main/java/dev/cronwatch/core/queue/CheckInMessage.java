@@ -1,9 +1,10 @@
-package dev.cronwatch.core.ingest;
+package dev.cronwatch.core.queue;
 
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.ConfigPatch;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A validated check-in as it travels on the queue. {@code checkInId} is final (the client already has
@@ -19,11 +20,11 @@ public record CheckInMessage(
         CheckInStatus status,
         String environment,
         Long durationMs,
-        Map<String, Object> monitorConfig,
-        Instant receivedAt) {
+        ConfigPatch monitorConfig,
+        Instant receivedAt) implements QueueMessage {
 
+    @Override
     public String environmentOrDefault() {
-        return environment == null || environment.isEmpty()
-                ? dev.cronwatch.core.monitor.MonitorEnvironment.DEFAULT_NAME : environment;
+        return environment == null || environment.isEmpty() ? MonitorEnvironment.DEFAULT_NAME : environment;
     }
 }

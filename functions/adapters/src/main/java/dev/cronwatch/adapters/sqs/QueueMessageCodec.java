@@ -1,0 +1,99 @@
+package dev.cronwatch.adapters.sqs;
+
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.QueueMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Queue messages as JSON; versioned so a later format can be told apart. A check-in is version 1 (as
+ * wave 1 wrote them, so messages in flight across an upgrade still read); a judgement says so in
+ * {@code kind}.
+ */
+public final class QueueMessageCodec {
+    private static final int VERSION = 1;
+    private static final String JUDGEMENT = "judgement";
+    private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
+
+    public String encode(QueueMessage message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("v", VERSION);
+        json.put("organization", message.monitor().organization());
+        json.put("slug", message.monitor().slug());
+        if (message instanceof Judgement j) {
+            json.put("kind", JUDGEMENT);
+            json.put("environment", j.environment());
+            json.put("dueAt", j.dueAt().toString());
+            json.put("tick", j.tick().toString());
+            return Json.write(json);
+        }
+        CheckInMessage m = (CheckInMessage) message;
+        json.put("messageId", m.messageId());
+        json.put("projectId", m.projectId());
+        json.put("checkInId", m.checkInId());
+        json.put("latest", m.latest());
+        json.put("status", m.status().wireName());
+        json.put("environment", m.environment());
+        json.put("durationMs", m.durationMs());
+        json.put("monitorConfig", m.monitorConfig() == null ? null : m.monitorConfig().toWire());
+        json.put("receivedAt", m.receivedAt().toString());
+        return Json.write(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    public QueueMessage decode(String body) {
+        try {
+            Map<String, Object> json = Json.parseObject(body);
+            if (!(json.get("v") instanceof Number v) || v.intValue() != VERSION) {
+                throw new IllegalArgumentException("unknown message version " + json.get("v"));
+            }
+            MonitorKey monitor = new MonitorKey(required(json, "organization"), required(json, "slug"));
+            if (JUDGEMENT.equals(json.get("kind"))) {
+                return new Judgement(monitor, required(json, "environment"), Instant.parse(required(json, "dueAt")),
+                        Instant.parse(required(json, "tick")));
+            }
+            Number duration = (Number) json.get("durationMs");
+            Map<String, Object> config = (Map<String, Object>) json.get("monitorConfig");
+            return new CheckInMessage(
+                    required(json, "messageId"),
+                    monitor,
+                    required(json, "projectId"),
+                    required(json, "checkInId"),
+                    Boolean.TRUE.equals(json.get("latest")),
+                    CheckInStatus.fromWire(required(json, "status")),
+                    (String) json.get("environment"),
+                    duration == null ? null : duration.longValue(),
+                    config == null ? null : CONFIG.patch(config),
+                    Instant.parse(required(json, "receivedAt")));
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException(e.getMessage(), e);
+        }
+    }
+
+    /** The same environment and deadline is the same judgement: the queue keeps it once. */
+    public static String deduplicationId(Judgement j) {
+        String key = JUDGEMENT + "\n" + j.monitor().organization() + "\n" + j.monitor().slug() + "\n"
+                + j.environment() + "\n" + j.dueAt();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String required(Map<String, Object> json, String key) {
+        Object value = json.get(key);
+        if (!(value instanceof String s)) throw new IllegalArgumentException("missing " + key);
+        return s;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cronwatch.core.changes;
+
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.ProcessingError;
+import java.util.List;
+
+/**
+ * Everything one decision writes, to be stored all together or not at all. The monitor and the
+ * environment carry the version they were read at; the store writes them only if they are still at
+ * that version, so a concurrent change makes the whole set fail and the decision is taken again on
+ * fresh state. Check-ins, incidents and alerts change only with their environment, so its version
+ * guards them too.
+ */
+public record Changes(
+        Monitor monitor,
+        MonitorEnvironment environment,
+        List<CheckIn> checkIns,
+        List<Incident> incidents,
+        ProcessingError processingError,
+        List<PendingAlert> alerts) {
+
+    public Changes {
+        checkIns = List.copyOf(checkIns);
+        incidents = List.copyOf(incidents);
+        alerts = List.copyOf(alerts);
+    }
+
+    public static Changes of(Monitor monitor) {
+        return new Changes(monitor, null, List.of(), List.of(), null, List.of());
+    }
+
+    public static Changes of(MonitorEnvironment environment) {
+        return new Changes(null, environment, List.of(), List.of(), null, List.of());
+    }
+
+    public static Changes rejected(ProcessingError error, MonitorEnvironment environment) {
+        return new Changes(null, environment, List.of(), List.of(), error, List.of());
+    }
+
+    public boolean isEmpty() {
+        return monitor == null && environment == null && checkIns.isEmpty() && incidents.isEmpty()
+                && processingError == null && alerts.isEmpty();
+    }
+
+    public Changes withEnvironment(MonitorEnvironment updated) {
+        return new Changes(monitor, updated, checkIns, incidents, processingError, alerts);
+    }
+
+    public Changes withMonitor(Monitor updated) {
+        return new Changes(updated, environment, checkIns, incidents, processingError, alerts);
+    }
+
+    public Changes withAlerts(List<PendingAlert> updated) {
+        return new Changes(monitor, environment, checkIns, incidents, processingError, updated);
+    }
+}
