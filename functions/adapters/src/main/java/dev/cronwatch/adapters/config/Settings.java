@@ -19,7 +19,8 @@ public record Settings(
         int retentionDays,
         URI dynamoDbEndpoint,
         URI sqsEndpoint,
-        URI snsEndpoint) {
+        URI snsEndpoint,
+        String publicUrl) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE = "CRONWATCH_TABLE";
@@ -32,6 +33,8 @@ public record Settings(
     public static final String DYNAMODB_ENDPOINT = "CRONWATCH_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "CRONWATCH_SQS_ENDPOINT";
     public static final String SNS_ENDPOINT = "CRONWATCH_SNS_ENDPOINT";
+    /** Optional: where people open cronwatch (the dashboard is at its root); alerts link there when set. */
+    public static final String PUBLIC_URL = "CRONWATCH_PUBLIC_URL";
 
     /** Every variable the code reads; the template test checks each is set for every function. */
     public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS);
@@ -55,7 +58,8 @@ public record Settings(
                 positive(env, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, problems),
                 uri(env, DYNAMODB_ENDPOINT, problems),
                 uri(env, SQS_ENDPOINT, problems),
-                uri(env, SNS_ENDPOINT, problems));
+                uri(env, SNS_ENDPOINT, problems),
+                publicUrl(env, problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cronwatch is misconfigured: " + String.join("; ", problems));
         }
@@ -82,6 +86,23 @@ public record Settings(
         }
         problems.add(name + " must be a positive whole number, not \"" + value + "\"");
         return fallback;
+    }
+
+    /** An http(s) URL people can open; without a trailing slash, so paths append cleanly. */
+    private static String publicUrl(Map<String, String> env, List<String> problems) {
+        String value = env.get(PUBLIC_URL);
+        if (value == null || value.isBlank()) return null;
+        try {
+            URI uri = URI.create(value.trim());
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return value.trim().replaceAll("/+$", "");
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below with the variable's name
+        }
+        problems.add(PUBLIC_URL + " must be an http(s) URL like https://cron.example.com, not \"" + value + "\"");
+        return null;
     }
 
     private static URI uri(Map<String, String> env, String name, List<String> problems) {
