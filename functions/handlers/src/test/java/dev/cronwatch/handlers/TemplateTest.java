@@ -54,7 +54,8 @@ class TemplateTest {
             "DELETE /api/0/organizations/{org}/monitors/{slug}/",
             "GET /api/0/organizations/{org}/monitors/{slug}/checkins/",
             "GET /api/0/organizations/{org}/monitors/{slug}/incidents/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/processing-errors/");
+            "GET /api/0/organizations/{org}/monitors/{slug}/processing-errors/",
+            "GET /api/0/organizations/{org}/processing-errors/");
 
     static Map<String, Object> template;
     static Map<String, Object> resources;

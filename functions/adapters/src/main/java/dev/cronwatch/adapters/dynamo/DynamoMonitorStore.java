@@ -317,4 +317,11 @@ public final class DynamoMonitorStore implements MonitorStore {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
+
+    // ---- organization-wide views ----
+
+    @Override
+    public Page<ProcessingError> organizationProcessingErrors(String organization, Instant now, String cursor, int limit) {
+        return OrganizationErrors.page(queries, table, organization, now, cursor, limit);
+    }
 }
