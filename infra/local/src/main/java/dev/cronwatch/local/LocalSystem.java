@@ -40,9 +40,10 @@ public final class LocalSystem implements AutoCloseable {
         this.backends = backends;
         TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
         clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
-        notifications = new Notifications(console, options.webhook());
+        notifications = new Notifications(console, options.webhook(), options.webhookFormat());
         services = new Services(
-                new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
+                new ProcessingErrorWarnings(new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
+                        console),
                 new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
                 new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
                 notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
@@ -51,6 +52,7 @@ public final class LocalSystem implements AutoCloseable {
         ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
         gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+        notifications.linkTo(credentials.baseUrl());
         pump.start();
         gateway.start();
         if (!clock.isManual()) ticker.startEveryMinute();
