@@ -42,6 +42,29 @@ public record Settings(
     public static final int DEFAULT_RATE_LIMIT = 6;
     public static final int DEFAULT_RETENTION_DAYS = 90;
 
+    /** The PagerDuty forwarder's: the name of the SSM SecureString holding the routing key. */
+    public static final String PAGERDUTY_ROUTING_KEY_PARAMETER = "CRONWATCH_PAGERDUTY_ROUTING_KEY_PARAMETER";
+    /** Optional: PagerDuty's Events API v2 URL (its EU service region has its own). */
+    public static final String PAGERDUTY_EVENTS_URL = "CRONWATCH_PAGERDUTY_EVENTS_URL";
+
+    /** What the PagerDuty forwarder reads; it needs neither the table nor the queue. */
+    public record PagerDuty(String region, String routingKeyParameter, URI eventsUrl) {
+    }
+
+    public static PagerDuty pagerDuty(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String parameter = required(env, PAGERDUTY_ROUTING_KEY_PARAMETER, problems);
+        URI events = uri(env, PAGERDUTY_EVENTS_URL, problems);
+        if (events != null && !"https".equals(events.getScheme())) {
+            problems.add(PAGERDUTY_EVENTS_URL + " must be an https URL, not \"" + events + "\"");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the PagerDuty forwarder is misconfigured: " + String.join("; ", problems));
+        }
+        return new PagerDuty(env.getOrDefault(REGION, "us-east-1"), parameter,
+                events == null ? URI.create("https://events.pagerduty.com/v2/enqueue") : events);
+    }
+
     public static Settings fromEnvironment() {
         return from(System.getenv());
     }
