@@ -55,16 +55,16 @@ public final class AlertRenderer {
         } else {
             t.append(who).append(" recovered.\n\n");
         }
-        row(t, "Monitor", PlainText.line(b.monitorName()) + " (slug " + b.slug() + ")");
+        String name = PlainText.line(b.monitorName());
+        row(t, "Monitor", name.equals(b.slug()) ? name : name + " (slug " + b.slug() + ")");
         row(t, "Environment", PlainText.line(b.environment()));
         row(t, "Schedule", b.schedule() + " in " + b.zoneName());
+        row(t, "Failure", PlainText.line(b.failureReason()));
         row(t, "Failing since", when(b.dateStarted(), b.zone()));
         if (!b.opened()) {
             row(t, "Recovered at", when(b.dateResolved(), b.zone()));
             row(t, "Down for", duration(b.dateStarted(), b.dateResolved()));
-            row(t, "It had failed", PlainText.line(b.failureReason()));
         }
-        row(t, "Reason", b.reason());
         row(t, "Last success", b.lastSuccess() == null ? "none recorded" : when(b.lastSuccess(), b.zone()));
         List<Map<String, Object>> checkIns = b.checkIns();
         if (!checkIns.isEmpty()) {
@@ -75,7 +75,10 @@ public final class AlertRenderer {
                 Instant added = instant(c.get("dateAdded"));
                 Instant expected = instant(c.get("expectedTime"));
                 t.append("  ").append(String.format(Locale.ROOT, "%-11s", status)).append(when(added, b.zone()));
-                if (expected != null && !expected.equals(added)) t.append(", expected ").append(UTC_TIME.format(expected));
+                // an expected time later than the check-in is the next run's, not this one's
+                if (expected != null && added != null && expected.isBefore(added)) {
+                    t.append(", expected ").append(UTC_TIME.format(expected));
+                }
                 t.append('\n');
             }
         }

@@ -33,13 +33,14 @@ class AlertRendererTest {
         String text = new AlertRenderer(BASE).render(opened).text();
 
         assertThat(text).startsWith("job [production] is failing: 1 missed and 1 error check-ins detected\n");
-        assertThat(text).contains("Schedule      0 * * * * in Europe/Riga")
+        assertThat(text).contains("Monitor       job\n")
+                .contains("Schedule      0 * * * * in Europe/Riga")
+                .contains("Failure       1 missed and 1 error check-ins detected")
                 .contains("Failing since 2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET)")
-                .contains("Reason        error")
                 .contains("Last success  2020-01-01 09:00:00 UTC (2020-01-01 11:00:00 EET)")
                 .contains("Check-ins that led to it, oldest first:\n"
                         + "  missed     2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET)\n"
-                        + "  error      2020-01-01 10:30:00 UTC (2020-01-01 12:30:00 EET)")
+                        + "  error      2020-01-01 10:30:00 UTC (2020-01-01 12:30:00 EET)\n")
                 .contains("Open the monitor: https://cron.example.com/#/organizations/acme/monitors/job?environment=production")
                 .contains("incident " + opened.body().get("incidentId"))
                 .contains("You will get one more message when it recovers.");
@@ -52,8 +53,9 @@ class AlertRendererTest {
         assertThat(text).startsWith("job [production] recovered.\n")
                 .contains("Recovered at  2020-01-01 11:00:00 UTC (2020-01-01 13:00:00 EET)")
                 .contains("Down for      1 h 0 min")
-                .contains("It had failed 1 missed and 1 error check-ins detected")
-                .contains("Check-ins that resolved it")
+                .contains("Failure       1 missed and 1 error check-ins detected")
+                .contains("Check-ins that resolved it, oldest first:\n"
+                        + "  ok         2020-01-01 11:00:00 UTC (2020-01-01 13:00:00 EET)\n")
                 .doesNotContain("one more message");
     }
 
