@@ -28,15 +28,17 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private final ProcessorService processor;
     private final DeadLetterQueue deadLetters;
+    private final ProcessorEvents events;
     private final QueueMessageCodec codec = new QueueMessageCodec();
 
     public ProcessorHandler() {
-        this(Wiring.services().processor(), Wiring.instance().deadLetters());
+        this(Wiring.services().processor(), Wiring.instance().deadLetters(), ProcessorEvents.NONE);
     }
 
-    public ProcessorHandler(ProcessorService processor, DeadLetterQueue deadLetters) {
+    public ProcessorHandler(ProcessorService processor, DeadLetterQueue deadLetters, ProcessorEvents events) {
         this.processor = processor;
         this.deadLetters = deadLetters;
+        this.events = events;
     }
 
     @Override
@@ -59,6 +61,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
             var applied = processor.apply(message, FifoBatch.attribute(record, "SequenceNumber"));
             log.info("message {} for {}: {}", record.getMessageId(), message.monitor(), applied.kind());
             applied.alerts().failures().forEach(f -> log.warn("alert not published yet, the sweep retries it: {}", f));
+            events.applied(message, applied);
             return true;
         } catch (RuntimeException e) {
             return failed(record, message, e);

@@ -8,6 +8,7 @@ import dev.cronwatch.adapters.sns.SnsAlertPublisher;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
+import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import java.time.Clock;
@@ -36,7 +37,8 @@ public final class Wiring {
         Supplier<SqsClient> sqs = memoize(() -> clients.sqs(settings.sqsEndpoint()));
         Supplier<SnsClient> sns = memoize(() -> clients.sns(settings.snsEndpoint()));
         Supplier<SqsCheckInQueue> queue = memoize(() -> new SqsCheckInQueue(sqs.get(), settings.queueUrl()));
-        Supplier<SnsAlertPublisher> topic = memoize(() -> new SnsAlertPublisher(sns.get(), settings.topicArn()));
+        Supplier<SnsAlertPublisher> topic = memoize(() -> new SnsAlertPublisher(sns.get(), settings.topicArn(),
+                new AlertRenderer(settings.publicUrl())));
         Supplier<SqsDeadLetterQueue> dlq = memoize(() -> new SqsDeadLetterQueue(sqs.get(), settings.deadLetterQueueUrl()));
         CheckInQueue lazyQueue = new CheckInQueue() {
             @Override

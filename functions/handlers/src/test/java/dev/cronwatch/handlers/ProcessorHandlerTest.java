@@ -55,7 +55,7 @@ class ProcessorHandlerTest {
     final ProcessorHandler handler = new ProcessorHandler(
             new ProcessorService(store, new CheckInRules(6, 10_000),
                     new AlertDispatcher(store, new RecordingPublisher(), clock), clock),
-            (DeadLetterQueue) (body, group, dedup, reason) -> deadLetters.add(group + ":" + body));
+            (DeadLetterQueue) (body, group, dedup, reason) -> deadLetters.add(group + ":" + body), ProcessorEvents.NONE);
     long sequence;
 
     SQSEvent.SQSMessage record(String id, String slug, String body) {

@@ -54,7 +54,8 @@ class TemplateTest {
             "DELETE /api/0/organizations/{org}/monitors/{slug}/",
             "GET /api/0/organizations/{org}/monitors/{slug}/checkins/",
             "GET /api/0/organizations/{org}/monitors/{slug}/incidents/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/processing-errors/");
+            "GET /api/0/organizations/{org}/monitors/{slug}/processing-errors/",
+            "GET /api/0/organizations/{org}/processing-errors/");
 
     static Map<String, Object> template;
     static Map<String, Object> resources;
@@ -86,7 +87,7 @@ class TemplateTest {
             handlers.add(className);
         }
         assertThat(handlers).containsExactlyInAnyOrder(HttpApiHandler.class.getName(),
-                ProcessorHandler.class.getName(), ClockHandler.class.getName());
+                ProcessorHandler.class.getName(), ClockHandler.class.getName(), PagerDutyForwarder.class.getName());
     }
 
     @Test
@@ -153,6 +154,24 @@ class TemplateTest {
         assertThat(((Map<String, Object>) table.get("TimeToLiveSpecification"))).containsEntry("AttributeName", "expiresAt");
         assertThat(template.get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKeys("ApiUrl", "TopicArn", "TableName");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePagerDutyForwarderIsOptional_readsOnlyItsKey_andTakesOnlyIncidentAlerts() {
+        Map<String, Object> forwarder = functions().get("PagerDutyForwarderFunction");
+        assertThat(forwarder).containsEntry("Condition", "HasPagerDuty");
+        assertThat(((Map<String, Object>) parameters.get("PagerDutyRoutingKeyParameter"))).containsEntry("Default", "");
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties(forwarder).get("Environment"))
+                .get("Variables");
+        assertThat(variables).containsEntry(Settings.PAGERDUTY_ROUTING_KEY_PARAMETER, Map.of("Ref", "PagerDutyRoutingKeyParameter"))
+                .containsKey(Settings.PAGERDUTY_EVENTS_URL);
+        assertThat(String.valueOf(properties(forwarder).get("Policies"))).contains("ssm:GetParameter")
+                .contains("parameter${PagerDutyRoutingKeyParameter}").doesNotContain("*");
+        Map<String, Object> sns = properties((Map<String, Object>) ((Map<String, Object>) properties(forwarder).get("Events"))
+                .get("Alerts"));
+        assertThat(sns).containsEntry("Topic", Map.of("Ref", "AlertTopic"));
+        assertThat(sns.get("FilterPolicy")).isEqualTo(Map.of("type", List.of("incident.opened", "incident.resolved")));
     }
 
     @SuppressWarnings("unchecked")

@@ -44,7 +44,8 @@ final class ProcessorThroughput {
         ProcessorHandler handler = new ProcessorHandler(
                 new ProcessorService(store, new CheckInRules(6, 1_000_000), new AlertDispatcher(store, alert -> { }, clock),
                         clock),
-                (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); });
+                (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); },
+                dev.cronwatch.handlers.ProcessorEvents.NONE);
 
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         applyRound(handler, monitors, start, Messages.HOURLY); // the monitors exist before the clock starts

@@ -20,6 +20,7 @@ class BenchmarksSmokeTest {
         assertThat(figures).containsKeys("processor check-ins/s", "ceiling: conditional PutItem/s (one thread)",
                 "accepted -> visible p99", "cold start http (process start -> handled)", "per month: total");
         assertThat(figures.values()).allSatisfy(v -> assertThat(v).isNotNaN().isFinite().isNotNegative());
-        assertThat(figures.get("DynamoDB requests per heartbeat (processor)")).isLessThanOrEqualTo(2.0);
+        // a common check-in costs at most 3 DynamoDB requests, all of them the processor's now
+        assertThat(figures.get("DynamoDB requests per heartbeat (processor)")).isLessThanOrEqualTo(3.0);
     }
 }

@@ -7,12 +7,16 @@ import java.time.format.DateTimeParseException;
 
 /** Command-line options of local mode. */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean manualClock, Instant start, URI webhook,
-                           int rateLimitPerMinute, int workers) {
+                           int rateLimitPerMinute, Notifications.Format webhookFormat, int workers) {
 
     public static final String USAGE = """
             usage: cronwatch-local [--port 8080] [--data-dir ./.cronwatch] [--in-memory]
-                                   [--clock real|manual --start <ISO instant>] [--webhook <url>]
-                                   [--rate-limit 6] [--workers 2]""";
+                                   [--clock real|manual --start <ISO instant>]
+                                   [--webhook <url> [--webhook-format json|slack]] [--rate-limit 6]
+                                   [--workers 2]
+              --webhook-format slack posts {"text": ...} as a Slack incoming webhook takes it;
+              json (the default) posts {"subject", "message", "attributes", "text"}.
+              --workers: how many queue consumers run at once, as Lambda runs several.""";
 
     public static LocalOptions parse(String... args) {
         int port = 8080;
@@ -23,6 +27,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         URI webhook = null;
         int rateLimit = 6;
         int workers = 2;
+        Notifications.Format format = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -44,6 +49,13 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                     }
                 }
                 case "--webhook" -> webhook = URI.create(value(args, ++i, arg));
+                case "--webhook-format" -> {
+                    String name = value(args, ++i, arg);
+                    if (!name.equals("json") && !name.equals("slack")) {
+                        throw new IllegalArgumentException("--webhook-format is json or slack, not " + name);
+                    }
+                    format = Notifications.Format.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+                }
                 case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, arg));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -53,7 +65,9 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         if (manual && start == null) throw new IllegalArgumentException("--clock manual needs --start <ISO instant>");
         if (!manual && start != null) throw new IllegalArgumentException("--start goes with --clock manual");
         if (workers < 1) throw new IllegalArgumentException("--workers takes a whole number of at least 1");
-        return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit, workers);
+        if (format != null && webhook == null) throw new IllegalArgumentException("--webhook-format goes with --webhook");
+        return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit,
+                format == null ? Notifications.Format.JSON : format, workers);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -41,7 +41,7 @@ public final class LocalSystem implements AutoCloseable {
         this.backends = backends;
         TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
         clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
-        notifications = new Notifications(console, options.webhook());
+        notifications = new Notifications(console, options.webhook(), options.webhookFormat());
         services = new Services(
                 new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
                 new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
@@ -49,13 +49,15 @@ public final class LocalSystem implements AutoCloseable {
                 notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
                         Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
         pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())), options.workers());
+                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()), new ProcessingErrorWarnings(console)),
+                options.workers());
         // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
         // runs a second after the minute (or, on the manual clock, after draining the queue).
         ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO), services.store(),
                 clock, pump, console);
         gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+        notifications.linkTo(credentials.baseUrl());
         pump.start();
         gateway.start();
         if (!clock.isManual()) ticker.startEveryMinute();

@@ -1,7 +1,9 @@
 package dev.cronwatch.local;
 
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.alert.RenderedAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,46 +18,78 @@ import java.util.Map;
 
 /**
  * Local mode's stand-in for the SNS topic: each alert is printed, kept for
- * {@code GET /_local/notifications} as {@code {"subject","message","attributes"}} (the message being
- * the JSON text SNS subscribers receive), and optionally POSTed to a webhook.
+ * {@code GET /_local/notifications} as {@code {"subject","message","attributes","text"}} (the message
+ * being the JSON text SQS and Lambda subscribers receive, the text what an email says), and
+ * optionally POSTed to a webhook, either in that form or as a Slack incoming webhook takes it.
  */
 public final class Notifications implements AlertPublisher {
+    /** What the webhook receives. */
+    public enum Format {
+        /** The kept notification, {@code {"subject","message","attributes","text"}}. */
+        JSON,
+        /** {@code {"text"}} in Slack's mrkdwn, as an incoming webhook takes it. */
+        SLACK
+    }
+
     private final List<Map<String, Object>> published = new ArrayList<>();
     private final PrintStream console;
     private final URI webhook;
+    private final Format format;
     private final HttpClient http;
+    private volatile AlertRenderer renderer = new AlertRenderer(null);
 
-    public Notifications(PrintStream console, URI webhook) {
+    public Notifications(PrintStream console, URI webhook, Format format) {
         this.console = console;
         this.webhook = webhook;
+        this.format = format;
         this.http = webhook == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** Alerts link to the dashboard here from now on (known once the gateway has its port). */
+    void linkTo(String publicUrl) {
+        renderer = new AlertRenderer(publicUrl);
     }
 
     @Override
     public void publish(PendingAlert alert) {
+        RenderedAlert rendered = renderer.render(alert.message());
         Map<String, Object> notification = new LinkedHashMap<>();
         notification.put("subject", alert.message().subject());
-        notification.put("message", Json.write(alert.message().body()));
+        notification.put("message", Json.write(rendered.json()));
         notification.put("attributes", alert.message().attributes());
+        notification.put("text", rendered.text());
         synchronized (this) {
             published.add(notification);
         }
         Map<String, Object> body = alert.message().body();
-        console.printf("%n*** ALERT %s%n    %s%n    incident %s, started %s%s%n%n", alert.type().wireName(),
+        console.printf("%n*** ALERT %s%n    %s%n    incident %s, started %s%s%s%n%n", alert.type().wireName(),
                 alert.message().subject(), body.get("incidentId"), body.get("dateStarted"),
-                body.get("dateResolved") == null ? "" : ", resolved " + body.get("dateResolved"));
-        if (webhook != null) postToWebhook(notification);
+                body.get("dateResolved") == null ? "" : ", resolved " + body.get("dateResolved"),
+                rendered.link() == null ? "" : "\n    " + rendered.link());
+        if (webhook != null) postToWebhook(format == Format.SLACK ? slack(rendered) : notification);
     }
 
     public synchronized List<Map<String, Object>> all() {
         return List.copyOf(published);
     }
 
-    private void postToWebhook(Map<String, Object> notification) {
+    /** Slack mrkdwn: the title in bold, the summary lines, the link; {@code & < >} escaped as Slack requires. */
+    static Map<String, Object> slack(RenderedAlert rendered) {
+        StringBuilder text = new StringBuilder("*").append(escape(rendered.title())).append('*');
+        for (String line : rendered.summary()) text.append('\n').append(escape(line));
+        if (rendered.link() != null) text.append("\n<").append(rendered.link()).append("|Open the monitor>");
+        return Map.of("text", text.toString());
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private void postToWebhook(Map<String, Object> payload) {
         try {
             HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(notification))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(payload))).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) console.println("webhook answered " + response.statusCode());
         } catch (java.io.IOException e) {

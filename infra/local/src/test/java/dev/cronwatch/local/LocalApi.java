@@ -102,6 +102,11 @@ final class LocalApi {
         return list(get(monitors() + slug + "/processing-errors/"));
     }
 
+    /** Every monitor's, newest first: {@code GET /api/0/organizations/{org}/processing-errors/}. */
+    List<Map<String, Object>> organizationProcessingErrors() {
+        return list(get("/api/0/organizations/" + credentials.organization() + "/processing-errors/"));
+    }
+
     List<Map<String, Object>> notifications() {
         return list(send("GET", "/_local/notifications", Map.of(), null).body());
     }

@@ -148,6 +148,74 @@ class LocalModeTest {
     }
 
     @Test
+    void slackWebhooksGetTextInSlacksMarkup_withALinkToTheMonitor() throws Exception {
+        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/slack", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                dataDir.toString(), "--clock", "manual", "--start", T0.toString(),
+                "--webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/slack", "--webhook-format", "slack"), QUIET)) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.checkIn("db-dump", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
+                    + " \"timezone\": \"America/New_York\"}}");
+            move(api, h(1.1));
+            String link = system.credentials().baseUrl() + "/#/organizations/local/monitors/db-dump?environment=production";
+            assertThat(posted).singleElement().satisfies(body -> assertThat(Json.parseObject(body)).containsOnlyKeys("text")
+                    .containsEntry("text", "*\uD83D\uDD34 db-dump [production] is failing*\n"
+                            + "A missed check-in was detected.\n"
+                            + "Failing since 2026-01-01 01:00:00 UTC (2025-12-31 20:00:00 EST).\n"
+                            + "Last success 2026-01-01 00:00:00 UTC (2025-12-31 19:00:00 EST).\n"
+                            + "Schedule `0 * * * *` in America/New_York.\n"
+                            + "<" + link + "|Open the monitor>"));
+            Map<String, Object> kept = api.notifications().get(0);
+            assertThat((String) kept.get("text")).startsWith("db-dump [production] is failing: A missed check-in was detected")
+                    .contains("Open the monitor: " + link);
+            assertThat(Json.parseObject((String) kept.get("message"))).containsEntry("dashboardUrl", link)
+                    .containsEntry("source", "custom");
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void webhookFormatIsJsonOrSlack_andGoesWithAWebhook() {
+        assertThat(LocalOptions.parse("--in-memory").webhookFormat()).isEqualTo(Notifications.Format.JSON);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalOptions.parse("--webhook", "http://x", "--webhook-format", "teams"))
+                .hasMessageContaining("json or slack");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalOptions.parse("--webhook-format", "slack"))
+                .hasMessageContaining("goes with --webhook");
+    }
+
+    @Test
+    void aCheckInForAMistypedSlug_printsOneWarning_andIsListedForTheOrganization() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        PrintStream console = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), console)) {
+            LocalApi api = new LocalApi(system.credentials());
+            system.controls().deliverEveryBatchTwice(true); // a redelivery records the same error again
+            api.checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            String dropped = api.checkIn("nightly-bakup", "{\"status\": \"ok\"}");   // the typo in a crontab line
+            system.controls().drainQueue();
+
+            List<String> warnings = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("! ")).toList();
+            assertThat(warnings).containsExactly("! dropped check-in " + dropped + " for local/nightly-bakup: MONITOR_NOT_FOUND"
+                    + " (GET /api/0/organizations/local/processing-errors/)");
+            assertThat(api.organizationProcessingErrors()).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("monitor", "nightly-bakup").containsEntry("name", "MONITOR_NOT_FOUND")
+                    .containsEntry("checkInId", dropped));
+            assertThat(api.checkIns("nightly-backup")).hasSize(1);
+        }
+    }
+
+    @Test
     void stoppingAppliesEveryAcceptedCheckInFirst() throws Exception {
         try (LocalSystem system = start(T0)) {
             system.controls().pauseProcessor(true); // accepted, still in the queue when the stop comes

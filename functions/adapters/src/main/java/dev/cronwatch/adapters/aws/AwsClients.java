@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the SDK clients, once per process: the URL-connection HTTP client (the lightest to start in
@@ -59,6 +60,12 @@ public final class AwsClients {
     public SqsClient sqs(URI endpoint) {
         var builder = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                 .overrideConfiguration(c -> c.apiCallTimeout(SQS_CALL_TIMEOUT));
+        if (endpoint != null) builder.endpointOverride(endpoint);
+        return builder.build();
+    }
+
+    public SsmClient ssm(URI endpoint) {
+        var builder = SsmClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
         if (endpoint != null) builder.endpointOverride(endpoint);
         return builder.build();
     }

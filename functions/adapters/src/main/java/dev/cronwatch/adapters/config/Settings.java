@@ -19,7 +19,8 @@ public record Settings(
         int retentionDays,
         URI dynamoDbEndpoint,
         URI sqsEndpoint,
-        URI snsEndpoint) {
+        URI snsEndpoint,
+        String publicUrl) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE = "CRONWATCH_TABLE";
@@ -32,12 +33,37 @@ public record Settings(
     public static final String DYNAMODB_ENDPOINT = "CRONWATCH_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "CRONWATCH_SQS_ENDPOINT";
     public static final String SNS_ENDPOINT = "CRONWATCH_SNS_ENDPOINT";
+    /** Optional: where people open cronwatch (the dashboard is at its root); alerts link there when set. */
+    public static final String PUBLIC_URL = "CRONWATCH_PUBLIC_URL";
 
     /** Every variable the code reads; the template test checks each is set for every function. */
     public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS);
 
     public static final int DEFAULT_RATE_LIMIT = 6;
     public static final int DEFAULT_RETENTION_DAYS = 90;
+
+    /** The PagerDuty forwarder's: the name of the SSM SecureString holding the routing key. */
+    public static final String PAGERDUTY_ROUTING_KEY_PARAMETER = "CRONWATCH_PAGERDUTY_ROUTING_KEY_PARAMETER";
+    /** Optional: PagerDuty's Events API v2 URL (its EU service region has its own). */
+    public static final String PAGERDUTY_EVENTS_URL = "CRONWATCH_PAGERDUTY_EVENTS_URL";
+
+    /** What the PagerDuty forwarder reads; it needs neither the table nor the queue. */
+    public record PagerDuty(String region, String routingKeyParameter, URI eventsUrl) {
+    }
+
+    public static PagerDuty pagerDuty(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String parameter = required(env, PAGERDUTY_ROUTING_KEY_PARAMETER, problems);
+        URI events = uri(env, PAGERDUTY_EVENTS_URL, problems);
+        if (events != null && !"https".equals(events.getScheme())) {
+            problems.add(PAGERDUTY_EVENTS_URL + " must be an https URL, not \"" + events + "\"");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the PagerDuty forwarder is misconfigured: " + String.join("; ", problems));
+        }
+        return new PagerDuty(env.getOrDefault(REGION, "us-east-1"), parameter,
+                events == null ? URI.create("https://events.pagerduty.com/v2/enqueue") : events);
+    }
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -55,7 +81,8 @@ public record Settings(
                 positive(env, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, problems),
                 uri(env, DYNAMODB_ENDPOINT, problems),
                 uri(env, SQS_ENDPOINT, problems),
-                uri(env, SNS_ENDPOINT, problems));
+                uri(env, SNS_ENDPOINT, problems),
+                publicUrl(env, problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cronwatch is misconfigured: " + String.join("; ", problems));
         }
@@ -82,6 +109,23 @@ public record Settings(
         }
         problems.add(name + " must be a positive whole number, not \"" + value + "\"");
         return fallback;
+    }
+
+    /** An http(s) URL people can open; without a trailing slash, so paths append cleanly. */
+    private static String publicUrl(Map<String, String> env, List<String> problems) {
+        String value = env.get(PUBLIC_URL);
+        if (value == null || value.isBlank()) return null;
+        try {
+            URI uri = URI.create(value.trim());
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return value.trim().replaceAll("/+$", "");
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below with the variable's name
+        }
+        problems.add(PUBLIC_URL + " must be an http(s) URL like https://cron.example.com, not \"" + value + "\"");
+        return null;
     }
 
     private static URI uri(Map<String, String> env, String name, List<String> problems) {

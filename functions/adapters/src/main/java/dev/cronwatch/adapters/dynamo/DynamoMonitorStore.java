@@ -438,4 +438,11 @@ public final class DynamoMonitorStore implements MonitorStore {
             return key == null ? Integer.toString(shard) : shard + "|" + key;
         }
     }
+
+    // ---- organization-wide views ----
+
+    @Override
+    public Page<ProcessingError> organizationProcessingErrors(String organization, Instant now, String cursor, int limit) {
+        return OrganizationErrors.page(queries, table, organization, now, cursor, limit);
+    }
 }

@@ -107,6 +107,7 @@ final class Items {
                 Keys.errorSk(e.receivedAt(), e.id())));
         item.put(DOC, s(Documents.processingError(e)));
         item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(e.receivedAt().plus(ProcessingError.RETENTION)));
+        OrganizationErrors.list(item, e);
         return item;
     }
 

@@ -2,43 +2,116 @@ package dev.cronwatch.adapters.sns;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.alert.AlertMessage;
+import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.alert.RenderedAlert;
 import dev.cronwatch.core.port.AlertPublisher;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
-/** Alerts to the SNS topic: the JSON body, a subject for email, and attributes for filter policies. */
+/**
+ * Alerts to the SNS topic, one publish per transition with a message per protocol
+ * ({@code MessageStructure: json}): people subscribed by email read a text, programs (SQS, Lambda,
+ * HTTP(S), and AWS Chatbot, which subscribes over HTTPS) get the JSON, SMS a single line. Attributes
+ * carry the names filter policies match on. Everything user-chosen is fitted to what SNS accepts, so
+ * no monitor or environment name can make a publish fail.
+ */
 public final class SnsAlertPublisher implements AlertPublisher {
-    /** SNS subjects: at most 100 printable ASCII characters, no line breaks. */
-    static final int MAX_SUBJECT = 100;
+    /** SNS subjects: printable ASCII, no line breaks, "less than 100 characters". */
+    static final int MAX_SUBJECT = 99;
+    /** SNS's limit on a message, attributes included. */
+    static final int MAX_MESSAGE_BYTES = 262_144;
+    /** Far more than any attribute we send needs; keeps a pathological value from eating the message's room. */
+    static final int MAX_ATTRIBUTE = 256;
+    private static final List<String> JSON_PROTOCOLS = List.of("default", "sqs", "lambda", "http", "https");
 
     private final SnsClient sns;
     private final String topicArn;
+    private final AlertRenderer renderer;
 
-    public SnsAlertPublisher(SnsClient sns, String topicArn) {
+    public SnsAlertPublisher(SnsClient sns, String topicArn, AlertRenderer renderer) {
         this.sns = sns;
         this.topicArn = topicArn;
+        this.renderer = renderer;
     }
 
     @Override
     public void publish(PendingAlert alert) {
-        AlertMessage message = alert.message();
-        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        message.attributes().forEach((name, value) -> {
-            if (value != null && !value.isEmpty()) {
-                attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build());
-            }
-        });
-        sns.publish(PublishRequest.builder().topicArn(topicArn).subject(subject(message.subject()))
-                .message(Json.write(message.body())).messageAttributes(attributes).build());
+        sns.publish(request(alert.message()));
     }
 
+    PublishRequest request(AlertMessage message) {
+        Map<String, MessageAttributeValue> attributes = attributes(message.attributes());
+        int attributeBytes = 0;
+        for (var e : attributes.entrySet()) attributeBytes += utf8(e.getKey()) + utf8("String") + utf8(e.getValue().stringValue());
+        String structured = structured(renderer.render(message));
+        if (utf8(structured) + attributeBytes > MAX_MESSAGE_BYTES) {
+            // only the check-in list can grow this far; the alert is sent without it rather than not at all
+            Map<String, Object> body = new LinkedHashMap<>(message.body());
+            body.put("checkIns", List.of());
+            structured = structured(renderer.render(new AlertMessage(message.subject(), body, message.attributes())));
+        }
+        return PublishRequest.builder().topicArn(topicArn).subject(subject(message.subject()))
+                .messageStructure("json").message(structured).messageAttributes(attributes).build();
+    }
+
+    private static String structured(RenderedAlert rendered) {
+        String json = Json.write(rendered.json());
+        Map<String, String> perProtocol = new LinkedHashMap<>();
+        for (String protocol : JSON_PROTOCOLS) perProtocol.put(protocol, json);
+        perProtocol.put("email", rendered.text());
+        perProtocol.put("email-json", rendered.text());
+        perProtocol.put("sms", rendered.link() == null ? rendered.subject() : rendered.subject() + " " + rendered.link());
+        return Json.write(perProtocol);
+    }
+
+    /** Empty values are left out (SNS refuses them); the rest keep only characters SNS and SQS accept. */
+    static Map<String, MessageAttributeValue> attributes(Map<String, String> values) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            String clean = attributeValue(value);
+            if (!clean.isEmpty()) {
+                attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(clean).build());
+            }
+        });
+        return attributes;
+    }
+
+    /**
+     * The characters SQS (and so SNS, which delivers to it) allow in attribute values: tab, line
+     * feed, carriage return, and U+0020 up to U+10FFFF without surrogates, U+FFFE and U+FFFF.
+     */
+    static String attributeValue(String value) {
+        if (value == null) return "";
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+            if (allowed && out.length() < MAX_ATTRIBUTE) out.appendCodePoint(cp);
+        });
+        return out.toString().strip();
+    }
+
+    /** Accents are dropped rather than replaced ("Zürich" reads "Zurich"); anything else not ASCII becomes "?". */
     static String subject(String subject) {
+        String plain = Normalizer.normalize(subject == null ? "" : subject, Normalizer.Form.NFD);
         StringBuilder ascii = new StringBuilder();
-        for (char c : subject.toCharArray()) ascii.append(c >= 0x20 && c < 0x7f ? c : '?');
-        return ascii.length() <= MAX_SUBJECT ? ascii.toString() : ascii.substring(0, MAX_SUBJECT - 3) + "...";
+        for (char c : plain.toCharArray()) {
+            if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
+            ascii.append(c >= 0x20 && c < 0x7f ? c : (c == '\n' || c == '\r' || c == '\t') ? ' ' : '?');
+        }
+        String line = ascii.toString().strip();
+        if (line.isEmpty()) line = "cronwatch alert";
+        return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 3) + "...";
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -434,6 +434,56 @@ abstract class MonitorStoreContract {
         }
     }
 
+    // ---- organization-wide views ----
+
+    @Test
+    void listsTheOrganizationsProcessingErrors_unknownMonitorsIncluded_newestFirst_pageByPage() {
+        Instant now = T0.plus(Duration.ofDays(10));
+        MonitorKey typo = new MonitorKey("acme", "nightly-bakup"); // never created
+        store.commit(Changes.rejected(TestData.error(JOB, "j1", now.minusSeconds(50)), null));
+        store.commit(Changes.rejected(TestData.error(typo, "t1", now.minusSeconds(40)), null));
+        store.commit(Changes.rejected(TestData.error(OTHER, "o1", now.minusSeconds(30)), null));
+        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20)), null));
+        store.commit(Changes.rejected(TestData.error(JOB, "old", now.minus(Duration.ofDays(7))), null));
+        store.commit(Changes.rejected(TestData.error(new MonitorKey("globex", "job"), "elsewhere", now.minusSeconds(10)),
+                null));
+        // a redelivered message records the same error again: listed once
+        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20)), null));
+
+        Page<ProcessingError> first = store.organizationProcessingErrors("acme", now, null, 2);
+        assertThat(first.items()).extracting(ProcessingError::id).containsExactly("t2", "o1");
+        assertThat(first.items().get(0).monitor()).isEqualTo(typo);
+        Page<ProcessingError> second = store.organizationProcessingErrors("acme", now, first.nextCursor(), 2);
+        assertThat(second.items()).extracting(ProcessingError::id).containsExactly("t1", "j1");
+        assertThat(second.nextCursor()).isNull();
+        assertThat(store.organizationProcessingErrors("acme", now, null, 10).items()).hasSize(4);
+        assertThat(store.organizationProcessingErrors("globex", now, null, 10).items()).extracting(ProcessingError::id)
+                .containsExactly("elsewhere");
+        assertThat(store.organizationProcessingErrors("initech", now, null, 10).items()).isEmpty();
+
+        store.deleteMonitor(typo);
+        assertThat(store.organizationProcessingErrors("acme", now, null, 10).items()).extracting(ProcessingError::id)
+                .containsExactly("o1", "j1");
+    }
+
+    @Test
+    void aCursorFromAnotherOrganizationOrOfAnotherList_isRefused() {
+        for (int i = 0; i < 3; i++) {
+            store.commit(Changes.rejected(TestData.error(JOB, "e" + i, T0.plusSeconds(i)), null));
+            store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i))), List.of(), null, List.of()));
+        }
+        String acmeCursor = store.organizationProcessingErrors("acme", T0, null, 1).nextCursor();
+        String checkInCursor = store.checkIns(JOB, null, null, 1).nextCursor();
+        assertThat(acmeCursor).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.organizationProcessingErrors("acme", T0, "%%%", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        if (!(store instanceof DynamoMonitorStore)) return; // the fake's cursors are positions: nothing to mix up
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.organizationProcessingErrors("globex", T0, acmeCursor, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.organizationProcessingErrors("acme", T0, checkInCursor, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---- helpers ----
 
     void seedDue(MonitorKey key, String env, Instant dueAt) {

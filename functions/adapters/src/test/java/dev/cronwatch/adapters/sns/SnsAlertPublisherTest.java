@@ -1,26 +1,37 @@
 package dev.cronwatch.adapters.sns;
 
+import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.FauxqsFixture;
 import dev.cronwatch.core.alert.AlertMessage;
+import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.fakes.Scenario;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Alerts through a real SNS API (fauxqs): body, subject, attributes, and subscribers' filter policies. */
+/**
+ * Alerts through an SNS API (fauxqs, with MessageStructure and non-SQS subscribers added by our
+ * launcher as AWS documents them): each protocol's form, subject, attributes, filter policies, limits.
+ */
 class SnsAlertPublisherTest {
+    static final AlertRenderer RENDERER = new AlertRenderer("https://cron.example.com");
     static FauxqsFixture fauxqs;
     static SnsClient sns;
     static SqsClient sqs;
@@ -37,6 +48,14 @@ class SnsAlertPublisherTest {
         fauxqs.close();
     }
 
+    /** A real alert: composed by the domain for a monitor in Riga that missed its 10:00 run. */
+    static PendingAlert missedInRiga() {
+        Scenario s = new Scenario(crontab("0 * * * *", "timezone", "Europe/Riga"));
+        s.send("ok", "2020-01-01T09:00:00Z");
+        s.tick("2020-01-01T10:01:00Z");
+        return s.alerts().get(0);
+    }
+
     static PendingAlert alert(String incident, AlertType type, String reason) {
         Map<String, Object> body = Map.of("type", type.wireName(), "incidentId", incident, "reason", reason);
         Map<String, String> attributes = Map.of("type", type.wireName(), "organization", "acme", "project", "1",
@@ -45,11 +64,11 @@ class SnsAlertPublisherTest {
                 body, attributes), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    String subscribe(String topicArn, String name, String filterPolicy) {
+    String subscribe(String topicArn, String name, boolean raw, String filterPolicy) {
         String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        Map<String, String> attributes = new java.util.HashMap<>(Map.of("RawMessageDelivery", "true"));
+        Map<String, String> attributes = new HashMap<>(Map.of("RawMessageDelivery", Boolean.toString(raw)));
         if (filterPolicy != null) attributes.put("FilterPolicy", filterPolicy);
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
         return url;
@@ -67,11 +86,43 @@ class SnsAlertPublisherTest {
     }
 
     @Test
-    void subscribersReceiveTheBodyAndFilterOnReason() throws Exception {
+    void onePublish_eachSubscriberReadsItsOwnForm() throws Exception {
+        String topic = sns.createTopic(b -> b.name("per-protocol")).topicArn();
+        String rawQueue = subscribe(topic, "raw-json", true, null);
+        String envelopeQueue = subscribe(topic, "enveloped-json", false, null);
+        sns.subscribe(b -> b.topicArn(topic).protocol("email-json").endpoint("ops@example.com"));
+        sns.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("oncall@example.com"));
+        int before = fauxqs.deliveries().size();
+
+        PendingAlert alert = missedInRiga();
+        new SnsAlertPublisher(sns, topic, RENDERER).publish(alert);
+
+        Message raw = receive(rawQueue, 1).get(0);
+        Map<String, Object> json = Json.parseObject(raw.body());
+        assertThat(json).containsAllEntriesOf(withJsonNumbers(alert.message().body()))
+                .containsEntry("source", "custom").containsEntry("version", "1.0")
+                .containsEntry("dashboardUrl", "https://cron.example.com/#/organizations/acme/monitors/job?environment=production");
+        assertThat(raw.messageAttributes().get("reason").stringValue()).isEqualTo("missed");
+        Map<String, Object> envelope = Json.parseObject(receive(envelopeQueue, 1).get(0).body());
+        assertThat(Json.parseObject((String) envelope.get("Message"))).isEqualTo(json);
+        assertThat(envelope).containsEntry("Subject", "cronwatch: job [production] failing: A missed check-in was detected");
+
+        List<Map<String, Object>> people = fauxqs.deliveries().subList(before, before + 2);
+        Map<String, Object> emailJson = Json.parseObject((String) people.get(0).get("body"));
+        String text = (String) emailJson.get("Message");
+        assertThat(text).startsWith("job [production] is failing: A missed check-in was detected\n")
+                .contains("Failing since 2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET)")
+                .contains("Open the monitor: https://cron.example.com/#/organizations/acme/monitors/job?environment=production");
+        assertThat(emailJson).containsEntry("Subject", "cronwatch: job [production] failing: A missed check-in was detected");
+        assertThat(people.get(1)).containsEntry("protocol", "email").containsEntry("body", text);
+    }
+
+    @Test
+    void subscribersFilterOnTheReasonAttribute() throws Exception {
         String topic = sns.createTopic(b -> b.name("cronwatch-alerts")).topicArn();
-        String everything = subscribe(topic, "everything", null);
-        String missesOnly = subscribe(topic, "misses-only", "{\"reason\": [\"missed\"]}");
-        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic);
+        String everything = subscribe(topic, "everything", true, null);
+        String missesOnly = subscribe(topic, "misses-only", true, "{\"reason\": [\"missed\"]}");
+        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic, RENDERER);
         publisher.publish(alert("i-1", AlertType.OPENED, "missed"));
         publisher.publish(alert("i-2", AlertType.OPENED, "error"));
         publisher.publish(alert("i-1", AlertType.RESOLVED, "missed"));
@@ -90,8 +141,61 @@ class SnsAlertPublisherTest {
         String long_ = "cronwatch: " + "x".repeat(200) + " ü\nfailing";
         String subject = SnsAlertPublisher.subject(long_);
         assertThat(subject).hasSize(SnsAlertPublisher.MAX_SUBJECT).endsWith("...").matches("[\\x20-\\x7e]+");
+        assertThat(SnsAlertPublisher.subject("cronwatch: Zürich-Sicherung [prod\r\n] failing: 💥"))
+                .isEqualTo("cronwatch: Zurich-Sicherung [prod  ] failing: ??");
+        assertThat(SnsAlertPublisher.subject("\n")).isEqualTo("cronwatch alert");
         String topic = sns.createTopic(b -> b.name("subjects")).topicArn();
-        new SnsAlertPublisher(sns, topic).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
+        new SnsAlertPublisher(sns, topic, RENDERER).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
                 new AlertMessage(long_, Map.of("type", "incident.opened"), Map.of("reason", "error")), Instant.EPOCH));
+    }
+
+    @Test
+    void attributeValuesKeepOnlyWhatSnsAccepts_andEmptyOnesAreLeftOut() throws Exception {
+        assertThat(SnsAlertPublisher.attributeValue("prod\u0000\u0007uction\uD800")).isEqualTo("production");
+        assertThat(SnsAlertPublisher.attributeValue("dev\tteam ✓ \uD83D\uDE80")).isEqualTo("dev\tteam ✓ \uD83D\uDE80");
+        assertThat(SnsAlertPublisher.attributeValue("e".repeat(1000))).hasSize(SnsAlertPublisher.MAX_ATTRIBUTE);
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("type", "incident.opened");
+        hostile.put("environment", "\u0000\u0001");
+        hostile.put("monitor", "   ");
+        hostile.put("reason", null);
+        assertThat(SnsAlertPublisher.attributes(hostile)).containsOnlyKeys("type");
+        hostile.remove("reason"); // a stored alert has no null attribute
+
+        String topic = sns.createTopic(b -> b.name("hostile")).topicArn();
+        String queue = subscribe(topic, "hostile-names", true, null);
+        new SnsAlertPublisher(sns, topic, RENDERER).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
+                new AlertMessage("cronwatch: x", Map.of("type", "incident.opened"), hostile), Instant.EPOCH));
+        assertThat(receive(queue, 1)).singleElement()
+                .satisfies(m -> assertThat(m.messageAttributes()).containsOnlyKeys("type"));
+    }
+
+    @Test
+    void anAlertTooBigForSns_goesOutWithoutItsCheckInList() throws Exception {
+        PendingAlert alert = missedInRiga();
+        Map<String, Object> body = new LinkedHashMap<>(alert.message().body());
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add(Map.of("id", "check-in-" + "x".repeat(40) + i, "status", "missed",
+                    "dateAdded", "2020-01-01T10:00:00Z", "expectedTime", "2020-01-01T10:00:00Z"));
+        }
+        body.put("checkIns", many);
+        AlertMessage huge = new AlertMessage(alert.message().subject(), body, alert.message().attributes());
+        String topic = sns.createTopic(b -> b.name("huge")).topicArn();
+        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic, RENDERER);
+        assertThat(Json.write(RENDERER.render(huge).json()).length() * 5)
+                .as("the untrimmed message would be over the limit").isGreaterThan(SnsAlertPublisher.MAX_MESSAGE_BYTES);
+
+        PublishRequest request = publisher.request(huge);
+        assertThat(request.message().getBytes(StandardCharsets.UTF_8).length).isLessThan(SnsAlertPublisher.MAX_MESSAGE_BYTES);
+        String queue = subscribe(topic, "huge", true, null);
+        publisher.publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED, huge, Instant.EPOCH));
+        assertThat(Json.parseObject(receive(queue, 1).get(0).body())).containsEntry("checkIns", List.of())
+                .containsEntry("failureReason", "A missed check-in was detected");
+    }
+
+    /** What a body looks like after a JSON round trip (the domain's values are already JSON types). */
+    private static Map<String, Object> withJsonNumbers(Map<String, Object> body) {
+        return Json.parseObject(Json.write(body));
     }
 }

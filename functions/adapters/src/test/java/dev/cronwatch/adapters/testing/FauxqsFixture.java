@@ -1,12 +1,19 @@
 package dev.cronwatch.adapters.testing;
 
 import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.json.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -53,6 +60,20 @@ public final class FauxqsFixture implements AutoCloseable {
             if (Files.isDirectory(candidate)) return candidate;
         }
         throw new IllegalStateException("infra/sns-emulator not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * What SNS would have sent to the subscribers fauxqs does not reach (email, email-json, HTTP(S),
+     * Lambda, SMS), oldest first: {@code {"protocol","endpoint","subject","body"}} each, recorded by
+     * our launcher, {@code fauxqs-loopback.mjs}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> deliveries() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/_cronwatch/deliveries"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IllegalStateException("deliveries: " + response.statusCode());
+        return (List<Map<String, Object>>) (List<?>) Json.parseArray(response.body());
     }
 
     public SnsClient sns() {

@@ -5,6 +5,8 @@ import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,12 @@ import java.util.Map;
 
 /** Builds the SPEC's alert message for an incident transition. */
 public final class AlertComposer {
+    /**
+     * The newest check-ins of the window that are listed: a threshold may be 720, and the whole
+     * message, sent in several forms at once, must stay far below SNS's 256 KB.
+     */
+    public static final int MAX_CHECK_INS = 20;
+
     private AlertComposer() {
     }
 
@@ -24,10 +32,10 @@ public final class AlertComposer {
         monitorPart.put("slug", monitor.key().slug());
         monitorPart.put("name", monitor.name());
         monitorPart.put("schedule", monitor.config().schedule().wireValue());
-        monitorPart.put("timezone", monitor.config().zone().getId());
+        monitorPart.put("timezone", zoneName(monitor.config().zone()));
 
         List<Map<String, Object>> checkInParts = new ArrayList<>();
-        for (CheckIn c : checkIns) {
+        for (CheckIn c : checkIns.subList(Math.max(0, checkIns.size() - MAX_CHECK_INS), checkIns.size())) {
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("id", c.id());
             part.put("status", c.status().wireName());
@@ -59,6 +67,11 @@ public final class AlertComposer {
         attributes.put("reason", incident.reason().wireName());
 
         return PendingAlert.of(incident.id(), monitor.key(), type, new AlertMessage(subject, body, attributes), at);
+    }
+
+    /** A monitor without a timezone runs in UTC; {@code ZoneOffset.UTC}'s own id, "Z", reads as a typo. */
+    static String zoneName(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     private static String iso(Instant instant) {

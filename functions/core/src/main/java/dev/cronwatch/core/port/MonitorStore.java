@@ -99,4 +99,13 @@ public interface MonitorStore {
 
     /** Removes the monitor with everything it owns. */
     void deleteMonitor(MonitorKey monitor);
+
+    // ---- organization-wide views ----
+
+    /**
+     * Processing errors of every monitor of the organization, monitors that do not exist included
+     * (a check-in for a mistyped slug is kept under that slug), newest first, none older than a
+     * week; page through with the cursor. A cursor this store did not make is an IllegalArgumentException.
+     */
+    Page<ProcessingError> organizationProcessingErrors(String organization, Instant now, String cursor, int limit);
 }

@@ -107,6 +107,11 @@ public final class AdminService {
         return store.processingErrors(new MonitorKey(organization, slug), clock.instant());
     }
 
+    /** Every monitor's, those that do not exist included: a check-in for a mistyped slug shows up here. */
+    public Page<ProcessingError> organizationProcessingErrors(String organization, String cursor, int limit) {
+        return store.organizationProcessingErrors(organization, clock.instant(), cursor, limit);
+    }
+
     private Monitor find(String organization, String slug) {
         return store.monitor(new MonitorKey(organization, slug))
                 .orElseThrow(() -> new NotFoundException("monitor " + slug));

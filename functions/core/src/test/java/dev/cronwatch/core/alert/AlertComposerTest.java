@@ -68,4 +68,29 @@ class AlertComposerTest {
                 .containsEntry("incidentId", opened.body().get("incidentId"));
         assertThat(s.alerts().get(1).id()).isNotEqualTo(s.alerts().get(0).id());
     }
+
+    @Test
+    void namesAMonitorWithoutTimezone_UTC_notZ() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T09:00:00Z");
+        s.tick("2020-01-01T10:01:00Z");
+        assertThat(map(s.alerts().get(0).message().body().get("monitor"))).containsEntry("timezone", "UTC");
+    }
+
+    @Test
+    void listsOnlyTheNewestCheckInsOfALongWindow() {
+        Scenario s = new Scenario(crontab("* * * * *", "failure_issue_threshold", 30));
+        s.send("ok", "2020-01-01T00:00:00Z");
+        for (int minute = 1; minute <= 30; minute++) s.send("error", String.format("2020-01-01T00:%02d:00Z", minute));
+
+        List<?> listed = (List<?>) s.alerts().get(0).message().body().get("checkIns");
+        assertThat(listed).hasSize(AlertComposer.MAX_CHECK_INS);
+        assertThat(map(listed.get(listed.size() - 1))).containsEntry("dateAdded", "2020-01-01T00:30:00Z");
+        assertThat(map(listed.get(0))).containsEntry("dateAdded", "2020-01-01T00:11:00Z");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object json) {
+        return (Map<String, Object>) json;
+    }
 }

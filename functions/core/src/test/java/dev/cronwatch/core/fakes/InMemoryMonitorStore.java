@@ -240,6 +240,21 @@ public final class InMemoryMonitorStore implements MonitorStore {
         monitors.remove(monitor);
     }
 
+    @Override
+    public synchronized Page<ProcessingError> organizationProcessingErrors(String organization, Instant now,
+                                                                           String cursor, int limit) {
+        Instant oldest = now.minus(ProcessingError.RETENTION);
+        List<ProcessingError> all = errors.values().stream()
+                .filter(e -> e.monitor().organization().equals(organization))
+                .filter(e -> e.receivedAt().isAfter(oldest))
+                .sorted(Comparator.comparing(ProcessingError::receivedAt).thenComparing(ProcessingError::id).reversed())
+                .toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        if (start < 0 || start > all.size()) throw new IllegalArgumentException("invalid cursor");
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
     // ---- for tests ----
 
     public synchronized Optional<MonitorEnvironment> environment(MonitorKey monitor, String name) {

@@ -38,7 +38,9 @@ public final class HttpRoutes {
                 route("DELETE", MONITOR, (r, v) -> mg.delete(r, v.get("org"), v.get("slug"))),
                 route("GET", MONITOR + "/checkins", (r, v) -> mg.checkIns(r, v.get("org"), v.get("slug"))),
                 route("GET", MONITOR + "/incidents", (r, v) -> mg.incidents(r, v.get("org"), v.get("slug"))),
-                route("GET", MONITOR + "/processing-errors", (r, v) -> mg.processingErrors(r, v.get("org"), v.get("slug"))));
+                route("GET", MONITOR + "/processing-errors", (r, v) -> mg.processingErrors(r, v.get("org"), v.get("slug"))),
+                route("GET", "/api/0/organizations/{org}/processing-errors",
+                        (r, v) -> mg.organizationProcessingErrors(r, v.get("org"))));
     }
 
     private static Route route(String method, String pattern,

@@ -5,6 +5,7 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.MonitorUpdate;
@@ -113,6 +114,39 @@ final class ManagementApi {
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
         authorize(request, organization);
         return Response.json(200, Views.all(admin.processingErrors(organization, slug), Views::processingError));
+    }
+
+    /**
+     * Every monitor's processing errors, newest first and paged like check-ins: the one place a
+     * check-in for a mistyped slug, or one dropped by the rate limit, shows up without knowing where to look.
+     */
+    APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
+        authorize(request, organization);
+        int limit = perPage(request);
+        Page<ProcessingError> page;
+        try {
+            page = admin.organizationProcessingErrors(organization, request.query().get("cursor"), limit);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError("cursor", "Invalid cursor.");
+        }
+        return Response.json(200, Views.all(page.items(), Views::processingError), link(request, page));
+    }
+
+    private static int perPage(Request request) {
+        String perPage = request.query().get("per_page");
+        if (perPage == null) return DEFAULT_PAGE;
+        Long n = Values.integer(perPage, "per_page");
+        if (n == null || n < 1 || n > DEFAULT_PAGE) throw new FieldError("per_page", "Use 1 to 100.");
+        return n.intValue();
+    }
+
+    /** Sentry's {@code Link} header; the next page keeps the page size asked for. */
+    private static Map<String, String> link(Request request, Page<?> page) {
+        if (page.nextCursor() == null) return Map.of();
+        String perPage = request.query().get("per_page");
+        return Map.of("Link", "<" + request.path() + "?cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8)
+                + (perPage == null ? "" : "&per_page=" + URLEncoder.encode(perPage, StandardCharsets.UTF_8))
+                + ">; rel=\"next\"; results=\"true\"; cursor=\"" + page.nextCursor() + "\"");
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */

@@ -83,6 +83,7 @@ final class Views {
         json.put("id", e.id());
         json.put("type", e.type().code());
         json.put("name", e.type().name());
+        json.put("monitor", e.monitor().slug());
         json.put("checkInId", e.checkInId());
         json.put("data", e.data());
         json.put("dateAdded", time(e.receivedAt()));

@@ -1,0 +1,57 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static dev.cronwatch.adapters.dynamo.Keys.s;
+
+import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.port.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The organization-wide list of processing errors: each error item, stored in its monitor's
+ * partition, is also listed in byParent under {@code ORG#<org>#ERRORS}, sorted by time. Errors are
+ * rare (a dropped check-in), so the extra index write costs little, and the list needs no scan.
+ */
+final class OrganizationErrors {
+    private static final List<String> INDEX_KEY =
+            List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
+
+    private OrganizationErrors() {
+    }
+
+    static String gpk(String organization) {
+        return "ORG#" + organization + "#ERRORS";
+    }
+
+    /** Time first, so the index sorts by it; slug and id keep two errors of one instant apart. */
+    static String gsk(ProcessingError e) {
+        return Keys.sortable(e.receivedAt()) + "#" + e.monitor().slug() + "#" + e.id();
+    }
+
+    static void list(Map<String, AttributeValue> item, ProcessingError e) {
+        item.put(TableDefinition.GPK, s(gpk(e.monitor().organization())));
+        item.put(TableDefinition.GSK, s(gsk(e)));
+    }
+
+    /** Newest first; the key range starts a week ago, as TTL deletes late. */
+    static Page<ProcessingError> page(Queries queries, String table, String organization, Instant now, String cursor,
+                                      int limit) {
+        Map<String, AttributeValue> start = Cursors.decode(cursor);
+        if (start != null && (!start.keySet().equals(java.util.Set.copyOf(INDEX_KEY))
+                || !gpk(organization).equals(start.get(TableDefinition.GPK).s()))) {
+            throw new IllegalArgumentException("invalid cursor"); // another list's, or another organization's
+        }
+        Instant oldest = now.minus(ProcessingError.RETENTION);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :org AND #gsk > :oldest")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
+                .expressionAttributeValues(Map.of(":org", s(gpk(organization)),
+                        ":oldest", s(Keys.sortable(oldest) + "#\uffff")))
+                .scanIndexForward(false);
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, INDEX_KEY);
+        return new Page<>(page.items().stream().map(Items::processingError).toList(), page.nextCursor());
+    }
+}
