@@ -5,6 +5,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A check-in as any of the three wire forms delivers it, validated on construction: everything
@@ -31,6 +33,8 @@ public record CheckInCommand(
         Map<String, Object> monitorConfig) {
 
     private static final String LATEST_UUID = "00000000-0000-0000-0000-000000000000";
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "\\p{XDigit}{32}|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     public CheckInCommand {
         if (slug == null || slug.isEmpty()) throw new FieldError("monitor_slug", "The monitor slug is required.");
@@ -40,8 +44,12 @@ public record CheckInCommand(
         if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
             throw new FieldError("status", "\"" + status.wireName() + "\" is not a valid choice.");
         }
-        if (environment != null && environment.length() > MonitorEnvironment.MAX_NAME_LENGTH) {
+        if (environment != null && Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH) {
             throw new FieldError("environment", "Environment name too long (at most 64 characters).");
+        }
+        if (environment != null && !Text.isPrintable(environment)) {
+            throw new FieldError("environment", "Environment names are printable text: no control characters,"
+                    + " unpaired surrogates or non-characters.");
         }
         if (environment != null && environment.isBlank()) environment = null;
         if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {
@@ -107,9 +115,15 @@ public record CheckInCommand(
         }
     }
 
-    private static String canonicalUuid(String raw) {
+    /**
+     * A check-in id as Sentry takes one: 32 hex digits, with or without the dashes of the 8-4-4-4-12
+     * form; returned in the dashed lower-case form.
+     */
+    public static String canonicalUuid(String raw) {
+        if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+            throw new FieldError("check_in_id", "Must be a valid UUID.");
+        }
         String hex = raw.replace("-", "");
-        if (!hex.matches("[0-9a-fA-F]{32}")) throw new FieldError("check_in_id", "Must be a valid UUID.");
         String dashed = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20);
         return UUID.fromString(dashed).toString();
