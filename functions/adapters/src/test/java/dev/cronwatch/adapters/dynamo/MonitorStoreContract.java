@@ -2,6 +2,7 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.Attachment;
@@ -13,6 +14,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DueEnvironment;
+import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.rules.CheckInContext;
@@ -367,6 +369,46 @@ abstract class MonitorStoreContract {
 
         // the slug can be used again from scratch
         assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
+    }
+
+    // ---- the paged monitor list, the count, and cursors from elsewhere ----
+
+    @Test
+    void pagesAnOrganizationsMonitorsInSlugOrder_andCountsThem() {
+        for (String slug : List.of("e", "b", "d", "a", "c")) seedDue(new MonitorKey("acme", slug), "production", T0);
+        seedDue(new MonitorKey("globex", "a"), "production", T0);
+
+        Page<Monitor> first = store.monitors("acme", null, 2);
+        assertThat(first.items()).extracting(m -> m.key().slug()).containsExactly("a", "b");
+        Page<Monitor> second = store.monitors("acme", first.nextCursor(), 2);
+        assertThat(second.items()).extracting(m -> m.key().slug()).containsExactly("c", "d");
+        Page<Monitor> third = store.monitors("acme", second.nextCursor(), 2);
+        assertThat(third.items()).extracting(m -> m.key().slug()).containsExactly("e");
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.monitors("nobody", null, 2).items()).isEmpty();
+        assertThat(store.monitorCount("acme")).isEqualTo(5);
+        assertThat(store.monitorCount("globex")).isEqualTo(1);
+        assertThat(store.monitorCount("nobody")).isZero();
+    }
+
+    @Test
+    void refusesCursorsItDidNotMake_orMadeForAnotherListing() {
+        for (String slug : List.of("a", "b", "c")) seedDue(new MonitorKey("acme", slug), "production", T0);
+        seedDue(new MonitorKey("globex", "a"), "production", T0);
+        List<CheckIn> checkIns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) checkIns.add(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i)));
+        store.commit(new Changes(null, null, checkIns, List.of(), null, List.of(), null, null));
+        String monitorsCursor = store.monitors("acme", null, 1).nextCursor();
+        String checkInsCursor = store.checkIns(JOB, null, null, 1).nextCursor();
+
+        for (String bad : List.of("!!!", "e30", "bm90LWpzb24", "a".repeat(20_000))) {
+            assertThatThrownBy(() -> store.monitors("acme", bad, 1)).as(bad).isInstanceOf(InvalidCursorException.class);
+            assertThatThrownBy(() -> store.checkIns(JOB, null, bad, 1)).as(bad).isInstanceOf(InvalidCursorException.class);
+        }
+        assertThatThrownBy(() -> store.monitors("globex", monitorsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.checkIns(OTHER, null, checkInsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.checkIns(JOB, null, monitorsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.monitors("acme", checkInsCursor, 1)).isInstanceOf(InvalidCursorException.class);
     }
 
     // ---- helpers ----

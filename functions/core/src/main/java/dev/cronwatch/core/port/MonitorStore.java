@@ -57,7 +57,7 @@ public interface MonitorStore {
 
     List<MonitorEnvironment> environments(MonitorKey monitor);
 
-    /** Newest first; {@code environment} null means all. */
+    /** Newest first; {@code environment} null means all; {@link InvalidCursorException} for a cursor of another listing. */
     Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit);
 
     /** Newest first. */
@@ -73,4 +73,15 @@ public interface MonitorStore {
 
     /** Removes the monitor with its environments, check-ins, incidents, errors and attachments. */
     void deleteMonitor(MonitorKey monitor);
+
+    // ---- the paged monitor list and the per-organization limit ----
+
+    /**
+     * An organization's monitors in slug order, {@code limit} at a time; {@code cursor} null for the
+     * first page, {@link InvalidCursorException} for one this listing did not make.
+     */
+    Page<Monitor> monitors(String organization, String cursor, int limit);
+
+    /** How many monitors the organization has (for its limit; a moment behind a concurrent create). */
+    long monitorCount(String organization);
 }

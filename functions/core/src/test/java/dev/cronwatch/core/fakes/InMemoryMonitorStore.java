@@ -41,6 +41,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
     private int commits;
     private int rejectedCommits;
     private int clockReads;
+    private int otherWrites;
 
     private static String envKey(MonitorKey key, String name) {
         return key + "#" + name;
@@ -95,6 +96,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized void recordEnqueued(MonitorKey monitor, Instant receivedAt) {
+        otherWrites++;
         QueueProgress p = progress.getOrDefault(monitor, QueueProgress.NONE);
         if (p.enqueuedAt() == null || receivedAt.isAfter(p.enqueuedAt())) {
             progress.put(monitor, new QueueProgress(receivedAt, p.appliedAt()));
@@ -168,9 +170,10 @@ public final class InMemoryMonitorStore implements MonitorStore {
                 .filter(c -> environment == null || c.environment().equals(environment))
                 .sorted(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id).reversed())
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        int start = PageCursor.decode(cursor, "checkins/" + monitor);
         int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("checkins/" + monitor, end) : null);
     }
 
     @Override
@@ -190,7 +193,9 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized boolean saveAttachment(Attachment attachment) {
-        return attachments.putIfAbsent(attachment.checkInId(), attachment) == null;
+        boolean saved = attachments.putIfAbsent(attachment.checkInId(), attachment) == null;
+        if (saved) otherWrites++;
+        return saved;
     }
 
     @Override
@@ -200,6 +205,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
+        otherWrites++;
         attachments.values().removeIf(a -> a.monitor().equals(monitor));
         monitors.remove(monitor);
         environments.values().removeIf(e -> e.monitor().equals(monitor));
@@ -209,7 +215,27 @@ public final class InMemoryMonitorStore implements MonitorStore {
         progress.remove(monitor);
     }
 
+    @Override
+    public synchronized Page<Monitor> monitors(String organization, String cursor, int limit) {
+        List<Monitor> all = monitors(organization).stream()
+                .sorted(Comparator.comparing((Monitor m) -> m.key().slug())).toList();
+        int start = PageCursor.decode(cursor, "monitors/" + organization);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("monitors/" + organization, end) : null);
+    }
+
+    @Override
+    public synchronized long monitorCount(String organization) {
+        return monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
+    }
+
     // ---- for tests ----
+
+    /** Every write call that changed something: a rejected request must leave this where it was. */
+    public synchronized int writes() {
+        return commits + otherWrites;
+    }
 
     public synchronized Optional<MonitorEnvironment> environment(MonitorKey monitor, String name) {
         return Optional.ofNullable(environments.get(envKey(monitor, name)));
