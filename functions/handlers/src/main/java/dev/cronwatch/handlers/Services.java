@@ -10,6 +10,8 @@ import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.service.ProjectService;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,9 +28,16 @@ public final class Services {
     private final ProcessorService processor;
     private final ClockService clockService;
     private final AdminService admin;
+    private final ProjectService projects;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, int rateLimitPerMinute) {
+        this(store, tenants, queue, publisher, clock, ids, rateLimitPerMinute,
+                AdminService.DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+    }
+
+    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+                    Clock clock, Supplier<UUID> ids, int rateLimitPerMinute, int maxMonitorsPerOrganization) {
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
@@ -36,7 +45,8 @@ public final class Services {
         this.ingest = new IngestService(queue, store, clock, ids);
         this.processor = new ProcessorService(store, new CheckInRules(rateLimitPerMinute), alerts);
         this.clockService = new ClockService(store, alerts);
-        this.admin = new AdminService(store, tenants, clock, ids);
+        this.admin = new AdminService(store, tenants, clock, ids, maxMonitorsPerOrganization);
+        this.projects = new ProjectService(tenants, clock, new SecureRandom());
     }
 
     public MonitorStore store() {
@@ -65,5 +75,9 @@ public final class Services {
 
     public AdminService admin() {
         return admin;
+    }
+
+    public ProjectService projects() {
+        return projects;
     }
 }
