@@ -49,7 +49,8 @@ public final class LocalSystem implements AutoCloseable {
         pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
                 new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
         ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
-        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
+        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock,
+                services.tenants());
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
         pump.start();
         gateway.start();
