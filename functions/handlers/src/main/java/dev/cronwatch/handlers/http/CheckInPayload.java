@@ -65,7 +65,9 @@ final class CheckInPayload {
     static String slug(String raw) {
         if (raw == null || raw.isBlank()) throw new FieldError("monitor_slug", "The monitor slug is required.");
         String slug = Slugs.slugify(raw);
-        if (slug.isEmpty()) throw new FieldError("monitor_slug", "Invalid monitor slug: " + raw);
+        if (!Slugs.isValid(slug)) {
+            throw new FieldError("monitor_slug", "Invalid monitor slug: it needs a letter, digit, '-' or '_', and not only digits.");
+        }
         return slug;
     }
 }

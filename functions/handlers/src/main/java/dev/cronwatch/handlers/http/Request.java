@@ -17,16 +17,32 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * An HTTP API (payload 2.0) request, decoded once: lower-case headers, first query values, raw body.
- * The body's limits are checked here, before anything reads it: 100 KB as received, 1 MB once
- * decompressed (decompressed as a stream that stops at the limit, never sized by what the client says).
+ * An HTTP API (payload 2.0) request: lower-case headers, first query values, and the body. The body is
+ * held as received, within 100 KB (checked before it is decoded); it is decompressed only when a route
+ * reads it, so after authentication, as a stream that stops at 1 MB (never sized by what the client
+ * says).
  */
-public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+public final class Request {
     /** Check-in payloads are small; anything larger is refused before it is read as JSON. */
     public static final int MAX_BODY = 100 * 1024;
     public static final int MAX_DECOMPRESSED = 1024 * 1024;
     /** The longest base64 text whose decoded bytes can still be within {@link #MAX_BODY}. */
     private static final int MAX_BASE64 = (MAX_BODY + 2) / 3 * 4;
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final byte[] received;
+    private byte[] body;
+
+    private Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] received) {
+        this.method = method;
+        this.path = path;
+        this.query = query;
+        this.headers = headers;
+        this.received = received;
+    }
 
     public static Request of(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
@@ -38,21 +54,39 @@ public record Request(String method, String path, Map<String, String> query, Map
                 if (k != null && v != null) headers.put(k.toLowerCase(Locale.ROOT), v);
             });
         }
-        byte[] body = decompress(received(event), headers.get("content-encoding"));
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
-        return new Request(method.toUpperCase(Locale.ROOT), path, parseQuery(event.getRawQueryString()), headers, body);
+        return new Request(method.toUpperCase(Locale.ROOT), path, parseQuery(event.getRawQueryString()), headers,
+                received(event));
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Map<String, String> query() {
+        return query;
     }
 
     public String header(String name) {
         return headers.get(name);
     }
 
+    /** The body, decompressed on first use: a 413 past 1 MB, a 415 for an encoding we do not read. */
+    public byte[] body() {
+        if (body == null) body = decompress(received, headers.get("content-encoding"));
+        return body;
+    }
+
     public String text() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     public boolean hasBody() {
-        return body.length > 0 && !text().isBlank();
+        return received.length > 0 && body().length > 0 && !text().isBlank();
     }
 
     /** The body as a JSON object; an empty body is an empty object. */
