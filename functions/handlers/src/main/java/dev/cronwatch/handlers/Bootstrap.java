@@ -5,10 +5,11 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.Secrets;
+import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class Bootstrap {
     private Bootstrap() {
     }
+
+    static final String SLUG_RULE = "is 1 to 50 of a-z, 0-9, '-' and '_', starting with a letter or digit";
 
     /** The command line, with its defaults; unknown or incomplete options are refused by name. */
     public record Arguments(String organization, String projectId, String projectSlug, String host, String scheme) {
@@ -40,6 +43,11 @@ public final class Bootstrap {
             }
             String organization = options.get("--organization");
             if (organization == null || organization.isBlank()) throw new IllegalArgumentException("--organization is required");
+            if (!TenantNames.isSlug(organization)) throw new IllegalArgumentException("--organization " + SLUG_RULE);
+            if (!TenantNames.isProjectId(options.get("--project"))) {
+                throw new IllegalArgumentException("--project is a project id: a positive whole number");
+            }
+            if (!TenantNames.isSlug(options.get("--project-slug"))) throw new IllegalArgumentException("--project-slug " + SLUG_RULE);
             return new Arguments(organization, options.get("--project"), options.get("--project-slug"),
                     options.get("--host"), options.get("--scheme"));
         }
@@ -49,9 +57,9 @@ public final class Bootstrap {
         directory.ensureOrganization(args.organization());
         directory.ensureProject(new Project(args.organization(), args.projectId(), args.projectSlug()));
         Project project = directory.project(args.organization(), args.projectId()).orElseThrow();
-        DsnKey key = new DsnKey(hex(random, 16), project.organization(), project.id());
+        DsnKey key = new DsnKey(Secrets.newPublicKey(random), project.organization(), project.id());
         directory.ensureDsnKey(key);
-        String token = hex(random, 32);
+        String token = Secrets.newToken(random);
         directory.ensureToken(project.organization(), token);
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -74,11 +82,5 @@ public final class Bootstrap {
                 ? AwsClients.forAws(region) : AwsClients.forEmulators(region);
         var dynamo = clients.dynamoDb(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
         System.out.println(Json.write(run(new DynamoTenantDirectory(dynamo, table), args, new SecureRandom())));
-    }
-
-    private static String hex(SecureRandom random, int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

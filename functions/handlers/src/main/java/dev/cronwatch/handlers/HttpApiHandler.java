@@ -4,11 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.port.InvalidCursorException;
+import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.HttpRoutes;
 import dev.cronwatch.handlers.http.Request;
 import dev.cronwatch.handlers.http.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +31,15 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public HttpApiHandler(Services services) {
-        this.routes = new HttpRoutes(services.ingest(), services.admin(), services.store(), services.tenants(),
-                services.clock());
+        this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
+                services.tenants(), services.clock());
     }
 
+    /**
+     * The one error-mapping boundary. Whatever escapes below, an Error included, becomes a 500 naming a
+     * request id that the log line carries too, and the function returns: a caller never sees a dropped
+     * connection. (An OutOfMemoryError here is a bug of ours; every input is bounded before it is read.)
+     */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
@@ -38,10 +48,39 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             return Response.error(e.status(), e.field(), e.detail());
         } catch (NotFoundException e) {
             return Response.error(404, null, "The requested resource does not exist.");
-        } catch (RuntimeException e) {
-            log.error("{} {} failed", event.getRequestContext() == null ? "?" : event.getRequestContext().getHttp().getMethod(),
-                    event.getRawPath(), e);
-            return Response.error(500, null, "Internal error.");
+        } catch (InvalidCursorException e) {
+            return Response.error(400, "cursor", "This cursor does not belong to this listing: use the Link header's.");
+        } catch (ConcurrentChangeException e) {
+            return Response.error(409, null, "The resource kept changing while it was updated; try again.");
+        } catch (Throwable e) {
+            return internalError(event, context, e);
         }
+    }
+
+    private static APIGatewayV2HTTPResponse internalError(APIGatewayV2HTTPEvent event, Context context, Throwable e) {
+        String requestId = requestId(event, context);
+        try {
+            log.error("request {} ({} {}) failed", requestId, method(event), event.getRawPath(), e);
+        } catch (Throwable logFailed) {
+            // the answer matters more than the line: the client still gets the id
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", "Internal error. Quote request id " + requestId + " when reporting it.");
+        body.put("requestId", requestId);
+        return Response.json(500, body);
+    }
+
+    /** API Gateway's id (the one its access log shows), else Lambda's, else a new one. */
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        if (context != null && context.getAwsRequestId() != null) return context.getAwsRequestId();
+        return UUID.randomUUID().toString();
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? "?" : event.getRequestContext().getHttp().getMethod();
     }
 }

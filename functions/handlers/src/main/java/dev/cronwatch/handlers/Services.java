@@ -10,6 +10,8 @@ import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.service.ProjectService;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -30,6 +32,7 @@ public final class Services {
     private final ProcessorService processor;
     private final ClockService clockService;
     private final AdminService admin;
+    private final ProjectService projects;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
@@ -42,7 +45,8 @@ public final class Services {
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
-        this.admin = new AdminService(store, tenants, clock, ids);
+        this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
+        this.projects = new ProjectService(tenants, clock, new SecureRandom());
     }
 
     /**
@@ -79,5 +83,9 @@ public final class Services {
 
     public AdminService admin() {
         return admin;
+    }
+
+    public ProjectService projects() {
+        return projects;
     }
 }

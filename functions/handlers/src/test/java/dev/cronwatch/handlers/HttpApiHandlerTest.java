@@ -12,9 +12,13 @@ import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.handlers.http.Request;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -319,5 +323,187 @@ class HttpApiHandlerTest {
         assertThat(call("GET", "/nope", Map.of(), (String) null).getStatusCode()).isEqualTo(404);
         assertThat(call("PATCH", "/api/0/organizations/acme/monitors/", bearer("acme-token"), (String) null).getStatusCode())
                 .isEqualTo(405);
+    }
+
+    // ---- the edge: every refusal says how to authenticate; nothing unexpected escapes ----
+
+    @Test
+    void aCredentialRefusalNamesTheFormTheRouteTakes_andNothingElse() {
+        String unknown = "DSN http://" + "b".repeat(32) + "@x/1";
+        assertThat(json(call("POST", CHECKINS, Map.of("authorization", unknown), "{\"status\": \"ok\"}")).get("detail"))
+                .asString().contains("Authorization: DSN <dsn>");
+        assertThat(json(call("GET", "/api/1/cron/backup/" + "b".repeat(32) + "/", Map.of(), (String) null)).get("detail"))
+                .asString().contains("/api/<project id>/cron/<monitor slug>/<public key>/");
+        assertThat(json(call("POST", "/api/1/envelope/", Map.of(), envelope("{}"), false)).get("detail"))
+                .asString().contains("sentry_key");
+        assertThat(json(call("GET", "/api/0/organizations/acme/monitors/", Map.of(), (String) null)).get("detail"))
+                .asString().contains("Authorization: Bearer <token>");
+        // an unknown key, another project's key and a malformed key read the same
+        String otherProject = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN http://" + OTHER_KEY + "@x/1"),
+                "{\"status\": \"ok\"}")).get("detail");
+        String malformed = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN http://zz@x/1"),
+                "{\"status\": \"ok\"}")).get("detail");
+        String missing = (String) json(call("POST", CHECKINS, Map.of("authorization", unknown), "{\"status\": \"ok\"}")).get("detail");
+        assertThat(otherProject).isEqualTo(malformed).isEqualTo(missing);
+    }
+
+    @Test
+    void anythingUnexpected_isA500WithARequestId_inTheBodyAndTheLog() {
+        MonitorStore failing = (MonitorStore) Proxy.newProxyInstance(MonitorStore.class.getClassLoader(),
+                new Class<?>[] {MonitorStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("monitor")) throw new OutOfMemoryError("a bug of ours");
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        handler = new HttpApiHandler(new Services(failing, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        APIGatewayV2HTTPResponse r;
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            r = call("GET", "/api/0/organizations/acme/monitors/backup/", bearer("acme-token"), (String) null);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(r.getStatusCode()).isEqualTo(500);
+        String requestId = (String) json(r).get("requestId");
+        assertThat(requestId).isNotBlank();
+        assertThat((String) json(r).get("detail")).contains(requestId);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains(requestId).contains("OutOfMemoryError");
+    }
+
+    @Test
+    void aCreatePastTheOrganizationsMonitorLimit_isA400() {
+        handler = new HttpApiHandler(new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID,
+                new Services.Limits(6, 2, Services.Limits.DEFAULTS.maxJudgementDelay())));
+        String body = "{\"project\": \"1\", \"name\": \"%s\", \"config\": {\"schedule\": \"0 * * * *\"}}";
+        assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"), String.format(body, "one")).getStatusCode())
+                .isEqualTo(201);
+        assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"), String.format(body, "two")).getStatusCode())
+                .isEqualTo(201);
+        APIGatewayV2HTTPResponse third = call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"),
+                String.format(body, "three"));
+        assertThat(third.getStatusCode()).isEqualTo(400);
+        assertThat(json(third)).containsEntry("field", "organization");
+        assertThat(store.monitors("acme")).hasSize(2);
+        assertThat(call("POST", "/api/0/organizations/globex/monitors/", bearer("globex-token"),
+                "{\"project\": \"9\", \"name\": \"x\", \"config\": {\"schedule\": \"0 * * * *\"}}").getStatusCode())
+                .as("another organization's limit is its own").isEqualTo(201);
+    }
+
+    // ---- limits, each before the work it would cost ----
+
+    @Test
+    void aBodyOver1MbOnceDecompressed_isA413_whateverItsSizeSent() throws Exception {
+        byte[] bomb = gzip(new byte[1024 * 1024 + 1]);
+        assertThat(bomb.length).isLessThan(Request.MAX_BODY);
+        APIGatewayV2HTTPResponse r = call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of("content-encoding", "gzip"), bomb, true);
+        assertRejected(r, 413, "body");
+        assertThat(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of("content-encoding", "br"), new byte[10], true)
+                .getStatusCode()).isEqualTo(415);
+        assertThat(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of("content-encoding", "gzip"), new byte[10], true)
+                .getStatusCode()).isEqualTo(400);
+        String checkIn = "{\"monitor_slug\":\"backup\",\"status\":\"ok\",\"monitor_config\":{\"schedule\":\"0 * * * *\"}}";
+        APIGatewayV2HTTPResponse ok = call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of("content-encoding", "deflate"),
+                deflate(envelope(checkIn)), true);
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void envelopes_holdAtMost100Items_andNoItemLongerThanWhatIsLeft() {
+        String item = "{\"type\":\"session\"}\n{}\n";
+        assertThat(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(),
+                ("{}\n" + item.repeat(100)).getBytes(StandardCharsets.UTF_8), true).getStatusCode()).isEqualTo(200);
+        assertRejected(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(),
+                ("{}\n" + item.repeat(101)).getBytes(StandardCharsets.UTF_8), true), 413, "envelope");
+        for (String length : List.of("2147483647", "-1", "9223372036854775807", "1e300", "3.5", "\"x\"", "99999999999999999999")) {
+            assertRejected(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(),
+                    ("{}\n{\"type\":\"check_in\",\"length\":" + length + "}\n{}\n").getBytes(StandardCharsets.UTF_8), true),
+                    400, "envelope");
+        }
+    }
+
+    @Test
+    void environmentsArePrintableText_ofAtMost64Characters() {
+        String config = ", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}";
+        for (String bad : List.of("\\uffff", "\\ud800", "\\udc00x", "a\\u0007", "\\u2028", "\\ufdd0", "\\ud83f\\udffe", "e".repeat(65))) {
+            assertRejected(call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"environment\": \"" + bad + "\"" + config),
+                    400, "environment");
+        }
+        // 64 characters of the astral plane are 128 UTF-16 units, and fine
+        String emoji = "\uD83D\uDE00".repeat(64);
+        assertThat(call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"environment\": \"" + emoji + "\"" + config)
+                .getStatusCode()).isEqualTo(201);
+        assertThat(call("GET", "/api/0/organizations/acme/monitors/backup/checkins/?environment=%EF%BF%BF",
+                bearer("acme-token"), (String) null).getStatusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void multipartBoundaries_areAtMost70Characters_andAPartCutShortIsA400() {
+        String id = (String) json(call("POST", CHECKINS, dsn(),
+                "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")).get("id");
+        process();
+        String path = CHECKINS + id + "/attachment/";
+        int before = store.writes();
+        for (String boundary : List.of("x".repeat(71), "", "a;b", "bad\u00e9", "trailing ")) {
+            APIGatewayV2HTTPResponse r = call("POST", path, Map.of("authorization", "DSN " + DSN,
+                    "content-type", "multipart/form-data; boundary=\"" + boundary + "\""), multipart("x".getBytes()), true);
+            assertThat(r.getStatusCode()).as(boundary).isEqualTo(400);
+            assertThat(json(r)).containsEntry("field", "content-type");
+        }
+        String seventy = "'()+_,-./:=?" + "b".repeat(58);
+        byte[] body = ("--" + seventy + "\r\nContent-Disposition: form-data; filename=\"f\"; name=\"file\"\r\n\r\nlog\r\n--"
+                + seventy + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        APIGatewayV2HTTPResponse ok = call("POST", path, Map.of("authorization", "DSN " + DSN,
+                "content-type", "multipart/form-data; boundary=\"" + seventy + "\""), body, true);
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
+        assertThat(store.attachment(new MonitorKey("acme", "backup"), id)).get()
+                .satisfies(a -> assertThat(a.filename()).isEqualTo("f"));
+
+        for (String cut : List.of("--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n--XyZ--",
+                "--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n--XyZ--",
+                "--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno closing boundary",
+                "--XyZ", "--XyZ garbage")) {
+            APIGatewayV2HTTPResponse r = call("POST", CHECKINS + UUID.randomUUID() + "/attachment/", Map.of("authorization", "DSN " + DSN,
+                    "content-type", "multipart/form-data; boundary=XyZ"), cut.getBytes(StandardCharsets.UTF_8), true);
+            assertThat(r.getStatusCode()).as(cut).isEqualTo(400);
+        }
+        assertThat(store.writes()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void managementSlugsAndCursorsAreCheckedBeforeAnyRead() {
+        for (String slug : List.of("x%23secret", "s".repeat(51), "UPPER", "123", "a%20b")) {
+            APIGatewayV2HTTPResponse r = call("GET", "/api/0/organizations/acme/monitors/" + slug + "/", bearer("acme-token"),
+                    (String) null);
+            assertThat(r.getStatusCode()).as(slug).isEqualTo(400);
+            assertThat(json(r)).containsEntry("field", "slug");
+        }
+        call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        process();
+        for (String cursor : List.of("!!!", "e30", "MTA", "%25%25")) {
+            APIGatewayV2HTTPResponse r = call("GET", "/api/0/organizations/acme/monitors/backup/checkins/?cursor=" + cursor,
+                    bearer("acme-token"), (String) null);
+            assertThat(r.getStatusCode()).as(cursor).isEqualTo(400);
+        }
+        for (String perPage : List.of("0", "101", "-1", "abc", "1e2", "99999999999999999999")) {
+            APIGatewayV2HTTPResponse r = call("GET", "/api/0/organizations/acme/monitors/?per_page=" + perPage,
+                    bearer("acme-token"), (String) null);
+            assertThat(r.getStatusCode()).as(perPage).isEqualTo(400);
+            assertThat(json(r)).containsEntry("field", "per_page");
+        }
+    }
+
+    static byte[] deflate(byte[] data) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] out = new byte[data.length + 64];
+        int n = deflater.deflate(out);
+        deflater.end();
+        return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -13,8 +13,10 @@ public interface Backends extends AutoCloseable {
 
     String deadLetterQueueUrl();
 
+    String TABLE = "cronwatch";
+
     default String table() {
-        return "cronwatch";
+        return TABLE;
     }
 
     @Override

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class Emulators implements Backends {
     static final String REGION = "us-east-1";
+    /** DynamoDB Local's SQLite file in the data directory (cronwatch-admin opens it too). */
+    static final String DATABASE_FILE = "dynamodb.db";
 
     private final AmazonDynamoDBLocal dynamoLocal;
     private final SQSRestServer sqsServer;
@@ -36,7 +38,7 @@ final class Emulators implements Backends {
         } else {
             Files.createDirectories(dataDir);
             // a file, never a directory: DynamoDB Local loops forever on a directory
-            File db = dataDir.resolve("dynamodb.db").toFile();
+            File db = dataDir.resolve(DATABASE_FILE).toFile();
             dynamoLocal = DynamoDBEmbedded.create(db, true);
         }
         dynamoDb = dynamoLocal.dynamoDbClient();

@@ -4,14 +4,20 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import dev.cronwatch.core.tenant.Secrets;
+import dev.cronwatch.core.tenant.TenantNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tenant local mode runs as: organization {@code local}, project 1, one DSN key and one token,
@@ -22,12 +28,18 @@ public record LocalCredentials(String baseUrl, String organization, String proje
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     static final String FILE = "local.json";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static LocalCredentials ensure(TenantDirectory tenants, Path dataDir, String host, int port) {
         Path file = dataDir.resolve(FILE);
         Map<String, Object> previous = read(file);
-        String publicKey = previous.get("publicKey") instanceof String s ? s : randomHex(16);
-        String token = previous.get("token") instanceof String s ? s : randomHex(32);
+        String publicKey = previous.get("publicKey") instanceof String s && TenantNames.isPublicKey(s)
+                ? s : Secrets.newPublicKey(RANDOM);
+        String token = previous.get("token") instanceof String s ? s : Secrets.newToken(RANDOM);
+        // A key revoked through the API stays revoked across restarts: only a new database gets it back.
+        boolean revoked = tenants.organizationExists(ORGANIZATION)
+                && tenants.dsnKey(publicKey).filter(k -> k.organization().equals(ORGANIZATION)).isEmpty();
+        if (revoked) publicKey = Secrets.newPublicKey(RANDOM);
         tenants.ensureOrganization(ORGANIZATION);
         tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, "local"));
         DsnKey key = new DsnKey(publicKey, ORGANIZATION, PROJECT_ID);
@@ -40,7 +52,25 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         return credentials;
     }
 
-    private void write(Path file) {
+    /**
+     * Another organization on this local system, as an operator would make one: its project 1
+     * ("default"), a DSN key and a token. Empty when the organization exists.
+     */
+    static Optional<LocalCredentials> createOrganization(TenantDirectory tenants, String organization, Instant now,
+                                                         String host, int port) {
+        if (!tenants.createOrganization(organization, now)) return Optional.empty();
+        Project project = tenants.createProject(organization, "Default", "default", now)
+                .orElseThrow(() -> new IllegalStateException("a new organization already has a project"));
+        ProjectKey key = new ProjectKey(Secrets.newPublicKey(RANDOM), organization, project.id(), "Default", now);
+        tenants.createKey(key);
+        String token = Secrets.newToken(RANDOM);
+        tenants.ensureToken(organization, token);
+        String hostPort = host + ":" + port;
+        return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(),
+                key.dsnKey().dsn("http", hostPort), key.publicKey(), token));
+    }
+
+    Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("baseUrl", baseUrl);
         json.put("organization", organization);
@@ -48,9 +78,20 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("dsn", dsn);
         json.put("publicKey", publicKey);
         json.put("token", token);
+        return json;
+    }
+
+    /** Readable by its owner only (it holds the token), replaced atomically so no reader sees half of it. */
+    private void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(json) + "\n");
+            Path temporary = file.resolveSibling(FILE + ".tmp");
+            Files.deleteIfExists(temporary);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(temporary, Json.write(toJson()) + "\n");
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,11 +104,5 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         } catch (IOException | RuntimeException e) {
             return Map.of(); // unreadable: start over with new credentials
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.http.ApiGatewayEvents;
 import java.io.IOException;
@@ -13,23 +15,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Local mode's API Gateway: every request becomes the HTTP API (payload 2.0) event the deployed
- * function gets, for the same handler class. Two routes of its own: the kept notifications and the
- * manual clock.
+ * function gets, for the same handler class. Routes of its own: the kept notifications, the
+ * manual clock, and making another organization.
  */
 final class LocalGateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalGateway.class);
     private final HttpServer server;
     private final HttpApiHandler handler;
     private final Notifications notifications;
     private final LocalTicker ticker;
     private final LocalClock clock;
+    private final TenantDirectory tenants;
 
-    LocalGateway(int port, HttpApiHandler handler, Notifications notifications, LocalTicker ticker, LocalClock clock)
-            throws IOException {
+    LocalGateway(int port, HttpApiHandler handler, Notifications notifications, LocalTicker ticker, LocalClock clock,
+                 TenantDirectory tenants) throws IOException {
         this.handler = handler;
+        this.tenants = tenants;
         this.notifications = notifications;
         this.ticker = ticker;
         this.clock = clock;
@@ -63,14 +71,48 @@ final class LocalGateway implements AutoCloseable {
                 moveClock(exchange);
             } else if (path.equals("/_local/clock") && method.equals("GET")) {
                 respond(exchange, 200, Map.of("now", clock.instant().toString(), "manual", clock.isManual()));
+            } else if (path.equals("/_local/organizations") && method.equals("POST")) {
+                createOrganization(exchange);
             } else {
                 APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.fromExchange(exchange), null);
                 ApiGatewayEvents.writeResponse(exchange, response);
             }
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            respond(exchange, 500, Map.of("detail", "internal error: " + e));
+        } catch (Throwable e) {
+            String requestId = UUID.randomUUID().toString();
+            log.error("request {} ({} {}) failed in the local gateway", requestId, exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), e);
+            respond(exchange, 500, Map.of("detail", "Internal error. Quote request id " + requestId + " when reporting it.",
+                    "requestId", requestId));
         }
+    }
+
+    /**
+     * {@code POST /_local/organizations {"name"}}: a second tenant for trying isolation, with the
+     * credentials local.json holds for the first. Only from this machine.
+     */
+    private void createOrganization(HttpExchange exchange) throws IOException {
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            respond(exchange, 403, Map.of("detail", "Only from this machine (loopback)."));
+            return;
+        }
+        Object name;
+        try (InputStream in = exchange.getRequestBody()) {
+            name = Json.parseObject(new String(in.readNBytes(4096), StandardCharsets.UTF_8)).get("name");
+        } catch (RuntimeException e) {
+            respond(exchange, 400, Map.of("detail", "send {\"name\": \"<organization slug>\"}", "field", "name"));
+            return;
+        }
+        if (!(name instanceof String slug) || !TenantNames.isSlug(slug)) {
+            respond(exchange, 400, Map.of("detail", "An organization slug is 1 to 50 of a-z, 0-9, '-' and '_',"
+                    + " starting with a letter or digit.", "field", "name"));
+            return;
+        }
+        var created = LocalCredentials.createOrganization(tenants, slug, clock.instant(), "127.0.0.1", port());
+        if (created.isEmpty()) {
+            respond(exchange, 409, Map.of("detail", "The organization \"" + slug + "\" exists.", "field", "name"));
+            return;
+        }
+        respond(exchange, 201, created.get().toJson());
     }
 
     private void moveClock(HttpExchange exchange) throws IOException {

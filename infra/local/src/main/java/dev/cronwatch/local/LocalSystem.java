@@ -55,7 +55,8 @@ public final class LocalSystem implements AutoCloseable {
         // runs a second after the minute (or, on the manual clock, after draining the queue).
         ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO), services.store(),
                 clock, pump, console);
-        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
+        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock,
+                services.tenants());
         credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
         notifications.linkTo(credentials.baseUrl());
         pump.start();

@@ -225,4 +225,63 @@ class LocalModeTest {
             assertThat(new LocalApi(system.credentials()).checkIns("late")).extracting(c -> c.get("status")).containsExactly("ok");
         }
     }
+
+    @Test
+    void credentialsAreReadableByTheirOwnerOnly() throws Exception {
+        Path file = dataDir.resolve("local.json");
+        Files.createDirectories(dataDir);
+        Files.writeString(file, "{}");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (LocalSystem system = start(T0)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            assertThat(Json.parseObject(Files.readString(file))).containsEntry("token", system.credentials().token());
+        }
+    }
+
+    @Test
+    void anotherOrganizationIsOneCallAway_withTheCredentialsLocalJsonHolds() throws Exception {
+        try (LocalSystem system = start(T0)) {
+            LocalApi api = new LocalApi(system.credentials());
+            LocalApi.Response created = api.send("POST", "/_local/organizations", Map.of(), "{\"name\": \"acme\"}");
+            assertThat(created.status()).isEqualTo(201);
+            Map<String, Object> acme = created.object();
+            assertThat(acme).containsOnlyKeys("baseUrl", "organization", "projectId", "dsn", "publicKey", "token")
+                    .containsEntry("organization", "acme").containsEntry("baseUrl", system.credentials().baseUrl());
+            LocalApi other = new LocalApi(new LocalCredentials((String) acme.get("baseUrl"), "acme",
+                    (String) acme.get("projectId"), (String) acme.get("dsn"), (String) acme.get("publicKey"),
+                    (String) acme.get("token")));
+            other.checkIn("theirs", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            system.controls().drainQueue();
+            assertThat(other.checkIns("theirs")).hasSize(1);
+            assertThat(api.send("GET", "/api/0/organizations/acme/monitors/theirs/", Map.of("Authorization",
+                    "Bearer " + system.credentials().token()), null).status()).isEqualTo(404);
+
+            assertThat(api.send("POST", "/_local/organizations", Map.of(), "{\"name\": \"acme\"}").status()).isEqualTo(409);
+            assertThat(api.send("POST", "/_local/organizations", Map.of(), "{\"name\": \"local\"}").status()).isEqualTo(409);
+            for (String bad : List.of("{\"name\": \"Acme#1\"}", "{}", "not json", "{\"name\": 7}")) {
+                LocalApi.Response r = api.send("POST", "/_local/organizations", Map.of(), bad);
+                assertThat(r.status()).as(bad).isEqualTo(400);
+                assertThat(r.object()).containsEntry("field", "name");
+            }
+        }
+    }
+
+    @Test
+    void aKeyRevokedThroughTheApiStaysRevokedAcrossARestart() throws Exception {
+        LocalCredentials first;
+        try (LocalSystem system = start(T0)) {
+            first = system.credentials();
+            LocalApi.Response revoked = new LocalApi(first).send("DELETE", "/api/0/projects/local/1/keys/" + first.publicKey() + "/",
+                    Map.of("Authorization", "Bearer " + first.token()), null);
+            assertThat(revoked.status()).isEqualTo(204);
+        }
+        try (LocalSystem system = start(T0)) {
+            LocalCredentials second = system.credentials();
+            assertThat(second.publicKey()).isNotEqualTo(first.publicKey());
+            assertThat(new LocalApi(second).send("POST", "/api/0/organizations/local/monitors/job/checkins/",
+                    Map.of("Authorization", "DSN " + first.dsn()), "{\"status\": \"ok\"}").status()).isEqualTo(401);
+            new LocalApi(second).checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        }
+    }
 }

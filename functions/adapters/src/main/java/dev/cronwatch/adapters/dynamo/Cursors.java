@@ -1,10 +1,14 @@
 package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.port.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -12,6 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Only string and number key attributes exist in this table, so a type letter per value is enough.
  */
 final class Cursors {
+    /** DynamoDB's limit on a sort key (a partition key may have 2048): a longer value was not made here. */
+    private static final int MAX_KEY_BYTES = 1024;
+    private static final int MAX_CLIENT_CURSOR = 8 * 1024;
+
     private Cursors() {
     }
 
@@ -38,6 +46,32 @@ final class Cursors {
             key.put(name, value.charAt(0) == 'N' ? AttributeValue.fromN(value.substring(1))
                     : AttributeValue.fromS(value.substring(1)));
         });
+        return key;
+    }
+
+    /**
+     * A cursor a client sent back: it must name exactly {@code keyNames}, all strings of a length a key
+     * can have, and be a key of the listing it is sent to ({@code ofThisListing}: its partition, inside
+     * the key condition). Anything else is {@link InvalidCursorException}, before DynamoDB sees it.
+     */
+    static Map<String, AttributeValue> decodeFromClient(String cursor, List<String> keyNames,
+                                                        Predicate<Map<String, AttributeValue>> ofThisListing) {
+        if (cursor == null || cursor.isEmpty()) return null;
+        if (cursor.length() > MAX_CLIENT_CURSOR) throw new InvalidCursorException();
+        Map<String, AttributeValue> key;
+        try {
+            key = decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+        if (!new HashSet<>(keyNames).equals(key.keySet())) throw new InvalidCursorException();
+        for (AttributeValue value : key.values()) {
+            if (value.s() == null || value.s().isEmpty()
+                    || value.s().getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+                throw new InvalidCursorException();
+            }
+        }
+        if (!ofThisListing.test(key)) throw new InvalidCursorException();
         return key;
     }
 }

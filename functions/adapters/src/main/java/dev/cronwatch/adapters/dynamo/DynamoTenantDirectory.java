@@ -2,43 +2,67 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
+import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import dev.cronwatch.core.tenant.TenantNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Organizations, projects, DSN keys and management tokens in the monitors' table. Every lookup is
- * one GetItem (a project by slug: one Query of its organization's few projects); every ensure is one
- * PutItem that leaves an existing item alone.
+ * Organizations, projects, DSN keys and management tokens in the monitors' table
+ * (infra/table-design.md). Every name is checked against {@link TenantNames} before it becomes part of
+ * a key: a lookup with a malformed one finds nothing without a request, a write with one throws.
  */
 public final class DynamoTenantDirectory implements TenantDirectory {
     private static final String ORGANIZATION = "organization";
     private static final String PROJECT_ID = "projectId";
     private static final String SLUG = "slug";
+    private static final String NAME = "name";
+    private static final String DATE_CREATED = "dateCreated";
+    private static final String LAST_PROJECT_ID = "lastProjectId";
+    private static final String SLUG_PREFIX = "SLUG#";
+    private static final int ID_ATTEMPTS = 5;
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient client;
     private final String table;
+    private final Queries queries;
 
     public DynamoTenantDirectory(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.queries = new Queries(client, table);
     }
+
+    // ---- credentials ----
 
     @Override
     public Optional<DsnKey> dsnKey(String publicKey) {
-        return get("KEY#" + publicKey, "KEY")
-                .map(item -> new DsnKey(publicKey, item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s()));
+        if (!TenantNames.isPublicKey(publicKey)) return Optional.empty();
+        return get(keyPk(publicKey), "KEY").map(item -> projectKey(item, publicKey).dsnKey());
     }
 
     @Override
@@ -46,45 +70,208 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         return get(tokenPk(token), "TOKEN").map(item -> item.get(ORGANIZATION).s());
     }
 
-    /** By id first (the usual form in URLs), then by slug. */
-    @Override
-    public Optional<Project> project(String organization, String idOrSlug) {
-        Optional<Project> byId = get(projectPk(organization), idOrSlug).map(this::project);
-        if (byId.isPresent()) return byId;
-        var response = client.query(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk")
-                .filterExpression("#slug = :slug")
-                .expressionAttributeNames(Map.of("#slug", SLUG))
-                .expressionAttributeValues(Map.of(":pk", s(projectPk(organization)), ":slug", s(idOrSlug)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        return response.items().stream().findFirst().map(this::project);
-    }
+    // ---- organizations ----
 
     @Override
     public void ensureOrganization(String organization) {
-        putIfAbsent(Map.of(ORGANIZATION, s(organization)), "ORG#" + organization, "ORG");
+        putIfAbsent(Map.of(ORGANIZATION, s(organization)), organizationPk(organization), "ORG");
     }
 
+    @Override
+    public boolean createOrganization(String organization, Instant now) {
+        return putIfAbsent(Map.of(ORGANIZATION, s(organization), DATE_CREATED, s(now.toString())),
+                organizationPk(organization), "ORG");
+    }
+
+    @Override
+    public boolean organizationExists(String organization) {
+        return TenantNames.isSlug(organization) && get(organizationPk(organization), "ORG").isPresent();
+    }
+
+    // ---- projects: one item by id, one by slug (listing in slug order, and what makes the slug unique) ----
+
+    /** By id first (the usual form in URLs), then by slug. */
+    @Override
+    public Optional<Project> project(String organization, String idOrSlug) {
+        if (!TenantNames.isSlug(organization)) return Optional.empty();
+        if (TenantNames.isProjectId(idOrSlug)) {
+            Optional<Project> byId = get(projectPk(organization), idOrSlug).map(DynamoTenantDirectory::project);
+            if (byId.isPresent()) return byId;
+        }
+        if (!TenantNames.isSlug(idOrSlug)) return Optional.empty();
+        return get(projectPk(organization), SLUG_PREFIX + idOrSlug).map(DynamoTenantDirectory::project);
+    }
+
+    /** Also writes the slug item if it is missing (projects made before there was one). */
     @Override
     public void ensureProject(Project project) {
-        putIfAbsent(Map.of(ORGANIZATION, s(project.organization()), PROJECT_ID, s(project.id()),
-                SLUG, s(project.slug())), projectPk(project.organization()), project.id());
+        TenantNames.requireSlug(project.slug(), "project");
+        TenantNames.requireProjectId(project.id());
+        putIfAbsent(projectAttributes(project), projectPk(project.organization()), project.id());
+        Project stored = get(projectPk(project.organization()), project.id()).map(DynamoTenantDirectory::project)
+                .orElseThrow(() -> new IllegalStateException("project " + project.id() + " vanished"));
+        putIfAbsent(projectAttributes(stored), projectPk(stored.organization()), SLUG_PREFIX + stored.slug());
+    }
+
+    /**
+     * The id is the organization's counter plus one; both items are written in one transaction, each
+     * only if absent, so a slug is never taken twice and an id never reused (ids made before the counter
+     * are skipped).
+     */
+    @Override
+    public Optional<Project> createProject(String organization, String name, String slug, Instant now) {
+        TenantNames.requireSlug(slug, "project");
+        if (get(projectPk(organization), SLUG_PREFIX + slug).isPresent()) return Optional.empty();
+        for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+            Project project = new Project(organization, nextProjectId(organization), slug, name, now);
+            Map<String, AttributeValue> attributes = projectAttributes(project);
+            try {
+                client.transactWriteItems(b -> b.transactItems(
+                        absentPut(attributes, projectPk(organization), project.id()),
+                        absentPut(attributes, projectPk(organization), SLUG_PREFIX + slug))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                return Optional.of(project);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (reasons.size() == 2 && "ConditionalCheckFailed".equals(reasons.get(1).code())) return Optional.empty();
+                if (reasons.isEmpty() || !"ConditionalCheckFailed".equals(reasons.get(0).code())) throw e;
+                // the id was taken by a project made without the counter: take the next one
+            }
+        }
+        throw new IllegalStateException("no free project id in " + ID_ATTEMPTS + " attempts for " + organization);
     }
 
     @Override
-    public void ensureDsnKey(DsnKey key) {
-        putIfAbsent(Map.of(ORGANIZATION, s(key.organization()), PROJECT_ID, s(key.projectId())),
-                "KEY#" + key.publicKey(), "KEY");
+    public Page<Project> projects(String organization, String cursor, int limit) {
+        if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
+        String pk = projectPk(organization);
+        var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY,
+                key -> key.get(TableDefinition.PK).s().equals(pk) && key.get(TableDefinition.SK).s().startsWith(SLUG_PREFIX));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :slug)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":slug", s(SLUG_PREFIX)));
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
+        return new Page<>(page.items().stream().map(DynamoTenantDirectory::project).toList(), page.nextCursor());
     }
+
+    /** Atomic: an UpdateItem that adds one; the organization item must exist. */
+    private String nextProjectId(String organization) {
+        try {
+            var response = client.updateItem(b -> b.tableName(table).key(Keys.key(organizationPk(organization), "ORG"))
+                    .updateExpression("ADD #last :one")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#last", LAST_PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":one", Keys.n(1)))
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return response.attributes().get(LAST_PROJECT_ID).n();
+        } catch (ConditionalCheckFailedException missing) {
+            throw new IllegalStateException("no organization " + organization);
+        }
+    }
+
+    // ---- DSN keys: one item each, listed per project through byParent ----
+
+    /** Keys made before they were listed get their listing attributes, if they are this project's. */
+    @Override
+    public void ensureDsnKey(DsnKey key) {
+        Map<String, AttributeValue> item = new HashMap<>(keyAttributes(new ProjectKey(key.publicKey(), key.organization(),
+                key.projectId(), "Default", null)));
+        item.putAll(Keys.key(keyPk(key.publicKey()), "KEY"));
+        try {
+            client.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(#gpk) AND #org = :org AND #pid = :pid)")
+                    .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#org", ORGANIZATION, "#pid", PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":org", s(key.organization()), ":pid", s(key.projectId())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException exists) {
+            // created before: ensure* leaves what exists
+        }
+    }
+
+    @Override
+    public void createKey(ProjectKey key) {
+        if (!putIfAbsent(keyAttributes(key), keyPk(key.publicKey()), "KEY")) {
+            throw new IllegalStateException("a DSN key with this public key exists");
+        }
+    }
+
+    @Override
+    public Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
+        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
+        String parent = keysOf(organization, projectId);
+        List<String> keyNames = List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
+        var start = Cursors.decodeFromClient(cursor, keyNames, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :parent")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
+                .expressionAttributeValues(Map.of(":parent", s(parent)));
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, keyNames);
+        return new Page<>(page.items().stream()
+                .map(item -> projectKey(item, item.get(TableDefinition.PK).s().substring("KEY#".length()))).toList(),
+                page.nextCursor());
+    }
+
+    /** One conditional delete: the key goes only if it is this project's. */
+    @Override
+    public boolean revokeKey(String organization, String projectId, String publicKey) {
+        if (!TenantNames.isPublicKey(publicKey)) return false;
+        try {
+            client.deleteItem(b -> b.tableName(table).key(Keys.key(keyPk(publicKey), "KEY"))
+                    .conditionExpression("#org = :org AND #pid = :pid")
+                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (ConditionalCheckFailedException notThisProjects) {
+            return false;
+        }
+    }
+
+    // ---- tokens ----
 
     /** Only the token's SHA-256 is stored: a leaked table does not leak working tokens. */
     @Override
     public void ensureToken(String organization, String token) {
-        putIfAbsent(Map.of(ORGANIZATION, s(organization)), tokenPk(token), "TOKEN");
+        putIfAbsent(Map.of(ORGANIZATION, s(TenantNames.requireSlug(organization, "organization"))), tokenPk(token), "TOKEN");
     }
 
-    private Project project(Map<String, AttributeValue> item) {
-        return new Project(item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s(), item.get(SLUG).s());
+    // ---- items ----
+
+    private static Map<String, AttributeValue> projectAttributes(Project project) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(ORGANIZATION, s(project.organization()),
+                PROJECT_ID, s(project.id()), SLUG, s(project.slug()), NAME, s(project.name())));
+        if (project.dateCreated() != null) item.put(DATE_CREATED, s(project.dateCreated().toString()));
+        return item;
+    }
+
+    private static Project project(Map<String, AttributeValue> item) {
+        String slug = item.get(SLUG).s();
+        return new Project(item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s(), slug,
+                item.containsKey(NAME) ? item.get(NAME).s() : slug, instant(item));
+    }
+
+    /** Listed under its project, oldest first (keys made by an operator, without a date, come first). */
+    private static Map<String, AttributeValue> keyAttributes(ProjectKey key) {
+        TenantNames.requirePublicKey(key.publicKey());
+        TenantNames.requireSlug(key.organization(), "organization");
+        TenantNames.requireProjectId(key.projectId());
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(ORGANIZATION, s(key.organization()),
+                PROJECT_ID, s(key.projectId()), NAME, s(key.name()),
+                TableDefinition.GPK, s(keysOf(key.organization(), key.projectId())),
+                TableDefinition.GSK, s((key.dateCreated() == null ? "" : SORTABLE.format(key.dateCreated()))
+                        + "#" + key.publicKey())));
+        if (key.dateCreated() != null) item.put(DATE_CREATED, s(key.dateCreated().toString()));
+        return item;
+    }
+
+    private static ProjectKey projectKey(Map<String, AttributeValue> item, String publicKey) {
+        return new ProjectKey(publicKey, item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s(),
+                item.containsKey(NAME) ? item.get(NAME).s() : "Default", instant(item));
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item) {
+        return item.containsKey(DATE_CREATED) ? Instant.parse(item.get(DATE_CREATED).s()) : null;
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
@@ -93,19 +280,40 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
-    private void putIfAbsent(Map<String, AttributeValue> attributes, String pk, String sk) {
+    /** True when it wrote the item, false when one was there. */
+    private boolean putIfAbsent(Map<String, AttributeValue> attributes, String pk, String sk) {
         Map<String, AttributeValue> item = new HashMap<>(attributes);
         item.putAll(Keys.key(pk, sk));
         try {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
         } catch (ConditionalCheckFailedException exists) {
-            // created before: ensure* leaves what exists
+            return false;
         }
     }
 
+    private TransactWriteItem absentPut(Map<String, AttributeValue> attributes, String pk, String sk) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.putAll(Keys.key(pk, sk));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static String organizationPk(String organization) {
+        return "ORG#" + TenantNames.requireSlug(organization, "organization");
+    }
+
     private static String projectPk(String organization) {
-        return "PRJ#" + organization;
+        return "PRJ#" + TenantNames.requireSlug(organization, "organization");
+    }
+
+    private static String keyPk(String publicKey) {
+        return "KEY#" + TenantNames.requirePublicKey(publicKey);
+    }
+
+    private static String keysOf(String organization, String projectId) {
+        return "KEYS#" + TenantNames.requireSlug(organization, "organization") + "#" + TenantNames.requireProjectId(projectId);
     }
 
     static String tokenPk(String token) {

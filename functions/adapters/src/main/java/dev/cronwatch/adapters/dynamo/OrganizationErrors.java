@@ -39,11 +39,9 @@ final class OrganizationErrors {
     /** Newest first; the key range starts a week ago, as TTL deletes late. */
     static Page<ProcessingError> page(Queries queries, String table, String organization, Instant now, String cursor,
                                       int limit) {
-        Map<String, AttributeValue> start = Cursors.decode(cursor);
-        if (start != null && (!start.keySet().equals(java.util.Set.copyOf(INDEX_KEY))
-                || !gpk(organization).equals(start.get(TableDefinition.GPK).s()))) {
-            throw new IllegalArgumentException("invalid cursor"); // another list's, or another organization's
-        }
+        // another list's cursor, or another organization's, is refused before anything is read
+        Map<String, AttributeValue> start = Cursors.decodeFromClient(cursor, INDEX_KEY,
+                key -> gpk(organization).equals(key.get(TableDefinition.GPK).s()));
         Instant oldest = now.minus(ProcessingError.RETENTION);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
                 .keyConditionExpression("#gpk = :org AND #gsk > :oldest")

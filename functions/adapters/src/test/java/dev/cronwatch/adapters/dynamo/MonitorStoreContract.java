@@ -19,6 +19,7 @@ import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import java.time.Duration;
@@ -430,7 +431,7 @@ abstract class MonitorStoreContract {
         String cursor = store.checkIns(JOB, null, null, 1).nextCursor();
         assertThat(cursor).isNotNull();
         if (store instanceof DynamoMonitorStore) {
-            assertThatThrownBy(() -> store.checkIns(OTHER, null, cursor, 1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store.checkIns(OTHER, null, cursor, 1)).isInstanceOf(InvalidCursorException.class);
         }
     }
 
@@ -482,6 +483,46 @@ abstract class MonitorStoreContract {
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.organizationProcessingErrors("acme", T0, checkInCursor, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- the paged monitor list, the count, and cursors from elsewhere ----
+
+    @Test
+    void pagesAnOrganizationsMonitorsInSlugOrder_andCountsThem() {
+        for (String slug : List.of("e", "b", "d", "a", "c")) seedDue(new MonitorKey("acme", slug), "production", T0);
+        seedDue(new MonitorKey("globex", "a"), "production", T0);
+
+        Page<Monitor> first = store.monitors("acme", null, 2);
+        assertThat(first.items()).extracting(m -> m.key().slug()).containsExactly("a", "b");
+        Page<Monitor> second = store.monitors("acme", first.nextCursor(), 2);
+        assertThat(second.items()).extracting(m -> m.key().slug()).containsExactly("c", "d");
+        Page<Monitor> third = store.monitors("acme", second.nextCursor(), 2);
+        assertThat(third.items()).extracting(m -> m.key().slug()).containsExactly("e");
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.monitors("nobody", null, 2).items()).isEmpty();
+        assertThat(store.monitorCount("acme")).isEqualTo(5);
+        assertThat(store.monitorCount("globex")).isEqualTo(1);
+        assertThat(store.monitorCount("nobody")).isZero();
+    }
+
+    @Test
+    void refusesCursorsItDidNotMake_orMadeForAnotherListing() {
+        for (String slug : List.of("a", "b", "c")) seedDue(new MonitorKey("acme", slug), "production", T0);
+        seedDue(new MonitorKey("globex", "a"), "production", T0);
+        List<CheckIn> checkIns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) checkIns.add(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i)));
+        checkIns.forEach(c -> store.commit(new Changes(null, null, List.of(c), List.of(), null, List.of())));
+        String monitorsCursor = store.monitors("acme", null, 1).nextCursor();
+        String checkInsCursor = store.checkIns(JOB, null, null, 1).nextCursor();
+
+        for (String bad : List.of("!!!", "e30", "bm90LWpzb24", "a".repeat(20_000))) {
+            assertThatThrownBy(() -> store.monitors("acme", bad, 1)).as(bad).isInstanceOf(InvalidCursorException.class);
+            assertThatThrownBy(() -> store.checkIns(JOB, null, bad, 1)).as(bad).isInstanceOf(InvalidCursorException.class);
+        }
+        assertThatThrownBy(() -> store.monitors("globex", monitorsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.checkIns(OTHER, null, checkInsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.checkIns(JOB, null, monitorsCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.monitors("acme", checkInsCursor, 1)).isInstanceOf(InvalidCursorException.class);
     }
 
     // ---- helpers ----

@@ -1,15 +1,27 @@
 package dev.cronwatch.adapters.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cronwatch.core.port.InvalidCursorException;
+import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The TenantDirectory contract, run against the in-memory fake and the DynamoDB directory. */
 abstract class TenantDirectoryContract {
+    static final String K1 = "0123456789abcdef0123456789abcdef";
+    static final String K2 = "fedcba9876543210fedcba9876543210";
+    static final String K3 = "00000000000000000000000000000003";
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
     TenantDirectory directory;
 
     abstract TenantDirectory newDirectory();
@@ -21,9 +33,10 @@ abstract class TenantDirectoryContract {
 
     @Test
     void findsNothing_whenNothingExists() {
-        assertThat(directory.dsnKey("0123456789abcdef0123456789abcdef")).isEmpty();
+        assertThat(directory.dsnKey(K1)).isEmpty();
         assertThat(directory.organizationForToken("secret")).isEmpty();
         assertThat(directory.project("acme", "1")).isEmpty();
+        assertThat(directory.organizationExists("acme")).isFalse();
     }
 
     @Test
@@ -46,26 +59,143 @@ abstract class TenantDirectoryContract {
         directory.ensureOrganization("acme");
         directory.ensureProject(new Project("acme", "1", "default"));
         directory.ensureProject(new Project("acme", "1", "renamed"));
-        directory.ensureDsnKey(new DsnKey("k1", "acme", "1"));
-        directory.ensureDsnKey(new DsnKey("k1", "globex", "9"));
+        directory.ensureDsnKey(new DsnKey(K1, "acme", "1"));
+        directory.ensureDsnKey(new DsnKey(K1, "globex", "9"));
         directory.ensureToken("acme", "t1");
         directory.ensureToken("globex", "t1");
 
         assertThat(directory.project("acme", "1")).contains(new Project("acme", "1", "default"));
-        assertThat(directory.dsnKey("k1")).contains(new DsnKey("k1", "acme", "1"));
+        assertThat(directory.project("acme", "renamed")).isEmpty();
+        assertThat(directory.dsnKey(K1)).contains(new DsnKey(K1, "acme", "1"));
         assertThat(directory.organizationForToken("t1")).contains("acme");
     }
 
     @Test
     void resolvesDsnKeysAndTokens() {
-        directory.ensureDsnKey(new DsnKey("k1", "acme", "1"));
-        directory.ensureDsnKey(new DsnKey("k2", "globex", "7"));
+        directory.ensureDsnKey(new DsnKey(K1, "acme", "1"));
+        directory.ensureDsnKey(new DsnKey(K2, "globex", "7"));
         directory.ensureToken("acme", "t-acme");
         directory.ensureToken("globex", "t-globex");
 
-        assertThat(directory.dsnKey("k2")).contains(new DsnKey("k2", "globex", "7"));
+        assertThat(directory.dsnKey(K2)).contains(new DsnKey(K2, "globex", "7"));
         assertThat(directory.organizationForToken("t-acme")).contains("acme");
         assertThat(directory.organizationForToken("t-globex")).contains("globex");
         assertThat(directory.organizationForToken("t-acme ")).isEmpty();
+    }
+
+    // ---- names that become key parts ----
+
+    @Test
+    void malformedNames_findNothing_andCannotBeWritten() {
+        directory.ensureOrganization("acme");
+        directory.ensureProject(new Project("acme", "1", "default"));
+        assertThat(directory.dsnKey("a".repeat(3_000))).isEmpty();
+        assertThat(directory.dsnKey(K1.toUpperCase())).isEmpty();
+        assertThat(directory.dsnKey("")).isEmpty();
+        assertThat(directory.project("acme", "")).isEmpty();
+        assertThat(directory.project("acme#x", "1")).isEmpty();
+        assertThat(directory.project("acme", "x".repeat(3_000))).isEmpty();
+        assertThat(directory.organizationExists("acme#x")).isFalse();
+
+        for (String organization : List.of("acme#x", "", "Acme", "-acme", "a".repeat(51), "acme x")) {
+            assertThatThrownBy(() -> directory.ensureOrganization(organization)).as(organization)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> directory.createOrganization(organization, T0)).as(organization)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> directory.ensureToken(organization, "t")).as(organization)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> directory.ensureProject(new Project("acme", "1#2", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> directory.ensureProject(new Project("acme", "3", "a#b")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> directory.ensureDsnKey(new DsnKey("k1", "acme", "1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> directory.createProject("acme", "x", "a#b", T0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- onboarding ----
+
+    @Test
+    void createsAnOrganizationOnce() {
+        assertThat(directory.createOrganization("acme", T0)).isTrue();
+        assertThat(directory.createOrganization("acme", T0)).isFalse();
+        assertThat(directory.organizationExists("acme")).isTrue();
+        assertThat(directory.organizationExists("globex")).isFalse();
+    }
+
+    @Test
+    void createsProjectsWithTheNextIds_andUniqueSlugs_afterOperatorMadeOnes() {
+        directory.createOrganization("acme", T0);
+        directory.createOrganization("globex", T0);
+        directory.ensureProject(new Project("acme", "1", "default"));
+
+        Project web = directory.createProject("acme", "Web", "web", T0).orElseThrow();
+        Project jobs = directory.createProject("acme", "Jobs", "jobs", T0.plusSeconds(1)).orElseThrow();
+        assertThat(web).isEqualTo(new Project("acme", "2", "web", "Web", T0));
+        assertThat(jobs.id()).isEqualTo("3");
+        assertThat(directory.createProject("acme", "Web again", "web", T0)).isEmpty();
+        assertThat(directory.createProject("acme", "Default", "default", T0)).isEmpty();
+        assertThat(directory.createProject("globex", "Web", "web", T0)).get()
+                .satisfies(p -> assertThat(p.id()).isEqualTo("1"));
+        assertThat(directory.project("acme", "web")).contains(web);
+        assertThat(directory.project("acme", "3")).contains(jobs);
+        assertThatThrownBy(() -> directory.createProject("initech", "Web", "web", T0))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void pagesProjectsInSlugOrder_withinTheirOrganization() {
+        directory.createOrganization("acme", T0);
+        directory.createOrganization("globex", T0);
+        for (String slug : List.of("delta", "alpha", "charlie", "bravo")) directory.createProject("acme", slug, slug, T0);
+        directory.createProject("globex", "zulu", "zulu", T0);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Project> page = directory.projects("acme", cursor, 3);
+            page.items().forEach(p -> seen.add(p.slug()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).containsExactly("alpha", "bravo", "charlie", "delta");
+        String acmeCursor = directory.projects("acme", null, 1).nextCursor();
+        assertThatThrownBy(() -> directory.projects("globex", acmeCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> directory.projects("acme", "!!!", 1)).isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void listsAProjectsKeys_oldestFirst_andRevokesOnlyItsOwn() {
+        directory.createOrganization("acme", T0);
+        directory.ensureProject(new Project("acme", "1", "default"));
+        directory.ensureProject(new Project("acme", "2", "other"));
+        ProjectKey first = new ProjectKey(K1, "acme", "1", "Default", T0);
+        ProjectKey second = new ProjectKey(K2, "acme", "1", "CI", T0.plusSeconds(5));
+        ProjectKey elsewhere = new ProjectKey(K3, "acme", "2", "Default", T0);
+        directory.createKey(second);
+        directory.createKey(first);
+        directory.createKey(elsewhere);
+        assertThatThrownBy(() -> directory.createKey(first)).isInstanceOf(IllegalStateException.class);
+
+        Page<ProjectKey> page = directory.keys("acme", "1", null, 1);
+        assertThat(page.items()).containsExactly(first);
+        assertThat(directory.keys("acme", "1", page.nextCursor(), 5).items()).containsExactly(second);
+        assertThatThrownBy(() -> directory.keys("acme", "2", page.nextCursor(), 5))
+                .isInstanceOf(InvalidCursorException.class);
+
+        assertThat(directory.revokeKey("acme", "2", K1)).isFalse();
+        assertThat(directory.revokeKey("globex", "1", K1)).isFalse();
+        assertThat(directory.dsnKey(K1)).isPresent();
+        assertThat(directory.revokeKey("acme", "1", K1)).isTrue();
+        assertThat(directory.revokeKey("acme", "1", K1)).isFalse();
+        assertThat(directory.dsnKey(K1)).isEmpty();
+        assertThat(directory.keys("acme", "1", null, 5).items()).containsExactly(second);
+    }
+
+    @Test
+    void operatorMadeKeys_areListedToo() {
+        directory.ensureDsnKey(new DsnKey(K1, "acme", "1"));
+        assertThat(directory.keys("acme", "1", null, 5).items()).extracting(ProjectKey::publicKey).containsExactly(K1);
     }
 }

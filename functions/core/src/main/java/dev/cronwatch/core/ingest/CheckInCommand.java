@@ -7,6 +7,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,8 +40,12 @@ public record CheckInCommand(
         if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
             throw new FieldError("status", "\"" + status.wireName() + "\" is not a valid choice.");
         }
-        if (environment != null && environment.length() > MonitorEnvironment.MAX_NAME_LENGTH) {
+        if (environment != null && Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH) {
             throw new FieldError("environment", "Environment name too long (at most 64 characters).");
+        }
+        if (environment != null && !Text.isPrintable(environment)) {
+            throw new FieldError("environment", "Environment names are printable text: no control characters,"
+                    + " unpaired surrogates or non-characters.");
         }
         if (environment != null && environment.isBlank()) environment = null;
         if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {

@@ -36,9 +36,6 @@ public interface MonitorStore {
     /** Counts a failure of one queue message that was its own fault; returns how many it has had. */
     int recordFailure(MonitorKey monitor, String messageId, Instant at);
 
-    /** How many monitors the organization has (read when a monitor is about to be created). */
-    int monitorCount(String organization);
-
     // ---- the clock: reads grow with what is due, never with what exists ----
 
     /** Environments due at or before {@code upTo}, as the due index lists them; page with the cursor. */
@@ -77,7 +74,7 @@ public interface MonitorStore {
 
     List<MonitorEnvironment> environments(MonitorKey monitor);
 
-    /** Newest first; {@code environment} null means all. */
+    /** Newest first; {@code environment} null means all; {@link InvalidCursorException} for a cursor of another listing. */
     Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit);
 
     /** A check-in of this monitor by id, if it is among the newest or still open ones (bounded work). */
@@ -108,4 +105,15 @@ public interface MonitorStore {
      * week; page through with the cursor. A cursor this store did not make is an IllegalArgumentException.
      */
     Page<ProcessingError> organizationProcessingErrors(String organization, Instant now, String cursor, int limit);
+
+    // ---- the paged monitor list and the per-organization limit ----
+
+    /**
+     * An organization's monitors in slug order, {@code limit} at a time; {@code cursor} null for the
+     * first page, {@link InvalidCursorException} for one this listing did not make.
+     */
+    Page<Monitor> monitors(String organization, String cursor, int limit);
+
+    /** How many monitors the organization has (for its limit; a moment behind a concurrent create). */
+    long monitorCount(String organization);
 }

@@ -2,6 +2,8 @@ package dev.cronwatch.core.port;
 
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Organizations, projects and the credentials that reach them. */
@@ -21,4 +23,29 @@ public interface TenantDirectory {
     void ensureDsnKey(DsnKey key);
 
     void ensureToken(String organization, String token);
+
+    // ---- onboarding: every name is checked against TenantNames before it becomes a key ----
+
+    /** False when the organization exists already. */
+    boolean createOrganization(String organization, Instant now);
+
+    boolean organizationExists(String organization);
+
+    /**
+     * A new project with the next free id of its organization; empty when the slug is taken. The
+     * organization must exist.
+     */
+    Optional<Project> createProject(String organization, String name, String slug, Instant now);
+
+    /** In slug order; {@code cursor} from the previous page or null; {@link InvalidCursorException} for a foreign one. */
+    Page<Project> projects(String organization, String cursor, int limit);
+
+    /** Stores a new DSN key; its public key must be new (it is random: a clash is a bug, and throws). */
+    void createKey(ProjectKey key);
+
+    /** Oldest first, as Sentry lists them. May lag a create by a moment (read from an index). */
+    Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit);
+
+    /** Removes the key if it is this project's; false when there is no such key of this project. */
+    boolean revokeKey(String organization, String projectId, String publicKey);
 }

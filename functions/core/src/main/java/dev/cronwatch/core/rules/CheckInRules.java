@@ -54,7 +54,7 @@ public final class CheckInRules {
     /** How many monitors the organization has; read only when a check-in would create one. */
     @FunctionalInterface
     public interface MonitorCount {
-        int get();
+        long get();
     }
 
     private Changes decide(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {

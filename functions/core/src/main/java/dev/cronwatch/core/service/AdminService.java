@@ -17,7 +17,9 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.Deadlines;
 import dev.cronwatch.core.rules.Thresholds;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,23 +30,32 @@ import java.util.function.Supplier;
 /** The management API's use cases. Every call is scoped to the caller's organization. */
 public final class AdminService {
     private static final int MAX_NAME_LENGTH = 128;
+    public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
 
     private final MonitorStore store;
     private final TenantDirectory tenants;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final int maxMonitorsPerOrganization;
 
     public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
+        this(store, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+    }
+
+    public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
+                        int maxMonitorsPerOrganization) {
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
         this.ids = ids;
+        this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
     }
 
-    public List<MonitorView> list(String organization) {
-        return store.monitors(organization).stream()
-                .map(m -> new MonitorView(m, store.environments(m.key())))
-                .toList();
+    /** One page, in slug order: an organization's list costs what a page costs, whatever it holds. */
+    public Page<MonitorView> list(String organization, String cursor, int limit) {
+        Page<Monitor> page = store.monitors(organization, cursor, limit);
+        return new Page<>(page.items().stream().map(m -> new MonitorView(m, store.environments(m.key()))).toList(),
+                page.nextCursor());
     }
 
     public MonitorView get(String organization, String slug) {
@@ -53,13 +64,22 @@ public final class AdminService {
     }
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
-        Project owner = tenants.project(organization, project == null ? "" : project)
+        if (project == null || project.isEmpty()) throw new FieldError("project", "This field is required.");
+        if (!TenantNames.isProjectId(project) && !TenantNames.isSlug(project)) {
+            throw new FieldError("project", "A project is named by its id or its slug.");
+        }
+        Project owner = tenants.project(organization, project)
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
         if (name.length() > MAX_NAME_LENGTH) throw new FieldError("name", "Ensure this field has no more than 128 characters.");
         String chosen = slug != null ? slug : Slugs.slugify(name);
         if (!Slugs.isValid(chosen)) {
             throw new FieldError("slug", "Invalid slug \"" + chosen + "\": 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
+        }
+        // Counted before the write: two creates racing at the limit may both pass, by one monitor.
+        if (store.monitorCount(organization) >= maxMonitorsPerOrganization) {
+            throw new FieldError("organization", "This organization has reached its limit of "
+                    + maxMonitorsPerOrganization + " monitors.");
         }
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
@@ -95,6 +115,10 @@ public final class AdminService {
     }
 
     public Page<CheckIn> checkIns(String organization, String slug, String environment, String cursor, int limit) {
+        if (environment != null && (Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH
+                || !Text.isPrintable(environment))) {
+            throw new FieldError("environment", "No environment has this name: at most 64 printable characters.");
+        }
         return store.checkIns(find(organization, slug).key(), environment, cursor, limit);
     }
 
@@ -104,7 +128,7 @@ public final class AdminService {
 
     /** Errors are kept by slug, so they can be read even for a monitor that was never created. */
     public List<ProcessingError> processingErrors(String organization, String slug) {
-        return store.processingErrors(new MonitorKey(organization, slug), clock.instant());
+        return store.processingErrors(new MonitorKey(organization, valid(slug)), clock.instant());
     }
 
     /** Every monitor's, those that do not exist included: a check-in for a mistyped slug shows up here. */
@@ -113,8 +137,16 @@ public final class AdminService {
     }
 
     private Monitor find(String organization, String slug) {
-        return store.monitor(new MonitorKey(organization, slug))
+        return store.monitor(new MonitorKey(organization, valid(slug)))
                 .orElseThrow(() -> new NotFoundException("monitor " + slug));
+    }
+
+    /** A slug of the wrong shape names no monitor, and is refused before it becomes part of a key. */
+    private static String valid(String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new FieldError("slug", "Invalid slug: 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
+        }
+        return slug;
     }
 
     private record Revision(Monitor before, Monitor after) {

@@ -22,13 +22,11 @@ public final class Values {
             return ((Number) value).longValue();
         }
         if (value instanceof Number n) {
-            BigDecimal d = new BigDecimal(n.toString());
-            if (d.stripTrailingZeros().scale() <= 0) {
-                try {
-                    return d.longValueExact();
-                } catch (ArithmeticException tooBig) {
-                    throw new FieldError(field, "A valid integer is required.");
-                }
+            try {
+                BigDecimal d = new BigDecimal(n.toString()); // "Infinity" (JSON's 1e999 read as a double) is no decimal
+                if (d.stripTrailingZeros().scale() <= 0) return d.longValueExact();
+            } catch (NumberFormatException | ArithmeticException notALong) {
+                throw new FieldError(field, "A valid integer is required.");
             }
         }
         if (value instanceof String s && s.matches("-?\\d{1,18}")) return Long.parseLong(s);

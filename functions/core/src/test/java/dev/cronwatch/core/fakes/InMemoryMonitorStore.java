@@ -40,6 +40,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
     private final Map<String, Attachment> attachments = new HashMap<>();
     private int commits;
     private int rejectedCommits;
+    private int otherWrites;
 
     private static String under(MonitorKey key, String name) {
         return key + "#" + name;
@@ -91,12 +92,8 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized int recordFailure(MonitorKey monitor, String messageId, Instant at) {
+        otherWrites++;
         return failures.merge(under(monitor, messageId), 1, Integer::sum);
-    }
-
-    @Override
-    public synchronized int monitorCount(String organization) {
-        return (int) monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
     }
 
     private static final Comparator<MonitorEnvironment> DUE_ORDER =
@@ -190,9 +187,10 @@ public final class InMemoryMonitorStore implements MonitorStore {
         List<CheckIn> all = newestFirst(monitor).stream()
                 .filter(c -> environment == null || c.environment().equals(environment))
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        int start = PageCursor.decode(cursor, "checkins/" + monitor);
         int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("checkins/" + monitor, end) : null);
     }
 
     private List<CheckIn> newestFirst(MonitorKey monitor) {
@@ -223,7 +221,9 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized boolean saveAttachment(Attachment attachment, CheckIn checkIn) {
-        return attachments.putIfAbsent(under(attachment.monitor(), attachment.checkInId()), attachment) == null;
+        boolean saved = attachments.putIfAbsent(under(attachment.monitor(), attachment.checkInId()), attachment) == null;
+        if (saved) otherWrites++;
+        return saved;
     }
 
     @Override
@@ -233,6 +233,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
+        otherWrites++;
         String prefix = monitor + "#";
         List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments)
                 .forEach(map -> map.keySet().removeIf(k -> k.startsWith(prefix)));
@@ -249,13 +250,33 @@ public final class InMemoryMonitorStore implements MonitorStore {
                 .filter(e -> e.receivedAt().isAfter(oldest))
                 .sorted(Comparator.comparing(ProcessingError::receivedAt).thenComparing(ProcessingError::id).reversed())
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        if (start < 0 || start > all.size()) throw new IllegalArgumentException("invalid cursor");
+        int start = PageCursor.decode(cursor, "errors/" + organization);
         int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("errors/" + organization, end) : null);
+    }
+
+    @Override
+    public synchronized Page<Monitor> monitors(String organization, String cursor, int limit) {
+        List<Monitor> all = monitors(organization).stream()
+                .sorted(Comparator.comparing((Monitor m) -> m.key().slug())).toList();
+        int start = PageCursor.decode(cursor, "monitors/" + organization);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("monitors/" + organization, end) : null);
+    }
+
+    @Override
+    public synchronized long monitorCount(String organization) {
+        return monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
     }
 
     // ---- for tests ----
+
+    /** Every write call that changed something: a rejected request must leave this where it was. */
+    public synchronized int writes() {
+        return commits + otherWrites;
+    }
 
     public synchronized Optional<MonitorEnvironment> environment(MonitorKey monitor, String name) {
         return Optional.ofNullable(environments.get(under(monitor, name)));

@@ -1,23 +1,33 @@
 package dev.cronwatch.core.fakes;
 
+import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import dev.cronwatch.core.tenant.TenantNames;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+/** The tenant directory in memory, refusing malformed names as the DynamoDB one does. */
 public final class InMemoryTenantDirectory implements TenantDirectory {
     private final Set<String> organizations = new HashSet<>();
-    private final Map<String, Project> projects = new HashMap<>();
-    private final Map<String, DsnKey> keys = new HashMap<>();
+    private final Map<String, Project> projects = new LinkedHashMap<>();
+    private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
+    private int writes;
 
     @Override
     public synchronized Optional<DsnKey> dsnKey(String publicKey) {
-        return Optional.ofNullable(keys.get(publicKey));
+        if (!TenantNames.isPublicKey(publicKey)) return Optional.empty();
+        return Optional.ofNullable(keys.get(publicKey)).map(ProjectKey::dsnKey);
     }
 
     @Override
@@ -27,29 +37,116 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized Optional<Project> project(String organization, String idOrSlug) {
+        Optional<Project> byId = projects.values().stream()
+                .filter(p -> p.organization().equals(organization) && p.id().equals(idOrSlug)).findFirst();
+        if (byId.isPresent()) return byId;
         return projects.values().stream()
-                .filter(p -> p.organization().equals(organization))
-                .filter(p -> p.id().equals(idOrSlug) || p.slug().equals(idOrSlug))
-                .findFirst();
+                .filter(p -> p.organization().equals(organization) && p.slug().equals(idOrSlug)).findFirst();
     }
 
     @Override
     public synchronized void ensureOrganization(String organization) {
-        organizations.add(organization);
+        TenantNames.requireSlug(organization, "organization");
+        if (organizations.add(organization)) writes++;
     }
 
     @Override
     public synchronized void ensureProject(Project project) {
-        projects.putIfAbsent(project.organization() + "/" + project.id(), project);
+        TenantNames.requireSlug(project.organization(), "organization");
+        TenantNames.requireProjectId(project.id());
+        TenantNames.requireSlug(project.slug(), "project");
+        if (projects.putIfAbsent(project.organization() + "/" + project.id(), project) == null) writes++;
     }
 
     @Override
     public synchronized void ensureDsnKey(DsnKey key) {
-        keys.putIfAbsent(key.publicKey(), key);
+        TenantNames.requirePublicKey(key.publicKey());
+        TenantNames.requireSlug(key.organization(), "organization");
+        TenantNames.requireProjectId(key.projectId());
+        if (keys.putIfAbsent(key.publicKey(), new ProjectKey(key.publicKey(), key.organization(), key.projectId(),
+                "Default", null)) == null) {
+            writes++;
+        }
     }
 
     @Override
     public synchronized void ensureToken(String organization, String token) {
-        tokens.putIfAbsent(token, organization);
+        TenantNames.requireSlug(organization, "organization");
+        if (tokens.putIfAbsent(token, organization) == null) writes++;
+    }
+
+    @Override
+    public synchronized boolean createOrganization(String organization, Instant now) {
+        TenantNames.requireSlug(organization, "organization");
+        boolean created = organizations.add(organization);
+        if (created) writes++;
+        return created;
+    }
+
+    @Override
+    public synchronized boolean organizationExists(String organization) {
+        return organizations.contains(organization);
+    }
+
+    @Override
+    public synchronized Optional<Project> createProject(String organization, String name, String slug, Instant now) {
+        TenantNames.requireSlug(organization, "organization");
+        TenantNames.requireSlug(slug, "project");
+        if (!organizations.contains(organization)) throw new IllegalStateException("no organization " + organization);
+        if (project(organization, slug).filter(p -> p.slug().equals(slug)).isPresent()) return Optional.empty();
+        long next = projects.values().stream().filter(p -> p.organization().equals(organization))
+                .mapToLong(p -> Long.parseLong(p.id())).max().orElse(0) + 1;
+        Project project = new Project(organization, Long.toString(next), slug, name, now);
+        projects.put(organization + "/" + project.id(), project);
+        writes++;
+        return Optional.of(project);
+    }
+
+    @Override
+    public synchronized Page<Project> projects(String organization, String cursor, int limit) {
+        List<Project> all = projects.values().stream().filter(p -> p.organization().equals(organization))
+                .sorted(Comparator.comparing(Project::slug)).toList();
+        return page(all, cursor, "projects/" + organization, limit);
+    }
+
+    @Override
+    public synchronized void createKey(ProjectKey key) {
+        TenantNames.requirePublicKey(key.publicKey());
+        TenantNames.requireSlug(key.organization(), "organization");
+        TenantNames.requireProjectId(key.projectId());
+        if (keys.putIfAbsent(key.publicKey(), key) != null) throw new IllegalStateException("public key clash");
+        writes++;
+    }
+
+    @Override
+    public synchronized Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
+        List<ProjectKey> all = keys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId))
+                .sorted(Comparator.comparing(ProjectKey::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ProjectKey::publicKey))
+                .toList();
+        return page(all, cursor, "keys/" + organization + "/" + projectId, limit);
+    }
+
+    @Override
+    public synchronized boolean revokeKey(String organization, String projectId, String publicKey) {
+        ProjectKey key = keys.get(publicKey);
+        if (key == null || !key.organization().equals(organization) || !key.projectId().equals(projectId)) return false;
+        keys.remove(publicKey);
+        writes++;
+        return true;
+    }
+
+    private static <T> Page<T> page(List<T> all, String cursor, String listing, int limit) {
+        int start = PageCursor.decode(cursor, listing);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end), end < all.size() ? PageCursor.encode(listing, end) : null);
+    }
+
+    // ---- for tests ----
+
+    /** Every change made: a rejected request must leave this where it was. */
+    public synchronized int writes() {
+        return writes;
     }
 }

@@ -5,10 +5,16 @@ import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns the fields of any of the three ingest forms into a validated command. */
 final class CheckInPayload {
+    private static final List<String> CONFIG_KEYS = List.of("schedule", "schedule_type", "checkin_margin", "max_runtime",
+            "timezone", "failure_issue_threshold", "recovery_threshold");
+    private static final List<String> SCHEDULE_KEYS = List.of("type", "value", "unit");
+
     private CheckInPayload() {
     }
 
@@ -28,17 +34,40 @@ final class CheckInPayload {
             durationMs = ms == null ? null : ms.longValue();
         }
         Map<String, Object> config = fields.get("monitor_config") == null ? null
-                : Values.object(fields.get("monitor_config"), "monitor_config");
+                : understood(Values.object(fields.get("monitor_config"), "monitor_config"));
         String id = checkInId != null ? checkInId : Values.string(fields.get("check_in_id"), "check_in_id");
         return CheckInCommand.of(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
                 environment, durationMs, config);
+    }
+
+    /**
+     * Only the keys the config parser reads travel on to the queue: anything else a client adds (of
+     * any size, in any characters) is dropped here, as Sentry ignores it.
+     */
+    private static Map<String, Object> understood(Map<String, Object> config) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String key : CONFIG_KEYS) {
+            Object value = config.get(key);
+            if (value == null) continue;
+            if (key.equals("schedule") && value instanceof Map<?, ?> schedule) {
+                Map<String, Object> parts = new LinkedHashMap<>();
+                for (String part : SCHEDULE_KEYS) {
+                    if (schedule.get(part) != null) parts.put(part, schedule.get(part));
+                }
+                value = parts;
+            }
+            kept.put(key, value);
+        }
+        return kept;
     }
 
     /** Ingest accepts any name and slugifies it as Sentry does; nothing left is an error. */
     static String slug(String raw) {
         if (raw == null || raw.isBlank()) throw new FieldError("monitor_slug", "The monitor slug is required.");
         String slug = Slugs.slugify(raw);
-        if (slug.isEmpty()) throw new FieldError("monitor_slug", "Invalid monitor slug: " + raw);
+        if (!Slugs.isValid(slug)) {
+            throw new FieldError("monitor_slug", "Invalid monitor slug: it needs a letter, digit, '-' or '_', and not only digits.");
+        }
         return slug;
     }
 }

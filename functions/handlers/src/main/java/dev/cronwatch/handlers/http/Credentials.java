@@ -2,12 +2,14 @@ package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,41 +17,61 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DSN keys and bearer tokens, looked up once a minute per container: in the steady state a check-in
- * costs the HTTP function no read. A revoked credential stops working within that minute.
+ * DSN keys and bearer tokens, checked for shape before any lookup and then looked up through a small
+ * per-container memo. A refusal says which form the route takes, and never whether a key or token
+ * exists elsewhere.
+ *
+ * <p>Revocation: a key this container has seen is trusted for at most {@link #KEY_TTL}; the container
+ * that revokes it forgets it at once. So a revoked key's check-ins are refused from the moment the
+ * revoking call answers on that container, and from {@link #KEY_TTL} later on every other one.
  */
 public final class Credentials {
-    private static final Duration TTL = Duration.ofSeconds(60);
+    static final Duration KEY_TTL = Duration.ofSeconds(10);
+    /** Unknown keys and tokens: nothing can start working by itself, so a miss may be kept longer. */
+    private static final Duration MISS_TTL = Duration.ofSeconds(60);
+    private static final Duration TOKEN_TTL = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
-    private static final Pattern SENTRY_KEY = Pattern.compile("sentry_key\\s*=\\s*([0-9a-fA-F]+)");
+    private static final int MAX_TOKEN_LENGTH = 256;
+    private static final Pattern SENTRY_KEY = Pattern.compile("sentry_key\\s*=\\s*([^,\\s]*)");
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1," + MAX_TOKEN_LENGTH + "}");
 
-    private final TenantDirectory tenants;
+    /** The ways a route can be authenticated, each with the words that tell a client how. */
+    public enum Form {
+        DSN("Send the header \"Authorization: DSN <dsn>\" with a DSN of a project of this organization."),
+        SENTRY_KEY("Send the project's public key as \"X-Sentry-Auth: Sentry sentry_key=<public key>\","
+                + " as ?sentry_key=<public key>, or as the envelope header's \"dsn\"."),
+        RELAY_URL("Put a public key of this project in the URL: /api/<project id>/cron/<monitor slug>/<public key>/."),
+        BEARER("Send the header \"Authorization: Bearer <token>\" with a token of this organization.");
+
+        private final String detail;
+
+        Form(String detail) {
+            this.detail = detail;
+        }
+
+        FieldError refusal() {
+            return new FieldError("authorization", detail, 401);
+        }
+    }
+
     private final Clock clock;
     private final Cache<DsnKey> keys;
     private final Cache<String> tokens;
 
     public Credentials(TenantDirectory tenants, Clock clock) {
-        this.tenants = tenants;
         this.clock = clock;
-        this.keys = new Cache<>(tenants::dsnKey);
-        this.tokens = new Cache<>(tenants::organizationForToken);
+        this.keys = new Cache<>(tenants::dsnKey, KEY_TTL);
+        this.tokens = new Cache<>(tenants::organizationForToken, TOKEN_TTL);
     }
 
     /** {@code Authorization: DSN http://<key>@host/<projectId>} as the Sentry HTTP API takes it. */
     public DsnKey fromDsnHeader(Request request) {
         String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "DSN ", 0, 4)) throw unauthorized();
-        try {
-            URI dsn = URI.create(header.substring(4).trim());
-            String userInfo = dsn.getUserInfo();
-            String key = userInfo == null ? null : userInfo.split(":")[0];
-            DsnKey found = key(key);
-            String projectId = dsn.getPath() == null ? "" : dsn.getPath().replaceAll("^.*/", "");
-            if (!projectId.isEmpty() && !projectId.equals(found.projectId())) throw unauthorized();
-            return found;
-        } catch (IllegalArgumentException e) {
-            throw unauthorized();
-        }
+        if (header == null || !header.regionMatches(true, 0, "DSN ", 0, 4)) throw Form.DSN.refusal();
+        Dsn dsn = Dsn.parse(header.substring(4).trim()).orElseThrow(Form.DSN::refusal);
+        DsnKey found = key(dsn.publicKey(), Form.DSN);
+        if (!dsn.projectId().isEmpty() && !dsn.projectId().equals(found.projectId())) throw Form.DSN.refusal();
+        return found;
     }
 
     /** {@code X-Sentry-Auth: Sentry sentry_key=…}, or {@code ?sentry_key=}, as SDKs send envelopes. */
@@ -60,33 +82,72 @@ public final class Credentials {
             Matcher m = SENTRY_KEY.matcher(header);
             if (m.find()) key = m.group(1);
         }
-        return forProject(key(key), projectId);
+        return forProject(key(key, Form.SENTRY_KEY), projectId, Form.SENTRY_KEY);
     }
 
-    public DsnKey forProject(DsnKey key, String projectId) {
-        if (!key.projectId().equals(projectId)) throw unauthorized();
+    /** Whether the request carries its key itself (else an envelope's header may). */
+    public static boolean hasSentryAuth(Request request) {
+        return request.query().get("sentry_key") != null || request.header("x-sentry-auth") != null;
+    }
+
+    /** The {@code dsn} of an envelope's header, for SDKs that authenticate only there. */
+    public DsnKey fromEnvelopeDsn(Object dsn, String projectId) {
+        if (!(dsn instanceof String text)) throw Form.SENTRY_KEY.refusal();
+        Dsn parsed = Dsn.parse(text).orElseThrow(Form.SENTRY_KEY::refusal);
+        return forProject(key(parsed.publicKey(), Form.SENTRY_KEY), projectId, Form.SENTRY_KEY);
+    }
+
+    /** The relay URL's key: it must be of the project the URL names. */
+    public DsnKey fromRelayUrl(String publicKey, String projectId) {
+        return forProject(key(publicKey, Form.RELAY_URL), projectId, Form.RELAY_URL);
+    }
+
+    private static DsnKey forProject(DsnKey key, String projectId, Form form) {
+        if (!key.projectId().equals(projectId)) throw form.refusal();
         return key;
     }
 
-    public DsnKey key(String publicKey) {
-        if (publicKey == null || publicKey.isBlank()) throw unauthorized();
-        return keys.get(publicKey.toLowerCase(), clock.instant()).orElseThrow(Credentials::unauthorized);
+    /** A key of the wrong shape is refused without a lookup, and reads exactly as an unknown one. */
+    private DsnKey key(String publicKey, Form form) {
+        if (publicKey == null) throw form.refusal();
+        String normalized = publicKey.trim().toLowerCase(Locale.ROOT);
+        if (!TenantNames.isPublicKey(normalized)) throw form.refusal();
+        return keys.get(normalized, clock.instant()).orElseThrow(form::refusal);
     }
 
     /** The organization of {@code Authorization: Bearer <token>}. */
     public String organization(Request request) {
         String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) throw unauthorized();
-        return tokens.get(header.substring(7).trim(), clock.instant()).orElseThrow(Credentials::unauthorized);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) throw Form.BEARER.refusal();
+        String token = header.substring(7).trim();
+        if (!TOKEN.matcher(token).matches()) throw Form.BEARER.refusal();
+        return tokens.get(token, clock.instant()).orElseThrow(Form.BEARER::refusal);
     }
 
-    static FieldError unauthorized() {
-        return new FieldError("authorization", "Invalid or missing credentials.", 401);
+    /** After a revocation: this container stops trusting the key at once. */
+    public void forget(String publicKey) {
+        keys.forget(publicKey.toLowerCase(Locale.ROOT));
     }
 
-    /** Bounded, time-limited memo of a lookup; misses are cached too, so a bad key cannot hammer the table. */
+    /** The parts of a DSN that matter here; empty for text that is not one. */
+    private record Dsn(String publicKey, String projectId) {
+        static Optional<Dsn> parse(String text) {
+            try {
+                URI uri = new URI(text);
+                String userInfo = uri.getRawUserInfo();
+                if (userInfo == null) return Optional.empty();
+                String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+                return Optional.of(new Dsn(userInfo.split(":", 2)[0], path.substring(path.lastIndexOf('/') + 1)));
+            } catch (java.net.URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Bounded, time-limited memo of a lookup; misses are kept too, so a bad key cannot hammer the table. */
     private static final class Cache<T> {
         private final Function<String, Optional<T>> lookup;
+        private final Duration hitTtl;
         private final Map<String, Map.Entry<Instant, Optional<T>>> entries =
                 new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
@@ -95,17 +156,23 @@ public final class Credentials {
                     }
                 };
 
-        Cache(Function<String, Optional<T>> lookup) {
+        Cache(Function<String, Optional<T>> lookup, Duration hitTtl) {
             this.lookup = lookup;
+            this.hitTtl = hitTtl;
         }
 
         synchronized Optional<T> get(String key, Instant now) {
             Map.Entry<Instant, Optional<T>> entry = entries.get(key);
             if (entry == null || now.isAfter(entry.getKey())) {
-                entry = Map.entry(now.plus(TTL), lookup.apply(key));
+                Optional<T> found = lookup.apply(key);
+                entry = Map.entry(now.plus(found.isPresent() ? hitTtl : MISS_TTL), found);
                 entries.put(key, entry);
             }
             return entry.getValue();
+        }
+
+        synchronized void forget(String key) {
+            entries.remove(key);
         }
     }
 }

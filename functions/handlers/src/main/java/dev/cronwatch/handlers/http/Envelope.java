@@ -2,6 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Values;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +11,12 @@ import java.util.Map;
 
 /**
  * A Sentry envelope: a JSON header line, then items, each a JSON header line and a payload that is
- * either {@code length} bytes or runs to the next newline.
+ * either {@code length} bytes or runs to the next newline. At most {@link #MAX_ITEMS} items; a
+ * {@code length} is checked against what is left of the body before anything is copied.
  */
 record Envelope(Map<String, Object> header, List<Item> items) {
+    static final int MAX_ITEMS = 100;
+
     record Item(String type, byte[] payload) {
         Map<String, Object> json() {
             try {
@@ -23,6 +27,11 @@ record Envelope(Map<String, Object> header, List<Item> items) {
         }
     }
 
+    /** Only the header line: what authenticates an envelope without a key in the request. */
+    static Map<String, Object> header(byte[] body) {
+        return headerJson(new Cursor(body).line(), "envelope header");
+    }
+
     static Envelope parse(byte[] body) {
         Cursor in = new Cursor(body);
         Map<String, Object> header = headerJson(in.line(), "envelope header");
@@ -30,13 +39,16 @@ record Envelope(Map<String, Object> header, List<Item> items) {
         while (!in.atEnd()) {
             byte[] line = in.line();
             if (line.length == 0) continue; // blank lines between items are tolerated
+            if (items.size() == MAX_ITEMS) {
+                throw new FieldError("envelope", "An envelope holds at most " + MAX_ITEMS + " items.", 413);
+            }
             Map<String, Object> itemHeader = headerJson(line, "item header");
             Object type = itemHeader.get("type");
             if (!(type instanceof String t)) throw new FieldError("envelope", "An envelope item needs a type.");
-            Object length = itemHeader.get("length");
+            Long length = itemHeader.get("length") == null ? null : lengthOf(itemHeader.get("length"));
             byte[] payload;
-            if (length instanceof Number n) {
-                payload = in.take(n.intValue());
+            if (length != null) {
+                payload = in.take(length);
                 in.skipNewline();
             } else {
                 payload = in.line();
@@ -44,6 +56,16 @@ record Envelope(Map<String, Object> header, List<Item> items) {
             items.add(new Item(t, payload));
         }
         return new Envelope(header, items);
+    }
+
+    private static long lengthOf(Object raw) {
+        try {
+            Long length = Values.integer(raw, "envelope");
+            if (length != null && length >= 0) return length;
+        } catch (FieldError notAWholeNumber) {
+            // named below
+        }
+        throw new FieldError("envelope", "An item's length is a whole number of bytes.");
     }
 
     private static Map<String, Object> headerJson(byte[] line, String what) {
@@ -74,10 +96,12 @@ record Envelope(Map<String, Object> header, List<Item> items) {
             return line;
         }
 
-        byte[] take(int n) {
-            if (n < 0 || at + n > bytes.length) throw new FieldError("envelope", "An item is shorter than its length.");
-            byte[] out = Arrays.copyOfRange(bytes, at, at + n);
-            at += n;
+        /** Compared with what remains, in longs: no length a client writes can overflow into a copy. */
+        byte[] take(long n) {
+            if (n > bytes.length - at) throw new FieldError("envelope", "An item is longer than what is left of the envelope.");
+            int end = at + (int) n;
+            byte[] out = Arrays.copyOfRange(bytes, at, end);
+            at = end;
             return out;
         }
 

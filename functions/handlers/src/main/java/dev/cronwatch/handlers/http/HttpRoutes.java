@@ -5,6 +5,7 @@ import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.IngestService;
+import dev.cronwatch.core.service.ProjectService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,20 @@ import java.util.function.BiFunction;
 public final class HttpRoutes {
     private static final String MONITORS = "/api/0/organizations/{org}/monitors";
     private static final String MONITOR = MONITORS + "/{slug}";
+    private static final String PROJECTS = "/api/0/organizations/{org}/projects";
+    private static final String KEYS = "/api/0/projects/{org}/{project}/keys";
 
     private record Route(String method, PathPattern pattern, BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
     }
 
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, AdminService admin, MonitorStore store, TenantDirectory tenants, Clock clock) {
+    public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, MonitorStore store,
+                      TenantDirectory tenants, Clock clock) {
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
+        ProjectsApi pr = new ProjectsApi(projects, mg, credentials);
         routes = List.of(
                 route("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
                 route("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
@@ -40,7 +45,13 @@ public final class HttpRoutes {
                 route("GET", MONITOR + "/incidents", (r, v) -> mg.incidents(r, v.get("org"), v.get("slug"))),
                 route("GET", MONITOR + "/processing-errors", (r, v) -> mg.processingErrors(r, v.get("org"), v.get("slug"))),
                 route("GET", "/api/0/organizations/{org}/processing-errors",
-                        (r, v) -> mg.organizationProcessingErrors(r, v.get("org"))));
+                        (r, v) -> mg.organizationProcessingErrors(r, v.get("org"))),
+
+                route("GET", PROJECTS, (r, v) -> pr.list(r, v.get("org"))),
+                route("POST", PROJECTS, (r, v) -> pr.create(r, v.get("org"))),
+                route("GET", KEYS, (r, v) -> pr.keys(r, v.get("org"), v.get("project"))),
+                route("POST", KEYS, (r, v) -> pr.createKey(r, v.get("org"), v.get("project"))),
+                route("DELETE", KEYS + "/{key}", (r, v) -> pr.revokeKey(r, v.get("org"), v.get("project"), v.get("key"))));
     }
 
     private static Route route(String method, String pattern,

@@ -11,6 +11,7 @@ import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class IngestApi {
 
     /** {@code GET|POST /api/{projectId}/cron/{slug}/{publicKey}/}: the query string, or a JSON body. */
     APIGatewayV2HTTPResponse relay(Request request, String projectId, String slug, String publicKey) {
-        DsnKey key = credentials.forProject(credentials.key(publicKey), projectId);
+        DsnKey key = credentials.fromRelayUrl(publicKey, projectId);
         Map<String, Object> fields = new HashMap<>(request.query());
         fields.remove("sentry_key");
         if (request.hasBody()) fields.putAll(request.json());
@@ -55,35 +56,44 @@ final class IngestApi {
         return Response.json(202, Map.of());
     }
 
-    /** {@code POST /api/{projectId}/envelope/}: every check_in item, all validated before any is queued. */
+    /**
+     * {@code POST /api/{projectId}/envelope/}: authenticated before the items are read, every check_in
+     * item validated before any is queued.
+     */
     APIGatewayV2HTTPResponse envelope(Request request, String projectId) {
+        DsnKey key = Credentials.hasSentryAuth(request) ? credentials.fromSentryAuth(request, projectId)
+                : credentials.fromEnvelopeDsn(Envelope.header(request.body()).get("dsn"), projectId);
         Envelope envelope = Envelope.parse(request.body());
-        DsnKey key = envelopeKey(request, envelope, projectId);
         List<CheckInCommand> commands = new ArrayList<>();
         for (Envelope.Item item : envelope.items()) {
             if (!item.type().equals("check_in")) continue; // events, sessions…: not ours to keep
             Map<String, Object> payload = item.json();
-            commands.add(CheckInPayload.command(key, (String) payload.get("monitor_slug"), null, payload, true));
+            commands.add(CheckInPayload.command(key, Values.string(payload.get("monitor_slug"), "monitor_slug"), null,
+                    payload, true));
         }
         commands.forEach(ingest::accept);
         return Response.json(200, Map.of());
     }
 
-    /** {@code POST …/checkins/{id|latest}/attachment/}: one file of at most 100 KB per check-in. */
+    /**
+     * {@code POST …/checkins/{id|latest}/attachment/}: one file of at most 100 KB per check-in. The
+     * upload is read and checked before the monitor is looked up.
+     */
     APIGatewayV2HTTPResponse attachment(Request request, String organization, String slug, String checkInId) {
         DsnKey key = dsnKeyOf(request, organization);
         MonitorKey monitor = new MonitorKey(organization, CheckInPayload.slug(slug));
-        if (store.monitor(monitor).filter(m -> m.projectId().equals(key.projectId())).isEmpty()) {
-            throw new NotFoundException("monitor " + slug);
-        }
-        CheckIn checkIn = checkInId.equals("latest") ? latestCheckIn(monitor)
-                : store.checkIn(monitor, CheckInIds.canonical(checkInId))
-                        .orElseThrow(() -> new NotFoundException("check-in " + checkInId));
-        String id = checkIn.id();
+        String explicitId = checkInId.equals("latest") ? null : CheckInIds.canonical(checkInId);
         Multipart file = Multipart.file(request.header("content-type"), request.body(), "file");
         if (file.content().length > Attachment.MAX_BYTES) {
             throw new FieldError("file", "Attachments are limited to 100 KB.", 413);
         }
+        if (store.monitor(monitor).filter(m -> m.projectId().equals(key.projectId())).isEmpty()) {
+            throw new NotFoundException("monitor " + slug);
+        }
+        // An attachment needs a check-in of this monitor: an id of another monitor's is no such check-in.
+        CheckIn checkIn = explicitId == null ? latestCheckIn(monitor)
+                : store.checkIn(monitor, explicitId).orElseThrow(() -> new NotFoundException("check-in " + checkInId));
+        String id = checkIn.id();
         if (!store.saveAttachment(new Attachment(monitor, id, file.filename(), file.contentType(), file.content()),
                 checkIn)) {
             throw new FieldError("file", "This check-in already has an attachment.");
@@ -102,14 +112,5 @@ final class IngestApi {
         DsnKey key = credentials.fromDsnHeader(request);
         if (!key.organization().equals(organization)) throw new NotFoundException("organization " + organization);
         return key;
-    }
-
-    private DsnKey envelopeKey(Request request, Envelope envelope, String projectId) {
-        if (request.query().get("sentry_key") == null && request.header("x-sentry-auth") == null
-                && envelope.header().get("dsn") instanceof String dsn) {
-            String publicKey = java.net.URI.create(dsn).getUserInfo();
-            return credentials.forProject(credentials.key(publicKey == null ? null : publicKey.split(":")[0]), projectId);
-        }
-        return credentials.fromSentryAuth(request, projectId);
     }
 }

@@ -9,16 +9,14 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.MonitorUpdate;
+import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
 final class ManagementApi {
-    private static final int DEFAULT_PAGE = 100;
     private final AdminService admin;
     private final Credentials credentials;
     private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
@@ -28,22 +26,34 @@ final class ManagementApi {
         this.credentials = credentials;
     }
 
+    /** In slug order, a page at a time (Sentry's {@code per_page} and {@code Link}). */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         authorize(request, organization);
-        return Response.json(200, admin.list(organization).stream().map(Views::monitor).toList());
+        Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
+        return Response.json(200, Views.all(page.items(), Views::monitor), Paging.link(request, page));
     }
 
     APIGatewayV2HTTPResponse create(Request request, String organization) {
         authorize(request, organization);
         Map<String, Object> body = request.json();
-        Object project = body.get("project");
-        if (project == null) throw new FieldError("project", "This field is required.");
+        String project = project(body.get("project"));
         Object config = body.get("config");
         if (config == null) throw new FieldError("config", "This field is required.");
         MonitorConfig parsed = configParser.parse(Values.object(config, "config"));
-        var view = admin.create(organization, String.valueOf(project instanceof Number n ? n.longValue() : project),
-                Values.string(body.get("name"), "name"), Values.string(body.get("slug"), "slug"), parsed);
+        var view = admin.create(organization, project, Values.string(body.get("name"), "name"),
+                Values.string(body.get("slug"), "slug"), parsed);
         return Response.json(201, Views.monitor(view));
+    }
+
+    /** A project id (a whole number, as JSON number or text) or a slug. */
+    private static String project(Object raw) {
+        if (raw == null) throw new FieldError("project", "This field is required.");
+        if (raw instanceof Number) {
+            Long id = Values.integer(raw, "project");
+            if (id == null || id < 1) throw new FieldError("project", "Project ids are positive whole numbers.");
+            return Long.toString(id);
+        }
+        return Values.string(raw, "project");
     }
 
     APIGatewayV2HTTPResponse get(Request request, String organization, String slug) {
@@ -90,20 +100,11 @@ final class ManagementApi {
     /** Newest first, paged with Sentry's {@code Link} header and {@code ?cursor=}. */
     APIGatewayV2HTTPResponse checkIns(Request request, String organization, String slug) {
         authorize(request, organization);
-        int limit = DEFAULT_PAGE;
-        String perPage = request.query().get("per_page");
-        if (perPage != null) {
-            Long n = Values.integer(perPage, "per_page");
-            if (n == null || n < 1 || n > DEFAULT_PAGE) throw new FieldError("per_page", "Use 1 to 100.");
-            limit = n.intValue();
-        }
+        int limit = Paging.perPage(request);
         String environment = request.query().get("environment");
         Page<CheckIn> page = admin.checkIns(organization, slug, environment == null || environment.isEmpty() ? null : environment,
-                request.query().get("cursor"), limit);
-        Map<String, String> headers = page.nextCursor() == null ? Map.of() : Map.of("Link",
-                "<" + request.path() + "?cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8)
-                        + ">; rel=\"next\"; results=\"true\"; cursor=\"" + page.nextCursor() + "\"");
-        return Response.json(200, Views.all(page.items(), Views::checkIn), headers);
+                Paging.cursor(request), limit);
+        return Response.json(200, Views.all(page.items(), Views::checkIn), Paging.link(request, page));
     }
 
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
@@ -122,35 +123,13 @@ final class ManagementApi {
      */
     APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
         authorize(request, organization);
-        int limit = perPage(request);
-        Page<ProcessingError> page;
-        try {
-            page = admin.organizationProcessingErrors(organization, request.query().get("cursor"), limit);
-        } catch (IllegalArgumentException e) {
-            throw new FieldError("cursor", "Invalid cursor.");
-        }
-        return Response.json(200, Views.all(page.items(), Views::processingError), link(request, page));
-    }
-
-    private static int perPage(Request request) {
-        String perPage = request.query().get("per_page");
-        if (perPage == null) return DEFAULT_PAGE;
-        Long n = Values.integer(perPage, "per_page");
-        if (n == null || n < 1 || n > DEFAULT_PAGE) throw new FieldError("per_page", "Use 1 to 100.");
-        return n.intValue();
-    }
-
-    /** Sentry's {@code Link} header; the next page keeps the page size asked for. */
-    private static Map<String, String> link(Request request, Page<?> page) {
-        if (page.nextCursor() == null) return Map.of();
-        String perPage = request.query().get("per_page");
-        return Map.of("Link", "<" + request.path() + "?cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8)
-                + (perPage == null ? "" : "&per_page=" + URLEncoder.encode(perPage, StandardCharsets.UTF_8))
-                + ">; rel=\"next\"; results=\"true\"; cursor=\"" + page.nextCursor() + "\"");
+        Page<ProcessingError> page = admin.organizationProcessingErrors(organization, Paging.cursor(request),
+                Paging.perPage(request));
+        return Response.json(200, Views.all(page.items(), Views::processingError), Paging.link(request, page));
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */
-    private void authorize(Request request, String organization) {
+    void authorize(Request request, String organization) {
         if (!credentials.organization(request).equals(organization)) throw new NotFoundException("organization");
     }
 }

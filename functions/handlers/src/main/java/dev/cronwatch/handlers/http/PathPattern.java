@@ -18,7 +18,12 @@ record PathPattern(String[] segments) {
         Map<String, String> variables = new HashMap<>();
         for (int i = 0; i < segments.length; i++) {
             String expected = segments[i];
-            String value = URLDecoder.decode(actual[i], StandardCharsets.UTF_8);
+            String value;
+            try {
+                value = URLDecoder.decode(actual[i], StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException brokenEscape) {
+                return null; // no route has a segment like that
+            }
             if (expected.startsWith("{")) {
                 if (value.isEmpty()) return null;
                 variables.put(expected.substring(1, expected.length() - 1), value);

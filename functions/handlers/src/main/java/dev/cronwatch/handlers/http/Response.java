@@ -21,6 +21,11 @@ public final class Response {
                 .withBody(Json.write(body)).build();
     }
 
+    /** A status without a body (204). */
+    public static APIGatewayV2HTTPResponse empty(int status) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of()).build();
+    }
+
     public static APIGatewayV2HTTPResponse error(int status, String field, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", detail);

@@ -1,0 +1,30 @@
+package dev.cronwatch.core.fakes;
+
+import dev.cronwatch.core.port.InvalidCursorException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The fakes' cursors: an offset bound to the listing that made it, so a foreign one is refused as the real ones are. */
+final class PageCursor {
+    private PageCursor() {
+    }
+
+    static String encode(String listing, int offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((listing + "\n" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int decode(String cursor, String listing) {
+        if (cursor == null || cursor.isEmpty()) return 0;
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int newline = text.lastIndexOf('\n');
+            if (newline < 0 || !text.substring(0, newline).equals(listing)) throw new InvalidCursorException();
+            int offset = Integer.parseInt(text.substring(newline + 1));
+            if (offset < 0) throw new InvalidCursorException();
+            return offset;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cronwatch.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.service.ProjectService;
+import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import dev.cronwatch.core.validation.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Projects and DSN keys with a bearer token of the organization, in Sentry's routes and shapes: an
+ * organization onboards its own projects and keys without an operator.
+ */
+final class ProjectsApi {
+    /** A host, or host:port, as a DSN may carry it; anything else in the Host header is not used. */
+    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
+
+    private final ProjectService projects;
+    private final ManagementApi management;
+    private final Credentials credentials;
+
+    ProjectsApi(ProjectService projects, ManagementApi management, Credentials credentials) {
+        this.projects = projects;
+        this.management = management;
+        this.credentials = credentials;
+    }
+
+    /** {@code GET /api/0/organizations/{org}/projects/}, in slug order. */
+    APIGatewayV2HTTPResponse list(Request request, String organization) {
+        management.authorize(request, organization);
+        Page<Project> page = projects.list(organization, Paging.cursor(request), Paging.perPage(request));
+        return Response.json(200, Views.all(page.items(), ProjectsApi::project), Paging.link(request, page));
+    }
+
+    /** {@code POST /api/0/organizations/{org}/projects/} with {@code {"name", "slug"?}}. */
+    APIGatewayV2HTTPResponse create(Request request, String organization) {
+        management.authorize(request, organization);
+        Map<String, Object> body = request.json();
+        Project created = projects.create(organization, Values.string(body.get("name"), "name"),
+                Values.string(body.get("slug"), "slug"));
+        return Response.json(201, project(created));
+    }
+
+    /** {@code GET /api/0/projects/{org}/{project}/keys/}, oldest first. */
+    APIGatewayV2HTTPResponse keys(Request request, String organization, String project) {
+        management.authorize(request, organization);
+        Page<ProjectKey> page = projects.keys(organization, project, Paging.cursor(request), Paging.perPage(request));
+        return Response.json(200, Views.all(page.items(), k -> key(k, request)), Paging.link(request, page));
+    }
+
+    /** {@code POST /api/0/projects/{org}/{project}/keys/} with {@code {"name"?}}. */
+    APIGatewayV2HTTPResponse createKey(Request request, String organization, String project) {
+        management.authorize(request, organization);
+        ProjectKey key = projects.createKey(organization, project, Values.string(request.json().get("name"), "name"));
+        return Response.json(201, key(key, request));
+    }
+
+    /** {@code DELETE /api/0/projects/{org}/{project}/keys/{keyId}/}: refused from then on (see {@link Credentials}). */
+    APIGatewayV2HTTPResponse revokeKey(Request request, String organization, String project, String keyId) {
+        management.authorize(request, organization);
+        projects.revokeKey(organization, project, keyId);
+        credentials.forget(keyId);
+        return Response.empty(204);
+    }
+
+    private static Map<String, Object> project(Project p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", p.id());
+        json.put("slug", p.slug());
+        json.put("name", p.name());
+        json.put("dateCreated", Views.time(p.dateCreated()));
+        return json;
+    }
+
+    /** Sentry's key shape: its id is the public key; the DSN names the host this request came to. */
+    private static Map<String, Object> key(ProjectKey k, Request request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", k.publicKey());
+        json.put("name", k.name());
+        json.put("public", k.publicKey());
+        json.put("projectId", k.projectId());
+        json.put("dsn", Map.of("public", k.dsnKey().dsn(scheme(request), host(request))));
+        json.put("dateCreated", Views.time(k.dateCreated()));
+        return json;
+    }
+
+    /** API Gateway says how the client came in; local mode is plain HTTP. */
+    private static String scheme(Request request) {
+        String forwarded = request.header("x-forwarded-proto");
+        return "https".equalsIgnoreCase(forwarded) ? "https" : "http";
+    }
+
+    private static String host(Request request) {
+        String host = request.header("host");
+        return host != null && HOST.matcher(host).matches() ? host : "localhost";
+    }
+}

@@ -1,0 +1,280 @@
+package dev.cronwatch.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.handlers.TwoTenants.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two organizations of two projects each. Every route is tried by each organization with each of its
+ * credentials (token, both DSNs in every form a route takes, none) against everything of the other
+ * that can be named: organization and monitor slugs, project ids and slugs, key ids, check-in ids,
+ * cursors. A crossing is a response that shows something of the other organization that the attacker
+ * had not itself sent (a read), or any change to the other organization's monitors, environments,
+ * check-ins, incidents, processing errors, attachments, projects or keys once the queue is applied (a
+ * write). The matrix is printed.
+ */
+class TenancyTest {
+    record Attempt(String route, String credential, String method, String path, Map<String, String> headers, String body) {
+    }
+
+    @Test
+    void noRouteReadsOrWritesAcrossOrganizations_withAnyCredentialOrName() {
+        assertNoCrossing(false);
+    }
+
+    /**
+     * The same, with the other organization's check-in ids sent on one's own monitors (PUT, relay,
+     * envelope, attachment): these reach the processor and the store, where a check-in id still names a
+     * check-in wherever it lives.
+     */
+    @Test
+    void anotherOrganizationsCheckInIds_onOnesOwnMonitors_crossNothing() {
+        assertNoCrossing(true);
+    }
+
+    private void assertNoCrossing(boolean withForeignCheckInIds) {
+        TwoTenants system = new TwoTenants();
+        Map<String, Map<String, Integer>> tried = new TreeMap<>();
+        List<String> crossings = new ArrayList<>();
+        for (Tenant attacker : TwoTenants.TENANTS) {
+            for (Tenant victim : TwoTenants.TENANTS) {
+                if (attacker == victim) continue;
+                Map<String, String> victimCursors = cursorsOf(system, victim);
+                Object before = state(system, victim);
+                List<Attempt> attempts = withForeignCheckInIds ? foreignCheckInIds(system, attacker, victim)
+                        : attempts(system, attacker, victim, victimCursors);
+                // what the attacker itself has sent may come back to it (its own check-in of that id): not a read
+                StringBuilder sent = new StringBuilder();
+                for (Attempt a : attempts) {
+                    sent.append(a.path()).append(' ').append(a.headers()).append(' ').append(a.body()).append('\n');
+                    tried.computeIfAbsent(a.route(), r -> new TreeMap<>()).merge(a.credential(), 1, Integer::sum);
+                    APIGatewayV2HTTPResponse r = system.send(a.method(), a.path(), a.headers(),
+                            a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), false);
+                    if (r.getStatusCode() >= 500) crossings.add("a " + r.getStatusCode() + " for " + a);
+                    String shown = r.getBody() + " " + r.getHeaders();
+                    for (String secret : system.secrets.get(victim.organization())) {
+                        if (shown.contains(secret) && sent.indexOf(secret) < 0) {
+                            crossings.add(attacker.organization() + " read " + secret + " of " + victim.organization() + " via " + a);
+                        }
+                    }
+                    system.process();
+                    Object after = state(system, victim);
+                    if (!after.equals(before)) {
+                        crossings.add(attacker.organization() + " changed " + victim.organization() + " via " + a
+                                + "\n  before " + before + "\n  after  " + after);
+                        before = after;
+                    }
+                }
+            }
+        }
+        if (withForeignCheckInIds) crossings.addAll(victimsCanStillAttach(system));
+        crossings.addAll(system.guardFindings);
+        int total = tried.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        System.out.printf("tenancy%s: %d routes x credentials, %d requests, %d crossings%n",
+                withForeignCheckInIds ? " (foreign check-in ids)" : "", tried.size(), total, crossings.size());
+        tried.forEach((route, byCredential) -> System.out.printf("tenancy:   %-28s %s%n", route, byCredential));
+        assertThat(crossings).isEmpty();
+        if (!withForeignCheckInIds) assertThat(tried).hasSizeGreaterThanOrEqualTo(19);
+    }
+
+    /** Each organization can still upload the one attachment of each of its check-ins that has none. */
+    private static List<String> victimsCanStillAttach(TwoTenants system) {
+        List<String> crossings = new ArrayList<>();
+        for (Tenant t : TwoTenants.TENANTS) {
+            for (String slug : TwoTenants.MONITORS) {
+                MonitorKey key = new MonitorKey(t.organization(), slug);
+                for (var checkIn : system.store.allCheckIns(key)) {
+                    if (system.store.attachment(key, checkIn.id()).isPresent()) continue;
+                    APIGatewayV2HTTPResponse r = system.send("POST", "/api/0/organizations/" + t.organization() + "/monitors/"
+                            + slug + "/checkins/" + checkIn.id() + "/attachment/", Map.of("authorization", "DSN "
+                            + t.dsn(slug.equals("backup") ? 0 : 1), "content-type", "multipart/form-data; boundary=b"),
+                            multipart(t.organization()).getBytes(StandardCharsets.UTF_8), false);
+                    if (r.getStatusCode() != 200) {
+                        crossings.add(t.organization() + " cannot attach to its check-in " + checkIn.id() + ": " + r.getBody());
+                    }
+                }
+            }
+        }
+        return crossings;
+    }
+
+    /** Everything of an organization another must not change, as comparable values. */
+    private static Object state(TwoTenants system, Tenant t) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("monitors", system.store.monitors(t.organization()));
+        for (String slug : TwoTenants.MONITORS) {
+            MonitorKey key = new MonitorKey(t.organization(), slug);
+            state.put(slug + ".environments", system.store.environments(key));
+            state.put(slug + ".checkIns", system.store.allCheckIns(key));
+            state.put(slug + ".incidents", system.store.incidents(key));
+            state.put(slug + ".errors", system.store.processingErrors(key, system.clock.instant()));
+            for (String id : system.checkInIds.get(t.organization())) {
+                system.store.attachment(key, id).ifPresent(a -> state.put(slug + ".attachment." + id,
+                        a.filename() + ":" + new String(a.content(), StandardCharsets.UTF_8)));
+            }
+        }
+        state.put("projects", system.tenants.projects(t.organization(), null, 100).items());
+        for (String project : t.projectIds()) {
+            state.put("keys." + project, system.tenants.keys(t.organization(), project, null, 100).items());
+        }
+        return state;
+    }
+
+    /** Cursors the victim's own listings hand out, for the attacker to try on its listings. */
+    private static Map<String, String> cursorsOf(TwoTenants system, Tenant victim) {
+        Map<String, String> cursors = new LinkedHashMap<>();
+        Map<String, String> bearer = Map.of("authorization", "Bearer " + victim.token());
+        String base = "/api/0/organizations/" + victim.organization();
+        for (String listing : List.of(base + "/monitors/?per_page=1", base + "/projects/?per_page=1",
+                base + "/monitors/backup/checkins/?per_page=1", "/api/0/projects/" + victim.organization() + "/1/keys/?per_page=1")) {
+            APIGatewayV2HTTPResponse r = system.send("GET", listing, bearer, null, false);
+            String link = r.getHeaders() == null ? null : r.getHeaders().get("Link");
+            if (link != null) cursors.put(listing, link.replaceAll(".*cursor=\"([^\"]+)\".*", "$1"));
+        }
+        return cursors;
+    }
+
+    private static List<Attempt> attempts(TwoTenants system, Tenant attacker, Tenant victim, Map<String, String> victimCursors) {
+        List<Attempt> out = new ArrayList<>();
+        String v = victim.organization();
+        String a = attacker.organization();
+        String config = "\"monitor_config\": {\"schedule\": \"0 * * * *\"}";
+        String checkIn = "{\"status\": \"error\", " + config + "}";
+        for (Map.Entry<String, Map<String, String>> credential : credentials(attacker).entrySet()) {
+            String c = credential.getKey();
+            Map<String, String> h = credential.getValue();
+            for (String slug : TwoTenants.MONITORS) {
+                String monitor = "/api/0/organizations/" + v + "/monitors/" + slug + "/";
+                out.add(new Attempt("POST checkins", c, "POST", monitor + "checkins/", h, checkIn));
+                out.add(new Attempt("PUT checkins/latest", c, "PUT", monitor + "checkins/latest/", h, checkIn));
+                for (String id : system.checkInIds.get(v)) {
+                    out.add(new Attempt("PUT checkins/{id}", c, "PUT", monitor + "checkins/" + id + "/", h, checkIn));
+                    out.add(new Attempt("POST attachment", c, "POST", monitor + "checkins/" + id + "/attachment/",
+                            with(h, "content-type", "multipart/form-data; boundary=b"), multipart(a)));
+                }
+                out.add(new Attempt("POST attachment", c, "POST", monitor + "checkins/latest/attachment/",
+                        with(h, "content-type", "multipart/form-data; boundary=b"), multipart(a)));
+                out.add(new Attempt("GET monitor", c, "GET", monitor, h, null));
+                out.add(new Attempt("PUT monitor", c, "PUT", monitor, h, "{\"name\": \"taken by " + a + "\", \"isMuted\": true}"));
+                out.add(new Attempt("DELETE monitor", c, "DELETE", monitor, h, null));
+                out.add(new Attempt("GET checkins", c, "GET", monitor + "checkins/", h, null));
+                out.add(new Attempt("GET incidents", c, "GET", monitor + "incidents/", h, null));
+                out.add(new Attempt("GET processing-errors", c, "GET", monitor + "processing-errors/", h, null));
+                // the other organization's cursors on one's own listings
+                String own = "/api/0/organizations/" + a + "/monitors/" + slug + "/checkins/?cursor=";
+                for (String cursor : victimCursors.values()) out.add(new Attempt("GET checkins", c, "GET", own + cursor, h, null));
+            }
+            String monitors = "/api/0/organizations/" + v + "/monitors/";
+            out.add(new Attempt("GET monitors", c, "GET", monitors, h, null));
+            out.add(new Attempt("POST monitors", c, "POST", monitors, h,
+                    "{\"project\": \"1\", \"name\": \"planted\", \"config\": {\"schedule\": \"0 * * * *\"}}"));
+            out.add(new Attempt("GET projects", c, "GET", "/api/0/organizations/" + v + "/projects/", h, null));
+            out.add(new Attempt("POST projects", c, "POST", "/api/0/organizations/" + v + "/projects/", h, "{\"name\": \"planted\"}"));
+            for (String cursor : victimCursors.values()) {
+                out.add(new Attempt("GET monitors", c, "GET", "/api/0/organizations/" + a + "/monitors/?cursor=" + cursor, h, null));
+                out.add(new Attempt("GET projects", c, "GET", "/api/0/organizations/" + a + "/projects/?cursor=" + cursor, h, null));
+                out.add(new Attempt("GET keys", c, "GET", "/api/0/projects/" + a + "/1/keys/?cursor=" + cursor, h, null));
+            }
+            for (int p = 0; p < 2; p++) {
+                for (String project : List.of(victim.projectIds().get(p), victim.projectSlugs().get(p))) {
+                    String keys = "/api/0/projects/" + v + "/" + project + "/keys/";
+                    out.add(new Attempt("GET keys", c, "GET", keys, h, null));
+                    out.add(new Attempt("POST keys", c, "POST", keys, h, "{\"name\": \"planted\"}"));
+                    for (String key : victim.publicKeys()) {
+                        out.add(new Attempt("DELETE key", c, "DELETE", keys + key + "/", h, null));
+                        out.add(new Attempt("DELETE key", c, "DELETE", "/api/0/projects/" + a + "/" + attacker.projectIds().get(p)
+                                + "/keys/" + key + "/", h, null));
+                    }
+                }
+                // ingest by project id: the key decides the organization, whatever the URL's project says
+                String project = victim.projectIds().get(p);
+                for (String slug : TwoTenants.MONITORS) {
+                    out.add(new Attempt("GET relay", c, "GET", "/api/" + project + "/cron/" + slug + "/"
+                            + attacker.publicKeys().get(p) + "/?status=error", h, null));
+                    out.add(new Attempt("POST relay", c, "POST", "/api/" + project + "/cron/" + slug + "/"
+                            + attacker.publicKeys().get(p) + "/", with(h, "content-type", "application/json"), checkIn));
+                }
+                out.add(new Attempt("POST envelope", c, "POST", "/api/" + project + "/envelope/", h,
+                        envelope(attacker.dsn(p), "backup", null)));
+                out.add(new Attempt("POST envelope", c, "POST", "/api/" + project + "/envelope/?sentry_key=" + attacker.publicKeys().get(p),
+                        h, envelope(null, "report", null)));
+            }
+        }
+        return out;
+    }
+
+    /** Check-in ids of the victim, sent by the attacker on its own monitors of the same slugs. */
+    private static List<Attempt> foreignCheckInIds(TwoTenants system, Tenant attacker, Tenant victim) {
+        List<Attempt> out = new ArrayList<>();
+        String a = attacker.organization();
+        for (int p = 0; p < 2; p++) {
+            Map<String, String> dsn = Map.of("authorization", "DSN " + attacker.dsn(p), "content-type", "application/json");
+            for (String slug : TwoTenants.MONITORS) {
+                String monitor = "/api/0/organizations/" + a + "/monitors/" + slug + "/";
+                Map<String, String> token = Map.of("authorization", "Bearer " + attacker.token());
+                for (String id : system.checkInIds.get(victim.organization())) {
+                    out.add(new Attempt("PUT checkins/{id}", "dsn" + p, "PUT", monitor + "checkins/" + id + "/", dsn,
+                            "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}"));
+                    out.add(new Attempt("POST attachment", "dsn" + p, "POST", monitor + "checkins/" + id + "/attachment/",
+                            with(dsn, "content-type", "multipart/form-data; boundary=b"), multipart(a)));
+                    out.add(new Attempt("GET relay", "relay-url" + p, "GET", "/api/" + attacker.projectIds().get(p) + "/cron/" + slug + "/"
+                            + attacker.publicKeys().get(p) + "/?status=ok&check_in_id=" + id, Map.of(), null));
+                    out.add(new Attempt("POST envelope", "sentry_key" + p, "POST", "/api/" + attacker.projectIds().get(p)
+                            + "/envelope/?sentry_key=" + attacker.publicKeys().get(p), Map.of(), envelope(null, slug, id)));
+                    // what the attacker then sees of its own monitor must hold nothing of the victim's
+                    for (String listing : List.of("checkins/", "processing-errors/", "incidents/", "")) {
+                        out.add(new Attempt("GET own " + (listing.isEmpty() ? "monitor" : listing), "token", "GET",
+                                monitor + listing, token, null));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each way the attacker can authenticate, and none. */
+    private static Map<String, Map<String, String>> credentials(Tenant t) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        out.put("token", Map.of("authorization", "Bearer " + t.token(), "content-type", "application/json"));
+        out.put("dsn1", Map.of("authorization", "DSN " + t.dsn(0), "content-type", "application/json"));
+        out.put("dsn2", Map.of("authorization", "DSN " + t.dsn(1), "content-type", "application/json"));
+        out.put("x-sentry-auth", Map.of("x-sentry-auth", "Sentry sentry_version=7, sentry_key=" + t.publicKeys().get(0),
+                "content-type", "application/json"));
+        out.put("none", Map.of("content-type", "application/json"));
+        return out;
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        out.put(name, value);
+        return out;
+    }
+
+    private static String multipart(String organization) {
+        return "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"planted.log\"\r\n\r\nplanted by "
+                + organization + "\r\n--b--\r\n";
+    }
+
+    private static String envelope(String dsn, String slug, String checkInId) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        if (dsn != null) header.put("dsn", dsn);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("monitor_slug", slug);
+        item.put("status", "error");
+        if (checkInId != null) item.put("check_in_id", checkInId);
+        item.put("monitor_config", Map.of("schedule", Map.of("type", "crontab", "value", "0 * * * *")));
+        String payload = Json.write(item);
+        return Json.write(header) + "\n{\"type\":\"check_in\",\"length\":" + payload.getBytes(StandardCharsets.UTF_8).length
+                + "}\n" + payload + "\n";
+    }
+}

@@ -1,0 +1,276 @@
+package dev.cronwatch.handlers;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.ingest.Slugs;
+import dev.cronwatch.core.monitor.Attachment;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.TenantNames;
+import dev.cronwatch.core.validation.Text;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Two organizations of two projects each, with monitors, check-ins, incidents, processing errors and
+ * an attachment, behind the HTTP function on the in-memory ports. Between the function and its ports
+ * stand guards for what the real adapters would refuse: a key part DynamoDB could not take (or that
+ * could forge a separator), and a message SQS could not carry. A guard's complaint is a finding.
+ */
+final class TwoTenants {
+    record Tenant(String organization, String token, List<String> projectIds, List<String> projectSlugs,
+                  List<String> publicKeys) {
+        String dsn(int project) {
+            return "http://" + publicKeys.get(project) + "@cronwatch.test/" + projectIds.get(project);
+        }
+    }
+
+    static final Tenant ACME = new Tenant("acme", "a".repeat(63) + "1", List.of("1", "2"), List.of("web", "jobs"),
+            List.of("0123456789abcdef0123456789abcdef", "1123456789abcdef0123456789abcdef"));
+    static final Tenant GLOBEX = new Tenant("globex", "b".repeat(63) + "2", List.of("1", "2"), List.of("ops", "batch"),
+            List.of("2123456789abcdef0123456789abcdef", "3123456789abcdef0123456789abcdef"));
+    static final List<Tenant> TENANTS = List.of(ACME, GLOBEX);
+    /** The monitors each organization has: the same slugs in both, so that a slug alone names nothing. */
+    static final List<String> MONITORS = List.of("backup", "report");
+    /** SQS's limits on a message body: 256 KB, and only these characters. */
+    static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+    final InMemoryMonitorStore store = new InMemoryMonitorStore();
+    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+    final RecordingQueue queue = new RecordingQueue();
+    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final List<String> guardFindings = new ArrayList<>();
+    final Services services;
+    final HttpApiHandler handler;
+    /** Per organization: check-in ids, incident ids, monitor ids: what another tenant must never see. */
+    final Map<String, List<String>> secrets = new HashMap<>();
+    final Map<String, List<String>> checkInIds = new HashMap<>();
+
+    TwoTenants() {
+        for (Tenant t : TENANTS) {
+            tenants.createOrganization(t.organization(), clock.instant());
+            tenants.ensureToken(t.organization(), t.token());
+            for (int p = 0; p < 2; p++) {
+                tenants.ensureProject(new Project(t.organization(), t.projectIds().get(p), t.projectSlugs().get(p)));
+                tenants.ensureDsnKey(new DsnKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p)));
+            }
+        }
+        services = new Services(guarded(MonitorStore.class, store), guarded(TenantDirectory.class, tenants),
+                new SqsShapedQueue(queue, guardFindings), new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
+        handler = new HttpApiHandler(services);
+        for (Tenant t : TENANTS) seed(t);
+        guardFindings.clear();
+    }
+
+    /**
+     * In each organization: "backup" (project 1) with an in-progress run, an incident and an attachment;
+     * "report" (project 2) with a finished run and a processing error. Every id lands in {@link #secrets}.
+     */
+    private void seed(Tenant t) {
+        String monitors = "/api/0/organizations/" + t.organization() + "/monitors/";
+        String config = "\"monitor_config\": {\"schedule\": \"0 * * * *\", \"failure_issue_threshold\": 1}";
+        post(monitors + "backup/checkins/", t.dsn(0), "{\"status\": \"error\", \"environment\": \"prod-" + t.organization()
+                + "\", " + config + "}");
+        clock.advance(Duration.ofMinutes(1));
+        String running = (String) Json.parseObject(post(monitors + "backup/checkins/", t.dsn(0),
+                "{\"status\": \"in_progress\", \"environment\": \"prod-" + t.organization() + "\"}").getBody()).get("id");
+        post(monitors + "report/checkins/", t.dsn(1), "{\"status\": \"ok\", " + config + "}");
+        process();
+        post(monitors + "report/checkins/", t.dsn(0), "{\"status\": \"ok\"}"); // the other project's key: an error
+        process();
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + t.organization()
+                + ".log\"\r\n\r\nlog of " + t.organization() + "\r\n--b--\r\n";
+        send("POST", monitors + "backup/checkins/" + running + "/attachment/",
+                Map.of("authorization", "DSN " + t.dsn(0), "content-type", "multipart/form-data; boundary=b"),
+                multipart.getBytes(StandardCharsets.UTF_8), true);
+        List<String> own = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (String slug : MONITORS) {
+            MonitorKey key = new MonitorKey(t.organization(), slug);
+            store.monitor(key).ifPresent(m -> own.add(m.id()));
+            store.allCheckIns(key).forEach(c -> ids.add(c.id()));
+            store.incidents(key).forEach(i -> own.add(i.id()));
+            store.processingErrors(key, clock.instant()).forEach(e -> own.add(e.id()));
+        }
+        own.addAll(ids);
+        own.add("prod-" + t.organization());
+        own.add("log of " + t.organization());
+        secrets.put(t.organization(), own);
+        checkInIds.put(t.organization(), ids);
+    }
+
+    APIGatewayV2HTTPResponse post(String path, String dsn, String json) {
+        return send("POST", path, Map.of("authorization", "DSN " + dsn, "content-type", "application/json"),
+                json.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    APIGatewayV2HTTPResponse send(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+                                  boolean base64) {
+        return handler.handleRequest(event(method, pathAndQuery, headers, body, base64), null);
+    }
+
+    static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+                                       boolean base64) {
+        return event(method, pathAndQuery, headers, body, base64, false);
+    }
+
+    /** {@code corruptBase64}: flagged base64, but the text is not. */
+    static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+                                       boolean base64, boolean corruptBase64) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
+        return APIGatewayV2HTTPEvent.builder().withRawPath(parts[0]).withRawQueryString(parts.length > 1 ? parts[1] : "")
+                .withHeaders(new HashMap<>(headers))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http)
+                        .withRequestId(UUID.randomUUID().toString()).build())
+                .withBody(corruptBase64 ? "!!not base64: " + (body == null ? 0 : body.length) : body == null ? null
+                        : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(corruptBase64 || (base64 && body != null)).build();
+    }
+
+    /** Applies what the HTTP function queued, as the processor does; a message it cannot apply is a finding. */
+    int process() {
+        int failures = 0;
+        for (RecordingQueue.Delivery d : queue.takeAll()) {
+            try {
+                services.processor().apply(d.message(), d.sequence());
+            } catch (RuntimeException e) {
+                failures++;
+                guardFindings.add("processor refused an accepted message " + d.message() + ": " + e);
+            }
+        }
+        return failures;
+    }
+
+    int writes() {
+        return store.writes() + tenants.writes();
+    }
+
+    /**
+     * Checks every argument that would become a DynamoDB key part, then calls the fake. The checks are
+     * what the real table needs: organization and project names of their shape (no "#" to forge a
+     * key), monitor slugs, check-in ids as UUIDs, environments as printable names, public keys as hex.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T guarded(Class<T> port, T target) {
+        return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (args != null) {
+                for (Object arg : args) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && Slugs.isValid(key.slug()))) {
+                        guardFindings.add(method.getName() + " with key part " + key);
+                    }
+                    if (arg instanceof Attachment a && !isUuid(a.checkInId())) {
+                        guardFindings.add(method.getName() + " with check-in id " + shorten(a.checkInId()));
+                    }
+                }
+                String problem = keyPartProblem(method.getName(), args);
+                if (problem != null) guardFindings.add(method.getName() + ": " + problem);
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private static String keyPartProblem(String method, Object[] args) {
+        switch (method) {
+            case "dsnKey" -> {
+                return TenantNames.isPublicKey((String) args[0]) ? null : "public key " + shorten(args[0]);
+            }
+            case "organizationForToken" -> {
+                return ((String) args[0]).length() <= 256 ? null : "a token of " + ((String) args[0]).length() + " characters";
+            }
+            case "project", "projects", "keys", "revokeKey", "createProject", "monitors", "monitorCount" -> {
+                if (!TenantNames.isSlug((String) args[0])) return "organization " + shorten(args[0]);
+                if (method.equals("project") && !TenantNames.isProjectId((String) args[1]) && !TenantNames.isSlug((String) args[1])) {
+                    return "project " + shorten(args[1]);
+                }
+                return null;
+            }
+            case "loadCheckInContext" -> {
+                String environment = (String) args[1];
+                if (!Text.isPrintable(environment) || Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH) {
+                    return "environment " + shorten(environment);
+                }
+                return args[2] == null || isUuid((String) args[2]) ? null : "check-in id " + shorten(args[2]);
+            }
+            case "checkIns" -> {
+                String environment = (String) args[1];
+                return environment == null || Text.isPrintable(environment) ? null : "environment " + shorten(environment);
+            }
+            case "attachment" -> {
+                return isUuid((String) args[1]) ? null : "check-in id " + shorten(args[1]);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String shorten(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 60 ? s.substring(0, 60) + "…(" + s.length() + ")" : s;
+    }
+
+    /** The queue as SQS takes it: each message encoded as the real adapter does, within SQS's size and characters. */
+    private record SqsShapedQueue(RecordingQueue queue, List<String> findings) implements CheckInQueue {
+        private static final QueueMessageCodec CODEC = new QueueMessageCodec();
+
+        @Override
+        public void send(CheckInMessage message, String deduplicationId) {
+            String body = CODEC.encode(message);
+            if (body.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+                findings.add("a message of " + body.length() + " characters");
+            }
+            for (int i = 0; i < body.length(); ) {
+                int c = body.codePointAt(i);
+                boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+                if (!allowed) {
+                    findings.add("a message SQS refuses (U+" + Integer.toHexString(c) + "): " + shorten(body));
+                    break;
+                }
+                i += Character.charCount(c);
+            }
+            if (deduplicationId.length() > 128) findings.add("a deduplication id of " + deduplicationId.length());
+            CODEC.decode(body);
+            queue.send(message, deduplicationId);
+        }
+
+        @Override
+        public void judge(List<dev.cronwatch.core.queue.Judgement> judgements) {
+            queue.judge(judgements);
+        }
+    }
+}

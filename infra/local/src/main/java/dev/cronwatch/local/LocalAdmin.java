@@ -1,0 +1,49 @@
+package dev.cronwatch.local;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.TableDefinition;
+import dev.cronwatch.handlers.Admin;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code cronwatch-admin --data-dir <dir> …}: the operator's commands on local mode's database, opened
+ * directly (the same SQLite file local mode keeps, whether or not local mode is running).
+ */
+public final class LocalAdmin {
+    private LocalAdmin() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** The exit status: 0 done, 1 refused or no data, 2 usage. */
+    static int run(PrintStream out, PrintStream err, String... args) {
+        if (args.length < 2 || !args[0].equals("--data-dir")) {
+            err.println(Admin.USAGE);
+            return 2;
+        }
+        Path db = Path.of(args[1]).resolve(Emulators.DATABASE_FILE);
+        if (!Files.isRegularFile(db)) {
+            err.println("cronwatch-admin: no local mode data in " + args[1] + " (start cronwatch-local there once)");
+            return 1;
+        }
+        Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
+        AmazonDynamoDBLocal dynamo = DynamoDBEmbedded.create(db.toFile(), true);
+        try {
+            TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
+            return Admin.main(new DynamoTenantDirectory(dynamo.dynamoDbClient(), Backends.TABLE), Clock.systemUTC(),
+                    out, err, Arrays.copyOfRange(args, 2, args.length));
+        } finally {
+            dynamo.shutdown();
+        }
+    }
+}
