@@ -3,6 +3,8 @@ package dev.cronwatch.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,18 +22,37 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
 
     private final ClockService clockService;
     private final Clock clock;
+    private final Metrics metrics;
 
     public ClockHandler() {
-        this(Wiring.services().clockService(), Wiring.services().clock());
+        this(Wiring.services().clockService(), Wiring.services().clock(), Wiring.services().metrics());
     }
 
     public ClockHandler(ClockService clockService, Clock clock) {
+        this(clockService, clock, Metrics.NONE);
+    }
+
+    public ClockHandler(ClockService clockService, Clock clock, Metrics metrics) {
         this.clockService = clockService;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        LogContext.begin(context);
+        try {
+            Map<String, Object> summary = tick(event);
+            // counted only once the tick has run: a clock that fails every minute raises the alarm
+            metrics.count(Metric.TICKS);
+            return summary;
+        } finally {
+            metrics.flush();
+            LogContext.end();
+        }
+    }
+
+    private Map<String, Object> tick(ScheduledEvent event) {
         Instant tick = event != null && event.getTime() != null
                 ? Instant.ofEpochMilli(event.getTime().getMillis())
                 : clock.instant();

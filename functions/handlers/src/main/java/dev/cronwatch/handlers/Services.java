@@ -2,6 +2,8 @@ package dev.cronwatch.handlers;
 
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
@@ -26,14 +28,21 @@ public final class Services {
     private final ProcessorService processor;
     private final ClockService clockService;
     private final AdminService admin;
+    private final Metrics metrics;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, int rateLimitPerMinute) {
+        this(store, tenants, queue, publisher, clock, ids, rateLimitPerMinute, Metrics.NONE);
+    }
+
+    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+                    Clock clock, Supplier<UUID> ids, int rateLimitPerMinute, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.ingest = new IngestService(queue, store, clock, ids);
+        this.ingest = new IngestService(counted(queue, metrics), store, clock, ids);
         this.processor = new ProcessorService(store, new CheckInRules(rateLimitPerMinute), alerts);
         this.clockService = new ClockService(store, alerts);
         this.admin = new AdminService(store, tenants, clock, ids);
@@ -65,5 +74,17 @@ public final class Services {
 
     public AdminService admin() {
         return admin;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Every check-in ingest queues is one accepted (an envelope's items each count). */
+    private static CheckInQueue counted(CheckInQueue queue, Metrics metrics) {
+        return (message, deduplicationId) -> {
+            queue.send(message, deduplicationId);
+            metrics.count(Metric.CHECK_INS_ACCEPTED);
+        };
     }
 }
