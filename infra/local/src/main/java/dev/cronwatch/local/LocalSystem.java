@@ -38,22 +38,28 @@ public final class LocalSystem implements AutoCloseable {
     /** The same system on other backends (the e2e suite runs it on LocalStack too). */
     public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
         this.backends = backends;
-        TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
-        clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
-        notifications = new Notifications(console, options.webhook());
-        services = new Services(
-                new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
-                new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
-                new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
-                notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
-        pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
-        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
-        credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
-        pump.start();
-        gateway.start();
-        if (!clock.isManual()) ticker.startEveryMinute();
+        try {
+            TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
+            clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
+            notifications = new Notifications(console, options.webhook());
+            services = new Services(
+                    new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
+                    new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
+                    new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
+                    notifications, clock, UUID::randomUUID, options.rateLimitPerMinute());
+            pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
+                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl())));
+            ticker = new LocalTicker(new ClockHandler(services.clockService(), clock), services.store(), clock, pump);
+            gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock);
+            credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+            pump.start();
+            gateway.start();
+            if (!clock.isManual()) ticker.startEveryMinute();
+        } catch (Exception | Error e) {
+            // a port in use, say: stop what started, so that nothing keeps the data directory
+            backends.close();
+            throw e;
+        }
     }
 
     /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
