@@ -302,3 +302,48 @@ def test_moto_creates_the_translated_stack_with_its_resources_as_declared(moto, 
     assert any("Deny" in str(d) and "TOKEN#*" in str(d) for d in documents)
     topics = {t["TopicArn"] for t in moto.client("sns").list_topics()["Topics"]}
     assert {physical("AlertTopic"), physical("OpsTopic")} <= topics
+
+
+# ---------------------------------------------------------------------------------------------- README
+
+
+def readme_filter_policies():
+    """Every filter policy README's "Getting the alerts" gives, as JSON text."""
+    text = (tc.ROOT / "README.md").read_text()
+    section = text[text.index("### Getting the alerts"):text.index("### Watching cronwatch itself")]
+    policies = [json.loads(json.loads('"' + p + '"')) for p in re.findall(r'"FilterPolicy": "((?:[^"\\]|\\.)*)"', section)]
+    policies += [json.loads(p) for p in re.findall(r"`(\{\"[a-z]+\": \[.*?\]\})`", section)]
+    return policies
+
+
+ALERTS = [
+    {"type": "incident.opened", "organization": "acme", "project": "1", "monitor": "billing-sync",
+     "environment": "production", "reason": "missed"},
+    {"type": "incident.resolved", "organization": "acme", "project": "1", "monitor": "billing-sync",
+     "environment": "production", "reason": "missed"},
+    {"type": "incident.opened", "organization": "globex", "project": "4", "monitor": "backup",
+     "environment": "staging", "reason": "error"},
+]
+
+
+def test_the_readmes_filter_policies_are_accepted_by_sns_and_select_what_they_say(moto):
+    policies = readme_filter_policies()
+    assert len(policies) == 5, policies
+    sns, sqs = moto.client("sns"), moto.client("sqs")
+    topic = sns.create_topic(Name="readme-alerts")["TopicArn"]
+    received = []
+    for i, policy in enumerate(policies):
+        queue = sqs.create_queue(QueueName=f"readme-{i}")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn,
+                      Attributes={"FilterPolicy": json.dumps(policy), "RawMessageDelivery": "true"})
+        received.append(queue)
+    for n, alert in enumerate(ALERTS):
+        sns.publish(TopicArn=topic, Message=json.dumps({"n": n}),
+                    MessageAttributes={k: {"DataType": "String", "StringValue": v} for k, v in alert.items()})
+    delivered = []
+    for queue in received:
+        messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
+        delivered.append(sorted(json.loads(m["Body"])["n"] for m in messages))
+    # opened in production; acme's misses and timeouts; billing- monitors; not staging/dev; projects 1 and 4
+    assert delivered == [[0], [0, 1], [0, 1], [0, 1], [0, 1, 2]]
