@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,34 +30,44 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     private final ClockService clockService;
     private final Clock clock;
     private final Duration ingestGrace;
+    private final Metrics metrics;
 
     public ClockHandler() {
-        this(Wiring.services().clockService(), Wiring.services().clock(), INGEST_GRACE);
+        this(Wiring.services().clockService(), Wiring.services().clock(), INGEST_GRACE, Wiring.services().metrics());
     }
 
-    public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace) {
+    public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics) {
         this.clockService = clockService;
         this.clock = clock;
         this.ingestGrace = ingestGrace;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        Instant tick = (event != null && event.getTime() != null
-                ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant()).truncatedTo(ChronoUnit.MINUTES);
-        waitForIngest(tick);
-        ClockService.TickResult result = tick(tick);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("tick", result.tick().toString());
-        summary.put("due", result.due());
-        summary.put("queued", result.queued());
-        summary.put("judgedHere", result.judgedHere().size());
-        summary.put("alertsSent", result.alerts().sent());
-        summary.put("failures", result.failures().size());
-        return summary;
+        LogContext.begin(context);
+        try {
+            Instant tick = (event != null && event.getTime() != null
+                    ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant()).truncatedTo(ChronoUnit.MINUTES);
+            waitForIngest(tick);
+            ClockService.TickResult result = tick(tick);
+            // counted only once the tick has run: a clock that fails every minute raises the alarm
+            metrics.count(Metric.TICKS);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("tick", result.tick().toString());
+            summary.put("due", result.due());
+            summary.put("queued", result.queued());
+            summary.put("judgedHere", result.judgedHere().size());
+            summary.put("alertsSent", result.alerts().sent());
+            summary.put("failures", result.failures().size());
+            return summary;
+        } finally {
+            metrics.flush();
+            LogContext.end();
+        }
     }
 
-    /** One tick, logged; local mode calls this directly to see what went wrong. */
+    /** One tick, logged and counted; local mode calls this directly to see what went wrong. */
     public ClockService.TickResult tick(Instant tick) {
         ClockService.TickResult result = clockService.tick(tick);
         result.failures().forEach(f -> log.error("tick {}: {}", result.tick(), f));
@@ -64,6 +76,10 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
         log.info("tick {}: {} due, {} judgement(s) queued, {} judged here, {} left for the next tick, {} alert(s) "
                         + "retried and sent", result.tick(), result.due(), result.queued(), result.judgedHere().size(),
                 result.leftForNextTick(), result.alerts().sent());
+        metrics.add(Metric.JUDGEMENTS_QUEUED, result.queued());
+        metrics.add(Metric.JUDGEMENTS_DEFERRED, result.judgedHere().size());
+        metrics.add(Metric.ALERTS_PUBLISHED, result.alerts().sent());
+        metrics.add(Metric.ALERTS_FAILED, result.alerts().givenUp());
         return result;
     }
 

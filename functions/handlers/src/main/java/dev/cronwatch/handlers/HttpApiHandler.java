@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.service.ConcurrentChangeException;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.http.HttpScope;
 import dev.cronwatch.handlers.http.Request;
 import dev.cronwatch.handlers.http.Response;
 import java.util.LinkedHashMap;
@@ -20,19 +23,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP function (API Gateway HTTP API, payload 2.0): check-in ingest with DSN keys and the
  * management API with bearer tokens. Everything decidable without state is answered here (4xx naming
- * the field); the rest is the processor's, and shows up as processing errors.
+ * the field); the rest is the processor's, and shows up as processing errors. Deployed, it runs as two
+ * functions of different rights ({@link IngestHandler}, {@link ManagementHandler}), each serving its
+ * {@link HttpScope}; local mode serves every route.
  */
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger log = LoggerFactory.getLogger(HttpApiHandler.class);
     private final HttpRoutes routes;
+    private final HttpScope scope;
+    private final Metrics metrics;
 
     public HttpApiHandler() {
         this(Wiring.services());
     }
 
     public HttpApiHandler(Services services) {
+        this(services, HttpScope.ALL);
+    }
+
+    public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
                 services.tenants(), services.clock());
+        this.scope = scope;
+        this.metrics = services.metrics();
     }
 
     /**
@@ -42,6 +55,37 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
      */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
+                : event.getRequestContext().getHttp().getMethod();
+        LogContext.beginHttp(context, event.getRequestContext() == null ? null : event.getRequestContext().getRequestId(),
+                event.getRawPath());
+        try {
+            APIGatewayV2HTTPResponse response = scope.admits(method, event.getRawPath()) ? respond(event, context)
+                    : Response.error(404, null, "No such route.");
+            if (response.getStatusCode() >= 400 && HttpScope.isCheckIn(method, event.getRawPath())) {
+                metrics.add(Metric.CHECK_INS_REJECTED, 1, rejection(response.getStatusCode()));
+            }
+            return response;
+        } finally {
+            metrics.flush();
+            LogContext.end();
+        }
+    }
+
+    /** The Reason dimension: a few fixed words, so a hostile client cannot create metrics. */
+    static String rejection(int status) {
+        return switch (status) {
+            case 400 -> "invalid";
+            case 401, 403 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 429 -> "rate_limited";
+            default -> status >= 500 ? "internal" : "other";
+        };
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return routes.handle(Request.of(event));
         } catch (FieldError e) {

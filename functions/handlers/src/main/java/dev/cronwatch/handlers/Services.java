@@ -2,6 +2,8 @@ package dev.cronwatch.handlers;
 
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
@@ -12,8 +14,11 @@ import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
 import java.security.SecureRandom;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -33,14 +38,21 @@ public final class Services {
     private final ClockService clockService;
     private final AdminService admin;
     private final ProjectService projects;
+    private final Metrics metrics;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
+        this(store, tenants, queue, publisher, clock, ids, limits, Metrics.NONE);
+    }
+
+    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+                    Clock clock, Supplier<UUID> ids, Limits limits, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.ingest = new IngestService(queue, clock, ids);
+        this.ingest = new IngestService(counted(queue, metrics), clock, ids);
         this.processor = new ProcessorService(store,
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
@@ -87,5 +99,25 @@ public final class Services {
 
     public ProjectService projects() {
         return projects;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Every check-in ingest queues is one accepted (an envelope's items each count). */
+    private static CheckInQueue counted(CheckInQueue queue, Metrics metrics) {
+        return new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                queue.send(message, deduplicationId);
+                metrics.count(Metric.CHECK_INS_ACCEPTED);
+            }
+
+            @Override
+            public void judge(List<Judgement> judgements) {
+                queue.judge(judgements);
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.adapters.sns.SnsAlertPublisher;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
@@ -57,8 +58,10 @@ public final class Wiring {
                 new DynamoMonitorStore(dynamo, settings.tableName(), settings.retentionDays()),
                 new DynamoTenantDirectory(dynamo, settings.tableName()),
                 lazyQueue, lazyPublisher, clock, UUID::randomUUID,
-                new Services.Limits(settings.rateLimitPerMinute(), Services.Limits.DEFAULTS.maxMonitorsPerOrganization(),
-                        Services.Limits.DEFAULTS.maxJudgementDelay()));
+                new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
+                        java.time.Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
+                // standard output: Lambda sends each line to CloudWatch Logs, which reads the metrics in it
+                new EmfMetrics(clock, settings.stackName(), System.out::println));
     }
 
     /** The process-wide instance the Lambda no-argument constructors use. */

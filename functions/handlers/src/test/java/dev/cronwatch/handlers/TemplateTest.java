@@ -4,15 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.TableDefinition;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +37,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.spi.SLF4JServiceProvider;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -31,41 +50,55 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
- * template.yaml without SAM CLI: parsed with CloudFormation's short tags, then checked against the
- * code: handler classes, references, environment variables, and every route SPEC.md gives.
+ * template.yaml against the code, without SAM CLI: parsed with CloudFormation's short tags, then held
+ * to the handler classes, the settings, the table definition, the metric names and every route of the
+ * spec. What the SAM transform makes of it is checked by infra/bin/check-template.
  */
 class TemplateTest {
     private static final Set<String> PSEUDO = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue", "AWS::StackId");
-    /** SPEC.md's routes, method and path. */
-    private static final List<String> SPEC_ROUTES = List.of(
-            "POST /api/0/organizations/{org}/monitors/{slug}/checkins/",
-            "PUT /api/0/organizations/{org}/monitors/{slug}/checkins/{checkInId}/",
-            "POST /api/0/organizations/{org}/monitors/{slug}/checkins/{checkInId}/attachment/",
-            "GET /api/{projectId}/cron/{slug}/{publicKey}/",
-            "POST /api/{projectId}/cron/{slug}/{publicKey}/",
-            "POST /api/{projectId}/envelope/",
-            "GET /api/0/organizations/{org}/monitors/",
-            "POST /api/0/organizations/{org}/monitors/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/",
-            "PUT /api/0/organizations/{org}/monitors/{slug}/",
-            "DELETE /api/0/organizations/{org}/monitors/{slug}/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/checkins/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/incidents/",
-            "GET /api/0/organizations/{org}/monitors/{slug}/processing-errors/",
-            "GET /api/0/organizations/{org}/processing-errors/");
+    private static final String KEY = "0123456789abcdef0123456789abcdef";
+
+    /** Every request form of the spec, as clients send it (trailing slash), and the function that must get it. */
+    private static final List<String[]> REQUESTS = List.of(
+            new String[] {"POST", "/api/0/organizations/acme/monitors/backup/checkins/", "IngestFunction"},
+            new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/checkins/latest/", "IngestFunction"},
+            new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/checkins/3f2504e0-4f89-41d3-9a0c-0305e82c3301/", "IngestFunction"},
+            new String[] {"POST", "/api/0/organizations/acme/monitors/backup/checkins/latest/attachment/", "IngestFunction"},
+            new String[] {"GET", "/api/1/cron/backup/" + KEY + "/", "IngestFunction"},
+            new String[] {"POST", "/api/1/cron/backup/" + KEY + "/", "IngestFunction"},
+            new String[] {"POST", "/api/1/envelope/", "IngestFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/monitors/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/organizations/acme/monitors/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/monitors/backup/", "ManagementFunction"},
+            new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/organizations/acme/monitors/backup/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/monitors/backup/checkins/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/monitors/backup/incidents/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/monitors/backup/processing-errors/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/processing-errors/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/projects/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/organizations/acme/projects/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/projects/acme/web/keys/" + KEY + "/", "ManagementFunction"},
+            new String[] {"GET", "/", "ManagementFunction"});
 
     static Map<String, Object> template;
     static Map<String, Object> resources;
     static Map<String, Object> parameters;
+    static String text;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void parse() throws Exception {
-        Path file = Path.of("../../template.yaml");
-        template = new Yaml(new CloudFormationConstructor()).load(Files.readString(file));
+        text = Files.readString(Path.of("../../template.yaml"));
+        template = new Yaml(new CloudFormationConstructor()).load(text);
         resources = (Map<String, Object>) template.get("Resources");
         parameters = (Map<String, Object>) template.get("Parameters");
     }
@@ -79,15 +112,21 @@ class TemplateTest {
     void everyHandlerIsALambdaHandlerOnTheClasspath() throws Exception {
         List<String> handlers = new ArrayList<>();
         for (Map<String, Object> function : functions().values()) {
-            String handler = (String) properties(function).get("Handler");
-            String className = handler.substring(0, handler.indexOf("::"));
-            Class<?> type = Class.forName(className);
-            assertThat(RequestHandler.class).as(className).isAssignableFrom(type);
-            assertThat(type.getConstructor()).as("%s needs the no-argument constructor Lambda uses", className).isNotNull();
-            handlers.add(className);
+            Class<?> type = handlerClass(function);
+            assertThat(RequestHandler.class).as(type.getName()).isAssignableFrom(type);
+            assertThat(type.getConstructor()).as("%s needs the no-argument constructor Lambda uses", type).isNotNull();
+            handlers.add(type.getName());
         }
-        assertThat(handlers).containsExactlyInAnyOrder(HttpApiHandler.class.getName(),
+        assertThat(handlers).containsExactlyInAnyOrder(IngestHandler.class.getName(), ManagementHandler.class.getName(),
                 ProcessorHandler.class.getName(), ClockHandler.class.getName(), PagerDutyForwarder.class.getName());
+    }
+
+    @Test
+    void everyFunctionHasItsOwnCodeUriSoThatSamBuildRewritesIt() {
+        assertThat(globals()).doesNotContainKey("CodeUri");
+        functions().forEach((name, function) -> assertThat(properties(function).get("CodeUri")).as(name)
+                .isEqualTo("functions/handlers/target/cronwatch-functions.zip"));
+        assertThat(globals()).containsEntry("Runtime", "java21");
     }
 
     @Test
@@ -103,57 +142,375 @@ class TemplateTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyVariableTheCodeRequiresIsSetForEveryFunction() {
-        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
-        Map<String, Object> global = (Map<String, Object>) ((Map<String, Object>) globals.get("Environment")).get("Variables");
+        Map<String, Object> global = (Map<String, Object>) ((Map<String, Object>) globals().get("Environment")).get("Variables");
         for (var entry : functions().entrySet()) {
             Map<String, Object> variables = new LinkedHashMap<>(global);
             Object own = properties(entry.getValue()).get("Environment");
             if (own != null) variables.putAll((Map<String, Object>) ((Map<String, Object>) own).get("Variables"));
             assertThat(variables).as(entry.getKey()).containsKeys(Settings.REQUIRED.toArray(String[]::new));
         }
-    }
-
-    @Test
-    void theHttpApiHasEveryRouteOfTheSpecAndTheHandlerServesEach() {
-        List<String> routes = new ArrayList<>();
-        for (Map<String, Object> function : functions().values()) {
-            Object events = properties(function).get("Events");
-            if (!(events instanceof Map<?, ?> map)) continue;
-            for (Object event : map.values()) {
-                Map<?, ?> e = (Map<?, ?>) event;
-                if (!"HttpApi".equals(e.get("Type"))) continue;
-                Map<?, ?> p = (Map<?, ?>) e.get("Properties");
-                routes.add(p.get("Method") + " " + p.get("Path"));
-                assertThat(properties(function).get("Handler")).asString().startsWith(HttpApiHandler.class.getName());
-            }
-        }
-        assertThat(routes).containsExactlyInAnyOrderElementsOf(SPEC_ROUTES);
-        HttpApiHandler handler = new HttpApiHandler(new Services(new InMemoryMonitorStore(), new InMemoryTenantDirectory(),
-                new RecordingQueue(), new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID,
-                Services.Limits.DEFAULTS));
-        for (String route : routes) {
-            String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
-            var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build();
-            var response = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(path).withHeaders(Map.of())
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build()).build(), null);
-            // unauthenticated or empty, so a 4xx of the route; a route the code lacks answers 404 "No such route" or 405
-            assertThat(response.getStatusCode()).as(route + ": " + response.getBody()).isIn(400, 401);
-        }
+        assertThat(global).containsEntry(Settings.MAX_JUDGEMENT_DELAY, Map.of("Ref", "MaxJudgementDelayMinutes"))
+                .containsEntry(Settings.MAX_MONITORS, Map.of("Ref", "MaxMonitorsPerOrganization"));
+        assertThat(parameter("MaxJudgementDelayMinutes")).containsEntry("Default", Settings.DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES)
+                .containsEntry("MinValue", 1);
+        assertThat(parameter("MaxMonitorsPerOrganization"))
+                .containsEntry("Default", Settings.DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theQueueIsFifoWithADeadLetterQueueAndTheProcessorReportsPartialFailures() {
-        Map<String, Object> queue = properties((Map<String, Object>) resources.get("CheckInQueue"));
-        assertThat(queue).containsEntry("FifoQueue", true).containsKey("RedrivePolicy");
-        Map<String, Object> events = (Map<String, Object>) properties(functions().get("ProcessorFunction")).get("Events");
+    void theJvmOptionsSelectTheLoggingProviderThatWritesJsonRecords() throws Exception {
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) globals().get("Environment")).get("Variables");
+        Matcher provider = Pattern.compile("-Dslf4j\\.provider=(\\S+)").matcher((String) variables.get("JAVA_TOOL_OPTIONS"));
+        assertThat(provider.find()).isTrue();
+        assertThat(SLF4JServiceProvider.class).isAssignableFrom(Class.forName(provider.group(1)));
+        assertThat((Map<String, Object>) globals().get("LoggingConfig")).containsEntry("LogFormat", "JSON");
+        functions().forEach((name, function) -> {
+            Map<String, Object> logging = (Map<String, Object>) properties(function).get("LoggingConfig");
+            String group = (String) ((Map<String, Object>) logging.get("LogGroup")).get("Ref");
+            assertThat(properties(resource(group))).as(name).containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+        });
+    }
+
+    @Test
+    void theTableIsTheOneTheCodeDefines() {
+        CreateTableRequest code = TableDefinition.createTableRequest("t");
+        Map<String, Object> table = properties(resource("Table"));
+        assertThat(names(table.get("AttributeDefinitions"), "AttributeName"))
+                .isEqualTo(code.attributeDefinitions().stream().map(a -> a.attributeName()).collect(Collectors.toSet()));
+        assertThat(names(table.get("KeySchema"), "AttributeName"))
+                .isEqualTo(code.keySchema().stream().map(k -> k.attributeName()).collect(Collectors.toSet()));
+        Map<String, String> indexes = new HashMap<>();
+        for (Object index : (List<?>) table.get("GlobalSecondaryIndexes")) {
+            Map<?, ?> i = (Map<?, ?>) index;
+            indexes.put((String) i.get("IndexName"), names(i.get("KeySchema"), "AttributeName") + " "
+                    + ((Map<?, ?>) i.get("Projection")).get("ProjectionType"));
+        }
+        Map<String, String> expected = new HashMap<>();
+        code.globalSecondaryIndexes().forEach(i -> expected.put(i.indexName(),
+                i.keySchema().stream().map(k -> k.attributeName()).collect(Collectors.toSet()) + " "
+                        + i.projection().projectionTypeAsString()));
+        assertThat(indexes).isEqualTo(expected);
+        assertThat(resource("Table")).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(table).containsEntry("DeletionProtectionEnabled", true);
+    }
+
+    /**
+     * Each request of the spec reaches, through the template's routes, a function whose handler serves
+     * it; and the same function whichever way API Gateway resolves the two things its documentation
+     * leaves open: whether a greedy {proxy+} matches an empty remainder, and whether a trailing slash
+     * is ignored. Routes are chosen as API Gateway does: a full match before a greedy one, the most
+     * specific greedy one (more segments, literal before variable) next, $default last.
+     */
+    @Test
+    void everyRequestOfTheSpecReachesAFunctionThatServesItWhateverTheGreedyMatchingRules() throws Exception {
+        List<Route> routes = routes();
+        assertThat(routes).filteredOn(r -> r.path() == null).singleElement()
+                .satisfies(r -> assertThat(r.function()).isEqualTo("ManagementFunction"));
+        Services services = testServices();
+        HttpApiHandler everyRoute = new HttpApiHandler(services);
+        List<String> problems = new ArrayList<>();
+        for (String[] request : REQUESTS) {
+            String method = request[0];
+            String path = request[1];
+            for (Matching rules : Matching.values()) {
+                String function = route(routes, method, path, rules).function();
+                if (!function.equals(request[2])) problems.add(method + " " + path + " (" + rules + ") -> " + function);
+            }
+            boolean served = !unknownRoute(call(everyRoute, method, path));
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlerOf(request[2], services);
+            if (served && unknownRoute(call(handler, method, path))) {
+                problems.add(method + " " + path + ": " + request[2] + "'s handler does not serve it");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theRoutingModelTellsTheRulesApartWhereTheyDiffer() {
+        // the model itself: a route ending in {proxy+} on a path whose remainder is empty
+        List<Route> routes = List.of(new Route("GET", "/a/{proxy+}", "Greedy"), new Route("ANY", null, "Default"));
+        assertThat(route(routes, "GET", "/a/", Matching.GREEDY_NEEDS_A_SEGMENT).function()).isEqualTo("Default");
+        assertThat(route(routes, "GET", "/a/", Matching.GREEDY_MAY_BE_EMPTY).function()).isEqualTo("Greedy");
+        assertThat(route(routes, "GET", "/a/b/", Matching.GREEDY_NEEDS_A_SEGMENT).function()).isEqualTo("Greedy");
+        List<Route> exact = List.of(new Route("GET", "/a", "Exact"), new Route("ANY", null, "Default"));
+        assertThat(route(exact, "GET", "/a/", Matching.GREEDY_NEEDS_A_SEGMENT).function()).isEqualTo("Default");
+        assertThat(route(exact, "GET", "/a/", Matching.TRAILING_SLASH_IGNORED).function()).isEqualTo("Exact");
+    }
+
+    /**
+     * The ingest function's role may not write items whose key begins like a tenant's. Holds the
+     * template's prefixes to the keys the code writes: every tenant item matches one, and nothing the
+     * ingest function writes does (else check-ins would fail with AccessDenied once deployed).
+     */
+    @Test
+    void theIngestFunctionsDenyCoversEveryTenantItemAndNothingIngestWrites() {
+        List<Pattern> denied = deniedLeadingKeys("IngestFunction");
+        assertThat(denied).isNotEmpty();
+        DynamoDbClient client = DynamoDbLocalFixture.client();
+        String table = DynamoDbLocalFixture.newTable(client);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
+        tenants.ensureOrganization("acme");
+        tenants.ensureProject(new Project("acme", "1", "web"));
+        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
+        tenants.ensureToken("acme", "acme-token");
+        Map<String, Map<String, AttributeValue>> tenantItems = items(client, table);
+        assertThat(tenantItems).isNotEmpty();
+        tenantItems.keySet().stream().map(TemplateTest::partitionKey)
+                .forEach(pk -> assertThat(denied).as(pk).anyMatch(p -> p.matcher(pk).matches()));
+
+        RecordingQueue queue = new RecordingQueue();
+        MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+        Services services = new Services(new DynamoMonitorStore(client, table, 90), tenants, queue,
+                new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
+        IngestHandler ingest = new IngestHandler(services);
+        Map<String, String> dsn = Map.of("authorization", "DSN http://" + KEY + "@x/1", "content-type", "application/json");
+        Set<String> writtenByIngest = new HashSet<>();
+        Runnable[] requests = {
+            () -> call(ingest, "POST", "/api/0/organizations/acme/monitors/backup/checkins/", dsn,
+                    "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}"),
+            () -> call(ingest, "POST", "/api/0/organizations/acme/monitors/backup/checkins/latest/attachment/",
+                    Map.of("authorization", dsn.get("authorization"), "content-type", "multipart/form-data; boundary=b"),
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"log.txt\"\r\n\r\nok\r\n--b--\r\n"),
+            () -> call(ingest, "GET", "/api/1/cron/heartbeat/" + KEY + "/", Map.of(), null),
+        };
+        for (Runnable request : requests) {
+            Map<String, Map<String, AttributeValue>> before = items(client, table);
+            request.run();
+            items(client, table).forEach((key, item) -> {
+                if (!item.equals(before.get(key))) writtenByIngest.add(partitionKey(key));
+            });
+            // what the processor writes is not the ingest function's: apply it between requests
+            for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        }
+        assertThat(writtenByIngest).as("the requests above must write something for this test to mean anything")
+                .isNotEmpty();
+        writtenByIngest.forEach(pk -> assertThat(denied).as(pk).noneMatch(p -> p.matcher(pk).matches()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClocksScheduleDeliversTheScheduledTimeAsTheHandlerReadsIt() {
+        Map<String, Object> events = (Map<String, Object>) properties(resource("ClockFunction")).get("Events");
+        Map<String, Object> schedule = (Map<String, Object>) events.values().iterator().next();
+        assertThat(schedule).containsEntry("Type", "ScheduleV2");
+        Map<String, Object> p = (Map<String, Object>) schedule.get("Properties");
+        assertThat(p).containsEntry("ScheduleExpression", "rate(1 minute)");
+        assertThat((Map<String, Object>) p.get("RetryPolicy")).containsEntry("MaximumRetryAttempts", 0);
+        // EventBridge Scheduler fills in its context attributes, then Lambda deserializes the event
+        String input = ((String) p.get("Input")).replace("<aws.scheduler.scheduled-time>", "2026-11-30T12:34:00Z")
+                .replace("<aws.scheduler.execution-id>", "e-1").replace("<aws.scheduler.schedule-arn>", "arn:x");
+        ScheduledEvent event = LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader())
+                .fromJson(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(Instant.ofEpochMilli(event.getTime().getMillis())).isEqualTo(Instant.parse("2026-11-30T12:34:00Z"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQueueIsHighThroughputFifoWithAFarBackstopAndTheProcessorReportsPartialFailures() {
+        Map<String, Object> queue = properties(resource("CheckInQueue"));
+        assertThat(queue).containsEntry("FifoQueue", true).containsEntry("DeduplicationScope", "messageGroup")
+                .containsEntry("FifoThroughputLimit", "perMessageGroupId")
+                .containsEntry("VisibilityTimeout", 6 * (Integer) properties(resource("ProcessorFunction")).get("Timeout"));
+        assertThat((Map<String, Object>) queue.get("RedrivePolicy")).containsEntry("maxReceiveCount", 1000);
+        Map<String, Object> events = (Map<String, Object>) properties(resource("ProcessorFunction")).get("Events");
         Map<String, Object> sqs = properties((Map<String, Object>) events.values().iterator().next());
         assertThat((List<Object>) sqs.get("FunctionResponseTypes")).containsExactly("ReportBatchItemFailures");
-        Map<String, Object> table = properties((Map<String, Object>) resources.get("Table"));
+        assertThat((Map<String, Object>) sqs.get("ScalingConfig"))
+                .containsEntry("MaximumConcurrency", Map.of("Ref", "ProcessorMaximumConcurrency"));
+        Map<String, Object> table = properties(resource("Table"));
         assertThat(((Map<String, Object>) table.get("TimeToLiveSpecification"))).containsEntry("AttributeName", "expiresAt");
         assertThat(template.get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsKeys("ApiUrl", "TopicArn", "TableName");
+                .containsKeys("ApiUrl", "TopicArn", "OpsTopicArn", "TableName");
+    }
+
+    /** Alarms and dashboard name the metrics the code emits, and the dashboard shows every one of them. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCustomMetricOfTheTemplateIsOneTheCodeEmitsAndTheDashboardShowsThemAll() {
+        Set<String> code = Arrays.stream(Metric.values()).map(Metric::metricName).collect(Collectors.toSet());
+        resources.forEach((name, r) -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            if (!"AWS::CloudWatch::Alarm".equals(resource.get("Type"))) return;
+            Map<String, Object> p = properties(resource);
+            assertThat(p.get("AlarmActions")).as(name).isEqualTo(List.of(Map.of("Ref", "OpsTopic")));
+            if ("cronwatch".equals(p.get("Namespace"))) {
+                assertThat(code).as(name).contains((String) p.get("MetricName"));
+                assertThat((List<Object>) p.get("Dimensions")).as(name)
+                        .containsExactly(Map.of("Name", "Stack", "Value", Map.of("Ref", "AWS::StackName")));
+            }
+        });
+        String dashboard = (String) ((List<Object>) ((Map<String, Object>) properties(resource("Dashboard"))
+                .get("DashboardBody")).get("Fn::Sub")).get(0);
+        Matcher used = Pattern.compile("\\[\"cronwatch\", \"(\\w+)\"").matcher(dashboard);
+        Set<String> shown = new HashSet<>();
+        while (used.find()) shown.add(used.group(1));
+        if (dashboard.contains("MetricName=\\\"CheckInsRejected\\\"")) shown.add("CheckInsRejected");
+        assertThat(code).containsAll(shown);
+        assertThat(shown).containsAll(code);
+    }
+
+    // ------------------------------------------------------------------------------------------ routing model
+
+    record Route(String method, String path, String function) {
+        boolean greedy() {
+            return path != null && path.endsWith("{proxy+}");
+        }
+
+        List<String> prefix() {
+            List<String> segments = segments(path);
+            return greedy() ? segments.subList(0, segments.size() - 1) : segments;
+        }
+    }
+
+    enum Matching { GREEDY_NEEDS_A_SEGMENT, GREEDY_MAY_BE_EMPTY, TRAILING_SLASH_IGNORED }
+
+    static List<String> segments(String path) {
+        return List.of(path.substring(1).split("/", -1));
+    }
+
+    static boolean segmentMatches(String pattern, String actual) {
+        return pattern.startsWith("{") ? !actual.isEmpty() : pattern.equals(actual);
+    }
+
+    static boolean matches(Route route, String method, String path, Matching rules) {
+        if (route.path() == null || !(route.method().equals(method) || route.method().equals("ANY"))) return false;
+        if (rules == Matching.TRAILING_SLASH_IGNORED && path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        List<String> actual = segments(path);
+        List<String> prefix = route.prefix();
+        if (!route.greedy()) {
+            if (actual.size() != prefix.size()) return false;
+        } else if (actual.size() < prefix.size() + 1) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (!segmentMatches(prefix.get(i), actual.get(i))) return false;
+        }
+        if (!route.greedy()) return true;
+        String remainder = String.join("/", actual.subList(prefix.size(), actual.size()));
+        return rules == Matching.GREEDY_MAY_BE_EMPTY || !remainder.isEmpty();
+    }
+
+    /** Full match first; then the greedy route with the longest prefix, literal segments before variables. */
+    static Route route(List<Route> routes, String method, String path, Matching rules) {
+        List<Route> candidates = routes.stream().filter(r -> matches(r, method, path, rules)).toList();
+        return candidates.stream().filter(r -> !r.greedy()).findFirst()
+                .or(() -> candidates.stream().max((a, b) -> specificity(a).compareTo(specificity(b))))
+                .orElseGet(() -> routes.stream().filter(r -> r.path() == null).findFirst().orElseThrow());
+    }
+
+    private static String specificity(Route route) {
+        StringBuilder key = new StringBuilder(String.format("%03d", route.prefix().size()));
+        for (String segment : route.prefix()) key.append(segment.startsWith("{") ? '0' : '1');
+        return key.append(route.method().equals("ANY") ? '0' : '1').toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        functions().forEach((name, function) -> {
+            Object events = properties(function).get("Events");
+            if (!(events instanceof Map<?, ?> map)) return;
+            for (Object event : map.values()) {
+                Map<String, Object> e = (Map<String, Object>) event;
+                if (!"HttpApi".equals(e.get("Type"))) continue;
+                Map<String, Object> p = (Map<String, Object>) e.get("Properties");
+                routes.add(new Route(p.get("Method") == null ? "ANY" : ((String) p.get("Method")).toUpperCase(),
+                        (String) p.get("Path"), name));
+            }
+        });
+        return routes;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static Services testServices() {
+        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+        tenants.ensureOrganization("acme");
+        tenants.ensureProject(new Project("acme", "1", "web"));
+        return new Services(new InMemoryMonitorStore(), tenants, new RecordingQueue(), new RecordingPublisher(),
+                MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(String function,
+                                                                                         Services services) throws Exception {
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlerClass(functions().get(function))
+                .getConstructor(Services.class).newInstance(services);
+    }
+
+    private static Class<?> handlerClass(Map<String, Object> function) throws ClassNotFoundException {
+        String handler = (String) properties(function).get("Handler");
+        return Class.forName(handler.substring(0, handler.indexOf("::")));
+    }
+
+    private static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                                 String method, String path) {
+        return call(handler, method, path, Map.of(), null);
+    }
+
+    private static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                                 String method, String path, Map<String, String> headers, String body) {
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build();
+        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(path).withHeaders(new HashMap<>(headers))
+                .withBody(body).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
+                .build(), null);
+    }
+
+    private static boolean unknownRoute(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode() == 404 && response.getBody().contains("No such route");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Pattern> deniedLeadingKeys(String function) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (Object policy : (List<Object>) properties(resource(function)).get("Policies")) {
+            for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
+                Map<String, Object> statement = (Map<String, Object>) s;
+                if (!"Deny".equals(statement.get("Effect"))) continue;
+                Map<String, Object> condition = (Map<String, Object>) ((Map<String, Object>) statement.get("Condition"))
+                        .get("ForAnyValue:StringLike");
+                for (Object glob : (List<Object>) condition.get("dynamodb:LeadingKeys")) {
+                    patterns.add(Pattern.compile(Arrays.stream(((String) glob).split("\\*", -1)).map(Pattern::quote)
+                            .collect(Collectors.joining(".*"))));
+                }
+            }
+        }
+        return patterns;
+    }
+
+    /** Every item of the table by its key, "pk|sk", as read now. */
+    private static Map<String, Map<String, AttributeValue>> items(DynamoDbClient client, String table) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item ->
+                items.put(item.get(TableDefinition.PK).s() + "|" + item.get(TableDefinition.SK).s(), item));
+        return items;
+    }
+
+    /** The partition key of "pk|sk": what dynamodb:LeadingKeys is. */
+    private static String partitionKey(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
+    private static Set<Object> names(Object list, String key) {
+        return ((List<?>) list).stream().map(o -> ((Map<?, ?>) o).get(key)).collect(Collectors.toSet());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> globals() {
+        return (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parameter(String name) {
+        return (Map<String, Object>) parameters.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resource(String name) {
+        return (Map<String, Object>) resources.get(name);
     }
 
     @Test
@@ -191,18 +548,21 @@ class TemplateTest {
 
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}!]+)}");
 
+    @SuppressWarnings("unchecked")
     private static void walk(Object node, List<String> problems) {
         if (node instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
-                if ("Ref".equals(key)) checkName(String.valueOf(value), problems, "Ref");
+                if ("Ref".equals(key)) checkName(String.valueOf(value), problems, "Ref", Map.of());
                 if ("Fn::GetAtt".equals(key)) {
                     String target = value instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(value).split("\\.")[0];
                     if (!resources.containsKey(target)) problems.add("GetAtt to unknown resource " + target);
                 }
                 if ("Fn::Sub".equals(key)) {
-                    String text = value instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(value);
-                    Matcher m = SUB.matcher(text);
-                    while (m.find()) checkName(m.group(1).split("\\.")[0].replace("AWS::", "AWS::"), problems, "Sub");
+                    String sub = value instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(value);
+                    Map<String, Object> variables = value instanceof List<?> l && l.size() > 1
+                            ? (Map<String, Object>) l.get(1) : Map.of();
+                    Matcher m = SUB.matcher(sub);
+                    while (m.find()) checkName(m.group(1).split("\\.")[0], problems, "Sub", variables);
                 }
                 walk(value, problems);
             });
@@ -211,8 +571,9 @@ class TemplateTest {
         }
     }
 
-    private static void checkName(String name, List<String> problems, String how) {
-        if (!resources.containsKey(name) && !parameters.containsKey(name) && !PSEUDO.contains(name)) {
+    private static void checkName(String name, List<String> problems, String how, Map<String, Object> variables) {
+        if (!resources.containsKey(name) && !parameters.containsKey(name) && !PSEUDO.contains(name)
+                && !variables.containsKey(name)) {
             problems.add(how + " to unknown " + name);
         }
     }

@@ -210,12 +210,15 @@ final class TwoTenants {
                 }
                 return null;
             }
-            case "loadCheckInContext" -> {
+            case "load" -> {
                 String environment = (String) args[1];
                 if (!Text.isPrintable(environment) || Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH) {
                     return "environment " + shorten(environment);
                 }
-                return args[2] == null || isUuid((String) args[2]) ? null : "check-in id " + shorten(args[2]);
+                return null;
+            }
+            case "checkIn" -> {
+                return isUuid((String) args[1]) ? null : "check-in id " + shorten(args[1]);
             }
             case "checkIns" -> {
                 String environment = (String) args[1];

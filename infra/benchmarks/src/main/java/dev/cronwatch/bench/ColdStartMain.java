@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.handlers.ClockHandler;
-import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.IngestHandler;
+import dev.cronwatch.handlers.ManagementHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -30,7 +31,15 @@ public final class ColdStartMain {
                         .withHeaders(Map.of("authorization", "DSN " + System.getenv("BENCH_DSN"),
                                 "content-type", "application/json"))
                         .withBody("{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}").build();
-                yield String.valueOf(new HttpApiHandler().handleRequest(event, null).getStatusCode());
+                yield String.valueOf(new IngestHandler().handleRequest(event, null).getStatusCode());
+            }
+            case "management" -> {
+                var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build()).build();
+                var event = APIGatewayV2HTTPEvent.builder().withRequestContext(context)
+                        .withRawPath("/api/0/organizations/bench/monitors/")
+                        .withHeaders(Map.of("authorization", "Bearer " + System.getenv("BENCH_TOKEN"))).build();
+                yield String.valueOf(new ManagementHandler().handleRequest(event, null).getStatusCode());
             }
             case "processor" -> {
                 SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();

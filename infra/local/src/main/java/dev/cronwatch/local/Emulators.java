@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * DynamoDB Local and ElasticMQ inside this JVM, and the FIFO queue pair the functions use. DynamoDB
  * keeps its data in one SQLite file of the data directory; the queue lives in memory, which is why
- * shutdown drains it before stopping.
+ * shutdown drains it before stopping. The data directory is locked first, for as long as they run.
  */
 final class Emulators implements Backends {
     static final String REGION = "us-east-1";
     /** DynamoDB Local's SQLite file in the data directory (cronwatch-admin opens it too). */
     static final String DATABASE_FILE = "dynamodb.db";
 
+    private final DataDirLock lock;
     private final AmazonDynamoDBLocal dynamoLocal;
     private final SQSRestServer sqsServer;
     private final DynamoDbClient dynamoDb;
@@ -33,21 +34,28 @@ final class Emulators implements Backends {
 
     Emulators(Path dataDir, boolean inMemory) throws Exception {
         Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
-        if (inMemory) {
-            dynamoLocal = DynamoDBEmbedded.create(true);
-        } else {
-            Files.createDirectories(dataDir);
-            // a file, never a directory: DynamoDB Local loops forever on a directory
-            File db = dataDir.resolve(DATABASE_FILE).toFile();
-            dynamoLocal = DynamoDBEmbedded.create(db, true);
+        // in memory too: local.json is still written there
+        lock = DataDirLock.acquire(dataDir);
+        try {
+            if (inMemory) {
+                dynamoLocal = DynamoDBEmbedded.create(true);
+            } else {
+                Files.createDirectories(dataDir);
+                // a file, never a directory: DynamoDB Local loops forever on a directory
+                File db = dataDir.resolve(DATABASE_FILE).toFile();
+                dynamoLocal = DynamoDBEmbedded.create(db, true);
+            }
+            dynamoDb = dynamoLocal.dynamoDbClient();
+            sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(REGION).start();
+            int port = sqsServer.waitUntilStarted().localAddress().getPort();
+            sqs = AwsClients.forEmulators(REGION).sqs(URI.create("http://127.0.0.1:" + port));
+            FifoQueues queues = FifoQueues.create(sqs);
+            queueUrl = queues.queueUrl();
+            deadLetterQueueUrl = queues.deadLetterQueueUrl();
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
         }
-        dynamoDb = dynamoLocal.dynamoDbClient();
-        sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(REGION).start();
-        int port = sqsServer.waitUntilStarted().localAddress().getPort();
-        sqs = AwsClients.forEmulators(REGION).sqs(URI.create("http://127.0.0.1:" + port));
-        FifoQueues queues = FifoQueues.create(sqs);
-        queueUrl = queues.queueUrl();
-        deadLetterQueueUrl = queues.deadLetterQueueUrl();
     }
 
     @Override
@@ -84,5 +92,6 @@ final class Emulators implements Backends {
             Thread.currentThread().interrupt();
         }
         dynamoLocal.shutdown();
+        lock.close();
     }
 }

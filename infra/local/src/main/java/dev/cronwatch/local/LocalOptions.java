@@ -13,10 +13,40 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
             usage: cronwatch-local [--port 8080] [--data-dir ./.cronwatch] [--in-memory]
                                    [--clock real|manual --start <ISO instant>]
                                    [--webhook <url> [--webhook-format json|slack]] [--rate-limit 6]
-                                   [--workers 2]
-              --webhook-format slack posts {"text": ...} as a Slack incoming webhook takes it;
-              json (the default) posts {"subject", "message", "attributes", "text"}.
-              --workers: how many queue consumers run at once, as Lambda runs several.""";
+                                   [--workers 2] [--version] [--help]""";
+
+    /** What --help prints, on standard output. */
+    public static final String HELP = USAGE + """
+
+
+            Runs the whole of cronwatch on this machine: the HTTP API on 127.0.0.1, the queue, the
+            processor and the clock, with DynamoDB Local and ElasticMQ inside this JVM. On first start
+            it creates organization "local", project 1, a DSN and a token, prints them and writes them
+            to <data-dir>/local.json.
+
+              --port <n>            port of the HTTP API on 127.0.0.1 (default 8080; 0 takes any free
+                                    port). A port in use stops the start with a message.
+              --data-dir <dir>      where the database and local.json are kept (default ./.cronwatch).
+                                    One cronwatch-local at a time per directory: a second one is refused.
+              --in-memory           keep no data: everything is gone when it stops (local.json is
+                                    still written to the data directory)
+              --clock real|manual   real (default): the clock ticks every minute. manual: time stands
+                                    still until POST /_local/clock {"now": "<ISO instant>"} moves it,
+                                    running every tick in between; for simulations and tests
+              --start <instant>     where the manual clock starts, e.g. 2026-01-01T00:00:00Z
+                                    (required with --clock manual, refused without it)
+              --webhook <url>       also POST each alert, as JSON {"subject","message","attributes"},
+                                    to this URL (alerts are printed and kept for GET /_local/notifications
+                                    in any case)
+              --webhook-format slack|json
+                                    slack posts {"text": ...} as a Slack incoming webhook takes it;
+                                    json (the default) posts {"subject","message","attributes","text"}
+              --rate-limit <n>      check-ins one monitor environment may send per minute; more become
+                                    processing errors (default 6, as the template's RateLimitPerMinute)
+              --workers <n>         queue consumers running at once, as Lambda runs several (default 2)
+              --version             print the version and exit
+              --help, -h            print this help and exit
+            """;
 
     public static LocalOptions parse(String... args) {
         int port = 8080;
@@ -58,7 +88,6 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                 }
                 case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, arg));
-                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }

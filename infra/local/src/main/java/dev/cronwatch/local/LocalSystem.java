@@ -39,29 +39,35 @@ public final class LocalSystem implements AutoCloseable {
     /** The same system on other backends (the e2e suite runs it on LocalStack too). */
     public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
         this.backends = backends;
-        TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
-        clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
-        notifications = new Notifications(console, options.webhook(), options.webhookFormat());
-        services = new Services(
-                new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
-                new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
-                new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
-                notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
-                        Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
-        pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()), new ProcessingErrorWarnings(console)),
-                options.workers());
-        // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
-        // runs a second after the minute (or, on the manual clock, after draining the queue).
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO), services.store(),
-                clock, pump, console);
-        gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock,
-                services.tenants());
-        credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
-        notifications.linkTo(credentials.baseUrl());
-        pump.start();
-        gateway.start();
-        if (!clock.isManual()) ticker.startEveryMinute();
+        try {
+            TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
+            clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
+            notifications = new Notifications(console, options.webhook(), options.webhookFormat());
+            services = new Services(
+                    new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
+                    new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
+                    new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
+                    notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
+                            Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
+            pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
+                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()), new ProcessingErrorWarnings(console)),
+                    options.workers());
+            // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
+            // runs a second after the minute (or, on the manual clock, after draining the queue).
+            ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, services.metrics()), services.store(),
+                    clock, pump, console);
+            gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock,
+                    services.tenants());
+            credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+            notifications.linkTo(credentials.baseUrl());
+            pump.start();
+            gateway.start();
+            if (!clock.isManual()) ticker.startEveryMinute();
+        } catch (Exception | Error e) {
+            // a port in use, say: stop what started, so that nothing keeps the data directory
+            backends.close();
+            throw e;
+        }
     }
 
     /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */

@@ -17,6 +17,9 @@ public record Settings(
         String topicArn,
         int rateLimitPerMinute,
         int retentionDays,
+        int maxJudgementDelayMinutes,
+        int maxMonitorsPerOrganization,
+        String stackName,
         URI dynamoDbEndpoint,
         URI sqsEndpoint,
         URI snsEndpoint,
@@ -29,6 +32,10 @@ public record Settings(
     public static final String TOPIC_ARN = "CRONWATCH_TOPIC_ARN";
     public static final String RATE_LIMIT = "CRONWATCH_RATE_LIMIT_PER_MINUTE";
     public static final String RETENTION_DAYS = "CRONWATCH_RETENTION_DAYS";
+    public static final String MAX_JUDGEMENT_DELAY = "CRONWATCH_MAX_JUDGEMENT_DELAY_MINUTES";
+    public static final String MAX_MONITORS = "CRONWATCH_MAX_MONITORS_PER_ORGANIZATION";
+    /** The stack's name, the Stack dimension of every metric; absent outside AWS (no dimension then). */
+    public static final String STACK = "CRONWATCH_STACK";
     /** Emulator endpoints: set only in local mode and tests. */
     public static final String DYNAMODB_ENDPOINT = "CRONWATCH_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "CRONWATCH_SQS_ENDPOINT";
@@ -37,10 +44,13 @@ public record Settings(
     public static final String PUBLIC_URL = "CRONWATCH_PUBLIC_URL";
 
     /** Every variable the code reads; the template test checks each is set for every function. */
-    public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS);
+    public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS,
+            MAX_JUDGEMENT_DELAY, MAX_MONITORS, STACK);
 
     public static final int DEFAULT_RATE_LIMIT = 6;
     public static final int DEFAULT_RETENTION_DAYS = 90;
+    public static final int DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES = 15;
+    public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
 
     /** The PagerDuty forwarder's: the name of the SSM SecureString holding the routing key. */
     public static final String PAGERDUTY_ROUTING_KEY_PARAMETER = "CRONWATCH_PAGERDUTY_ROUTING_KEY_PARAMETER";
@@ -79,6 +89,9 @@ public record Settings(
                 required(env, TOPIC_ARN, problems),
                 positive(env, RATE_LIMIT, DEFAULT_RATE_LIMIT, problems),
                 positive(env, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, problems),
+                positive(env, MAX_JUDGEMENT_DELAY, DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, problems),
+                positive(env, MAX_MONITORS, DEFAULT_MAX_MONITORS_PER_ORGANIZATION, problems),
+                optional(env, STACK),
                 uri(env, DYNAMODB_ENDPOINT, problems),
                 uri(env, SQS_ENDPOINT, problems),
                 uri(env, SNS_ENDPOINT, problems),
@@ -96,6 +109,11 @@ public record Settings(
             return null;
         }
         return value;
+    }
+
+    private static String optional(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {

@@ -1,0 +1,145 @@
+package dev.cronwatch.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingMetrics;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.joda.time.DateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The two HTTP functions of the deployed stack: each serves its own routes and answers every other
+ * one as unknown, so a request API Gateway sends to the wrong one is refused, never served with the
+ * other's rights. And the metrics the HTTP and clock handlers report.
+ */
+class FunctionSplitTest {
+    static final String KEY = "0123456789abcdef0123456789abcdef";
+    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
+    static final String MONITORS = "/api/0/organizations/acme/monitors/";
+
+    final InMemoryMonitorStore store = new InMemoryMonitorStore();
+    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+    final RecordingQueue queue = new RecordingQueue();
+    final RecordingMetrics metrics = new RecordingMetrics();
+    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    Services services;
+
+    @BeforeEach
+    void setUp() {
+        tenants.ensureOrganization("acme");
+        tenants.ensureProject(new Project("acme", "1", "web"));
+        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
+        tenants.ensureToken("acme", "acme-token");
+        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS,
+                metrics);
+    }
+
+    static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         String method, String pathAndQuery, Map<String, String> headers, String body) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
+        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
+                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(new HashMap<>(headers))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
+                .withBody(body).build(), null);
+    }
+
+    static boolean unknownRoute(APIGatewayV2HTTPResponse r) {
+        return r.getStatusCode() == 404 && r.getBody().contains("No such route");
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST   | /api/0/organizations/acme/monitors/backup/checkins/                     | ingest
+            PUT    | /api/0/organizations/acme/monitors/backup/checkins/latest/              | ingest
+            POST   | /api/0/organizations/acme/monitors/backup/checkins/latest/attachment/   | ingest
+            GET    | /api/1/cron/backup/0123456789abcdef0123456789abcdef/                    | ingest
+            POST   | /api/1/cron/backup/0123456789abcdef0123456789abcdef/                    | ingest
+            POST   | /api/1/envelope/                                                        | ingest
+            GET    | /api/0/organizations/acme/monitors/                                     | management
+            POST   | /api/0/organizations/acme/monitors/                                     | management
+            GET    | /api/0/organizations/acme/monitors/backup/                              | management
+            PUT    | /api/0/organizations/acme/monitors/backup/                              | management
+            DELETE | /api/0/organizations/acme/monitors/backup/                              | management
+            GET    | /api/0/organizations/acme/monitors/backup/checkins/                     | management
+            GET    | /api/0/organizations/acme/monitors/backup/incidents/                    | management
+            GET    | /api/0/organizations/acme/monitors/backup/processing-errors/            | management
+            DELETE | /api/0/organizations/acme/monitors/backup/checkins/                     | management
+            """)
+    void eachFunctionServesItsRoutesAndRefusesTheOthers(String method, String path, String owner) {
+        var ingest = new IngestHandler(services);
+        var management = new ManagementHandler(services);
+        var served = owner.equals("ingest") ? ingest : management;
+        var refusing = owner.equals("ingest") ? management : ingest;
+        assertThat(unknownRoute(call(served, method, path, Map.of(), null))).as("served by " + owner).isFalse();
+        assertThat(unknownRoute(call(refusing, method, path, Map.of(), null))).as("refused by the other").isTrue();
+        assertThat(unknownRoute(call(new HttpApiHandler(services), method, path, Map.of(), null)))
+                .as("local mode serves every route").isFalse();
+    }
+
+    @Test
+    void theManagementFunctionNeverQueuesACheckIn() {
+        var r = call(new ManagementHandler(services), "POST", MONITORS + "backup/checkins/",
+                Map.of("authorization", "DSN " + DSN), "{\"status\": \"ok\"}");
+        assertThat(unknownRoute(r)).isTrue();
+        assertThat(queue.messages()).isEmpty();
+    }
+
+    @Test
+    void countsEveryCheckInAcceptedAndEveryRejectionByAFixedReason() {
+        var ingest = new IngestHandler(services);
+        Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
+        assertThat(call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"ok\"}").getStatusCode())
+                .isEqualTo(201);
+        StringBuilder envelope = new StringBuilder("{}\n");
+        for (String slug : new String[] {"db", "mail", "web"}) {
+            String item = "{\"monitor_slug\":\"" + slug + "\",\"status\":\"ok\"}";
+            envelope.append("{\"type\":\"check_in\",\"length\":").append(item.getBytes(StandardCharsets.UTF_8).length)
+                    .append("}\n").append(item).append('\n');
+        }
+        assertThat(call(ingest, "POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(), envelope.toString()).getStatusCode())
+                .isIn(200, 202);
+        assertThat(queue.messages()).hasSize(4);
+        assertThat(metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
+
+        call(ingest, "POST", MONITORS + "backup/checkins/", Map.of("authorization", "DSN http://nope@x/1"), "{}");
+        call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"running\"}");
+        call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"running\"}");
+        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED, "unauthorized")).isEqualTo(1);
+        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED, "invalid")).isEqualTo(2);
+        assertThat(metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
+        // management answers are not check-ins, whatever their status
+        call(new ManagementHandler(services), "GET", MONITORS, Map.of(), null);
+        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED)).isEqualTo(3);
+        assertThat(metrics.flushes()).isEqualTo(6);
+    }
+
+    @Test
+    void countsATickOnlyWhenTheTickRan() {
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, java.time.Duration.ZERO, metrics);
+        ScheduledEvent event = new ScheduledEvent();
+        event.setTime(new DateTime(clock.instant().toEpochMilli()));
+        clockHandler.handleRequest(event, null);
+        clockHandler.handleRequest(event, null);
+        assertThat(metrics.sum(Metric.TICKS)).isEqualTo(2);
+        assertThat(metrics.flushes()).isEqualTo(2);
+    }
+}

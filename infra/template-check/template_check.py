@@ -1,0 +1,222 @@
+"""template.yaml as CloudFormation will see it: linted by cfn-lint, translated by the SAM translator
+with the functions' code in S3 (as `sam package` leaves it), and optionally created on moto.
+
+Run through infra/bin/check-template (part of infra/bin/test). `python3 template_check.py` prints the
+report: cfn-lint's output, the HTTP API's routes, and every alarm with its metric.
+"""
+import copy
+import io
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "template.yaml"
+ZIP = "functions/handlers/target/cronwatch-functions.zip"
+CODE_BUCKET = "cronwatch-artifacts"
+CODE_KEY = "cronwatch/0123456789abcdef0123456789abcdef"
+REGION = "us-east-1"
+TOOLS = {"cfn-lint": "1.51.0", "aws-sam-translator": "1.110.0"}
+
+
+def lint():
+    """cfn-lint's exit code and output. Its code is a bit set: 2 errors, 4 warnings, 8 informational."""
+    run = subprocess.run(["cfn-lint", "--", str(TEMPLATE)], cwd=ROOT, capture_output=True, text=True)
+    return run.returncode, (run.stdout + run.stderr).strip()
+
+
+def sam_template():
+    from samtranslator.yaml_helper import yaml_parse
+
+    return yaml_parse(TEMPLATE.read_text())
+
+
+def packaged(template):
+    """What `sam package` uploads: each function's local CodeUri becomes the S3 object of the zip."""
+    result = copy.deepcopy(template)
+    for name, resource in result["Resources"].items():
+        if resource["Type"] == "AWS::Serverless::Function":
+            uri = resource["Properties"].get("CodeUri")
+            if uri != ZIP:
+                raise AssertionError(f"{name}: CodeUri is {uri!r}, not the built zip {ZIP}")
+            resource["Properties"]["CodeUri"] = f"s3://{CODE_BUCKET}/{CODE_KEY}"
+    return result
+
+
+def translate(template=None):
+    """The SAM transform of the packaged template, as CloudFormation runs it."""
+    from samtranslator.translator.transform import transform
+
+    class NoManagedPolicies:
+        # Only names of AWS managed policies would be looked up; the template uses inline statements.
+        def load(self):
+            return {}
+
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
+    return transform(packaged(template or sam_template()), {}, NoManagedPolicies())
+
+
+def resources_of_type(translated, kind):
+    return {name: r for name, r in translated["Resources"].items() if r["Type"] == kind}
+
+
+def function_of_integration(integration):
+    """IngestFunction from {"Fn::Sub": "…${IngestFunction.Arn}/invocations"}."""
+    return re.search(r"functions/\$\{(\w+)\.Arn}/invocations", integration["uri"]["Fn::Sub"]).group(1)
+
+
+def routes(translated):
+    """[(route key, function)] of the HTTP API, in the form API Gateway names them."""
+    (api,) = resources_of_type(translated, "AWS::ApiGatewayV2::Api").values()
+    found = []
+    for path, methods in api["Properties"]["Body"]["paths"].items():
+        for method, operation in methods.items():
+            function = function_of_integration(operation["x-amazon-apigateway-integration"])
+            if path == "$default":
+                found.append(("$default", function))
+            else:
+                verb = "ANY" if method == "x-amazon-apigateway-any-method" else method.upper()
+                found.append((f"{verb} {path}", function))
+    return sorted(found)
+
+
+def alarms(translated):
+    """[(alarm, namespace/metric statistic comparison threshold over periods, actions)]."""
+    found = []
+    for name, alarm in sorted(resources_of_type(translated, "AWS::CloudWatch::Alarm").items()):
+        p = alarm["Properties"]
+        dims = ",".join(d["Name"] for d in p.get("Dimensions", []))
+        op = {"GreaterThanThreshold": ">", "LessThanThreshold": "<", "GreaterThanOrEqualToThreshold": ">=",
+              "LessThanOrEqualToThreshold": "<="}[p["ComparisonOperator"]]
+        found.append((name, f"{p['Namespace']} {p['MetricName']} [{dims}] {p['Statistic']} {op} {p['Threshold']}"
+                            f" for {p.get('DatapointsToAlarm', p['EvaluationPeriods'])} of {p['EvaluationPeriods']}"
+                            f" x {p['Period']} s, missing data {p.get('TreatMissingData', 'missing')}",
+                      [a.get("Ref") for a in p.get("AlarmActions", [])]))
+    return found
+
+
+def role_statements(translated, function):
+    """Every statement of the function's role, inline and managed (the managed ones by ARN)."""
+    role = translated["Resources"][function]["Properties"]["Role"]["Fn::GetAtt"][0]
+    props = translated["Resources"][role]["Properties"]
+    statements = []
+    for policy in props.get("Policies", []):
+        statements.extend(policy["PolicyDocument"]["Statement"])
+    managed = [arn["Fn::Sub"] if isinstance(arn, dict) else arn for arn in props.get("ManagedPolicyArns", [])]
+    return statements, managed
+
+
+def actions(statements, effect, prefix):
+    found = set()
+    for s in statements:
+        if s["Effect"] != effect:
+            continue
+        for a in [s["Action"]] if isinstance(s["Action"], str) else s["Action"]:
+            if a.startswith(prefix):
+                found.add(a)
+    return found
+
+
+# ------------------------------------------------------------------------------------------------
+# moto
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class MotoServer:
+    """moto_server on an ephemeral loopback port, stopped by its own process handle."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(self.port)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
+                break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.close()
+                    raise RuntimeError("moto_server did not start")
+                time.sleep(0.1)
+
+    def client(self, service):
+        import boto3
+
+        return boto3.client(service, endpoint_url=f"http://127.0.0.1:{self.port}", region_name=REGION,
+                            aws_access_key_id="testing", aws_secret_access_key="testing")
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+# Resource types moto 5.2.1 accepts in a stack but only as placeholders, and one of its gaps.
+MOTO_PLACEHOLDERS = {"AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
+                     "AWS::Scheduler::Schedule", "AWS::SNS::Subscription"}
+
+
+def for_moto(translated):
+    """moto names a FIFO queue without the ".fifo" CloudFormation adds, and cannot resolve an alarm's
+    Arn inside the dashboard; both adjustments touch names and the dashboard only."""
+    t = copy.deepcopy(translated)
+    for name, queue in resources_of_type(t, "AWS::SQS::Queue").items():
+        if queue["Properties"].get("FifoQueue"):
+            t["Resources"][name]["Properties"].setdefault("QueueName", f"{name}.fifo")
+    for name in resources_of_type(t, "AWS::CloudWatch::Dashboard"):
+        del t["Resources"][name]
+        for output, value in list(t.get("Outputs", {}).items()):
+            if json.dumps(value).find(f'"{name}"') >= 0:
+                del t["Outputs"][output]
+    return t
+
+
+def create_on_moto(moto, translated, stack="cronwatch-ci"):
+    s3 = moto.client("s3")
+    s3.create_bucket(Bucket=CODE_BUCKET)
+    code = io.BytesIO()
+    with zipfile.ZipFile(code, "w") as z:
+        z.writestr("placeholder.txt", "the functions' code is not run here")
+    s3.put_object(Bucket=CODE_BUCKET, Key=CODE_KEY, Body=code.getvalue())
+    cf = moto.client("cloudformation")
+    cf.create_stack(StackName=stack, TemplateBody=json.dumps(for_moto(translated)),
+                    Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+    deadline = time.monotonic() + 60
+    while True:
+        description = cf.describe_stacks(StackName=stack)["Stacks"][0]
+        if not description["StackStatus"].endswith("_IN_PROGRESS") or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    return description, cf.describe_stack_resources(StackName=stack)["StackResources"]
+
+
+def report():
+    code, output = lint()
+    print(f"== cfn-lint {TOOLS['cfn-lint']} template.yaml: exit {code}")
+    print(output or "(no findings)")
+    translated = translate()
+    print(f"\n== HTTP API routes after the SAM transform (aws-sam-translator {TOOLS['aws-sam-translator']})")
+    for key, function in routes(translated):
+        print(f"  {key:70} -> {function}")
+    print("\n== Alarms")
+    for name, metric, actions_ in alarms(translated):
+        print(f"  {name:24} {metric} -> {', '.join(actions_)}")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(2 if report() & 2 else 0)

@@ -1,0 +1,357 @@
+"""What template.yaml becomes once linted, transformed and created: each test names the promise it keeps.
+
+The routing of each request path to its function, and that function's handler serving it, is checked
+in Java (functions/handlers/.../TemplateTest), against the same template."""
+import json
+import re
+
+import pytest
+
+import template_check as tc
+
+SPEC_EVENT_TYPES = {"HttpApi", "SQS", "ScheduleV2"}
+TENANT_PREFIXES = ["ORG#*", "PRJ#*", "KEY#*", "TOKEN#*"]
+
+
+@pytest.fixture(scope="module")
+def sam():
+    return tc.sam_template()
+
+
+@pytest.fixture(scope="module")
+def translated(sam):
+    return tc.translate(sam)
+
+
+def props(translated, name):
+    return translated["Resources"][name]["Properties"]
+
+
+def functions(translated):
+    return tc.resources_of_type(translated, "AWS::Lambda::Function")
+
+
+# ---------------------------------------------------------------------------------------------- lint
+
+
+def test_cfn_lint_finds_no_error():
+    code, output = tc.lint()
+    assert code & 2 == 0, output
+
+
+# ---------------------------------------------------------------------------------------------- API
+
+
+def test_the_api_has_its_default_route_and_every_explicit_route_survives_the_transform(sam, translated):
+    declared = {"$default"} | {
+        f"{e['Properties']['Method'].upper()} {e['Properties']['Path']}"
+        for r in sam["Resources"].values() if r["Type"] == "AWS::Serverless::Function"
+        for e in r["Properties"].get("Events", {}).values()
+        if e["Type"] == "HttpApi" and "Path" in e["Properties"]}
+    keys = {key for key, _ in tc.routes(translated)}
+    assert keys == declared
+    assert ("$default", "ManagementFunction") in tc.routes(translated)
+
+
+def test_no_route_ends_in_a_slash_which_api_gateway_would_silently_drop(translated):
+    for key, _ in tc.routes(translated):
+        assert key == "$default" or not key.endswith("/"), key
+
+
+def test_every_route_reaches_a_function_allowed_to_be_invoked_by_this_api(translated):
+    permissions = tc.resources_of_type(translated, "AWS::Lambda::Permission")
+    invocable = {p["Properties"]["FunctionName"]["Ref"] for p in permissions.values()
+                 if p["Properties"]["Principal"] == "apigateway.amazonaws.com"}
+    assert {function for _, function in tc.routes(translated)} <= invocable
+
+
+def test_the_api_is_throttled_at_the_stage(translated):
+    (stage,) = tc.resources_of_type(translated, "AWS::ApiGatewayV2::Stage").values()
+    settings = stage["Properties"]["DefaultRouteSettings"]
+    assert settings["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}
+    assert settings["ThrottlingBurstLimit"] == {"Ref": "ApiBurstLimit"}
+    assert stage["Properties"]["AccessLogSettings"]["DestinationArn"] == {"Fn::GetAtt": ["ApiLogGroup", "Arn"]}
+
+
+# ---------------------------------------------------------------------------------------------- functions
+
+
+def test_every_function_runs_the_built_zip_on_a_current_java_with_json_logs_kept_for_a_while(translated):
+    fns = functions(translated)
+    assert set(fns) == {"IngestFunction", "ManagementFunction", "ProcessorFunction", "ClockFunction",
+                        "PagerDutyForwarderFunction"}
+    for name, function in fns.items():
+        p = function["Properties"]
+        assert p["Code"] == {"S3Bucket": tc.CODE_BUCKET, "S3Key": tc.CODE_KEY}, name
+        assert p["Runtime"] == "java21", name
+        assert p["Handler"].startswith("dev.cronwatch.handlers."), name
+        assert p["LoggingConfig"]["LogFormat"] == "JSON", name
+        group = p["LoggingConfig"]["LogGroup"]["Ref"]
+        assert props(translated, group)["RetentionInDays"] == {"Ref": "LogRetentionDays"}, name
+        assert "-Dslf4j.provider=dev.cronwatch.handlers.logging.LambdaLogProvider" in \
+            p["Environment"]["Variables"]["JAVA_TOOL_OPTIONS"], name
+
+
+def test_no_function_reserves_concurrency_unless_asked(translated):
+    for name, function in functions(translated).items():
+        reserved = function["Properties"].get("ReservedConcurrentExecutions")
+        if name == "ClockFunction":
+            assert reserved == {"Fn::If": ["HasClockReservedConcurrency", {"Ref": "ClockReservedConcurrency"},
+                                           {"Ref": "AWS::NoValue"}]}
+        else:
+            assert reserved is None, name
+    assert translated["Parameters"]["ClockReservedConcurrency"]["Default"] == 0
+
+
+def test_the_clock_ticks_every_minute_on_eventbridge_scheduler_without_retries(translated):
+    (schedule,) = tc.resources_of_type(translated, "AWS::Scheduler::Schedule").values()
+    p = schedule["Properties"]
+    assert p["ScheduleExpression"] == "rate(1 minute)"
+    assert p["Target"]["RetryPolicy"]["MaximumRetryAttempts"] == 0
+    assert p["Target"]["Arn"] == {"Fn::GetAtt": ["ClockFunction", "Arn"]}
+    event = json.loads(p["Target"]["Input"])
+    assert event["time"] == "<aws.scheduler.scheduled-time>"
+
+
+def test_the_processor_reads_the_queue_in_batches_with_partial_failures_and_bounded_concurrency(translated):
+    (mapping,) = tc.resources_of_type(translated, "AWS::Lambda::EventSourceMapping").values()
+    p = mapping["Properties"]
+    assert p["FunctionName"] == {"Ref": "ProcessorFunction"}
+    assert p["EventSourceArn"] == {"Fn::GetAtt": ["CheckInQueue", "Arn"]}
+    assert p["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert p["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "ProcessorMaximumConcurrency"}
+    assert translated["Parameters"]["ProcessorMaximumConcurrency"]["Default"] == 16
+
+
+# ---------------------------------------------------------------------------------------------- least privilege
+
+
+def dynamo(translated, function, effect="Allow"):
+    statements, _ = tc.role_statements(translated, function)
+    return {a.split(":")[1] for a in tc.actions(statements, effect, "dynamodb:")}
+
+
+def targets(translated, function, action):
+    statements, _ = tc.role_statements(translated, function)
+    return [s["Resource"] for s in statements if s["Effect"] == "Allow" and action in s["Action"]]
+
+
+def test_the_ingest_function_cannot_delete_nor_write_tenants(translated):
+    # it queues check-ins and writes nothing but attachments: no update, no delete
+    assert dynamo(translated, "IngestFunction") == {"GetItem", "BatchGetItem", "Query", "PutItem"}
+    statements, _ = tc.role_statements(translated, "IngestFunction")
+    (deny,) = [s for s in statements if s["Effect"] == "Deny"]
+    assert {"dynamodb:PutItem", "dynamodb:UpdateItem"} <= set(deny["Action"])
+    assert deny["Condition"] == {"ForAnyValue:StringLike": {"dynamodb:LeadingKeys": TENANT_PREFIXES}}
+    assert targets(translated, "IngestFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]}]
+    assert not tc.actions(statements, "Allow", "sns:")
+
+
+def test_the_management_function_has_the_table_and_nothing_else(translated):
+    assert "DeleteItem" in dynamo(translated, "ManagementFunction")
+    statements, _ = tc.role_statements(translated, "ManagementFunction")
+    assert not tc.actions(statements, "Allow", "sqs:") and not tc.actions(statements, "Allow", "sns:")
+
+
+def test_the_processor_sends_only_to_the_dead_letter_queue_and_publishes_only_alerts(translated):
+    assert dynamo(translated, "ProcessorFunction") == {"GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem",
+                                                       "DeleteItem", "TransactWriteItems"}
+    assert targets(translated, "ProcessorFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["DeadLetterQueue", "Arn"]}]
+    assert targets(translated, "ProcessorFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
+    _, managed = tc.role_statements(translated, "ProcessorFunction")
+    assert any("AWSLambdaSQSQueueExecutionRole" in arn for arn in managed)
+
+
+def test_the_clock_queues_judgements_judges_itself_as_a_fallback_and_publishes_alerts(translated):
+    assert dynamo(translated, "ClockFunction") == {"GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem",
+                                                   "DeleteItem", "TransactWriteItems"}
+    assert targets(translated, "ClockFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]}]
+    assert targets(translated, "ClockFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
+
+
+def test_no_function_may_publish_operations_alarms_or_reach_another_table(translated):
+    for name in functions(translated):
+        statements, _ = tc.role_statements(translated, name)
+        for s in statements:
+            text = json.dumps(s)
+            assert "OpsTopic" not in text, name
+            if any(a.startswith("dynamodb:") for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])):
+                resources = s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]]
+                assert all(r in ({"Fn::GetAtt": ["Table", "Arn"]}, {"Fn::Sub": "${Table.Arn}/index/*"})
+                           for r in resources), (name, s)
+
+
+# ---------------------------------------------------------------------------------------------- state
+
+
+def test_the_table_outlives_the_stack(translated):
+    table = translated["Resources"]["Table"]
+    assert table["DeletionPolicy"] == "Retain" and table["UpdateReplacePolicy"] == "Retain"
+    assert table["Properties"]["DeletionProtectionEnabled"] is True
+    assert table["Properties"]["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
+
+
+def test_the_check_in_queue_is_high_throughput_fifo_with_a_far_backstop_redrive(translated):
+    q = props(translated, "CheckInQueue")
+    assert q["FifoQueue"] is True
+    assert q["DeduplicationScope"] == "messageGroup" and q["FifoThroughputLimit"] == "perMessageGroupId"
+    assert q["RedrivePolicy"]["maxReceiveCount"] == 1000
+    assert q["VisibilityTimeout"] == 6 * props(translated, "ProcessorFunction")["Timeout"]
+
+
+# ---------------------------------------------------------------------------------------------- operations
+
+EXPECTED_ALARMS = {
+    "ClockNotTickingAlarm": ("cronwatch", "Ticks", "LessThanThreshold", 1, "breaching"),
+    "ProcessorErrorsAlarm": ("AWS/Lambda", "Errors", "GreaterThanThreshold", 0, "notBreaching"),
+    "QueueAgeAlarm": ("AWS/SQS", "ApproximateAgeOfOldestMessage", "GreaterThanThreshold", 300, "notBreaching"),
+    "DeadLetterAlarm": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", "GreaterThanThreshold", 0, "notBreaching"),
+    "Api5xxAlarm": ("AWS/ApiGateway", "5xx", "GreaterThanThreshold", 0, "notBreaching"),
+    "AlertsFailedAlarm": ("cronwatch", "AlertsFailed", "GreaterThanThreshold", 0, "notBreaching"),
+    "JudgementsDeferredAlarm": ("cronwatch", "JudgementsDeferred", "GreaterThanThreshold", 0, "notBreaching"),
+    "PagerDutyForwarderErrorsAlarm": ("AWS/Lambda", "Errors", "GreaterThanThreshold", 0, "notBreaching"),
+}
+
+
+def test_every_operations_alarm_exists_and_goes_to_the_ops_topic_only(translated):
+    found = tc.resources_of_type(translated, "AWS::CloudWatch::Alarm")
+    assert set(found) == set(EXPECTED_ALARMS)
+    for name, (namespace, metric, comparison, threshold, missing) in EXPECTED_ALARMS.items():
+        p = found[name]["Properties"]
+        assert (p["Namespace"], p["MetricName"], p["ComparisonOperator"], p["Threshold"], p["TreatMissingData"]) \
+            == (namespace, metric, comparison, threshold, missing), name
+        assert p["AlarmActions"] == [{"Ref": "OpsTopic"}], name
+    clock = found["ClockNotTickingAlarm"]["Properties"]
+    assert (clock["Statistic"], clock["Period"], clock["EvaluationPeriods"]) == ("Sum", 60, 3)
+
+
+def test_both_topics_exist_and_the_optional_emails_subscribe_to_their_own(translated):
+    topics = tc.resources_of_type(translated, "AWS::SNS::Topic")
+    assert set(topics) == {"AlertTopic", "OpsTopic"}
+    subscriptions = tc.resources_of_type(translated, "AWS::SNS::Subscription")
+    assert {n: (s["Condition"], s["Properties"]["TopicArn"]["Ref"]) for n, s in subscriptions.items()} == {
+        "AlertEmailSubscription": ("HasAlertEmail", "AlertTopic"),
+        "OpsEmailSubscription": ("HasOpsEmail", "OpsTopic"),
+        "PagerDutyForwarderFunctionAlerts": ("HasPagerDuty", "AlertTopic")}
+
+
+def test_the_dashboard_is_valid_json_and_shows_every_metric_of_the_code_and_every_alarm(translated):
+    (dashboard,) = tc.resources_of_type(translated, "AWS::CloudWatch::Dashboard").values()
+    template, variables = dashboard["Properties"]["DashboardBody"]["Fn::Sub"]
+    body = re.sub(r"\$\{[^}]+}", "x", template)
+    widgets = json.loads(body)["widgets"]
+    text = json.dumps(widgets)
+    for metric in ["CheckInsAccepted", "CheckInsRejected", "CheckInsApplied", "ApplyLagMs", "ProcessingErrors",
+                   "MissesDetected", "TimeoutsDetected", "IncidentsOpened", "IncidentsResolved", "AlertsPublished",
+                   "AlertsFailed", "JudgementsQueued", "JudgementsDeferred", "DeadLetterForwards", "Ticks"]:
+        assert f'"{metric}"' in text or f'\\"{metric}\\"' in text, metric
+    assert '"p50"' in text and '"p99"' in text
+    for alarm in EXPECTED_ALARMS:
+        if "Condition" in translated["Resources"][alarm]:
+            # an optional alarm may not exist: the dashboard cannot name it
+            assert "${" + alarm + ".Arn}" not in template, alarm
+            continue
+        assert "${" + alarm + ".Arn}" in template, alarm
+    for name in re.findall(r"\$\{([^}.!]+)", template):
+        assert name.startswith("AWS::") or name in translated["Resources"] or name in variables, name
+
+
+def test_the_outputs_give_what_scripts_read(translated):
+    assert {"ApiUrl", "TopicArn", "OpsTopicArn", "TableName", "DashboardName"} <= set(translated["Outputs"])
+
+
+# ---------------------------------------------------------------------------------------------- moto
+
+
+@pytest.fixture(scope="module")
+def moto():
+    try:
+        import boto3  # noqa: F401
+        server = tc.MotoServer()
+    except (ImportError, OSError, RuntimeError) as e:
+        pytest.skip(f"moto server mode unavailable here: {e}")
+    yield server
+    server.close()
+
+
+def test_moto_creates_the_translated_stack_with_its_resources_as_declared(moto, translated):
+    stack, resources = tc.create_on_moto(moto, translated)
+    assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
+    created = {r["LogicalResourceId"]: r for r in resources if "LogicalResourceId" in r}
+    expected = {n for n, r in tc.for_moto(translated)["Resources"].items()
+                if r["Type"] not in tc.MOTO_PLACEHOLDERS and "Condition" not in r}
+    assert expected <= set(created), sorted(expected - set(created))
+
+    def physical(name):
+        return created[name]["PhysicalResourceId"]
+
+    table = moto.client("dynamodb").describe_table(TableName=physical("Table"))["Table"]
+    assert {i["IndexName"] for i in table["GlobalSecondaryIndexes"]} == {"byParent", "byDue"}
+    assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    sqs = moto.client("sqs")
+    queue = sqs.get_queue_attributes(QueueUrl=physical("CheckInQueue"), AttributeNames=["All"])["Attributes"]
+    assert queue["FifoQueue"] == "true" and queue["DeduplicationScope"] == "messageGroup"
+    assert queue["FifoThroughputLimit"] == "perMessageGroupId" and queue["VisibilityTimeout"] == "180"
+    assert json.loads(queue["RedrivePolicy"])["maxReceiveCount"] in (1000, "1000")
+    lam = moto.client("lambda")
+    for name in ("IngestFunction", "ManagementFunction", "ProcessorFunction", "ClockFunction"):
+        config = lam.get_function_configuration(FunctionName=physical(name))
+        assert config["Runtime"] == "java21" and config["Handler"].startswith("dev.cronwatch.handlers."), name
+        assert config["Environment"]["Variables"]["CRONWATCH_TABLE"] == physical("Table"), name
+    mapping = lam.get_event_source_mapping(UUID=physical("ProcessorFunctionCheckIns"))
+    assert mapping["BatchSize"] == 10
+    groups = moto.client("logs").describe_log_groups()["logGroups"]
+    assert {g.get("retentionInDays") for g in groups if "LogGroup" in g["logGroupName"]} == {30}
+    iam = moto.client("iam")
+    role = physical("IngestFunctionRole")
+    names = iam.list_role_policies(RoleName=role)["PolicyNames"]
+    documents = [iam.get_role_policy(RoleName=role, PolicyName=n)["PolicyDocument"] for n in names]
+    # moto keeps a CloudFormation-made inline policy as the text of its Python form
+    assert any("Deny" in str(d) and "TOKEN#*" in str(d) for d in documents)
+    topics = {t["TopicArn"] for t in moto.client("sns").list_topics()["Topics"]}
+    assert {physical("AlertTopic"), physical("OpsTopic")} <= topics
+
+
+# ---------------------------------------------------------------------------------------------- README
+
+
+def readme_filter_policies():
+    """Every filter policy README's "Getting the alerts" gives, as JSON text."""
+    text = (tc.ROOT / "README.md").read_text()
+    section = text[text.index("### Getting the alerts"):text.index("### Watching cronwatch itself")]
+    policies = [json.loads(json.loads('"' + p + '"')) for p in re.findall(r'"FilterPolicy": "((?:[^"\\]|\\.)*)"', section)]
+    policies += [json.loads(p) for p in re.findall(r"`(\{\"[a-z]+\": \[.*?\]\})`", section)]
+    return policies
+
+
+ALERTS = [
+    {"type": "incident.opened", "organization": "acme", "project": "1", "monitor": "billing-sync",
+     "environment": "production", "reason": "missed"},
+    {"type": "incident.resolved", "organization": "acme", "project": "1", "monitor": "billing-sync",
+     "environment": "production", "reason": "missed"},
+    {"type": "incident.opened", "organization": "globex", "project": "4", "monitor": "backup",
+     "environment": "staging", "reason": "error"},
+]
+
+
+def test_the_readmes_filter_policies_are_accepted_by_sns_and_select_what_they_say(moto):
+    policies = readme_filter_policies()
+    assert len(policies) == 5, policies
+    sns, sqs = moto.client("sns"), moto.client("sqs")
+    topic = sns.create_topic(Name="readme-alerts")["TopicArn"]
+    received = []
+    for i, policy in enumerate(policies):
+        queue = sqs.create_queue(QueueName=f"readme-{i}")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn,
+                      Attributes={"FilterPolicy": json.dumps(policy), "RawMessageDelivery": "true"})
+        received.append(queue)
+    for n, alert in enumerate(ALERTS):
+        sns.publish(TopicArn=topic, Message=json.dumps({"n": n}),
+                    MessageAttributes={k: {"DataType": "String", "StringValue": v} for k, v in alert.items()})
+    delivered = []
+    for queue in received:
+        messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
+        delivered.append(sorted(json.loads(m["Body"])["n"] for m in messages))
+    # opened in production; acme's misses and timeouts; billing- monitors; not staging/dev; projects 1 and 4
+    assert delivered == [[0], [0, 1], [0, 1], [0, 1], [0, 1, 2]]
