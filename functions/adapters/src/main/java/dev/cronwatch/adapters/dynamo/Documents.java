@@ -80,6 +80,7 @@ final class Documents {
         d.put("rateMinute", time(e.rateMinute()));
         d.put("rateCount", e.rateCount());
         d.put("appliedMessages", e.appliedMessages());
+        d.put("muted", e.muted());
         return Json.write(d);
     }
 
@@ -95,7 +96,8 @@ final class Documents {
                 instant(d, "dateCreated"), instant(d, "lastCheckIn"), instant(d, "lastOk"),
                 instant(d, "nextCheckIn"), instant(d, "nextCheckInLatest"),
                 incident == null ? null : incident(incident), recent, instant(d, "rateMinute"),
-                ((Number) d.get("rateCount")).intValue(), strings(d.get("appliedMessages")), version);
+                ((Number) d.get("rateCount")).intValue(), strings(d.get("appliedMessages")),
+                Boolean.TRUE.equals(d.get("muted")), version);
     }
 
     // ---- check-in ----

@@ -18,6 +18,7 @@ import java.util.Optional;
  * <p>{@code recent} holds the environment's check-ins in start order: every run still in progress
  * (the clock times them out from here) and the newest finished ones, enough for both thresholds.
  * {@code appliedMessages} remembers the last queue messages applied, so a redelivery changes nothing.
+ * A {@code muted} environment records everything and opens incidents, but sends no alert.
  */
 public record MonitorEnvironment(
         MonitorKey monitor,
@@ -33,6 +34,7 @@ public record MonitorEnvironment(
         Instant rateMinute,
         int rateCount,
         List<String> appliedMessages,
+        boolean muted,
         long version) {
 
     public static final String DEFAULT_NAME = "production";
@@ -50,7 +52,7 @@ public record MonitorEnvironment(
 
     public static MonitorEnvironment create(MonitorKey monitor, String name, Instant at) {
         return new MonitorEnvironment(monitor, name, EnvironmentStatus.ACTIVE, at, null, null, null, null, null,
-                List.of(), null, 0, List.of(), 0);
+                List.of(), null, 0, List.of(), false, 0);
     }
 
     public boolean hasApplied(String messageId) {
@@ -94,17 +96,17 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment withStatus(EnvironmentStatus newStatus, Incident incident) {
         return new MonitorEnvironment(monitor, name, newStatus, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, incident, recent, rateMinute, rateCount, appliedMessages, version);
+                nextCheckInLatest, incident, recent, rateMinute, rateCount, appliedMessages, muted, version);
     }
 
     public MonitorEnvironment withTimes(Instant newLastCheckIn, Instant newNext, Instant newNextLatest) {
         return new MonitorEnvironment(monitor, name, status, dateCreated, newLastCheckIn, lastOk, newNext,
-                newNextLatest, activeIncident, recent, rateMinute, rateCount, appliedMessages, version);
+                newNextLatest, activeIncident, recent, rateMinute, rateCount, appliedMessages, muted, version);
     }
 
     public MonitorEnvironment withRate(Instant minute, int count) {
         return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, minute, count, appliedMessages, version);
+                nextCheckInLatest, activeIncident, recent, minute, count, appliedMessages, muted, version);
     }
 
     public MonitorEnvironment withApplied(String messageId) {
@@ -112,7 +114,12 @@ public record MonitorEnvironment(
         ids.add(digest(messageId));
         if (ids.size() > REMEMBERED_MESSAGES) ids = ids.subList(ids.size() - REMEMBERED_MESSAGES, ids.size());
         return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, ids, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, ids, muted, version);
+    }
+
+    public MonitorEnvironment withMuted(boolean newMuted) {
+        return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, appliedMessages, newMuted, version);
     }
 
     /**
@@ -152,6 +159,6 @@ public record MonitorEnvironment(
             newLastOk = checkIn.dateAdded();
         }
         return new MonitorEnvironment(monitor, name, status, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, appliedMessages, version);
+                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, appliedMessages, muted, version);
     }
 }

@@ -95,10 +95,10 @@ public final class IncidentRules {
         });
     }
 
-    /** Muting silences alerts only: incidents and statuses are recorded all the same. */
+    /** Muting (the monitor or this environment) silences alerts only: incidents and statuses are recorded all the same. */
     private static void alertUnlessMuted(Transition t, AlertType type, Incident incident, List<CheckIn> window,
                                          Instant at) {
-        if (t.monitor().muted()) return;
+        if (t.monitor().muted() || t.environment().muted()) return;
         t.alert(AlertComposer.compose(type, incident, t.monitor(), t.environment(), window, at));
     }
 }
