@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,26 +206,9 @@ public final class DynamoMonitorStore implements MonitorStore {
         return queries.all(partition(monitor, Keys.ENV_PREFIX)).stream().map(Items::environment).toList();
     }
 
-    /**
-     * Newest first through byParent. With an environment named, the filter is applied after the read
-     * (a monitor has few environments, and listing all of them mixed is the common view).
-     */
     @Override
     public Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        Map<String, String> names = new HashMap<>(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":parent", s(Keys.monitorPk(monitor)),
-                ":prefix", s(Keys.CHECK_IN_PREFIX)));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :parent AND begins_with(#gsk, :prefix)")
-                .scanIndexForward(false);
-        if (environment != null) {
-            names.put("#env", Items.ENVIRONMENT);
-            values.put(":env", s(environment));
-            query.filterExpression("#env = :env");
-        }
-        query.expressionAttributeNames(names).expressionAttributeValues(values);
-        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, byParentKey());
-        return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
+        return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
     @Override
@@ -291,6 +275,90 @@ public final class DynamoMonitorStore implements MonitorStore {
         List<WriteRequest> deletes = new ArrayList<>();
         for (var item : queries.all(own)) deletes.add(delete(item));
         for (var item : queries.all(children)) deletes.add(delete(item));
+        batch.write(deletes);
+    }
+
+    // ---- the dashboard ----
+
+    @Override
+    public Page<Monitor> monitorPage(String organization, String cursor, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :org")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
+                .expressionAttributeValues(Map.of(":org", s(Keys.organizationMonitors(organization))));
+        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, byParentKey());
+        return new Page<>(page.items().stream().map(Items::monitor).toList(), page.nextCursor());
+    }
+
+    /** One BatchGetItem per 100 environments, whatever the number of monitors. */
+    @Override
+    public Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> monitors) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Monitor m : monitors) {
+            for (String name : m.environments()) keys.add(Keys.key(Keys.monitorPk(m.key()), Keys.environmentSk(name)));
+        }
+        var found = batch.get(keys);
+        Map<MonitorKey, List<MonitorEnvironment>> result = new LinkedHashMap<>();
+        for (Monitor m : monitors) {
+            List<MonitorEnvironment> envs = new ArrayList<>();
+            for (String name : m.environments()) {
+                var item = found.get(Keys.key(Keys.monitorPk(m.key()), Keys.environmentSk(name)));
+                if (item != null) envs.add(Items.environment(item));
+            }
+            result.put(m.key(), envs);
+        }
+        return result;
+    }
+
+    /**
+     * Newest first through byParent, the time bound in the key condition so that only the window is
+     * read. With an environment named, the filter is applied after the read (a monitor has few
+     * environments, and listing all of them mixed is the common view).
+     */
+    @Override
+    public Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since, String cursor, int limit) {
+        Map<String, String> names = new HashMap<>(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":parent", s(Keys.monitorPk(monitor))));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .scanIndexForward(false);
+        if (since == null) {
+            values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
+            query.keyConditionExpression("#gpk = :parent AND begins_with(#gsk, :prefix)");
+        } else {
+            values.put(":from", s(Keys.CHECK_IN_PREFIX + Keys.sortable(since)));
+            values.put(":to", s(Keys.CHECK_IN_PREFIX + "\uffff"));
+            query.keyConditionExpression("#gpk = :parent AND #gsk BETWEEN :from AND :to");
+        }
+        if (environment != null) {
+            names.put("#env", Items.ENVIRONMENT);
+            values.put(":env", s(environment));
+            query.filterExpression("#env = :env");
+        }
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, byParentKey());
+        return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
+    }
+
+    @Override
+    public void deleteEnvironment(MonitorKey monitor, String environment) {
+        String pk = Keys.monitorPk(monitor);
+        QueryRequest.Builder checkIns = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :pk AND begins_with(#gsk, :prefix)")
+                .filterExpression("#env = :env")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK,
+                        "#env", Items.ENVIRONMENT))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.CHECK_IN_PREFIX),
+                        ":env", s(environment)))
+                .projectionExpression("pk, sk");
+        List<WriteRequest> deletes = new ArrayList<>();
+        deletes.add(delete(Keys.key(pk, Keys.environmentSk(environment))));
+        for (var item : queries.all(checkIns)) {
+            deletes.add(delete(item));
+            deletes.add(delete(Keys.key(item.get(TableDefinition.PK).s(), Keys.ATTACHMENT)));
+        }
+        for (var item : queries.all(partition(monitor, Keys.INCIDENT_PREFIX))) {
+            if (environment.equals(Items.incident(item).environment())) deletes.add(delete(item));
+        }
         batch.write(deletes);
     }
 

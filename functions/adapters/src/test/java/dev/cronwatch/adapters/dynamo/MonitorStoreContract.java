@@ -73,7 +73,7 @@ abstract class MonitorStoreContract {
                 .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5)
                 .withCheckIn(TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(60)), 5)
                 .withStatus(dev.cronwatch.core.monitor.EnvironmentStatus.ERROR, TestData.incident(JOB, "i1", T0))
-                .withRate(T0, 3).withApplied("m1").withApplied("m2");
+                .withRate(T0, 3).withApplied("m1").withApplied("m2").withMuted(true);
         assertThat(store.commit(changes(monitor, env, List.of()))).isTrue();
 
         CheckInContext context = store.loadCheckInContext(JOB, "production", null);
@@ -369,6 +369,94 @@ abstract class MonitorStoreContract {
         assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
     }
 
+    // ---- the dashboard ----
+
+    @Test
+    void pagesTheMonitorsOfOneOrganization_inSlugOrder() {
+        for (String slug : List.of("delta", "alpha", "echo", "charlie", "bravo")) {
+            seedDue(new MonitorKey("acme", slug), "production", T0);
+        }
+        seedDue(new MonitorKey("globex", "aardvark"), "production", T0);
+
+        Page<Monitor> first = store.monitorPage("acme", null, 2);
+        Page<Monitor> second = store.monitorPage("acme", first.nextCursor(), 2);
+        Page<Monitor> third = store.monitorPage("acme", second.nextCursor(), 2);
+
+        assertThat(first.items()).extracting(m -> m.key().slug()).containsExactly("alpha", "bravo");
+        assertThat(second.items()).extracting(m -> m.key().slug()).containsExactly("charlie", "delta");
+        assertThat(third.items()).extracting(m -> m.key().slug()).containsExactly("echo");
+        assertThat(third.nextCursor()).isNull();
+        assertThat(store.monitorPage("nobody", null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void readsTheEnvironmentsOfAPageOfMonitors_byTheNamesEachLists() {
+        Monitor job = TestData.monitor(JOB).withEnvironment("staging").withEnvironment("never-stored");
+        MonitorEnvironment production = TestData.environment(JOB, "production", T0);
+        MonitorEnvironment staging = TestData.environment(JOB, "staging", null).withMuted(true);
+        store.commit(changes(job, production, List.of()));
+        store.commit(changes(null, staging, List.of()));
+        Monitor bare = TestData.monitor(OTHER).withoutEnvironment("production");
+        store.commit(changes(bare, null, List.of()));
+
+        var found = store.environmentsOf(List.of(store.monitor(JOB).orElseThrow(), store.monitor(OTHER).orElseThrow()));
+
+        assertThat(found.keySet()).containsExactly(JOB, OTHER);
+        assertThat(found.get(JOB)).containsExactly(atVersion(production, 1), atVersion(staging, 1));
+        assertThat(found.get(OTHER)).isEmpty();
+        assertThat(store.environmentsOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void listsCheckInsSinceATimeBound_newestFirst_pageByPage_andByEnvironment() {
+        List<CheckIn> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            all.add(TestData.checkIn(JOB, i % 2 == 0 ? "production" : "staging", "c" + i, T0.plusSeconds(i * 60L)));
+        }
+        all.add(TestData.checkIn(OTHER, "production", "x", T0.plusSeconds(300)));
+        store.commit(new Changes(null, null, all, List.of(), null, List.of(), null, null));
+        Instant since = T0.plusSeconds(120); // c2 started exactly then: included
+
+        Page<CheckIn> first = store.checkInsSince(JOB, null, since, null, 3);
+        Page<CheckIn> second = store.checkInsSince(JOB, null, since, first.nextCursor(), 3);
+
+        assertThat(first.items()).extracting(CheckIn::id).containsExactly("c5", "c4", "c3");
+        assertThat(second.items()).extracting(CheckIn::id).containsExactly("c2");
+        assertThat(second.nextCursor()).isNull();
+        assertThat(store.checkInsSince(JOB, "production", since, null, 10).items()).extracting(CheckIn::id)
+                .containsExactly("c4", "c2");
+        assertThat(store.checkInsSince(JOB, null, T0.plusSeconds(301), null, 10).items()).isEmpty();
+        assertThat(store.checkInsSince(JOB, null, null, null, 10).items()).hasSize(6);
+    }
+
+    @Test
+    void deletesOneEnvironment_withItsCheckInsAttachmentsAndIncidents_andNothingElse() {
+        Monitor job = TestData.monitor(JOB).withEnvironment("staging");
+        store.commit(changes(job, TestData.environment(JOB, "production", T0), List.of()));
+        store.commit(new Changes(null, TestData.environment(JOB, "staging", T0),
+                List.of(TestData.checkIn(JOB, "staging", "s1", T0)), List.of(stagingIncident()), null, List.of(), null, null));
+        store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "p1", T0)),
+                List.of(TestData.incident(JOB, "i-prod", T0)), null, List.of(), null, null));
+        store.saveAttachment(new Attachment(JOB, "s1", "a", "text/plain", new byte[] {1}));
+        store.saveAttachment(new Attachment(JOB, "p1", "a", "text/plain", new byte[] {1}));
+
+        store.deleteEnvironment(JOB, "staging");
+
+        assertThat(store.environments(JOB)).extracting(MonitorEnvironment::name).containsExactly("production");
+        assertThat(store.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::id).containsExactly("p1");
+        assertThat(store.incidents(JOB)).extracting(Incident::id).containsExactly("i-prod");
+        assertThat(store.attachment(JOB, "s1")).isEmpty();
+        assertThat(store.attachment(JOB, "p1")).isPresent();
+        assertThat(store.monitor(JOB)).isPresent();
+        assertThat(store.findDue(T0, null, 10).items()).extracting(d -> d.environment().name()).containsExactly("production");
+    }
+
+    private static Incident stagingIncident() {
+        Incident i = TestData.incident(JOB, "i-staging", T0);
+        return new Incident(i.id(), i.monitor(), "staging", i.dateStarted(), null, i.reason(), i.failureReason(),
+                i.startingCheckIn(), null);
+    }
+
     // ---- helpers ----
 
     void seedDue(MonitorKey key, String env, Instant dueAt) {
@@ -399,6 +487,6 @@ abstract class MonitorStoreContract {
     static MonitorEnvironment atVersion(MonitorEnvironment e, long version) {
         return new MonitorEnvironment(e.monitor(), e.name(), e.status(), e.dateCreated(), e.lastCheckIn(), e.lastOk(),
                 e.nextCheckIn(), e.nextCheckInLatest(), e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(),
-                e.appliedMessages(), version);
+                e.appliedMessages(), e.muted(), version);
     }
 }

@@ -13,6 +13,7 @@ import dev.cronwatch.core.rules.CheckInContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Monitors, environments, check-ins, incidents, processing errors and the alert outbox. */
@@ -73,4 +74,24 @@ public interface MonitorStore {
 
     /** Removes the monitor with its environments, check-ins, incidents, errors and attachments. */
     void deleteMonitor(MonitorKey monitor);
+
+    // ---- the dashboard: a page of monitors in a fixed number of reads ----
+
+    /** One page of the organization's monitors, in slug order. */
+    Page<Monitor> monitorPage(String organization, String cursor, int limit);
+
+    /**
+     * The environments of a page of monitors in one batch read (the names each monitor lists), every
+     * monitor given a key, in the order of its list.
+     */
+    Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> monitors);
+
+    /** Like {@link #checkIns}, only the runs that started at or after {@code since} (null: all). */
+    Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since, String cursor, int limit);
+
+    /**
+     * Removes one environment with its check-ins, their attachments and its incidents. The monitor's
+     * list of environment names is the caller's to change.
+     */
+    void deleteEnvironment(MonitorKey monitor, String environment);
 }

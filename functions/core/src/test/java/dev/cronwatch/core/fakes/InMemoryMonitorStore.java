@@ -73,7 +73,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
             environments.put(envKey(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
                     e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
                     e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.appliedMessages(),
-                    e.version() + 1));
+                    e.muted(), e.version() + 1));
         }
         changes.checkIns().forEach(c -> checkIns.put(c.id(), c));
         changes.incidents().forEach(i -> incidents.put(i.id(), i));
@@ -163,14 +163,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        List<CheckIn> all = checkIns.values().stream()
-                .filter(c -> c.monitor().equals(monitor))
-                .filter(c -> environment == null || c.environment().equals(environment))
-                .sorted(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id).reversed())
-                .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+        return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
     @Override
@@ -207,6 +200,49 @@ public final class InMemoryMonitorStore implements MonitorStore {
         incidents.values().removeIf(i -> i.monitor().equals(monitor));
         errors.values().removeIf(e -> e.monitor().equals(monitor));
         progress.remove(monitor);
+    }
+
+    @Override
+    public synchronized Page<Monitor> monitorPage(String organization, String cursor, int limit) {
+        List<Monitor> all = monitors.values().stream().filter(m -> m.key().organization().equals(organization))
+                .sorted(Comparator.comparing(m -> m.key().slug())).toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    @Override
+    public synchronized Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> page) {
+        Map<MonitorKey, List<MonitorEnvironment>> found = new LinkedHashMap<>();
+        for (Monitor m : page) {
+            found.put(m.key(), m.environments().stream().map(name -> environments.get(envKey(m.key(), name)))
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since,
+                                                    String cursor, int limit) {
+        List<CheckIn> all = checkIns.values().stream()
+                .filter(c -> c.monitor().equals(monitor))
+                .filter(c -> environment == null || c.environment().equals(environment))
+                .filter(c -> since == null || !c.dateAdded().isBefore(since))
+                .sorted(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id).reversed())
+                .toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(start, end), end < all.size() ? Integer.toString(end) : null);
+    }
+
+    @Override
+    public synchronized void deleteEnvironment(MonitorKey monitor, String environment) {
+        environments.remove(envKey(monitor, environment));
+        List<String> gone = checkIns.values().stream()
+                .filter(c -> c.belongsTo(monitor, environment)).map(CheckIn::id).toList();
+        gone.forEach(checkIns::remove);
+        attachments.values().removeIf(a -> a.monitor().equals(monitor) && gone.contains(a.checkInId()));
+        incidents.values().removeIf(i -> i.monitor().equals(monitor) && i.environment().equals(environment));
     }
 
     // ---- for tests ----
