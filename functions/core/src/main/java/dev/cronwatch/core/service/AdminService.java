@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -92,8 +93,52 @@ public final class AdminService {
         store.deleteMonitor(find(organization, slug).key());
     }
 
-    public Page<CheckIn> checkIns(String organization, String slug, String environment, String cursor, int limit) {
-        return store.checkIns(find(organization, slug).key(), environment, cursor, limit);
+    /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */
+    public Page<CheckIn> checkIns(String organization, String slug, String environment, Instant since, String cursor,
+                                  int limit) {
+        return store.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
+    }
+
+    /**
+     * A page of monitors with their environments, for the dashboard: one query for the page and one
+     * batch read for all its environments, never one read per monitor.
+     */
+    public Page<MonitorView> summaries(String organization, String cursor, int limit) {
+        Page<Monitor> page = store.monitorPage(organization, cursor, limit);
+        Map<MonitorKey, List<MonitorEnvironment>> environments = store.environmentsOf(page.items());
+        return new Page<>(page.items().stream()
+                .map(m -> new MonitorView(m, environments.getOrDefault(m.key(), List.of()))).toList(), page.nextCursor());
+    }
+
+    /** Mutes or unmutes one environment: it keeps recording and opening incidents, it sends no alert. */
+    public MonitorView muteEnvironment(String organization, String slug, String environment, boolean muted) {
+        Monitor monitor = find(organization, slug);
+        for (int attempt = 1; ; attempt++) {
+            MonitorEnvironment env = environment(monitor, environment);
+            if (env.muted() == muted || store.commit(environmentOnly(env.withMuted(muted)))) return get(organization, slug);
+            if (attempt == 3) throw new ConcurrentChangeException("environment " + environment + " keeps changing");
+        }
+    }
+
+    /**
+     * Removes an environment with its check-ins and incidents. The name leaves the monitor's list
+     * first, so the monitor never lists an environment that is gone; a later check-in naming it
+     * starts it afresh.
+     */
+    public void deleteEnvironment(String organization, String slug, String environment) {
+        for (int attempt = 1; ; attempt++) {
+            Monitor monitor = find(organization, slug);
+            if (!monitor.environments().contains(environment)) {
+                environment(monitor, environment); // not listed but stored: still removed
+                store.deleteEnvironment(monitor.key(), environment);
+                return;
+            }
+            if (store.commit(monitorOnly(monitor.withoutEnvironment(environment)))) {
+                store.deleteEnvironment(monitor.key(), environment);
+                return;
+            }
+            if (attempt == 3) throw new ConcurrentChangeException("monitor " + slug + " keeps changing");
+        }
     }
 
     public List<Incident> incidents(String organization, String slug) {
@@ -103,6 +148,11 @@ public final class AdminService {
     /** Errors are kept by slug, so they can be read even for a monitor that was never created. */
     public List<ProcessingError> processingErrors(String organization, String slug) {
         return store.processingErrors(new MonitorKey(organization, slug), clock.instant());
+    }
+
+    private MonitorEnvironment environment(Monitor monitor, String name) {
+        return store.environments(monitor.key()).stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("environment " + name));
     }
 
     private Monitor find(String organization, String slug) {
@@ -152,6 +202,10 @@ public final class AdminService {
 
     private static Changes monitorOnly(Monitor monitor) {
         return new Changes(monitor, null, List.of(), List.of(), null, List.of(), null, null);
+    }
+
+    private static Changes environmentOnly(MonitorEnvironment environment) {
+        return new Changes(null, environment, List.of(), List.of(), null, List.of(), null, null);
     }
 
 }

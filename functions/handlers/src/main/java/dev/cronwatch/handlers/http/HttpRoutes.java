@@ -24,6 +24,8 @@ public final class HttpRoutes {
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
+        DashboardApi dash = new DashboardApi(admin, credentials, clock);
+        Dashboard dashboard = Dashboard.fromClasspath();
         routes = List.of(
                 route("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
                 route("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
@@ -38,7 +40,13 @@ public final class HttpRoutes {
                 route("DELETE", MONITOR, (r, v) -> mg.delete(r, v.get("org"), v.get("slug"))),
                 route("GET", MONITOR + "/checkins", (r, v) -> mg.checkIns(r, v.get("org"), v.get("slug"))),
                 route("GET", MONITOR + "/incidents", (r, v) -> mg.incidents(r, v.get("org"), v.get("slug"))),
-                route("GET", MONITOR + "/processing-errors", (r, v) -> mg.processingErrors(r, v.get("org"), v.get("slug"))));
+                route("GET", MONITOR + "/processing-errors", (r, v) -> mg.processingErrors(r, v.get("org"), v.get("slug"))),
+                route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
+                route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
+                route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
+                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
+                route("GET", "/", (r, v) -> dashboard.page(r)),
+                route("GET", "/assets/{version}/{name}", (r, v) -> dashboard.asset(r, v.get("version"), v.get("name"))));
     }
 
     private static Route route(String method, String pattern,

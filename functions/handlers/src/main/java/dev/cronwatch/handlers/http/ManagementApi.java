@@ -13,6 +13,8 @@ import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
@@ -98,7 +100,7 @@ final class ManagementApi {
         }
         String environment = request.query().get("environment");
         Page<CheckIn> page = admin.checkIns(organization, slug, environment == null || environment.isEmpty() ? null : environment,
-                request.query().get("cursor"), limit);
+                since(request), request.query().get("cursor"), limit);
         Map<String, String> headers = page.nextCursor() == null ? Map.of() : Map.of("Link",
                 "<" + request.path() + "?cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8)
                         + ">; rel=\"next\"; results=\"true\"; cursor=\"" + page.nextCursor() + "\"");
@@ -113,6 +115,31 @@ final class ManagementApi {
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
         authorize(request, organization);
         return Response.json(200, Views.all(admin.processingErrors(organization, slug), Views::processingError));
+    }
+
+    /** Sentry's {@code PUT …/environments/{env}/ {"isMuted": bool}}: answers the monitor, as Sentry does. */
+    APIGatewayV2HTTPResponse updateEnvironment(Request request, String organization, String slug, String environment) {
+        authorize(request, organization);
+        Boolean muted = Values.bool(request.json().get("isMuted"), "isMuted");
+        if (muted == null) throw new FieldError("isMuted", "This field is required.");
+        return Response.json(200, Views.monitor(admin.muteEnvironment(organization, slug, environment, muted)));
+    }
+
+    APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
+        authorize(request, organization);
+        admin.deleteEnvironment(organization, slug, environment);
+        return Response.json(202, Map.of());
+    }
+
+    /** {@code ?since=<ISO instant>}: only runs started then or later (the dashboard's timeline window). */
+    private static Instant since(Request request) {
+        String since = request.query().get("since");
+        if (since == null || since.isEmpty()) return null;
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new FieldError("since", "Use an ISO-8601 instant such as 2026-01-01T00:00:00Z.");
+        }
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */
