@@ -8,7 +8,7 @@ import {exact, now, relative, scheduleText} from './format.js';
 import {compareMonitors, environmentState, matchesStatus, monitorState, STATES} from './status.js';
 import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
 
-const REFRESH_MS = 30_000;
+const REFRESH_MS = 60_000;
 const CONCURRENT_TIMELINES = 4;
 
 /** The reader's choices, kept while they visit a monitor and come back. */

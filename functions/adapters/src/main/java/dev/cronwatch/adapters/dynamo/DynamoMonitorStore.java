@@ -290,14 +290,17 @@ public final class DynamoMonitorStore implements MonitorStore {
         return new Page<>(page.items().stream().map(Items::monitor).toList(), page.nextCursor());
     }
 
-    /** One BatchGetItem per 100 environments, whatever the number of monitors. */
+    /**
+     * One BatchGetItem per 100 environments, whatever the number of monitors. Eventually consistent
+     * (half the cost): a dashboard that refreshes every minute may show a write a second late.
+     */
     @Override
     public Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> monitors) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Monitor m : monitors) {
             for (String name : m.environments()) keys.add(Keys.key(Keys.monitorPk(m.key()), Keys.environmentSk(name)));
         }
-        var found = batch.get(keys);
+        var found = batch.get(keys, false);
         Map<MonitorKey, List<MonitorEnvironment>> result = new LinkedHashMap<>();
         for (Monitor m : monitors) {
             List<MonitorEnvironment> envs = new ArrayList<>();
