@@ -102,17 +102,22 @@ export const api = {
   keys: (organization, projectSlug) => call('GET', `/api/0/projects/${enc(organization)}/${enc(projectSlug)}/keys/`),
 };
 
-/** Every page of a listing, one request after another (each page names the next). */
+/**
+ * Every page of a listing. Each page names the next, so requests follow one another; the next one
+ * is sent before `onPage` runs, so the network and the page's own work overlap.
+ */
 export async function allPages(fetchPage, onPage) {
   const items = [];
   let cursor = null;
-  let pages = 0;
-  do {
-    const {data, next} = await fetchPage(cursor);
+  let pending = fetchPage(null);
+  for (let pages = 1; pending; pages++) {
+    const {data, next} = await pending;
     items.push(...(data ?? []));
-    if (onPage) onPage(items);
-    if (next === cursor || ++pages >= MAX_PAGES) break; // a server that repeats itself must not loop us
+    // a server that repeats itself must not loop us
+    const more = next && next !== cursor && pages < MAX_PAGES;
     cursor = next;
-  } while (cursor);
+    pending = more ? fetchPage(next) : null;
+    if (onPage) onPage(items);
+  }
   return items;
 }

@@ -38,13 +38,24 @@ function round1(value) {
   return value < 10 ? String(Math.round(value * 10) / 10) : String(Math.round(value));
 }
 
+const formats = new Map();
+
+/** Making a DateTimeFormat costs far more than using one: a list of 1,000 monitors formats 10,000 times. */
+function format(timeZone) {
+  const key = timeZone ?? '';
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      second: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+    }));
+  }
+  return formats.get(key);
+}
+
 /** The exact time in the reader's zone, to the second: "2026-01-01 01:06:00 UTC". */
 export function exact(iso, timeZone) {
   if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    second: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
-  }).formatToParts(new Date(iso));
+  const parts = format(timeZone).formatToParts(new Date(iso));
   const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('timeZoneName')}`;
 }

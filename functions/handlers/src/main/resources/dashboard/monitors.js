@@ -5,7 +5,7 @@
 import {allPages, api} from './api.js';
 import {announce, h, icon} from './dom.js';
 import {exact, now, relative, scheduleText} from './format.js';
-import {compareMonitors, environmentState, matchesStatus, monitorState, STATES} from './status.js';
+import {environmentState, matchesStatus, monitorState, sortMonitors, STATES} from './status.js';
 import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
 
 const REFRESH_MS = 60_000;
@@ -67,10 +67,12 @@ export function monitorsPage(main, {organization, projectName}) {
     const first = firstLoad;
     if (first) performance.mark('cronwatch:summaries-start');
     try {
+      let shown = false;
       const items = await allPages((cursor) => api.summaries(organization, cursor), (soFar) => {
         if (destroyed) return;
         progress.textContent = `Loading monitors… ${soFar.length}`;
-        if (first) setMonitors(soFar); // the first load shows each page as it comes
+        if (first && !shown) setMonitors(soFar); // the first page at once; the whole list when it is all there
+        shown = true;
       });
       if (destroyed) return;
       if (first) performance.mark('cronwatch:summaries-loaded');
@@ -111,9 +113,8 @@ export function monitorsPage(main, {organization, projectName}) {
 
   function render() {
     const query = choices.query.trim().toLowerCase();
-    const shown = monitors.filter((m) => (!query || m.name.toLowerCase().includes(query) || m.slug.includes(query))
-      && (!choices.project || String(m.project) === choices.project) && matchesStatus(m, choices.status))
-      .sort(compareMonitors);
+    const shown = sortMonitors(monitors.filter((m) => (!query || m.name.toLowerCase().includes(query) || m.slug.includes(query))
+      && (!choices.project || String(m.project) === choices.project) && matchesStatus(m, choices.status)));
     const elements = shown.map(rowFor);
     const current = list.children;
     if (current.length !== elements.length || elements.some((e, i) => current[i] !== e)) list.replaceChildren(...elements);

@@ -21,5 +21,10 @@ class BenchmarksSmokeTest {
                 "accepted -> visible p99", "cold start http (process start -> handled)", "per month: total");
         assertThat(figures.values()).allSatisfy(v -> assertThat(v).isNotNaN().isFinite().isNotNegative());
         assertThat(figures.get("DynamoDB requests per heartbeat (processor)")).isLessThanOrEqualTo(2.0);
+        assertThat(text).contains("6. Dashboard");
+        if (new java.io.File("/usr/bin/chromium").canExecute() && new java.io.File("/usr/bin/chromedriver").canExecute()) {
+            assertThat(figures).containsKeys("first load transferred (gzip, headers included)", "sign-in -> 20 monitors shown");
+            assertThat(figures.get("timeline requests for the rows on screen")).isLessThanOrEqualTo(20.0);
+        }
     }
 }

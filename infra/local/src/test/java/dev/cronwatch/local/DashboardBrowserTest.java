@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser against local mode with the manual clock: a user signs in, sees a
  * job turn failing after a miss, opens it, finds the MISSED check-in on its timeline, mutes it, gets
- * a bad crontab refused beside its field, fixes it, and signs out. Screenshots of both pages go to
+ * a bad crontab refused beside its field, fixes it, deletes another monitor after confirming, reads
+ * a monitor in a phone-sized window, and signs out. Screenshots of both pages go to
  * {@code target/} (copies in {@code docs/} illustrate the README).
  */
 class DashboardBrowserTest {
@@ -112,6 +113,19 @@ class DashboardBrowserTest {
                 assertThat(config(api)).containsEntry("schedule", "30 * * * *");
                 assertThat(driver.findElement(By.cssSelector(".monitor-header .meta")).getText())
                         .contains("every hour at :30, Europe/Riga");
+
+                driver.findElement(By.linkText("← All monitors")).click();
+                awaitRow(driver, "queue-drain", "state-waiting").findElement(By.linkText("Queue drain")).click();
+                await(driver, d -> d.findElement(By.id("delete-monitor"))).click();
+                WebElement dialog = await(driver, d -> d.findElement(By.cssSelector("dialog#confirm[open]")));
+                assertThat(dialog.getText()).contains("Delete Queue drain?");
+                dialog.findElement(By.id("confirm-ok")).click();
+                await(driver, d -> !d.findElements(By.cssSelector(".monitors > li[data-slug='nightly-backup']")).isEmpty()
+                        && d.findElements(By.cssSelector(".monitors > li[data-slug='queue-drain']")).isEmpty());
+                assertThat(api.send("GET", monitorPath(api, "queue-drain"), bearer(api), null).status()).isEqualTo(404);
+                backup = awaitRow(driver, "nightly-backup", "is-muted");
+                backup.findElement(By.linkText("Nightly backup")).click();
+                await(driver, d -> d.findElement(By.id("mute-monitor")));
 
                 driver.manage().window().setSize(new Dimension(380, 800)); // a phone: nothing wider than the window
                 assertThat(driver.executeScript("return document.documentElement.scrollWidth"))
