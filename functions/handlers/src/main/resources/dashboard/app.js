@@ -30,11 +30,20 @@ function route() {
   showSignedIn(s.organization);
   directory ??= projectDirectory(s.organization);
   const match = /^#\/monitors\/([^/]+)(?:\/(setup))?$/.exec(location.hash);
-  if (match) {
-    current = monitorPage(main, {organization: s.organization, slug: decodeURIComponent(match[1]), section: match[2],
+  const slug = match ? decoded(match[1]) : null;
+  if (slug) {
+    current = monitorPage(main, {organization: s.organization, slug, section: match[2],
       projectName: directory.name, dsnFor: directory.dsn, onDeleted: () => { location.hash = '#/'; }});
   } else {
     current = monitorsPage(main, {organization: s.organization, projectName: directory.name});
+  }
+}
+
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null; // a hand-typed fragment that is not valid percent-encoding: the list instead
   }
 }
 

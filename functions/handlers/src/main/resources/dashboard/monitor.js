@@ -345,7 +345,7 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
         h('h2', {id: 'confirm-title'}),
         h('p', {id: 'confirm-text'}),
         h('div', {class: 'form-actions'},
-          h('button', {value: 'cancel', id: 'confirm-cancel', autofocus: true}, 'Cancel'),
+          h('button', {value: 'cancel', id: 'confirm-cancel'}, 'Cancel'),
           h('button', {value: 'confirm', id: 'confirm-ok', class: 'danger'}, 'Delete'))));
   }
 
@@ -355,6 +355,7 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
     dialog.querySelector('#confirm-text').textContent = text;
     dialog.returnValue = '';
     dialog.showModal();
+    dialog.querySelector('#confirm-cancel').focus(); // a destructive question starts on its safe answer
     return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), {once: true}));
   }
 
