@@ -34,13 +34,14 @@ test('ready-to-copy lines with the real DSN', () => {
 });
 
 test('placeholders without a DSN, the environment when it is not production, quotes escaped', () => {
-  const odd = {slug: 'x', project: 3, config: {schedule_type: 'interval', schedule: [10, 'minute'], timezone: null,
-    checkin_margin: null, max_runtime: null}};
+  const odd = {slug: 'x', project: 3, config: {schedule_type: 'interval', schedule: [10, 'minute'], timezone: 'UTC',
+    checkin_margin: 5, max_runtime: null}};
   const lines = setupLines({organization: 'acme', monitor: odd, environment: "it's", dsn: null, origin: 'https://api.example'});
   assert.equal(lines.known, false);
   assert.match(lines.heartbeat, /'Authorization: DSN <DSN>'/);
   assert.match(lines.heartbeat, /--data-raw '\{"status": "ok", "environment": "it'\\''s"\}'/);
   assert.match(lines.crontab, /^\*\/10 \* \* \* \* your-command && curl -fsS 'https:\/\/api\.example\/api\/3\/cron\/x\/<PUBLIC_KEY>\/\?status=ok&environment=it'\\''s'/);
+  // sentry-cli configures crontab monitors only (its other flags require --schedule)
   assert.equal(lines.sentryCli, "SENTRY_DSN='<DSN>' sentry-cli monitors run -e 'it'\\''s' x -- your-command");
 });
 

@@ -41,11 +41,15 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
   if (config.checkin_margin !== null && config.checkin_margin !== undefined) extras.push(['checkin_margin', 'checkinMargin', config.checkin_margin]);
   if (config.max_runtime !== null && config.max_runtime !== undefined) extras.push(['max_runtime', 'maxRuntime', config.max_runtime]);
   if (config.timezone) extras.push(['timezone', 'timezone', JSON.stringify(config.timezone)]);
+  // sentry-cli takes a crontab only, and every other setting requires it
+  const crontabConfig = config.schedule_type === 'crontab';
   const cliFlags = [
-    config.schedule_type === 'crontab' ? `-s ${shellQuote(config.schedule)}` : null,
-    config.checkin_margin != null ? `--check-in-margin ${config.checkin_margin}` : null,
-    config.max_runtime != null ? `--max-runtime ${config.max_runtime}` : null,
-    config.timezone ? `--timezone ${shellQuote(config.timezone)}` : null,
+    crontabConfig ? `-s ${shellQuote(config.schedule)}` : null,
+    crontabConfig && config.checkin_margin != null ? `--check-in-margin ${config.checkin_margin}` : null,
+    crontabConfig && config.max_runtime != null ? `--max-runtime ${config.max_runtime}` : null,
+    crontabConfig && config.timezone ? `--timezone ${shellQuote(config.timezone)}` : null,
+    crontabConfig && config.failure_issue_threshold != null ? `--failure-issue-threshold ${config.failure_issue_threshold}` : null,
+    crontabConfig && config.recovery_threshold != null ? `--recovery-threshold ${config.recovery_threshold}` : null,
     env ? `-e ${shellQuote(env)}` : null,
   ].filter(Boolean).join(' ');
   return {

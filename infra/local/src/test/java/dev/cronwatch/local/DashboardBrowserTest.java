@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser against local mode with the manual clock: a user signs in, sees a
  * job turn failing after a miss, opens it, finds the MISSED check-in on its timeline, mutes it, gets
- * a bad crontab refused beside its field, fixes it, deletes another monitor after confirming, reads
+ * a bad crontab refused beside its field, fixes it, runs the setup help's curl and crontab lines as
+ * pasted into a shell, deletes another monitor after confirming, reads
  * a monitor in a phone-sized window, and signs out. Screenshots of both pages go to
  * {@code target/} (copies in {@code docs/} illustrate the README).
  */
@@ -113,6 +114,18 @@ class DashboardBrowserTest {
                 assertThat(config(api)).containsEntry("schedule", "30 * * * *");
                 assertThat(driver.findElement(By.cssSelector(".monitor-header .meta")).getText())
                         .contains("every hour at :30, Europe/Riga");
+
+                // the setup lines work as copied (this deployment lists no DSN key, so the placeholders are filled in)
+                String heartbeat = text(driver, "setup-heartbeat").replace("<DSN>", system.credentials().dsn());
+                shell(heartbeat);
+                assertThat(api.moveClock(T0.plus(Duration.ofHours(HOURS)).plus(Duration.ofMinutes(7))).status()).isEqualTo(200);
+                String[] crontab = text(driver, "setup-crontab").lines().filter(l -> !l.startsWith("#")).findFirst()
+                        .orElseThrow().split(" ", 6);
+                assertThat(String.join(" ", List.of(crontab).subList(0, 5))).isEqualTo("30 * * * *");
+                shell(crontab[5].replace("your-command", "true").replace("<PUBLIC_KEY>", system.credentials().publicKey()));
+                assertThat(api.moveClock(T0.plus(Duration.ofHours(HOURS)).plus(Duration.ofMinutes(8))).status()).isEqualTo(200);
+                assertThat(api.checkIns("nightly-backup").subList(0, 3)).extracting(c -> c.get("status") + " " + c.get("dateAdded"))
+                        .containsExactly("ok 2026-01-01T18:07:00Z", "ok 2026-01-01T18:06:00Z", "missed 2026-01-01T18:00:00Z");
 
                 driver.findElement(By.linkText("← All monitors")).click();
                 awaitRow(driver, "queue-drain", "state-waiting").findElement(By.linkText("Queue drain")).click();
@@ -231,6 +244,22 @@ class DashboardBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> config(LocalApi api) {
         return (Map<String, Object>) api.monitor("nightly-backup").get("config");
+    }
+
+    private static String text(WebDriver driver, String id) {
+        return await(driver, d -> {
+            String text = d.findElement(By.id(id)).getAttribute("textContent");
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    /** A line as a user pastes it into a shell; it must succeed within 20 seconds. */
+    private static void shell(String line) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
+        boolean done = process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.destroyForcibly();
+        assertThat(done && process.exitValue() == 0).as("%s%n-> %s", line, output).isTrue();
     }
 
     private static WebElement row(WebDriver driver, String slug) {
