@@ -95,7 +95,7 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
   function windowPicker() {
     return h('div', {class: 'segmented', role: 'group', 'aria-label': 'Timeline window'},
       WINDOWS.map((w) => h('button', {type: 'button', class: 'window', 'aria-pressed': String(w.key === windowKey),
-        'aria-label': `Timeline: ${w.long}`, onclick: (event) => {
+        title: `Timeline: ${w.long}`, onclick: (event) => {
           windowKey = w.key;
           for (const b of event.target.parentElement.children) b.setAttribute('aria-pressed', String(b === event.target));
           loadWindowData();

@@ -37,7 +37,7 @@ export function monitorsPage(main, {organization, projectName}) {
   const project = select('project-filter', [['', 'All projects']], choices.project,
     (value) => { choices.project = value; render(); });
   const windowButtons = WINDOWS.map((w) => h('button', {type: 'button', class: 'window', dataset: {window: w.key},
-    'aria-pressed': String(w.key === choices.window), 'aria-label': `Timeline: ${w.long}`, onclick: () => setWindow(w.key)}, w.label));
+    'aria-pressed': String(w.key === choices.window), title: `Timeline: ${w.long}`, onclick: () => setWindow(w.key)}, w.label));
   const refreshed = h('span', {class: 'refreshed'});
   const list = h('ul', {class: 'monitors', 'aria-labelledby': 'monitors-title'});
   const empty = h('p', {class: 'empty', hidden: true});
