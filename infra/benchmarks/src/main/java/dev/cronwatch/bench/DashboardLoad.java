@@ -88,8 +88,8 @@ final class DashboardLoad {
                                 + "return {start: t('cronwatch:summaries-start'), loaded: t('cronwatch:summaries-loaded'),"
                                 + " rendered: t('cronwatch:monitors-rendered'),"
                                 + " pages: performance.getEntriesByType('resource').filter(e => e.name.includes('/monitor-summaries/')).length,"
-                                + " request: performance.getEntriesByType('resource').filter(e => e.name.includes('/monitor-summaries/'))"
-                                + ".map(e => e.duration).sort((a, b) => a - b)[5] ?? 0,"
+                                + " request: ((d) => d[Math.floor(d.length / 2)])(performance.getEntriesByType('resource')"
+                                + ".filter(e => e.name.includes('/monitor-summaries/')).map(e => e.duration).sort((a, b) => a - b)),"
                                 + " bytes: performance.getEntriesByType('resource').filter(e => e.name.includes('/monitor-summaries/'))"
                                 + ".reduce((s, e) => s + e.transferSize, 0)};");
                 double start = number(marks.get("start"));
