@@ -3,11 +3,14 @@ package dev.cronwatch.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code infra/bin/benchmark [--smoke]}: every figure of issue 6 beside its ceiling or target.
+ * {@code infra/bin/benchmark [--smoke] [--dashboard]}: every figure of issue 6 beside its ceiling or target, and the
+ * dashboard's first load and time to show 1,000 monitors (issue 14).
  * {@code --smoke} runs tiny sizes so CI keeps the command working; its figures mean nothing.
+ * {@code --dashboard} runs only the dashboard's section.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -16,8 +19,13 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        boolean smoke = args.length > 0 && args[0].equals("--smoke");
-        run(smoke, System.out);
+        List<String> options = List.of(args);
+        boolean smoke = options.contains("--smoke");
+        if (options.contains("--dashboard")) {
+            new DashboardLoad(new Report(System.out)).run(smoke ? 20 : 1_000);
+        } else {
+            run(smoke, System.out);
+        }
         System.exit(0);
     }
 
@@ -37,6 +45,7 @@ public final class Benchmarks {
             new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
             new CostModel(report).run(90);
         }
+        new DashboardLoad(report).run(smoke ? 20 : 1_000);
         return report.figures;
     }
 

@@ -22,5 +22,10 @@ class BenchmarksSmokeTest {
         assertThat(figures.values()).allSatisfy(v -> assertThat(v).isNotNaN().isFinite().isNotNegative());
         // a common check-in costs at most 3 DynamoDB requests, all of them the processor's now
         assertThat(figures.get("DynamoDB requests per heartbeat (processor)")).isLessThanOrEqualTo(3.0);
+        assertThat(text).contains("6. Dashboard");
+        if (new java.io.File("/usr/bin/chromium").canExecute() && new java.io.File("/usr/bin/chromedriver").canExecute()) {
+            assertThat(figures).containsKeys("first load transferred (gzip, headers included)", "sign-in -> 20 monitors shown");
+            assertThat(figures.get("timeline requests for the rows on screen")).isLessThanOrEqualTo(20.0);
+        }
     }
 }

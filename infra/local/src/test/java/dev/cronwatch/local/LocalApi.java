@@ -47,6 +47,18 @@ final class LocalApi {
         }
     }
 
+    String organization() {
+        return credentials.organization();
+    }
+
+    String projectId() {
+        return credentials.projectId();
+    }
+
+    String token() {
+        return credentials.token();
+    }
+
     private Map<String, String> dsn() {
         return Map.of("Authorization", "DSN " + credentials.dsn());
     }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * BatchGetItem and BatchWriteItem with their limits handled: at most 100 keys (25 writes) per request,
- * and whatever DynamoDB leaves unprocessed sent again. Reads are strongly consistent: the processor
- * decides on what it reads, and must see the write before it.
+ * and whatever DynamoDB leaves unprocessed sent again. Reads are strongly consistent unless asked
+ * otherwise: the processor decides on what it reads, and must see the write before it.
  */
 final class BatchReads {
     private static final int MAX_GET = 100;
@@ -31,12 +31,18 @@ final class BatchReads {
 
     /** The items found, by their (pk, sk) key; duplicate keys are asked once. */
     Map<Map<String, AttributeValue>, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys) {
+        return get(keys, true);
+    }
+
+    /** As {@link #get(List)}; eventually consistent reads cost half, for views that may lag a second. */
+    Map<Map<String, AttributeValue>, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys,
+                                                                      boolean consistent) {
         List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_GET) {
             List<Map<String, AttributeValue>> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_GET));
             Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
+                    KeysAndAttributes.builder().keys(chunk).consistentRead(consistent).build());
             int attempt = 0;
             while (!request.isEmpty()) {
                 pauseBeforeRetry(attempt++);

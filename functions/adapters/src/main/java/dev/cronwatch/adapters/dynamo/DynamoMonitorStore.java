@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,20 +258,9 @@ public final class DynamoMonitorStore implements MonitorStore {
         return queries.all(partition(monitor, Keys.ENV_PREFIX)).stream().map(Items::environment).toList();
     }
 
-    /**
-     * Newest first, from the monitor's own partition. With an environment named, the filter is
-     * applied after the read (a monitor has few environments, and the mixed listing is the usual one).
-     * A cursor from another monitor is refused.
-     */
     @Override
     public Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        QueryRequest.Builder query = newestCheckIns(monitor, environment == null ? null : "#env = :env",
-                environment == null ? Map.of() : Map.of(":env", s(environment)));
-        String pk = Keys.monitorPk(monitor);
-        var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY, key -> key.get(TableDefinition.PK).s().equals(pk)
-                && key.get(TableDefinition.SK).s().startsWith(Keys.CHECK_IN_PREFIX));
-        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
-        return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
+        return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
     /** Among the environments' recent runs first (where nearly every asked-for id is), then a bounded look back. */
@@ -280,21 +270,8 @@ public final class DynamoMonitorStore implements MonitorStore {
             Optional<CheckIn> recent = env.find(checkInId);
             if (recent.isPresent()) return recent;
         }
-        QueryRequest.Builder query = newestCheckIns(monitor, null, Map.of());
-        return queries.page(query, null, CHECK_IN_LOOKUP_DEPTH, Queries.TABLE_KEY).items().stream()
-                .map(Items::checkIn).filter(c -> c.id().equals(checkInId)).findFirst();
-    }
-
-    private QueryRequest.Builder newestCheckIns(MonitorKey monitor, String filter, Map<String, AttributeValue> filterValues) {
-        Map<String, AttributeValue> values = new HashMap<>(filterValues);
-        values.put(":pk", s(Keys.monitorPk(monitor)));
-        values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(values)
-                .scanIndexForward(false);
-        if (filter != null) query.filterExpression(filter).expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT));
-        return query;
+        return checkInsSince(monitor, null, null, null, CHECK_IN_LOOKUP_DEPTH).items().stream()
+                .filter(c -> c.id().equals(checkInId)).findFirst();
     }
 
     @Override
@@ -402,6 +379,85 @@ public final class DynamoMonitorStore implements MonitorStore {
                 .keyConditionExpression("#gpk = :org")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
                 .expressionAttributeValues(Map.of(":org", s(Keys.organizationMonitors(organization))));
+    }
+
+    // ---- the dashboard ----
+
+    /**
+     * One BatchGetItem per 100 environments, whatever the number of monitors. Eventually consistent
+     * (half the cost): a dashboard that refreshes every minute may show a write a second late.
+     */
+    @Override
+    public Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> monitors) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Monitor m : monitors) {
+            for (String name : m.environments()) keys.add(Keys.key(Keys.monitorPk(m.key()), Keys.environmentSk(name)));
+        }
+        var found = batch.get(keys, false);
+        Map<MonitorKey, List<MonitorEnvironment>> result = new LinkedHashMap<>();
+        for (Monitor m : monitors) {
+            List<MonitorEnvironment> envs = new ArrayList<>();
+            for (String name : m.environments()) {
+                var item = found.get(Keys.key(Keys.monitorPk(m.key()), Keys.environmentSk(name)));
+                if (item != null) envs.add(Items.environment(item));
+            }
+            result.put(m.key(), envs);
+        }
+        return result;
+    }
+
+    /**
+     * Newest first, from the monitor's own partition, the time bound in the key condition so that
+     * only the window is read. With an environment named, the filter is applied after the read (a
+     * monitor has few environments, and the mixed listing is the usual one). A cursor from another
+     * monitor is refused.
+     */
+    @Override
+    public Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since, String cursor, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.monitorPk(monitor)));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false);
+        if (since == null) {
+            values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)");
+        } else {
+            values.put(":from", s(Keys.CHECK_IN_PREFIX + Keys.sortable(since)));
+            values.put(":to", s(Keys.CHECK_IN_PREFIX + "\uffff"));
+            query.keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to");
+        }
+        if (environment != null) {
+            values.put(":env", s(environment));
+            query.filterExpression("#env = :env").expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT));
+        }
+        query.expressionAttributeValues(values);
+        String pk = Keys.monitorPk(monitor);
+        var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY, key -> key.get(TableDefinition.PK).s().equals(pk)
+                && key.get(TableDefinition.SK).s().startsWith(Keys.CHECK_IN_PREFIX));
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
+        return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
+    }
+
+    /** The environment item, its check-ins with their attachments, and its incidents, in batches of 25. */
+    @Override
+    public void deleteEnvironment(MonitorKey monitor, String environment) {
+        String pk = Keys.monitorPk(monitor);
+        QueryRequest.Builder checkIns = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .filterExpression("#env = :env")
+                .expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.CHECK_IN_PREFIX), ":env", s(environment)))
+                .projectionExpression("pk, sk");
+        List<WriteRequest> deletes = new ArrayList<>();
+        deletes.add(delete(pk, Keys.environmentSk(environment)));
+        for (var item : queries.all(checkIns)) {
+            String sk = Items.sk(item);
+            deletes.add(delete(pk, sk));
+            deletes.add(delete(pk, Keys.ATTACHMENT_PREFIX + Keys.checkInIdOf(sk)));
+        }
+        for (var item : queries.all(partition(monitor, Keys.INCIDENT_PREFIX))) {
+            if (environment.equals(Items.incident(item).environment())) deletes.add(delete(pk, Items.sk(item)));
+        }
+        batch.write(deletes);
     }
 
     private QueryRequest.Builder partition(MonitorKey monitor, String skPrefix) {

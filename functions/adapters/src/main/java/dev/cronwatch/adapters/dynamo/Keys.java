@@ -61,6 +61,11 @@ final class Keys {
         return CHECK_IN_PREFIX + sortable(dateAdded) + "#" + checkInId;
     }
 
+    /** The check-in id at the end of a check-in's sort key. */
+    static String checkInIdOf(String sk) {
+        return sk.substring(sk.indexOf('#', CHECK_IN_PREFIX.length()) + 1);
+    }
+
     static String incidentSk(Instant dateStarted, String incidentId) {
         return INCIDENT_PREFIX + sortable(dateStarted) + "#" + incidentId;
     }

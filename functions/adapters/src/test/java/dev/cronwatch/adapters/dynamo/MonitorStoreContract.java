@@ -525,6 +525,77 @@ abstract class MonitorStoreContract {
         assertThatThrownBy(() -> store.monitors("acme", checkInsCursor, 1)).isInstanceOf(InvalidCursorException.class);
     }
 
+    // ---- the dashboard ----
+
+    @Test
+    void readsTheEnvironmentsOfAPageOfMonitors_byTheNamesEachLists() {
+        Monitor job = TestData.monitor(JOB).withEnvironment("staging").withEnvironment("never-stored");
+        MonitorEnvironment production = TestData.environment(JOB, "production", T0);
+        MonitorEnvironment staging = TestData.environment(JOB, "staging", null).withMuted(true);
+        store.commit(changes(job, production, List.of()));
+        store.commit(changes(null, staging, List.of()));
+        Monitor bare = TestData.monitor(OTHER).withoutEnvironment("production");
+        store.commit(changes(bare, null, List.of()));
+
+        var found = store.environmentsOf(List.of(store.monitor(JOB).orElseThrow(), store.monitor(OTHER).orElseThrow()));
+
+        assertThat(found.keySet()).containsExactly(JOB, OTHER);
+        assertThat(found.get(JOB)).containsExactly(atVersion(production, 1), atVersion(staging, 1));
+        assertThat(found.get(OTHER)).isEmpty();
+        assertThat(store.environmentsOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void listsCheckInsSinceATimeBound_newestFirst_pageByPage_andByEnvironment() {
+        List<CheckIn> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            all.add(TestData.checkIn(JOB, i % 2 == 0 ? "production" : "staging", "c" + i, T0.plusSeconds(i * 60L)));
+        }
+        all.add(TestData.checkIn(OTHER, "production", "x", T0.plusSeconds(300)));
+        all.forEach(c -> store.commit(new Changes(null, null, List.of(c), List.of(), null, List.of())));
+        Instant since = T0.plusSeconds(120); // c2 started exactly then: included
+
+        Page<CheckIn> first = store.checkInsSince(JOB, null, since, null, 3);
+        Page<CheckIn> second = store.checkInsSince(JOB, null, since, first.nextCursor(), 3);
+
+        assertThat(first.items()).extracting(CheckIn::id).containsExactly("c5", "c4", "c3");
+        assertThat(second.items()).extracting(CheckIn::id).containsExactly("c2");
+        assertThat(second.nextCursor()).isNull();
+        assertThat(store.checkInsSince(JOB, "production", since, null, 10).items()).extracting(CheckIn::id)
+                .containsExactly("c4", "c2");
+        assertThat(store.checkInsSince(JOB, null, T0.plusSeconds(301), null, 10).items()).isEmpty();
+        assertThat(store.checkInsSince(JOB, null, null, null, 10).items()).hasSize(6);
+    }
+
+    @Test
+    void deletesOneEnvironment_withItsCheckInsAttachmentsAndIncidents_andNothingElse() {
+        Monitor job = TestData.monitor(JOB).withEnvironment("staging");
+        store.commit(changes(job, TestData.environment(JOB, "production", T0), List.of()));
+        CheckIn s1 = TestData.checkIn(JOB, "staging", "s1", T0);
+        CheckIn p1 = TestData.checkIn(JOB, "production", "p1", T0);
+        store.commit(new Changes(null, TestData.environment(JOB, "staging", T0), List.of(s1), List.of(stagingIncident()),
+                null, List.of()));
+        store.commit(new Changes(null, null, List.of(p1), List.of(TestData.incident(JOB, "i-prod", T0)), null, List.of()));
+        store.saveAttachment(new Attachment(JOB, "s1", "a", "text/plain", new byte[] {1}), s1);
+        store.saveAttachment(new Attachment(JOB, "p1", "a", "text/plain", new byte[] {1}), p1);
+
+        store.deleteEnvironment(JOB, "staging");
+
+        assertThat(store.environments(JOB)).extracting(MonitorEnvironment::name).containsExactly("production");
+        assertThat(store.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::id).containsExactly("p1");
+        assertThat(store.incidents(JOB)).extracting(Incident::id).containsExactly("i-prod");
+        assertThat(store.attachment(JOB, "s1")).isEmpty();
+        assertThat(store.attachment(JOB, "p1")).isPresent();
+        assertThat(store.monitor(JOB)).isPresent();
+        assertThat(store.findDue(T0, null, 10).items()).extracting(DueEntry::environment).containsExactly("production");
+    }
+
+    private static Incident stagingIncident() {
+        Incident i = TestData.incident(JOB, "i-staging", T0);
+        return new Incident(i.id(), i.monitor(), "staging", i.dateStarted(), null, i.reason(), i.failureReason(),
+                i.startingCheckIn(), null);
+    }
+
     // ---- helpers ----
 
     void seedDue(MonitorKey key, String env, Instant dueAt) {

@@ -54,6 +54,12 @@ public record Monitor(
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
     }
 
+    public Monitor withoutEnvironment(String environment) {
+        List<String> names = new java.util.ArrayList<>(environments);
+        names.remove(environment);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
+    }
+
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
         return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, lastSequence, version);
     }

@@ -12,6 +12,7 @@ import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,4 +117,21 @@ public interface MonitorStore {
 
     /** How many monitors the organization has (for its limit; a moment behind a concurrent create). */
     long monitorCount(String organization);
+
+    // ---- the dashboard: a page of monitors in a fixed number of reads ----
+
+    /**
+     * The environments of a page of monitors in one batch read (the names each monitor lists), every
+     * monitor given a key, in the order of its list.
+     */
+    Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> monitors);
+
+    /** Like {@link #checkIns}, only the runs that started at or after {@code since} (null: all). */
+    Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since, String cursor, int limit);
+
+    /**
+     * Removes one environment with its check-ins, their attachments and its incidents. The monitor's
+     * list of environment names is the caller's to change.
+     */
+    void deleteEnvironment(MonitorKey monitor, String environment);
 }

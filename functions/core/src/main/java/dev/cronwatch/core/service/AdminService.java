@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -114,12 +115,54 @@ public final class AdminService {
         store.deleteMonitor(find(organization, slug).key());
     }
 
-    public Page<CheckIn> checkIns(String organization, String slug, String environment, String cursor, int limit) {
+    /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */
+    public Page<CheckIn> checkIns(String organization, String slug, String environment, Instant since, String cursor,
+                                  int limit) {
         if (environment != null && (Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH
                 || !Text.isPrintable(environment))) {
             throw new FieldError("environment", "No environment has this name: at most 64 printable characters.");
         }
-        return store.checkIns(find(organization, slug).key(), environment, cursor, limit);
+        return store.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
+    }
+
+    /**
+     * A page of monitors with their environments, for the dashboard: one query for the page and one
+     * batch read for all its environments, never one read per monitor.
+     */
+    public Page<MonitorView> summaries(String organization, String cursor, int limit) {
+        Page<Monitor> page = store.monitors(organization, cursor, limit);
+        Map<MonitorKey, List<MonitorEnvironment>> environments = store.environmentsOf(page.items());
+        return new Page<>(page.items().stream()
+                .map(m -> new MonitorView(m, environments.getOrDefault(m.key(), List.of()))).toList(), page.nextCursor());
+    }
+
+    /** Mutes or unmutes one environment: it keeps recording and opening incidents, it sends no alert. */
+    public MonitorView muteEnvironment(String organization, String slug, String environment, boolean muted) {
+        Monitor monitor = find(organization, slug);
+        OnConflict.retry("muting " + slug + "/" + environment, () -> {
+            MonitorEnvironment env = environment(monitor, environment);
+            return env.muted() == muted || store.commit(Changes.of(env.withMuted(muted))) ? Optional.of(true)
+                    : Optional.empty();
+        });
+        return get(organization, slug);
+    }
+
+    /**
+     * Removes an environment with its check-ins and incidents. The name leaves the monitor's list
+     * first, so the monitor never lists an environment that is gone; a later check-in naming it
+     * starts it afresh.
+     */
+    public void deleteEnvironment(String organization, String slug, String environment) {
+        Monitor listed = OnConflict.retry("removing " + slug + "/" + environment, () -> {
+            Monitor monitor = find(organization, slug);
+            if (!monitor.environments().contains(environment)) {
+                environment(monitor, environment); // not listed but stored: still removed
+                return Optional.of(monitor);
+            }
+            return store.commit(Changes.of(monitor.withoutEnvironment(environment))) ? Optional.of(monitor)
+                    : Optional.empty();
+        });
+        store.deleteEnvironment(listed.key(), environment);
     }
 
     public List<Incident> incidents(String organization, String slug) {
@@ -134,6 +177,11 @@ public final class AdminService {
     /** Every monitor's, those that do not exist included: a check-in for a mistyped slug shows up here. */
     public Page<ProcessingError> organizationProcessingErrors(String organization, String cursor, int limit) {
         return store.organizationProcessingErrors(organization, clock.instant(), cursor, limit);
+    }
+
+    private MonitorEnvironment environment(Monitor monitor, String name) {
+        return store.environments(monitor.key()).stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("environment " + name));
     }
 
     private Monitor find(String organization, String slug) {

@@ -184,13 +184,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
 
     @Override
     public synchronized Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        List<CheckIn> all = newestFirst(monitor).stream()
-                .filter(c -> environment == null || c.environment().equals(environment))
-                .toList();
-        int start = PageCursor.decode(cursor, "checkins/" + monitor);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end),
-                end < all.size() ? PageCursor.encode("checkins/" + monitor, end) : null);
+        return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
     private List<CheckIn> newestFirst(MonitorKey monitor) {
@@ -269,6 +263,40 @@ public final class InMemoryMonitorStore implements MonitorStore {
     @Override
     public synchronized long monitorCount(String organization) {
         return monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
+    }
+
+    @Override
+    public synchronized Map<MonitorKey, List<MonitorEnvironment>> environmentsOf(List<Monitor> page) {
+        Map<MonitorKey, List<MonitorEnvironment>> found = new LinkedHashMap<>();
+        for (Monitor m : page) {
+            found.put(m.key(), m.environments().stream().map(name -> environments.get(under(m.key(), name)))
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Page<CheckIn> checkInsSince(MonitorKey monitor, String environment, Instant since,
+                                                    String cursor, int limit) {
+        List<CheckIn> all = newestFirst(monitor).stream()
+                .filter(c -> environment == null || c.environment().equals(environment))
+                .filter(c -> since == null || !c.dateAdded().isBefore(since))
+                .toList();
+        int start = PageCursor.decode(cursor, "checkins/" + monitor);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("checkins/" + monitor, end) : null);
+    }
+
+    @Override
+    public synchronized void deleteEnvironment(MonitorKey monitor, String environment) {
+        otherWrites++;
+        environments.remove(under(monitor, environment));
+        List<String> gone = checkIns.values().stream()
+                .filter(c -> c.belongsTo(monitor, environment)).map(CheckIn::id).toList();
+        checkIns.values().removeIf(c -> c.belongsTo(monitor, environment));
+        attachments.values().removeIf(a -> a.monitor().equals(monitor) && gone.contains(a.checkInId()));
+        incidents.values().removeIf(i -> i.monitor().equals(monitor) && i.environment().equals(environment));
     }
 
     // ---- for tests ----

@@ -176,6 +176,23 @@ class IncidentRulesTest {
     }
 
     @Test
+    void mutedEnvironmentRecordsIncidentButPublishesNothing_whileItsSiblingsAlert() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T09:00:00Z");
+        s.checkIn("ok", "2020-01-01T09:00:00Z").env("staging").send();
+        s.store.commit(Changes.of(s.env().withMuted(true)));
+
+        s.send("error", "2020-01-01T10:00:00Z");
+        s.checkIn("error", "2020-01-01T10:00:00Z").env("staging").send();
+
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+        assertThat(s.env().muted()).isTrue();
+        assertThat(s.incidents()).extracting(Incident::environment).containsExactlyInAnyOrder("production", "staging");
+        assertThat(s.alerts()).singleElement()
+                .satisfies(a -> assertThat(a.message().attributes()).containsEntry("environment", "staging"));
+    }
+
+    @Test
     void lateOlderFailureCannotOpenIncident() {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T12:00:00Z");

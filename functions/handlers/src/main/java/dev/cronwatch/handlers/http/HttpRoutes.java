@@ -29,6 +29,8 @@ public final class HttpRoutes {
         IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, mg, credentials);
+        DashboardApi dash = new DashboardApi(admin, credentials, clock);
+        Dashboard dashboard = Dashboard.fromClasspath();
         routes = List.of(
                 route("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
                 route("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
@@ -51,7 +53,13 @@ public final class HttpRoutes {
                 route("POST", PROJECTS, (r, v) -> pr.create(r, v.get("org"))),
                 route("GET", KEYS, (r, v) -> pr.keys(r, v.get("org"), v.get("project"))),
                 route("POST", KEYS, (r, v) -> pr.createKey(r, v.get("org"), v.get("project"))),
-                route("DELETE", KEYS + "/{key}", (r, v) -> pr.revokeKey(r, v.get("org"), v.get("project"), v.get("key"))));
+                route("DELETE", KEYS + "/{key}", (r, v) -> pr.revokeKey(r, v.get("org"), v.get("project"), v.get("key"))),
+                route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
+                route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
+                route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
+                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
+                route("GET", "/", (r, v) -> dashboard.page(r)),
+                route("GET", "/assets/{version}/{name}", (r, v) -> dashboard.asset(r, v.get("version"), v.get("name"))));
     }
 
     private static Route route(String method, String pattern,

@@ -13,6 +13,8 @@ import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
@@ -103,7 +105,7 @@ final class ManagementApi {
         int limit = Paging.perPage(request);
         String environment = request.query().get("environment");
         Page<CheckIn> page = admin.checkIns(organization, slug, environment == null || environment.isEmpty() ? null : environment,
-                Paging.cursor(request), limit);
+                since(request), Paging.cursor(request), limit);
         return Response.json(200, Views.all(page.items(), Views::checkIn), Paging.link(request, page));
     }
 
@@ -126,6 +128,31 @@ final class ManagementApi {
         Page<ProcessingError> page = admin.organizationProcessingErrors(organization, Paging.cursor(request),
                 Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), Views::processingError), Paging.link(request, page));
+    }
+
+    /** Sentry's {@code PUT …/environments/{env}/ {"isMuted": bool}}: answers the monitor, as Sentry does. */
+    APIGatewayV2HTTPResponse updateEnvironment(Request request, String organization, String slug, String environment) {
+        authorize(request, organization);
+        Boolean muted = Values.bool(request.json().get("isMuted"), "isMuted");
+        if (muted == null) throw new FieldError("isMuted", "This field is required.");
+        return Response.json(200, Views.monitor(admin.muteEnvironment(organization, slug, environment, muted)));
+    }
+
+    APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
+        authorize(request, organization);
+        admin.deleteEnvironment(organization, slug, environment);
+        return Response.json(202, Map.of());
+    }
+
+    /** {@code ?since=<ISO instant>}: only runs started then or later (the dashboard's timeline window). */
+    private static Instant since(Request request) {
+        String since = request.query().get("since");
+        if (since == null || since.isEmpty()) return null;
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new FieldError("since", "Use an ISO-8601 instant such as 2026-01-01T00:00:00Z.");
+        }
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */

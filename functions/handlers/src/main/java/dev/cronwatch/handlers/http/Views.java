@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** The management API's JSON, field for field as SPEC (and Sentry's monitor API) names them. */
 final class Views {
+    /** Enough for the list's "last runs" before the timeline window is read. */
+    static final int RECENT_IN_SUMMARY = 10;
+
     private Views() {
     }
 
@@ -31,11 +34,12 @@ final class Views {
         return json;
     }
 
-    private static Map<String, Object> environment(MonitorEnvironment e, boolean muted) {
+    /** Muted when its monitor is (Sentry's older model) or on its own (the newer one). */
+    private static Map<String, Object> environment(MonitorEnvironment e, boolean monitorMuted) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", e.name());
         json.put("status", e.status().wireName());
-        json.put("isMuted", muted);
+        json.put("isMuted", monitorMuted || e.muted());
         json.put("dateCreated", time(e.dateCreated()));
         json.put("lastCheckIn", time(e.lastCheckIn()));
         json.put("nextCheckIn", time(e.nextCheckIn()));
@@ -49,6 +53,44 @@ final class Views {
             active.put("dateStarted", time(incident.dateStarted()));
             json.put("activeIncident", active);
         }
+        return json;
+    }
+
+    /**
+     * A monitor as the dashboard's list shows it: the monitor, and for each environment what answers
+     * "what is broken and since when": the open incident's reason, the last success and the newest
+     * runs (newest first) that the environment item already holds, so no check-in is read for it.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(MonitorView view) {
+        Map<String, Object> json = monitor(view);
+        List<Map<String, Object>> plain = (List<Map<String, Object>>) json.get("environments");
+        List<Map<String, Object>> environments = new java.util.ArrayList<>();
+        for (int i = 0; i < plain.size(); i++) {
+            MonitorEnvironment e = view.environments().get(i);
+            Map<String, Object> env = new LinkedHashMap<>(plain.get(i));
+            env.put("lastOk", time(e.lastOk()));
+            if (e.activeIncident() != null) {
+                Map<String, Object> active = new LinkedHashMap<>((Map<String, Object>) env.get("activeIncident"));
+                active.put("reason", e.activeIncident().reason() == null ? null : e.activeIncident().reason().wireName());
+                active.put("failureReason", e.activeIncident().failureReason());
+                env.put("activeIncident", active);
+            }
+            List<CheckIn> recent = e.recent();
+            List<Map<String, Object>> runs = new java.util.ArrayList<>();
+            for (int j = recent.size() - 1; j >= 0 && runs.size() < RECENT_IN_SUMMARY; j--) {
+                CheckIn c = recent.get(j);
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("id", c.id());
+                run.put("status", c.status().wireName());
+                run.put("dateAdded", time(c.dateAdded()));
+                run.put("duration", c.durationMs());
+                runs.add(run);
+            }
+            env.put("recentCheckIns", runs);
+            environments.add(env);
+        }
+        json.put("environments", environments);
         return json;
     }
 

@@ -1,0 +1,93 @@
+// The dashboard's entry point: the session, the header, and the routes of the page's fragment
+// (#/ for the monitors, #/monitors/<slug> for one), so the server only ever serves "/".
+
+import {api, session} from './api.js';
+import {announce, h} from './dom.js';
+import {monitorPage} from './monitor.js';
+import {monitorsPage} from './monitors.js';
+import {signIn} from './signin.js';
+
+const main = document.getElementById('main');
+const organizationLabel = document.getElementById('organization');
+const signOutButton = document.getElementById('sign-out');
+let current = null;
+let directory = null;
+
+signOutButton.addEventListener('click', () => signOut(null));
+window.addEventListener('hashchange', route);
+window.addEventListener('cronwatch:unauthorized', () => signOut('The token was not accepted any more: sign in again.'));
+route();
+
+function route() {
+  current?.unmount();
+  current = null;
+  const s = session.get();
+  if (!s) {
+    showSignedIn(null);
+    current = signIn(main, {onSignedIn: () => (location.hash === '#/' ? route() : (location.hash = '#/'))});
+    return;
+  }
+  showSignedIn(s.organization);
+  directory ??= projectDirectory(s.organization);
+  const match = /^#\/monitors\/([^/]+)(?:\/(setup))?$/.exec(location.hash);
+  const slug = match ? decoded(match[1]) : null;
+  if (slug) {
+    current = monitorPage(main, {organization: s.organization, slug, section: match[2],
+      projectName: directory.name, dsnFor: directory.dsn, onDeleted: () => { location.hash = '#/'; }});
+  } else {
+    current = monitorsPage(main, {organization: s.organization, projectName: directory.name});
+  }
+}
+
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null; // a hand-typed fragment that is not valid percent-encoding: the list instead
+  }
+}
+
+function signOut(message) {
+  current?.unmount();
+  current = null;
+  session.clear();
+  directory = null;
+  showSignedIn(null);
+  if (location.hash && location.hash !== '#/') history.replaceState(null, '', '#/');
+  current = signIn(main, {message, onSignedIn: route});
+  announce(message ?? 'Signed out.');
+}
+
+function showSignedIn(organization) {
+  organizationLabel.textContent = organization ? `Organization ${organization}` : '';
+  signOutButton.hidden = !organization;
+}
+
+/**
+ * Project names and DSNs, from the projects and keys listings when this deployment has them; the
+ * dashboard works without them (ids instead of names, placeholders instead of a DSN).
+ */
+function projectDirectory(organization) {
+  const names = new Map();
+  let projects = null;
+  const loaded = api.projects(organization).then(({data}) => {
+    projects = Array.isArray(data) ? data : [];
+    for (const p of projects) names.set(String(p.id), p.name || p.slug || String(p.id));
+  }).catch(() => { projects = []; });
+  const dsns = new Map();
+  return {
+    name: (id) => names.get(String(id)) ?? `project ${id}`,
+    async dsn(projectId) {
+      await loaded;
+      const project = projects.find((p) => String(p.id) === String(projectId));
+      if (!project) return null;
+      if (!dsns.has(project.slug)) {
+        dsns.set(project.slug, api.keys(organization, project.slug).then(({data}) => {
+          const key = (data ?? []).find((k) => k.isActive !== false && k.dsn?.public);
+          return key ? key.dsn.public : null;
+        }).catch(() => null));
+      }
+      return dsns.get(project.slug);
+    },
+  };
+}

@@ -1,0 +1,185 @@
+// Times, durations and schedules in words. Pure functions: tested with node (src/test/js).
+
+const MINUTE = 60_000;
+
+let offset = 0;
+
+/**
+ * The server's time: a tab's clock may be wrong, and local mode's manual clock is wherever a test
+ * put it. Every summary answer carries the server's time; between answers it runs at the tab's pace.
+ */
+export function now() {
+  return Date.now() + offset;
+}
+
+export function syncClock(serverTime) {
+  const t = Date.parse(serverTime ?? '');
+  if (!Number.isNaN(t)) offset = t - Date.now();
+}
+
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 min ago", "in 2 h", "just now". */
+export function relative(iso, at = now()) {
+  if (!iso) return '—';
+  const delta = Date.parse(iso) - at;
+  const past = delta < 0;
+  const abs = Math.abs(delta);
+  let text;
+  if (abs < 45_000) return past ? 'just now' : 'in under a minute';
+  if (abs < HOUR) text = `${Math.round(abs / MINUTE)} min`;
+  else if (abs < DAY) text = `${round1(abs / HOUR)} h`;
+  else text = `${round1(abs / DAY)} d`;
+  return past ? `${text} ago` : `in ${text}`;
+}
+
+function round1(value) {
+  return value < 10 ? String(Math.round(value * 10) / 10) : String(Math.round(value));
+}
+
+const formats = new Map();
+
+/** Making a DateTimeFormat costs far more than using one: a list of 1,000 monitors formats 10,000 times. */
+function format(timeZone) {
+  const key = timeZone ?? '';
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      second: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+    }));
+  }
+  return formats.get(key);
+}
+
+/** The exact time in the reader's zone, to the second: "2026-01-01 01:06:00 UTC". */
+export function exact(iso, timeZone) {
+  if (!iso) return '';
+  const parts = format(timeZone).formatToParts(new Date(iso));
+  const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('timeZoneName')}`;
+}
+
+/** "850 ms", "1.5 s", "3 min 4 s", "2 h 5 min". */
+export function duration(ms) {
+  if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < MINUTE) return `${round1(ms / 1000)} s`;
+  if (ms < HOUR) {
+    const seconds = Math.round((ms % MINUTE) / 1000);
+    return seconds ? `${Math.floor(ms / MINUTE)} min ${seconds} s` : `${Math.floor(ms / MINUTE)} min`;
+  }
+  const minutes = Math.round((ms % HOUR) / MINUTE);
+  return minutes ? `${Math.floor(ms / HOUR)} h ${minutes} min` : `${Math.floor(ms / HOUR)} h`;
+}
+
+const NICKNAMES = {
+  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
+};
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A monitor config's schedule in words, with its zone: "every hour at :00, Europe/Riga". */
+export function scheduleText(config) {
+  const zone = config?.timezone || 'UTC';
+  let words;
+  if (config?.schedule_type === 'interval' && Array.isArray(config.schedule)) {
+    const [n, unit] = config.schedule;
+    words = n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  } else {
+    words = cronText(String(config?.schedule ?? ''));
+  }
+  return `${words}, ${zone}`;
+}
+
+/**
+ * The common crontab shapes in words; anything else is shown as the expression itself, which is
+ * never wrong.
+ */
+export function cronText(expression) {
+  const trimmed = expression.trim().replace(/\s+/g, ' ');
+  const normal = NICKNAMES[trimmed.toLowerCase()] ?? trimmed;
+  const fields = normal.split(' ');
+  const fallback = `cron "${trimmed}"`;
+  if (fields.length !== 5) return fallback;
+  const [minute, hour, dom, month, dow] = fields.map((f) => f.toLowerCase());
+  const time = timeText(minute, hour);
+  const days = dayText(dom, month, dow);
+  if (time === null || days === null) return fallback;
+  if (!days) return time.atClock ? `every day at ${time.text}` : time.text;
+  return time.atClock ? `at ${time.text}, ${days}` : `${time.text}, ${days}`;
+}
+
+const NUMBER = /^\d+$/;
+const STEP = /^\*\/(\d+)$/;
+
+function timeText(minute, hour) {
+  if (minute === '*' && hour === '*') return {text: 'every minute'};
+  const minuteStep = STEP.exec(minute);
+  if (minuteStep && hour === '*') return {text: `every ${minuteStep[1]} minutes`};
+  if (!NUMBER.test(minute)) return null;
+  const mm = pad(minute);
+  if (hour === '*') return {text: `every hour at :${mm}`};
+  const hourStep = STEP.exec(hour);
+  if (hourStep) return {text: `every ${hourStep[1]} hours at :${mm}`};
+  if (NUMBER.test(hour)) return {text: `${pad(hour)}:${mm}`, atClock: true};
+  if (/^\d+(,\d+)+$/.test(hour)) return {text: list(hour.split(',').map((h) => `${pad(h)}:${mm}`)), atClock: true};
+  const range = /^(\d+)-(\d+)$/.exec(hour);
+  if (range) return {text: `every hour at :${mm} from ${pad(range[1])}:${mm} to ${pad(range[2])}:${mm}`};
+  return null;
+}
+
+/** '' for every day, null when not expressible here (cron's day-of-month OR day-of-week, steps…). */
+function dayText(dom, month, dow) {
+  const months = month === '*' ? '' : monthList(month);
+  if (months === null) return null;
+  if (dom !== '*' && dow !== '*') return null;
+  if (dow !== '*') {
+    const days = weekdays(dow);
+    if (days === null) return null;
+    return months ? `${days} in ${months}` : days;
+  }
+  if (dom === '*') return months ? `in ${months}` : '';
+  if (dom === 'l') return months ? `on the last day of ${months}` : 'on the last day of the month';
+  if (!NUMBER.test(dom)) return null;
+  return months ? `on ${Number(dom)} ${months}` : `on day ${Number(dom)} of the month`;
+}
+
+function weekdays(dow) {
+  const range = /^([a-z0-9]+)-([a-z0-9]+)$/.exec(dow);
+  if (range) {
+    const from = dayIndex(range[1]);
+    const to = dayIndex(range[2]);
+    return from === null || to === null ? null : `${DAYS[from]} to ${DAYS[to]}`;
+  }
+  const names = dow.split(',').map(dayIndex);
+  if (names.includes(null)) return null;
+  return `on ${list(names.map((d) => DAYS[d]))}`;
+}
+
+function dayIndex(token) {
+  if (NUMBER.test(token) && Number(token) <= 7) return Number(token);
+  const named = DAY_NAMES.indexOf(token);
+  return named < 0 ? null : named;
+}
+
+function monthList(month) {
+  const names = month.split(',').map((token) => {
+    if (NUMBER.test(token) && Number(token) >= 1 && Number(token) <= 12) return MONTHS[Number(token) - 1];
+    const named = MONTH_NAMES.indexOf(token);
+    return named < 0 ? null : MONTHS[named];
+  });
+  return names.includes(null) ? null : list(names);
+}
+
+function list(items) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function pad(value) {
+  return String(Number(value)).padStart(2, '0');
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {crontabFor, endpoints, setupLines} from '../../main/resources/dashboard/setup.js';
+
+const DSN = 'https://0123456789abcdef0123456789abcdef@cron.example.com/7';
+const hourly = {slug: 'nightly-backup', project: '7', config: {schedule_type: 'crontab', schedule: '0 * * * *',
+  checkin_margin: 5, max_runtime: 30, timezone: 'Europe/Riga', failure_issue_threshold: null, recovery_threshold: null}};
+
+test('the DSN gives the host, key and project of every line', () => {
+  assert.deepEqual(endpoints(DSN, 'https://ignored', '7'), {dsn: DSN, base: 'https://cron.example.com',
+    publicKey: '0123456789abcdef0123456789abcdef', projectId: '7', known: true});
+  assert.deepEqual(endpoints(null, 'https://api.example', 3), {dsn: '<DSN>', base: 'https://api.example',
+    publicKey: '<PUBLIC_KEY>', projectId: '3', known: false});
+  assert.equal(endpoints('not a url', 'https://api.example', 3).known, false);
+});
+
+test('ready-to-copy lines with the real DSN', () => {
+  const lines = setupLines({organization: 'acme', monitor: hourly, environment: 'production', dsn: DSN, origin: 'x'});
+  assert.match(lines.twoStep, /curl -X POST 'https:\/\/cron\.example\.com\/api\/0\/organizations\/acme\/monitors\/nightly-backup\/checkins\/'/);
+  assert.match(lines.twoStep, /--header 'Authorization: DSN https:\/\/0123456789abcdef0123456789abcdef@cron\.example\.com\/7'/);
+  assert.match(lines.twoStep, /"status": "in_progress"/);
+  assert.match(lines.twoStep, /checkins\/latest\/'/);
+  assert.match(lines.heartbeat, /"status": "ok"/);
+  assert.equal(lines.crontab.split('\n')[1], "0 * * * * your-command && curl -fsS "
+    + "'https://cron.example.com/api/7/cron/nightly-backup/0123456789abcdef0123456789abcdef/?status=ok' || curl -fsS "
+    + "'https://cron.example.com/api/7/cron/nightly-backup/0123456789abcdef0123456789abcdef/?status=error'");
+  assert.match(lines.crontab, /^# cron reads this line in the machine's time zone; the monitor expects Europe\/Riga/);
+  assert.equal(lines.sentryCli, `SENTRY_DSN='${DSN}' sentry-cli monitors run -s '0 * * * *' --check-in-margin 5 `
+    + "--max-runtime 30 --timezone 'Europe/Riga' nightly-backup -- your-command");
+  assert.match(lines.python, /sentry_sdk\.init\(dsn="https:\/\/0123456789abcdef0123456789abcdef@cron\.example\.com\/7"\)/);
+  assert.match(lines.python, /"schedule": \{"type": "crontab", "value": "0 \* \* \* \*"\},/);
+  assert.match(lines.node, /Sentry\.withMonitor\("nightly-backup"/);
+  assert.match(lines.node, /checkinMargin: 5, maxRuntime: 30, timezone: "Europe\/Riga"/);
+});
+
+test('placeholders without a DSN, the environment when it is not production, quotes escaped', () => {
+  const odd = {slug: 'x', project: 3, config: {schedule_type: 'interval', schedule: [10, 'minute'], timezone: 'UTC',
+    checkin_margin: 5, max_runtime: null}};
+  const lines = setupLines({organization: 'acme', monitor: odd, environment: "it's", dsn: null, origin: 'https://api.example'});
+  assert.equal(lines.known, false);
+  assert.match(lines.heartbeat, /'Authorization: DSN <DSN>'/);
+  assert.match(lines.heartbeat, /--data-raw '\{"status": "ok", "environment": "it'\\''s"\}'/);
+  assert.match(lines.crontab, /^\*\/10 \* \* \* \* your-command && curl -fsS 'https:\/\/api\.example\/api\/3\/cron\/x\/<PUBLIC_KEY>\/\?status=ok&environment=it'\\''s'/);
+  // sentry-cli configures crontab monitors only (its other flags require --schedule)
+  assert.equal(lines.sentryCli, "SENTRY_DSN='<DSN>' sentry-cli monitors run -e 'it'\\''s' x -- your-command");
+});
+
+test('intervals as crontab fields where cron can say them', () => {
+  const interval = (n, unit) => crontabFor({schedule_type: 'interval', schedule: [n, unit]});
+  assert.equal(interval(1, 'minute'), '* * * * *');
+  assert.equal(interval(15, 'minute'), '*/15 * * * *');
+  assert.equal(interval(7, 'minute'), '<m h dom mon dow>');
+  assert.equal(interval(6, 'hour'), '0 */6 * * *');
+  assert.equal(interval(1, 'day'), '0 0 * * *');
+  assert.equal(interval(2, 'day'), '<m h dom mon dow>');
+});

@@ -1,0 +1,306 @@
+package dev.cronwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser against local mode with the manual clock: a user signs in, sees a
+ * job turn failing after a miss, opens it, finds the MISSED check-in on its timeline, mutes it, gets
+ * a bad crontab refused beside its field, fixes it, runs the setup help's curl and crontab lines as
+ * pasted into a shell, deletes another monitor after confirming, reads
+ * a monitor in a phone-sized window, and signs out. Screenshots of both pages go to
+ * {@code target/} (copies in {@code docs/} illustrate the README).
+ */
+class DashboardBrowserTest {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** Hours of history before the user signs in. */
+    static final int HOURS = 18;
+    static final Instant SIGN_IN = T0.plus(Duration.ofHours(HOURS - 1)).plus(Duration.ofMinutes(36));
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @Timeout(300)
+    void signInSeeAMissOpenMuteEditAndSignOut() throws Exception {
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
+             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+            LocalApi api = new LocalApi(system.credentials());
+            seedJobs(api, system.controls());
+            ChromeDriver driver = chromium.driver();
+            String token = system.credentials().token();
+            try {
+                driver.get(system.credentials().baseUrl() + "/");
+                WebElement tokenInput = await(driver, d -> d.findElement(By.id("token")));
+                tokenInput.sendKeys(token, Keys.ENTER); // the keyboard alone signs in
+
+                WebElement backup = awaitRow(driver, "nightly-backup", "state-ok");
+                assertThat(backup.getText()).contains("every hour at :00, Europe/Riga", "OK");
+                assertThat(row(driver, "queue-drain").getText()).contains("Waiting for first check-in");
+                assertThat(row(driver, "legacy-sync").getText()).contains("Paused");
+                assertThat(row(driver, "monthly-invoices").getText()).contains("In progress");
+                assertThat(row(driver, "report-mailer").getText()).contains("Failing: error reported");
+
+                // the next hour passes without a check-in: the miss is judged at the end of its 5-minute margin
+                assertThat(api.moveClock(T0.plus(Duration.ofHours(HOURS)).plus(Duration.ofMinutes(6))).status()).isEqualTo(200);
+                driver.findElement(By.cssSelector("button[aria-label='Refresh now']")).click();
+                backup = awaitRow(driver, "nightly-backup", "state-failing");
+                assertThat(backup.getText()).contains("Failing: missed check-in", "A missed check-in was detected");
+                await(driver, d -> "loaded".equals(row(d, "nightly-backup").getDomAttribute("data-timeline")));
+                assertThat(driver.findElements(By.cssSelector(".monitors > li")).get(0).getDomAttribute("data-slug"))
+                        .as("worst first").isIn("nightly-backup", "report-mailer");
+                fullPageScreenshot(driver, "dashboard-monitors.png");
+
+                backup.findElement(By.linkText("Nightly backup")).click();
+                WebElement production = await(driver, d -> d.findElement(By.cssSelector(
+                        ".envs-table tr[data-environment='production'] .strip")));
+                await(driver, d -> !production.findElements(By.cssSelector("rect.mark-missed")).isEmpty());
+                assertThat(production.getDomAttribute("aria-label")).contains("1 missed", HOURS + " ok");
+                assertThat(production.findElement(By.cssSelector("rect.mark-missed title")).getAttribute("textContent"))
+                        .contains("2026-01-01 " + HOURS + ":00:00", "missed");
+                await(driver, d -> d.findElement(By.cssSelector("table.check-ins")).getText().contains("missed"));
+
+                driver.findElement(By.id("mute-monitor")).click();
+                await(driver, d -> d.findElement(By.id("mute-monitor")).getText().contains("Unmute"));
+                assertThat(driver.findElement(By.cssSelector(".monitor-header .badge")).getText()).contains("Muted");
+                assertThat(api.monitor("nightly-backup")).containsEntry("isMuted", true);
+                await(driver, d -> "loaded".equals(d.findElement(By.id("main")).getDomAttribute("data-timeline")));
+                fullPageScreenshot(driver, "dashboard-monitor.png");
+
+                WebElement schedule = driver.findElement(By.id("f-config.schedule"));
+                schedule.clear();
+                schedule.sendKeys("0 * * *");
+                driver.findElement(By.id("save-config")).click();
+                WebElement error = await(driver, d -> {
+                    WebElement e = d.findElement(By.id("err-config.schedule"));
+                    return e.getText().isBlank() ? null : e;
+                });
+                assertThat(error.getText()).containsIgnoringCase("5 field");
+                assertThat(driver.findElement(By.id("f-config.schedule")).getDomAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(config(api)).containsEntry("schedule", "0 * * * *");
+
+                schedule = driver.findElement(By.id("f-config.schedule"));
+                schedule.clear();
+                schedule.sendKeys("30 * * * *");
+                driver.findElement(By.id("save-config")).click();
+                await(driver, d -> d.findElement(By.id("config-status")).getText().contains("Saved"));
+                assertThat(driver.findElement(By.id("err-config.schedule")).getText()).isBlank();
+                assertThat(config(api)).containsEntry("schedule", "30 * * * *");
+                assertThat(driver.findElement(By.cssSelector(".monitor-header .meta")).getText())
+                        .contains("every hour at :30, Europe/Riga");
+
+                // the setup lines work as copied (this deployment lists no DSN key, so the placeholders are filled in)
+                String heartbeat = text(driver, "setup-heartbeat").replace("<DSN>", system.credentials().dsn());
+                shell(heartbeat);
+                assertThat(api.moveClock(T0.plus(Duration.ofHours(HOURS)).plus(Duration.ofMinutes(7))).status()).isEqualTo(200);
+                String[] crontab = text(driver, "setup-crontab").lines().filter(l -> !l.startsWith("#")).findFirst()
+                        .orElseThrow().split(" ", 6);
+                assertThat(String.join(" ", List.of(crontab).subList(0, 5))).isEqualTo("30 * * * *");
+                shell(crontab[5].replace("your-command", "true").replace("<PUBLIC_KEY>", system.credentials().publicKey()));
+                assertThat(api.moveClock(T0.plus(Duration.ofHours(HOURS)).plus(Duration.ofMinutes(8))).status()).isEqualTo(200);
+                assertThat(api.checkIns("nightly-backup").subList(0, 3)).extracting(c -> c.get("status") + " " + c.get("dateAdded"))
+                        .containsExactly("ok 2026-01-01T18:07:00Z", "ok 2026-01-01T18:06:00Z", "missed 2026-01-01T18:00:00Z");
+
+                driver.findElement(By.linkText("← All monitors")).click();
+                awaitRow(driver, "queue-drain", "state-waiting").findElement(By.linkText("Queue drain")).click();
+                await(driver, d -> d.findElement(By.id("delete-monitor"))).click();
+                WebElement dialog = await(driver, d -> d.findElement(By.cssSelector("dialog#confirm[open]")));
+                assertThat(dialog.getText()).contains("Delete Queue drain?");
+                dialog.findElement(By.id("confirm-ok")).click();
+                await(driver, d -> !d.findElements(By.cssSelector(".monitors > li[data-slug='nightly-backup']")).isEmpty()
+                        && d.findElements(By.cssSelector(".monitors > li[data-slug='queue-drain']")).isEmpty());
+                assertThat(api.send("GET", monitorPath(api, "queue-drain"), bearer(api), null).status()).isEqualTo(404);
+                backup = awaitRow(driver, "nightly-backup", "is-muted");
+                backup.findElement(By.linkText("Nightly backup")).click();
+                await(driver, d -> d.findElement(By.id("mute-monitor")));
+
+                driver.manage().window().setSize(new Dimension(380, 800)); // a phone: nothing wider than the window
+                assertThat(driver.executeScript("return document.documentElement.scrollWidth"))
+                        .as("wider than the window: %s", driver.executeScript("return [...document.querySelectorAll('body *')]"
+                                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                                + ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' '"
+                                + " + Math.round(e.getBoundingClientRect().right))"))
+                        .isEqualTo(driver.executeScript("return document.documentElement.clientWidth"));
+
+                driver.findElement(By.id("sign-out")).click();
+                await(driver, d -> d.findElement(By.id("token")));
+                assertThat(driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
+                assertThat(driver.getCurrentUrl()).doesNotContain(token);
+                driver.navigate().refresh();
+                await(driver, d -> d.findElement(By.id("token")));
+                // No script error and no policy violation; refused requests (the bad crontab's 400, the
+                // optional projects listing's 404) are the only lines, and were checked above.
+                assertThat(chromium.consoleMessages()).allSatisfy(line ->
+                        assertThat(line).contains("Failed to load resource: the server responded with a status of 4"));
+            } catch (RuntimeException | AssertionError e) {
+                screenshot(driver, "dashboard-failure.png");
+                Files.writeString(target().resolve("dashboard-failure.html"), driver.getPageSource());
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Eighteen hours of a small organization, from midnight: a job per state the list shows. Each
+     * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
+     * judges every deadline in between, in order.
+     */
+    static void seedJobs(LocalApi api, LocalSystem.Controls controls) {
+        List<Map.Entry<Instant, Runnable>> events = new ArrayList<>();
+        for (int hour = 0; hour < HOURS; hour++) {
+            Instant start = T0.plus(Duration.ofHours(hour)).plusSeconds(5);
+            String config = hour == 0 ? ", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"checkin_margin\": 5,"
+                    + " \"max_runtime\": 30, \"timezone\": \"Europe/Riga\"}" : "";
+            events.add(Map.entry(start, () -> api.checkIn("nightly-backup", "{\"status\": \"in_progress\"" + config + "}")));
+            events.add(Map.entry(start.plusSeconds(70 + 9L * (hour % 7) * (hour % 5)),
+                    () -> api.update("nightly-backup", "latest", "{\"status\": \"ok\"}")));
+        }
+        events.add(Map.entry(T0.plusSeconds(600), (Management) () -> rename(api, "nightly-backup", "Nightly backup")));
+        for (String env : List.of("production", "staging")) {
+            events.add(Map.entry(T0.plus(Duration.ofMinutes(150)).plusSeconds(840), () -> api.checkIn("db-vacuum",
+                    "{\"status\": \"ok\", \"duration\": 840000, \"environment\": \"" + env + "\", \"monitor_config\":"
+                            + " {\"schedule\": \"30 2 * * *\", \"checkin_margin\": 30}}")));
+        }
+        events.add(Map.entry(T0.plus(Duration.ofMinutes(170)), (Management) () -> rename(api, "db-vacuum", "Database vacuum")));
+        int halfHours = 2 * HOURS - 1;
+        for (int half = 0; half <= halfHours; half++) {
+            String status = half == halfHours ? "error" : "ok";
+            long duration = 8000 + 1000L * (half % 4);
+            events.add(Map.entry(T0.plus(Duration.ofMinutes(30L * half)).plusSeconds(20), () -> api.checkIn("report-mailer",
+                    "{\"status\": \"" + status + "\", \"duration\": " + duration + ", \"monitor_config\":"
+                            + " {\"schedule\": \"*/30 * * * *\", \"checkin_margin\": 2}}")));
+        }
+        for (int third = 0; third < 3 * HOURS - 1; third++) {
+            events.add(Map.entry(T0.plus(Duration.ofMinutes(20L * third)).plusSeconds(30), () -> api.checkIn("cache-warm",
+                    "{\"status\": \"ok\", \"duration\": 2500, \"monitor_config\": {\"schedule\": [20, \"minute\"],"
+                            + " \"checkin_margin\": 3}}")));
+        }
+        events.add(Map.entry(T0.plusSeconds(40), () -> api.checkIn("legacy-sync",
+                "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")));
+        events.add(Map.entry(T0.plusSeconds(50), (Management) () -> assertThat(api.send("PUT", monitorPath(api, "legacy-sync"),
+                bearer(api), "{\"status\": \"disabled\"}").status()).isEqualTo(200)));
+        events.add(Map.entry(T0.plus(Duration.ofHours(HOURS - 1)).plusSeconds(10), () -> api.checkIn("monthly-invoices",
+                "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 " + (HOURS - 1)
+                        + " 1 * *\", \"max_runtime\": 180}}")));
+        events.add(Map.entry(SIGN_IN.minusSeconds(60), (Management) () -> {
+            assertThat(api.send("POST", "/api/0/organizations/" + api.organization() + "/monitors/", bearer(api),
+                    "{\"project\": \"" + api.projectId() + "\", \"name\": \"Queue drain\", \"slug\": \"queue-drain\","
+                            + " \"config\": {\"schedule\": \"*/30 * * * *\"}}").status()).isEqualTo(201);
+            assertThat(api.send("PUT", monitorPath(api, "cache-warm"), bearer(api), "{\"isMuted\": true}").status())
+                    .isEqualTo(200);
+        }));
+        events.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+        for (var event : events) {
+            controls.setTime(event.getKey()); // received then; every deadline is judged by the move below
+            if (event.getValue() instanceof Management) controls.drainQueue(); // the monitor exists by now
+            event.getValue().run();
+        }
+        assertThat(api.moveClock(SIGN_IN).status()).isEqualTo(200);
+    }
+
+    /** A management API call: it needs the check-ins sent before it applied. */
+    private interface Management extends Runnable {
+    }
+
+    private static void rename(LocalApi api, String slug, String name) {
+        assertThat(api.send("PUT", monitorPath(api, slug), bearer(api), "{\"name\": \"" + name + "\"}").status())
+                .isEqualTo(200);
+    }
+
+    private static String monitorPath(LocalApi api, String slug) {
+        return "/api/0/organizations/" + api.organization() + "/monitors/" + slug + "/";
+    }
+
+    private static Map<String, String> bearer(LocalApi api) {
+        return Map.of("Authorization", "Bearer " + api.token());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(LocalApi api) {
+        return (Map<String, Object>) api.monitor("nightly-backup").get("config");
+    }
+
+    private static String text(WebDriver driver, String id) {
+        return await(driver, d -> {
+            String text = d.findElement(By.id(id)).getAttribute("textContent");
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    /** A line as a user pastes it into a shell; it must succeed within 20 seconds. */
+    private static void shell(String line) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
+        boolean done = process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.destroyForcibly();
+        assertThat(done && process.exitValue() == 0).as("%s%n-> %s", line, output).isTrue();
+    }
+
+    private static WebElement row(WebDriver driver, String slug) {
+        return driver.findElement(By.cssSelector(".monitors > li[data-slug='" + slug + "']"));
+    }
+
+    private static WebElement awaitRow(WebDriver driver, String slug, String stateClass) {
+        return await(driver, d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector(".monitors > li[data-slug='" + slug + "']." + stateClass));
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    /** Waits at most {@link #WAIT} for a non-null, non-false answer; stale or missing elements are retried. */
+    private static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
+    private static void screenshot(ChromeDriver driver, String name) throws Exception {
+        Path file = target().resolve(name);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page: the window made as tall as the document, then put back. */
+    private static void fullPageScreenshot(ChromeDriver driver, String name) throws Exception {
+        Dimension before = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(6000, height + 140)));
+        screenshot(driver, name);
+        driver.manage().window().setSize(before);
+    }
+
+    private static Path target() throws Exception {
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        return target;
+    }
+}
