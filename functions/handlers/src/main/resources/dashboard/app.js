@@ -1,5 +1,6 @@
 // The dashboard's entry point: the session, the header, and the routes of the page's fragment
-// (#/ for the monitors, #/monitors/<slug> for one), so the server only ever serves "/".
+// (#/ for the monitors, #/monitors/<slug> for one, and the alerts' links
+// #/organizations/<org>/monitors/<slug>?environment=<env>), so the server only ever serves "/".
 
 import {api, session} from './api.js';
 import {announce, h} from './dom.js';
@@ -24,15 +25,18 @@ function route() {
   const s = session.get();
   if (!s) {
     showSignedIn(null);
-    current = signIn(main, {onSignedIn: () => (location.hash === '#/' ? route() : (location.hash = '#/'))});
+    // a link from an alert opens its monitor once signed in
+    current = signIn(main, {onSignedIn: route});
     return;
   }
   showSignedIn(s.organization);
   directory ??= projectDirectory(s.organization);
-  const match = /^#\/monitors\/([^/]+)(?:\/(setup))?$/.exec(location.hash);
-  const slug = match ? decoded(match[1]) : null;
+  const match = /^#\/(?:organizations\/([^/]+)\/)?monitors\/([^/?]+)(?:\/(setup))?(?:\?.*)?$/.exec(location.hash);
+  // another organization's link shows this one's list: a token reads only its own organization
+  const sameOrganization = !match?.[1] || decoded(match[1]) === s.organization;
+  const slug = match && sameOrganization ? decoded(match[2]) : null;
   if (slug) {
-    current = monitorPage(main, {organization: s.organization, slug, section: match[2],
+    current = monitorPage(main, {organization: s.organization, slug, section: match[3],
       projectName: directory.name, dsnFor: directory.dsn, onDeleted: () => { location.hash = '#/'; }});
   } else {
     current = monitorsPage(main, {organization: s.organization, projectName: directory.name});

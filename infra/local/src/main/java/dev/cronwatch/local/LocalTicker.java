@@ -28,6 +28,7 @@ final class LocalTicker implements AutoCloseable {
     private final QueuePump pump;
     private final PrintStream console;
     private ScheduledExecutorService scheduler;
+    private Instant lastTick;
 
     LocalTicker(ClockHandler clockHandler, MonitorStore store, LocalClock clock, QueuePump pump, PrintStream console) {
         this.clockHandler = clockHandler;
@@ -48,8 +49,6 @@ final class LocalTicker implements AutoCloseable {
         long delay = Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(61)).toMillis();
         scheduler.scheduleAtFixedRate(this::tickNow, delay, 60_000, TimeUnit.MILLISECONDS);
     }
-
-    private Instant lastTick;
 
     private void tickNow() {
         Instant now = clock.instant();

@@ -69,11 +69,10 @@ final class Commits {
     }
 
     private boolean putIfAt(Map<String, AttributeValue> item, long readVersion) {
-        Put put = versioned(item, readVersion).build();
+        VersionCondition condition = VersionCondition.at(readVersion);
         try {
-            client.putItem(b -> b.tableName(table).item(item).conditionExpression(put.conditionExpression())
-                    .expressionAttributeNames(put.hasExpressionAttributeNames() ? put.expressionAttributeNames() : null)
-                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null)
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression(condition.expression())
+                    .expressionAttributeNames(condition.names()).expressionAttributeValues(condition.values())
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;
         } catch (ConditionalCheckFailedException changedMeanwhile) {
@@ -121,11 +120,17 @@ final class Commits {
     }
 
     private Put.Builder versioned(Map<String, AttributeValue> item, long readVersion) {
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (readVersion == 0) return put.conditionExpression("attribute_not_exists(pk)");
-        return put.conditionExpression("#ver = :read")
-                .expressionAttributeNames(Map.of("#ver", Items.VERSION))
-                .expressionAttributeValues(Map.of(":read", n(readVersion)));
+        VersionCondition condition = VersionCondition.at(readVersion);
+        return Put.builder().tableName(table).item(item).conditionExpression(condition.expression())
+                .expressionAttributeNames(condition.names()).expressionAttributeValues(condition.values());
+    }
+
+    /** Written only if still at the version read (or absent, for a new item: version 0). */
+    private record VersionCondition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        static VersionCondition at(long readVersion) {
+            if (readVersion == 0) return new VersionCondition("attribute_not_exists(pk)", null, null);
+            return new VersionCondition("#ver = :read", Map.of("#ver", Items.VERSION), Map.of(":read", n(readVersion)));
+        }
     }
 
     private TransactWriteItem plainPut(Map<String, AttributeValue> item) {
