@@ -56,6 +56,12 @@ public final class ProcessorService {
         return OnConflict.retry("judging " + judgement.monitor() + "/" + judgement.environment(), () -> {
             MonitorState state = store.load(judgement.monitor(), judgement.environment());
             if (state.environment() == null) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+            if (state.monitor() == null) {
+                // Left behind by a check-in that raced its monitor's deletion: nothing will ever judge
+                // it, and it would stay due (and be judged again every tick) for good.
+                store.deleteEnvironment(judgement.monitor(), judgement.environment());
+                return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+            }
             if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
             Optional<Changes> changes = ClockRules.judge(state.monitor(), state.environment(), judgement.tick());
             if (changes.isEmpty()) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));

@@ -11,6 +11,8 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import java.time.Instant;
 import java.util.List;
@@ -230,5 +232,21 @@ class ClockRulesTest {
         s.pauseProcessor(false); // the queued judgements then find nothing left to do
         assertThat(missed(s)).hasSize(1);
         assertThat(s.alerts()).hasSize(1);
+    }
+
+    @Test
+    void anEnvironmentLeftWithoutItsMonitor_isRemoved_notJudgedForever() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        MonitorEnvironment orphan = MonitorEnvironment.create(new MonitorKey(Scenario.ORG, "deleted"), "production",
+                Instant.parse("2020-01-01T10:00:00Z")).withTimes(Instant.parse("2020-01-01T10:00:00Z"),
+                Instant.parse("2020-01-01T11:00:00Z"), Instant.parse("2020-01-01T11:01:00Z"));
+        s.store.commit(Changes.of(orphan));
+
+        s.tick("2020-01-01T11:01:00Z");
+
+        assertThat(s.store.environment(orphan.monitor(), "production")).isEmpty();
+        assertThat(s.store.findDue(Instant.parse("2020-01-02T00:00:00Z"), null, 10).items())
+                .extracting(d -> d.monitor().slug()).containsOnly("job");
     }
 }
