@@ -41,6 +41,7 @@ final class FaultDrill implements AutoCloseable {
     private final List<Instant> publishedAt = new ArrayList<>();
     private final List<String> tickFailures = new ArrayList<>();
     private boolean processorPaused;
+    private int clientRetries;
 
     FaultDrill(Path dataDir, Backends backends, String... extraOptions) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
@@ -82,14 +83,39 @@ final class FaultDrill implements AutoCloseable {
         return id;
     }
 
-    void finish(Instant now, String slug, String id, String status) {
+    /**
+     * A check-in from a client that sends again after a 5xx (the API's own store lookups may fail too),
+     * up to five times; returns its id.
+     */
+    String checkInRetrying(Instant now, String slug, String body, String status) {
         controls.setTime(now);
-        api.update(slug, id, "{\"status\": \"" + status + "\"}");
-        sentStatusById.get(slug).put(id, status);
+        for (int attempt = 1; ; attempt++) {
+            LocalApi.Response r = api.postCheckIn(slug, body);
+            if (r.status() == 201) {
+                String id = (String) r.object().get("id");
+                sentStatusById.get(slug).put(id, status);
+                return id;
+            }
+            assertThat(r.status()).as("POST check-in %s: %s", body, r.body()).isGreaterThanOrEqualTo(500);
+            assertThat(attempt).as("attempts of POST check-in %s", body).isLessThan(5);
+            clientRetries++;
+        }
     }
 
-    /** Records a check-in sent by other means (a client that retried until it was accepted). */
-    void sent(String slug, String id, String status) {
+    int clientRetries() {
+        return clientRetries;
+    }
+
+    /** Finishes a run; sent again after a 5xx, up to five times. */
+    void finish(Instant now, String slug, String id, String status) {
+        controls.setTime(now);
+        for (int attempt = 1; ; attempt++) {
+            LocalApi.Response r = api.putCheckIn(slug, id, "{\"status\": \"" + status + "\"}");
+            if (r.status() == 202) break;
+            assertThat(r.status()).as("PUT check-in %s: %s", id, r.body()).isGreaterThanOrEqualTo(500);
+            assertThat(attempt).as("attempts of PUT check-in %s", id).isLessThan(5);
+            clientRetries++;
+        }
         sentStatusById.get(slug).put(id, status);
     }
 
@@ -100,6 +126,23 @@ final class FaultDrill implements AutoCloseable {
         controls.setTime(minute);
         ClockService.TickResult result = controls.tickWithoutDraining(minute);
         result.failures().forEach(f -> tickFailures.add(minute + ": " + f));
+        settle(minute);
+        return result;
+    }
+
+    /**
+     * The tick of {@code minute} where the tick itself may fail (its store reads failing): a failure
+     * is noted and the next minute's tick takes over, as on AWS. Null when it failed.
+     */
+    ClockService.TickResult tickTolerating(Instant minute) {
+        controls.setTime(minute);
+        ClockService.TickResult result = null;
+        try {
+            result = controls.tickWithoutDraining(minute);
+            result.failures().forEach(f -> tickFailures.add(minute + ": " + f));
+        } catch (RuntimeException e) {
+            tickFailures.add(minute + ": tick failed: " + e);
+        }
         settle(minute);
         return result;
     }
@@ -133,6 +176,11 @@ final class FaultDrill implements AutoCloseable {
             if (slug.equals(a.get("monitor")) && "incident.opened".equals(a.get("type"))) return publishedAt.get(i);
         }
         return null;
+    }
+
+    /** When each published alert went out (the minute the drill saw it), in publishing order. */
+    List<Instant> publishedAt() {
+        return List.copyOf(publishedAt);
     }
 
     List<String> tickFailures() {

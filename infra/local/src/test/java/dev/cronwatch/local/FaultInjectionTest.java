@@ -48,6 +48,46 @@ class FaultInjectionTest {
     }
 
     @Test
+    void dynamoDbThrottlingOrFailingOneCallInTen_nothingLostOrDoubled_nothingInTheDeadLetterQueue() throws Exception {
+        long seed = 20261130L;
+        DynamoFaults faults = new DynamoFaults(seed, 0.10);
+        try (FaultDrill drill = new FaultDrill(dataDir, new FaultyDynamoBackends(faults), "--workers", "4")) {
+            List<String> heartbeats = slugs("beat-", 6);
+            List<String> twoStep = slugs("run-", 2);
+            List<String> stopping = slugs("stop-", 4); // last check-in 00:05: slots from 00:10 missed
+            int end = 41;
+            heartbeats.forEach(s -> drill.follow(s, 2));
+            twoStep.forEach(s -> drill.follow(s, 2));
+            stopping.forEach(s -> drill.follow(s, 2));
+            stopping.forEach(s -> expectFiveMinuteMisses(drill, s, 10, 2, end));
+            faults.on(true);
+
+            List<String> runs = new ArrayList<>();
+            for (int minute = 0; minute <= end; minute++) {
+                drill.tickTolerating(at(minute));
+                if (minute % 5 == 1 && !runs.isEmpty()) {
+                    for (int i = 0; i < twoStep.size(); i++) drill.finish(at(minute, 10), twoStep.get(i), runs.get(i), "ok");
+                    runs.clear();
+                }
+                if (minute % 5 == 0 && minute < end) {
+                    Instant now = at(minute, 10);
+                    for (String s : heartbeats) drill.checkInRetrying(now, s, ok(fiveMinutes(2)), "ok");
+                    for (String s : twoStep) runs.add(drill.checkInRetrying(now, s,
+                            "{\"status\": \"in_progress\", \"monitor_config\": " + fiveMinutes(2) + "}", "in_progress"));
+                    if (minute <= 5) for (String s : stopping) drill.checkInRetrying(now, s, ok(fiveMinutes(2)), "ok");
+                }
+            }
+            drill.settle(at(end, 30));
+            faults.on(false); // the counting reads must not fail
+            drill.figures("a. DynamoDB throttling or 5xx on 10 % of attempts (seed " + seed + ")", at(end, 30),
+                    faults.summary() + "; ticks that failed or reported failures " + drill.tickFailures().size()
+                            + "; client retries after a 5xx " + drill.clientRetries());
+            // the fault that tests exactly-once happened: the SDK sent again writes that had been done
+            assertThat(faults.answersLostOfWrites()).isPositive();
+        }
+    }
+
+    @Test
     void snsFailingForFiveMinutes_everyAlertGoesOutOnceAfterRecovery_andOtherMonitorsAreNotHeldBack() throws Exception {
         try (FaultDrill drill = new FaultDrill(dataDir, null)) {
             List<String> steady = slugs("steady-", 4);
