@@ -3,6 +3,8 @@ package dev.cronwatch.local;
 import static dev.cronwatch.local.FaultDrill.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
 import java.nio.file.Path;
@@ -34,6 +36,10 @@ class FaultInjectionTest {
 
     static String fiveMinutes(int margin) {
         return String.format(FIVE_MINUTES, margin);
+    }
+
+    static List<Instant> missed(FaultDrill drill, String slug) {
+        return drill.stored(slug).stream().filter(c -> c.status() == CheckInStatus.MISSED).map(CheckIn::expectedTime).toList();
     }
 
     static List<String> slugs(String prefix, int n) {
@@ -241,21 +247,49 @@ class FaultInjectionTest {
             for (int minute = 0; minute <= end; minute++) {
                 ClockService.TickResult tick = drill.tick(at(minute));
                 assertThat(tick.failures()).isEmpty();
+                if (minute >= 1 && minute <= 10) {
+                    // ticks while stopped: not one MISSED, not one alert
+                    for (String s : steady) assertThat(missed(drill, s)).as("%s at %s", s, at(minute)).isEmpty();
+                    for (String s : stopped) assertThat(missed(drill, s)).as("%s at %s", s, at(minute)).isEmpty();
+                    assertThat(drill.controls.notifications()).isEmpty();
+                }
                 assertThat(tick.judgedHere()).as("nothing waited past the bound").isEmpty();
                 Instant now = at(minute, 10);
                 for (String s : steady) drill.checkIn(now, s, ok(EVERY_MINUTE), "ok");
                 if (minute == 0) for (String s : stopped) drill.checkIn(now, s, ok(EVERY_MINUTE), "ok");
                 if (minute == 0) drill.pauseProcessor(true, pause);
-                if (minute == 10) {
-                    // ten minutes of ticks while stopped: not one MISSED, not one alert
-                    for (String s : steady) assertThat(drill.stored(s)).as(s).noneMatch(c -> c.status().wireName().equals("missed"));
-                    for (String s : stopped) assertThat(drill.stored(s)).as(s).noneMatch(c -> c.status().wireName().equals("missed"));
-                    assertThat(drill.controls.notifications()).isEmpty();
-                    drill.pauseProcessor(false, resume);
-                }
+                if (minute == 10) drill.pauseProcessor(false, resume);
             }
             drill.figures("e. processor stopped 00:00:30-00:10:30 under steady traffic", at(end), null);
             for (String s : stopped) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(resume);
+        }
+    }
+
+    @Test
+    void processorStoppedPastTheBound_aRealMissIsJudgedByTheClockFifteenMinutesAfterItsDeadline() throws Exception {
+        try (FaultDrill drill = new FaultDrill(dataDir, null)) {
+            List<String> stopped = slugs("stopped-", 3); // one check-in at 00:00: first deadline 00:02
+            int end = 22;
+            stopped.forEach(s -> drill.follow(s, 1));
+            for (String s : stopped) {
+                for (int slot = 1; slot + 1 <= end; slot++) drill.expectMissed(s, at(slot));
+            }
+            Instant resume = at(20, 30);
+            List<String> judgedHere = new ArrayList<>();
+            for (int minute = 0; minute <= end; minute++) {
+                ClockService.TickResult tick = drill.tick(at(minute));
+                assertThat(tick.failures()).isEmpty();
+                tick.judgedHere().forEach(j -> judgedHere.add(tick.tick() + " " + j));
+                if (minute == 0) {
+                    for (String s : stopped) drill.checkIn(at(0, 10), s, ok(EVERY_MINUTE), "ok");
+                    drill.pauseProcessor(true, at(0, 30));
+                }
+                if (minute == 20) drill.pauseProcessor(false, resume);
+            }
+            drill.figures("e2. processor stopped 00:00:30-00:20:30, past the 15-minute bound", at(end),
+                    judgedHere.size() + " judged by the clock itself");
+            // the processor never came back in time: the clock judged the deadline of 00:02 at 00:17
+            for (String s : stopped) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(at(17));
         }
     }
 }

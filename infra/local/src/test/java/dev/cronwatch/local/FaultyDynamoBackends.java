@@ -44,18 +44,7 @@ final class FaultyDynamoBackends implements Backends {
         sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(Emulators.REGION).start();
         int port = sqsServer.waitUntilStarted().localAddress().getPort();
         sqs = AwsClients.forEmulators(Emulators.REGION).sqs(URI.create("http://127.0.0.1:" + port));
-        queues = createQueues(sqs);
-    }
-
-    /** A fresh ElasticMQ can take longer than the client's 2 s for its first calls on a busy machine. */
-    private static FifoQueues createQueues(SqsClient sqs) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return FifoQueues.create(sqs);
-            } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException e) {
-                if (attempt == 3) throw e;
-            }
-        }
+        queues = FifoQueues.create(sqs);
     }
 
     @Override
