@@ -171,8 +171,7 @@ final class FaultDrill implements AutoCloseable {
     Instant openedAlertSentAt(String slug) {
         List<Map<String, Object>> published = controls.notifications();
         for (int i = 0; i < published.size() && i < publishedAt.size(); i++) {
-            Map<String, String> a = EndToEndSuite.attributes(published.get(i)).entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+            Map<String, Object> a = EndToEndSuite.attributes(published.get(i));
             if (slug.equals(a.get("monitor")) && "incident.opened".equals(a.get("type"))) return publishedAt.get(i);
         }
         return null;
