@@ -2,6 +2,7 @@ package dev.cronwatch.local;
 
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
@@ -26,9 +27,20 @@ public record FifoQueues(String queueUrl, String deadLetterQueueUrl) {
         return new FifoQueues(queue, dlq);
     }
 
+    /**
+     * A fresh ElasticMQ can take longer than the client's 2 s call timeout for its first calls on a busy
+     * machine; creating a queue again with the same attributes is harmless, so it is tried three times.
+     */
     private static String create(SqsClient sqs, String name, Map<QueueAttributeName, String> extra) {
         Map<QueueAttributeName, String> attributes = new HashMap<>(extra);
         attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
-        return sqs.createQueue(CreateQueueRequest.builder().queueName(name).attributes(attributes).build()).queueUrl();
+        CreateQueueRequest request = CreateQueueRequest.builder().queueName(name).attributes(attributes).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sqs.createQueue(request).queueUrl();
+            } catch (ApiCallTimeoutException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 }

@@ -5,15 +5,20 @@ import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import java.io.PrintStream;
-import dev.cronwatch.core.service.ClockService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The whole of cronwatch in one JVM: the deployed handler classes wired to in-process emulators, an
@@ -31,6 +36,8 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalTicker ticker;
     private final LocalGateway gateway;
     private final LocalCredentials credentials;
+    private final InjectedFaults faults = new InjectedFaults();
+    private final ProcessedCounts processed = new ProcessedCounts();
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
         this(options, console, new Emulators(options.dataDir(), options.inMemory()));
@@ -46,11 +53,12 @@ public final class LocalSystem implements AutoCloseable {
             services = new Services(
                     new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
                     new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
-                    new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
-                    notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
+                    faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queueUrl())),
+                    faults.publisher(notifications), clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
                             Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
             pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()), new ProcessingErrorWarnings(console)),
+                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()),
+                    ProcessedCounts.both(new ProcessingErrorWarnings(console), processed)),
                     options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
@@ -98,6 +106,41 @@ public final class LocalSystem implements AutoCloseable {
 
         public void drainQueue() {
             pump.drain();
+        }
+
+        /** Publishing the alerts {@code which} matches fails from now on, as SNS failing would; null: none. */
+        public void failAlertPublishing(Predicate<PendingAlert> which) {
+            faults.failAlerts(which);
+        }
+
+        /**
+         * The clock's next tick queues only {@code judgements} judgements and then fails, as an
+         * invocation cut off by its timeout would.
+         */
+        public void cutOffClockAfter(int judgements) {
+            faults.cutOffClockAfter(judgements);
+        }
+
+        /**
+         * While on, each message's first batch is processed but not deleted, as by a worker dying in
+         * between: SQS redelivers it after the visibility timeout.
+         */
+        public void dieBeforeDeleting(boolean die) {
+            pump.dieBeforeDeleting(die);
+        }
+
+        public int batchesNotDeleted() {
+            return pump.batchesNotDeleted();
+        }
+
+        /** How many messages the processor handled, by what it did with them (duplicates refused included). */
+        public Map<ProcessorService.Applied.Kind, Integer> processed() {
+            return processed.snapshot();
+        }
+
+        /** The alerts published so far, oldest first, as {@code GET /_local/notifications} lists them. */
+        public List<Map<String, Object>> notifications() {
+            return notifications.all();
         }
 
         public Backends backends() {

@@ -50,7 +50,8 @@ final class LocalTicker implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::tickNow, delay, 60_000, TimeUnit.MILLISECONDS);
     }
 
-    private void tickNow() {
+    /** One tick of the real clock, for the minute it is now; warns when it comes more than a minute late. */
+    void tickNow() {
         Instant now = clock.instant();
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         if (lastTick != null && Duration.between(lastTick.plus(LATE), minute).compareTo(LATE) >= 0) {

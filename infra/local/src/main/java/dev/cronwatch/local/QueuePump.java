@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
@@ -35,6 +36,9 @@ final class QueuePump implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile boolean deliverTwice;
+    private volatile boolean dieBeforeDeleting;
+    private final Set<String> diedWith = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger batchesNotDeleted = new AtomicInteger();
 
     QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor, int workers) {
         this.sqs = sqs;
@@ -57,6 +61,20 @@ final class QueuePump implements AutoCloseable {
 
     void deliverTwice(boolean twice) {
         this.deliverTwice = twice;
+    }
+
+    /**
+     * While on, a batch holding a message not seen before is processed and then not deleted, as when
+     * the worker dies between its writes and the delete: SQS hands it out again after the visibility
+     * timeout, and the second time it is deleted. So every message is applied, then redelivered.
+     */
+    void dieBeforeDeleting(boolean die) {
+        this.dieBeforeDeleting = die;
+    }
+
+    /** How many batches were processed and left undeleted by {@link #dieBeforeDeleting}. */
+    int batchesNotDeleted() {
+        return batchesNotDeleted.get();
     }
 
     private void run() {
@@ -107,6 +125,10 @@ final class QueuePump implements AutoCloseable {
         try {
             if (deliverTwice) processor.handleRequest(event(messages), null);
             SQSBatchResponse response = processor.handleRequest(event(messages), null);
+            if (dieBeforeDeleting && diesWith(messages)) {
+                batchesNotDeleted.incrementAndGet();
+                return;
+            }
             Set<String> failed = new HashSet<>();
             response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
@@ -119,6 +141,12 @@ final class QueuePump implements AutoCloseable {
         } finally {
             batchesInHand.decrementAndGet();
         }
+    }
+
+    private boolean diesWith(List<Message> messages) {
+        boolean unseen = false;
+        for (Message m : messages) unseen |= diedWith.add(m.messageId());
+        return unseen;
     }
 
     /**

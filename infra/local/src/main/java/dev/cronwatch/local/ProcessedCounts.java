@@ -1,0 +1,32 @@
+package dev.cronwatch.local;
+
+import dev.cronwatch.core.queue.QueueMessage;
+import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.handlers.ProcessorEvents;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the processor did with each message it handled, by kind (applied, judged, refused as a
+ * duplicate…): the figures the fault-injection tests print next to what they sent.
+ */
+final class ProcessedCounts implements ProcessorEvents {
+    private final EnumMap<ProcessorService.Applied.Kind, Integer> counts = new EnumMap<>(ProcessorService.Applied.Kind.class);
+
+    @Override
+    public synchronized void applied(QueueMessage message, ProcessorService.Applied applied) {
+        counts.merge(applied.kind(), 1, Integer::sum);
+    }
+
+    synchronized Map<ProcessorService.Applied.Kind, Integer> snapshot() {
+        return new EnumMap<>(counts);
+    }
+
+    /** Tells both listeners, in order. */
+    static ProcessorEvents both(ProcessorEvents first, ProcessorEvents second) {
+        return (message, applied) -> {
+            first.applied(message, applied);
+            second.applied(message, applied);
+        };
+    }
+}
