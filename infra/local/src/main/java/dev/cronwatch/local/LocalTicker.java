@@ -1,5 +1,6 @@
 package dev.cronwatch.local;
 
+import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
@@ -7,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,19 +81,22 @@ final class LocalTicker implements AutoCloseable {
         int ticks = 0;
         Instant minute = from.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         // something already due (deadlines reached before, left for this tick) is judged at the first minute
-        Optional<Instant> next = dueAt(minute) ? Optional.of(minute) : nextDueMinute(from);
+        Optional<Instant> next = dueAt(minute) ? Optional.of(minute) : nextTickAfter(from, target);
         while (next.isPresent() && !next.get().isAfter(target)) {
             Instant at = next.get();
             clock.set(at);
             ticks++;
-            for (int repeat = 0; repeat < MAX_REPEATS_OF_A_MINUTE && dueAt(at); repeat++) {
+            boolean retriesAlerts = alertWaitsUntil(at);
+            for (int repeat = 0; repeat < MAX_REPEATS_OF_A_MINUTE && (retriesAlerts || dueAt(at)); repeat++) {
+                retriesAlerts = false;
                 ClockService.TickResult result = clockHandler.tick(at);
-                if (!result.failures().isEmpty()) {
+                // a publish that fails is the alert's to retry, later: only the judging must not fail
+                if (!result.failures().isEmpty() && result.alerts().failures().size() < result.failures().size()) {
                     throw new IllegalStateException("tick " + at + " failed: " + result.failures());
                 }
                 pump.drain();
             }
-            next = nextDueMinute(at);
+            next = nextTickAfter(at, target);
         }
         clock.set(target);
         return ticks;
@@ -99,6 +104,32 @@ final class LocalTicker implements AutoCloseable {
 
     private boolean dueAt(Instant minute) {
         return !store.findDue(minute, null, 1).items().isEmpty();
+    }
+
+    /** An alert whose next publish attempt has come by {@code minute} (a retry after a failed publish). */
+    private boolean alertWaitsUntil(Instant minute) {
+        return !store.alertsDue(minute, 1).isEmpty();
+    }
+
+    /**
+     * The next minute after {@code after} with a deadline due or an alert to retry, as the real clock
+     * would reach them; minutes with neither are skipped.
+     */
+    private Optional<Instant> nextTickAfter(Instant after, Instant target) {
+        Optional<Instant> deadline = nextDueMinute(after);
+        Instant nextMinute = after.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        // the index lists each shard in time order, not all of them: the earliest of a page
+        Optional<Instant> retry = store.alertsDue(target, 100).stream().map(PendingAlert::nextAttemptAt)
+                .min(Comparator.naturalOrder()).map(LocalTicker::ceilingMinute)
+                .map(m -> m.isAfter(after) ? m : nextMinute);
+        if (retry.isEmpty()) return deadline;
+        if (deadline.isEmpty()) return retry;
+        return Optional.of(retry.get().isBefore(deadline.get()) ? retry.get() : deadline.get());
+    }
+
+    private static Instant ceilingMinute(Instant instant) {
+        Instant minute = instant.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(instant) ? minute : minute.plus(1, ChronoUnit.MINUTES);
     }
 
     /** The first whole minute strictly after {@code after} at which some deadline has come. */
