@@ -1,6 +1,6 @@
 package dev.cronwatch.bench;
 
-import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.dynamo.BulkLoader;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.core.monitor.Monitor;
