@@ -1,13 +1,11 @@
 package dev.cronwatch.handlers;
 
-import dev.cronwatch.adapters.aws.AwsClients;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.Secrets;
 import dev.cronwatch.core.tenant.TenantNames;
 import java.io.PrintStream;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -81,16 +79,15 @@ public final class Admin {
 
     /** Against a deployed stack's table: {@code CRONWATCH_TABLE} (infra/bin/cronwatch-admin reads it from the stack). */
     public static void main(String[] args) {
-        String table = System.getenv("CRONWATCH_TABLE");
-        if (table == null || table.isBlank()) {
-            System.err.println("CRONWATCH_TABLE is not set");
+        Settings settings;
+        try {
+            settings = Settings.forOperator(System.getenv());
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
-        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        String endpoint = System.getenv("CRONWATCH_DYNAMODB_ENDPOINT");
-        boolean emulator = endpoint != null && !endpoint.isBlank();
-        AwsClients clients = emulator ? AwsClients.forEmulators(region) : AwsClients.forAws(region);
-        var dynamo = clients.dynamoDb(emulator ? URI.create(endpoint) : null);
-        System.exit(main(new DynamoTenantDirectory(dynamo, table), Clock.systemUTC(), System.out, System.err, args));
+        Wiring wiring = Wiring.builder(settings, Clock.systemUTC()).build();
+        System.exit(main(wiring.services().tenants(), wiring.services().clock(), System.out, System.err, args));
     }
 }

@@ -1,15 +1,14 @@
 package dev.cronwatch.handlers;
 
-import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.Secrets;
 import dev.cronwatch.core.tenant.TenantNames;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
-import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,13 +73,8 @@ public final class Bootstrap {
 
     public static void main(String[] argv) {
         Arguments args = Arguments.parse(argv);
-        String table = System.getenv("CRONWATCH_TABLE");
-        if (table == null || table.isBlank()) throw new IllegalStateException("CRONWATCH_TABLE is not set");
-        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        String endpoint = System.getenv("CRONWATCH_DYNAMODB_ENDPOINT");
-        AwsClients clients = endpoint == null || endpoint.isBlank()
-                ? AwsClients.forAws(region) : AwsClients.forEmulators(region);
-        var dynamo = clients.dynamoDb(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
-        System.out.println(Json.write(run(new DynamoTenantDirectory(dynamo, table), args, new SecureRandom())));
+        TenantDirectory tenants = Wiring.builder(Settings.forOperator(System.getenv()), Clock.systemUTC()).build()
+                .services().tenants();
+        System.out.println(Json.write(run(tenants, args, new SecureRandom())));
     }
 }

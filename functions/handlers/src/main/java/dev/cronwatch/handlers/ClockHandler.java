@@ -33,7 +33,11 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     private final Metrics metrics;
 
     public ClockHandler() {
-        this(Wiring.services().clockService(), Wiring.services().clock(), INGEST_GRACE, Wiring.services().metrics());
+        this(Wiring.instance().services(), INGEST_GRACE);
+    }
+
+    public ClockHandler(Services services, Duration ingestGrace) {
+        this(services.clockService(), services.clock(), ingestGrace, services.metrics());
     }
 
     public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics) {

@@ -1,5 +1,6 @@
 package dev.cronwatch.handlers;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
@@ -16,7 +17,15 @@ import java.util.function.Predicate;
  * back untouched instead of being cut off half-way.
  */
 final class FifoBatch {
+    /** Left for reporting back what was not done, before Lambda cuts the invocation off. */
+    static final long RESERVE_MILLIS = 5_000;
+
     private FifoBatch() {
+    }
+
+    /** Whether the invocation still has more than {@link #RESERVE_MILLIS} left (always, outside Lambda). */
+    static BooleanSupplier timeLeft(Context context) {
+        return () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS;
     }
 
     /** {@code handle} returns true when the message is done (applied, or set aside for good). */

@@ -34,7 +34,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final Metrics metrics;
 
     public HttpApiHandler() {
-        this(Wiring.services());
+        this(Wiring.instance().services());
     }
 
     public HttpApiHandler(Services services) {

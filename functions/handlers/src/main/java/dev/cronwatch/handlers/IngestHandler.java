@@ -14,7 +14,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final HttpApiHandler http;
 
     public IngestHandler() {
-        this(Wiring.services());
+        this(Wiring.instance().services());
     }
 
     public IngestHandler(Services services) {

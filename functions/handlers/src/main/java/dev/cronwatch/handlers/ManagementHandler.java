@@ -14,7 +14,7 @@ public final class ManagementHandler implements RequestHandler<APIGatewayV2HTTPE
     private final HttpApiHandler http;
 
     public ManagementHandler() {
-        this(Wiring.services());
+        this(Wiring.instance().services());
     }
 
     public ManagementHandler(Services services) {

@@ -3,7 +3,6 @@ package dev.cronwatch.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.pagerduty.PagerDutyClient;
@@ -33,7 +32,7 @@ public final class PagerDutyForwarder implements RequestHandler<SNSEvent, Void> 
     }
 
     private PagerDutyForwarder(Settings.PagerDuty settings) {
-        this(new SsmRoutingKey(AwsClients.forAws(settings.region()).ssm(null), settings.routingKeyParameter()),
+        this(SsmRoutingKey.forAws(settings),
                 PagerDutyClient.standard(settings.eventsUrl()));
     }
 

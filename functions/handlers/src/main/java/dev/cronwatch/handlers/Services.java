@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * The use cases, built once from the ports. Handlers take this in their test constructor; the
- * Lambda constructor gets it from {@link Wiring}, which picks the real adapters.
+ * Lambda constructor gets it from {@link Wiring}, which picks the adapters.
  */
 public final class Services {
     /** How long one tick may spend judging deadlines itself; the clock function's timeout is 60 s. */
@@ -52,7 +52,7 @@ public final class Services {
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.ingest = new IngestService(counted(queue, metrics), clock, ids);
+        this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
         this.processor = new ProcessorService(store,
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
@@ -105,19 +105,17 @@ public final class Services {
         return metrics;
     }
 
-    /** Every check-in ingest queues is one accepted (an envelope's items each count). */
-    private static CheckInQueue counted(CheckInQueue queue, Metrics metrics) {
-        return new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
-                metrics.count(Metric.CHECK_INS_ACCEPTED);
-            }
+    /** The queue, counting every check-in ingest queues as one accepted (an envelope's items each count). */
+    private record CountedQueue(CheckInQueue queue, Metrics metrics) implements CheckInQueue {
+        @Override
+        public void send(CheckInMessage message, String deduplicationId) {
+            queue.send(message, deduplicationId);
+            metrics.count(Metric.CHECK_INS_ACCEPTED);
+        }
 
-            @Override
-            public void judge(List<Judgement> judgements) {
-                queue.judge(judgements);
-            }
-        };
+        @Override
+        public void judge(List<Judgement> judgements) {
+            queue.judge(judgements);
+        }
     }
 }

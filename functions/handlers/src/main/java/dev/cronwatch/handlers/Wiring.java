@@ -1,6 +1,6 @@
 package dev.cronwatch.handlers;
 
-import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
@@ -12,95 +12,123 @@ import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
 import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The composition root: settings, clients, adapters and services, built once per process. The only
- * real clock of cronwatch is made here. Clients a function does not use are never built (each costs
- * start-up time): the queue and the topic are reached through lazy holders.
+ * The composition root: from settings, a clock and (optionally) an alert publisher, the adapters and
+ * services of one process, built once. The Lambda functions take {@link #instance()}, made from the
+ * environment and the system clock (the only real clock of cronwatch). Local mode, the operator's
+ * commands and the benchmarks build their own through {@link #builder}, giving what they have
+ * instead: in-process emulators' clients, the console publisher, a manual clock.
+ *
+ * <p>Clients a process does not use are never built (each costs start-up time): the adapters ask
+ * {@link Connections} for theirs at their first call.
  */
 public final class Wiring {
     private final Settings settings;
     private final Services services;
     private final DeadLetterQueue deadLetters;
+    private final ProcessorEvents processorEvents;
 
-    public Wiring(Settings settings, Clock clock) {
-        this.settings = settings;
-        AwsClients clients = settings.dynamoDbEndpoint() == null
-                ? AwsClients.forAws(settings.region())
-                : AwsClients.forEmulators(settings.region());
-        DynamoDbClient dynamo = clients.dynamoDb(settings.dynamoDbEndpoint());
-        Supplier<SqsClient> sqs = memoize(() -> clients.sqs(settings.sqsEndpoint()));
-        Supplier<SnsClient> sns = memoize(() -> clients.sns(settings.snsEndpoint()));
-        Supplier<SqsCheckInQueue> queue = memoize(() -> new SqsCheckInQueue(sqs.get(), settings.queueUrl()));
-        Supplier<SnsAlertPublisher> topic = memoize(() -> new SnsAlertPublisher(sns.get(), settings.topicArn(),
-                new AlertRenderer(settings.publicUrl())));
-        Supplier<SqsDeadLetterQueue> dlq = memoize(() -> new SqsDeadLetterQueue(sqs.get(), settings.deadLetterQueueUrl()));
-        CheckInQueue lazyQueue = new CheckInQueue() {
-            @Override
-            public void send(dev.cronwatch.core.queue.CheckInMessage message, String dedupId) {
-                queue.get().send(message, dedupId);
-            }
-
-            @Override
-            public void judge(java.util.List<dev.cronwatch.core.queue.Judgement> judgements) {
-                queue.get().judge(judgements);
-            }
-        };
-        AlertPublisher lazyPublisher = alert -> topic.get().publish(alert);
-        this.deadLetters = (body, group, dedupId, reason) -> dlq.get().forward(body, group, dedupId, reason);
-        this.services = new Services(
-                new DynamoMonitorStore(dynamo, settings.tableName(), settings.retentionDays()),
-                new DynamoTenantDirectory(dynamo, settings.tableName()),
-                lazyQueue, lazyPublisher, clock, UUID::randomUUID,
+    private Wiring(Builder b) {
+        settings = b.settings;
+        Connections connections = b.connections != null ? b.connections : Connections.forSettings(settings);
+        CheckInQueue queue = b.queue != null ? b.queue : new SqsCheckInQueue(connections::sqs, settings.queueUrl());
+        AlertPublisher publisher = b.publisher != null ? b.publisher
+                : new SnsAlertPublisher(connections::sns, settings.topicArn(), new AlertRenderer(settings.publicUrl()));
+        // standard output: Lambda sends each line to CloudWatch Logs, which reads the metrics in it
+        Metrics metrics = b.metrics != null ? b.metrics : new EmfMetrics(b.clock, settings.stackName(), System.out::println);
+        deadLetters = new SqsDeadLetterQueue(connections::sqs, settings.deadLetterQueueUrl());
+        services = new Services(
+                new DynamoMonitorStore(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),
+                new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
+                queue, publisher, b.clock, UUID::randomUUID,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
-                        java.time.Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
-                // standard output: Lambda sends each line to CloudWatch Logs, which reads the metrics in it
-                new EmfMetrics(clock, settings.stackName(), System.out::println));
+                        Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
+                metrics);
+        processorEvents = b.processorEvents != null ? b.processorEvents : new ProcessorMetrics(metrics, b.clock);
     }
 
-    /** The process-wide instance the Lambda no-argument constructors use. */
+    public static Builder builder(Settings settings, Clock clock) {
+        return new Builder(settings, clock);
+    }
+
+    /** The process-wide instance the Lambda functions' no-argument constructors use. */
     public static Wiring instance() {
         return Holder.INSTANCE;
-    }
-
-    /** The services of the process-wide instance, for the handlers' no-argument constructors. */
-    public static Services services() {
-        return instance().services;
-    }
-
-    public DeadLetterQueue deadLetters() {
-        return deadLetters;
     }
 
     public Settings settings() {
         return settings;
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> factory) {
-        return new Supplier<>() {
-            private volatile T value;
+    public Services services() {
+        return services;
+    }
 
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) value = v = factory.get();
-                    }
-                }
-                return v;
-            }
-        };
+    public DeadLetterQueue deadLetters() {
+        return deadLetters;
+    }
+
+    /** Who hears what the processor did with each message: the metrics, unless the builder was told otherwise. */
+    public ProcessorEvents processorEvents() {
+        return processorEvents;
+    }
+
+    /** What a process gives instead of what its settings would build; each is optional. */
+    public static final class Builder {
+        private final Settings settings;
+        private final Clock clock;
+        private Connections connections;
+        private AlertPublisher publisher;
+        private CheckInQueue queue;
+        private Metrics metrics;
+        private ProcessorEvents processorEvents;
+
+        private Builder(Settings settings, Clock clock) {
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        /** The clients to use; by default built from the settings (AWS, or the emulators they name). */
+        public Builder connections(Connections given) {
+            this.connections = given;
+            return this;
+        }
+
+        /** Where alerts go; by default the settings' SNS topic. */
+        public Builder publisher(AlertPublisher given) {
+            this.publisher = given;
+            return this;
+        }
+
+        /** Where check-ins and judgements are queued; by default the settings' FIFO queue. */
+        public Builder queue(CheckInQueue given) {
+            this.queue = given;
+            return this;
+        }
+
+        /** Where figures go; by default CloudWatch's embedded metric format on standard output. */
+        public Builder metrics(Metrics given) {
+            this.metrics = given;
+            return this;
+        }
+
+        /** Who hears each message the processor applied; by default {@link ProcessorMetrics}. */
+        public Builder processorEvents(ProcessorEvents given) {
+            this.processorEvents = given;
+            return this;
+        }
+
+        public Wiring build() {
+            return new Wiring(this);
+        }
     }
 
     private static final class Holder {
-        static final Wiring INSTANCE = new Wiring(Settings.fromEnvironment(), Clock.systemUTC());
+        static final Wiring INSTANCE = builder(Settings.fromEnvironment(), Clock.systemUTC()).build();
     }
 }

@@ -8,29 +8,36 @@ import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ProcessorService;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * Lambda's SQS batch contract: partial failures, group order kept, and only a message that itself
- * failed goes to the dead-letter queue.
+ * The processor on Lambda's SQS batch contract: partial failures, group order kept, only a message that
+ * itself failed goes to the dead-letter queue; its figures and its log context.
  */
 class ProcessorHandlerTest {
     final InMemoryMonitorStore memory = new InMemoryMonitorStore();
@@ -52,22 +59,39 @@ class ProcessorHandlerTest {
                 }
             });
     final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    final ProcessorHandler handler = new ProcessorHandler(
-            new ProcessorService(store, new CheckInRules(6, 10_000),
-                    new AlertDispatcher(store, new RecordingPublisher(), clock), clock),
-            (DeadLetterQueue) (body, group, dedup, reason) -> deadLetters.add(group + ":" + body), ProcessorEvents.NONE);
+    final RecordingMetrics metrics = new RecordingMetrics();
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
+            new AlertDispatcher(store, publisher, clock), clock);
+    final DeadLetterQueue deadLetterQueue = (body, group, dedup, reason) -> deadLetters.add(group + ":" + body);
+    final ProcessorHandler handler = new ProcessorHandler(processor, deadLetterQueue,
+            new ProcessorMetrics(metrics, clock), metrics);
     long sequence;
 
     SQSEvent.SQSMessage record(String id, String slug, String body) {
+        return delivered(id, slug, body != null ? body : codec.encode(checkIn(id, slug, CheckInStatus.OK,
+                Map.of("schedule", "0 * * * *"), "2026-01-01T00:00:00Z")));
+    }
+
+    SQSEvent.SQSMessage record(String id, String slug, QueueMessage message) {
+        return delivered(id, slug, codec.encode(message));
+    }
+
+    private SQSEvent.SQSMessage delivered(String id, String slug, String body) {
         SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
         m.setMessageId(id);
-        m.setBody(body != null ? body : codec.encode(new CheckInMessage(id, new MonitorKey("acme", slug), "1",
-                java.util.UUID.nameUUIDFromBytes(id.getBytes()).toString(), false, CheckInStatus.OK, null, null,
-                new MonitorConfigParser("monitor_config.").patch(Map.of("schedule", "0 * * * *")),
-                Instant.parse("2026-01-01T00:00:00Z"))));
+        m.setBody(body);
         m.setAttributes(Map.of("MessageGroupId", "acme/" + slug, "MessageDeduplicationId", "d-" + id,
                 "SequenceNumber", Long.toString(1_000_000 + id.hashCode() % 1000 + 1000 * (++sequence))));
         return m;
+    }
+
+    static CheckInMessage checkIn(String id, String slug, CheckInStatus status, Map<String, Object> config,
+                                  String receivedAt) {
+        return new CheckInMessage(id, new MonitorKey("acme", slug), "1",
+                java.util.UUID.nameUUIDFromBytes(id.getBytes()).toString(), false, status, null, null,
+                config == null ? null : new MonitorConfigParser("monitor_config.").patch(config),
+                Instant.parse(receivedAt));
     }
 
     SQSBatchResponse handle(SQSEvent.SQSMessage... records) {
@@ -83,11 +107,11 @@ class ProcessorHandlerTest {
     @Test
     void aFailureReportsItselfAndEveryLaterMessageOfItsGroupOnly() {
         SQSBatchResponse response = handle(
-                record("a1", "alpha", null),
-                record("x1", "broken", null),
-                record("b1", "beta", null),
-                record("x2", "broken", null),
-                record("a2", "alpha", null));
+                record("a1", "alpha", (String) null),
+                record("x1", "broken", (String) null),
+                record("b1", "beta", (String) null),
+                record("x2", "broken", (String) null),
+                record("a2", "alpha", (String) null));
         assertThat(failed(response)).containsExactly("x1", "x2");
         assertThat(memory.allCheckIns(new MonitorKey("acme", "alpha"))).hasSize(2);
         assertThat(memory.allCheckIns(new MonitorKey("acme", "beta"))).hasSize(1);
@@ -96,7 +120,7 @@ class ProcessorHandlerTest {
 
     @Test
     void poisonGoesToTheDeadLetterQueueAndItsGroupGoesOn() {
-        SQSBatchResponse response = handle(record("p1", "alpha", "{not a check-in"), record("a1", "alpha", null));
+        SQSBatchResponse response = handle(record("p1", "alpha", "{not a check-in"), record("a1", "alpha", (String) null));
         assertThat(failed(response)).isEmpty();
         assertThat(deadLetters).containsExactly("acme/alpha:{not a check-in");
         assertThat(memory.allCheckIns(new MonitorKey("acme", "alpha"))).hasSize(1);
@@ -104,8 +128,8 @@ class ProcessorHandlerTest {
 
     @Test
     void aMessageThatFailsThreeTimesByItsOwnFault_isSetAside_andWhatWasHeldBehindItIsNot() {
-        SQSEvent.SQSMessage x1 = record("x1", "broken", null);
-        SQSEvent.SQSMessage x2 = record("x2", "broken", null);
+        SQSEvent.SQSMessage x1 = record("x1", "broken", (String) null);
+        SQSEvent.SQSMessage x2 = record("x2", "broken", (String) null);
         for (int receive = 1; receive <= 2; receive++) {
             received(receive, x1, x2);
             assertThat(failed(handle(x1, x2))).containsExactly("x1", "x2");
@@ -131,7 +155,7 @@ class ProcessorHandlerTest {
     @Test
     void anOutage_isRetriedForever_andSendsNothingToTheDeadLetterQueue() {
         failure = () -> DynamoDbException.builder().statusCode(500).message("internal server error").build();
-        SQSEvent.SQSMessage x1 = record("x1", "broken", null);
+        SQSEvent.SQSMessage x1 = record("x1", "broken", (String) null);
         for (int i = 0; i < 20; i++) assertThat(failed(handle(x1))).containsExactly("x1");
         failure = () -> DynamoDbException.builder().statusCode(400)
                 .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
@@ -145,8 +169,8 @@ class ProcessorHandlerTest {
 
     @Test
     void aRedeliveredBatch_isAppliedOnce() {
-        SQSEvent.SQSMessage a1 = record("a1", "alpha", null);
-        SQSEvent.SQSMessage a2 = record("a2", "alpha", null);
+        SQSEvent.SQSMessage a1 = record("a1", "alpha", (String) null);
+        SQSEvent.SQSMessage a2 = record("a2", "alpha", (String) null);
         handle(a1, a2);
         handle(a1, a2);
         assertThat(memory.allCheckIns(new MonitorKey("acme", "alpha"))).hasSize(2);
@@ -154,17 +178,76 @@ class ProcessorHandlerTest {
     }
 
     @Test
-    void whenTimeRunsShort_theRestIsReportedBackUntouched() {
-        AtomicBoolean timeLeft = new AtomicBoolean(true);
-        List<SQSEvent.SQSMessage> records = List.of(record("a1", "alpha", null), record("b1", "beta", null),
-                record("a2", "alpha", null));
+    void countsWhatEachMessageDid_andFlushesOncePerInvocation() {
+        clock.set(Instant.parse("2026-01-01T00:00:01.500Z"));
+        Map<String, Object> failFast = Map.of("schedule", "0 * * * *", "failure_issue_threshold", 1);
+        assertThat(failed(handle(record("a1", "alpha", checkIn("a1", "alpha", CheckInStatus.OK, failFast,
+                        "2026-01-01T00:00:00Z")),
+                record("a2", "alpha", checkIn("a2", "alpha", CheckInStatus.ERROR, null, "2026-01-01T00:00:01Z")),
+                record("n1", "nobody", checkIn("n1", "nobody", CheckInStatus.OK, null, "2026-01-01T00:00:01Z"))))).isEmpty();
+        assertThat(metrics.sum(Metric.CHECK_INS_APPLIED)).isEqualTo(2);
+        assertThat(metrics.values()).filteredOn(v -> v.metric() == Metric.APPLY_LAG_MS).extracting(RecordingMetrics.Value::value)
+                .containsExactly(1500.0, 500.0);
+        assertThat(metrics.sum(Metric.PROCESSING_ERRORS)).as("a check-in for a monitor that does not exist").isEqualTo(1);
+        assertThat(metrics.sum(Metric.INCIDENTS_OPENED)).isEqualTo(1);
+        assertThat(metrics.sum(Metric.ALERTS_PUBLISHED)).isEqualTo(1);
+        assertThat(metrics.flushes()).isEqualTo(1);
+
+        SQSEvent.SQSMessage ok = record("a3", "alpha", checkIn("a3", "alpha", CheckInStatus.OK, null, "2026-01-01T00:00:01Z"));
+        handle(ok);
+        handle(ok);
+        assertThat(metrics.sum(Metric.INCIDENTS_RESOLVED)).isEqualTo(1);
+        assertThat(metrics.sum(Metric.ALERTS_PUBLISHED)).isEqualTo(2);
+        assertThat(metrics.sum(Metric.CHECK_INS_APPLIED)).as("the redelivery counts nothing").isEqualTo(3);
+        assertThat(metrics.sum(Metric.ALERTS_FAILED)).isZero();
+        assertThat(metrics.flushes()).isEqualTo(3);
+    }
+
+    @Test
+    void countsTheMissesAndTimeoutsAJudgementFinds() {
+        handle(record("r1", "runner", checkIn("r1", "runner", CheckInStatus.IN_PROGRESS,
+                Map.of("schedule", "0 * * * *", "failure_issue_threshold", 1), "2026-01-01T00:00:00Z")));
+        clock.set(Instant.parse("2026-01-01T03:00:05Z"));
+        // the run times out at 00:30, the 01:00 and 02:00 check-ins are missed at 01:01 and 02:01
+        handle(record("j1", "runner", new Judgement(new MonitorKey("acme", "runner"), "production",
+                Instant.parse("2026-01-01T00:30:00Z"), Instant.parse("2026-01-01T03:00:00Z"))));
+        assertThat(metrics.sum(Metric.TIMEOUTS_DETECTED)).isEqualTo(1);
+        assertThat(metrics.sum(Metric.MISSES_DETECTED)).isEqualTo(2);
+        assertThat(metrics.sum(Metric.INCIDENTS_OPENED)).as("the timeout opens it, the miss joins it").isEqualTo(1);
+        assertThat(metrics.sum(Metric.CHECK_INS_APPLIED)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageSetAside_isCountedAsADeadLetterForward() {
+        handle(record("p1", "alpha", "{not a check-in"));
+        assertThat(metrics.sum(Metric.DEAD_LETTER_FORWARDS)).isEqualTo(1);
+        assertThat(metrics.flushes()).isEqualTo(1);
+    }
+
+    @Test
+    void eachMessageLogsWithItsMonitor_andTheInvocationLeavesNothingBehind() throws Exception {
+        // slf4j-simple, the tests' logger, keeps no MDC: the deployed provider's kind is put in meanwhile
+        Method setAdapter = MDC.class.getDeclaredMethod("setMDCAdapter", MDCAdapter.class);
+        setAdapter.setAccessible(true);
+        MDCAdapter before = MDC.getMDCAdapter();
+        setAdapter.invoke(null, new BasicMDCAdapter());
+        try {
+            logsEachMessageWithItsMonitor();
+        } finally {
+            setAdapter.invoke(null, before);
+        }
+    }
+
+    private void logsEachMessageWithItsMonitor() {
         List<String> seen = new ArrayList<>();
-        SQSBatchResponse response = FifoBatch.process(records, r -> {
-            seen.add(r.getMessageId());
-            timeLeft.set(false);
-            return true;
-        }, timeLeft::get);
-        assertThat(seen).containsExactly("a1");
-        assertThat(failed(response)).containsExactly("b1", "a2");
+        ProcessorHandler listening = new ProcessorHandler(processor, deadLetterQueue,
+                (message, applied) -> seen.add(MDC.get(LogContext.ORGANIZATION) + "/" + MDC.get(LogContext.MONITOR)),
+                metrics);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("a1", "alpha", (String) null), record("b1", "beta", (String) null)));
+        MDC.put(LogContext.MONITOR, "left over by another invocation");
+        listening.handleRequest(event, null);
+        assertThat(seen).containsExactly("acme/alpha", "acme/beta");
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 }

@@ -56,15 +56,15 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * template.yaml against the code, without SAM CLI: parsed with CloudFormation's short tags, then held
- * to the handler classes, the settings, the table definition, the metric names and every route of the
- * spec. What the SAM transform makes of it is checked by infra/bin/check-template.
+ * to the handler classes, the settings, the table definition, the metric names and every route of
+ * docs/spec.md. What the SAM transform makes of it is checked by infra/bin/check-template.
  */
 class TemplateTest {
     private static final Set<String> PSEUDO = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue", "AWS::StackId");
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
-    /** Every request form of the spec, as clients send it (trailing slash), and the function that must get it. */
+    /** Every request form of docs/spec.md, as clients send it (trailing slash), and the function that must get it. */
     private static final List<String[]> REQUESTS = List.of(
             new String[] {"POST", "/api/0/organizations/acme/monitors/backup/checkins/", "IngestFunction"},
             new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/checkins/latest/", "IngestFunction"},
@@ -196,7 +196,7 @@ class TemplateTest {
     }
 
     /**
-     * Each request of the spec reaches, through the template's routes, a function whose handler serves
+     * Each request of docs/spec.md reaches, through the template's routes, a function whose handler serves
      * it; and the same function whichever way API Gateway resolves the two things its documentation
      * leaves open: whether a greedy {proxy+} matches an empty remainder, and whether a trailing slash
      * is ignored. Routes are chosen as API Gateway does: a full match before a greedy one, the most

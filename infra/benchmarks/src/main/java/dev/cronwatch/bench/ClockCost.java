@@ -1,21 +1,21 @@
 package dev.cronwatch.bench;
 
-import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.aws.Connections;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.BulkLoader;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
-import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
-import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.ClockService;
-import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.handlers.Wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +50,9 @@ final class ClockCost {
             long seedStart = System.nanoTime();
             seed(client, table, monitors);
             report.line("%,d monitors seeded in %.1f s (BatchWriteItem)", monitors, (System.nanoTime() - seedStart) / 1e9);
-            DynamoMonitorStore store = new DynamoMonitorStore(client, table, 90);
-            Clock fixed = Clock.fixed(T, ZoneOffset.UTC);
-            AlertDispatcher alerts = new AlertDispatcher(store, alert -> { }, fixed);
-            ClockService clock = new ClockService(store, new CountingQueue(), new ProcessorService(store,
-                    new CheckInRules(6, 1_000_000), alerts, fixed), alerts, fixed, Duration.ofMinutes(15),
-                    Duration.ofSeconds(30));
+            ClockService clock = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.fixed(T, ZoneOffset.UTC))
+                    .connections(Connections.of(client, null, null)).queue(new CountingQueue()).publisher(alert -> { })
+                    .metrics(Metrics.NONE).build().services().clockService();
             tick(clock, counter, monitors, T.minus(Duration.ofMinutes(20)), 0);
             tick(clock, counter, monitors, T.minus(Duration.ofMinutes(9)), 10);
             tick(clock, counter, monitors, T.plus(Duration.ofMinutes(51)), 1010); // the 10 first queued are still due

@@ -1,11 +1,14 @@
 package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.aws.AwsClients;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.aws.Connections;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.handlers.Wiring;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -13,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -42,7 +46,8 @@ final class ColdStart {
 
         DynamoDbClient client = dynamo.client();
         String table = DynamoLocal.newTable(client);
-        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
+        TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
+                .connections(Connections.of(client, null, null)).build().services().tenants();
         tenants.ensureOrganization("bench");
         tenants.ensureProject(new Project("bench", "1", "bench"));
         DsnKey key = new DsnKey("0123456789abcdef0123456789abcdef", "bench", "1");

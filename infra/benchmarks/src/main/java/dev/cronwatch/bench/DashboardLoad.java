@@ -12,6 +12,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.rules.Deadlines;
 import dev.cronwatch.local.LocalCredentials;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
@@ -163,7 +164,7 @@ final class DashboardLoad {
             }
             CheckIn last = checkIns.get(checkIns.size() - 1);
             Instant next = config.schedule().nextAfter(NOW, config.zone());
-            env = env.withTimes(last.dateAdded(), next, next.plus(config.margin()));
+            env = env.withTimes(last.dateAdded(), next, Deadlines.latest(config, next));
             List<Incident> incidents = List.of();
             if (failing) {
                 Incident incident = new Incident(UUID.randomUUID().toString(), key, "production", last.dateAdded(), null,

@@ -1,13 +1,13 @@
 package dev.cronwatch.bench;
 
-import dev.cronwatch.adapters.aws.RequestCounter;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
-import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.adapters.aws.Connections;
+import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.AlertDispatcher;
-import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.handlers.ProcessorHandler;
+import dev.cronwatch.handlers.Wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +39,12 @@ final class ProcessorThroughput {
         WrittenItems written = new WrittenItems();
         DynamoDbClient client = dynamo.client(counter, written);
         String table = DynamoLocal.newTable(client);
-        DynamoMonitorStore store = new DynamoMonitorStore(client, table, 90);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        ProcessorHandler handler = new ProcessorHandler(
-                new ProcessorService(store, new CheckInRules(6, 1_000_000), new AlertDispatcher(store, alert -> { }, clock),
-                        clock),
-                (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); },
-                dev.cronwatch.handlers.ProcessorEvents.NONE);
+        // alerts go nowhere; no SQS client, so a message set aside (poison, in a benchmark) fails the run
+        Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null), clock)
+                .connections(Connections.of(client, null, null)).publisher(alert -> { }).metrics(Metrics.NONE).build();
+        ProcessorHandler handler = new ProcessorHandler(wiring.services().processor(), wiring.deadLetters(),
+                wiring.processorEvents(), Metrics.NONE);
 
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         applyRound(handler, monitors, start, Messages.HOURLY); // the monitors exist before the clock starts

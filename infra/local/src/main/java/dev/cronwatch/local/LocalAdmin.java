@@ -2,9 +2,12 @@ package dev.cronwatch.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.aws.Connections;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.handlers.Admin;
+import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.Wiring;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +43,9 @@ public final class LocalAdmin {
         AmazonDynamoDBLocal dynamo = DynamoDBEmbedded.create(db.toFile(), true);
         try {
             TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
-            return Admin.main(new DynamoTenantDirectory(dynamo.dynamoDbClient(), Backends.TABLE), Clock.systemUTC(),
-                    out, err, Arrays.copyOfRange(args, 2, args.length));
+            Services services = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())
+                    .connections(Connections.of(dynamo.dynamoDbClient(), null, null)).build().services();
+            return Admin.main(services.tenants(), services.clock(), out, err, Arrays.copyOfRange(args, 2, args.length));
         } finally {
             dynamo.shutdown();
         }

@@ -1,33 +1,32 @@
 package dev.cronwatch.local;
 
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.aws.Connections;
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
-import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.core.service.ClockService;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The whole of cronwatch in one JVM: the deployed handler classes wired to in-process emulators, an
- * HTTP gateway, a queue pump and a clock. Closing it stops taking requests, applies what was
+ * The whole of cronwatch in one JVM: the deployed handler classes, built by the same composition root
+ * ({@link Wiring}) on in-process emulators, the console's publisher and a local clock, behind an HTTP
+ * gateway, a queue pump and a ticker. Closing it stops taking requests, applies what was
  * accepted, and only then stops the emulators.
  */
 public final class LocalSystem implements AutoCloseable {
-    private static final int RETENTION_DAYS = 90;
-
     private final Backends backends;
     private final LocalClock clock;
     private final Notifications notifications;
@@ -50,20 +49,22 @@ public final class LocalSystem implements AutoCloseable {
             TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
             clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
             notifications = new Notifications(console, options.webhook(), options.webhookFormat());
-            services = new Services(
-                    new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
-                    new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
-                    faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queueUrl())),
-                    faults.publisher(notifications), clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
-                            Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
+            Settings settings = Settings.forTable(Emulators.REGION, backends.table(), null)
+                    .withQueues(backends.queueUrl(), backends.deadLetterQueueUrl())
+                    .withRateLimitPerMinute(options.rateLimitPerMinute());
+            Wiring wiring = Wiring.builder(settings, clock)
+                    .connections(Connections.of(backends.dynamoDb(), backends.sqs(), null))
+                    .queue(faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queueUrl())))
+                    .publisher(faults.publisher(notifications))
+                    .metrics(Metrics.NONE)
+                    .processorEvents(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed))
+                    .build();
+            services = wiring.services();
             pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()),
-                    ProcessedCounts.both(new ProcessingErrorWarnings(console), processed)),
-                    options.workers());
+                    wiring.deadLetters(), wiring.processorEvents(), services.metrics()), options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
-            ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, services.metrics()), services.store(),
-                    clock, pump, console);
+            ticker = new LocalTicker(new ClockHandler(services, Duration.ZERO), services.store(), clock, pump, console);
             gateway = new LocalGateway(options.port(), new HttpApiHandler(services), notifications, ticker, clock,
                     services.tenants());
             credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());

@@ -102,6 +102,40 @@ public record Settings(
         return settings;
     }
 
+    /**
+     * Settings of a process that is not a deployed function (local mode, the operator's commands, the
+     * benchmarks): one table, every limit at its default, no queue or topic until given.
+     */
+    public static Settings forTable(String region, String tableName, URI dynamoDbEndpoint) {
+        return new Settings(region, tableName, null, null, null, DEFAULT_RATE_LIMIT, DEFAULT_RETENTION_DAYS,
+                DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, DEFAULT_MAX_MONITORS_PER_ORGANIZATION, null, dynamoDbEndpoint,
+                null, null, null);
+    }
+
+    /**
+     * The operator's commands (cronwatch-admin, bootstrap) reach only the table: {@link #TABLE}, the
+     * region, and an emulator's endpoint when {@link #DYNAMODB_ENDPOINT} is set.
+     */
+    public static Settings forOperator(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String table = required(env, TABLE, problems);
+        URI endpoint = uri(env, DYNAMODB_ENDPOINT, problems);
+        if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
+        return forTable(env.getOrDefault(REGION, "us-east-1"), table, endpoint);
+    }
+
+    public Settings withQueues(String queueUrl, String deadLetterQueueUrl) {
+        return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, rateLimitPerMinute,
+                retentionDays, maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint,
+                sqsEndpoint, snsEndpoint, publicUrl);
+    }
+
+    public Settings withRateLimitPerMinute(int perMinute) {
+        return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, perMinute, retentionDays,
+                maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint, sqsEndpoint,
+                snsEndpoint, publicUrl);
+    }
+
     private static String required(Map<String, String> env, String name, List<String> problems) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -1,5 +1,7 @@
 package dev.cronwatch.adapters.pagerduty;
 
+import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.config.Settings;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -16,6 +18,11 @@ public final class SsmRoutingKey implements Supplier<String> {
     public SsmRoutingKey(SsmClient ssm, String parameterName) {
         this.ssm = ssm;
         this.parameterName = parameterName;
+    }
+
+    /** The forwarder's key on AWS, through the function's role, in its region. */
+    public static SsmRoutingKey forAws(Settings.PagerDuty settings) {
+        return new SsmRoutingKey(AwsClients.forAws(settings.region()).ssm(null), settings.routingKeyParameter());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -31,11 +32,16 @@ public final class SnsAlertPublisher implements AlertPublisher {
     static final int MAX_ATTRIBUTE = 256;
     private static final List<String> JSON_PROTOCOLS = List.of("default", "sqs", "lambda", "http", "https");
 
-    private final SnsClient sns;
+    private final Supplier<SnsClient> sns;
     private final String topicArn;
     private final AlertRenderer renderer;
 
     public SnsAlertPublisher(SnsClient sns, String topicArn, AlertRenderer renderer) {
+        this(() -> sns, topicArn, renderer);
+    }
+
+    /** The client is asked for at the first publish: a process that raises no alert never builds one. */
+    public SnsAlertPublisher(Supplier<SnsClient> sns, String topicArn, AlertRenderer renderer) {
         this.sns = sns;
         this.topicArn = topicArn;
         this.renderer = renderer;
@@ -43,7 +49,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(PendingAlert alert) {
-        sns.publish(request(alert.message()));
+        sns.get().publish(request(alert.message()));
     }
 
     PublishRequest request(AlertMessage message) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -23,7 +24,7 @@ public final class SqsCheckInQueue implements CheckInQueue {
     private static final int BATCH = 10;
     private static final int PARALLEL_BATCHES = 8;
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private final QueueMessageCodec codec = new QueueMessageCodec();
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_BATCHES, r -> {
@@ -33,6 +34,11 @@ public final class SqsCheckInQueue implements CheckInQueue {
     });
 
     public SqsCheckInQueue(SqsClient sqs, String queueUrl) {
+        this(() -> sqs, queueUrl);
+    }
+
+    /** The client is asked for at the first send: a process that never sends never builds one. */
+    public SqsCheckInQueue(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -43,7 +49,7 @@ public final class SqsCheckInQueue implements CheckInQueue {
 
     @Override
     public void send(CheckInMessage message, String deduplicationId) {
-        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(message))
+        sqs.get().sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(message))
                 .messageGroupId(groupOf(message.monitor())).messageDeduplicationId(deduplicationId).build());
     }
 
@@ -68,7 +74,7 @@ public final class SqsCheckInQueue implements CheckInQueue {
         }
         for (int attempt = 1; !entries.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> asked = entries;
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(asked));
+            SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(asked));
             if (!response.hasFailed() || response.failed().isEmpty()) return;
             if (attempt == 2) {
                 throw new IllegalStateException(response.failed().size() + " judgement(s) not queued: "

@@ -71,6 +71,31 @@ class SettingsTest {
     }
 
     @Test
+    void theOperatorsCommandsNeedOnlyTheTable_andAnEmulatorsEndpointIfAny() {
+        Settings settings = Settings.forOperator(Map.of(Settings.TABLE, "cronwatch-Table-1", "AWS_REGION", "eu-west-1",
+                Settings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000"));
+        assertThat(settings.tableName()).isEqualTo("cronwatch-Table-1");
+        assertThat(settings.region()).isEqualTo("eu-west-1");
+        assertThat(settings.dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+        assertThat(settings.queueUrl()).isNull();
+        assertThat(settings.rateLimitPerMinute()).isEqualTo(Settings.DEFAULT_RATE_LIMIT);
+        assertThatThrownBy(() -> Settings.forOperator(Map.of(Settings.DYNAMODB_ENDPOINT, "nowhere")))
+                .hasMessageContaining(Settings.TABLE + " is not set")
+                .hasMessageContaining(Settings.DYNAMODB_ENDPOINT + " must be a URL");
+    }
+
+    @Test
+    void aProcessOfItsOwnGetsTheDefaults_andWhatItGives() {
+        Settings settings = Settings.forTable("us-east-1", "cronwatch", null).withQueues("q", "dlq").withRateLimitPerMinute(60);
+        assertThat(settings.queueUrl()).isEqualTo("q");
+        assertThat(settings.deadLetterQueueUrl()).isEqualTo("dlq");
+        assertThat(settings.rateLimitPerMinute()).isEqualTo(60);
+        assertThat(settings.retentionDays()).isEqualTo(Settings.DEFAULT_RETENTION_DAYS);
+        assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(Settings.DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES);
+        assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(Settings.DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+    }
+
+    @Test
     void thePublicUrlIsOptional_andKeptWithoutTrailingSlash() {
         assertThat(Settings.from(deployed()).publicUrl()).isNull();
         Map<String, String> env = deployed();

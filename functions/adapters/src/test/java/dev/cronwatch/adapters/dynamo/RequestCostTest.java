@@ -2,7 +2,7 @@ package dev.cronwatch.adapters.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;

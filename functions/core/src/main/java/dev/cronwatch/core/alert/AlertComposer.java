@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the SPEC's alert message for an incident transition. */
+/** Builds the alert message of an incident transition (docs/spec.md §12.1). */
 public final class AlertComposer {
     /**
      * The newest check-ins of the window that are listed: a threshold may be 720, and the whole

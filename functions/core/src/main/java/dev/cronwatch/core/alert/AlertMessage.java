@@ -3,7 +3,7 @@ package dev.cronwatch.core.alert;
 import java.util.Map;
 
 /**
- * One notification as subscribers receive it (SPEC "Alerts"): a subject line, a JSON body given as
+ * One notification as subscribers receive it (docs/spec.md §12.1): a subject line, a JSON body given as
  * a tree of maps and lists for the edge to encode, and string attributes for subscription filters.
  */
 public record AlertMessage(String subject, Map<String, Object> body, Map<String, String> attributes) {

@@ -6,7 +6,7 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.rules.Ids;
+import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.rules.IncidentRules;
 import dev.cronwatch.core.rules.Outcome;
 import java.time.Instant;
@@ -63,7 +63,7 @@ public final class ClockRules {
         MonitorConfig config = o.monitor().config();
         Instant expected = env.nextCheckIn();
         CheckIn missed = new CheckIn(
-                Ids.derive("missed", o.monitor().id(), env.name(), expected.toString()),
+                CheckInIds.missed(o.monitor().id(), env.name(), expected),
                 env.monitor(), o.monitor().projectId(), env.name(), CheckInStatus.MISSED,
                 expected, at, null, expected, null);
         Instant previousSlot = config.schedule().previousBefore(expected, at, config.zone());

@@ -6,6 +6,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Text;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,7 @@ public final class Thresholds {
     /**
      * The failures that open an incident with {@code failed}: the {@code n} newest finished check-ins
      * that started no later than it, oldest first, if there are {@code n} of them and none is OK.
-     * Runs still in progress neither count nor break the run (SPEC: an incident needs n real
+     * Runs still in progress neither count nor break the run (docs/spec.md D2: an incident needs n real
      * failures, so a young environment with fewer results does not open early).
      */
     public static Optional<List<CheckIn>> failureWindow(MonitorEnvironment env, CheckIn failed, int n) {

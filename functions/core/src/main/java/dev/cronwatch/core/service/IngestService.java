@@ -3,6 +3,7 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.rules.CheckInIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,13 +27,12 @@ public final class IngestService {
     }
 
     /**
-     * Returns the check-in id the client is told. A new run gets a random id (a check-in id is a
-     * capability: nobody should be able to guess one). Receive times are whole milliseconds, as they
-     * are stored.
+     * Returns the check-in id the client is told: a new run's is made here ({@link CheckInIds#newRun}).
+     * Receive times are whole milliseconds, as they are stored.
      */
     public String accept(CheckInCommand command) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CheckInMessage message = command.toMessage(ids.get().toString(), ids.get().toString(), receivedAt);
+        CheckInMessage message = command.toMessage(ids.get().toString(), CheckInIds.newRun(ids), receivedAt);
         queue.send(message, command.deduplicationId(receivedAt));
         return message.checkInId();
     }

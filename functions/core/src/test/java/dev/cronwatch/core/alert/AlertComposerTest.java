@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The SPEC's alert message, field by field. */
+/** The alert message of docs/spec.md §12.1, field by field. */
 class AlertComposerTest {
 
     private static CheckIn checkIn(CheckInStatus status) {

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Sentry §5: misses and timeouts found by the clock, and SPEC's backlog guard. */
+/** docs/spec.md §8: misses and timeouts found by the clock (D3, D6). */
 class ClockRulesTest {
     private static final String RUN = "00000000-0000-4000-8000-0000000000c1";
     private static final String NEWER_RUN = "00000000-0000-4000-8000-0000000000c2";
@@ -173,7 +173,7 @@ class ClockRulesTest {
 
     @Test
     void timeoutCountsWhileNewerRunIsInProgress() {
-        // SPEC (Sentry issue 93492): an overrunning job must not be hidden by the next run starting.
+        // docs/spec.md D3 (Sentry issue 93492): an overrunning job must not be hidden by the next run starting.
         Scenario s = new Scenario(crontab("*/5 * * * *", "max_runtime", 10, "checkin_margin", 5));
         s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).send();
         s.checkIn("in_progress", "2020-01-01T10:05:00Z").id(NEWER_RUN).send();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sentry §1.3: every config field, its default and its limits. */
+/** docs/spec.md §6: every config field, its default and its limits. */
 class MonitorConfigParserTest {
     private final MonitorConfigParser parser = new MonitorConfigParser("monitor_config.");
 

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Sentry §3: what one check-in does, from upsert to the stored run. */
+/** docs/spec.md §7.1 to §7.3: what one check-in does, from upsert to the stored run. */
 class CheckInProcessingTest {
     private static final String RUN = "9f8c4a1e-0000-4000-8000-000000000001";
     private static final String OTHER_RUN = "9f8c4a1e-0000-4000-8000-000000000002";

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Sentry §4: mark ok, mark failed, thresholds and incidents, with SPEC's deliberate differences. */
+/** docs/spec.md §7.4 and §7.5: mark ok, mark failed, thresholds and incidents, with our differences (D2, D17). */
 class IncidentRulesTest {
 
     @Test

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every vector of shared/reference/cron-vectors.md, tables A, B and D. */
+/**
+ * Debian cron's meaning of a crontab, DST included (docs/spec.md §6, D1), as numbered vectors: table A
+ * the syntax quirks, table B the DST transitions (forwards and backwards), table D expressions refused.
+ */
 class CronVectorsTest {
     private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
 

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Sentry's schedule math (sentry-crons.md §2) for crontab and interval schedules. */
+/** The schedule math of docs/spec.md §6 and §7.4 for crontab and interval schedules. */
 class ScheduleTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** Every route of SPEC.md, in one table. */
+/** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
     private static final String MONITORS = "/api/0/organizations/{org}/monitors";
     private static final String MONITOR = MONITORS + "/{slug}";

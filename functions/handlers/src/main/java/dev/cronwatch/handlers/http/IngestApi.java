@@ -2,7 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.ingest.CheckInCommand;
-import dev.cronwatch.core.ingest.CheckInIds;
+import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -33,7 +33,8 @@ final class IngestApi {
     /** {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids. */
     APIGatewayV2HTTPResponse create(Request request, String organization, String slug) {
         DsnKey key = dsnKeyOf(request, organization);
-        CheckInCommand command = CheckInPayload.command(key, slug, UUID.randomUUID().toString(), request.json(), false);
+        CheckInCommand command = CheckInPayload.command(key, slug, CheckInIds.newRun(UUID::randomUUID), request.json(),
+                false);
         return Response.json(201, Map.of("id", ingest.accept(command)));
     }
 

@@ -5,7 +5,7 @@ import dev.cronwatch.adapters.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON responses, and the error shape SPEC gives every 4xx: {@code {"detail", "field"}}. */
+/** JSON responses, and the error shape docs/spec.md gives every 4xx: {@code {"detail", "field"}}. */
 public final class Response {
     private Response() {
     }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The management API's JSON, field for field as SPEC (and Sentry's monitor API) names them. */
+/** The management API's JSON, field for field as docs/spec.md §4 (and Sentry's monitor API) names them. */
 final class Views {
     /** Enough for the list's "last runs" before the timeline window is read. */
     static final int RECENT_IN_SUMMARY = 10;

@@ -1,4 +1,4 @@
-package dev.cronwatch.adapters.aws;
+package dev.cronwatch.adapters.testing;
 
 import java.util.Map;
 import java.util.TreeMap;

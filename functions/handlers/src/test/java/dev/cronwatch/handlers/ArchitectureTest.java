@@ -1,0 +1,106 @@
+package dev.cronwatch.handlers;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.service.ProcessorService;
+import java.net.URISyntaxException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering, on the compiled main classes of core, adapters and handlers (what the Lambda zip
+ * holds): the domain is pure, the ports know no rules, only the adapters speak AWS, the handlers reach
+ * the table through the ports, and nothing goes round in circles.
+ */
+class ArchitectureTest {
+    /** The main classes of core, adapters and handlers, read where the build put them (a directory or a jar). */
+    static final JavaClasses MAIN = new ClassFileImporter().importLocations(Set.of(
+            moduleOf(ProcessorService.class), moduleOf(DynamoMonitorStore.class), moduleOf(Wiring.class)));
+    private static final String CORE = "dev.cronwatch.core..";
+    private static final String ADAPTERS = "dev.cronwatch.adapters..";
+    private static final String HANDLERS = "dev.cronwatch.handlers..";
+    private static final String AWS_SDK = "software.amazon.awssdk..";
+
+    private static Location moduleOf(Class<?> type) {
+        try {
+            return Location.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rules below would pass on nothing: they must see each module's main classes, and no test class. */
+    @Test
+    void seesTheMainClassesOfEveryModule() {
+        assertThat(MAIN.contain(Wiring.class)).isTrue();
+        assertThat(MAIN.contain(DynamoMonitorStore.class)).isTrue();
+        assertThat(MAIN.contain(ProcessorService.class)).isTrue();
+        assertThat(MAIN.contain(ArchitectureTest.class)).isFalse();
+        assertThat(MAIN.contain(InMemoryMonitorStore.class)).isFalse();
+    }
+
+    @Test
+    void theCoreImportsNothingOutsideJava() {
+        classes().that().resideInAPackage(CORE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE).check(MAIN);
+    }
+
+    @Test
+    void thePortsKnowNoRulesServicesOrClock() {
+        noClasses().that().resideInAPackage("dev.cronwatch.core.port..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cronwatch.core.rules..",
+                        "dev.cronwatch.core.service..", "dev.cronwatch.core.clock..").check(MAIN);
+    }
+
+    @Test
+    void onlyTheAdaptersTalkToAws() {
+        noClasses().that().resideOutsideOfPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAPackage(AWS_SDK).check(MAIN);
+    }
+
+    /** The composition root builds the DynamoDB adapters; every handler goes through the ports. */
+    @Test
+    void theHandlersDoNotReachDynamoDbDirectly() {
+        noClasses().that().resideInAPackage(HANDLERS)
+                .and(not(belongToAnyOf(Wiring.class)))
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cronwatch.adapters.dynamo..",
+                        "software.amazon.awssdk.services.dynamodb..").check(MAIN);
+    }
+
+    @Test
+    void noCyclesBetweenCorePackages() {
+        slices().matching("dev.cronwatch.core.(*)..")
+                .should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void coreThenAdaptersThenHandlers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("core").definedBy(CORE)
+                .layer("adapters").definedBy(ADAPTERS)
+                .layer("handlers").definedBy(HANDLERS)
+                .whereLayer("handlers").mayNotBeAccessedByAnyLayer()
+                .whereLayer("adapters").mayOnlyBeAccessedByLayers("handlers")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("adapters", "handlers").check(MAIN);
+    }
+
+    /** Fakes and fixtures live in the test-jars; nothing the zip holds is one of them or uses one. */
+    @Test
+    void noTestCodeInTheZip() {
+        noClasses().should().resideInAnyPackage("dev.cronwatch.core.fakes..",
+                "dev.cronwatch.adapters.testing..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.cronwatch.core.fakes..",
+                        "dev.cronwatch.adapters.testing..", "org.junit..", "org.assertj..").check(MAIN);
+    }
+}
