@@ -69,7 +69,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is applied exactly once; (d) every incident transition is published exactly once, opening first.
  *
  * <p>A failing seed is printed in the test name: {@code -Dseed=N} runs it alone, {@code -Dseeds=N}
- * runs seeds 1 to N (default 6).
+ * runs seeds 1 to N (default 8).
  */
 class ReferenceModelTest {
     private static final String ORG = "org";
@@ -93,7 +93,7 @@ class ReferenceModelTest {
     static Stream<Long> seeds() {
         Long one = Long.getLong("seed");
         if (one != null) return Stream.of(one);
-        return LongStream.rangeClosed(1, Long.getLong("seeds", 6)).boxed();
+        return LongStream.rangeClosed(1, Long.getLong("seeds", 8)).boxed();
     }
 
     @ParameterizedTest(name = "seed {0}")
