@@ -137,8 +137,8 @@ class FunctionSplitTest {
         ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, java.time.Duration.ZERO, metrics);
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(clock.instant().toEpochMilli()));
-        clockHandler.handleRequest(event, null);
-        clockHandler.handleRequest(event, null);
+        assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
+        assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
         assertThat(metrics.sum(Metric.TICKS)).isEqualTo(2);
         assertThat(metrics.flushes()).isEqualTo(2);
     }

@@ -45,12 +45,18 @@ class ProcessorHandlerTest {
     final QueueMessageCodec codec = new QueueMessageCodec();
     volatile String brokenSlug = "broken";
     volatile Supplier<RuntimeException> failure = () -> new IllegalStateException("a bug of ours");
+    volatile boolean losingRaces;
 
     /** The in-memory store, except that reading a chosen monitor fails the way {@link #failure} says. */
     final MonitorStore store = (MonitorStore) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[]{MonitorStore.class}, (proxy, method, args) -> {
                 if (method.getName().equals("load") && ((MonitorKey) args[0]).slug().equals(brokenSlug)) {
                     throw failure.get();
+                }
+                if (method.getName().equals("commit") && losingRaces
+                        && ((dev.cronwatch.core.changes.Changes) args[0]).environment() != null
+                        && ((dev.cronwatch.core.changes.Changes) args[0]).environment().version() > 0) {
+                    return false; // another writer got there first, every time
                 }
                 try {
                     return method.invoke(memory, args);
@@ -165,6 +171,22 @@ class ProcessorHandlerTest {
         brokenSlug = "none";
         assertThat(failed(handle(x1))).isEmpty();
         assertThat(memory.allCheckIns(new MonitorKey("acme", "broken"))).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatKeepsLosingTheRaceForItsEnvironment_isRetriedWithoutCounting_andAppliedOnceItWins() {
+        handle(record("a1", "alpha", null));
+        losingRaces = true;
+        SQSEvent.SQSMessage a2 = record("a2", "alpha", null);
+        SQSEvent.SQSMessage b1 = record("b1", "beta", null); // a new environment: its first write has nothing to race
+        for (int receive = 1; receive <= 10; receive++) {
+            received(receive, a2);
+            assertThat(failed(handle(a2, b1))).as("five conflicts in a row give up, and the queue retries").containsExactly("a2");
+        }
+        assertThat(deadLetters).isEmpty();
+        losingRaces = false;
+        assertThat(failed(handle(a2))).isEmpty();
+        assertThat(memory.allCheckIns(new MonitorKey("acme", "alpha"))).hasSize(2);
     }
 
     @Test

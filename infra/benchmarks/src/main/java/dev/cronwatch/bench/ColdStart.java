@@ -19,6 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -106,22 +110,42 @@ final class ColdStart {
         builder.environment().putAll(env);
         long began = System.nanoTime();
         Process process = builder.start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("HANDLED ")) {
-                    double wall = (System.nanoTime() - began) / 1e6;
-                    String[] parts = line.split(" ");
-                    process.waitFor();
-                    if (!parts[2].equals("ok") && !parts[2].equals("201") && !parts[2].equals("200") && !parts[2].equals("0")) {
-                        throw new IllegalStateException(handler + " handled its event badly: " + line + "\n" + output);
+        StringBuffer output = new StringBuffer();
+        // The child's output is read on a thread of its own and every wait is bounded: a child that
+        // hangs fails the benchmark instead of holding it forever.
+        CompletableFuture<double[]> handled = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("HANDLED ") && !handled.isDone()) {
+                        double wall = (System.nanoTime() - began) / 1e6;
+                        String[] parts = line.split(" ");
+                        if (!parts[2].equals("ok") && !parts[2].equals("201") && !parts[2].equals("200") && !parts[2].equals("0")) {
+                            handled.completeExceptionally(new IllegalStateException(
+                                    handler + " handled its event badly: " + line + "\n" + output));
+                        }
+                        handled.complete(new double[] {wall, Double.parseDouble(parts[1])});
                     }
-                    return new double[] {wall, Double.parseDouble(parts[1])};
+                    output.append(line).append('\n');
                 }
-                output.append(line).append('\n');
+            } catch (Exception e) {
+                handled.completeExceptionally(e);
             }
+            handled.completeExceptionally(new IllegalStateException(handler + " did not handle its event:\n" + output));
+        }, "cold-start-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            double[] result = handled.get(2, TimeUnit.MINUTES);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException(handler + " did not exit");
+            return result;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(handler + " did not handle its event within 2 minutes:\n" + output, e);
+        } finally {
+            process.destroyForcibly();
         }
-        throw new IllegalStateException(handler + " did not handle its event:\n" + output);
     }
 
     private static Path unzip(Path zip) throws Exception {

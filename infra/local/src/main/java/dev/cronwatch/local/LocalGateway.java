@@ -134,6 +134,10 @@ final class LocalGateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             respond(exchange, 400, Map.of("detail", "time cannot move backwards: it is " + clock.instant(), "field", "now"));
             return;
+        } catch (IllegalStateException e) {
+            // a tick that failed: said plainly, with the time reached, rather than a dropped connection
+            respond(exchange, 500, Map.of("detail", String.valueOf(e.getMessage()), "now", clock.instant().toString()));
+            return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("now", clock.instant().toString());

@@ -46,14 +46,19 @@ class CronwatchAdminTest {
         return run(builder);
     }
 
-    /** Stderr goes to a file, so a chatty child can never block on a full pipe while stdout is read. */
+    /**
+     * Both outputs go to files, so a chatty child never blocks on a full pipe, and nothing here waits
+     * on a child that hangs for longer than two minutes.
+     */
     Run run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(work, "stdout", ".txt");
         Path err = Files.createTempFile(work, "stderr", ".txt");
-        Process process = builder.redirectError(err.toFile()).start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) process.destroyForcibly();
+        assertThat(exited).as("%s still running after two minutes: %s", builder.command(), Files.readString(err)).isTrue();
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err));
     }
 
     /** LocalAdmin in a JVM of its own, on this test's class path. */

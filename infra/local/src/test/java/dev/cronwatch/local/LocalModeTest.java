@@ -78,6 +78,70 @@ class LocalModeTest {
         }
     }
 
+    /**
+     * The story of the issue "Never silenced": a client sends its heartbeat twice, 20 seconds apart
+     * (an SDK retrying after a timeout), then the job stops. The retry is the same request within the
+     * minute, so the queue keeps it once; it must hold nothing back. Three hours later the monitor has
+     * its 18 misses, an incident and its alert, exactly as a twin that sent one heartbeat.
+     */
+    @Test
+    void aHeartbeatSentTwiceTwentySecondsApart_stillAlertsWhenTheJobStops() throws Exception {
+        Instant start = T0.minusSeconds(30);
+        String heartbeat = "{\"status\":\"ok\",\"monitor_config\":{\"schedule\":\"*/10 * * * *\",\"checkin_margin\":1}}";
+        try (LocalSystem system = start(start)) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.relay("stall", "", heartbeat);
+            system.controls().setTime(start.plusSeconds(20));
+            api.relay("stall", "", heartbeat);
+            api.relay("twin", "", heartbeat);
+
+            move(api, start.plus(Duration.ofHours(3)));
+
+            for (String slug : List.of("stall", "twin")) {
+                List<Object> statuses = api.checkIns(slug).stream().map(c -> c.get("status")).toList();
+                assertThat(statuses).as("check-ins of %s, newest first", slug).hasSize(19).endsWith("ok")
+                        .containsOnly("missed", "ok").filteredOn("missed"::equals).hasSize(18);
+                assertThat(api.incidents(slug)).as("incidents of %s", slug).singleElement()
+                        .satisfies(i -> assertThat(i.get("dateResolved")).isNull());
+            }
+            assertThat(api.notifications()).extracting(n -> EndToEndSuite.attributes(n).get("monitor") + " "
+                    + EndToEndSuite.attributes(n).get("type"))
+                    .containsExactlyInAnyOrder("stall incident.opened", "twin incident.opened");
+        }
+    }
+
+    /**
+     * A settings change that is not a new schedule keeps the pending deadline (as Sentry does): at
+     * 13:02, the 13:00 check-in of an hourly monitor with a 5-minute margin is late; a new margin of
+     * 10 sent alone keeps 13:00 expected, moves the deadline to 13:10, and 13:00 is missed then.
+     */
+    @Test
+    void aNewMarginThroughTheApi_keepsTheLateSlot_andMissesItAtTheNewDeadline() throws Exception {
+        Instant noon = T0.plus(Duration.ofHours(12));
+        try (LocalSystem system = start(noon)) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.checkIn("hourly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"checkin_margin\": 5}}");
+            move(api, noon.plus(Duration.ofMinutes(62)));
+            assertThat(api.environment("hourly", "production")).containsEntry("nextCheckIn", "2026-01-01T13:00:00Z")
+                    .containsEntry("nextCheckInLatest", "2026-01-01T13:05:00Z");
+
+            LocalApi.Response changed = api.send("PUT", "/api/0/organizations/" + api.organization() + "/monitors/hourly/",
+                    Map.of("Authorization", "Bearer " + api.token()), "{\"config\": {\"checkin_margin\": 10}}");
+            assertThat(changed.status()).as("%s", changed.body()).isEqualTo(200);
+            assertThat(api.environment("hourly", "production")).containsEntry("nextCheckIn", "2026-01-01T13:00:00Z")
+                    .containsEntry("nextCheckInLatest", "2026-01-01T13:10:00Z");
+            assertThat(api.monitor("hourly").get("config")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("schedule", "0 * * * *").containsEntry("checkin_margin", 10);
+
+            move(api, noon.plus(Duration.ofMinutes(69)));
+            assertThat(api.checkIns("hourly")).extracting(c -> c.get("status")).containsExactly("ok");
+            move(api, noon.plus(Duration.ofMinutes(70)));
+            assertThat(api.checkIns("hourly")).first().satisfies(c -> assertThat(c)
+                    .containsEntry("status", "missed").containsEntry("dateAdded", "2026-01-01T13:00:00Z"));
+            assertThat(api.environment("hourly", "production")).containsEntry("nextCheckIn", "2026-01-01T14:00:00Z");
+        }
+    }
+
     @Test
     void aRestartKeepsMonitorsCheckInsIncidentsAndCredentials() throws Exception {
         LocalCredentials first;

@@ -51,15 +51,25 @@ class RealClientsTest {
         system.close();
     }
 
-    /** Runs a command, returns its standard output; fails the test on a non-zero exit unless expected. */
+    /**
+     * Runs a command, returns its standard output; fails the test on a non-zero exit unless expected,
+     * and on a command still running after a minute (its output goes to a file, so nothing blocks on it).
+     */
     static String run(List<String> command, Map<String, String> env, int expectedExit) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("%s said: %s", command, output).isEqualTo(expectedExit);
-        return output;
+        Path log = Files.createTempFile("cronwatch-client", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            if (!exited) process.destroyForcibly();
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(exited).as("%s still running after a minute; it said: %s", command, output).isTrue();
+            assertThat(process.exitValue()).as("%s said: %s", command, output).isEqualTo(expectedExit);
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     String curl(String... args) throws Exception {

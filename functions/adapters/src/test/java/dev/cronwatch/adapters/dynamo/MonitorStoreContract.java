@@ -194,23 +194,29 @@ abstract class MonitorStoreContract {
                 .isEqualTo(new DueEntry(new MonitorKey("acme", "job-2"), "production", T0.plusSeconds(120)));
     }
 
-    /** What the clock's fallback does: judge each due environment while paging on, and see each once. */
+    /**
+     * What the clock's fallback does: judge each due environment while paging on, and see each once.
+     * Each judged one leaves the due list, so a cursor that counts positions skips some; three share
+     * each deadline and a page ends between them, so a cursor that keeps only the time skips or
+     * repeats some; two are environments of one monitor.
+     */
     @Test
     void seesEachDueEnvironmentOnce_whileEachIsCommittedDuringThePaging() {
-        for (int i = 0; i < 9; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.minusSeconds(i));
+        for (int i = 0; i < 9; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.minusSeconds(i / 3));
+        seedDue(new MonitorKey("acme", "job-4"), "staging", T0.minusSeconds(1));
         Set<String> seen = new HashSet<>();
         String cursor = null;
         do {
             Page<DueEntry> page = store.findDue(T0, cursor, 2);
             for (DueEntry due : page.items()) {
-                assertThat(seen.add(due.monitor().slug())).as("seen twice: %s", due).isTrue();
+                assertThat(seen.add(due.monitor().slug() + "/" + due.environment())).as("seen twice: %s", due).isTrue();
                 MonitorEnvironment env = store.load(due.monitor(), due.environment()).environment();
                 assertThat(store.commit(Changes.of(env.withTimes(env.lastCheckIn(), T0.plusSeconds(3600),
                         T0.plusSeconds(3660))))).isTrue();
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        assertThat(seen).hasSize(9);
+        assertThat(seen).hasSize(10);
         assertThat(store.findDue(T0, null, 100).items()).isEmpty();
     }
 

@@ -82,6 +82,7 @@ class RequestCostTest {
         ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000), alerts, clock);
         ClockService.TickResult result = new ClockService(store, queue, processor, alerts, clock, Duration.ofMinutes(15),
                 Duration.ofSeconds(30)).tick(tick);
+        assertThat(result.failures()).isEmpty();
         assertThat(result.due()).isEqualTo(10);
         assertThat(result.queued()).isEqualTo(10);
         assertThat(COUNTER.totalItemsRead()).as("the tick itself reads the 10 keys and nothing else").isEqualTo(10);

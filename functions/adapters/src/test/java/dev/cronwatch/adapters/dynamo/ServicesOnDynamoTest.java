@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.clock.ClockRules;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
@@ -102,6 +103,36 @@ class ServicesOnDynamoTest {
         assertThat(t.dynamo.checkIns(JOB, null, null, 100).items()).hasSize(6);
     }
 
+    /**
+     * The clock down for two hours over a monitor expecting a check-in every minute: 119 slots to
+     * judge, more than a DynamoDB transaction holds (100 items). One judgement takes at most 60
+     * deadlines, so the first tick judges 60 and the next one the rest, each slot missed exactly
+     * once, one incident, one alert.
+     */
+    @Test
+    void slotsMissedWhileTheClockWasDownForTwoHours_areJudgedSixtyAtATime_eachOnce() {
+        Twins t = new Twins(Scenario.crontab("* * * * *"));
+        t.send("ok", "2020-01-01T10:00:05Z");
+
+        t.tick("2020-01-01T12:00:00Z");
+        assertThat(t.missedSlots()).hasSize(ClockRules.MAX_DEADLINES_PER_JUDGEMENT)
+                .startsWith(Instant.parse("2020-01-01T10:01:00Z")).endsWith(Instant.parse("2020-01-01T11:00:00Z"));
+        assertThat(t.dynamo.findDue(Instant.parse("2020-01-01T12:00:00Z"), null, 10).items()).as("the rest stays due")
+                .singleElement().satisfies(d -> assertThat(d.dueAt()).isEqualTo(Instant.parse("2020-01-01T11:02:00Z")));
+
+        t.tick("2020-01-01T12:01:00Z");
+        List<Instant> every = new ArrayList<>();
+        for (Instant slot = Instant.parse("2020-01-01T10:01:00Z"); !slot.isAfter(Instant.parse("2020-01-01T12:00:00Z"));
+             slot = slot.plusSeconds(60)) {
+            every.add(slot);
+        }
+        assertThat(t.missedSlots()).containsExactlyElementsOf(every);
+        assertThat(t.dynamo.incidents(JOB)).hasSize(1);
+        assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
+        assertThat(every).hasSize(120);
+        assertThat(t.dynamoEnv().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:01:00Z"));
+    }
+
     /** Two stacks fed the same messages and ticks, compared after each step. */
     private static final class Twins {
         final InMemoryMonitorStore memory = new InMemoryMonitorStore();
@@ -149,16 +180,28 @@ class ServicesOnDynamoTest {
 
         void tickEveryMinute(String from, String to) {
             for (Instant at = Instant.parse(from).plusSeconds(60); !at.isAfter(Instant.parse(to)); at = at.plusSeconds(60)) {
-                clock.set(at);
-                List<Object> results = new ArrayList<>();
-                for (Stack s : stacks) {
-                    ClockService.TickResult r = s.clock.tick(at);
-                    assertThat(r.failures()).isEmpty();
-                    results.add(List.of(r.due(), r.queued(), r.judgedHere().size(), s.work()));
-                }
-                assertThat(results.get(1)).as("tick at %s", at).isEqualTo(results.get(0));
-                assertSame();
+                tick(at.toString());
             }
+        }
+
+        /** One tick of the clock at {@code at}, its judgements worked off, on both stacks. */
+        void tick(String minute) {
+            Instant at = Instant.parse(minute);
+            clock.set(at);
+            List<Object> results = new ArrayList<>();
+            for (Stack s : stacks) {
+                ClockService.TickResult r = s.clock.tick(at);
+                assertThat(r.failures()).isEmpty();
+                results.add(List.of(r.due(), r.queued(), r.judgedHere().size(), s.work()));
+            }
+            assertThat(results.get(1)).as("tick at %s", at).isEqualTo(results.get(0));
+            assertSame();
+        }
+
+        /** The slots missed, oldest first, each as often as it was missed. */
+        List<Instant> missedSlots() {
+            return dynamo.checkIns(JOB, null, null, 1000).items().stream()
+                    .filter(c -> c.status() == CheckInStatus.MISSED).map(CheckIn::dateAdded).sorted().toList();
         }
 
         MonitorEnvironment dynamoEnv() {

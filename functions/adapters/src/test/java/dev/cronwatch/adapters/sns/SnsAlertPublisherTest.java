@@ -74,14 +74,24 @@ class SnsAlertPublisherTest {
         return url;
     }
 
-    List<Message> receive(String url, int expected) throws InterruptedException {
+    /**
+     * Waits (at most 20 s) for exactly {@code expected} messages, then checks that the queue holds nothing
+     * else: the emulator delivers to subscribers within the Publish call, so a message that is not
+     * in the queue once the expected ones are in never comes.
+     */
+    List<Message> receive(String url, int expected) {
         List<Message> all = new ArrayList<>();
         for (int i = 0; i < 20 && all.size() < expected; i++) {
             all.addAll(sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .messageAttributeNames("All")).messages());
         }
-        Thread.sleep(300); // and nothing more arrives
-        all.addAll(sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All")).messages());
+        assertThat(all).as("messages received from %s", url).hasSize(expected);
+        Map<QueueAttributeName, String> left = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        assertThat(left.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).as("messages left in %s", url).isEqualTo("0");
+        assertThat(left.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).as("messages received from %s", url)
+                .isEqualTo(Integer.toString(all.size()));
         return all;
     }
 

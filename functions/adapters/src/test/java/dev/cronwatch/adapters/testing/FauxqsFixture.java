@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -40,18 +43,24 @@ public final class FauxqsFixture implements AutoCloseable {
         }
         Process process = new ProcessBuilder(node.toString(), "--no-warnings", "fauxqs-loopback.mjs")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
+        // Its output is read on a thread of its own, so a process that prints nothing cannot hold
+        // the test: the wait for the listening line is bounded.
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
-            if (line.startsWith("FAUXQS_LISTENING ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "fauxqs-output");
-                drain.setDaemon(true);
-                drain.start();
-                return new FauxqsFixture(process, URI.create(line.substring("FAUXQS_LISTENING ".length()).trim()));
-            }
+        CompletableFuture<String> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            out.lines().forEach(line -> {
+                if (line.startsWith("FAUXQS_LISTENING ")) listening.complete(line.substring("FAUXQS_LISTENING ".length()).trim());
+            });
+            listening.completeExceptionally(new IllegalStateException("fauxqs exited"));
+        }, "fauxqs-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new FauxqsFixture(process, URI.create(listening.get(20, TimeUnit.SECONDS)));
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("fauxqs did not start within 20 s", e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("fauxqs did not start");
     }
 
     private static Path findEmulatorDir() {

@@ -68,8 +68,12 @@ public final class IncidentRules {
         Optional<List<CheckIn>> window = Thresholds.failureWindow(env, failed, monitor.config().failureThreshold());
         if (window.isEmpty()) return o;
         CheckIn first = window.get().get(0);
+        // Derived from the failure as stored (id and start) and when it failed: a check-in id can come
+        // back later (a retry after its run left the recent ones makes a new check-in), and an incident
+        // it opens then must not take the id of, and overwrite, the one the first opened.
         Incident incident = new Incident(
-                Ids.derive("incident", monitor.id(), env.name(), failed.id(), failed.status().name()),
+                Ids.derive("incident", monitor.id(), env.name(), failed.id(), failed.status().name(),
+                        failed.dateAdded().toString(), failed.dateUpdated().toString()),
                 monitor.key(), env.name(), first.dateAdded(), null, failed.status(),
                 FailureReason.describe(window.get()), first.id(), null);
         Outcome opened = o.withEnvironment(env.withStatus(EnvironmentStatus.ERROR, incident)).withIncident(incident);

@@ -22,6 +22,7 @@ import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -94,8 +95,9 @@ public final class AdminService {
      * Applies a change. As in Sentry's API, a new schedule (or schedule type) takes effect from now:
      * expected times are recomputed from this moment. Any other change keeps a pending deadline: a
      * new margin moves only how late the expected check-in may be, a new runtime limit moves the
-     * timeouts of the runs in progress (from their start), and a new timezone applies from the next
-     * check-in. Disabling clears every deadline; enabling again expects the next slot from now.
+     * timeouts of the runs in progress (from their start; one already past it times out now), and a
+     * new timezone applies from the next check-in. Disabling clears every deadline; enabling again
+     * expects the next slot from now.
      */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
@@ -232,9 +234,15 @@ public final class AdminService {
             result = env.withTimes(env.lastCheckIn(), env.nextCheckIn(), Deadlines.latest(now, env.nextCheckIn()));
         }
         if (!old.runtimeLimit().equals(now.runtimeLimit())) {
+            // A run already past its new limit times out now, not back then: a timeout dated before the
+            // deadlines already judged would count the schedule again from there (months back, for a
+            // run left open while the monitor was disabled).
+            Instant thisMinute = at.truncatedTo(ChronoUnit.MINUTES);
             for (CheckIn run : result.openRuns()) {
+                Instant timeout = Deadlines.runTimeout(now, run.dateAdded());
                 result = result.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(),
-                        Deadlines.runTimeout(now, run.dateAdded()), run.dateUpdated()), Thresholds.historyNeeded(now));
+                        timeout.isBefore(thisMinute) ? thisMinute : timeout, run.dateUpdated()),
+                        Thresholds.historyNeeded(now));
             }
         }
         return result;
