@@ -203,7 +203,7 @@ class DashboardApiTest {
         clock.advance(Duration.ofMinutes(1));
         checkIn("job", "{\"status\": \"error\", \"environment\": \"staging\"}");
         checkIn("job", "{\"status\": \"error\"}");
-        assertThat(store.incidents(new MonitorKey("acme", "job"))).hasSize(2);
+        assertThat(store.incidents(new MonitorKey("acme", "job"), null, 10_000).items()).hasSize(2);
         assertThat(publisher.published()).singleElement()
                 .satisfies(a -> assertThat(a.message().attributes()).containsEntry("environment", "production"));
 
@@ -240,7 +240,7 @@ class DashboardApiTest {
         assertThat(list(monitor.get("environments"))).extracting(e -> e.get("name")).containsExactly("production");
         assertThat(store.monitor(job).orElseThrow().environments()).containsExactly("production");
         assertThat(store.checkIns(job, "staging", null, 10).items()).isEmpty();
-        assertThat(store.incidents(job)).isEmpty();
+        assertThat(store.incidents(job, null, 10_000).items()).isEmpty();
         assertThat(store.checkIns(job, "production", null, 10).items()).hasSize(1);
         assertThat(call("DELETE", path, "acme-token", null).getStatusCode()).isEqualTo(404);
 

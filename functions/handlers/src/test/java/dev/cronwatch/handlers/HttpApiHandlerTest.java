@@ -319,6 +319,33 @@ class HttpApiHandlerTest {
     }
 
     @Test
+    void incidentListingIsNewestFirstAndPaged_soAFlappingJobCannotMakeOneRequestUnbounded() {
+        for (int i = 0; i < 3; i++) { // each error opens an incident, each ok resolves it
+            clock.advance(java.time.Duration.ofMinutes(1));
+            call("POST", CHECKINS, dsn(), "{\"status\": \"error\", \"monitor_config\": {\"schedule\": \"* * * * *\"}}");
+            process();
+            clock.advance(java.time.Duration.ofSeconds(10));
+            call("POST", CHECKINS, dsn(), "{\"status\": \"ok\"}");
+            process();
+        }
+        String path = "/api/0/organizations/acme/monitors/backup/incidents/";
+        APIGatewayV2HTTPResponse first = call("GET", path + "?per_page=2", bearer("acme-token"), (String) null);
+        List<Object> page = Json.parseArray(first.getBody());
+        assertThat(page).hasSize(2);
+        @SuppressWarnings("unchecked")
+        String newest = (String) ((Map<String, Object>) page.get(0)).get("dateStarted");
+        assertThat(newest).isEqualTo("2026-01-01T00:03:20Z");
+        String cursor = first.getHeaders().get("Link").replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        APIGatewayV2HTTPResponse last = call("GET", path + "?per_page=2&cursor="
+                + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), bearer("acme-token"), (String) null);
+        assertThat(Json.parseArray(last.getBody())).hasSize(1);
+        assertThat(last.getHeaders()).doesNotContainKey("Link");
+        APIGatewayV2HTTPResponse tooMany = call("GET", path + "?per_page=101", bearer("acme-token"), (String) null);
+        assertThat(tooMany.getStatusCode()).isEqualTo(400);
+        assertThat(json(tooMany)).containsEntry("field", "per_page");
+    }
+
+    @Test
     void unknownRoutesAndMethods() {
         assertThat(call("GET", "/nope", Map.of(), (String) null).getStatusCode()).isEqualTo(404);
         assertThat(call("PATCH", "/api/0/organizations/acme/monitors/", bearer("acme-token"), (String) null).getStatusCode())

@@ -175,10 +175,10 @@ class ProcessorHandlerTest {
 
     @Test
     void aMessageThatKeepsLosingTheRaceForItsEnvironment_isRetriedWithoutCounting_andAppliedOnceItWins() {
-        handle(record("a1", "alpha", null));
+        handle(record("a1", "alpha", (String) null));
         losingRaces = true;
-        SQSEvent.SQSMessage a2 = record("a2", "alpha", null);
-        SQSEvent.SQSMessage b1 = record("b1", "beta", null); // a new environment: its first write has nothing to race
+        SQSEvent.SQSMessage a2 = record("a2", "alpha", (String) null);
+        SQSEvent.SQSMessage b1 = record("b1", "beta", (String) null); // a new environment: its first write has nothing to race
         for (int receive = 1; receive <= 10; receive++) {
             received(receive, a2);
             assertThat(failed(handle(a2, b1))).as("five conflicts in a row give up, and the queue retries").containsExactly("a2");

@@ -116,16 +116,16 @@ class TenancyTest {
             MonitorKey key = new MonitorKey(t.organization(), slug);
             state.put(slug + ".environments", system.store.environments(key));
             state.put(slug + ".checkIns", system.store.allCheckIns(key));
-            state.put(slug + ".incidents", system.store.incidents(key));
+            state.put(slug + ".incidents", system.store.incidents(key, null, 10_000).items());
             state.put(slug + ".errors", system.store.processingErrors(key, system.clock.instant()));
             for (String id : system.checkInIds.get(t.organization())) {
                 system.store.attachment(key, id).ifPresent(a -> state.put(slug + ".attachment." + id,
                         a.filename() + ":" + new String(a.content(), StandardCharsets.UTF_8)));
             }
         }
-        state.put("projects", system.tenants.projects(t.organization(), null, 100).items());
+        state.put("projects", system.tenants.projects(t.organization(), null, 10_000).items());
         for (String project : t.projectIds()) {
-            state.put("keys." + project, system.tenants.keys(t.organization(), project, null, 100).items());
+            state.put("keys." + project, system.tenants.keys(t.organization(), project, null, 10_000).items());
         }
         return state;
     }

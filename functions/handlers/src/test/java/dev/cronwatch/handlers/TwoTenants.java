@@ -110,7 +110,7 @@ final class TwoTenants {
             MonitorKey key = new MonitorKey(t.organization(), slug);
             store.monitor(key).ifPresent(m -> own.add(m.id()));
             store.allCheckIns(key).forEach(c -> ids.add(c.id()));
-            store.incidents(key).forEach(i -> own.add(i.id()));
+            store.incidents(key, null, 10_000).items().forEach(i -> own.add(i.id()));
             store.processingErrors(key, clock.instant()).forEach(e -> own.add(e.id()));
         }
         own.addAll(ids);

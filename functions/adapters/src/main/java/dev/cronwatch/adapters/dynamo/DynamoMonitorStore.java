@@ -275,9 +275,13 @@ public final class DynamoMonitorStore implements MonitorStore {
     }
 
     @Override
-    public List<Incident> incidents(MonitorKey monitor) {
-        return queries.all(partition(monitor, Keys.INCIDENT_PREFIX).scanIndexForward(false)).stream()
-                .map(Items::incident).toList();
+    public Page<Incident> incidents(MonitorKey monitor, String cursor, int limit) {
+        String pk = Keys.monitorPk(monitor);
+        var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY, key -> key.get(TableDefinition.PK).s().equals(pk)
+                && key.get(TableDefinition.SK).s().startsWith(Keys.INCIDENT_PREFIX));
+        Page<Map<String, AttributeValue>> page = queries.page(
+                partition(monitor, Keys.INCIDENT_PREFIX).scanIndexForward(false), start, limit, Queries.TABLE_KEY);
+        return new Page<>(page.items().stream().map(Items::incident).toList(), page.nextCursor());
     }
 
     /** The key range starts after a week ago: TTL deletes late, so expired errors may still be stored. */

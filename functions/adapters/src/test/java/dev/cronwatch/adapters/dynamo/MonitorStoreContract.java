@@ -106,7 +106,7 @@ abstract class MonitorStoreContract {
 
         assertThat(store.checkIns(JOB, null, null, 10).items()).isEmpty();
         assertThat(store.load(JOB, "production").environment().rateCount()).isEqualTo(1);
-        assertThat(store.incidents(JOB)).isEmpty();
+        assertThat(store.incidents(JOB, null, 10_000).items()).isEmpty();
         assertThat(store.processingErrors(JOB, T0)).isEmpty();
         assertThat(store.alertsDue(T0.plusSeconds(3600), 10)).isEmpty();
 
@@ -217,7 +217,7 @@ abstract class MonitorStoreContract {
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(seen).hasSize(10);
-        assertThat(store.findDue(T0, null, 100).items()).isEmpty();
+        assertThat(store.findDue(T0, null, 10_000).items()).isEmpty();
     }
 
     @Test
@@ -362,7 +362,29 @@ abstract class MonitorStoreContract {
         Incident newer = TestData.incident(JOB, "i2", T0.plusSeconds(3600)).resolve(T0.plusSeconds(7200), "c7");
         store.commit(new Changes(null, null, List.of(), List.of(older, newer), null, List.of()));
         store.commit(new Changes(null, null, List.of(), List.of(TestData.incident(OTHER, "i3", T0)), null, List.of()));
-        assertThat(store.incidents(JOB)).containsExactly(newer, older);
+        assertThat(store.incidents(JOB, null, 10_000).items()).containsExactly(newer, older);
+    }
+
+    @Test
+    void pagesIncidents_andRefusesACursorOfAnotherMonitorOrListing() {
+        for (int i = 0; i < 5; i++) {
+            store.commit(new Changes(null, null, List.of(),
+                    List.of(TestData.incident(JOB, "i" + i, T0.plusSeconds(60L * i))), null, List.of()));
+        }
+        Page<Incident> first = store.incidents(JOB, null, 2);
+        assertThat(first.items()).extracting(Incident::id).containsExactly("i4", "i3");
+        Page<Incident> second = store.incidents(JOB, first.nextCursor(), 2);
+        assertThat(second.items()).extracting(Incident::id).containsExactly("i2", "i1");
+        Page<Incident> last = store.incidents(JOB, second.nextCursor(), 2);
+        assertThat(last.items()).extracting(Incident::id).containsExactly("i0");
+        assertThat(last.nextCursor()).isNull();
+        if (store instanceof DynamoMonitorStore) {
+            assertThatThrownBy(() -> store.incidents(OTHER, first.nextCursor(), 2)).isInstanceOf(InvalidCursorException.class);
+            store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "c1", T0),
+                    TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(1))), List.of(), null, List.of()));
+            String checkInsCursor = store.checkIns(JOB, null, null, 1).nextCursor();
+            assertThatThrownBy(() -> store.incidents(JOB, checkInsCursor, 2)).isInstanceOf(InvalidCursorException.class);
+        }
     }
 
     @Test
@@ -416,7 +438,7 @@ abstract class MonitorStoreContract {
         assertThat(store.environments(JOB)).isEmpty();
         assertThat(store.load(JOB, "production")).isEqualTo(new MonitorState(null, null, List.of()));
         assertThat(store.checkIns(JOB, null, null, 10).items()).isEmpty();
-        assertThat(store.incidents(JOB)).isEmpty();
+        assertThat(store.incidents(JOB, null, 10_000).items()).isEmpty();
         assertThat(store.processingErrors(JOB, T0)).isEmpty();
         assertThat(store.attachment(JOB, "c1")).isEmpty();
         assertThat(store.alertsDue(T0.plusSeconds(60), 10)).extracting(PendingAlert::monitor).containsExactly(OTHER);
@@ -589,7 +611,7 @@ abstract class MonitorStoreContract {
 
         assertThat(store.environments(JOB)).extracting(MonitorEnvironment::name).containsExactly("production");
         assertThat(store.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::id).containsExactly("p1");
-        assertThat(store.incidents(JOB)).extracting(Incident::id).containsExactly("i-prod");
+        assertThat(store.incidents(JOB, null, 10_000).items()).extracting(Incident::id).containsExactly("i-prod");
         assertThat(store.attachment(JOB, "s1")).isEmpty();
         assertThat(store.attachment(JOB, "p1")).isPresent();
         assertThat(store.monitor(JOB)).isPresent();

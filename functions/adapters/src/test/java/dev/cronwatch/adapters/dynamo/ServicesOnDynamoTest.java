@@ -68,13 +68,13 @@ class ServicesOnDynamoTest {
         CheckIn missed = t.dynamo.checkIns(JOB, null, null, 1).items().get(0);
         assertThat(missed.status()).isEqualTo(CheckInStatus.MISSED);
         assertThat(missed.dateAdded()).isEqualTo(Instant.parse("2020-01-01T11:00:00Z"));
-        assertThat(t.dynamo.incidents(JOB)).singleElement().satisfies(i -> assertThat(i.isOpen()).isTrue());
+        assertThat(t.dynamo.incidents(JOB, null, 10_000).items()).singleElement().satisfies(i -> assertThat(i.isOpen()).isTrue());
         assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
 
         t.send("ok", "2020-01-01T11:30:00Z");
 
         assertThat(t.dynamoEnv().status()).isEqualTo(EnvironmentStatus.OK);
-        assertThat(t.dynamo.incidents(JOB)).singleElement().satisfies(i -> assertThat(i.isOpen()).isFalse());
+        assertThat(t.dynamo.incidents(JOB, null, 10_000).items()).singleElement().satisfies(i -> assertThat(i.isOpen()).isFalse());
         assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type)
                 .containsExactly(AlertType.OPENED, AlertType.RESOLVED);
         assertThat(t.dynamo.alertsDue(Instant.parse("2020-01-02T00:00:00Z"), 10)).isEmpty();
@@ -100,7 +100,7 @@ class ServicesOnDynamoTest {
         assertThat(t.dynamo.processingErrors(JOB, Instant.parse("2020-01-01T10:01:00Z")))
                 .extracting(e -> e.type()).containsOnly(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED)
                 .hasSize(3);
-        assertThat(t.dynamo.checkIns(JOB, null, null, 100).items()).hasSize(6);
+        assertThat(t.dynamo.checkIns(JOB, null, null, 10_000).items()).hasSize(6);
     }
 
     /**
@@ -127,7 +127,7 @@ class ServicesOnDynamoTest {
             every.add(slot);
         }
         assertThat(t.missedSlots()).containsExactlyElementsOf(every);
-        assertThat(t.dynamo.incidents(JOB)).hasSize(1);
+        assertThat(t.dynamo.incidents(JOB, null, 10_000).items()).hasSize(1);
         assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
         assertThat(every).hasSize(120);
         assertThat(t.dynamoEnv().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:01:00Z"));
@@ -214,7 +214,7 @@ class ServicesOnDynamoTest {
             assertThat(sorted(dynamo.environments(JOB))).isEqualTo(sorted(memory.environments(JOB)));
             assertThat(dynamo.checkIns(JOB, null, null, 1000).items())
                     .isEqualTo(memory.checkIns(JOB, null, null, 1000).items());
-            assertThat(dynamo.incidents(JOB)).isEqualTo(memory.incidents(JOB));
+            assertThat(dynamo.incidents(JOB, null, 10_000).items()).isEqualTo(memory.incidents(JOB, null, 10_000).items());
             assertThat(dynamo.processingErrors(JOB, now)).isEqualTo(memory.processingErrors(JOB, now));
             assertThat(dynamo.alertsDue(now.plusSeconds(3600), 100)).isEqualTo(memory.alertsDue(now.plusSeconds(3600), 100));
             assertThat(dynamoPublisher.published()).isEqualTo(memoryPublisher.published());

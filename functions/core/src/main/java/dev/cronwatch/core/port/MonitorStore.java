@@ -81,8 +81,8 @@ public interface MonitorStore {
     /** A check-in of this monitor by id, if it is among the newest or still open ones (bounded work). */
     Optional<CheckIn> checkIn(MonitorKey monitor, String checkInId);
 
-    /** Newest first. */
-    List<Incident> incidents(MonitorKey monitor);
+    /** Newest first, {@code limit} at a time; {@link InvalidCursorException} for a cursor of another listing. */
+    Page<Incident> incidents(MonitorKey monitor, String cursor, int limit);
 
     /** The newest {@link ProcessingError#KEPT_PER_MONITOR}, newest first, none older than a week. */
     List<ProcessingError> processingErrors(MonitorKey monitor, Instant now);

@@ -167,8 +167,8 @@ public final class AdminService {
         store.deleteEnvironment(listed.key(), environment);
     }
 
-    public List<Incident> incidents(String organization, String slug) {
-        return store.incidents(find(organization, slug).key());
+    public Page<Incident> incidents(String organization, String slug, String cursor, int limit) {
+        return store.incidents(find(organization, slug).key(), cursor, limit);
     }
 
     /** Errors are kept by slug, so they can be read even for a monitor that was never created. */

@@ -199,9 +199,13 @@ public final class InMemoryMonitorStore implements MonitorStore {
     }
 
     @Override
-    public synchronized List<Incident> incidents(MonitorKey monitor) {
-        return incidents.values().stream().filter(i -> i.monitor().equals(monitor))
+    public synchronized Page<Incident> incidents(MonitorKey monitor, String cursor, int limit) {
+        List<Incident> all = incidents.values().stream().filter(i -> i.monitor().equals(monitor))
                 .sorted(Comparator.comparing(Incident::dateStarted).reversed()).toList();
+        int start = PageCursor.decode(cursor, "incidents/" + monitor);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end),
+                end < all.size() ? PageCursor.encode("incidents/" + monitor, end) : null);
     }
 
     @Override

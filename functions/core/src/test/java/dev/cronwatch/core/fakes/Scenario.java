@@ -171,7 +171,7 @@ public final class Scenario {
     }
 
     public List<Incident> incidents() {
-        return store.incidents(key);
+        return store.incidents(key, null, 10_000).items();
     }
 
     public List<PendingAlert> alerts() {

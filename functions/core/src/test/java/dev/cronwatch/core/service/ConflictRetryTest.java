@@ -75,7 +75,7 @@ class ConflictRetryTest {
         assertThat(memory.allCheckIns(JOB)).extracting(CheckIn::status).containsExactly(CheckInStatus.OK, CheckInStatus.ERROR);
         assertThat(env().muted()).as("the other writer's change is kept").isTrue();
         assertThat(env().lastSequence()).isEqualTo("2");
-        assertThat(memory.incidents(JOB)).hasSize(1);
+        assertThat(memory.incidents(JOB, null, 10_000).items()).hasSize(1);
         assertThat(publisher.published()).as("decided again on the fresh state: muted, so no alert").isEmpty();
         assertThat(processor.apply(checkIn("m2", "error", "2020-01-01T10:30:00Z"), "2").kind()).isEqualTo(Kind.DUPLICATE);
     }
@@ -105,13 +105,13 @@ class ConflictRetryTest {
                 .isInstanceOf(ConcurrentChangeException.class).hasMessageContaining("5 conflicting writes in a row");
         assertThat(memory.rejectedCommits()).isEqualTo(OnConflict.MAX_ATTEMPTS);
         assertThat(memory.allCheckIns(JOB)).extracting(CheckIn::status).containsExactly(CheckInStatus.OK);
-        assertThat(memory.incidents(JOB)).isEmpty();
+        assertThat(memory.incidents(JOB, null, 10_000).items()).isEmpty();
         assertThat(memory.outbox()).isEmpty();
         assertThat(env().lastSequence()).isEqualTo("1");
 
         var redelivered = processor.apply(second, "2");
         assertThat(redelivered.kind()).isEqualTo(Kind.APPLIED);
         assertThat(memory.allCheckIns(JOB)).extracting(CheckIn::status).containsExactly(CheckInStatus.OK, CheckInStatus.ERROR);
-        assertThat(memory.incidents(JOB)).hasSize(1);
+        assertThat(memory.incidents(JOB, null, 10_000).items()).hasSize(1);
     }
 }

@@ -205,7 +205,7 @@ class RandomizedInvariantsTest {
                 Monitor monitor = store.monitor(key).orElse(null);
                 if (monitor == null) continue;
                 int threshold = monitor.config().failureThreshold();
-                List<Incident> incidents = store.incidents(key);
+                List<Incident> incidents = store.incidents(key, null, 10_000).items();
                 List<CheckIn> checkIns = store.allCheckIns(key);
                 for (MonitorEnvironment env : store.environments(key)) {
                     List<Incident> open = incidents.stream()

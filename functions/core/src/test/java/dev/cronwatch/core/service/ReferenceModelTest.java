@@ -704,7 +704,7 @@ class ReferenceModelTest {
                 assertThat(sorted(memory.allCheckIns(key).stream().map(Simulation::describe).toList()))
                         .as("check-ins of %s at %s", key, clock.instant())
                         .isEqualTo(sorted(m.written.values().stream().map(ReferenceModel.Run::describe).toList()));
-                assertThat(sorted(memory.incidents(key).stream().map(Simulation::describe).toList()))
+                assertThat(sorted(memory.incidents(key, null, 10_000).items().stream().map(Simulation::describe).toList()))
                         .as("incidents of %s at %s", key, clock.instant())
                         .isEqualTo(sorted(m.incidents.stream().map(ReferenceModel.Incident::describe).toList()));
             }
@@ -737,7 +737,7 @@ class ReferenceModelTest {
          */
         void checkAlerts(boolean caughtUp) {
             Map<String, Incident> incidents = new HashMap<>();
-            for (MonitorKey key : keys) memory.incidents(key).forEach(i -> incidents.put(i.id(), i));
+            for (MonitorKey key : keys) memory.incidents(key, null, 10_000).items().forEach(i -> incidents.put(i.id(), i));
             Set<String> ids = new HashSet<>();
             Map<String, List<AlertType>> byIncident = new HashMap<>();
             List<String> published = new ArrayList<>();

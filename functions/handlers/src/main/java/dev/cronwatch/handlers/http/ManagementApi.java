@@ -2,6 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorStatus;
@@ -109,9 +110,11 @@ final class ManagementApi {
         return Response.json(200, Views.all(page.items(), Views::checkIn), Paging.link(request, page));
     }
 
+    /** Newest first, paged like check-ins: a flapping job can have opened thousands. */
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
         authorize(request, organization);
-        return Response.json(200, Views.all(admin.incidents(organization, slug), Views::incident));
+        Page<Incident> page = admin.incidents(organization, slug, Paging.cursor(request), Paging.perPage(request));
+        return Response.json(200, Views.all(page.items(), Views::incident), Paging.link(request, page));
     }
 
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
