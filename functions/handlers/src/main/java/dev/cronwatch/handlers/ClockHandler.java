@@ -31,6 +31,7 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     private final Clock clock;
     private final Duration ingestGrace;
     private final Metrics metrics;
+    private final ProcessorMetrics judgedHereMetrics;
 
     public ClockHandler() {
         this(Wiring.instance().services(), INGEST_GRACE);
@@ -45,6 +46,7 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
         this.clock = clock;
         this.ingestGrace = ingestGrace;
         this.metrics = metrics;
+        this.judgedHereMetrics = new ProcessorMetrics(metrics, clock);
     }
 
     @Override
@@ -82,6 +84,8 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
                 result.leftForNextTick(), result.alerts().sent());
         metrics.add(Metric.JUDGEMENTS_QUEUED, result.queued());
         metrics.add(Metric.JUDGEMENTS_DEFERRED, result.judgedHere().size());
+        // what they found counts as the processor's would: a miss is in MissesDetected wherever it was judged
+        result.judgedHere().forEach(j -> judgedHereMetrics.applied(j.judgement(), j.applied()));
         metrics.add(Metric.ALERTS_PUBLISHED, result.alerts().sent());
         metrics.add(Metric.ALERTS_FAILED, result.alerts().givenUp());
         return result;

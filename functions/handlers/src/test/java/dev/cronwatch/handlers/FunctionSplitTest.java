@@ -142,4 +142,21 @@ class FunctionSplitTest {
         assertThat(metrics.sum(Metric.TICKS)).isEqualTo(2);
         assertThat(metrics.flushes()).isEqualTo(2);
     }
+
+    @Test
+    void aMissTheClockJudgedItself_isCountedLikeOneTheProcessorFound() {
+        Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
+        call(new IngestHandler(services), "POST", MONITORS + "backup/checkins/", dsn,
+                "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        // the 01:00 run is late past 01:01; nothing judged it before 01:30, past the 15-minute bound
+        clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, java.time.Duration.ZERO, metrics);
+        ScheduledEvent event = new ScheduledEvent();
+        event.setTime(new DateTime(clock.instant().toEpochMilli()));
+        assertThat(clockHandler.handleRequest(event, null)).containsEntry("judgedHere", 1).containsEntry("failures", 0);
+        assertThat(metrics.sum(Metric.JUDGEMENTS_DEFERRED)).isEqualTo(1);
+        assertThat(metrics.sum(Metric.MISSES_DETECTED)).isEqualTo(1);
+        assertThat(metrics.sum(Metric.INCIDENTS_OPENED)).isEqualTo(1);
+    }
 }

@@ -78,10 +78,18 @@ public final class ClockService {
     private void judgeHere(Judgement judgement, TickResult result) {
         try {
             ProcessorService.Applied applied = processor.judge(judgement, null);
-            result.judgedHere.add(judgement.monitor() + "/" + judgement.environment() + " due " + judgement.dueAt());
+            result.judgedHere.add(new JudgedHere(judgement, applied));
             result.failures.addAll(applied.alerts().failures());
         } catch (RuntimeException e) {
             result.failures.add(judgement.monitor() + "/" + judgement.environment() + ": " + e);
+        }
+    }
+
+    /** A judgement that waited past the bound, and what judging it did (counted like the processor's). */
+    public record JudgedHere(Judgement judgement, ProcessorService.Applied applied) {
+        @Override
+        public String toString() {
+            return judgement.monitor() + "/" + judgement.environment() + " due " + judgement.dueAt();
         }
     }
 
@@ -91,7 +99,7 @@ public final class ClockService {
         private int due;
         private int queued;
         private int leftForNextTick;
-        private final List<String> judgedHere = new ArrayList<>();
+        private final List<JudgedHere> judgedHere = new ArrayList<>();
         private final List<String> failures = new ArrayList<>();
         private AlertDispatcher.Result alerts = new AlertDispatcher.Result();
 
@@ -115,7 +123,7 @@ public final class ClockService {
             return leftForNextTick;
         }
 
-        public List<String> judgedHere() {
+        public List<JudgedHere> judgedHere() {
             return List.copyOf(judgedHere);
         }
 
