@@ -7,22 +7,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code infra/bin/benchmark [--smoke] [--dashboard]}: every figure of issue 6 beside its ceiling or target, and the
- * dashboard's first load and time to show 1,000 monitors (issue 14).
- * {@code --smoke} runs tiny sizes so CI keeps the command working; its figures mean nothing.
- * {@code --dashboard} runs only the dashboard's section.
+ * {@code infra/bin/benchmark [--smoke] [--cost | --burst | --mass-miss | --dashboard]}: every figure
+ * beside its ceiling or target (docs/benchmarks.md has the results). {@code --smoke} runs tiny sizes
+ * so CI keeps the command working; its figures mean nothing. {@code --cost} runs only the per-path
+ * units and the cost model, {@code --burst} the top-of-the-hour burst, {@code --mass-miss} the mass
+ * miss, {@code --dashboard} the dashboard in Chromium.
  */
 public final class Benchmarks {
+    static final int RETENTION_DAYS = 90;
+
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // the JDK's HTTP client keeps 5 idle connections per host unless told: the workers of the
+        // concurrent sections would otherwise open a new connection to DynamoDB Local on most requests
+        System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "64"));
         List<String> options = List.of(args);
         boolean smoke = options.contains("--smoke");
-        if (options.contains("--dashboard")) {
-            new DashboardLoad(new Report(System.out)).run(smoke ? 20 : 1_000);
+        Report report = new Report(System.out);
+        if (options.contains("--cost")) {
+            header(report, "cost only");
+            cost(report);
+        } else if (options.contains("--burst")) {
+            header(report, "burst only");
+            new TopOfTheHourBurst(report).run(smoke ? 200 : 10_000);
+        } else if (options.contains("--mass-miss")) {
+            header(report, "mass miss only");
+            massMiss(report, smoke);
+        } else if (options.contains("--dashboard")) {
+            new DashboardLoad(report).run(smoke ? 20 : 1_000);
         } else {
             run(smoke, System.out);
         }
@@ -31,9 +47,7 @@ public final class Benchmarks {
 
     static Map<String, Double> run(boolean smoke, PrintStream out) throws Exception {
         Report report = new Report(out);
-        out.printf("cronwatch benchmarks (%s) on %d cores, Java %s, max heap %d MB%n", smoke ? "smoke" : "full",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        header(report, smoke ? "smoke" : "full");
         try (DynamoLocal dynamo = new DynamoLocal()) {
             new ProcessorThroughput(dynamo, report).run(smoke ? 50 : 1_000, smoke ? 200 : 20_000);
             if (smoke) {
@@ -43,10 +57,37 @@ public final class Benchmarks {
             }
             new EndToEndLatency(report).run(smoke ? 100 : 10_000, smoke ? 100 : 200);
             new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
-            new CostModel(report).run(90);
         }
+        cost(report);
         new DashboardLoad(report).run(smoke ? 20 : 1_000);
+        new TopOfTheHourBurst(report).run(smoke ? 200 : 10_000);
+        massMiss(report, smoke);
         return report.figures;
+    }
+
+    /** The per-path units and the cost model: {@code --cost} alone, and section 5 of the full run. */
+    static void cost(Report report) throws Exception {
+        try (DynamoLocal dynamo = new DynamoLocal()) {
+            new PathCosts(dynamo, report).run();
+        }
+        new CostModel(report).run(RETENTION_DAYS);
+    }
+
+    private static void massMiss(Report report, boolean smoke) throws Exception {
+        MassMiss massMiss = new MassMiss(report);
+        if (smoke) {
+            massMiss.run(200, 2);
+            return;
+        }
+        for (int due : new int[] {10_000, 50_000}) {
+            for (int workers : new int[] {1, 4, 16}) massMiss.run(due, workers);
+        }
+    }
+
+    private static void header(Report report, String what) {
+        report.out().printf("cronwatch benchmarks (%s) on %d cores, Java %s, max heap %d MB, load average %s%n", what,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024, Report.loadAverage());
     }
 
     private static Path zip() {

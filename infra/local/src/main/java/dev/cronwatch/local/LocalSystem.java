@@ -5,8 +5,11 @@ import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import java.io.PrintStream;
@@ -31,6 +34,8 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalTicker ticker;
     private final LocalGateway gateway;
     private final LocalCredentials credentials;
+    private volatile ProcessorEvents appliedListener = ProcessorEvents.NONE;
+    private volatile AlertPublisher publishedListener = alert -> { };
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
         this(options, console, new Emulators(options.dataDir(), options.inMemory()));
@@ -47,10 +52,11 @@ public final class LocalSystem implements AutoCloseable {
                     new DynamoMonitorStore(backends.dynamoDb(), backends.table(), RETENTION_DAYS),
                     new DynamoTenantDirectory(backends.dynamoDb(), backends.table()),
                     new SqsCheckInQueue(backends.sqs(), backends.queueUrl()),
-                    notifications, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
+                    this::publish, clock, UUID::randomUUID, new Services.Limits(options.rateLimitPerMinute(),
                             Services.Limits.DEFAULTS.maxMonitorsPerOrganization(), Services.Limits.DEFAULTS.maxJudgementDelay()));
             pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
-                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()), new ProcessingErrorWarnings(console)),
+                    new SqsDeadLetterQueue(backends.sqs(), backends.deadLetterQueueUrl()),
+                    afterConsole(new ProcessingErrorWarnings(console))),
                     options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
@@ -68,6 +74,18 @@ public final class LocalSystem implements AutoCloseable {
             backends.close();
             throw e;
         }
+    }
+
+    private void publish(PendingAlert alert) {
+        notifications.publish(alert);
+        publishedListener.publish(alert);
+    }
+
+    private ProcessorEvents afterConsole(ProcessorEvents console) {
+        return (message, applied) -> {
+            console.applied(message, applied);
+            appliedListener.applied(message, applied);
+        };
     }
 
     /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
@@ -98,6 +116,16 @@ public final class LocalSystem implements AutoCloseable {
 
         public void drainQueue() {
             pump.drain();
+        }
+
+        /** Benchmarks hear every message the processor applied (after the console), as it is committed. */
+        public void onApplied(ProcessorEvents listener) {
+            appliedListener = listener;
+        }
+
+        /** Benchmarks hear every alert published (after the console and the kept list). */
+        public void onPublished(AlertPublisher listener) {
+            publishedListener = listener;
         }
 
         public Backends backends() {

@@ -1,0 +1,159 @@
+package dev.cronwatch.bench;
+
+import dev.cronwatch.adapters.aws.RequestCounter;
+import dev.cronwatch.adapters.dynamo.BulkLoader;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.local.LocalOptions;
+import dev.cronwatch.local.LocalSystem;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 17: a whole cron host dies and every one of its monitors misses at the same minute. Local
+ * mode (the deployed handlers, a queue pump of N workers as Lambda's concurrency, ElasticMQ) on the
+ * benchmark's DynamoDB Local, the environments seeded in bulk, all due at one tick. Measured: the
+ * clock invocation itself (reading the due index, queueing a judgement per environment), the time
+ * from the tick to the last alert published by the workers, and that every environment alerted
+ * exactly once.
+ */
+final class MassMiss {
+    private static final Instant TICK = Instant.parse("2026-03-02T12:00:00Z");
+    private static final MonitorConfig DAILY = new MonitorConfigParser("").parse(Map.of("schedule", "0 0 * * *"));
+    private static final Duration PATIENCE_PER_ALERT = Duration.ofMillis(100);
+
+    private final Report report;
+    private boolean headed;
+
+    MassMiss(Report report) {
+        this.report = report;
+    }
+
+    void run(int due, int workers) throws Exception {
+        if (!headed) {
+            report.section("8. Mass miss (issue 17): N environments due at one tick, local mode on DynamoDB Local");
+            report.line("before the redesign one tick judged every miss itself: 1,000 due took 6.6 to 9.0 s, linear");
+            headed = true;
+        }
+        RequestCounter counter = new RequestCounter();
+        RequestTimer timer = new RequestTimer();
+        var dataDir = Files.createTempDirectory("cronwatch-bench-miss");
+        try (DynamoLocal dynamo = new DynamoLocal();
+             LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
+                     "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
+                     "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
+                     new BenchBackends(dynamo, counter, timer))) {
+            LocalSystem.Controls controls = system.controls();
+            long seedStart = System.nanoTime();
+            seed(controls, system.credentials().organization(), due);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+            Map<String, AtomicInteger> alerts = new ConcurrentHashMap<>();
+            AtomicLong lastAlert = new AtomicLong();
+            AtomicInteger published = new AtomicInteger();
+            controls.onPublished(alert -> {
+                alerts.computeIfAbsent(alert.monitor().slug(), k -> new AtomicInteger()).incrementAndGet();
+                published.incrementAndGet();
+                lastAlert.set(System.nanoTime());
+            });
+            Map<String, Integer> requestsBefore = counter.requests();
+            Map<String, RequestTimer.Spent> timeBefore = timer.snapshot();
+            String load = Report.loadAverage();
+
+            controls.setTime(TICK.plusSeconds(3));
+            long tickStart = System.nanoTime();
+            ClockService.TickResult tick = controls.tickWithoutDraining(TICK);
+            double clockSeconds = (System.nanoTime() - tickStart) / 1e9;
+            if (tick.due() != due || tick.queued() != due) {
+                throw new IllegalStateException("tick found " + tick.due() + " due, queued " + tick.queued() + " of " + due);
+            }
+            long deadline = System.nanoTime() + PATIENCE_PER_ALERT.multipliedBy(due).plusMinutes(1).toNanos();
+            while (published.get() < due && System.nanoTime() < deadline) Thread.sleep(20);
+            controls.drainQueue(); // anything left: a duplicate would show now
+            double toLastAlert = (lastAlert.get() - tickStart) / 1e9;
+
+            int once = (int) alerts.values().stream().filter(n -> n.get() == 1).count();
+            int duplicated = published.get() - alerts.size();
+            String label = String.format("%,d due, %d worker%s", due, workers, workers == 1 ? "" : "s");
+            report.line("%s: seeded in %.1f s; load average at the tick %s", label, seedSeconds, load);
+            report.figure("clock invocation: " + label, clockSeconds, "s", String.format("target < 10 s: %s",
+                    clockSeconds < 10 ? "met" : "NOT met"));
+            report.figure("tick -> last alert: " + label, toLastAlert, "s", String.format("%.0f alerts/s; target "
+                    + "(16 workers, 10,000) < 60 s: %s", published.get() / toLastAlert,
+                    toLastAlert < 60 ? "met" : "NOT met"));
+            report.figure("alerts published: " + label, published.get(), "alerts", String.format(
+                    "%,d environments alerted exactly once, %d duplicated, %d missing: %s", once, duplicated,
+                    due - alerts.size(), once == due && published.get() == due ? "exactly once" : "NOT exactly once"));
+            profile(label, due, RequestTimer.since(timeBefore, timer.snapshot()), counter.requests(), requestsBefore,
+                    workers, toLastAlert);
+        }
+    }
+
+    /** Where the workers' time goes: requests per judgement, and each kind's latency as the client saw it. */
+    private void profile(String label, int due, Map<String, RequestTimer.Spent> spent, Map<String, Integer> after,
+                         Map<String, Integer> before, int workers, double seconds) {
+        StringBuilder per = new StringBuilder();
+        double busy = 0;
+        Map<String, Integer> delta = new TreeMap<>();
+        after.forEach((op, n) -> {
+            if (n > before.getOrDefault(op, 0)) delta.put(op, n - before.getOrDefault(op, 0));
+        });
+        for (var e : spent.entrySet()) {
+            per.append(String.format("%s %.2f x %.1f ms, ", e.getKey(), (double) e.getValue().calls() / due,
+                    e.getValue().meanMs()));
+            if (!e.getKey().equals("ReceiveMessage")) busy += e.getValue().nanos() / 1e9;
+        }
+        report.line("  per judgement (requests x mean latency): %s", per.toString().replaceAll(", $", ""));
+        report.line("  DynamoDB requests per judgement %.2f; request time outside long polls %.0f s over %d worker(s) in %.0f s"
+                + " (%.0f%% of their time)", delta.values().stream().mapToInt(Integer::intValue).sum() / (double) due,
+                busy, workers, seconds, 100 * busy / Math.max(1e-9, workers * seconds));
+    }
+
+    /** Monitors of a daily job whose window closed a minute before the tick, in parallel batches. */
+    private static void seed(LocalSystem.Controls controls, String organization, int count) throws Exception {
+        BulkLoader loader = new BulkLoader(controls.backends().dynamoDb(), controls.backends().table());
+        Instant created = TICK.minus(Duration.ofDays(2));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            int chunk = 500;
+            for (int from = 0; from < count; from += chunk) {
+                int start = from;
+                int end = Math.min(count, from + chunk);
+                loads.add(pool.submit(() -> {
+                    List<Monitor> monitors = new ArrayList<>();
+                    List<MonitorEnvironment> envs = new ArrayList<>();
+                    for (int m = start; m < end; m++) {
+                        MonitorKey key = new MonitorKey(organization, "host-job-" + m);
+                        monitors.add(new Monitor(key, "id-" + m, "1", "Job " + m, MonitorStatus.ACTIVE, false, DAILY,
+                                created, List.of("production"), 1));
+                        envs.add(MonitorEnvironment.create(key, "production", created)
+                                .withTimes(created, TICK.minus(Duration.ofMinutes(2)), TICK.minus(Duration.ofMinutes(1))));
+                    }
+                    loader.load(monitors, envs);
+                }));
+            }
+            for (Future<?> f : loads) f.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
