@@ -3,6 +3,7 @@ package dev.cronwatch.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,17 @@ public final class Benchmarks {
             cost(report);
         } else if (options.contains("--burst")) {
             header(report, "burst only");
-            new TopOfTheHourBurst(report).run(smoke ? 200 : 10_000);
+            burst(report, smoke);
         } else if (options.contains("--mass-miss")) {
             header(report, "mass miss only");
-            massMiss(report, smoke);
+            int at = options.indexOf("--mass-miss");
+            if (at + 2 < options.size() && options.get(at + 1).matches("\\d+")) {
+                // --mass-miss <due> <workers>: one cell of the table
+                new MassMiss(report).run(Integer.parseInt(options.get(at + 1)), Integer.parseInt(options.get(at + 2)),
+                        options.contains("--local-mode") ? MassMiss.Queue.LOCAL_MODE : MassMiss.Queue.IN_PROCESS);
+            } else {
+                massMiss(report, smoke);
+            }
         } else if (options.contains("--dashboard")) {
             new DashboardLoad(report).run(smoke ? 20 : 1_000);
         } else {
@@ -49,18 +57,18 @@ public final class Benchmarks {
         Report report = new Report(out);
         header(report, smoke ? "smoke" : "full");
         try (DynamoLocal dynamo = new DynamoLocal()) {
-            new ProcessorThroughput(dynamo, report).run(smoke ? 50 : 1_000, smoke ? 200 : 20_000);
+            new ProcessorThroughput(dynamo, report).run(smoke ? 20 : 1_000, smoke ? 100 : 20_000);
             if (smoke) {
                 new ClockCost(dynamo, report).run(2_000);
             } else {
                 new ClockCost(dynamo, report).run(10_000, 100_000);
             }
-            new EndToEndLatency(report).run(smoke ? 100 : 10_000, smoke ? 100 : 200);
+            new EndToEndLatency(report).run(smoke ? 50 : 10_000, smoke ? 100 : 200);
             new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
         }
         cost(report);
         new DashboardLoad(report).run(smoke ? 20 : 1_000);
-        new TopOfTheHourBurst(report).run(smoke ? 200 : 10_000);
+        burst(report, smoke);
         massMiss(report, smoke);
         return report.figures;
     }
@@ -73,15 +81,22 @@ public final class Benchmarks {
         new CostModel(report).run(RETENTION_DAYS);
     }
 
+    private static void burst(Report report, boolean smoke) throws Exception {
+        new TopOfTheHourBurst(report).run(smoke ? 50 : 10_000, Duration.ofSeconds(smoke ? 1 : 10));
+    }
+
     private static void massMiss(Report report, boolean smoke) throws Exception {
         MassMiss massMiss = new MassMiss(report);
         if (smoke) {
-            massMiss.run(200, 2);
+            massMiss.run(50, 2, MassMiss.Queue.IN_PROCESS);
+            massMiss.run(50, 2, MassMiss.Queue.LOCAL_MODE);
             return;
         }
         for (int due : new int[] {10_000, 50_000}) {
-            for (int workers : new int[] {1, 4, 16}) massMiss.run(due, workers);
+            for (int workers : new int[] {1, 4, 16}) massMiss.run(due, workers, MassMiss.Queue.IN_PROCESS);
         }
+        // the same through local mode as it ships: ElasticMQ's own cost shows beside the table
+        massMiss.run(10_000, 16, MassMiss.Queue.LOCAL_MODE);
     }
 
     private static void header(Report report, String what) {

@@ -8,7 +8,20 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.handlers.ClockHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
+import dev.cronwatch.handlers.ProcessorHandler;
+import dev.cronwatch.handlers.Services;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
 import java.io.OutputStream;
@@ -47,68 +60,140 @@ final class MassMiss {
         this.report = report;
     }
 
-    void run(int due, int workers) throws Exception {
+    /** Where the judgements wait: ElasticMQ as local mode runs it, or a FIFO queue in this JVM. */
+    enum Queue {
+        LOCAL_MODE("local mode, ElasticMQ"),
+        IN_PROCESS("pump on an in-process FIFO queue");
+
+        final String label;
+
+        Queue(String label) {
+            this.label = label;
+        }
+    }
+
+    void run(int due, int workers, Queue queue) throws Exception {
         if (!headed) {
-            report.section("8. Mass miss (issue 17): N environments due at one tick, local mode on DynamoDB Local");
+            report.section("8. Mass miss (issue 17): N environments due at one tick, judged by N workers on DynamoDB Local");
             report.line("before the redesign one tick judged every miss itself: 1,000 due took 6.6 to 9.0 s, linear");
             headed = true;
         }
         RequestCounter counter = new RequestCounter();
         RequestTimer timer = new RequestTimer();
-        var dataDir = Files.createTempDirectory("cronwatch-bench-miss");
-        try (DynamoLocal dynamo = new DynamoLocal();
-             LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
-                     "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
-                     "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
-                     new BenchBackends(dynamo, counter, timer))) {
-            LocalSystem.Controls controls = system.controls();
-            long seedStart = System.nanoTime();
-            seed(controls, system.credentials().organization(), due);
-            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-
-            Map<String, AtomicInteger> alerts = new ConcurrentHashMap<>();
-            AtomicLong lastAlert = new AtomicLong();
-            AtomicInteger published = new AtomicInteger();
-            controls.onPublished(alert -> {
-                alerts.computeIfAbsent(alert.monitor().slug(), k -> new AtomicInteger()).incrementAndGet();
-                published.incrementAndGet();
-                lastAlert.set(System.nanoTime());
-            });
-            Map<String, Integer> requestsBefore = counter.requests();
-            Map<String, RequestTimer.Spent> timeBefore = timer.snapshot();
-            String load = Report.loadAverage();
-
-            controls.setTime(TICK.plusSeconds(3));
-            long tickStart = System.nanoTime();
-            ClockService.TickResult tick = controls.tickWithoutDraining(TICK);
-            double clockSeconds = (System.nanoTime() - tickStart) / 1e9;
-            if (tick.due() != due || tick.queued() != due) {
-                throw new IllegalStateException("tick found " + tick.due() + " due, queued " + tick.queued() + " of " + due);
+        Alerts alerts = new Alerts();
+        String label = String.format("%,d due, %d worker%s, %s", due, workers, workers == 1 ? "" : "s", queue.label);
+        try (DynamoLocal dynamo = new DynamoLocal()) {
+            if (queue == Queue.LOCAL_MODE) {
+                inLocalMode(dynamo, due, workers, counter, timer, alerts, label);
+            } else {
+                onInProcessQueue(dynamo, due, workers, counter, timer, alerts, label);
             }
-            long deadline = System.nanoTime() + PATIENCE_PER_ALERT.multipliedBy(due).plusMinutes(1).toNanos();
-            while (published.get() < due && System.nanoTime() < deadline) Thread.sleep(20);
-            controls.drainQueue(); // anything left: a duplicate would show now
-            double toLastAlert = (lastAlert.get() - tickStart) / 1e9;
+        }
+    }
 
-            int once = (int) alerts.values().stream().filter(n -> n.get() == 1).count();
-            int duplicated = published.get() - alerts.size();
-            String label = String.format("%,d due, %d worker%s", due, workers, workers == 1 ? "" : "s");
-            report.line("%s: seeded in %.1f s; load average at the tick %s", label, seedSeconds, load);
-            report.figure("clock invocation: " + label, clockSeconds, "s", String.format("target < 10 s: %s",
-                    clockSeconds < 10 ? "met" : "NOT met"));
-            report.figure("tick -> last alert: " + label, toLastAlert, "s", String.format("%.0f alerts/s; target "
-                    + "(16 workers, 10,000) < 60 s: %s", published.get() / toLastAlert,
-                    toLastAlert < 60 ? "met" : "NOT met"));
-            report.figure("alerts published: " + label, published.get(), "alerts", String.format(
-                    "%,d environments alerted exactly once, %d duplicated, %d missing: %s", once, duplicated,
-                    due - alerts.size(), once == due && published.get() == due ? "exactly once" : "NOT exactly once"));
-            profile(label, due, RequestTimer.since(timeBefore, timer.snapshot()), counter.requests(), requestsBefore,
-                    workers, toLastAlert);
+    private void inLocalMode(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+                             Alerts alerts, String label) throws Exception {
+        var dataDir = Files.createTempDirectory("cronwatch-bench-miss");
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
+                "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
+                new BenchBackends(dynamo, counter, timer))) {
+            LocalSystem.Controls controls = system.controls();
+            double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
+                    system.credentials().organization(), due);
+            controls.onPublished(alerts::publish);
+            controls.setTime(TICK.plusSeconds(3));
+            measure(label, due, workers, seeded, counter, timer, alerts, () -> controls.tickWithoutDraining(TICK),
+                    controls::drainQueue);
+        }
+    }
+
+    private void onInProcessQueue(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+                                  Alerts alerts, String label) throws Exception {
+        DynamoDbClient client = dynamo.client(counter, timer);
+        String table = DynamoLocal.newTable(client);
+        Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
+        InProcessFifo fifo = new InProcessFifo();
+        AlertRenderer renderer = new AlertRenderer(null);
+        Services services = new Services(new DynamoMonitorStore(client, table, 90), new DynamoTenantDirectory(client, table),
+                fifo, alert -> {
+                    renderer.render(alert.message()); // as the SNS publisher does before its request
+                    alerts.publish(alert);
+                }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+        ProcessorHandler handler = new ProcessorHandler(services.processor(),
+                (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
+                ProcessorEvents.NONE);
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE);
+        double seeded = seed(client, table, "bench", due);
+        List<Thread> consumers = fifo.startConsumers(workers, handler);
+        try {
+            measure(label, due, workers, seeded, counter, timer, alerts, () -> clockHandler.tick(TICK), () -> {
+                long until = System.nanoTime() + 60_000_000_000L;
+                while (fifo.waiting() > 0 && System.nanoTime() < until) sleep(20);
+            });
+        } finally {
+            consumers.forEach(Thread::interrupt);
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    private void measure(String label, int due, int workers, double seedSeconds, RequestCounter counter,
+                         RequestTimer timer, Alerts alerts, java.util.function.Supplier<ClockService.TickResult> tickAction,
+                         Runnable drain) throws Exception {
+        Map<String, Integer> requestsBefore = counter.requests();
+        Map<String, RequestTimer.Spent> timeBefore = timer.snapshot();
+        String load = Report.loadAverage();
+        long tickStart = System.nanoTime();
+        ClockService.TickResult tick = tickAction.get();
+        double clockSeconds = (System.nanoTime() - tickStart) / 1e9;
+        if (tick.due() != due || tick.queued() != due) {
+            throw new IllegalStateException("tick found " + tick.due() + " due, queued " + tick.queued() + " of " + due);
+        }
+        long deadline = System.nanoTime() + PATIENCE_PER_ALERT.multipliedBy(due).plusMinutes(1).toNanos();
+        while (alerts.published.get() < due && System.nanoTime() < deadline) sleep(20);
+        drain.run(); // anything left: a duplicate would show now
+        double toLastAlert = (alerts.last.get() - tickStart) / 1e9;
+
+        int published = alerts.published.get();
+        int once = (int) alerts.perMonitor.values().stream().filter(n -> n.get() == 1).count();
+        int duplicated = published - alerts.perMonitor.size();
+        report.line("%s: seeded in %.1f s; load average at the tick %s", label, seedSeconds, load);
+        report.figure("clock invocation: " + label, clockSeconds, "s", String.format("target < 10 s: %s",
+                clockSeconds < 10 ? "met" : "NOT met"));
+        report.figure("tick -> last alert: " + label, toLastAlert, "s", String.format("%.0f alerts/s%s",
+                published / toLastAlert, due == 10_000 && workers == 16 ? "; target < 60 s: "
+                        + (toLastAlert < 60 ? "met" : "NOT met") : ""));
+        report.figure("alerts published: " + label, published, "alerts", String.format(
+                "%,d environments alerted exactly once, %d duplicated, %d missing: %s", once, duplicated,
+                due - alerts.perMonitor.size(), once == due && published == due ? "exactly once" : "NOT exactly once"));
+        profile(due, RequestTimer.since(timeBefore, timer.snapshot()), counter.requests(), requestsBefore, workers,
+                toLastAlert);
+    }
+
+    /** Every alert published, per monitor, and when the last one went. */
+    private static final class Alerts {
+        final Map<String, AtomicInteger> perMonitor = new ConcurrentHashMap<>();
+        final AtomicInteger published = new AtomicInteger();
+        final AtomicLong last = new AtomicLong();
+
+        void publish(PendingAlert alert) {
+            perMonitor.computeIfAbsent(alert.monitor().slug(), k -> new AtomicInteger()).incrementAndGet();
+            published.incrementAndGet();
+            last.set(System.nanoTime());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
     /** Where the workers' time goes: requests per judgement, and each kind's latency as the client saw it. */
-    private void profile(String label, int due, Map<String, RequestTimer.Spent> spent, Map<String, Integer> after,
+    private void profile(int due, Map<String, RequestTimer.Spent> spent, Map<String, Integer> after,
                          Map<String, Integer> before, int workers, double seconds) {
         StringBuilder per = new StringBuilder();
         double busy = 0;
@@ -127,9 +212,10 @@ final class MassMiss {
                 busy, workers, seconds, 100 * busy / Math.max(1e-9, workers * seconds));
     }
 
-    /** Monitors of a daily job whose window closed a minute before the tick, in parallel batches. */
-    private static void seed(LocalSystem.Controls controls, String organization, int count) throws Exception {
-        BulkLoader loader = new BulkLoader(controls.backends().dynamoDb(), controls.backends().table());
+    /** Monitors of a daily job whose window closed a minute before the tick, in parallel batches; seconds taken. */
+    private static double seed(DynamoDbClient client, String table, String organization, int count) throws Exception {
+        long began = System.nanoTime();
+        BulkLoader loader = new BulkLoader(client, table);
         Instant created = TICK.minus(Duration.ofDays(2));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -155,5 +241,6 @@ final class MassMiss {
         } finally {
             pool.shutdown();
         }
+        return (System.nanoTime() - began) / 1e9;
     }
 }

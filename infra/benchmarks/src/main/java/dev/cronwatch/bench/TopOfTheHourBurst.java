@@ -45,7 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TopOfTheHourBurst {
     static final int WORKERS = 4;
     private static final int CLIENT_THREADS = 64;
-    private static final Duration SPREAD = Duration.ofSeconds(10);
     private static final MonitorConfig DAILY = new MonitorConfigParser("").parse(Map.of("schedule", "0 3 * * *"));
 
     private final Report report;
@@ -55,14 +54,15 @@ final class TopOfTheHourBurst {
         this.report = report;
     }
 
-    void run(int monitors) throws Exception {
+    void run(int monitors, Duration spread) throws Exception {
         report.section(String.format("7. Top-of-the-hour burst: %,d monitors check in within %d s over HTTP (local mode, "
-                + "%d workers)", monitors, SPREAD.toSeconds(), WORKERS));
+                + "%d workers)", monitors, spread.toSeconds(), WORKERS));
         var dataDir = Files.createTempDirectory("cronwatch-bench-burst");
+        RequestTimer timer = new RequestTimer();
         try (DynamoLocal dynamo = new DynamoLocal();
              LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                      "--workers", Integer.toString(WORKERS), "--rate-limit", "1000000"),
-                     new PrintStream(OutputStream.nullOutputStream()), new BenchBackends(dynamo))) {
+                     new PrintStream(OutputStream.nullOutputStream()), new BenchBackends(dynamo, timer))) {
             LocalSystem.Controls controls = system.controls();
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();
@@ -92,8 +92,9 @@ final class TopOfTheHourBurst {
             AtomicLong lastAccepted = new AtomicLong();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
             String load = Report.loadAverage();
+            Map<String, RequestTimer.Spent> before = timer.snapshot();
             long start = System.nanoTime();
-            long interval = SPREAD.toNanos() / monitors;
+            long interval = spread.toNanos() / monitors;
             List<Future<?>> sent = new ArrayList<>();
             for (int m = 0; m < monitors; m++) {
                 long at = start + m * interval;
@@ -123,9 +124,11 @@ final class TopOfTheHourBurst {
 
             long[] lags = accepted.stream().filter(receivedAt::containsKey)
                     .mapToLong(id -> appliedAt.get(id) - receivedAt.get(id)).sorted().toArray();
+            Map<String, RequestTimer.Spent> spent = RequestTimer.since(before, timer.snapshot());
             int[] stored = countStored(controls.services().store(), c.organization(), monitors);
             int lost = (int) accepted.stream().filter(id -> !appliedAt.containsKey(id)).count();
-            report.line("load average when the burst began: %s", load);
+            report.line("load average when the burst began: %s; offered %.0f check-ins/s", load,
+                    monitors / (spread.toNanos() / 1e9));
             report.figure("burst: accepted per second", accepted.size() / acceptSeconds, "/s", String.format(
                     "%,d accepted (201) in %.1f s, %d refused", accepted.size(), acceptSeconds, refused.get()));
             report.figure("burst: time until every check-in is applied", appliedSeconds, "s", String.format(
@@ -133,6 +136,11 @@ final class TopOfTheHourBurst {
             report.figure("burst: apply lag p50", percentile(lags, 50), "ms", "applied - received");
             report.figure("burst: apply lag p99", percentile(lags, 99), "ms", null);
             report.figure("burst: apply lag max", lags.length == 0 ? 0 : lags[lags.length - 1], "ms", null);
+            StringBuilder per = new StringBuilder();
+            spent.forEach((op, s) -> per.append(String.format("%s %.2f x %.1f ms, ",
+                    op, (double) s.calls() / Math.max(1, accepted.size()), s.meanMs())));
+            report.line("per check-in (requests x mean latency, DynamoDB and ElasticMQ): %s",
+                    per.toString().replaceAll(", $", ""));
             report.figure("burst: lost", Math.max(lost, stored[0]), "check-ins", String.format(
                     "must be 0: %d never applied, %d monitors without their check-in in the store", lost, stored[0]));
             report.figure("burst: duplicated", appliedTwice.get() + stored[1], "check-ins", String.format(
