@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code infra/bin/benchmark [--smoke] [--cost | --burst | --mass-miss | --dashboard]}: every figure
- * beside its ceiling or target (docs/benchmarks.md has the results). {@code --smoke} runs tiny sizes
- * so CI keeps the command working; its figures mean nothing. {@code --cost} runs only the per-path
- * units and the cost model, {@code --burst} the top-of-the-hour burst, {@code --mass-miss} the mass
- * miss, {@code --dashboard} the dashboard in Chromium.
+ * {@code infra/bin/benchmark [--smoke] [--cost | --throughput | --clock | --burst | --mass-miss | --dashboard]}:
+ * every figure beside its ceiling or target (docs/benchmarks.md has the results). {@code --smoke} runs tiny
+ * sizes so CI keeps the command working; its figures mean nothing. {@code --cost} runs only the
+ * per-path units and the cost model, {@code --throughput} and {@code --clock} sections 1 and 2, {@code --burst} the
+ * top-of-the-hour burst, {@code --mass-miss} the mass miss ({@code --mass-miss <due> <workers>
+ * [--local-mode]} one cell of it), {@code --dashboard} the dashboard in Chromium.
  */
 public final class Benchmarks {
     static final int RETENTION_DAYS = 90;
@@ -32,6 +33,16 @@ public final class Benchmarks {
         if (options.contains("--cost")) {
             header(report, "cost only");
             cost(report);
+        } else if (options.contains("--throughput")) {
+            header(report, "processor throughput only");
+            try (DynamoLocal dynamo = new DynamoLocal()) {
+                new ProcessorThroughput(dynamo, report).run(smoke ? 20 : 1_000, smoke ? 100 : 20_000);
+            }
+        } else if (options.contains("--clock")) {
+            header(report, "clock cost only");
+            try (DynamoLocal dynamo = new DynamoLocal()) {
+                new ClockCost(dynamo, report).run(smoke ? new int[] {2_000} : new int[] {10_000, 100_000});
+            }
         } else if (options.contains("--burst")) {
             header(report, "burst only");
             burst(report, smoke);

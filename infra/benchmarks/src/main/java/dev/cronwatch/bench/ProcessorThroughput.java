@@ -41,7 +41,8 @@ final class ProcessorThroughput {
         report.section("1. Processor throughput (DynamoDB Local, batches of 10 across " + monitors + " monitors)");
         RequestCounter counter = new RequestCounter();
         WrittenItems written = new WrittenItems();
-        DynamoDbClient client = dynamo.client(counter, written);
+        RequestTimer timer = new RequestTimer();
+        DynamoDbClient client = dynamo.client(counter, written, timer);
         String table = DynamoLocal.newTable(client);
         DynamoMonitorStore store = new DynamoMonitorStore(client, table, 90);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -57,15 +58,27 @@ final class ProcessorThroughput {
         int snapshot = counter.totalRequests();
         double writeUnits = counter.writeCapacity();
         long itemsWritten = written.items();
+        var timeBefore = timer.snapshot();
         long began = System.nanoTime();
         for (int r = 1; r <= rounds; r++) applyRound(handler, monitors, start.plus(Duration.ofMinutes(r)), null);
         double seconds = (System.nanoTime() - began) / 1e9;
+        var spent = RequestTimer.since(timeBefore, timer.snapshot());
         int applied = rounds * monitors;
         double throughput = applied / seconds;
         double requestsPerCheckIn = (double) (counter.totalRequests() - snapshot) / applied;
         double writesPerCheckIn = (double) (written.items() - itemsWritten) / applied;
 
         double ceiling = conditionalPutCeiling(client, table, applied);
+        StringBuilder per = new StringBuilder();
+        double inRequests = 0;
+        for (var e : spent.entrySet()) {
+            per.append(String.format("%s %.1f x %.2f ms, ", e.getKey(), (double) e.getValue().calls() / (rounds * monitors),
+                    e.getValue().meanMs()));
+            inRequests += e.getValue().nanos() / 1e6;
+        }
+        int appliedCount = rounds * monitors;
+        report.line("per heartbeat: %s%.2f ms outside requests (decoding, rules, documents); a conditional put: %.2f ms",
+                per, (seconds * 1000 - inRequests) / appliedCount, 1000 / ceiling);
         report.figure("processor check-ins/s", throughput, "/s", applied + " heartbeats");
         report.figure("ceiling: conditional PutItem/s (one thread)", ceiling, "/s", "same DynamoDB Local, same run");
         report.figure("DynamoDB requests per heartbeat (processor)", requestsPerCheckIn, "requests", "target <= 3; the HTTP function makes none");
