@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
@@ -31,16 +33,28 @@ final class Messages {
                 config == null ? null : new MonitorConfigParser("monitor_config.").patch(config), at);
     }
 
-    static SQSEvent event(List<CheckInMessage> messages) {
+    /** The same message as SQS hands it over again: same id and sequence number. */
+    static SQSEvent redelivery(SQSEvent delivered) {
+        SQSEvent again = new SQSEvent();
+        again.setRecords(delivered.getRecords());
+        return again;
+    }
+
+    private static SQSEvent.SQSMessage record(QueueMessage m, String id, String dedup, String sequence) {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(id);
+        record.setBody(CODEC.encode(m));
+        record.setAttributes(Map.of("MessageGroupId", m.monitor().organization() + "/" + m.monitor().slug(),
+                "MessageDeduplicationId", dedup, "ApproximateReceiveCount", "1", "SequenceNumber", sequence));
+        return record;
+    }
+
+    static SQSEvent event(List<? extends QueueMessage> messages) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (CheckInMessage m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setBody(CODEC.encode(m));
-            record.setAttributes(Map.of("MessageGroupId", m.monitor().organization() + "/" + m.monitor().slug(),
-                    "MessageDeduplicationId", m.messageId(), "ApproximateReceiveCount", "1",
-                    "SequenceNumber", Long.toString(SEQUENCE.incrementAndGet())));
-            records.add(record);
+        for (QueueMessage m : messages) {
+            String id = m instanceof CheckInMessage c ? c.messageId() : "judgement-" + SEQUENCE.incrementAndGet();
+            String dedup = m instanceof Judgement j ? QueueMessageCodec.deduplicationId(j) : id;
+            records.add(record(m, id, dedup, Long.toString(SEQUENCE.incrementAndGet())));
         }
         SQSEvent event = new SQSEvent();
         event.setRecords(records);

@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * beside the ceiling the same emulator reaches: conditional PutItem from one thread.
  */
 final class ProcessorThroughput {
+    /** The figures of docs/benchmarks.md before the redesign (2 requests, 3 items in one transaction). */
+    private static final double OLD_THROUGHPUT = 202;
+    private static final double OLD_CEILING = 548;
+
     private final DynamoLocal dynamo;
     private final Report report;
 
@@ -37,7 +41,8 @@ final class ProcessorThroughput {
         report.section("1. Processor throughput (DynamoDB Local, batches of 10 across " + monitors + " monitors)");
         RequestCounter counter = new RequestCounter();
         WrittenItems written = new WrittenItems();
-        DynamoDbClient client = dynamo.client(counter, written);
+        RequestTimer timer = new RequestTimer();
+        DynamoDbClient client = dynamo.client(counter, written, timer);
         String table = DynamoLocal.newTable(client);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         // alerts go nowhere; no SQS client, so a message set aside (poison, in a benchmark) fails the run
@@ -52,26 +57,43 @@ final class ProcessorThroughput {
         int snapshot = counter.totalRequests();
         double writeUnits = counter.writeCapacity();
         long itemsWritten = written.items();
+        var timeBefore = timer.snapshot();
         long began = System.nanoTime();
         for (int r = 1; r <= rounds; r++) applyRound(handler, monitors, start.plus(Duration.ofMinutes(r)), null);
         double seconds = (System.nanoTime() - began) / 1e9;
+        var spent = RequestTimer.since(timeBefore, timer.snapshot());
         int applied = rounds * monitors;
         double throughput = applied / seconds;
         double requestsPerCheckIn = (double) (counter.totalRequests() - snapshot) / applied;
         double writesPerCheckIn = (double) (written.items() - itemsWritten) / applied;
 
         double ceiling = conditionalPutCeiling(client, table, applied);
+        StringBuilder per = new StringBuilder();
+        double inRequests = 0;
+        for (var e : spent.entrySet()) {
+            per.append(String.format("%s %.1f x %.2f ms, ", e.getKey(), (double) e.getValue().calls() / (rounds * monitors),
+                    e.getValue().meanMs()));
+            inRequests += e.getValue().nanos() / 1e6;
+        }
+        int appliedCount = rounds * monitors;
+        report.line("per heartbeat: %s%.2f ms outside requests (decoding, rules, documents); a conditional put: %.2f ms",
+                per, (seconds * 1000 - inRequests) / appliedCount, 1000 / ceiling);
         report.figure("processor check-ins/s", throughput, "/s", applied + " heartbeats");
         report.figure("ceiling: conditional PutItem/s (one thread)", ceiling, "/s", "same DynamoDB Local, same run");
-        report.figure("DynamoDB requests per heartbeat (processor)", requestsPerCheckIn, "requests", "target <= 3 with the HTTP update");
-        report.figure("items written per heartbeat (one transaction)", writesPerCheckIn, "items", null);
+        report.figure("DynamoDB requests per heartbeat (processor)", requestsPerCheckIn, "requests", "target <= 3; the HTTP function makes none");
+        report.figure("items written per heartbeat", writesPerCheckIn, "items", "check-in, then the environment (plain puts)");
         report.figure("write units per heartbeat (DynamoDB Local's count)", (counter.writeCapacity() - writeUnits) / applied, "WCU", null);
         double ratio = throughput / (ceiling / writesPerCheckIn);
         report.figure("ratio throughput / (ceiling / items written per check-in)", ratio, "",
                 ratio >= 0.8 ? "target >= 0.8: met" : "target >= 0.8: NOT met");
         report.figure("ratio throughput / (ceiling / requests per check-in)", throughput / (ceiling / requestsPerCheckIn), "",
                 "the stricter reading: a transaction counted as one write");
-        pathCosts(handler, counter, start.plus(Duration.ofMinutes(rounds + 1)));
+        report.line("before the redesign (docs/benchmarks.md, 2026-11-24): %.0f check-ins/s against %.0f puts/s; "
+                + "%d requests and %d items written per heartbeat; ratios %.2f by items, %.2f by requests",
+                OLD_THROUGHPUT, OLD_CEILING, 2, 3, OLD_THROUGHPUT / (OLD_CEILING / 3), OLD_THROUGHPUT / (OLD_CEILING / 2));
+        report.figure("throughput / ceiling", throughput / ceiling, "", String.format(
+                "check-ins per conditional put; before the redesign %.2f: %s", OLD_THROUGHPUT / OLD_CEILING,
+                throughput / ceiling >= OLD_THROUGHPUT / OLD_CEILING ? "not worse" : "WORSE"));
     }
 
     private static void applyRound(ProcessorHandler handler, int monitors, Instant at, Map<String, Object> config) {
@@ -97,31 +119,5 @@ final class ProcessorThroughput {
                     .conditionExpression("attribute_not_exists(pk)").build());
         }
         return operations / ((System.nanoTime() - began) / 1e9);
-    }
-
-    /** Requests and write units of the common paths, one message at a time. */
-    private void pathCosts(ProcessorHandler handler, RequestCounter counter, Instant at) {
-        report.line("DynamoDB requests and write units per message, by path (processor side):");
-        Map<String, Object> failFast = Map.of("schedule", "0 * * * *", "failure_issue_threshold", 1);
-        measure(handler, counter, "heartbeat (ok, no id)", Messages.message("path-a", CheckInStatus.OK, null, at, Messages.HOURLY));
-        String run = UUID.randomUUID().toString();
-        measure(handler, counter, "in_progress (start of a run)", Messages.message("path-b", CheckInStatus.IN_PROGRESS, run, at, Messages.HOURLY));
-        measure(handler, counter, "ok closing that run", Messages.message("path-b", CheckInStatus.OK, run, at.plusSeconds(30), null));
-        measure(handler, counter, "ok, creating its monitor", Messages.message("path-c", CheckInStatus.OK, null, at, failFast));
-        measure(handler, counter, "error past threshold (opens, outbox, publish)", Messages.message("path-c", CheckInStatus.ERROR, null, at.plusSeconds(60), null));
-    }
-
-    private void measure(ProcessorHandler handler, RequestCounter counter, String path, CheckInMessage message) {
-        Map<String, Integer> before = Map.copyOf(counter.requests());
-        double wcu = counter.writeCapacity();
-        handler.handleRequest(Messages.event(List.of(message)), null);
-        Map<String, Integer> delta = new java.util.TreeMap<>();
-        counter.requests().forEach((op, n) -> {
-            int d = n - before.getOrDefault(op, 0);
-            if (d > 0) delta.put(op, d);
-        });
-        int total = delta.values().stream().mapToInt(Integer::intValue).sum();
-        report.figure("requests: " + path, total, "requests", delta.toString());
-        report.figure("write units: " + path, counter.writeCapacity() - wcu, "WCU", null);
     }
 }

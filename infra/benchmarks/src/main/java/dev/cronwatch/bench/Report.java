@@ -14,8 +14,23 @@ final class Report {
         this.out = out;
     }
 
+    /** Each section says how loaded the machine was when it began: other work shares these cores. */
     void section(String title) {
-        out.printf("%n== %s%n", title);
+        out.printf("%n== %s (load average %s)%n", title, loadAverage());
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?" where /proc is not there. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     void line(String format, Object... args) {
@@ -23,8 +38,22 @@ final class Report {
     }
 
     void figure(String name, double value, String unit, String note) {
+        figure(name, name, value, unit, note);
+    }
+
+    /** A figure printed under {@code label} (several may share one, as the two mixes of the cost model do). */
+    void figure(String key, String label, double value, String unit, String note) {
+        figures.put(key, value);
+        out.printf(Locale.ROOT, "   %-52s %14.2f %-10s %s%n", label, value, unit, note == null ? "" : note);
+    }
+
+    /** Kept for later sections without a line of its own. */
+    void keep(String name, double value) {
         figures.put(name, value);
-        out.printf(Locale.ROOT, "   %-52s %14.2f %-10s %s%n", name, value, unit, note == null ? "" : note);
+    }
+
+    boolean has(String name) {
+        return figures.containsKey(name);
     }
 
     double get(String name) {

@@ -5,10 +5,12 @@ import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
@@ -37,6 +39,8 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalCredentials credentials;
     private final InjectedFaults faults = new InjectedFaults();
     private final ProcessedCounts processed = new ProcessedCounts();
+    private volatile ProcessorEvents appliedListener = ProcessorEvents.NONE;
+    private volatile AlertPublisher publishedListener = alert -> { };
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
         this(options, console, new Emulators(options.dataDir(), options.inMemory()));
@@ -55,9 +59,10 @@ public final class LocalSystem implements AutoCloseable {
             Wiring wiring = Wiring.builder(settings, clock)
                     .connections(Connections.of(backends.dynamoDb(), backends.sqs(), null))
                     .queue(faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queueUrl())))
-                    .publisher(faults.publisher(notifications))
+                    .publisher(faults.publisher(this::publish))
                     .metrics(Metrics.NONE)
-                    .processorEvents(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed))
+                    .processorEvents(ProcessedCounts.both(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed),
+                            (message, applied) -> appliedListener.applied(message, applied)))
                     .build();
             services = wiring.services();
             pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
@@ -77,6 +82,11 @@ public final class LocalSystem implements AutoCloseable {
             backends.close();
             throw e;
         }
+    }
+
+    private void publish(PendingAlert alert) {
+        notifications.publish(alert);
+        publishedListener.publish(alert);
     }
 
     /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
@@ -142,6 +152,16 @@ public final class LocalSystem implements AutoCloseable {
         /** The alerts published so far, oldest first, as {@code GET /_local/notifications} lists them. */
         public List<Map<String, Object>> notifications() {
             return notifications.all();
+        }
+
+        /** Benchmarks hear every message the processor applied (after the console), as it is committed. */
+        public void onApplied(ProcessorEvents listener) {
+            appliedListener = listener;
+        }
+
+        /** Benchmarks hear every alert published (after the console and the kept list). */
+        public void onPublished(AlertPublisher listener) {
+            publishedListener = listener;
         }
 
         public Backends backends() {

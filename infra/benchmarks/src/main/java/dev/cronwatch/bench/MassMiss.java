@@ -1,0 +1,246 @@
+package dev.cronwatch.bench;
+
+import dev.cronwatch.adapters.dynamo.BulkLoader;
+import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.testing.RequestCounter;
+import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.handlers.ClockHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
+import dev.cronwatch.handlers.ProcessorHandler;
+import dev.cronwatch.handlers.Services;
+import dev.cronwatch.local.LocalOptions;
+import dev.cronwatch.local.LocalSystem;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Issue 17: a whole cron host dies and every one of its monitors misses at the same minute. Local
+ * mode (the deployed handlers, a queue pump of N workers as Lambda's concurrency, ElasticMQ) on the
+ * benchmark's DynamoDB Local, the environments seeded in bulk, all due at one tick. Measured: the
+ * clock invocation itself (reading the due index, queueing a judgement per environment), the time
+ * from the tick to the last alert published by the workers, and that every environment alerted
+ * exactly once.
+ */
+final class MassMiss {
+    private static final Instant TICK = Instant.parse("2026-03-02T12:00:00Z");
+    private static final MonitorConfig DAILY = new MonitorConfigParser("").parse(Map.of("schedule", "0 0 * * *"));
+    private static final Duration PATIENCE_PER_ALERT = Duration.ofMillis(100);
+
+    private final Report report;
+    private boolean headed;
+
+    MassMiss(Report report) {
+        this.report = report;
+    }
+
+    /** Where the judgements wait: ElasticMQ as local mode runs it, or a FIFO queue in this JVM. */
+    enum Queue {
+        LOCAL_MODE("local mode, ElasticMQ"),
+        IN_PROCESS("pump on an in-process FIFO queue");
+
+        final String label;
+
+        Queue(String label) {
+            this.label = label;
+        }
+    }
+
+    void run(int due, int workers, Queue queue) throws Exception {
+        if (!headed) {
+            report.section("8. Mass miss (issue 17): N environments due at one tick, judged by N workers on DynamoDB Local");
+            report.line("before the redesign one tick judged every miss itself: 1,000 due took 6.6 to 9.0 s, linear");
+            headed = true;
+        }
+        RequestCounter counter = new RequestCounter();
+        RequestTimer timer = new RequestTimer();
+        Alerts alerts = new Alerts();
+        String label = String.format("%,d due, %d worker%s, %s", due, workers, workers == 1 ? "" : "s", queue.label);
+        try (DynamoLocal dynamo = new DynamoLocal()) {
+            if (queue == Queue.LOCAL_MODE) {
+                inLocalMode(dynamo, due, workers, counter, timer, alerts, label);
+            } else {
+                onInProcessQueue(dynamo, due, workers, counter, timer, alerts, label);
+            }
+        }
+    }
+
+    private void inLocalMode(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+                             Alerts alerts, String label) throws Exception {
+        var dataDir = Files.createTempDirectory("cronwatch-bench-miss");
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
+                "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
+                new BenchBackends(dynamo, counter, timer))) {
+            LocalSystem.Controls controls = system.controls();
+            double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
+                    system.credentials().organization(), due);
+            controls.onPublished(alerts::publish);
+            controls.setTime(TICK.plusSeconds(3));
+            measure(label, due, workers, seeded, counter, timer, alerts, () -> controls.tickWithoutDraining(TICK),
+                    controls::drainQueue);
+        }
+    }
+
+    private void onInProcessQueue(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+                                  Alerts alerts, String label) throws Exception {
+        DynamoDbClient client = dynamo.client(counter, timer);
+        String table = DynamoLocal.newTable(client);
+        Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
+        InProcessFifo fifo = new InProcessFifo();
+        AlertRenderer renderer = new AlertRenderer(null);
+        Services services = new Services(new DynamoMonitorStore(client, table, 90), new DynamoTenantDirectory(client, table),
+                fifo, alert -> {
+                    renderer.render(alert.message()); // as the SNS publisher does before its request
+                    alerts.publish(alert);
+                }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+        ProcessorHandler handler = new ProcessorHandler(services.processor(),
+                (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
+                ProcessorEvents.NONE, Metrics.NONE);
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE);
+        double seeded = seed(client, table, "bench", due);
+        List<Thread> consumers = fifo.startConsumers(workers, handler);
+        try {
+            measure(label, due, workers, seeded, counter, timer, alerts, () -> clockHandler.tick(TICK), () -> {
+                long until = System.nanoTime() + 60_000_000_000L;
+                while (fifo.waiting() > 0 && System.nanoTime() < until) sleep(20);
+            });
+        } finally {
+            consumers.forEach(Thread::interrupt);
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    private void measure(String label, int due, int workers, double seedSeconds, RequestCounter counter,
+                         RequestTimer timer, Alerts alerts, java.util.function.Supplier<ClockService.TickResult> tickAction,
+                         Runnable drain) throws Exception {
+        Map<String, Integer> requestsBefore = counter.requests();
+        Map<String, RequestTimer.Spent> timeBefore = timer.snapshot();
+        String load = Report.loadAverage();
+        long tickStart = System.nanoTime();
+        ClockService.TickResult tick = tickAction.get();
+        double clockSeconds = (System.nanoTime() - tickStart) / 1e9;
+        if (tick.due() != due || tick.queued() != due) {
+            throw new IllegalStateException("tick found " + tick.due() + " due, queued " + tick.queued() + " of " + due);
+        }
+        long deadline = System.nanoTime() + PATIENCE_PER_ALERT.multipliedBy(due).plusMinutes(1).toNanos();
+        while (alerts.published.get() < due && System.nanoTime() < deadline) sleep(20);
+        drain.run(); // anything left: a duplicate would show now
+        double toLastAlert = (alerts.last.get() - tickStart) / 1e9;
+
+        int published = alerts.published.get();
+        int once = (int) alerts.perMonitor.values().stream().filter(n -> n.get() == 1).count();
+        int duplicated = published - alerts.perMonitor.size();
+        report.line("%s: seeded in %.1f s; load average at the tick %s", label, seedSeconds, load);
+        report.figure("clock invocation: " + label, clockSeconds, "s", String.format("target < 10 s: %s",
+                clockSeconds < 10 ? "met" : "NOT met"));
+        report.figure("tick -> last alert: " + label, toLastAlert, "s", String.format("%.0f alerts/s%s",
+                published / toLastAlert, due == 10_000 && workers == 16 ? "; target < 60 s: "
+                        + (toLastAlert < 60 ? "met" : "NOT met") : ""));
+        report.figure("alerts published: " + label, published, "alerts", String.format(
+                "%,d environments alerted exactly once, %d duplicated, %d missing: %s", once, duplicated,
+                due - alerts.perMonitor.size(), once == due && published == due ? "exactly once" : "NOT exactly once"));
+        profile(due, RequestTimer.since(timeBefore, timer.snapshot()), counter.requests(), requestsBefore, workers,
+                toLastAlert);
+    }
+
+    /** Every alert published, per monitor, and when the last one went. */
+    private static final class Alerts {
+        final Map<String, AtomicInteger> perMonitor = new ConcurrentHashMap<>();
+        final AtomicInteger published = new AtomicInteger();
+        final AtomicLong last = new AtomicLong();
+
+        void publish(PendingAlert alert) {
+            perMonitor.computeIfAbsent(alert.monitor().slug(), k -> new AtomicInteger()).incrementAndGet();
+            published.incrementAndGet();
+            last.set(System.nanoTime());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Where the workers' time goes: requests per judgement, and each kind's latency as the client saw it. */
+    private void profile(int due, Map<String, RequestTimer.Spent> spent, Map<String, Integer> after,
+                         Map<String, Integer> before, int workers, double seconds) {
+        StringBuilder per = new StringBuilder();
+        double busy = 0;
+        Map<String, Integer> delta = new TreeMap<>();
+        after.forEach((op, n) -> {
+            if (n > before.getOrDefault(op, 0)) delta.put(op, n - before.getOrDefault(op, 0));
+        });
+        for (var e : spent.entrySet()) {
+            per.append(String.format("%s %.2f x %.1f ms, ", e.getKey(), (double) e.getValue().calls() / due,
+                    e.getValue().meanMs()));
+            if (!e.getKey().equals("ReceiveMessage")) busy += e.getValue().nanos() / 1e9;
+        }
+        report.line("  per judgement (requests x mean latency): %s", per.toString().replaceAll(", $", ""));
+        report.line("  DynamoDB requests per judgement %.2f; request time outside long polls %.0f s over %d worker(s) in %.0f s"
+                + " (%.0f%% of their time)", delta.values().stream().mapToInt(Integer::intValue).sum() / (double) due,
+                busy, workers, seconds, 100 * busy / Math.max(1e-9, workers * seconds));
+    }
+
+    /** Monitors of a daily job whose window closed a minute before the tick, in parallel batches; seconds taken. */
+    private static double seed(DynamoDbClient client, String table, String organization, int count) throws Exception {
+        long began = System.nanoTime();
+        BulkLoader loader = new BulkLoader(client, table);
+        Instant created = TICK.minus(Duration.ofDays(2));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            int chunk = 500;
+            for (int from = 0; from < count; from += chunk) {
+                int start = from;
+                int end = Math.min(count, from + chunk);
+                loads.add(pool.submit(() -> {
+                    List<Monitor> monitors = new ArrayList<>();
+                    List<MonitorEnvironment> envs = new ArrayList<>();
+                    for (int m = start; m < end; m++) {
+                        MonitorKey key = new MonitorKey(organization, "host-job-" + m);
+                        monitors.add(new Monitor(key, "id-" + m, "1", "Job " + m, MonitorStatus.ACTIVE, false, DAILY,
+                                created, List.of("production"), 1));
+                        envs.add(MonitorEnvironment.create(key, "production", created)
+                                .withTimes(created, TICK.minus(Duration.ofMinutes(2)), TICK.minus(Duration.ofMinutes(1))));
+                    }
+                    loader.load(monitors, envs);
+                }));
+            }
+            for (Future<?> f : loads) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - began) / 1e9;
+    }
+}
