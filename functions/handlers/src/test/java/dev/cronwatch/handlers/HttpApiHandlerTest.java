@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers;
 
 import static dev.cronwatch.handlers.HttpEvents.json;
+import static dev.cronwatch.handlers.HttpEvents.list;
 import static dev.cronwatch.handlers.HttpEvents.nextCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -275,11 +276,9 @@ class HttpApiHandlerTest {
         List<Object> prod = Json.parseArray(call("GET", path + "?environment=prod", bearer("acme-token"), (String) null).getBody());
         assertThat(prod).hasSize(3);
         APIGatewayV2HTTPResponse first = call("GET", path + "?per_page=2", bearer("acme-token"), (String) null);
-        List<Object> page = Json.parseArray(first.getBody());
+        List<Map<String, Object>> page = list(first);
         assertThat(page).hasSize(2);
-        @SuppressWarnings("unchecked")
-        String newest = (String) ((Map<String, Object>) page.get(0)).get("dateAdded");
-        assertThat(newest).isEqualTo("2026-01-01T00:05:00Z");
+        assertThat(page.get(0)).as("the newest first").containsEntry("dateAdded", "2026-01-01T00:05:00Z");
         String cursor = nextCursor(first);
         List<Object> rest = Json.parseArray(call("GET", path + "?per_page=10&cursor="
                 + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), bearer("acme-token"), (String) null).getBody());
@@ -298,11 +297,9 @@ class HttpApiHandlerTest {
         }
         String path = "/api/0/organizations/acme/monitors/backup/incidents/";
         APIGatewayV2HTTPResponse first = call("GET", path + "?per_page=2", bearer("acme-token"), (String) null);
-        List<Object> page = Json.parseArray(first.getBody());
+        List<Map<String, Object>> page = list(first);
         assertThat(page).hasSize(2);
-        @SuppressWarnings("unchecked")
-        String newest = (String) ((Map<String, Object>) page.get(0)).get("dateStarted");
-        assertThat(newest).isEqualTo("2026-01-01T00:03:20Z");
+        assertThat(page.get(0)).as("the newest first").containsEntry("dateStarted", "2026-01-01T00:03:20Z");
         String cursor = nextCursor(first);
         APIGatewayV2HTTPResponse last = call("GET", path + "?per_page=2&cursor="
                 + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), bearer("acme-token"), (String) null);
