@@ -204,11 +204,17 @@ class HttpApiHandlerTest {
         return out.toByteArray();
     }
 
-    @Test
-    void attachmentsUpTo100KbOnePerCheckIn() {
+    /** Starts a run of "backup" (an in-progress check-in, processed); its id. */
+    String startRun() {
         String id = (String) json(call("POST", CHECKINS, dsn(),
                 "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")).get("id");
         system.process();
+        return id;
+    }
+
+    @Test
+    void attachmentsUpTo100KbOnePerCheckIn() {
+        String id = startRun();
         String path = CHECKINS + id + "/attachment/";
         Map<String, String> headers = Map.of("authorization", "DSN " + DSN, "content-type", "multipart/form-data; boundary=XyZ");
         assertThat(call("POST", path, headers, multipart("log line\n".getBytes()), true).getStatusCode()).isEqualTo(200);
@@ -437,9 +443,7 @@ class HttpApiHandlerTest {
 
     @Test
     void multipartBoundaries_areAtMost70Characters_andAPartCutShortIsA400() {
-        String id = (String) json(call("POST", CHECKINS, dsn(),
-                "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")).get("id");
-        system.process();
+        String id = startRun();
         String path = CHECKINS + id + "/attachment/";
         int before = system.store.writes();
         for (String boundary : List.of("x".repeat(71), "", "a;b", "bad\u00e9", "trailing ")) {
