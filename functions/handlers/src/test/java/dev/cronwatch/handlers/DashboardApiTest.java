@@ -1,18 +1,11 @@
 package dev.cronwatch.handlers;
 
+import static dev.cronwatch.handlers.HttpEvents.nextCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
-import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.tenant.DsnKey;
-import dev.cronwatch.core.tenant.Project;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -22,9 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,48 +23,17 @@ import org.junit.jupiter.api.Test;
  * summaries page by page, check-ins since a time, and muting or deleting one environment.
  */
 class DashboardApiTest {
-    static final String KEY = "0123456789abcdef0123456789abcdef";
-    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
     static final String ORG = "/api/0/organizations/acme";
 
-    final InMemoryMonitorStore store = new InMemoryMonitorStore();
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final RecordingQueue queue = new RecordingQueue();
-    final RecordingPublisher publisher = new RecordingPublisher();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    Services services;
-    HttpApiHandler handler;
+    final InMemorySystem system = InMemorySystem.seeded();
 
-    @BeforeEach
-    void setUp() {
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
-        tenants.ensureToken("acme", "acme-token");
-        tenants.ensureOrganization("globex");
-        tenants.ensureToken("globex", "globex-token");
-        services = new Services(store, tenants, queue, publisher, clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        handler = new HttpApiHandler(services);
-    }
-
+    /** A call with a bearer token (none when null), and any further headers as name, value pairs. */
     APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String token, String body, String... headers) {
-        String[] parts = pathAndQuery.split("\\?", 2);
         Map<String, String> all = new HashMap<>();
-        if (token != null) all.put("authorization", token.startsWith("DSN") ? token : "Bearer " + token);
+        if (token != null) all.put("authorization", "Bearer " + token);
         all.put("content-type", "application/json");
         for (int i = 0; i < headers.length; i += 2) all.put(headers[i], headers[i + 1]);
-        APIGatewayV2HTTPEvent.RequestContext.Http http =
-                APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
-                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(all)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .withBody(body).withIsBase64Encoded(false).build(), null);
-    }
-
-    void checkIn(String slug, String json) {
-        APIGatewayV2HTTPResponse r = call("POST", ORG + "/monitors/" + slug + "/checkins/", "DSN " + DSN, json);
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
-        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        return system.handler.handleRequest(HttpEvents.event(method, pathAndQuery, all, body), null);
     }
 
     @SuppressWarnings("unchecked")
@@ -84,11 +44,6 @@ class DashboardApiTest {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object value) {
         return (List<Map<String, Object>>) value;
-    }
-
-    static String cursor(APIGatewayV2HTTPResponse r) {
-        String link = r.getHeaders().get("Link");
-        return link == null ? null : link.replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
     }
 
     @Test
@@ -104,13 +59,13 @@ class DashboardApiTest {
     @Test
     void summariesPageThroughEveryMonitor_eachWithItsEnvironmentsStateAndNewestRuns() {
         for (int i = 0; i < 5; i++) {
-            checkIn("job-" + i, "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"timezone\": \"Europe/Riga\"}}");
+            system.checkIn("job-" + i, "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"timezone\": \"Europe/Riga\"}}");
         }
         for (int i = 0; i < 12; i++) { // a run of i + 1 ms reported at minute i + 1: it started that much earlier
-            clock.advance(Duration.ofMinutes(1));
-            checkIn("job-1", "{\"status\": \"" + (i == 11 ? "error" : "ok") + "\", \"environment\": \"staging\", \"duration\": " + (i + 1) + "}");
+            system.clock.advance(Duration.ofMinutes(1));
+            system.checkIn("job-1", "{\"status\": \"" + (i == 11 ? "error" : "ok") + "\", \"environment\": \"staging\", \"duration\": " + (i + 1) + "}");
         }
-        checkIn("job-2", "{\"status\": \"in_progress\"}");
+        system.checkIn("job-2", "{\"status\": \"in_progress\"}");
 
         APIGatewayV2HTTPResponse first = call("GET", ORG + "/monitor-summaries/?per_page=2", "acme-token", null);
         assertThat(first.getStatusCode()).isEqualTo(200);
@@ -133,12 +88,12 @@ class DashboardApiTest {
                 .containsEntry("duration", 12);
 
         APIGatewayV2HTTPResponse second = call("GET", ORG + "/monitor-summaries/?per_page=2&cursor="
-                + URLEncoder.encode(cursor(first), StandardCharsets.UTF_8), "acme-token", null);
+                + URLEncoder.encode(nextCursor(first), StandardCharsets.UTF_8), "acme-token", null);
         assertThat(list(second.getBody())).extracting(m -> m.get("slug")).containsExactly("job-2", "job-3");
         assertThat(list(list(second.getBody()).get(0).get("environments")).get(0).get("recentCheckIns").toString())
                 .contains("in_progress");
         APIGatewayV2HTTPResponse third = call("GET", ORG + "/monitor-summaries/?per_page=2&cursor="
-                + URLEncoder.encode(cursor(second), StandardCharsets.UTF_8), "acme-token", null);
+                + URLEncoder.encode(nextCursor(second), StandardCharsets.UTF_8), "acme-token", null);
         assertThat(list(third.getBody())).extracting(m -> m.get("slug")).containsExactly("job-4");
         assertThat(third.getHeaders()).doesNotContainKey("Link");
         assertThat(list(call("GET", ORG + "/monitor-summaries/", "acme-token", null).getBody())).hasSize(5);
@@ -146,7 +101,7 @@ class DashboardApiTest {
 
     @Test
     void summariesRefuseBadPagingAndOtherOrganizations() {
-        checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         assertThat(call("GET", ORG + "/monitor-summaries/", "globex-token", null).getStatusCode()).isEqualTo(404);
         assertThat(call("GET", ORG + "/monitor-summaries/", null, null).getStatusCode()).isEqualTo(401);
         for (String perPage : List.of("0", "101", "ten")) {
@@ -161,7 +116,7 @@ class DashboardApiTest {
 
     @Test
     void summariesAreCompressedForBrowsersThatAcceptIt() throws IOException {
-        for (int i = 0; i < 20; i++) checkIn("job-" + i, "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        for (int i = 0; i < 20; i++) system.checkIn("job-" + i, "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         APIGatewayV2HTTPResponse plain = call("GET", ORG + "/monitor-summaries/", "acme-token", null);
         APIGatewayV2HTTPResponse gzip = call("GET", ORG + "/monitor-summaries/", "acme-token", null, "accept-encoding", "gzip");
 
@@ -176,8 +131,8 @@ class DashboardApiTest {
     @Test
     void checkInsSinceATime_andABadTimeNamesTheField() {
         for (int i = 0; i < 4; i++) {
-            clock.advance(Duration.ofHours(1));
-            checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            system.clock.advance(Duration.ofHours(1));
+            system.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         }
         String path = ORG + "/monitors/job/checkins/";
         assertThat(list(call("GET", path + "?since=2026-01-01T03:00:00Z", "acme-token", null).getBody()))
@@ -190,8 +145,8 @@ class DashboardApiTest {
 
     @Test
     void aMutedEnvironmentStillOpensItsIncident_butOnlyItsSiblingsAlert() {
-        checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        checkIn("job", "{\"status\": \"ok\", \"environment\": \"staging\"}");
+        system.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.checkIn("job", "{\"status\": \"ok\", \"environment\": \"staging\"}");
         String path = ORG + "/monitors/job/environments/staging/";
 
         APIGatewayV2HTTPResponse muted = call("PUT", path, "acme-token", "{\"isMuted\": true}");
@@ -200,11 +155,11 @@ class DashboardApiTest {
                 .extracting(e -> e.get("name") + "=" + e.get("isMuted")).containsExactly("production=false", "staging=true");
         assertThat(Json.parseObject(muted.getBody())).containsEntry("isMuted", false);
 
-        clock.advance(Duration.ofMinutes(1));
-        checkIn("job", "{\"status\": \"error\", \"environment\": \"staging\"}");
-        checkIn("job", "{\"status\": \"error\"}");
-        assertThat(store.incidents(new MonitorKey("acme", "job"), null, 10_000).items()).hasSize(2);
-        assertThat(publisher.published()).singleElement()
+        system.clock.advance(Duration.ofMinutes(1));
+        system.checkIn("job", "{\"status\": \"error\", \"environment\": \"staging\"}");
+        system.checkIn("job", "{\"status\": \"error\"}");
+        assertThat(system.store.incidents(new MonitorKey("acme", "job"), null, 10_000).items()).hasSize(2);
+        assertThat(system.publisher.published()).singleElement()
                 .satisfies(a -> assertThat(a.message().attributes()).containsEntry("environment", "production"));
 
         APIGatewayV2HTTPResponse unmuted = call("PUT", path, "acme-token", "{\"isMuted\": false}");
@@ -213,7 +168,7 @@ class DashboardApiTest {
 
     @Test
     void mutingAnEnvironmentNamesWhatIsWrong() {
-        checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         String path = ORG + "/monitors/job/environments/production/";
         assertThat(call("PUT", path, "acme-token", "{}").getStatusCode()).isEqualTo(400);
         assertThat(Json.parseObject(call("PUT", path, "acme-token", "{\"isMuted\": \"yes\"}").getBody()))
@@ -223,13 +178,13 @@ class DashboardApiTest {
         assertThat(call("PUT", ORG + "/monitors/nope/environments/production/", "acme-token", "{\"isMuted\": true}")
                 .getStatusCode()).isEqualTo(404);
         assertThat(call("PUT", path, "globex-token", "{\"isMuted\": true}").getStatusCode()).isEqualTo(404);
-        assertThat(store.environment(new MonitorKey("acme", "job"), "production").orElseThrow().muted()).isFalse();
+        assertThat(system.store.environment(new MonitorKey("acme", "job"), "production").orElseThrow().muted()).isFalse();
     }
 
     @Test
     void deletingAnEnvironmentRemovesItsCheckInsAndIncidents_andTheNextCheckInStartsItAfresh() {
-        checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        checkIn("job", "{\"status\": \"error\", \"environment\": \"staging\"}");
+        system.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.checkIn("job", "{\"status\": \"error\", \"environment\": \"staging\"}");
         MonitorKey job = new MonitorKey("acme", "job");
         String path = ORG + "/monitors/job/environments/staging/";
 
@@ -238,14 +193,14 @@ class DashboardApiTest {
 
         Map<String, Object> monitor = Json.parseObject(call("GET", ORG + "/monitors/job/", "acme-token", null).getBody());
         assertThat(list(monitor.get("environments"))).extracting(e -> e.get("name")).containsExactly("production");
-        assertThat(store.monitor(job).orElseThrow().environments()).containsExactly("production");
-        assertThat(store.checkIns(job, "staging", null, 10).items()).isEmpty();
-        assertThat(store.incidents(job, null, 10_000).items()).isEmpty();
-        assertThat(store.checkIns(job, "production", null, 10).items()).hasSize(1);
+        assertThat(system.store.monitor(job).orElseThrow().environments()).containsExactly("production");
+        assertThat(system.store.checkIns(job, "staging", null, 10).items()).isEmpty();
+        assertThat(system.store.incidents(job, null, 10_000).items()).isEmpty();
+        assertThat(system.store.checkIns(job, "production", null, 10).items()).hasSize(1);
         assertThat(call("DELETE", path, "acme-token", null).getStatusCode()).isEqualTo(404);
 
-        checkIn("job", "{\"status\": \"ok\", \"environment\": \"staging\"}");
-        assertThat(store.environment(job, "staging").orElseThrow().status().wireName()).isEqualTo("ok");
-        assertThat(store.monitor(job).orElseThrow().environments()).containsExactly("production", "staging");
+        system.checkIn("job", "{\"status\": \"ok\", \"environment\": \"staging\"}");
+        assertThat(system.store.environment(job, "staging").orElseThrow().status().wireName()).isEqualTo("ok");
+        assertThat(system.store.monitor(job).orElseThrow().environments()).containsExactly("production", "staging");
     }
 }

@@ -2,13 +2,7 @@ package dev.cronwatch.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
-import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.handlers.http.Dashboard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,16 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** The dashboard's files as the HTTP function serves them: types, caching, compression, and the page's policy. */
 class DashboardTest {
-    final HttpApiHandler handler = new HttpApiHandler(new Services(new InMemoryMonitorStore(), new InMemoryTenantDirectory(),
-            new RecordingQueue(), new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS));
+    final HttpApiHandler handler = InMemorySystem.seeded().handler;
     final String version = Dashboard.fromClasspath().version();
 
     APIGatewayV2HTTPResponse get(String path, Map<String, String> headers) {
-        APIGatewayV2HTTPEvent.RequestContext.Http http =
-                APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build();
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(path).withRawQueryString("")
-                .withHeaders(new HashMap<>(headers))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build()).build(), null);
+        return handler.handleRequest(HttpEvents.event("GET", path, headers, null), null);
     }
 
     static String text(APIGatewayV2HTTPResponse r) throws IOException {

@@ -1,26 +1,16 @@
 package dev.cronwatch.handlers;
 
+import static dev.cronwatch.handlers.HttpEvents.unknownRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
-import dev.cronwatch.core.fakes.RecordingMetrics;
-import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.port.Metric;
-import dev.cronwatch.core.tenant.DsnKey;
-import dev.cronwatch.core.tenant.Project;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.joda.time.DateTime;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,39 +21,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * other's rights. And the metrics the HTTP and clock handlers report.
  */
 class FunctionSplitTest {
-    static final String KEY = "0123456789abcdef0123456789abcdef";
-    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
+    static final String KEY = InMemorySystem.KEY;
+    static final String DSN = InMemorySystem.DSN;
     static final String MONITORS = "/api/0/organizations/acme/monitors/";
 
-    final InMemoryMonitorStore store = new InMemoryMonitorStore();
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final RecordingQueue queue = new RecordingQueue();
-    final RecordingMetrics metrics = new RecordingMetrics();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    Services services;
-
-    @BeforeEach
-    void setUp() {
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
-        tenants.ensureToken("acme", "acme-token");
-        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS,
-                metrics);
-    }
+    final InMemorySystem system = InMemorySystem.seeded();
 
     static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                          String method, String pathAndQuery, Map<String, String> headers, String body) {
-        String[] parts = pathAndQuery.split("\\?", 2);
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
-                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(new HashMap<>(headers))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .withBody(body).build(), null);
+        return handler.handleRequest(HttpEvents.event(method, pathAndQuery, headers, body), null);
     }
 
-    static boolean unknownRoute(APIGatewayV2HTTPResponse r) {
-        return r.getStatusCode() == 404 && r.getBody().contains("No such route");
+    ClockHandler clockHandler() {
+        return new ClockHandler(system.services.clockService(), system.clock, java.time.Duration.ZERO, system.metrics);
+    }
+
+    /** EventBridge's event for the minute the clock stands at. */
+    ScheduledEvent scheduledNow() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setTime(new DateTime(system.clock.instant().toEpochMilli()));
+        return event;
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -85,27 +62,27 @@ class FunctionSplitTest {
             DELETE | /api/0/organizations/acme/monitors/backup/checkins/                     | management
             """)
     void eachFunctionServesItsRoutesAndRefusesTheOthers(String method, String path, String owner) {
-        var ingest = new IngestHandler(services);
-        var management = new ManagementHandler(services);
+        var ingest = new IngestHandler(system.services);
+        var management = new ManagementHandler(system.services);
         var served = owner.equals("ingest") ? ingest : management;
         var refusing = owner.equals("ingest") ? management : ingest;
         assertThat(unknownRoute(call(served, method, path, Map.of(), null))).as("served by " + owner).isFalse();
         assertThat(unknownRoute(call(refusing, method, path, Map.of(), null))).as("refused by the other").isTrue();
-        assertThat(unknownRoute(call(new HttpApiHandler(services), method, path, Map.of(), null)))
+        assertThat(unknownRoute(call(new HttpApiHandler(system.services), method, path, Map.of(), null)))
                 .as("local mode serves every route").isFalse();
     }
 
     @Test
     void theManagementFunctionNeverQueuesACheckIn() {
-        var r = call(new ManagementHandler(services), "POST", MONITORS + "backup/checkins/",
+        var r = call(new ManagementHandler(system.services), "POST", MONITORS + "backup/checkins/",
                 Map.of("authorization", "DSN " + DSN), "{\"status\": \"ok\"}");
         assertThat(unknownRoute(r)).isTrue();
-        assertThat(queue.messages()).isEmpty();
+        assertThat(system.queue.messages()).isEmpty();
     }
 
     @Test
     void countsEveryCheckInAcceptedAndEveryRejectionByAFixedReason() {
-        var ingest = new IngestHandler(services);
+        var ingest = new IngestHandler(system.services);
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
         assertThat(call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"ok\"}").getStatusCode())
                 .isEqualTo(201);
@@ -117,46 +94,44 @@ class FunctionSplitTest {
         }
         assertThat(call(ingest, "POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(), envelope.toString()).getStatusCode())
                 .isIn(200, 202);
-        assertThat(queue.messages()).hasSize(4);
-        assertThat(metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
+        assertThat(system.queue.messages()).hasSize(4);
+        assertThat(system.metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
 
         call(ingest, "POST", MONITORS + "backup/checkins/", Map.of("authorization", "DSN http://nope@x/1"), "{}");
         call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"running\"}");
         call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"running\"}");
-        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED, "unauthorized")).isEqualTo(1);
-        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED, "invalid")).isEqualTo(2);
-        assertThat(metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
+        assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED, "unauthorized")).isEqualTo(1);
+        assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED, "invalid")).isEqualTo(2);
+        assertThat(system.metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
         // management answers are not check-ins, whatever their status
-        call(new ManagementHandler(services), "GET", MONITORS, Map.of(), null);
-        assertThat(metrics.sum(Metric.CHECK_INS_REJECTED)).isEqualTo(3);
-        assertThat(metrics.flushes()).isEqualTo(6);
+        call(new ManagementHandler(system.services), "GET", MONITORS, Map.of(), null);
+        assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED)).isEqualTo(3);
+        assertThat(system.metrics.flushes()).isEqualTo(6);
     }
 
     @Test
     void countsATickOnlyWhenTheTickRan() {
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, java.time.Duration.ZERO, metrics);
-        ScheduledEvent event = new ScheduledEvent();
-        event.setTime(new DateTime(clock.instant().toEpochMilli()));
+        ClockHandler clockHandler = clockHandler();
+        ScheduledEvent event = scheduledNow();
         assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
         assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
-        assertThat(metrics.sum(Metric.TICKS)).isEqualTo(2);
-        assertThat(metrics.flushes()).isEqualTo(2);
+        assertThat(system.metrics.sum(Metric.TICKS)).isEqualTo(2);
+        assertThat(system.metrics.flushes()).isEqualTo(2);
     }
 
     @Test
     void aMissTheClockJudgedItself_isCountedLikeOneTheProcessorFound() {
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
-        call(new IngestHandler(services), "POST", MONITORS + "backup/checkins/", dsn,
+        call(new IngestHandler(system.services), "POST", MONITORS + "backup/checkins/", dsn,
                 "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        system.process();
         // the 01:00 run is late past 01:01; nothing judged it before 01:30, past the 15-minute bound
-        clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, java.time.Duration.ZERO, metrics);
-        ScheduledEvent event = new ScheduledEvent();
-        event.setTime(new DateTime(clock.instant().toEpochMilli()));
+        system.clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
+        ClockHandler clockHandler = clockHandler();
+        ScheduledEvent event = scheduledNow();
         assertThat(clockHandler.handleRequest(event, null)).containsEntry("judgedHere", 1).containsEntry("failures", 0);
-        assertThat(metrics.sum(Metric.JUDGEMENTS_DEFERRED)).isEqualTo(1);
-        assertThat(metrics.sum(Metric.MISSES_DETECTED)).isEqualTo(1);
-        assertThat(metrics.sum(Metric.INCIDENTS_OPENED)).isEqualTo(1);
+        assertThat(system.metrics.sum(Metric.JUDGEMENTS_DEFERRED)).isEqualTo(1);
+        assertThat(system.metrics.sum(Metric.MISSES_DETECTED)).isEqualTo(1);
+        assertThat(system.metrics.sum(Metric.INCIDENTS_OPENED)).isEqualTo(1);
     }
 }

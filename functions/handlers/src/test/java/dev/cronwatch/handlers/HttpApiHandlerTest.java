@@ -1,15 +1,13 @@
 package dev.cronwatch.handlers;
 
+import static dev.cronwatch.handlers.HttpEvents.json;
+import static dev.cronwatch.handlers.HttpEvents.list;
+import static dev.cronwatch.handlers.HttpEvents.nextCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.MonitorStore;
@@ -20,8 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,48 +29,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP function with hand-built API Gateway events on in-memory ports: routes, validation, tenancy. */
 class HttpApiHandlerTest {
-    static final String KEY = "0123456789abcdef0123456789abcdef";
+    static final String KEY = InMemorySystem.KEY;
     static final String OTHER_KEY = "fedcba9876543210fedcba9876543210";
-    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
+    static final String DSN = InMemorySystem.DSN;
     static final String CHECKINS = "/api/0/organizations/acme/monitors/backup/checkins/";
 
-    final InMemoryMonitorStore store = new InMemoryMonitorStore();
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final RecordingQueue queue = new RecordingQueue();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    Services services;
-    HttpApiHandler handler;
+    final InMemorySystem system = InMemorySystem.seeded();
+    /** The function under test: the system's, unless a test builds one over other ports or limits. */
+    HttpApiHandler handler = system.handler;
 
+    /** Besides the system's: acme's project 2 "jobs" with its own key, and globex's project 9 "ops". */
     @BeforeEach
-    void setUp() {
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        tenants.ensureProject(new Project("acme", "2", "jobs"));
-        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
-        tenants.ensureDsnKey(new DsnKey(OTHER_KEY, "acme", "2"));
-        tenants.ensureToken("acme", "acme-token");
-        tenants.ensureOrganization("globex");
-        tenants.ensureProject(new Project("globex", "9", "ops"));
-        tenants.ensureToken("globex", "globex-token");
-        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID,
-                Services.Limits.DEFAULTS);
-        handler = new HttpApiHandler(services);
+    void addProjects() {
+        system.tenants.ensureProject(new Project("acme", "2", "jobs"));
+        system.tenants.ensureDsnKey(new DsnKey(OTHER_KEY, "acme", "2"));
+        system.tenants.ensureProject(new Project("globex", "9", "ops"));
     }
 
     APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> headers, String body) {
-        return call(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8), false);
+        return handler.handleRequest(HttpEvents.event(method, path, headers, body), null);
     }
 
     APIGatewayV2HTTPResponse call(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
                                   boolean base64) {
-        String[] parts = pathAndQuery.split("\\?", 2);
-        APIGatewayV2HTTPEvent.RequestContext.Http http =
-                APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
-                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(new HashMap<>(headers))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .withBody(body == null ? null : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(base64).build(), null);
+        return handler.handleRequest(HttpEvents.event(method, pathAndQuery, headers, body, base64), null);
     }
 
     static Map<String, String> dsn() {
@@ -85,20 +63,11 @@ class HttpApiHandlerTest {
         return Map.of("authorization", "Bearer " + token, "content-type", "application/json");
     }
 
-    static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
-        return Json.parseObject(r.getBody());
-    }
-
-    /** Applies what the HTTP function queued, as the processor would. */
-    void process() {
-        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
-    }
-
     void assertRejected(APIGatewayV2HTTPResponse r, int status, String field) {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
         if (field != null) assertThat(json(r)).containsEntry("field", field).containsKey("detail");
-        assertThat(queue.messages()).as("nothing enqueued").isEmpty();
-        assertThat(store.monitors("acme")).as("nothing stored").isEmpty();
+        assertThat(system.queue.messages()).as("nothing enqueued").isEmpty();
+        assertThat(system.store.monitors("acme")).as("nothing stored").isEmpty();
     }
 
     @Test
@@ -109,8 +78,8 @@ class HttpApiHandlerTest {
         String id = (String) json(r).get("id");
         assertThat(call("PUT", CHECKINS + "latest/", dsn(), "{\"status\": \"ok\", \"duration\": 1500}").getStatusCode())
                 .isEqualTo(202);
-        process();
-        var checkIns = store.checkIns(new MonitorKey("acme", "backup"), null, null, 10).items();
+        system.process();
+        var checkIns = system.store.checkIns(new MonitorKey("acme", "backup"), null, null, 10).items();
         assertThat(checkIns).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(id);
             assertThat(c.durationMs()).isEqualTo(1500L);
@@ -167,19 +136,19 @@ class HttpApiHandlerTest {
         APIGatewayV2HTTPResponse r = call("POST", "/api/0/organizations/globex/monitors/backup/checkins/", dsn(),
                 "{\"status\": \"ok\"}");
         assertThat(r.getStatusCode()).isEqualTo(404);
-        assertThat(queue.messages()).isEmpty();
+        assertThat(system.queue.messages()).isEmpty();
     }
 
     @Test
     void aKeyOfAnotherProjectCannotCheckInToThisProjectsMonitor() {
         call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        process();
+        system.process();
         APIGatewayV2HTTPResponse r = call("POST", CHECKINS,
                 Map.of("authorization", "DSN http://" + OTHER_KEY + "@x/2"), "{\"status\": \"error\"}");
         assertThat(r.getStatusCode()).isEqualTo(201); // accepted: ownership is state, decided by the processor
-        process();
-        assertThat(store.checkIns(new MonitorKey("acme", "backup"), null, null, 10).items()).hasSize(1);
-        assertThat(store.processingErrors(new MonitorKey("acme", "backup"), clock.instant())).hasSize(1);
+        system.process();
+        assertThat(system.store.checkIns(new MonitorKey("acme", "backup"), null, null, 10).items()).hasSize(1);
+        assertThat(system.store.processingErrors(new MonitorKey("acme", "backup"), system.clock.instant())).hasSize(1);
     }
 
     @Test
@@ -189,8 +158,8 @@ class HttpApiHandlerTest {
         assertThat(r.getStatusCode()).isEqualTo(202);
         assertThat(call("GET", "/api/1/cron/nightly-backup/" + KEY + "/?status=error&environment=dev&duration=1",
                 Map.of(), (String) null).getStatusCode()).isEqualTo(202);
-        assertThat(queue.messages()).extracting(CheckInMessage::durationMs).containsExactly(2500L, 1000L);
-        assertThat(queue.messages()).extracting(m -> m.monitor().slug()).containsOnly("nightly-backup");
+        assertThat(system.queue.messages()).extracting(CheckInMessage::durationMs).containsExactly(2500L, 1000L);
+        assertThat(system.queue.messages()).extracting(m -> m.monitor().slug()).containsOnly("nightly-backup");
     }
 
     @Test
@@ -202,22 +171,22 @@ class HttpApiHandlerTest {
                 Map.of("x-sentry-auth", "Sentry sentry_version=7, sentry_key=" + KEY + ", sentry_client=test/1.0",
                         "content-encoding", "gzip"), gzip(body), true);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-        process();
-        var monitor = store.monitor(new MonitorKey("acme", "backup")).orElseThrow();
+        system.process();
+        var monitor = system.store.monitor(new MonitorKey("acme", "backup")).orElseThrow();
         assertThat(monitor.config().schedule().wireValue()).isEqualTo(List.of(2, "hour"));
-        assertThat(store.checkIns(monitor.key(), null, null, 10).items()).singleElement()
+        assertThat(system.store.checkIns(monitor.key(), null, null, 10).items()).singleElement()
                 .satisfies(c -> assertThat(c.id().replace("-", "")).isEqualTo(id));
         assertRejectedEnvelope("{not json}\n");
         assertRejectedEnvelope("{}\n{\"type\":\"check_in\",\"length\":500}\n{}\n");
     }
 
     private void assertRejectedEnvelope(String text) {
-        int before = queue.messages().size();
+        int before = system.queue.messages().size();
         APIGatewayV2HTTPResponse r = call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(),
                 text.getBytes(StandardCharsets.UTF_8), true);
         assertThat(r.getStatusCode()).isEqualTo(400);
         assertThat(json(r)).containsEntry("field", "envelope");
-        assertThat(queue.messages()).hasSize(before);
+        assertThat(system.queue.messages()).hasSize(before);
     }
 
     static byte[] envelope(String checkIn) {
@@ -235,15 +204,21 @@ class HttpApiHandlerTest {
         return out.toByteArray();
     }
 
-    @Test
-    void attachmentsUpTo100KbOnePerCheckIn() {
+    /** Starts a run of "backup" (an in-progress check-in, processed); its id. */
+    String startRun() {
         String id = (String) json(call("POST", CHECKINS, dsn(),
                 "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")).get("id");
-        process();
+        system.process();
+        return id;
+    }
+
+    @Test
+    void attachmentsUpTo100KbOnePerCheckIn() {
+        String id = startRun();
         String path = CHECKINS + id + "/attachment/";
         Map<String, String> headers = Map.of("authorization", "DSN " + DSN, "content-type", "multipart/form-data; boundary=XyZ");
         assertThat(call("POST", path, headers, multipart("log line\n".getBytes()), true).getStatusCode()).isEqualTo(200);
-        assertThat(store.attachment(new MonitorKey("acme", "backup"), id)).get()
+        assertThat(system.store.attachment(new MonitorKey("acme", "backup"), id)).get()
                 .satisfies(a -> assertThat(new String(a.content())).isEqualTo("log line\n"));
         assertThat(call("POST", path, headers, multipart("again".getBytes()), true).getStatusCode()).isEqualTo(400);
         APIGatewayV2HTTPResponse big = call("POST", CHECKINS + "latest/attachment/", headers, multipart(new byte[101 * 1024]), true);
@@ -298,21 +273,19 @@ class HttpApiHandlerTest {
     @Test
     void checkInListingIsNewestFirstByEnvironmentAndPaged() {
         for (int i = 0; i < 5; i++) {
-            clock.advance(java.time.Duration.ofMinutes(1));
+            system.clock.advance(java.time.Duration.ofMinutes(1));
             call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"environment\": \"" + (i % 2 == 0 ? "prod" : "dev")
                     + "\", \"monitor_config\": {\"schedule\": \"* * * * *\"}}");
-            process();
+            system.process();
         }
         String path = "/api/0/organizations/acme/monitors/backup/checkins/";
         List<Object> prod = Json.parseArray(call("GET", path + "?environment=prod", bearer("acme-token"), (String) null).getBody());
         assertThat(prod).hasSize(3);
         APIGatewayV2HTTPResponse first = call("GET", path + "?per_page=2", bearer("acme-token"), (String) null);
-        List<Object> page = Json.parseArray(first.getBody());
+        List<Map<String, Object>> page = list(first);
         assertThat(page).hasSize(2);
-        @SuppressWarnings("unchecked")
-        String newest = (String) ((Map<String, Object>) page.get(0)).get("dateAdded");
-        assertThat(newest).isEqualTo("2026-01-01T00:05:00Z");
-        String cursor = first.getHeaders().get("Link").replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        assertThat(page.get(0)).as("the newest first").containsEntry("dateAdded", "2026-01-01T00:05:00Z");
+        String cursor = nextCursor(first);
         List<Object> rest = Json.parseArray(call("GET", path + "?per_page=10&cursor="
                 + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), bearer("acme-token"), (String) null).getBody());
         assertThat(rest).hasSize(3);
@@ -321,21 +294,19 @@ class HttpApiHandlerTest {
     @Test
     void incidentListingIsNewestFirstAndPaged_soAFlappingJobCannotMakeOneRequestUnbounded() {
         for (int i = 0; i < 3; i++) { // each error opens an incident, each ok resolves it
-            clock.advance(java.time.Duration.ofMinutes(1));
+            system.clock.advance(java.time.Duration.ofMinutes(1));
             call("POST", CHECKINS, dsn(), "{\"status\": \"error\", \"monitor_config\": {\"schedule\": \"* * * * *\"}}");
-            process();
-            clock.advance(java.time.Duration.ofSeconds(10));
+            system.process();
+            system.clock.advance(java.time.Duration.ofSeconds(10));
             call("POST", CHECKINS, dsn(), "{\"status\": \"ok\"}");
-            process();
+            system.process();
         }
         String path = "/api/0/organizations/acme/monitors/backup/incidents/";
         APIGatewayV2HTTPResponse first = call("GET", path + "?per_page=2", bearer("acme-token"), (String) null);
-        List<Object> page = Json.parseArray(first.getBody());
+        List<Map<String, Object>> page = list(first);
         assertThat(page).hasSize(2);
-        @SuppressWarnings("unchecked")
-        String newest = (String) ((Map<String, Object>) page.get(0)).get("dateStarted");
-        assertThat(newest).isEqualTo("2026-01-01T00:03:20Z");
-        String cursor = first.getHeaders().get("Link").replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        assertThat(page.get(0)).as("the newest first").containsEntry("dateStarted", "2026-01-01T00:03:20Z");
+        String cursor = nextCursor(first);
         APIGatewayV2HTTPResponse last = call("GET", path + "?per_page=2&cursor="
                 + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), bearer("acme-token"), (String) null);
         assertThat(Json.parseArray(last.getBody())).hasSize(1);
@@ -380,12 +351,13 @@ class HttpApiHandlerTest {
                 new Class<?>[] {MonitorStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("monitor")) throw new OutOfMemoryError("a bug of ours");
                     try {
-                        return method.invoke(store, args);
+                        return method.invoke(system.store, args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
-        handler = new HttpApiHandler(new Services(failing, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS));
+        handler = new HttpApiHandler(new Services(failing, system.tenants, system.queue, new RecordingPublisher(), system.clock,
+                UUID::randomUUID, Services.Limits.DEFAULTS));
         PrintStream stderr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         APIGatewayV2HTTPResponse r;
@@ -404,7 +376,8 @@ class HttpApiHandlerTest {
 
     @Test
     void aCreatePastTheOrganizationsMonitorLimit_isA400() {
-        handler = new HttpApiHandler(new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID,
+        handler = new HttpApiHandler(new Services(system.store, system.tenants, system.queue, new RecordingPublisher(), system.clock,
+                UUID::randomUUID,
                 new Services.Limits(6, 2, Services.Limits.DEFAULTS.maxJudgementDelay())));
         String body = "{\"project\": \"1\", \"name\": \"%s\", \"config\": {\"schedule\": \"0 * * * *\"}}";
         assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"), String.format(body, "one")).getStatusCode())
@@ -415,7 +388,7 @@ class HttpApiHandlerTest {
                 String.format(body, "three"));
         assertThat(third.getStatusCode()).isEqualTo(400);
         assertThat(json(third)).containsEntry("field", "organization");
-        assertThat(store.monitors("acme")).hasSize(2);
+        assertThat(system.store.monitors("acme")).hasSize(2);
         assertThat(call("POST", "/api/0/organizations/globex/monitors/", bearer("globex-token"),
                 "{\"project\": \"9\", \"name\": \"x\", \"config\": {\"schedule\": \"0 * * * *\"}}").getStatusCode())
                 .as("another organization's limit is its own").isEqualTo(201);
@@ -470,11 +443,9 @@ class HttpApiHandlerTest {
 
     @Test
     void multipartBoundaries_areAtMost70Characters_andAPartCutShortIsA400() {
-        String id = (String) json(call("POST", CHECKINS, dsn(),
-                "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}")).get("id");
-        process();
+        String id = startRun();
         String path = CHECKINS + id + "/attachment/";
-        int before = store.writes();
+        int before = system.store.writes();
         for (String boundary : List.of("x".repeat(71), "", "a;b", "bad\u00e9", "trailing ")) {
             APIGatewayV2HTTPResponse r = call("POST", path, Map.of("authorization", "DSN " + DSN,
                     "content-type", "multipart/form-data; boundary=\"" + boundary + "\""), multipart("x".getBytes()), true);
@@ -487,7 +458,7 @@ class HttpApiHandlerTest {
         APIGatewayV2HTTPResponse ok = call("POST", path, Map.of("authorization", "DSN " + DSN,
                 "content-type", "multipart/form-data; boundary=\"" + seventy + "\""), body, true);
         assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
-        assertThat(store.attachment(new MonitorKey("acme", "backup"), id)).get()
+        assertThat(system.store.attachment(new MonitorKey("acme", "backup"), id)).get()
                 .satisfies(a -> assertThat(a.filename()).isEqualTo("f"));
 
         for (String cut : List.of("--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n--XyZ--",
@@ -498,7 +469,7 @@ class HttpApiHandlerTest {
                     "content-type", "multipart/form-data; boundary=XyZ"), cut.getBytes(StandardCharsets.UTF_8), true);
             assertThat(r.getStatusCode()).as(cut).isEqualTo(400);
         }
-        assertThat(store.writes()).isEqualTo(before + 1);
+        assertThat(system.store.writes()).isEqualTo(before + 1);
     }
 
     @Test
@@ -510,7 +481,7 @@ class HttpApiHandlerTest {
             assertThat(json(r)).containsEntry("field", "slug");
         }
         call("POST", CHECKINS, dsn(), "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        process();
+        system.process();
         for (String cursor : List.of("!!!", "e30", "MTA", "%25%25")) {
             APIGatewayV2HTTPResponse r = call("GET", "/api/0/organizations/acme/monitors/backup/checkins/?cursor=" + cursor,
                     bearer("acme-token"), (String) null);

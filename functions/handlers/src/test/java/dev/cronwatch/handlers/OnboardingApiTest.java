@@ -1,65 +1,30 @@
 package dev.cronwatch.handlers;
 
+import static dev.cronwatch.handlers.HttpEvents.json;
+import static dev.cronwatch.handlers.HttpEvents.list;
+import static dev.cronwatch.handlers.HttpEvents.nextCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
-import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An organization onboards itself: projects and DSN keys through the management API, and revokes keys. */
 class OnboardingApiTest {
     static final String PROJECTS = "/api/0/organizations/acme/projects/";
 
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final InMemoryMonitorStore store = new InMemoryMonitorStore();
-    final RecordingQueue queue = new RecordingQueue();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    Services services;
-    HttpApiHandler handler;
+    /** No project yet: those this test creates through the API are numbered from 1. */
+    final InMemorySystem system = InMemorySystem.withoutProjects();
 
-    @BeforeEach
-    void setUp() {
-        tenants.createOrganization("acme", clock.instant());
-        tenants.ensureToken("acme", "acme-token");
-        tenants.createOrganization("globex", clock.instant());
-        tenants.ensureToken("globex", "globex-token");
-        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        handler = new HttpApiHandler(services);
-    }
-
-    APIGatewayV2HTTPResponse call(HttpApiHandler on, String method, String pathAndQuery, Map<String, String> headers, String body) {
-        String[] parts = pathAndQuery.split("\\?", 2);
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        return on.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
-                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(new HashMap<>(headers))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .withBody(body).build(), null);
+    static APIGatewayV2HTTPResponse call(HttpApiHandler on, String method, String pathAndQuery, Map<String, String> headers,
+                                         String body) {
+        return on.handleRequest(HttpEvents.event(method, pathAndQuery, headers, body), null);
     }
 
     APIGatewayV2HTTPResponse call(String method, String path, String token, String body) {
-        return call(handler, method, path, Map.of("authorization", "Bearer " + token, "host", "cron.example.com",
+        return call(system.handler, method, path, Map.of("authorization", "Bearer " + token, "host", "cron.example.com",
                 "x-forwarded-proto", "https"), body);
-    }
-
-    static Map<String, Object> json(APIGatewayV2HTTPResponse r) {
-        return Json.parseObject(r.getBody());
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(APIGatewayV2HTTPResponse r) {
-        return (List<Map<String, Object>>) (List<?>) Json.parseArray(r.getBody());
     }
 
     @Test
@@ -75,7 +40,7 @@ class OnboardingApiTest {
         APIGatewayV2HTTPResponse first = call("GET", PROJECTS + "?per_page=1", "acme-token", null);
         assertThat(list(first)).extracting(p -> p.get("slug")).containsExactly("nightly-jobs");
         assertThat(first.getHeaders().get("Link")).contains("rel=\"next\"").contains("per_page=1");
-        String cursor = first.getHeaders().get("Link").replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        String cursor = nextCursor(first);
         assertThat(list(call("GET", PROJECTS + "?per_page=1&cursor=" + cursor, "acme-token", null)))
                 .extracting(p -> p.get("slug")).containsExactly("web");
         assertThat(list(call("GET", "/api/0/organizations/globex/projects/", "globex-token", null))).isEmpty();
@@ -84,7 +49,7 @@ class OnboardingApiTest {
     @Test
     void refusesBadOrTakenProjectNamesAndSlugs_namingTheField() {
         call("POST", PROJECTS, "acme-token", "{\"name\": \"Web\"}");
-        int writes = tenants.writes();
+        int writes = system.tenants.writes();
         Map<String, String> cases = Map.of(
                 "{\"name\": \"Web\"}", "slug",
                 "{\"name\": \"Other\", \"slug\": \"web\"}", "slug",
@@ -102,7 +67,7 @@ class OnboardingApiTest {
             assertThat(json(r)).as(body).containsEntry("field", field);
         });
         assertThat(call("POST", PROJECTS, "acme-token", "{\"name\": \"Web\"}").getStatusCode()).isEqualTo(409);
-        assertThat(tenants.writes()).isEqualTo(writes);
+        assertThat(system.tenants.writes()).isEqualTo(writes);
         assertThat(call("POST", "/api/0/organizations/globex/projects/", "globex-token", "{\"name\": \"Web\"}")
                 .getStatusCode()).as("slugs are per organization").isEqualTo(201);
     }
@@ -118,30 +83,30 @@ class OnboardingApiTest {
         assertThat(key).containsEntry("id", publicKey).containsEntry("name", "CI")
                 .containsEntry("dsn", Map.of("public", "https://" + publicKey + "@cron.example.com/1"))
                 .containsEntry("dateCreated", "2026-01-01T00:00:00Z");
-        clock.advance(Duration.ofSeconds(1));
+        system.clock.advance(Duration.ofSeconds(1));
         String second = (String) json(call("POST", "/api/0/projects/acme/1/keys/", "acme-token", null)).get("public");
         assertThat(list(call("GET", "/api/0/projects/acme/web/keys/", "acme-token", null)))
                 .extracting(k -> k.get("public")).containsExactly(publicKey, second);
 
         // the key works, in this container and in another one that has seen it
-        HttpApiHandler otherContainer = new HttpApiHandler(services);
+        HttpApiHandler otherContainer = new HttpApiHandler(system.services);
         String dsn = "DSN https://" + publicKey + "@cron.example.com/1";
         String checkIn = "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}";
         String path = "/api/0/organizations/acme/monitors/job/checkins/";
-        assertThat(call(handler, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode()).isEqualTo(201);
+        assertThat(call(system.handler, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode()).isEqualTo(201);
         assertThat(call(otherContainer, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode()).isEqualTo(201);
 
         assertThat(call("DELETE", "/api/0/projects/acme/web/keys/" + publicKey + "/", "globex-token", null).getStatusCode())
                 .isEqualTo(404);
         assertThat(call("DELETE", "/api/0/projects/acme/web/keys/" + publicKey + "/", "acme-token", null).getStatusCode())
                 .isEqualTo(204);
-        int queued = queue.messages().size();
-        assertThat(call(handler, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode())
+        int queued = system.queue.messages().size();
+        assertThat(call(system.handler, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode())
                 .as("refused at once where it was revoked").isEqualTo(401);
-        clock.advance(Duration.ofSeconds(10).plusMillis(1));
+        system.clock.advance(Duration.ofSeconds(10).plusMillis(1));
         assertThat(call(otherContainer, "POST", path, Map.of("authorization", dsn), checkIn).getStatusCode())
                 .as("and everywhere once a container's trust in it has run out").isEqualTo(401);
-        assertThat(queue.messages()).hasSize(queued);
+        assertThat(system.queue.messages()).hasSize(queued);
         assertThat(list(call("GET", "/api/0/projects/acme/web/keys/", "acme-token", null)))
                 .extracting(k -> k.get("public")).containsExactly(second);
         assertThat(call("DELETE", "/api/0/projects/acme/web/keys/" + publicKey + "/", "acme-token", null).getStatusCode())
@@ -162,16 +127,16 @@ class OnboardingApiTest {
         assertThat(call("DELETE", "/api/0/projects/acme/web/keys/xyz/", "acme-token", null).getStatusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/0/projects/acme/web/keys/", "acme-token", "{\"name\": \"\\u0000\"}").getStatusCode())
                 .isEqualTo(400);
-        assertThat(tenants.dsnKey(webKey)).isPresent();
+        assertThat(system.tenants.dsnKey(webKey)).isPresent();
     }
 
     @Test
     void aKeysDsnNamesTheHostItWasAskedOn_andLocalModeIsPlainHttp() {
         call("POST", PROJECTS, "acme-token", "{\"name\": \"Web\"}");
-        APIGatewayV2HTTPResponse local = call(handler, "POST", "/api/0/projects/acme/web/keys/",
+        APIGatewayV2HTTPResponse local = call(system.handler, "POST", "/api/0/projects/acme/web/keys/",
                 Map.of("authorization", "Bearer acme-token", "host", "127.0.0.1:8080"), null);
         assertThat(json(local).get("dsn")).asString().startsWith("{public=http://").endsWith("@127.0.0.1:8080/1}");
-        APIGatewayV2HTTPResponse hostile = call(handler, "POST", "/api/0/projects/acme/web/keys/",
+        APIGatewayV2HTTPResponse hostile = call(system.handler, "POST", "/api/0/projects/acme/web/keys/",
                 Map.of("authorization", "Bearer acme-token", "host", "evil.example/<script>"), null);
         assertThat(json(hostile).get("dsn")).asString().endsWith("@localhost/1}");
     }

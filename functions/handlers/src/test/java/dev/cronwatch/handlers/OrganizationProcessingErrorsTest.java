@@ -2,73 +2,35 @@ package dev.cronwatch.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
-import dev.cronwatch.core.fakes.RecordingPublisher;
-import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.tenant.DsnKey;
-import dev.cronwatch.core.tenant.Project;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/0/organizations/{org}/processing-errors/}: what was dropped, wherever it was sent. */
 class OrganizationProcessingErrorsTest {
-    static final String KEY = "0123456789abcdef0123456789abcdef";
-    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
     static final String ERRORS = "/api/0/organizations/acme/processing-errors/";
 
-    final InMemoryMonitorStore store = new InMemoryMonitorStore();
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final RecordingQueue queue = new RecordingQueue();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    Services services;
-    HttpApiHandler handler;
-
-    @BeforeEach
-    void setUp() {
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
-        tenants.ensureToken("acme", "acme-token");
-        tenants.ensureOrganization("globex");
-        tenants.ensureToken("globex", "globex-token");
-        services = new Services(store, tenants, queue, new RecordingPublisher(), clock, UUID::randomUUID,
-                Services.Limits.DEFAULTS);
-        handler = new HttpApiHandler(services);
-    }
+    final InMemorySystem system = InMemorySystem.seeded();
 
     APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String authorization, String body) {
-        String[] parts = pathAndQuery.split("\\?", 2);
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        Map<String, String> headers = new HashMap<>(Map.of("authorization", authorization, "content-type", "application/json"));
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(parts[0])
-                .withRawQueryString(parts.length > 1 ? parts[1] : "").withHeaders(headers)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .withBody(body).withIsBase64Encoded(false).build(), null);
+        return system.handler.handleRequest(HttpEvents.event(method, pathAndQuery,
+                Map.of("authorization", authorization, "content-type", "application/json"), body), null);
     }
 
+    /** A check-in a minute after the previous one, accepted and processed. */
     void checkIn(String slug, String body) {
-        clock.advance(Duration.ofMinutes(1));
-        APIGatewayV2HTTPResponse r = call("POST", "/api/0/organizations/acme/monitors/" + slug + "/checkins/", "DSN " + DSN, body);
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
-        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        system.clock.advance(Duration.ofMinutes(1));
+        system.checkIn(slug, body);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(APIGatewayV2HTTPResponse r) {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-        return (List<Map<String, Object>>) (List<?>) Json.parseArray(r.getBody());
+        return HttpEvents.list(r);
     }
 
     @Test
@@ -86,7 +48,7 @@ class OrganizationProcessingErrorsTest {
         assertThat(list(first)).extracting(e -> e.get("dateAdded")).containsExactly("2026-01-01T00:03:00Z");
         String link = first.getHeaders().get("Link");
         assertThat(link).contains("rel=\"next\"").contains("per_page=1");
-        String cursor = link.replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        String cursor = HttpEvents.nextCursor(first);
         APIGatewayV2HTTPResponse second = call("GET", ERRORS + "?per_page=1&cursor="
                 + URLEncoder.encode(cursor, StandardCharsets.UTF_8), "Bearer acme-token", null);
         assertThat(list(second)).extracting(e -> e.get("dateAdded")).containsExactly("2026-01-01T00:02:00Z");

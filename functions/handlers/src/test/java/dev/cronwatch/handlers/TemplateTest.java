@@ -1,5 +1,6 @@
 package dev.cronwatch.handlers;
 
+import static dev.cronwatch.handlers.HttpEvents.unknownRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -12,12 +13,9 @@ import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
@@ -62,7 +60,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 class TemplateTest {
     private static final Set<String> PSEUDO = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::URLSuffix", "AWS::Partition", "AWS::NoValue", "AWS::StackId");
-    private static final String KEY = "0123456789abcdef0123456789abcdef";
+    private static final String KEY = InMemorySystem.KEY;
 
     /** Every request form of docs/spec.md, as clients send it (trailing slash), and the function that must get it. */
     private static final List<String[]> REQUESTS = List.of(
@@ -207,8 +205,9 @@ class TemplateTest {
         List<Route> routes = routes();
         assertThat(routes).filteredOn(r -> r.path() == null).singleElement()
                 .satisfies(r -> assertThat(r.function()).isEqualTo("ManagementFunction"));
-        Services services = testServices();
-        HttpApiHandler everyRoute = new HttpApiHandler(services);
+        InMemorySystem system = InMemorySystem.seeded();
+        Services services = system.services;
+        HttpApiHandler everyRoute = system.handler;
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];
@@ -426,14 +425,6 @@ class TemplateTest {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static Services testServices() {
-        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        return new Services(new InMemoryMonitorStore(), tenants, new RecordingQueue(), new RecordingPublisher(),
-                MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
-    }
-
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(String function,
                                                                                          Services services) throws Exception {
@@ -453,14 +444,7 @@ class TemplateTest {
 
     private static APIGatewayV2HTTPResponse call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                                  String method, String path, Map<String, String> headers, String body) {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build();
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath(path).withHeaders(new HashMap<>(headers))
-                .withBody(body).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
-                .build(), null);
-    }
-
-    private static boolean unknownRoute(APIGatewayV2HTTPResponse response) {
-        return response.getStatusCode() == 404 && response.getBody().contains("No such route");
+        return handler.handleRequest(HttpEvents.event(method, path, headers, body), null);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package dev.cronwatch.handlers;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
@@ -26,7 +25,6 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,26 +125,7 @@ final class TwoTenants {
 
     APIGatewayV2HTTPResponse send(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
                                   boolean base64) {
-        return handler.handleRequest(event(method, pathAndQuery, headers, body, base64), null);
-    }
-
-    static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
-                                       boolean base64) {
-        return event(method, pathAndQuery, headers, body, base64, false);
-    }
-
-    /** {@code corruptBase64}: flagged base64, but the text is not. */
-    static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
-                                       boolean base64, boolean corruptBase64) {
-        String[] parts = pathAndQuery.split("\\?", 2);
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(parts[0]).build();
-        return APIGatewayV2HTTPEvent.builder().withRawPath(parts[0]).withRawQueryString(parts.length > 1 ? parts[1] : "")
-                .withHeaders(new HashMap<>(headers))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http)
-                        .withRequestId(UUID.randomUUID().toString()).build())
-                .withBody(corruptBase64 ? "!!not base64: " + (body == null ? 0 : body.length) : body == null ? null
-                        : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(corruptBase64 || (base64 && body != null)).build();
+        return handler.handleRequest(HttpEvents.event(method, pathAndQuery, headers, body, base64), null);
     }
 
     /** Applies what the HTTP function queued, as the processor does; a message it cannot apply is a finding. */

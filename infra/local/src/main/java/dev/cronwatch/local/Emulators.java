@@ -2,15 +2,11 @@ package dev.cronwatch.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import dev.cronwatch.adapters.aws.AwsClients;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -26,11 +22,8 @@ final class Emulators implements Backends {
 
     private final DataDirLock lock;
     private final AmazonDynamoDBLocal dynamoLocal;
-    private final SQSRestServer sqsServer;
     private final DynamoDbClient dynamoDb;
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final String deadLetterQueueUrl;
+    private final ElasticMq elasticMq;
 
     Emulators(Path dataDir, boolean inMemory) throws Exception {
         Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
@@ -46,12 +39,7 @@ final class Emulators implements Backends {
                 dynamoLocal = DynamoDBEmbedded.create(db, true);
             }
             dynamoDb = dynamoLocal.dynamoDbClient();
-            sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(REGION).start();
-            int port = sqsServer.waitUntilStarted().localAddress().getPort();
-            sqs = AwsClients.forEmulators(REGION).sqs(URI.create("http://127.0.0.1:" + port));
-            FifoQueues queues = FifoQueues.create(sqs);
-            queueUrl = queues.queueUrl();
-            deadLetterQueueUrl = queues.deadLetterQueueUrl();
+            elasticMq = new ElasticMq();
         } catch (Exception | Error e) {
             lock.close();
             throw e;
@@ -65,32 +53,22 @@ final class Emulators implements Backends {
 
     @Override
     public SqsClient sqs() {
-        return sqs;
+        return elasticMq.sqs();
     }
 
     @Override
     public String queueUrl() {
-        return queueUrl;
+        return elasticMq.queues().queueUrl();
     }
 
     @Override
     public String deadLetterQueueUrl() {
-        return deadLetterQueueUrl;
+        return elasticMq.queues().deadLetterQueueUrl();
     }
 
     @Override
     public void close() {
-        sqs.close();
-        // ElasticMQ waits up to a minute for idle keep-alive connections of the JDK's HTTP pool to go;
-        // nothing is in flight any more (the queue was drained), so a short wait is enough.
-        Thread stop = new Thread(sqsServer::stopAndWait, "elasticmq-stop");
-        stop.setDaemon(true);
-        stop.start();
-        try {
-            stop.join(3_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        elasticMq.close();
         dynamoLocal.shutdown();
         lock.close();
     }

@@ -1,11 +1,7 @@
 package dev.cronwatch.local;
 
-import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import java.net.URI;
 import java.time.Duration;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -26,9 +22,7 @@ final class FaultyDynamoBackends implements Backends {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final SQSRestServer sqsServer;
-    private final SqsClient sqs;
-    private final FifoQueues queues;
+    private final ElasticMq elasticMq;
 
     FaultyDynamoBackends(DynamoFaults faults) {
         dynamoDb = DynamoDbClient.builder()
@@ -41,10 +35,7 @@ final class FaultyDynamoBackends implements Backends {
                                 .backoffStrategy(SHORT).throttlingBackoffStrategy(SHORT).build()))
                 .build();
         table = DynamoDbLocalFixture.newTable(dynamoDb);
-        sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion(Emulators.REGION).start();
-        int port = sqsServer.waitUntilStarted().localAddress().getPort();
-        sqs = AwsClients.forEmulators(Emulators.REGION).sqs(URI.create("http://127.0.0.1:" + port));
-        queues = FifoQueues.create(sqs);
+        elasticMq = new ElasticMq();
     }
 
     @Override
@@ -54,17 +45,17 @@ final class FaultyDynamoBackends implements Backends {
 
     @Override
     public SqsClient sqs() {
-        return sqs;
+        return elasticMq.sqs();
     }
 
     @Override
     public String queueUrl() {
-        return queues.queueUrl();
+        return elasticMq.queues().queueUrl();
     }
 
     @Override
     public String deadLetterQueueUrl() {
-        return queues.deadLetterQueueUrl();
+        return elasticMq.queues().deadLetterQueueUrl();
     }
 
     @Override
@@ -74,15 +65,7 @@ final class FaultyDynamoBackends implements Backends {
 
     @Override
     public void close() {
-        sqs.close();
-        Thread stop = new Thread(sqsServer::stopAndWait, "elasticmq-stop");
-        stop.setDaemon(true);
-        stop.start();
-        try {
-            stop.join(3_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        elasticMq.close();
         dynamoDb.close();
     }
 }

@@ -2,13 +2,20 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,9 +29,18 @@ class LocalModeTest {
     @TempDir
     Path dataDir;
 
+    /** Local mode on the data directory, kept across restarts; the manual clock at {@code clock}. */
     private LocalSystem start(Instant clock) throws Exception {
         return new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                 "--clock", "manual", "--start", clock.toString()), QUIET);
+    }
+
+    /** Local mode in memory, the manual clock at T0, with further options. */
+    private LocalSystem startInMemory(PrintStream console, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString()));
+        args.addAll(List.of(options));
+        return new LocalSystem(LocalOptions.parse(args.toArray(String[]::new)), console);
     }
 
     private static Instant h(double hours) {
@@ -186,51 +202,28 @@ class LocalModeTest {
 
     @Test
     void alertsArePostedToTheWebhook() throws Exception {
-        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        hook.start();
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString(),
-                "--webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"), QUIET)) {
+        try (Webhook hook = new Webhook(204); LocalSystem system = startInMemory(QUIET, "--webhook", hook.url())) {
             LocalApi api = new LocalApi(system.credentials());
             api.checkIn("hooked", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             move(api, h(1.1));
-            assertThat(posted).singleElement().satisfies(body -> {
+            assertThat(hook.posted).singleElement().satisfies(body -> {
                 Map<String, Object> json = Json.parseObject(body);
                 assertThat(json).containsKeys("subject", "message", "attributes");
                 assertThat((String) json.get("subject")).contains("hooked [production] failing");
             });
-        } finally {
-            hook.stop(0);
         }
     }
 
     @Test
     void slackWebhooksGetTextInSlacksMarkup_withALinkToTheMonitor() throws Exception {
-        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/slack", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        hook.start();
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString(),
-                "--webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/slack", "--webhook-format", "slack"), QUIET)) {
+        try (Webhook hook = new Webhook(200);
+             LocalSystem system = startInMemory(QUIET, "--webhook", hook.url(), "--webhook-format", "slack")) {
             LocalApi api = new LocalApi(system.credentials());
             api.checkIn("db-dump", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
                     + " \"timezone\": \"America/New_York\"}}");
             move(api, h(1.1));
             String link = system.credentials().baseUrl() + "/#/organizations/local/monitors/db-dump?environment=production";
-            assertThat(posted).singleElement().satisfies(body -> assertThat(Json.parseObject(body)).containsOnlyKeys("text")
+            assertThat(hook.posted).singleElement().satisfies(body -> assertThat(Json.parseObject(body)).containsOnlyKeys("text")
                     .containsEntry("text", "*\uD83D\uDD34 db-dump [production] is failing*\n"
                             + "A missed check-in was detected.\n"
                             + "Failing since 2026-01-01 01:00:00 UTC (2025-12-31 20:00:00 EST).\n"
@@ -242,8 +235,6 @@ class LocalModeTest {
                     .contains("Open the monitor: " + link);
             assertThat(Json.parseObject((String) kept.get("message"))).containsEntry("dashboardUrl", link)
                     .containsEntry("source", "custom");
-        } finally {
-            hook.stop(0);
         }
     }
 
@@ -258,17 +249,15 @@ class LocalModeTest {
 
     @Test
     void aCheckInForAMistypedSlug_printsOneWarning_andIsListedForTheOrganization() throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        PrintStream console = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), console)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (LocalSystem system = startInMemory(new PrintStream(out, true, StandardCharsets.UTF_8))) {
             LocalApi api = new LocalApi(system.credentials());
             system.controls().deliverEveryBatchTwice(true); // a redelivery records the same error again
             api.checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             String dropped = api.checkIn("nightly-bakup", "{\"status\": \"ok\"}");   // the typo in a crontab line
             system.controls().drainQueue();
 
-            List<String> warnings = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+            List<String> warnings = out.toString(StandardCharsets.UTF_8).lines()
                     .filter(l -> l.startsWith("! ")).toList();
             assertThat(warnings).containsExactly("! dropped check-in " + dropped + " for local/nightly-bakup: MONITOR_NOT_FOUND"
                     + " (GET /api/0/organizations/local/processing-errors/)");
@@ -346,6 +335,31 @@ class LocalModeTest {
             assertThat(new LocalApi(second).send("POST", "/api/0/organizations/local/monitors/job/checkins/",
                     Map.of("Authorization", "DSN " + first.dsn()), "{\"status\": \"ok\"}").status()).isEqualTo(401);
             new LocalApi(second).checkIn("job", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        }
+    }
+
+    /** A webhook receiver on a free loopback port: keeps every body posted to it, answers with {@code status}. */
+    private static final class Webhook implements AutoCloseable {
+        final List<String> posted = Collections.synchronizedList(new ArrayList<>());
+        private final HttpServer server;
+
+        Webhook(int status) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 }

@@ -202,10 +202,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
     public synchronized Page<Incident> incidents(MonitorKey monitor, String cursor, int limit) {
         List<Incident> all = incidents.values().stream().filter(i -> i.monitor().equals(monitor))
                 .sorted(Comparator.comparing(Incident::dateStarted).reversed()).toList();
-        int start = PageCursor.decode(cursor, "incidents/" + monitor);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end),
-                end < all.size() ? PageCursor.encode("incidents/" + monitor, end) : null);
+        return PageCursor.page(all, cursor, "incidents/" + monitor, limit);
     }
 
     @Override
@@ -248,20 +245,14 @@ public final class InMemoryMonitorStore implements MonitorStore {
                 .filter(e -> e.receivedAt().isAfter(oldest))
                 .sorted(Comparator.comparing(ProcessingError::receivedAt).thenComparing(ProcessingError::id).reversed())
                 .toList();
-        int start = PageCursor.decode(cursor, "errors/" + organization);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end),
-                end < all.size() ? PageCursor.encode("errors/" + organization, end) : null);
+        return PageCursor.page(all, cursor, "errors/" + organization, limit);
     }
 
     @Override
     public synchronized Page<Monitor> monitors(String organization, String cursor, int limit) {
         List<Monitor> all = monitors(organization).stream()
                 .sorted(Comparator.comparing((Monitor m) -> m.key().slug())).toList();
-        int start = PageCursor.decode(cursor, "monitors/" + organization);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end),
-                end < all.size() ? PageCursor.encode("monitors/" + organization, end) : null);
+        return PageCursor.page(all, cursor, "monitors/" + organization, limit);
     }
 
     @Override
@@ -286,10 +277,7 @@ public final class InMemoryMonitorStore implements MonitorStore {
                 .filter(c -> environment == null || c.environment().equals(environment))
                 .filter(c -> since == null || !c.dateAdded().isBefore(since))
                 .toList();
-        int start = PageCursor.decode(cursor, "checkins/" + monitor);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end),
-                end < all.size() ? PageCursor.encode("checkins/" + monitor, end) : null);
+        return PageCursor.page(all, cursor, "checkins/" + monitor, limit);
     }
 
     @Override

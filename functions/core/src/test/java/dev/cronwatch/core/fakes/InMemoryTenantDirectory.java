@@ -106,7 +106,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     public synchronized Page<Project> projects(String organization, String cursor, int limit) {
         List<Project> all = projects.values().stream().filter(p -> p.organization().equals(organization))
                 .sorted(Comparator.comparing(Project::slug)).toList();
-        return page(all, cursor, "projects/" + organization, limit);
+        return PageCursor.page(all, cursor, "projects/" + organization, limit);
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
                 .sorted(Comparator.comparing(ProjectKey::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(ProjectKey::publicKey))
                 .toList();
-        return page(all, cursor, "keys/" + organization + "/" + projectId, limit);
+        return PageCursor.page(all, cursor, "keys/" + organization + "/" + projectId, limit);
     }
 
     @Override
@@ -135,12 +135,6 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         keys.remove(publicKey);
         writes++;
         return true;
-    }
-
-    private static <T> Page<T> page(List<T> all, String cursor, String listing, int limit) {
-        int start = PageCursor.decode(cursor, listing);
-        int end = Math.min(all.size(), start + limit);
-        return new Page<>(all.subList(Math.min(start, end), end), end < all.size() ? PageCursor.encode(listing, end) : null);
     }
 
     // ---- for tests ----

@@ -1,12 +1,21 @@
 package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.port.InvalidCursorException;
+import dev.cronwatch.core.port.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** The fakes' cursors: an offset bound to the listing that made it, so a foreign one is refused as the real ones are. */
 final class PageCursor {
     private PageCursor() {
+    }
+
+    /** The page of {@code all} that {@code cursor} (of this listing, or none for the first) starts. */
+    static <T> Page<T> page(List<T> all, String cursor, String listing, int limit) {
+        int start = decode(cursor, listing);
+        int end = Math.min(all.size(), start + limit);
+        return new Page<>(all.subList(Math.min(start, end), end), end < all.size() ? encode(listing, end) : null);
     }
 
     static String encode(String listing, int offset) {

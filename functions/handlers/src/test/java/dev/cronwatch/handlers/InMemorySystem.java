@@ -1,0 +1,71 @@
+package dev.cronwatch.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingMetrics;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.Project;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole system on the in-memory ports behind the HTTP function, as the handler tests start it:
+ * organizations acme (token acme-token) and globex (token globex-token), the clock at
+ * 2026-01-01T00:00:00Z, and, unless a test onboards its own, acme's project 1 "web" with the DSN
+ * key {@link #KEY}. Nothing is processed until a test says so ({@link #process()}).
+ */
+final class InMemorySystem {
+    static final String KEY = "0123456789abcdef0123456789abcdef";
+    /** The DSN of acme's project 1 "web". */
+    static final String DSN = "http://" + KEY + "@cronwatch.test/1";
+
+    final InMemoryMonitorStore store = new InMemoryMonitorStore();
+    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+    final RecordingQueue queue = new RecordingQueue();
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final RecordingMetrics metrics = new RecordingMetrics();
+    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final Services services = new Services(store, tenants, queue, publisher, clock, UUID::randomUUID,
+            Services.Limits.DEFAULTS, metrics);
+    final HttpApiHandler handler = new HttpApiHandler(services);
+
+    private InMemorySystem() {
+        for (String organization : new String[] {"acme", "globex"}) {
+            tenants.ensureOrganization(organization);
+            tenants.ensureToken(organization, organization + "-token");
+        }
+    }
+
+    /** acme with its project 1 "web" and that project's DSN key; globex with no project. */
+    static InMemorySystem seeded() {
+        InMemorySystem system = new InMemorySystem();
+        system.tenants.ensureProject(new Project("acme", "1", "web"));
+        system.tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
+        return system;
+    }
+
+    /** Both organizations with no project and no key: what an organization has before it onboards itself. */
+    static InMemorySystem withoutProjects() {
+        return new InMemorySystem();
+    }
+
+    /** Applies what the HTTP function queued, as the processor would. */
+    void process() {
+        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+    }
+
+    /** A check-in to one of acme's monitors with project 1's DSN, which must be accepted, then processed. */
+    void checkIn(String slug, String json) {
+        APIGatewayV2HTTPResponse r = handler.handleRequest(HttpEvents.event("POST",
+                "/api/0/organizations/acme/monitors/" + slug + "/checkins/",
+                Map.of("authorization", "DSN " + DSN, "content-type", "application/json"), json), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        process();
+    }
+}
