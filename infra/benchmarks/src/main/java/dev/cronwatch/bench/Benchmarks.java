@@ -56,6 +56,14 @@ public final class Benchmarks {
             } else {
                 massMiss(report, smoke);
             }
+        } else if (options.contains("--cold-start")) {
+            header(report, "cold start only");
+            try (DynamoLocal dynamo = new DynamoLocal()) {
+                new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
+            }
+        } else if (options.contains("--latency")) {
+            header(report, "end-to-end latency only");
+            new EndToEndLatency(report).run(smoke ? 50 : 10_000, smoke ? 100 : 200);
         } else if (options.contains("--dashboard")) {
             new DashboardLoad(report).run(smoke ? 20 : 1_000);
         } else {
