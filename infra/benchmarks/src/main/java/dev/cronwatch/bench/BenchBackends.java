@@ -1,10 +1,8 @@
 package dev.cronwatch.bench;
 
 import dev.cronwatch.local.Backends;
+import dev.cronwatch.local.ElasticMq;
 import dev.cronwatch.local.FifoQueues;
-import java.net.URI;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -21,22 +19,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class BenchBackends implements Backends {
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final SQSRestServer sqsServer;
-    private final SqsClient sqs;
-    private final FifoQueues queues;
+    private final ElasticMq elasticMq;
 
     BenchBackends(DynamoLocal dynamo, ExecutionInterceptor... interceptors) {
         dynamoDb = dynamo.client(interceptors);
         table = DynamoLocal.newTable(dynamoDb);
-        sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
-        int port = sqsServer.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        elasticMq = new ElasticMq(endpoint -> SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> {
                     for (ExecutionInterceptor i : interceptors) c.addExecutionInterceptor(i);
-                }).build();
-        queues = FifoQueues.create(sqs);
+                }).build());
     }
 
     @Override
@@ -46,17 +39,12 @@ final class BenchBackends implements Backends {
 
     @Override
     public SqsClient sqs() {
-        return sqs;
+        return elasticMq.sqs();
     }
 
     @Override
-    public String queueUrl() {
-        return queues.queueUrl();
-    }
-
-    @Override
-    public String deadLetterQueueUrl() {
-        return queues.deadLetterQueueUrl();
+    public FifoQueues queues() {
+        return elasticMq.queues();
     }
 
     @Override
@@ -66,15 +54,7 @@ final class BenchBackends implements Backends {
 
     @Override
     public void close() {
-        sqs.close();
-        Thread stop = new Thread(sqsServer::stopAndWait, "elasticmq-stop");
-        stop.setDaemon(true);
-        stop.start();
-        try {
-            stop.join(3_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        elasticMq.close();
         dynamoDb.deleteTable(b -> b.tableName(table));
         dynamoDb.close();
     }

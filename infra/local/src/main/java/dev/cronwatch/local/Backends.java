@@ -9,9 +9,8 @@ public interface Backends extends AutoCloseable {
 
     SqsClient sqs();
 
-    String queueUrl();
-
-    String deadLetterQueueUrl();
+    /** The check-in queue and its dead-letter queue. */
+    FifoQueues queues();
 
     String TABLE = "cronwatch";
 

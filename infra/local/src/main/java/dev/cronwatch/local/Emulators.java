@@ -57,13 +57,8 @@ final class Emulators implements Backends {
     }
 
     @Override
-    public String queueUrl() {
-        return elasticMq.queues().queueUrl();
-    }
-
-    @Override
-    public String deadLetterQueueUrl() {
-        return elasticMq.queues().deadLetterQueueUrl();
+    public FifoQueues queues() {
+        return elasticMq.queues();
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.handlers.HttpApiHandler;
-import dev.cronwatch.handlers.http.ApiGatewayEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -74,7 +73,7 @@ final class LocalGateway implements AutoCloseable {
             } else if (path.equals("/_local/organizations") && method.equals("POST")) {
                 createOrganization(exchange);
             } else {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.fromExchange(exchange), null);
+                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.fromExchange(exchange, clock), null);
                 ApiGatewayEvents.writeResponse(exchange, response);
             }
         } catch (Throwable e) {

@@ -54,18 +54,18 @@ public final class LocalSystem implements AutoCloseable {
             clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
             notifications = new Notifications(console, options.webhook(), options.webhookFormat());
             Settings settings = Settings.forTable(Emulators.REGION, backends.table(), null)
-                    .withQueues(backends.queueUrl(), backends.deadLetterQueueUrl())
+                    .withQueues(backends.queues().queueUrl(), backends.queues().deadLetterQueueUrl())
                     .withRateLimitPerMinute(options.rateLimitPerMinute());
             Wiring wiring = Wiring.builder(settings, clock)
                     .connections(Connections.of(backends.dynamoDb(), backends.sqs(), null))
-                    .queue(faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queueUrl())))
+                    .queue(faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queues().queueUrl())))
                     .publisher(faults.publisher(this::publish))
                     .metrics(Metrics.NONE)
                     .processorEvents(ProcessedCounts.both(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed),
                             (message, applied) -> appliedListener.applied(message, applied)))
                     .build();
             services = wiring.services();
-            pump = new QueuePump(backends.sqs(), backends.queueUrl(), new ProcessorHandler(services.processor(),
+            pump = new QueuePump(backends.sqs(), backends.queues().queueUrl(), new ProcessorHandler(services.processor(),
                     wiring.deadLetters(), wiring.processorEvents(), services.metrics()), options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).

@@ -189,12 +189,12 @@ abstract class EndToEndSuite {
     @Test
     void poisonGoesToTheDeadLetterQueueAndItsGroupGoesOn() {
         Backends b = controls.backends();
-        b.sqs().sendMessage(SendMessageRequest.builder().queueUrl(b.queueUrl()).messageBody("this is not a check-in")
+        b.sqs().sendMessage(SendMessageRequest.builder().queueUrl(b.queues().queueUrl()).messageBody("this is not a check-in")
                 .messageGroupId("local/nightly").messageDeduplicationId("poison-1").build());
         api.checkIn("nightly", withConfig("ok", HOURLY));
         moveTo("00:01");
         assertThat(api.checkIns("nightly")).extracting(c -> c.get("status")).containsExactly("ok");
-        var dead = b.sqs().receiveMessage(ReceiveMessageRequest.builder().queueUrl(b.deadLetterQueueUrl())
+        var dead = b.sqs().receiveMessage(ReceiveMessageRequest.builder().queueUrl(b.queues().deadLetterQueueUrl())
                 .maxNumberOfMessages(10).waitTimeSeconds(1).build()).messages();
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("this is not a check-in"));
     }

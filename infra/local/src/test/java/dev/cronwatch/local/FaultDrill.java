@@ -203,7 +203,7 @@ final class FaultDrill implements AutoCloseable {
     /** Messages in the dead-letter queue, visible or not. */
     int deadLetters() {
         Backends b = controls.backends();
-        Map<QueueAttributeName, String> a = b.sqs().getQueueAttributes(r -> r.queueUrl(b.deadLetterQueueUrl())
+        Map<QueueAttributeName, String> a = b.sqs().getQueueAttributes(r -> r.queueUrl(b.queues().deadLetterQueueUrl())
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return a.values().stream().mapToInt(Integer::parseInt).sum();

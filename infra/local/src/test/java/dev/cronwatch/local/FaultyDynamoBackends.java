@@ -49,13 +49,8 @@ final class FaultyDynamoBackends implements Backends {
     }
 
     @Override
-    public String queueUrl() {
-        return elasticMq.queues().queueUrl();
-    }
-
-    @Override
-    public String deadLetterQueueUrl() {
-        return elasticMq.queues().deadLetterQueueUrl();
+    public FifoQueues queues() {
+        return elasticMq.queues();
     }
 
     @Override

@@ -33,12 +33,8 @@ class LocalStackEndToEndTest extends EndToEndSuite {
                 return sqs;
             }
 
-            public String queueUrl() {
-                return queues.queueUrl();
-            }
-
-            public String deadLetterQueueUrl() {
-                return queues.deadLetterQueueUrl();
+            public FifoQueues queues() {
+                return queues;
             }
 
             public String table() {

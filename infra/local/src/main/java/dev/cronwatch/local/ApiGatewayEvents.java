@@ -1,27 +1,30 @@
-package dev.cronwatch.handlers.http;
+package dev.cronwatch.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
+import dev.cronwatch.handlers.http.Request;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What API Gateway does between a client and the function, for a JDK HTTP server: the request as an
  * HTTP API payload 2.0 event (non-text bodies base64-encoded, headers lower-cased, several values of
- * a header joined by commas), and the response written back.
+ * a header joined by commas), and the response written back. The request's time is local mode's
+ * clock, manual or real, as it is API Gateway's on AWS.
  */
-public final class ApiGatewayEvents {
+final class ApiGatewayEvents {
     private ApiGatewayEvents() {
     }
 
-    public static APIGatewayV2HTTPEvent fromExchange(HttpExchange exchange) throws IOException {
+    static APIGatewayV2HTTPEvent fromExchange(HttpExchange exchange, Clock clock) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             // One byte past the function's limit is enough for it to answer 413; the rest is never held.
@@ -38,8 +41,8 @@ public final class ApiGatewayEvents {
                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
                 .withUserAgent(headers.get("user-agent")).build();
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(http).withRequestId(java.util.UUID.randomUUID().toString())
-                .withTimeEpoch(Instant.now().toEpochMilli()).withStage("$default").build();
+                .withHttp(http).withRequestId(UUID.randomUUID().toString())
+                .withTimeEpoch(clock.millis()).withStage("$default").build();
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
                 .withRawPath(exchange.getRequestURI().getRawPath())
                 .withRawQueryString(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery())
@@ -48,7 +51,7 @@ public final class ApiGatewayEvents {
                 .withIsBase64Encoded(body.length > 0 && !text).build();
     }
 
-    public static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         if (response.getHeaders() != null) response.getHeaders().forEach(exchange.getResponseHeaders()::set);
         byte[] body = response.getBody() == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
