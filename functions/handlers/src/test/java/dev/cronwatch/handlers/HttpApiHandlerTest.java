@@ -271,6 +271,23 @@ class HttpApiHandlerTest {
     }
 
     @Test
+    void monitorNamesAreBoundedAndPrintable_onCreateAndOnUpdate() {
+        String monitors = "/api/0/organizations/acme/monitors/";
+        for (String bad : List.of("x".repeat(129), "x".repeat(3_000), "bad\\ud800name", "line\\nbreak", " ")) {
+            assertRejected(call("POST", monitors, bearer("acme-token"), "{\"project\": \"1\", \"name\": \"" + bad
+                    + "\", \"slug\": \"job\", \"config\": {\"schedule\": \"0 * * * *\"}}"), 400, "name");
+        }
+        assertThat(call("POST", monitors, bearer("acme-token"), "{\"project\": \"1\", \"name\": \"Job\", "
+                + "\"config\": {\"schedule\": \"0 * * * *\"}}").getStatusCode()).isEqualTo(201);
+        for (String bad : List.of("x".repeat(3_000), "bad\\udc00name", "tab\\tname", "")) {
+            APIGatewayV2HTTPResponse r = call("PUT", monitors + "job/", bearer("acme-token"), "{\"name\": \"" + bad + "\"}");
+            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
+            assertThat(json(r)).containsEntry("field", "name");
+        }
+        assertThat(json(call("GET", monitors + "job/", bearer("acme-token"), (String) null))).containsEntry("name", "Job");
+    }
+
+    @Test
     void checkInListingIsNewestFirstByEnvironmentAndPaged() {
         for (int i = 0; i < 5; i++) {
             system.clock.advance(java.time.Duration.ofMinutes(1));

@@ -73,7 +73,7 @@ public final class AdminService {
         Project owner = tenants.project(organization, project)
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
-        if (name.length() > MAX_NAME_LENGTH) throw new FieldError("name", "Ensure this field has no more than 128 characters.");
+        checkName(name);
         String chosen = slug != null ? slug : Slugs.slugify(name);
         if (!Slugs.isValid(chosen)) {
             throw new FieldError("slug", "Invalid slug \"" + chosen + "\": 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
@@ -100,6 +100,10 @@ public final class AdminService {
      * expects the next slot from now.
      */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
+        if (update.name() != null) {
+            if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
+            checkName(update.name());
+        }
         Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
             Monitor before = find(organization, slug);
             Monitor after = before.withSettings(
@@ -111,6 +115,12 @@ public final class AdminService {
         });
         reschedule(revision.before(), revision.after());
         return get(organization, slug);
+    }
+
+    /** A name is shown in alerts, subjects and the dashboard, and travels in SNS attributes. */
+    private static void checkName(String name) {
+        if (name.length() > MAX_NAME_LENGTH) throw new FieldError("name", "Ensure this field has no more than 128 characters.");
+        if (!Text.isPrintable(name)) throw new FieldError("name", "Use printable characters only.");
     }
 
     public void delete(String organization, String slug) {

@@ -88,7 +88,6 @@ final class ManagementApi {
             config = configParser.patch(patch).applyTo(existing);
         }
         String name = Values.string(body.get("name"), "name");
-        if (name != null && name.isBlank()) throw new FieldError("name", "This field may not be blank.");
         var view = admin.update(organization, slug,
                 new MonitorUpdate(name, parsedStatus, Values.bool(body.get("isMuted"), "isMuted"), config));
         return Response.json(200, Views.monitor(view));
