@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code monitor_config} sent with a check-in (an upsert), parsed once at the edge: the values,
- * and which keys the client sent. Applied to a stored config, the sent keys replace the stored ones
- * and the schedule always does; everything else is kept, as Sentry merges upserts.
+ * A {@code monitor_config} sent with a check-in (an upsert) or a management change, parsed once at the
+ * edge: the values, and which keys the client sent. Applied to a stored config, the sent keys replace
+ * the stored ones (an upsert always sends a schedule); everything else is kept, as Sentry merges them.
  */
 public record ConfigPatch(MonitorConfig values, Set<String> keys) {
     private static final Set<String> CONFIG_KEYS = Set.of("schedule", "schedule_type", "checkin_margin", "max_runtime",
@@ -21,7 +21,7 @@ public record ConfigPatch(MonitorConfig values, Set<String> keys) {
     public MonitorConfig applyTo(MonitorConfig existing) {
         if (existing == null) return values;
         return new MonitorConfig(
-                values.schedule(),
+                keys.contains("schedule") ? values.schedule() : existing.schedule(),
                 keys.contains("checkin_margin") ? values.checkinMargin() : existing.checkinMargin(),
                 keys.contains("max_runtime") ? values.maxRuntime() : existing.maxRuntime(),
                 keys.contains("timezone") ? values.timezone() : existing.timezone(),

@@ -8,8 +8,11 @@ import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the decoded JSON of a monitor config (API body, check-in {@code monitor_config}, envelope)
@@ -17,6 +20,9 @@ import java.util.Map;
  * prefixed as the caller's payload spells it ({@code config.} or {@code monitor_config.}).
  */
 public final class MonitorConfigParser {
+    /** Stands in for a schedule a management change left out; never applied (see {@link #settings}). */
+    private static final String UNSENT_SCHEDULE = "* * * * *";
+
     private final String prefix;
 
     public MonitorConfigParser(String prefix) {
@@ -38,6 +44,21 @@ public final class MonitorConfigParser {
     public ConfigPatch patch(Map<String, Object> wire) {
         MonitorConfig values = parse(wire);
         return new ConfigPatch(values, wire.keySet());
+    }
+
+    /**
+     * A management change's {@code config}: like an upsert's, but the schedule may be left out, and
+     * then the stored one stays (a type sent without a schedule changes nothing). The patch is applied
+     * to the monitor as it is when the change commits, so nothing read before can be written back.
+     */
+    public ConfigPatch settings(Map<String, Object> wire) {
+        if (wire.containsKey("schedule")) return patch(wire);
+        Map<String, Object> checked = new HashMap<>(wire);
+        checked.remove("schedule_type");
+        checked.put("schedule", UNSENT_SCHEDULE); // validates the rest; the patch has no schedule key
+        Set<String> sent = new HashSet<>(wire.keySet());
+        sent.remove("schedule_type");
+        return new ConfigPatch(parse(checked), sent);
     }
 
     private Schedule schedule(Map<String, Object> wire) {

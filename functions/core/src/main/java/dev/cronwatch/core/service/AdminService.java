@@ -110,7 +110,7 @@ public final class AdminService {
                     update.name() != null ? update.name() : before.name(),
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
-                    update.config() != null ? update.config() : before.config());
+                    update.config() != null ? update.config().applyTo(before.config()) : before.config());
             return store.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
         });
         reschedule(revision.before(), revision.after());

@@ -33,6 +33,19 @@ class MonitorConfigParserTest {
     }
 
     @Test
+    void aManagementChangeWithoutASchedule_keepsTheStoredOne_andChecksEverythingElse() {
+        MonitorConfig stored = parser.parse(config("schedule", "0 3 * * *", "timezone", "Europe/Riga", "max_runtime", 20));
+
+        MonitorConfig changed = parser.settings(config("checkin_margin", 10, "schedule_type", "interval")).applyTo(stored);
+
+        assertThat(changed).isEqualTo(new MonitorConfig(stored.schedule(), 10, 20, "Europe/Riga", null, null));
+        assertThatThrownBy(() -> parser.settings(config("checkin_margin", -1)))
+                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.field()).isEqualTo("monitor_config.checkin_margin"));
+        assertThat(parser.settings(config("schedule", "*/5 * * * *")).applyTo(stored).schedule().wireValue())
+                .isEqualTo("*/5 * * * *");
+    }
+
+    @Test
     void appliesSentryDefaults_whenOnlyScheduleGiven() {
         MonitorConfig c = parser.parse(config("schedule", "0 * * * *"));
         assertThat(c.schedule().type()).isEqualTo("crontab");

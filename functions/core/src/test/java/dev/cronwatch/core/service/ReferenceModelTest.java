@@ -13,6 +13,7 @@ import dev.cronwatch.core.fakes.StoreFaults;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
@@ -647,7 +648,8 @@ class ReferenceModelTest {
                 }
             }
             admin.update(ORG, key.slug(), new MonitorUpdate(name,
-                    disabled == null ? null : disabled ? MonitorStatus.DISABLED : MonitorStatus.ACTIVE, muted, changed));
+                    disabled == null ? null : disabled ? MonitorStatus.DISABLED : MonitorStatus.ACTIVE, muted,
+                    changed == null ? null : new ConfigPatch(changed, changed.toWire().keySet())));
             model.update(key, disabled, muted, changed == null ? null : ReferenceModel.Config.of(changed), clock.instant());
             count("management changes: " + what);
         }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.Scenario;
+import dev.cronwatch.core.fakes.StoreFaults;
+import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorConfig;
@@ -41,9 +44,36 @@ class SettingsChangeTest {
         assertThat(s.env().nextCheckInLatest()).isEqualTo(at("13:05"));
     }
 
+    @Test
+    void aChangeOfOneSetting_keepsWhatAnotherWriterChangedMeanwhile() {
+        lateAt1302();
+        // between the change's read and its commit, an upsert sets max_runtime: the commit loses the race
+        boolean[] raced = {false};
+        AdminService racing = new AdminService(StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
+            @Override
+            public void beforeCommit(Changes changes) {
+                if (raced[0] || changes.monitor() == null) return;
+                raced[0] = true;
+                Monitor now = s.store.monitor(s.key).orElseThrow();
+                MonitorConfig c = now.config();
+                assertThat(s.store.commit(Changes.of(now.withSettings(now.name(), now.status(), now.muted(),
+                        new MonitorConfig(c.schedule(), c.checkinMargin(), 45, c.timezone(), c.failureIssueThreshold(),
+                                c.recoveryThreshold()))))).isTrue();
+            }
+        }), new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+
+        racing.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null,
+                new MonitorConfigParser("config.").settings(Map.of("checkin_margin", 10))));
+
+        assertThat(raced[0]).isTrue();
+        assertThat(stored().checkinMargin()).as("this change").isEqualTo(10);
+        assertThat(stored().maxRuntime()).as("the other writer's change, not overwritten").isEqualTo(45);
+        assertThat(stored().schedule().wireValue()).isEqualTo("0 * * * *");
+    }
+
     private void update(String name, MonitorStatus status, Boolean muted, Map<String, Object> config) {
         admin.update(Scenario.ORG, "job", new MonitorUpdate(name, status, muted,
-                config == null ? null : new MonitorConfigParser("config.").parse(config)));
+                config == null ? null : new MonitorConfigParser("config.").settings(config)));
     }
 
     private MonitorConfig stored() {
@@ -152,7 +182,7 @@ class SettingsChangeTest {
         daily.send("ok", "2020-01-01T09:00:05Z");
         daily.clock.set(Instant.parse("2020-01-01T12:00:00Z"));
         admin.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null, new MonitorConfigParser("config.")
-                .parse(crontab("0 9 * * *", "checkin_margin", 5, "timezone", "Europe/Riga"))));
+                .settings(crontab("0 9 * * *", "checkin_margin", 5, "timezone", "Europe/Riga"))));
         assertThat(daily.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-02T09:00:00Z"));
         assertThat(daily.env().nextCheckInLatest()).isEqualTo(Instant.parse("2020-01-02T09:05:00Z"));
         daily.checkIn("ok", "2020-01-02T09:00:05Z").withoutConfig().send();

@@ -3,6 +3,7 @@ package dev.cronwatch.handlers.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorStatus;
@@ -77,16 +78,8 @@ final class ManagementApi {
                 throw new FieldError("status", "\"" + status + "\" is not a valid choice.");
             }
         }
-        MonitorConfig config = null;
-        if (body.get("config") != null) {
-            MonitorConfig existing = admin.get(organization, slug).monitor().config();
-            Map<String, Object> patch = new java.util.HashMap<>(Values.object(body.get("config"), "config"));
-            if (!patch.containsKey("schedule")) { // a settings-only change keeps the schedule
-                patch.put("schedule", existing.schedule().wireValue());
-                patch.put("schedule_type", existing.schedule().type());
-            }
-            config = configParser.patch(patch).applyTo(existing);
-        }
+        ConfigPatch config = body.get("config") == null ? null
+                : configParser.settings(Values.object(body.get("config"), "config"));
         String name = Values.string(body.get("name"), "name");
         var view = admin.update(organization, slug,
                 new MonitorUpdate(name, parsedStatus, Values.bool(body.get("isMuted"), "isMuted"), config));
