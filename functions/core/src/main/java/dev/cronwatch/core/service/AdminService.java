@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The management API's use cases. Every call is scoped to the caller's organization. */
@@ -215,13 +216,23 @@ public final class AdminService {
     private void reschedule(Monitor before, Monitor after) {
         Instant at = clock.instant();
         for (MonitorEnvironment listed : store.environments(after.key())) {
+            // the listing is as fresh as a load; only a lost race reads the environment again
+            AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
             OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
-                MonitorEnvironment env = store.load(after.key(), listed.name()).environment();
+                MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
                 MonitorEnvironment next = rescheduled(env, before, after, at);
-                return next.equals(env) || store.commit(Changes.of(next)) ? Optional.of(true) : Optional.empty();
+                if (next.equals(env) || store.commit(withChangedRuns(env, next))) return Optional.of(true);
+                current.set(store.load(after.key(), listed.name()).environment());
+                return Optional.empty();
             });
         }
+    }
+
+    /** The environment with the runs whose deadlines moved: the check-in items are listed on their own. */
+    private static Changes withChangedRuns(MonitorEnvironment env, MonitorEnvironment next) {
+        List<CheckIn> changed = next.recent().stream().filter(run -> !env.recent().contains(run)).toList();
+        return new Changes(null, next, changed, List.of(), null, List.of());
     }
 
     static MonitorEnvironment rescheduled(MonitorEnvironment env, Monitor before, Monitor after, Instant at) {

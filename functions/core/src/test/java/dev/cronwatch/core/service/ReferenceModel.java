@@ -404,7 +404,8 @@ final class ReferenceModel {
      * the next slot from now; a new margin moves only the deadline of the pending slot; a new runtime
      * limit moves the timeouts of the runs in progress, counted from their start (a run already past
      * it times out at this minute); disabling clears
-     * every deadline. Nothing else moves a deadline. The check-ins already written are not rewritten.
+     * every deadline. Nothing else moves a deadline. A run whose timeout moves is written again, so the
+     * check-in listing says what the clock will do.
      */
     void update(MonitorKey key, Boolean disabled, Boolean muted, Config config, Instant now) {
         Monitor m = monitors.get(key);
@@ -418,7 +419,7 @@ final class ReferenceModel {
                 env.next = null;
                 env.latest = null;
                 for (Run r : List.copyOf(env.recent)) {
-                    if (r.open()) remember(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(), null));
+                    if (r.open()) record(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(), null));
                 }
                 continue;
             }
@@ -432,7 +433,7 @@ final class ReferenceModel {
                 for (Run r : List.copyOf(env.recent)) {
                     if (r.open()) {
                         Instant timeout = minute(r.added()).plus(m.config.runtime());
-                        remember(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(),
+                        record(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(),
                                 timeout.isBefore(minute(now)) ? minute(now) : timeout));
                     }
                 }

@@ -155,6 +155,8 @@ class SettingsChangeTest {
         assertThat(s.env().nextCheckInLatest()).isEqualTo(at("13:05"));
         assertThat(s.env().recent()).filteredOn(c -> c.status() == CheckInStatus.IN_PROGRESS).singleElement()
                 .satisfies(c -> assertThat(c.timeoutAt()).isEqualTo(at("13:05")));
+        assertThat(s.checkIns()).as("the check-in listing says the same").filteredOn(c -> c.status() == CheckInStatus.IN_PROGRESS)
+                .singleElement().satisfies(c -> assertThat(c.timeoutAt()).isEqualTo(at("13:05")));
         s.tickEveryMinute("2020-01-01T13:02:00Z", "2020-01-01T13:05:00Z");
         assertThat(s.checkIns()).extracting(CheckIn::status)
                 .containsExactly(CheckInStatus.OK, CheckInStatus.TIMEOUT, CheckInStatus.MISSED);
