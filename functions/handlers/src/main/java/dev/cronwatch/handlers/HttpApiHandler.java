@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger log = LoggerFactory.getLogger(HttpApiHandler.class);
     private final HttpRoutes routes;
-    private final HttpScope scope;
     private final Metrics metrics;
 
     public HttpApiHandler() {
@@ -43,8 +42,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
-                services.tenants(), services.clock());
-        this.scope = scope;
+                services.tenants(), services.clock(), scope);
         this.metrics = services.metrics();
     }
 
@@ -60,9 +58,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         LogContext.beginHttp(context, event.getRequestContext() == null ? null : event.getRequestContext().getRequestId(),
                 event.getRawPath());
         try {
-            APIGatewayV2HTTPResponse response = scope.admits(method, event.getRawPath()) ? respond(event, context)
+            APIGatewayV2HTTPResponse response = routes.admits(method, event.getRawPath()) ? respond(event, context)
                     : Response.error(404, null, "No such route.");
-            if (response.getStatusCode() >= 400 && HttpScope.isCheckIn(method, event.getRawPath())) {
+            if (response.getStatusCode() >= 400 && routes.isCheckIn(method, event.getRawPath())) {
                 metrics.add(Metric.CHECK_INS_REJECTED, 1, rejection(response.getStatusCode()));
             }
             return response;

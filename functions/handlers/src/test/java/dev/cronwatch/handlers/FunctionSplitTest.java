@@ -60,6 +60,7 @@ class FunctionSplitTest {
             GET    | /api/0/organizations/acme/monitors/backup/incidents/                    | management
             GET    | /api/0/organizations/acme/monitors/backup/processing-errors/            | management
             DELETE | /api/0/organizations/acme/monitors/backup/checkins/                     | management
+            GET    | /                                                                       | management
             """)
     void eachFunctionServesItsRoutesAndRefusesTheOthers(String method, String path, String owner) {
         var ingest = new IngestHandler(system.services);

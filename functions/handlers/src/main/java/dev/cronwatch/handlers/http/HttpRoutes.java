@@ -7,6 +7,7 @@ import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -18,26 +19,29 @@ public final class HttpRoutes {
     private static final String PROJECTS = "/api/0/organizations/{org}/projects";
     private static final String KEYS = "/api/0/projects/{org}/{project}/keys";
 
-    private record Route(String method, PathPattern pattern, BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
+    /** {@code checkIn}: authenticated by DSN, served by the ingest function. */
+    private record Route(String method, PathPattern pattern, boolean checkIn,
+                         BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
     }
 
+    private final HttpScope scope;
     private final List<Route> routes;
 
     public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, MonitorStore store,
-                      TenantDirectory tenants, Clock clock) {
+                      TenantDirectory tenants, Clock clock, HttpScope scope) {
+        this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, mg, credentials);
         DashboardApi dash = new DashboardApi(admin, credentials, clock);
-        Dashboard dashboard = Dashboard.fromClasspath();
-        routes = List.of(
-                route("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
-                route("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
-                route("POST", MONITOR + "/checkins/{id}/attachment", (r, v) -> in.attachment(r, v.get("org"), v.get("slug"), v.get("id"))),
-                route("GET", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
-                route("POST", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
-                route("POST", "/api/{project}/envelope", (r, v) -> in.envelope(r, v.get("project"))),
+        List<Route> all = new ArrayList<>(List.of(
+                checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
+                checkIn("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
+                checkIn("POST", MONITOR + "/checkins/{id}/attachment", (r, v) -> in.attachment(r, v.get("org"), v.get("slug"), v.get("id"))),
+                checkIn("GET", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
+                checkIn("POST", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
+                checkIn("POST", "/api/{project}/envelope", (r, v) -> in.envelope(r, v.get("project"))),
                 route("GET", MONITORS, (r, v) -> mg.list(r, v.get("org"))),
                 route("POST", MONITORS, (r, v) -> mg.create(r, v.get("org"))),
                 route("GET", MONITOR, (r, v) -> mg.get(r, v.get("org"), v.get("slug"))),
@@ -57,14 +61,37 @@ public final class HttpRoutes {
                 route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
-                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
-                route("GET", "/", (r, v) -> dashboard.page(r)),
-                route("GET", "/assets/{version}/{name}", (r, v) -> dashboard.asset(r, v.get("version"), v.get("name"))));
+                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org")))));
+        if (scope != HttpScope.INGEST) { // reading, hashing and compressing the assets is no work for ingest's cold start
+            Dashboard dashboard = Dashboard.fromClasspath();
+            all.add(route("GET", "/", (r, v) -> dashboard.page(r)));
+            all.add(route("GET", "/assets/{version}/{name}", (r, v) -> dashboard.asset(r, v.get("version"), v.get("name"))));
+        }
+        routes = List.copyOf(all);
     }
 
     private static Route route(String method, String pattern,
                                BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
-        return new Route(method, PathPattern.of(pattern), action);
+        return new Route(method, PathPattern.of(pattern), false, action);
+    }
+
+    private static Route checkIn(String method, String pattern,
+                                 BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
+        return new Route(method, PathPattern.of(pattern), true, action);
+    }
+
+    /** True for a check-in request (authenticated by DSN), whatever its outcome. */
+    public boolean isCheckIn(String method, String path) {
+        if (method == null || path == null) return false;
+        for (Route route : routes) {
+            if (route.checkIn() && route.method().equals(method) && route.pattern().match(path) != null) return true;
+        }
+        return false;
+    }
+
+    /** Whether this function serves the request at all; what it does not serve is an unknown route. */
+    public boolean admits(String method, String path) {
+        return scope.serves(isCheckIn(method, path));
     }
 
     public APIGatewayV2HTTPResponse handle(Request request) {
