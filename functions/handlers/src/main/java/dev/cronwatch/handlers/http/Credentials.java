@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * per-container memo. A refusal says which form the route takes, and never whether a key or token
  * exists elsewhere.
  *
- * <p>Revocation: a key this container has seen is trusted for at most {@link #KEY_TTL}; the container
- * that revokes it forgets it at once. So a revoked key's check-ins are refused from the moment the
- * revoking call answers on that container, and from {@link #KEY_TTL} later on every other one.
+ * <p>Revocation: a key this container has seen is trusted for at most {@link #KEY_TTL}, so a revoked
+ * key's check-ins are refused everywhere {@link #KEY_TTL} after the revoking call. Deployed, that call
+ * runs on the management function, which takes no check-ins: forgetting the key at once there only
+ * matters where one handler serves both (local mode).
  */
 public final class Credentials {
     static final Duration KEY_TTL = Duration.ofSeconds(10);
