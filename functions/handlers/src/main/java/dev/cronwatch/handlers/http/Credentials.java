@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
@@ -123,6 +124,11 @@ public final class Credentials {
         String token = header.substring(7).trim();
         if (!TOKEN.matcher(token).matches()) throw Form.BEARER.refusal();
         return tokens.get(token, clock.instant()).orElseThrow(Form.BEARER::refusal);
+    }
+
+    /** A token of {@code organization}, else 404 as for any organization the token does not reach. */
+    public void authorize(Request request, String organization) {
+        if (!organization(request).equals(organization)) throw new NotFoundException("organization");
     }
 
     /** After a revocation: this container stops trusting the key at once. */

@@ -4,11 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.MonitorView;
-import dev.cronwatch.core.service.NotFoundException;
-import dev.cronwatch.core.validation.FieldError;
-import dev.cronwatch.core.validation.Values;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +14,6 @@ import java.util.Map;
  * page at a time with everything the list shows, in one request per page.
  */
 final class DashboardApi {
-    static final int MAX_PAGE = 100;
     /** The server's time, by which the dashboard says "3 min ago" (a browser's clock may be off). */
     static final String TIME_HEADER = "X-Cronwatch-Time";
 
@@ -49,27 +43,9 @@ final class DashboardApi {
      * the browser accepts it: a full page is about 1.5 KB per monitor as JSON.
      */
     APIGatewayV2HTTPResponse summaries(Request request, String organization) {
-        if (!credentials.organization(request).equals(organization)) throw new NotFoundException("organization");
-        int limit = MAX_PAGE;
-        String perPage = request.query().get("per_page");
-        if (perPage != null) {
-            Long n = Values.integer(perPage, "per_page");
-            if (n == null || n < 1 || n > MAX_PAGE) throw new FieldError("per_page", "Use 1 to 100.");
-            limit = n.intValue();
-        }
-        String cursor = request.query().get("cursor");
-        Page<MonitorView> page;
-        try {
-            page = admin.summaries(organization, cursor == null || cursor.isEmpty() ? null : cursor, limit);
-        } catch (IllegalArgumentException e) {
-            throw new FieldError("cursor", "Invalid cursor.");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (page.nextCursor() != null) {
-            String next = URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
-            headers.put("Link", "<" + request.path() + "?cursor=" + next + "&per_page=" + limit
-                    + ">; rel=\"next\"; results=\"true\"; cursor=\"" + page.nextCursor() + "\"");
-        }
+        credentials.authorize(request, organization);
+        Page<MonitorView> page = admin.summaries(organization, Paging.cursor(request), Paging.perPage(request));
+        Map<String, String> headers = new LinkedHashMap<>(Paging.link(request, page));
         headers.put("Cache-Control", "no-store");
         headers.put(TIME_HEADER, clock.instant().toString());
         return Gzip.ifAccepted(request, Response.json(200, Views.all(page.items(), Views::summary), headers));

@@ -33,7 +33,7 @@ public final class HttpRoutes {
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
-        ProjectsApi pr = new ProjectsApi(projects, mg, credentials);
+        ProjectsApi pr = new ProjectsApi(projects, credentials);
         DashboardApi dash = new DashboardApi(admin, credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),

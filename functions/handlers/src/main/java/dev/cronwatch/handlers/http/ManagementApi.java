@@ -12,7 +12,6 @@ import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.MonitorUpdate;
 import dev.cronwatch.core.service.MonitorView;
-import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
 import java.time.Instant;
@@ -32,13 +31,13 @@ final class ManagementApi {
 
     /** In slug order, a page at a time (Sentry's {@code per_page} and {@code Link}). */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), Views::monitor), Paging.link(request, page));
     }
 
     APIGatewayV2HTTPResponse create(Request request, String organization) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Map<String, Object> body = request.json();
         String project = project(body.get("project"));
         Object config = body.get("config");
@@ -61,13 +60,13 @@ final class ManagementApi {
     }
 
     APIGatewayV2HTTPResponse get(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         return Response.json(200, Views.monitor(admin.get(organization, slug)));
     }
 
     /** Partial: name, status ({@code active}/{@code disabled}), {@code isMuted}, and config keys sent. */
     APIGatewayV2HTTPResponse update(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Map<String, Object> body = request.json();
         String status = Values.string(body.get("status"), "status");
         MonitorStatus parsedStatus = null;
@@ -87,14 +86,14 @@ final class ManagementApi {
     }
 
     APIGatewayV2HTTPResponse delete(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         admin.delete(organization, slug);
         return Response.json(202, Map.of());
     }
 
     /** Newest first, paged with Sentry's {@code Link} header and {@code ?cursor=}. */
     APIGatewayV2HTTPResponse checkIns(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         int limit = Paging.perPage(request);
         String environment = request.query().get("environment");
         Page<CheckIn> page = admin.checkIns(organization, slug, environment == null || environment.isEmpty() ? null : environment,
@@ -104,13 +103,13 @@ final class ManagementApi {
 
     /** Newest first, paged like check-ins: a flapping job can have opened thousands. */
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Page<Incident> page = admin.incidents(organization, slug, Paging.cursor(request), Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), Views::incident), Paging.link(request, page));
     }
 
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         return Response.json(200, Views.all(admin.processingErrors(organization, slug), Views::processingError));
     }
 
@@ -119,7 +118,7 @@ final class ManagementApi {
      * check-in for a mistyped slug, or one dropped by the rate limit, shows up without knowing where to look.
      */
     APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Page<ProcessingError> page = admin.organizationProcessingErrors(organization, Paging.cursor(request),
                 Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), Views::processingError), Paging.link(request, page));
@@ -127,14 +126,14 @@ final class ManagementApi {
 
     /** Sentry's {@code PUT …/environments/{env}/ {"isMuted": bool}}: answers the monitor, as Sentry does. */
     APIGatewayV2HTTPResponse updateEnvironment(Request request, String organization, String slug, String environment) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         Boolean muted = Values.bool(request.json().get("isMuted"), "isMuted");
         if (muted == null) throw new FieldError("isMuted", "This field is required.");
         return Response.json(200, Views.monitor(admin.muteEnvironment(organization, slug, environment, muted)));
     }
 
     APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
-        authorize(request, organization);
+        credentials.authorize(request, organization);
         admin.deleteEnvironment(organization, slug, environment);
         return Response.json(202, Map.of());
     }
@@ -151,7 +150,4 @@ final class ManagementApi {
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */
-    void authorize(Request request, String organization) {
-        if (!credentials.organization(request).equals(organization)) throw new NotFoundException("organization");
-    }
 }

@@ -19,25 +19,23 @@ final class ProjectsApi {
     private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
 
     private final ProjectService projects;
-    private final ManagementApi management;
     private final Credentials credentials;
 
-    ProjectsApi(ProjectService projects, ManagementApi management, Credentials credentials) {
+    ProjectsApi(ProjectService projects, Credentials credentials) {
         this.projects = projects;
-        this.management = management;
         this.credentials = credentials;
     }
 
     /** {@code GET /api/0/organizations/{org}/projects/}, in slug order. */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
-        management.authorize(request, organization);
+        credentials.authorize(request, organization);
         Page<Project> page = projects.list(organization, Paging.cursor(request), Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), ProjectsApi::project), Paging.link(request, page));
     }
 
     /** {@code POST /api/0/organizations/{org}/projects/} with {@code {"name", "slug"?}}. */
     APIGatewayV2HTTPResponse create(Request request, String organization) {
-        management.authorize(request, organization);
+        credentials.authorize(request, organization);
         Map<String, Object> body = request.json();
         Project created = projects.create(organization, Values.string(body.get("name"), "name"),
                 Values.string(body.get("slug"), "slug"));
@@ -46,21 +44,21 @@ final class ProjectsApi {
 
     /** {@code GET /api/0/projects/{org}/{project}/keys/}, oldest first. */
     APIGatewayV2HTTPResponse keys(Request request, String organization, String project) {
-        management.authorize(request, organization);
+        credentials.authorize(request, organization);
         Page<ProjectKey> page = projects.keys(organization, project, Paging.cursor(request), Paging.perPage(request));
         return Response.json(200, Views.all(page.items(), k -> key(k, request)), Paging.link(request, page));
     }
 
     /** {@code POST /api/0/projects/{org}/{project}/keys/} with {@code {"name"?}}. */
     APIGatewayV2HTTPResponse createKey(Request request, String organization, String project) {
-        management.authorize(request, organization);
+        credentials.authorize(request, organization);
         ProjectKey key = projects.createKey(organization, project, Values.string(request.json().get("name"), "name"));
         return Response.json(201, key(key, request));
     }
 
     /** {@code DELETE /api/0/projects/{org}/{project}/keys/{keyId}/}: refused from then on (see {@link Credentials}). */
     APIGatewayV2HTTPResponse revokeKey(Request request, String organization, String project, String keyId) {
-        management.authorize(request, organization);
+        credentials.authorize(request, organization);
         projects.revokeKey(organization, project, keyId);
         credentials.forget(keyId);
         return Response.empty(204);
