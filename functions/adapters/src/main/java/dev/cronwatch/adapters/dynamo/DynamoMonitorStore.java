@@ -165,7 +165,7 @@ public final class DynamoMonitorStore implements MonitorStore {
                     .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
                     .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
                     .expressionAttributeValues(Map.of(":shard", s(Keys.OUTBOX_SHARD_PREFIX + shard), ":bound", s(bound)));
-            for (var item : queries.page(query, null, limit - due.size(), BY_PARENT_KEY).items()) {
+            for (var item : queries.page(query, null, limit - due.size(), Queries.BY_PARENT_KEY).items()) {
                 due.add(Items.alert(item));
             }
         }
@@ -354,8 +354,8 @@ public final class DynamoMonitorStore implements MonitorStore {
     @Override
     public Page<Monitor> monitors(String organization, String cursor, int limit) {
         String parent = Keys.organizationMonitors(organization);
-        var start = Cursors.decodeFromClient(cursor, BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(organizationMonitors(organization), start, limit, BY_PARENT_KEY);
+        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        Page<Map<String, AttributeValue>> page = queries.page(organizationMonitors(organization), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream().map(Items::monitor).toList(), page.nextCursor());
     }
 
@@ -472,8 +472,6 @@ public final class DynamoMonitorStore implements MonitorStore {
 
     private static final List<String> BY_DUE_KEY =
             List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
-    private static final List<String> BY_PARENT_KEY =
-            List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
 
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);

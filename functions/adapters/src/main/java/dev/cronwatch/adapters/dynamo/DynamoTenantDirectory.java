@@ -2,20 +2,15 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
+import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +39,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     private static final String LAST_PROJECT_ID = "lastProjectId";
     private static final String SLUG_PREFIX = "SLUG#";
     private static final int ID_ATTEMPTS = 5;
-    private static final DateTimeFormatter SORTABLE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient client;
     private final String table;
@@ -200,13 +193,12 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     public Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
         String parent = keysOf(organization, projectId);
-        List<String> keyNames = List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
-        var start = Cursors.decodeFromClient(cursor, keyNames, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
                 .keyConditionExpression("#gpk = :parent")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
                 .expressionAttributeValues(Map.of(":parent", s(parent)));
-        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, keyNames);
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream()
                 .map(item -> projectKey(item, item.get(TableDefinition.PK).s().substring("KEY#".length()))).toList(),
                 page.nextCursor());
@@ -259,7 +251,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(ORGANIZATION, s(key.organization()),
                 PROJECT_ID, s(key.projectId()), NAME, s(key.name()),
                 TableDefinition.GPK, s(keysOf(key.organization(), key.projectId())),
-                TableDefinition.GSK, s((key.dateCreated() == null ? "" : SORTABLE.format(key.dateCreated()))
+                TableDefinition.GSK, s((key.dateCreated() == null ? "" : Keys.sortable(key.dateCreated()))
                         + "#" + key.publicKey())));
         if (key.dateCreated() != null) item.put(DATE_CREATED, s(key.dateCreated().toString()));
         return item;
@@ -317,11 +309,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     static String tokenPk(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "TOKEN#" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "TOKEN#" + Sha256.hex(token);
     }
 }

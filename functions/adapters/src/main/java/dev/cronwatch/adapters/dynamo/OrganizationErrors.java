@@ -5,7 +5,6 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -16,9 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * rare (a dropped check-in), so the extra index write costs little, and the list needs no scan.
  */
 final class OrganizationErrors {
-    private static final List<String> INDEX_KEY =
-            List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
-
     private OrganizationErrors() {
     }
 
@@ -40,7 +36,7 @@ final class OrganizationErrors {
     static Page<ProcessingError> page(Queries queries, String table, String organization, Instant now, String cursor,
                                       int limit) {
         // another list's cursor, or another organization's, is refused before anything is read
-        Map<String, AttributeValue> start = Cursors.decodeFromClient(cursor, INDEX_KEY,
+        Map<String, AttributeValue> start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY,
                 key -> gpk(organization).equals(key.get(TableDefinition.GPK).s()));
         Instant oldest = now.minus(ProcessingError.RETENTION);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
@@ -49,7 +45,7 @@ final class OrganizationErrors {
                 .expressionAttributeValues(Map.of(":org", s(gpk(organization)),
                         ":oldest", s(Keys.sortable(oldest) + "#\uffff")))
                 .scanIndexForward(false);
-        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, INDEX_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream().map(Items::processingError).toList(), page.nextCursor());
     }
 }

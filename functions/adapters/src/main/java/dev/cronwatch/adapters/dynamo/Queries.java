@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 /** Query with paging done right: exact pages, and a cursor only when more items really follow. */
 final class Queries {
     static final List<String> TABLE_KEY = List.of(TableDefinition.PK, TableDefinition.SK);
+    /** The key of an item in the byParent index, as its pages' cursors carry it. */
+    static final List<String> BY_PARENT_KEY = List.of(TableDefinition.GPK, TableDefinition.GSK, TableDefinition.PK, TableDefinition.SK);
 
     private final DynamoDbClient client;
     private final String table;

@@ -1,17 +1,14 @@
 package dev.cronwatch.adapters.sqs;
 
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,11 +81,7 @@ public final class QueueMessageCodec {
     public static String deduplicationId(Judgement j) {
         String key = JUDGEMENT + "\n" + j.monitor().organization() + "\n" + j.monitor().slug() + "\n"
                 + j.environment() + "\n" + j.dueAt();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key);
     }
 
     private static String required(Map<String, Object> json, String key) {

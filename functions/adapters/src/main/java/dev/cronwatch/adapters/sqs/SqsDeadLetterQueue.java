@@ -1,9 +1,6 @@
 package dev.cronwatch.adapters.sqs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.cronwatch.core.hash.Sha256;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,20 +25,12 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
     @Override
     public void forward(String body, String groupId, String deduplicationId, String reason) {
-        String dedup = deduplicationId == null || deduplicationId.isBlank() ? sha256(body) : deduplicationId;
+        String dedup = deduplicationId == null || deduplicationId.isBlank() ? Sha256.hex(body) : deduplicationId;
         String why = reason.length() > MAX_ATTRIBUTE ? reason.substring(0, MAX_ATTRIBUTE) : reason;
         sqs.get().sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
                 .messageGroupId(groupId == null || groupId.isBlank() ? "unknown" : groupId)
                 .messageDeduplicationId(dedup)
                 .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String").stringValue(why).build()))
                 .build());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

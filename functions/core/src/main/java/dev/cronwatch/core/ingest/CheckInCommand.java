@@ -1,5 +1,6 @@
 package dev.cronwatch.core.ingest;
 
+import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
@@ -9,12 +10,8 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Text;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -111,11 +108,6 @@ public record CheckInCommand(
                 .append(status.wireName()).append('\n').append(environment).append('\n').append(durationMs)
                 .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig.toWire())).append('\n');
         key.append(isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : checkInId);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key.toString());
     }
 }
