@@ -38,7 +38,7 @@ class DashboardReadCostTest {
                 UUID::randomUUID);
 
         COUNTER.reset();
-        Page<MonitorView> first = admin.summaries("acme", null, 100);
+        Page<MonitorView> first = admin.list("acme", null, 100);
         String cost = COUNTER.toString();
 
         assertThat(first.items()).hasSize(100);
@@ -49,8 +49,8 @@ class DashboardReadCostTest {
                 .isLessThan(100);
 
         COUNTER.reset();
-        Page<MonitorView> second = admin.summaries("acme", first.nextCursor(), 100);
-        Page<MonitorView> third = admin.summaries("acme", second.nextCursor(), 100);
+        Page<MonitorView> second = admin.list("acme", first.nextCursor(), 100);
+        Page<MonitorView> third = admin.list("acme", second.nextCursor(), 100);
         assertThat(third.items()).hasSize(50);
         assertThat(third.nextCursor()).isNull();
         assertThat(COUNTER.requests("Query")).isEqualTo(2);

@@ -54,11 +54,16 @@ public final class AdminService {
         this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
     }
 
-    /** One page, in slug order: an organization's list costs what a page costs, whatever it holds. */
+    /**
+     * One page of monitors in slug order, with their environments (the management API's list and the
+     * dashboard's summaries): one query for the page and one batch read for all its environments,
+     * never one read per monitor, so a list costs what a page costs, whatever the organization holds.
+     */
     public Page<MonitorView> list(String organization, String cursor, int limit) {
         Page<Monitor> page = store.monitors(organization, cursor, limit);
-        return new Page<>(page.items().stream().map(m -> new MonitorView(m, store.environments(m.key()))).toList(),
-                page.nextCursor());
+        Map<MonitorKey, List<MonitorEnvironment>> environments = store.environmentsOf(page.items());
+        return new Page<>(page.items().stream()
+                .map(m -> new MonitorView(m, environments.getOrDefault(m.key(), List.of()))).toList(), page.nextCursor());
     }
 
     public MonitorView get(String organization, String slug) {
@@ -138,16 +143,6 @@ public final class AdminService {
         return store.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
     }
 
-    /**
-     * A page of monitors with their environments, for the dashboard: one query for the page and one
-     * batch read for all its environments, never one read per monitor.
-     */
-    public Page<MonitorView> summaries(String organization, String cursor, int limit) {
-        Page<Monitor> page = store.monitors(organization, cursor, limit);
-        Map<MonitorKey, List<MonitorEnvironment>> environments = store.environmentsOf(page.items());
-        return new Page<>(page.items().stream()
-                .map(m -> new MonitorView(m, environments.getOrDefault(m.key(), List.of()))).toList(), page.nextCursor());
-    }
 
     /** Mutes or unmutes one environment: it keeps recording and opening incidents, it sends no alert. */
     public MonitorView muteEnvironment(String organization, String slug, String environment, boolean muted) {

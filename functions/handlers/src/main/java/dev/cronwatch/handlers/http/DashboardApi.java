@@ -44,7 +44,7 @@ final class DashboardApi {
      */
     APIGatewayV2HTTPResponse summaries(Request request, String organization) {
         credentials.authorize(request, organization);
-        Page<MonitorView> page = admin.summaries(organization, Paging.cursor(request), Paging.perPage(request));
+        Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
         Map<String, String> headers = new LinkedHashMap<>(Paging.link(request, page));
         headers.put("Cache-Control", "no-store");
         headers.put(TIME_HEADER, clock.instant().toString());
