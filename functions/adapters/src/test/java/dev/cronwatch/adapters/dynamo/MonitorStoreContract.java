@@ -138,7 +138,7 @@ abstract class MonitorStoreContract {
     @Test
     void reCommittingTheSameProcessingErrorOrCheckIn_changesNothing() {
         ProcessingError error = TestData.error(JOB, "msg-1", T0);
-        Changes errorOnly = Changes.rejected(error, null);
+        Changes errorOnly = Changes.rejected(error);
         assertThat(store.commit(errorOnly)).isTrue();
         assertThat(store.commit(errorOnly)).isTrue();
         assertThat(store.processingErrors(JOB, T0)).containsExactly(error);
@@ -390,8 +390,8 @@ abstract class MonitorStoreContract {
     @Test
     void keepsTheNewestTenProcessingErrors_ofTheLastWeek() {
         Instant now = T0.plus(Duration.ofDays(10));
-        for (int i = 0; i < 12; i++) store.commit(Changes.rejected(TestData.error(JOB, "e" + i, now.minusSeconds(i)), null));
-        store.commit(Changes.rejected(TestData.error(JOB, "week-old", now.minus(Duration.ofDays(7))), null));
+        for (int i = 0; i < 12; i++) store.commit(Changes.rejected(TestData.error(JOB, "e" + i, now.minusSeconds(i))));
+        store.commit(Changes.rejected(TestData.error(JOB, "week-old", now.minus(Duration.ofDays(7)))));
         assertThat(store.processingErrors(JOB, now)).extracting(ProcessingError::id)
                 .containsExactly("e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9");
         assertThat(store.processingErrors(JOB, now.plus(Duration.ofDays(7)).minusSeconds(2)))
@@ -469,15 +469,14 @@ abstract class MonitorStoreContract {
     void listsTheOrganizationsProcessingErrors_unknownMonitorsIncluded_newestFirst_pageByPage() {
         Instant now = T0.plus(Duration.ofDays(10));
         MonitorKey typo = new MonitorKey("acme", "nightly-bakup"); // never created
-        store.commit(Changes.rejected(TestData.error(JOB, "j1", now.minusSeconds(50)), null));
-        store.commit(Changes.rejected(TestData.error(typo, "t1", now.minusSeconds(40)), null));
-        store.commit(Changes.rejected(TestData.error(OTHER, "o1", now.minusSeconds(30)), null));
-        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20)), null));
-        store.commit(Changes.rejected(TestData.error(JOB, "old", now.minus(Duration.ofDays(7))), null));
-        store.commit(Changes.rejected(TestData.error(new MonitorKey("globex", "job"), "elsewhere", now.minusSeconds(10)),
-                null));
+        store.commit(Changes.rejected(TestData.error(JOB, "j1", now.minusSeconds(50))));
+        store.commit(Changes.rejected(TestData.error(typo, "t1", now.minusSeconds(40))));
+        store.commit(Changes.rejected(TestData.error(OTHER, "o1", now.minusSeconds(30))));
+        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20))));
+        store.commit(Changes.rejected(TestData.error(JOB, "old", now.minus(Duration.ofDays(7)))));
+        store.commit(Changes.rejected(TestData.error(new MonitorKey("globex", "job"), "elsewhere", now.minusSeconds(10))));
         // a redelivered message records the same error again: listed once
-        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20)), null));
+        store.commit(Changes.rejected(TestData.error(typo, "t2", now.minusSeconds(20))));
 
         Page<ProcessingError> first = store.organizationProcessingErrors("acme", now, null, 2);
         assertThat(first.items()).extracting(ProcessingError::id).containsExactly("t2", "o1");
@@ -498,7 +497,7 @@ abstract class MonitorStoreContract {
     @Test
     void aCursorFromAnotherOrganizationOrOfAnotherList_isRefused() {
         for (int i = 0; i < 3; i++) {
-            store.commit(Changes.rejected(TestData.error(JOB, "e" + i, T0.plusSeconds(i)), null));
+            store.commit(Changes.rejected(TestData.error(JOB, "e" + i, T0.plusSeconds(i))));
             store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i))), List.of(), null, List.of()));
         }
         String acmeCursor = store.organizationProcessingErrors("acme", T0, null, 1).nextCursor();

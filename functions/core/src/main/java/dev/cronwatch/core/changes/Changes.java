@@ -37,8 +37,8 @@ public record Changes(
         return new Changes(null, environment, List.of(), List.of(), null, List.of());
     }
 
-    public static Changes rejected(ProcessingError error, MonitorEnvironment environment) {
-        return new Changes(null, environment, List.of(), List.of(), error, List.of());
+    public static Changes rejected(ProcessingError error) {
+        return new Changes(null, null, List.of(), List.of(), error, List.of());
     }
 
     public boolean isEmpty() {

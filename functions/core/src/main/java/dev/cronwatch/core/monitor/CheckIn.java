@@ -24,8 +24,4 @@ public record CheckIn(
         return new CheckIn(id, monitor, projectId, environment, newStatus, dateAdded, updated, newDuration,
                 expectedTime, newTimeoutAt);
     }
-
-    public boolean belongsTo(MonitorKey key, String environmentName) {
-        return monitor.equals(key) && environment.equals(environmentName);
-    }
 }

@@ -35,7 +35,7 @@ public record Monitor(
     }
 
     public boolean hasApplied(String sequence) {
-        return sequence != null && lastSequence != null && Sequences.compare(sequence, lastSequence) <= 0;
+        return Sequences.covers(lastSequence, sequence);
     }
 
     public Monitor withApplied(String sequence) {

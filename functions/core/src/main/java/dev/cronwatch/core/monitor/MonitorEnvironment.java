@@ -54,7 +54,7 @@ public record MonitorEnvironment(
 
     /** True when the message with this queue sequence number was applied already (or an earlier one). */
     public boolean hasApplied(String sequence) {
-        return sequence != null && lastSequence != null && Sequences.compare(sequence, lastSequence) <= 0;
+        return Sequences.covers(lastSequence, sequence);
     }
 
     public Optional<CheckIn> find(String checkInId) {

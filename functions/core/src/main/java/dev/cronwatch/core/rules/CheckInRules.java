@@ -47,7 +47,7 @@ public final class CheckInRules {
             return decide(message, state, monitorsInOrganization);
         } catch (Rejection rejection) {
             return Changes.rejected(new ProcessingError(message.messageId(), message.monitor(), rejection.type,
-                    rejection.data, message.checkInId(), message.receivedAt()), null);
+                    rejection.data, message.checkInId(), message.receivedAt()));
         }
     }
 

@@ -105,9 +105,5 @@ public final class ProcessorService {
         static Applied nothing(Kind kind) {
             return new Applied(kind, null, new AlertDispatcher.Result());
         }
-
-        public boolean duplicate() {
-            return kind == Kind.DUPLICATE;
-        }
     }
 }

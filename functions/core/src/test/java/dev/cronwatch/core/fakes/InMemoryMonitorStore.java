@@ -285,8 +285,8 @@ public final class InMemoryMonitorStore implements MonitorStore {
         otherWrites++;
         environments.remove(under(monitor, environment));
         List<String> gone = checkIns.values().stream()
-                .filter(c -> c.belongsTo(monitor, environment)).map(CheckIn::id).toList();
-        checkIns.values().removeIf(c -> c.belongsTo(monitor, environment));
+                .filter(c -> c.monitor().equals(monitor) && c.environment().equals(environment)).map(CheckIn::id).toList();
+        checkIns.values().removeIf(c -> c.monitor().equals(monitor) && c.environment().equals(environment));
         attachments.values().removeIf(a -> a.monitor().equals(monitor) && gone.contains(a.checkInId()));
         incidents.values().removeIf(i -> i.monitor().equals(monitor) && i.environment().equals(environment));
     }

@@ -12,6 +12,7 @@ import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
+import dev.cronwatch.core.service.ProcessorService;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -278,7 +279,7 @@ class CheckInProcessingTest {
 
         var again = s.redeliver(1);
 
-        assertThat(again.duplicate()).isTrue();
+        assertThat(again.kind()).isEqualTo(ProcessorService.Applied.Kind.DUPLICATE);
         assertThat(s.env()).isEqualTo(before);
         assertThat(s.checkIns()).hasSize(1);
         assertThat(s.alerts()).hasSize(alerts);
