@@ -30,7 +30,6 @@ public final class SnsAlertPublisher implements AlertPublisher {
     static final int MAX_MESSAGE_BYTES = 262_144;
     /** Far more than any attribute we send needs; keeps a pathological value from eating the message's room. */
     static final int MAX_ATTRIBUTE = 256;
-    private static final List<String> JSON_PROTOCOLS = List.of("default", "sqs", "lambda", "http", "https");
 
     private final Supplier<SnsClient> sns;
     private final String topicArn;
@@ -68,9 +67,9 @@ public final class SnsAlertPublisher implements AlertPublisher {
     }
 
     private static String structured(RenderedAlert rendered) {
-        String json = Json.write(rendered.json());
+        // SNS sends "default" to every protocol not named here: sqs, lambda, http, https and the rest
         Map<String, String> perProtocol = new LinkedHashMap<>();
-        for (String protocol : JSON_PROTOCOLS) perProtocol.put(protocol, json);
+        perProtocol.put("default", Json.write(rendered.json()));
         perProtocol.put("email", rendered.text());
         perProtocol.put("email-json", rendered.text());
         perProtocol.put("sms", rendered.link() == null ? rendered.subject() : rendered.subject() + " " + rendered.link());
