@@ -31,22 +31,25 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     private final Clock clock;
     private final Duration ingestGrace;
     private final Metrics metrics;
-    private final ProcessorMetrics judgedHereMetrics;
+    /** Hears what the clock judged itself, as the processor's listener hears what the workers judge. */
+    private final ProcessorEvents judgedHere;
 
     public ClockHandler() {
-        this(Wiring.instance().services(), INGEST_GRACE);
+        this(Wiring.instance(), INGEST_GRACE);
     }
 
-    public ClockHandler(Services services, Duration ingestGrace) {
-        this(services.clockService(), services.clock(), ingestGrace, services.metrics());
+    public ClockHandler(Wiring wiring, Duration ingestGrace) {
+        this(wiring.services().clockService(), wiring.services().clock(), ingestGrace, wiring.services().metrics(),
+                wiring.processorEvents());
     }
 
-    public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics) {
+    public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics,
+                        ProcessorEvents judgedHere) {
         this.clockService = clockService;
         this.clock = clock;
         this.ingestGrace = ingestGrace;
         this.metrics = metrics;
-        this.judgedHereMetrics = new ProcessorMetrics(metrics, clock);
+        this.judgedHere = judgedHere;
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
         metrics.add(Metric.JUDGEMENTS_QUEUED, result.queued());
         metrics.add(Metric.JUDGEMENTS_DEFERRED, result.judgedHere().size());
         // what they found counts as the processor's would: a miss is in MissesDetected wherever it was judged
-        result.judgedHere().forEach(j -> judgedHereMetrics.applied(j.judgement(), j.applied()));
+        result.judgedHere().forEach(j -> judgedHere.applied(j.judgement(), j.applied()));
         metrics.add(Metric.ALERTS_PUBLISHED, result.alerts().sent());
         metrics.add(Metric.ALERTS_FAILED, result.alerts().givenUp());
         return result;

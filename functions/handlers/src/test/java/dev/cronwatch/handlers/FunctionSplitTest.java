@@ -33,7 +33,8 @@ class FunctionSplitTest {
     }
 
     ClockHandler clockHandler() {
-        return new ClockHandler(system.services.clockService(), system.clock, java.time.Duration.ZERO, system.metrics);
+        return new ClockHandler(system.services.clockService(), system.clock, java.time.Duration.ZERO, system.metrics,
+                new ProcessorMetrics(system.metrics, system.clock));
     }
 
     /** EventBridge's event for the minute the clock stands at. */

@@ -8,6 +8,7 @@ import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.handlers.ClockHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.Services;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ class LocalTickerTest {
         InMemoryMonitorStore store = new InMemoryMonitorStore();
         Services services = new Services(store, new InMemoryTenantDirectory(), new RecordingQueue(clock),
                 new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE), store,
+        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE, ProcessorEvents.NONE), store,
                 clock, null, console);
     }
 
