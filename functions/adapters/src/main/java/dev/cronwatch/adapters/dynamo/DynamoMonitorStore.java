@@ -29,10 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -365,17 +363,7 @@ public final class DynamoMonitorStore implements MonitorStore {
      */
     @Override
     public long monitorCount(String organization) {
-        QueryRequest.Builder query = organizationMonitors(organization).select(Select.COUNT);
-        long count = 0;
-        Map<String, AttributeValue> next = null;
-        do {
-            QueryResponse response = client.query(query.exclusiveStartKey(next)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-            count += response.count();
-            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (next != null);
-        return count;
+        return queries.count(organizationMonitors(organization));
     }
 
     private QueryRequest.Builder organizationMonitors(String organization) {

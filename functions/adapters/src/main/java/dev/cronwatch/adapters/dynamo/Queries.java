@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Query with paging done right: exact pages, and a cursor only when more items really follow. */
 final class Queries {
@@ -40,8 +42,7 @@ final class Queries {
             QueryResponse response = client.query(query.exclusiveStartKey(next).limit(limit + 1 - items.size())
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             items.addAll(response.items());
-            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            next = nextKey(response);
         } while (next != null && items.size() <= limit);
         if (items.size() <= limit) return new Page<>(items, null);
         List<Map<String, AttributeValue>> page = items.subList(0, limit);
@@ -51,15 +52,30 @@ final class Queries {
     /** Every item the query matches, following DynamoDB's pages. */
     List<Map<String, AttributeValue>> all(QueryRequest.Builder query) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
+        eachResponse(query, response -> items.addAll(response.items()));
+        return items;
+    }
+
+    /** How many items the query matches ({@code Select.COUNT}: DynamoDB reads them but returns none). */
+    long count(QueryRequest.Builder query) {
+        long[] count = {0};
+        eachResponse(query.select(Select.COUNT), response -> count[0] += response.count());
+        return count[0];
+    }
+
+    private void eachResponse(QueryRequest.Builder query, Consumer<QueryResponse> consumer) {
         Map<String, AttributeValue> next = null;
         do {
             QueryResponse response = client.query(query.exclusiveStartKey(next)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-            items.addAll(response.items());
-            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            consumer.accept(response);
+            next = nextKey(response);
         } while (next != null);
-        return items;
+    }
+
+    /** DynamoDB's LastEvaluatedKey, or null when this response was the last. */
+    private static Map<String, AttributeValue> nextKey(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
     }
 
     private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, List<String> names) {
