@@ -7,9 +7,11 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.service.MonitorView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The management API's JSON, field for field as docs/spec.md §4 (and Sentry's monitor API) names them. */
 final class Views {
@@ -20,6 +22,11 @@ final class Views {
     }
 
     static Map<String, Object> monitor(MonitorView view) {
+        return monitor(view, Views::environment);
+    }
+
+    private static Map<String, Object> monitor(MonitorView view,
+                                               BiFunction<MonitorEnvironment, Boolean, Map<String, Object>> environment) {
         Monitor m = view.monitor();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", m.id());
@@ -30,7 +37,7 @@ final class Views {
         json.put("project", m.projectId());
         json.put("dateCreated", time(m.dateCreated()));
         json.put("config", m.config().toWire());
-        json.put("environments", view.environments().stream().map(e -> environment(e, m.muted())).toList());
+        json.put("environments", view.environments().stream().map(e -> environment.apply(e, m.muted())).toList());
         return json;
     }
 
@@ -44,16 +51,15 @@ final class Views {
         json.put("lastCheckIn", time(e.lastCheckIn()));
         json.put("nextCheckIn", time(e.nextCheckIn()));
         json.put("nextCheckInLatest", time(e.nextCheckInLatest()));
-        Incident incident = e.activeIncident();
-        if (incident == null) {
-            json.put("activeIncident", null);
-        } else {
-            Map<String, Object> active = new LinkedHashMap<>();
-            active.put("id", incident.id());
-            active.put("dateStarted", time(incident.dateStarted()));
-            json.put("activeIncident", active);
-        }
+        json.put("activeIncident", e.activeIncident() == null ? null : activeIncident(e.activeIncident()));
         return json;
+    }
+
+    private static Map<String, Object> activeIncident(Incident incident) {
+        Map<String, Object> active = new LinkedHashMap<>();
+        active.put("id", incident.id());
+        active.put("dateStarted", time(incident.dateStarted()));
+        return active;
     }
 
     /**
@@ -61,36 +67,32 @@ final class Views {
      * "what is broken and since when": the open incident's reason, the last success and the newest
      * runs (newest first) that the environment item already holds, so no check-in is read for it.
      */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> summary(MonitorView view) {
-        Map<String, Object> json = monitor(view);
-        List<Map<String, Object>> plain = (List<Map<String, Object>>) json.get("environments");
-        List<Map<String, Object>> environments = new java.util.ArrayList<>();
-        for (int i = 0; i < plain.size(); i++) {
-            MonitorEnvironment e = view.environments().get(i);
-            Map<String, Object> env = new LinkedHashMap<>(plain.get(i));
-            env.put("lastOk", time(e.lastOk()));
-            if (e.activeIncident() != null) {
-                Map<String, Object> active = new LinkedHashMap<>((Map<String, Object>) env.get("activeIncident"));
-                active.put("reason", e.activeIncident().reason() == null ? null : e.activeIncident().reason().wireName());
-                active.put("failureReason", e.activeIncident().failureReason());
-                env.put("activeIncident", active);
-            }
-            List<CheckIn> recent = e.recent();
-            List<Map<String, Object>> runs = new java.util.ArrayList<>();
-            for (int j = recent.size() - 1; j >= 0 && runs.size() < RECENT_IN_SUMMARY; j--) {
-                CheckIn c = recent.get(j);
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("id", c.id());
-                run.put("status", c.status().wireName());
-                run.put("dateAdded", time(c.dateAdded()));
-                run.put("duration", c.durationMs());
-                runs.add(run);
-            }
-            env.put("recentCheckIns", runs);
-            environments.add(env);
+        return monitor(view, Views::environmentSummary);
+    }
+
+    private static Map<String, Object> environmentSummary(MonitorEnvironment e, boolean monitorMuted) {
+        Map<String, Object> json = environment(e, monitorMuted);
+        json.put("lastOk", time(e.lastOk()));
+        Incident incident = e.activeIncident();
+        if (incident != null) {
+            Map<String, Object> active = activeIncident(incident);
+            active.put("reason", incident.reason() == null ? null : incident.reason().wireName());
+            active.put("failureReason", incident.failureReason());
+            json.put("activeIncident", active);
         }
-        json.put("environments", environments);
+        List<CheckIn> recent = e.recent();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int j = recent.size() - 1; j >= 0 && runs.size() < RECENT_IN_SUMMARY; j--) {
+            CheckIn c = recent.get(j);
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", c.id());
+            run.put("status", c.status().wireName());
+            run.put("dateAdded", time(c.dateAdded()));
+            run.put("duration", c.durationMs());
+            runs.add(run);
+        }
+        json.put("recentCheckIns", runs);
         return json;
     }
 
