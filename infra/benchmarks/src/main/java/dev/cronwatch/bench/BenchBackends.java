@@ -1,8 +1,8 @@
 package dev.cronwatch.bench;
 
 import dev.cronwatch.local.Backends;
+import dev.cronwatch.local.ClientBackends;
 import dev.cronwatch.local.ElasticMq;
-import dev.cronwatch.local.FifoQueues;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -16,46 +16,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (over HTTP, as every other section measures it) and an in-process ElasticMQ, with clients that count
  * and time what they send. Closing drops the table, so the next run starts from an empty emulator.
  */
-final class BenchBackends implements Backends {
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final ElasticMq elasticMq;
+final class BenchBackends {
+    private BenchBackends() {
+    }
 
-    BenchBackends(DynamoLocal dynamo, ExecutionInterceptor... interceptors) {
-        dynamoDb = dynamo.client(interceptors);
-        table = DynamoLocal.newTable(dynamoDb);
-        elasticMq = new ElasticMq(endpoint -> SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    static Backends of(DynamoLocal dynamo, ExecutionInterceptor... interceptors) {
+        DynamoDbClient dynamoDb = dynamo.client(interceptors);
+        String table = DynamoLocal.newTable(dynamoDb);
+        ElasticMq elasticMq = new ElasticMq(endpoint -> SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> {
                     for (ExecutionInterceptor i : interceptors) c.addExecutionInterceptor(i);
                 }).build());
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SqsClient sqs() {
-        return elasticMq.sqs();
-    }
-
-    @Override
-    public FifoQueues queues() {
-        return elasticMq.queues();
-    }
-
-    @Override
-    public String table() {
-        return table;
-    }
-
-    @Override
-    public void close() {
-        elasticMq.close();
-        dynamoDb.deleteTable(b -> b.tableName(table));
-        dynamoDb.close();
+        return new ClientBackends(dynamoDb, table, elasticMq, () -> {
+            dynamoDb.deleteTable(b -> b.tableName(table));
+            dynamoDb.close();
+        });
     }
 }

@@ -97,7 +97,7 @@ final class MassMiss {
         try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                 "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
                 "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
-                new BenchBackends(dynamo, counter, timer))) {
+                BenchBackends.of(dynamo, counter, timer))) {
             LocalSystem.Controls controls = system.controls();
             double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
                     system.credentials().organization(), due);

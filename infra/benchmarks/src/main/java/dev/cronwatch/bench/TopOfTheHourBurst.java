@@ -62,7 +62,7 @@ final class TopOfTheHourBurst {
         try (DynamoLocal dynamo = new DynamoLocal();
              LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                      "--workers", Integer.toString(WORKERS), "--rate-limit", "1000000"),
-                     new PrintStream(OutputStream.nullOutputStream()), new BenchBackends(dynamo, timer))) {
+                     new PrintStream(OutputStream.nullOutputStream()), BenchBackends.of(dynamo, timer))) {
             LocalSystem.Controls controls = system.controls();
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();

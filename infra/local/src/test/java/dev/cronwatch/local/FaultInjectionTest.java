@@ -57,7 +57,7 @@ class FaultInjectionTest {
     void dynamoDbThrottlingOrFailingOneCallInTen_nothingLostOrDoubled_nothingInTheDeadLetterQueue() throws Exception {
         long seed = 20261130L;
         DynamoFaults faults = new DynamoFaults(seed, 0.10);
-        try (FaultDrill drill = new FaultDrill(dataDir, new FaultyDynamoBackends(faults), "--workers", "4")) {
+        try (FaultDrill drill = new FaultDrill(dataDir, FaultyDynamoBackends.of(faults), "--workers", "4")) {
             List<String> heartbeats = slugs("beat-", 6);
             List<String> twoStep = slugs("run-", 2);
             List<String> stopping = slugs("stop-", 4); // last check-in 00:05: slots from 00:10 missed

@@ -9,7 +9,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Local mode's backends with DynamoDB Local reached over HTTP (its embedded client has no SDK
@@ -17,15 +16,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * client retries as the SDK's standard mode does (3 attempts), with short pauses: the faults, not the
  * backoff, are under test. ElasticMQ runs in this JVM as in local mode.
  */
-final class FaultyDynamoBackends implements Backends {
+final class FaultyDynamoBackends {
     private static final BackoffStrategy SHORT = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final ElasticMq elasticMq;
+    private FaultyDynamoBackends() {
+    }
 
-    FaultyDynamoBackends(DynamoFaults faults) {
-        dynamoDb = DynamoDbClient.builder()
+    static Backends of(DynamoFaults faults) {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(DynamoDbLocalFixture.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cronwatch", "cronwatch")))
@@ -34,33 +32,6 @@ final class FaultyDynamoBackends implements Backends {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3)
                                 .backoffStrategy(SHORT).throttlingBackoffStrategy(SHORT).build()))
                 .build();
-        table = DynamoDbLocalFixture.newTable(dynamoDb);
-        elasticMq = new ElasticMq();
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SqsClient sqs() {
-        return elasticMq.sqs();
-    }
-
-    @Override
-    public FifoQueues queues() {
-        return elasticMq.queues();
-    }
-
-    @Override
-    public String table() {
-        return table;
-    }
-
-    @Override
-    public void close() {
-        elasticMq.close();
-        dynamoDb.close();
+        return new ClientBackends(dynamoDb, DynamoDbLocalFixture.newTable(dynamoDb), new ElasticMq(), dynamoDb::close);
     }
 }
