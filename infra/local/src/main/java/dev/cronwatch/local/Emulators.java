@@ -7,28 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ inside this JVM, and the FIFO queue pair the functions use. DynamoDB
  * keeps its data in one SQLite file of the data directory; the queue lives in memory, which is why
  * shutdown drains it before stopping. The data directory is locked first, for as long as they run.
  */
-final class Emulators implements Backends {
+final class Emulators {
     static final String REGION = "us-east-1";
     /** DynamoDB Local's SQLite file in the data directory (cronwatch-admin opens it too). */
     static final String DATABASE_FILE = "dynamodb.db";
 
-    private final DataDirLock lock;
-    private final AmazonDynamoDBLocal dynamoLocal;
-    private final DynamoDbClient dynamoDb;
-    private final ElasticMq elasticMq;
+    private Emulators() {
+    }
 
-    Emulators(Path dataDir, boolean inMemory) throws Exception {
+    static Backends start(Path dataDir, boolean inMemory) throws Exception {
         Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
         // in memory too: local.json is still written there
-        lock = DataDirLock.acquire(dataDir);
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        AmazonDynamoDBLocal dynamoLocal = null;
         try {
             if (inMemory) {
                 dynamoLocal = DynamoDBEmbedded.create(true);
@@ -38,33 +35,15 @@ final class Emulators implements Backends {
                 File db = dataDir.resolve(DATABASE_FILE).toFile();
                 dynamoLocal = DynamoDBEmbedded.create(db, true);
             }
-            dynamoDb = dynamoLocal.dynamoDbClient();
-            elasticMq = new ElasticMq();
+            AmazonDynamoDBLocal started = dynamoLocal;
+            return new ClientBackends(dynamoLocal.dynamoDbClient(), Backends.TABLE, new ElasticMq(), () -> {
+                started.shutdown();
+                lock.close();
+            });
         } catch (Exception | Error e) {
+            if (dynamoLocal != null) dynamoLocal.shutdown();
             lock.close();
             throw e;
         }
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SqsClient sqs() {
-        return elasticMq.sqs();
-    }
-
-    @Override
-    public FifoQueues queues() {
-        return elasticMq.queues();
-    }
-
-    @Override
-    public void close() {
-        elasticMq.close();
-        dynamoLocal.shutdown();
-        lock.close();
     }
 }

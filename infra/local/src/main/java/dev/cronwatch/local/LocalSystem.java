@@ -43,7 +43,7 @@ public final class LocalSystem implements AutoCloseable {
     private volatile AlertPublisher publishedListener = alert -> { };
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
-        this(options, console, new Emulators(options.dataDir(), options.inMemory()));
+        this(options, console, Emulators.start(options.dataDir(), options.inMemory()));
     }
 
     /** The same system on other backends (the e2e suite runs it on LocalStack too). */

@@ -4,6 +4,6 @@ package dev.cronwatch.local;
 class InProcessEndToEndTest extends EndToEndSuite {
     @Override
     Backends backends() throws Exception {
-        return new Emulators(dataDir, true);
+        return Emulators.start(dataDir, true);
     }
 }
