@@ -1,6 +1,6 @@
 package dev.cronwatch.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
@@ -13,18 +13,35 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Local mode's API Gateway: every request becomes the HTTP API (payload 2.0) event the deployed
  * function gets, for the same handler class. Routes of its own: the kept notifications, the
- * manual clock, and making another organization.
+ * manual clock, and making another organization. It answers only under its own names and keeps web
+ * pages from changing its state ({@link OwnAddresses}), and bounds what a request may hold: its body,
+ * and the time to send it.
  */
 final class LocalGateway implements AutoCloseable {
+    /** A {@code /_local/*} body: a clock move or an organization's name is tens of bytes. */
+    static final int MAX_LOCAL_BODY = 64 * 1024;
+    /** The time a client has to send its whole request, header and body, before its connection is closed. */
+    static final int MAX_REQUEST_SECONDS = 10;
+    /** Requests read at once: a slow client holds one of these until it is cut off, never a handler. */
+    private static final int READERS = 64;
+    /** Requests handled at once, once read. */
+    private static final int HANDLERS = 8;
+    private static final Set<String> LOCAL_ROUTES = Set.of("GET /_local/notifications", "GET /_local/clock",
+            "POST /_local/clock", "POST /_local/organizations");
     private static final Logger log = LoggerFactory.getLogger(LocalGateway.class);
     private final HttpServer server;
     private final HttpApiHandler handler;
@@ -32,24 +49,34 @@ final class LocalGateway implements AutoCloseable {
     private final LocalTicker ticker;
     private final LocalClock clock;
     private final TenantDirectory tenants;
+    private final OwnAddresses own;
+    private final Semaphore handling = new Semaphore(HANDLERS);
 
-    LocalGateway(int port, HttpApiHandler handler, Notifications notifications, LocalTicker ticker, LocalClock clock,
-                 TenantDirectory tenants) throws IOException {
+    private record Reply(int status, Object body) {
+    }
+
+    LocalGateway(int port, List<String> allowedHosts, HttpApiHandler handler, Notifications notifications,
+                 LocalTicker ticker, LocalClock clock, TenantDirectory tenants) throws IOException {
         this.handler = handler;
         this.tenants = tenants;
         this.notifications = notifications;
         this.ticker = ticker;
         this.clock = clock;
+        // The JDK server reads these once, when the process makes its first server.
         // Without TCP_NODELAY, a response written as headers then body waits on the client's delayed ACK
         // (about 40 ms on Linux loopback): every check-in would look 40 ms slower than it is.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The server has no read timeout of its own: a client sending a byte at a time would hold its
+        // reading thread for ever. This closes a connection whose request is not all in after that long.
+        System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(READERS, r -> {
             Thread t = new Thread(r, "http");
             t.setDaemon(true);
             return t;
         }));
+        own = new OwnAddresses(port(), allowedHosts);
     }
 
     void start() {
@@ -62,19 +89,17 @@ final class LocalGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals("/_local/notifications") && method.equals("GET")) {
-                respond(exchange, 200, notifications.all());
-            } else if (path.equals("/_local/clock") && method.equals("POST")) {
-                moveClock(exchange);
-            } else if (path.equals("/_local/clock") && method.equals("GET")) {
-                respond(exchange, 200, Map.of("now", clock.instant().toString(), "manual", clock.isManual()));
-            } else if (path.equals("/_local/organizations") && method.equals("POST")) {
-                createOrganization(exchange);
+            Optional<OwnAddresses.Refusal> refusal = own.refusal(exchange.getRequestMethod(), exchange.getRequestHeaders());
+            if (refusal.isPresent()) {
+                respond(exchange, refusal.get().status(), Map.of("detail", refusal.get().detail(), "field", refusal.get().field()));
+                return;
+            }
+            String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+            if (LOCAL_ROUTES.contains(route)) {
+                answerLocally(exchange, route);
             } else {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.fromExchange(exchange, clock), null);
-                ApiGatewayEvents.writeResponse(exchange, response);
+                APIGatewayV2HTTPEvent event = ApiGatewayEvents.fromExchange(exchange, clock); // the body is read here
+                ApiGatewayEvents.writeResponse(exchange, whileHandling(() -> handler.handleRequest(event, null)));
             }
         } catch (Throwable e) {
             String requestId = UUID.randomUUID().toString();
@@ -85,63 +110,84 @@ final class LocalGateway implements AutoCloseable {
         }
     }
 
+    private void answerLocally(HttpExchange exchange, String route) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_LOCAL_BODY + 1); // one byte past the limit tells; the rest is never held
+        }
+        if (body.length > MAX_LOCAL_BODY) {
+            respond(exchange, 413, Map.of("detail", "A body sent to /_local/ is at most " + MAX_LOCAL_BODY + " bytes.",
+                    "field", "body"));
+            return;
+        }
+        Reply reply = whileHandling(() -> switch (route) {
+            case "GET /_local/notifications" -> new Reply(200, notifications.all());
+            case "GET /_local/clock" -> new Reply(200, Map.of("now", clock.instant().toString(), "manual", clock.isManual()));
+            case "POST /_local/clock" -> moveClock(body);
+            default -> createOrganization(exchange, body);
+        });
+        respond(exchange, reply.status(), reply.body());
+    }
+
+    /** Runs {@code work} among at most {@link #HANDLERS} at once. */
+    private <T> T whileHandling(Supplier<T> work) {
+        handling.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            handling.release();
+        }
+    }
+
     /**
      * {@code POST /_local/organizations {"name"}}: a second tenant for trying isolation, with the
      * credentials local.json holds for the first. Only from this machine.
      */
-    private void createOrganization(HttpExchange exchange) throws IOException {
+    private Reply createOrganization(HttpExchange exchange, byte[] body) {
         if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            respond(exchange, 403, Map.of("detail", "Only from this machine (loopback)."));
-            return;
+            return new Reply(403, Map.of("detail", "Only from this machine (loopback)."));
         }
         Object name;
-        try (InputStream in = exchange.getRequestBody()) {
-            name = Json.parseObject(new String(in.readNBytes(4096), StandardCharsets.UTF_8)).get("name");
+        try {
+            name = Json.parseObject(new String(body, StandardCharsets.UTF_8)).get("name");
         } catch (RuntimeException e) {
-            respond(exchange, 400, Map.of("detail", "send {\"name\": \"<organization slug>\"}", "field", "name"));
-            return;
+            return new Reply(400, Map.of("detail", "send {\"name\": \"<organization slug>\"}", "field", "name"));
         }
         if (!(name instanceof String slug) || !TenantNames.isSlug(slug)) {
-            respond(exchange, 400, Map.of("detail", "An organization slug is 1 to 50 of a-z, 0-9, '-' and '_',"
+            return new Reply(400, Map.of("detail", "An organization slug is 1 to 50 of a-z, 0-9, '-' and '_',"
                     + " starting with a letter or digit.", "field", "name"));
-            return;
         }
         var created = LocalCredentials.createOrganization(tenants, slug, clock.instant(), "127.0.0.1", port());
         if (created.isEmpty()) {
-            respond(exchange, 409, Map.of("detail", "The organization \"" + slug + "\" exists.", "field", "name"));
-            return;
+            return new Reply(409, Map.of("detail", "The organization \"" + slug + "\" exists.", "field", "name"));
         }
-        respond(exchange, 201, created.get().toJson());
+        return new Reply(201, created.get().toJson());
     }
 
-    private void moveClock(HttpExchange exchange) throws IOException {
+    private Reply moveClock(byte[] body) {
         if (!clock.isManual()) {
-            respond(exchange, 409, Map.of("detail", "the clock is real; start with --clock manual", "field", "now"));
-            return;
+            return new Reply(409, Map.of("detail", "the clock is real; start with --clock manual", "field", "now"));
         }
         Instant target;
-        try (InputStream in = exchange.getRequestBody()) {
-            Object now = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).get("now");
+        try {
+            Object now = Json.parseObject(new String(body, StandardCharsets.UTF_8)).get("now");
             target = Instant.parse(String.valueOf(now));
         } catch (RuntimeException e) {
-            respond(exchange, 400, Map.of("detail", "send {\"now\": \"<ISO instant>\"}", "field", "now"));
-            return;
+            return new Reply(400, Map.of("detail", "send {\"now\": \"<ISO instant>\"}", "field", "now"));
         }
         int ticks;
         try {
             ticks = ticker.advanceTo(target);
         } catch (IllegalArgumentException e) {
-            respond(exchange, 400, Map.of("detail", "time cannot move backwards: it is " + clock.instant(), "field", "now"));
-            return;
+            return new Reply(400, Map.of("detail", "time cannot move backwards: it is " + clock.instant(), "field", "now"));
         } catch (IllegalStateException e) {
             // a tick that failed: said plainly, with the time reached, rather than a dropped connection
-            respond(exchange, 500, Map.of("detail", String.valueOf(e.getMessage()), "now", clock.instant().toString()));
-            return;
+            return new Reply(500, Map.of("detail", String.valueOf(e.getMessage()), "now", clock.instant().toString()));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("now", clock.instant().toString());
-        body.put("ticks", ticks);
-        respond(exchange, 200, body);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("now", clock.instant().toString());
+        reply.put("ticks", ticks);
+        return new Reply(200, reply);
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

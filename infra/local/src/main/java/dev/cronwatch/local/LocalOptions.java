@@ -4,16 +4,23 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Command-line options of local mode. */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean manualClock, Instant start, URI webhook,
-                           int rateLimitPerMinute, Notifications.Format webhookFormat, int workers) {
+                           int rateLimitPerMinute, Notifications.Format webhookFormat, int workers,
+                           List<String> allowedHosts) {
+    /** A host name or IPv4 address, or an IPv6 address in brackets, and an optional port: what a Host header holds. */
+    private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
 
     public static final String USAGE = """
             usage: cronwatch-local [--port 8080] [--data-dir ./.cronwatch] [--in-memory]
                                    [--clock real|manual --start <ISO instant>]
                                    [--webhook <url> [--webhook-format json|slack]] [--rate-limit 6]
-                                   [--workers 2] [--version] [--help]""";
+                                   [--workers 2] [--allow-host <name>]... [--version] [--help]""";
 
     /** What --help prints, on standard output. */
     public static final String HELP = USAGE + """
@@ -44,6 +51,11 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
               --rate-limit <n>      check-ins one monitor environment may send per minute; more become
                                     processing errors (default 6, as the template's RateLimitPerMinute)
               --workers <n>         queue consumers running at once, as Lambda runs several (default 2)
+              --allow-host <name>   also answer requests addressed to this name (a proxy's, a tunnel's or
+                                    a container's), with :<port> if not this port or none; repeatable.
+                                    Otherwise only 127.0.0.1, localhost and [::1] on --port are
+                                    answered, so that a web page cannot reach it under a name of its
+                                    own (DNS rebinding)
               --version             print the version and exit
               --help, -h            print this help and exit
             """;
@@ -58,6 +70,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         int rateLimit = 6;
         int workers = 2;
         Notifications.Format format = null;
+        List<String> allowedHosts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -88,6 +101,14 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                 }
                 case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, arg));
+                case "--allow-host" -> {
+                    String host = value(args, ++i, arg).toLowerCase(Locale.ROOT);
+                    if (!HOST.matcher(host).matches()) {
+                        throw new IllegalArgumentException("--allow-host takes a host name, optionally with :<port>"
+                                + " (as a Host header has it), not " + host);
+                    }
+                    allowedHosts.add(host);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -96,7 +117,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         if (workers < 1) throw new IllegalArgumentException("--workers takes a whole number of at least 1");
         if (format != null && webhook == null) throw new IllegalArgumentException("--webhook-format goes with --webhook");
         return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit,
-                format == null ? Notifications.Format.JSON : format, workers);
+                format == null ? Notifications.Format.JSON : format, workers, List.copyOf(allowedHosts));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -248,6 +248,17 @@ class LocalModeTest {
     }
 
     @Test
+    void allowHostIsRepeatable_andTakesAHostNameWithAnOptionalPort() {
+        assertThat(LocalOptions.parse("--in-memory").allowedHosts()).isEmpty();
+        assertThat(LocalOptions.parse("--allow-host", "cronwatch.test", "--allow-host", "Tunnel.Example:8443").allowedHosts())
+                .containsExactly("cronwatch.test", "tunnel.example:8443");
+        for (String bad : List.of("", "http://cronwatch.test", "a b", "host:port", "*.example")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalOptions.parse("--allow-host", bad))
+                    .as(bad).hasMessageContaining("--allow-host");
+        }
+    }
+
+    @Test
     void aCheckInForAMistypedSlug_printsOneWarning_andIsListedForTheOrganization() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (LocalSystem system = startInMemory(new PrintStream(out, true, StandardCharsets.UTF_8))) {

@@ -49,7 +49,7 @@ class LocalStartTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
         for (String option : List.of("--port", "--data-dir", "--in-memory", "--clock", "--start", "--webhook",
-                "--rate-limit", "--version", "--help")) {
+                "--rate-limit", "--workers", "--allow-host", "--version", "--help")) {
             assertThat(run.out()).as(option).containsPattern("(?m)^  " + option + "[ ,]");
         }
     }
