@@ -36,8 +36,9 @@ final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        OwnerOnly.directory(dataDir);
         Path file = dataDir.resolve(FILE);
+        OwnerOnly.file(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;

@@ -2,8 +2,6 @@ package dev.cronwatch.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,10 +28,11 @@ final class Emulators {
             if (inMemory) {
                 dynamoLocal = DynamoDBEmbedded.create(true);
             } else {
-                Files.createDirectories(dataDir);
-                // a file, never a directory: DynamoDB Local loops forever on a directory
-                File db = dataDir.resolve(DATABASE_FILE).toFile();
-                dynamoLocal = DynamoDBEmbedded.create(db, true);
+                // a file, never a directory: DynamoDB Local loops forever on a directory. Made here, owner-only:
+                // SQLite keeps an existing file's permissions, and gives its journal the same.
+                Path db = dataDir.resolve(DATABASE_FILE);
+                OwnerOnly.file(db);
+                dynamoLocal = DynamoDBEmbedded.create(db.toFile(), true);
             }
             AmazonDynamoDBLocal started = dynamoLocal;
             return new ClientBackends(dynamoLocal.dynamoDbClient(), Backends.TABLE, new ElasticMq(), () -> {

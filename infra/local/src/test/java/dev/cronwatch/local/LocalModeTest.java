@@ -303,6 +303,36 @@ class LocalModeTest {
         }
     }
 
+    /** dynamodb.db holds every organization's DSN keys and token hashes: no other user of the machine reads it. */
+    @Test
+    void theDataDirectoryAndItsFilesAreTheOwnersOnly_madeSoAndMadeSoAgainOnEveryStart() throws Exception {
+        Path fresh = dataDir.resolve("fresh");
+        LocalOptions options = LocalOptions.parse("--port", "0", "--data-dir", fresh.toString(),
+                "--clock", "manual", "--start", T0.toString());
+        List<Path> files = List.of(fresh.resolve(Emulators.DATABASE_FILE), fresh.resolve(DataDirLock.FILE),
+                fresh.resolve(LocalCredentials.FILE));
+        try (LocalSystem system = new LocalSystem(options, QUIET)) {
+            assertThat(permissions(fresh)).isEqualTo("rwx------");
+            assertThat(files).allSatisfy(f -> assertThat(permissions(f)).as("%s", f.getFileName()).isEqualTo("rw-------"));
+        }
+        Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path file : files) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        try (LocalSystem system = new LocalSystem(options, QUIET)) {
+            assertThat(permissions(fresh)).isEqualTo("rwx------");
+            assertThat(files).allSatisfy(f -> assertThat(permissions(f)).as("%s", f.getFileName()).isEqualTo("rw-------"));
+        }
+    }
+
+    private static String permissions(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void anotherOrganizationIsOneCallAway_withTheCredentialsLocalJsonHolds() throws Exception {
         try (LocalSystem system = start(T0)) {
