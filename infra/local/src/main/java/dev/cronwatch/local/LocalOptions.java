@@ -51,11 +51,11 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
               --rate-limit <n>      check-ins one monitor environment may send per minute; more become
                                     processing errors (default 6, as the template's RateLimitPerMinute)
               --workers <n>         queue consumers running at once, as Lambda runs several (default 2)
-              --allow-host <name>   also answer requests addressed to this name (a proxy's, a tunnel's or
-                                    a container's), with :<port> if not this port or none; repeatable.
-                                    Otherwise only 127.0.0.1, localhost and [::1] on --port are
-                                    answered, so that a web page cannot reach it under a name of its
-                                    own (DNS rebinding)
+              --allow-host <name>   also answer requests addressed to this name, as a proxy, a tunnel
+                                    or a container calls it (on --port or no port; name:port for
+                                    another port); repeatable. Otherwise only 127.0.0.1, localhost
+                                    and [::1] on --port are answered: a web page cannot reach it
+                                    under a name of its own (DNS rebinding)
               --version             print the version and exit
               --help, -h            print this help and exit
             """;
