@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20261130L);
-    static final int INPUTS = Integer.getInteger("fuzz.inputs", 24_000);
+    static final int INPUTS = Integer.getInteger("fuzz.inputs", 30_000);
 
     @Test
     void noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused() {

@@ -220,7 +220,12 @@ final class HostileInputs {
                 if (chance(40)) body.put("config", chance(60) ? config() : value());
                 yield json("monitor.update", method("PUT"), monitor + strayQuery(), bearerHeaders(), jsonText(body));
             }
-            case 2 -> new Input("monitor.delete", method("DELETE"), monitor + strayQuery(), bearerHeaders(), null, false);
+            case 2 -> {
+                // never the fixture's monitors: later inputs page through their check-ins and incidents
+                String slug = chance(50) ? "job-" + random.nextInt(50) : segment();
+                yield new Input("monitor.delete", method("DELETE"), monitors(org())
+                        + (TwoTenants.MONITORS.contains(slug) ? "job-0" : slug) + "/" + strayQuery(), bearerHeaders(), null, false);
+            }
             case 3 -> new Input("monitor.checkins", method("GET"), monitor + "checkins/" + query("environment", "since",
                     "cursor", "per_page"), bearerHeaders(), null, false);
             case 4 -> new Input("monitor.incidents", method("GET"), monitor + "incidents/" + query("cursor", "per_page"),
