@@ -91,7 +91,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (NotFoundException e) {
             return Response.error(404, null, "The requested resource does not exist.");
         } catch (InvalidCursorException e) {
-            return Response.error(400, "cursor", "This cursor does not belong to this listing: use the Link header's.");
+            return Response.error(400, "cursor", e.getMessage());
         } catch (ConcurrentChangeException e) {
             return Response.error(409, null, "The resource kept changing while it was updated; try again.");
         } catch (Throwable e) {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,12 +21,14 @@ import org.junit.jupiter.api.Test;
  * in-memory ports, with guards for what DynamoDB and SQS would refuse. For every input: an answer (never
  * a throw: on API Gateway that is a dropped request), never a 5xx, a JSON error body for a 4xx, and
  * nothing stored or queued for a refused input. Accepted check-ins are applied as the processor would,
- * so later inputs meet monitors, check-ins and cursors that exist. Run another seed or more inputs with
- * {@code -Dfuzz.seed=… -Dfuzz.inputs=…}; the figures are printed.
+ * so later inputs meet monitors, check-ins and cursors that exist. A cursor taken from a real answer
+ * and sent as made to another listing (another route, tenant, monitor or project) must not read a page,
+ * and an answer to one tenant's token must show nothing of the other's. Run another seed or more inputs
+ * with {@code -Dfuzz.seed=… -Dfuzz.inputs=…}; the figures are printed.
  */
 class HostileInputFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20261130L);
-    static final int INPUTS = Integer.getInteger("fuzz.inputs", 12_000);
+    static final int INPUTS = Integer.getInteger("fuzz.inputs", 30_000);
 
     @Test
     void noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused() {
@@ -33,6 +41,8 @@ class HostileInputFuzzTest {
         String slowest = "";
         long[] nanos = new long[INPUTS];
         int accepted = 0;
+        Map<String, Map<String, Integer>> byCursor = new TreeMap<>();
+        int bentHeaders = 0;
 
         for (int i = 0; i < INPUTS; i++) {
             HostileInputs.Input input = inputs.next();
@@ -58,13 +68,20 @@ class HostileInputFuzzTest {
             byStatus.merge(status / 100 + "xx", 1, Integer::sum);
             byRoute.computeIfAbsent(input.route(), r -> new TreeMap<>()).merge(status, 1, Integer::sum);
             String problem = problem(system, response, writesBefore, queuedBefore);
+            if (problem == null) problem = crossing(system, input, response);
             if (problem != null) findings.add("#" + i + " " + problem + ": " + input.describe());
+            if (input.replay() != null && input.method().equals("GET")) { // another method is another route, not a read
+                byCursor.computeIfAbsent(cursorKind(input), k -> new TreeMap<>()).merge(status / 100 + "xx", 1, Integer::sum);
+            }
+            if (input.headers().size() > 30 || input.headers().values().stream().anyMatch(v -> v != null && v.length() > 4_000)) {
+                bentHeaders++;
+            }
             for (int g = guardBefore; g < system.guardFindings.size(); g++) {
                 findings.add("#" + i + " guard: " + system.guardFindings.get(g) + " for " + input.describe());
             }
             if (status < 300) accepted++;
             String cursor = HttpEvents.nextCursor(response);
-            if (cursor != null) inputs.cursors.add(cursor);
+            if (cursor != null) inputs.saw(input, cursor);
             if (i % 25 == 0) {
                 int guards = system.guardFindings.size();
                 system.process();
@@ -74,13 +91,62 @@ class HostileInputFuzzTest {
 
         System.out.printf("fuzz: seed %d, %d inputs, statuses by class %s, accepted %d%n", SEED, INPUTS, byStatus, accepted);
         System.out.printf("fuzz: statuses by route %s%n", byRoute);
+        System.out.printf("fuzz: cursors from real answers on GETs, statuses by how they were sent %s%n", byCursor);
+        System.out.printf("fuzz: inputs with more than 30 headers or one over 4 KB: %d%n", bentHeaders);
         long[] sorted = nanos.clone();
         java.util.Arrays.sort(sorted);
         System.out.printf("fuzz: slowest request %.1f ms (p50 %.3f ms, p99 %.3f ms): %s%n", slowestNanos / 1e6,
                 sorted[INPUTS / 2] / 1e6, sorted[INPUTS * 99 / 100] / 1e6, slowest);
         assertThat(findings).as("findings (seed %d)", SEED).isEmpty();
         assertThat(byStatus).containsKeys("2xx", "4xx");
-        assertThat(byRoute).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(byRoute).hasSizeGreaterThanOrEqualTo(26);
+        assertThat(byCursor.getOrDefault("as made, another listing", Map.of())).containsKey("4xx");
+        assertThat(byCursor.getOrDefault("as made, its own listing", Map.of())).containsKey("2xx");
+    }
+
+    private static String cursorKind(HostileInputs.Input input) {
+        HostileInputs.Replay replay = input.replay();
+        if (replay.form() != HostileInputs.CursorForm.AS_MADE) return replay.form().name().toLowerCase().replace('_', ' ');
+        return replay.madeBy().equals(input.listing()) ? "as made, its own listing" : "as made, another listing";
+    }
+
+    /**
+     * A read across listings or tenants: a real cursor of another listing that read a page, or an
+     * answer to one organization's token that shows the other's data (its check-in ids aside: any
+     * client may send an id it knows, and its own check-in then carries it).
+     */
+    private static String crossing(TwoTenants system, HostileInputs.Input input, APIGatewayV2HTTPResponse response) {
+        if (response.getStatusCode() >= 300) return null;
+        HostileInputs.Replay replay = input.replay();
+        if (replay != null && replay.form() == HostileInputs.CursorForm.AS_MADE && input.method().equals("GET")
+                && !replay.madeBy().equals(input.listing())) {
+            return "a cursor of " + replay.madeBy() + " read a page (" + response.getStatusCode() + ")";
+        }
+        String authorization = input.headers().get("authorization");
+        for (TwoTenants.Tenant reader : TwoTenants.TENANTS) {
+            if (!("Bearer " + reader.token()).equals(authorization)) continue;
+            for (TwoTenants.Tenant other : TwoTenants.TENANTS) {
+                if (other == reader) continue;
+                String shown = text(response) + " " + response.getHeaders();
+                for (String secret : system.secrets.get(other.organization())) {
+                    if (!system.checkInIds.get(other.organization()).contains(secret) && shown.contains(secret)) {
+                        return reader.organization() + " read " + secret + " of " + other.organization();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The body as text, unzipped when the answer was compressed (the dashboard's summaries, when asked). */
+    private static String text(APIGatewayV2HTTPResponse response) {
+        boolean gzipped = response.getHeaders() != null && "gzip".equals(response.getHeaders().get("Content-Encoding"));
+        if (!gzipped || response.getBody() == null) return response.getBody();
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(response.getBody())))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The dashboard's page and assets are the one non-JSON success the API gives. */
@@ -103,7 +169,7 @@ class HostileInputFuzzTest {
             if (system.writes() != writesBefore) return "refused (" + status + ") but stored something";
             if (system.queue.messages().size() != queuedBefore) return "refused (" + status + ") but queued something";
             try {
-                Map<String, Object> body = Json.parseObject(response.getBody());
+                Map<String, Object> body = Json.parseObject(text(response));
                 if (!(body.get("detail") instanceof String)) return "an error without detail: " + response.getBody();
                 if (status == 400 && !(body.get("field") instanceof String)) return "a 400 naming no field: " + response.getBody();
             } catch (RuntimeException e) {
@@ -111,7 +177,7 @@ class HostileInputFuzzTest {
             }
         } else if (status != 204 && status != 304 && !servesTheDashboard(response)) {
             try {
-                Json.parse(response.getBody());
+                Json.parse(text(response));
             } catch (RuntimeException e) {
                 return "a body that is not JSON: " + response.getBody();
             }

@@ -20,14 +20,36 @@ import java.util.zip.GZIPOutputStream;
  * Requests an attacker (or a broken client) would send, built from the shapes each route expects and
  * then bent: every route, right and wrong methods, credentials of every tenant and none, JSON bodies
  * with hostile values, envelopes with lying lengths and too many items, multipart with odd boundaries,
- * gzip and deflate (and bombs), query strings, paths and unicode. Seeded: a seed names a whole run.
+ * gzip and deflate (and bombs), query strings on every route, cursors taken from real answers (replayed
+ * on other listings, truncated, re-encoded, edited), headers in every form and size, paths and unicode.
+ * Seeded: a seed names a whole run.
  */
 final class HostileInputs {
-    /** {@code corruptBase64}: the body is flagged base64 but is not (API Gateway never does that; the handler must cope). */
+    /**
+     * {@code corruptBase64}: the body is flagged base64 but is not (API Gateway never does that; the
+     * handler must cope). {@code replay}: the cursor the query carries, when it came from a real answer.
+     */
     record Input(String route, String method, String path, Map<String, String> headers, byte[] body, boolean base64,
-                 boolean corruptBase64) {
+                 boolean corruptBase64, Replay replay) {
         Input(String route, String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
-            this(route, method, path, headers, body, base64, false);
+            this(route, method, path, headers, body, base64, false, null);
+        }
+
+        Input(String route, String method, String path, Map<String, String> headers, byte[] body, boolean base64,
+              boolean corruptBase64) {
+            this(route, method, path, headers, body, base64, corruptBase64, null);
+        }
+
+        Input withReplay(Replay replay) {
+            return new Input(route, method, path, headers, body, base64, corruptBase64, replay);
+        }
+
+        Input withHeaders(Map<String, String> headers) {
+            return new Input(route, method, path, headers, body, base64, corruptBase64, replay);
+        }
+
+        String listing() {
+            return listingOf(route, path);
         }
 
         String describe() {
@@ -39,6 +61,17 @@ final class HostileInputs {
 
     /** JSON text spliced in as is: numbers JSON allows but Java does not hold, and text JSON does not allow. */
     record Raw(String text) {
+    }
+
+    /** A cursor of a real answer, and the listing that gave it. */
+    record Seen(String listing, String cursor) {
+    }
+
+    /** How a query's cursor was made from a {@link Seen} one: {@code AS_MADE} is untouched, the rest bent. */
+    enum CursorForm { AS_MADE, TRUNCATED, RE_ENCODED, BIT_EDITED, STORE_PART_EDITED, EXTENDED }
+
+    /** A real cursor sent again: {@code madeBy} the listing that gave it. */
+    record Replay(String madeBy, CursorForm form) {
     }
 
     private static final List<String> STRINGS = List.of("", " ", "a", "backup", "report", "latest", "acme", "globex",
@@ -55,10 +88,12 @@ final class HostileInputs {
 
     private final Random random;
     private final TwoTenants fixture;
-    /** Cursors seen in Link headers, tried on other listings. */
-    final List<String> cursors = new ArrayList<>();
+    /** Cursors seen in Link headers, tried on their own listing and others, as made and bent. */
+    private final List<Seen> cursors = new ArrayList<>();
     /** Whose credentials this input mostly uses, so that some inputs get past authentication to the checks behind it. */
     private Tenant current;
+    /** The real cursor the input being built carries, if any. */
+    private Replay replay;
 
     HostileInputs(long seed, TwoTenants fixture) {
         this.random = new Random(seed);
@@ -67,34 +102,60 @@ final class HostileInputs {
 
     Input next() {
         current = TwoTenants.TENANTS.get(random.nextInt(2));
+        replay = null;
+        Input input = route();
+        if (chance(20)) input = input.withHeaders(bentHeaders(input.headers()));
+        return input.withReplay(replay);
+    }
+
+    /** Keeps the cursor of an answer, with the listing that gave it, for later inputs (a bounded pool). */
+    void saw(Input input, String cursor) {
+        Seen seen = new Seen(input.listing(), cursor);
+        if (cursors.size() < 2_000) cursors.add(seen);
+        else cursors.set(random.nextInt(cursors.size()), seen);
+    }
+
+    /** What a list route lists: the route and its path, decoded (what a cursor is bound to, less the filters). */
+    static String listingOf(String route, String path) {
+        String bare = path.split("\\?", 2)[0];
+        try {
+            return route + " " + java.net.URLDecoder.decode(bare, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            return route + " " + bare;
+        }
+    }
+
+    private Input route() {
         int pick = random.nextInt(100);
-        if (pick < 14) return checkInPost();
-        if (pick < 22) return checkInPut();
-        if (pick < 30) return attachment();
-        if (pick < 40) return relay();
-        if (pick < 56) return envelope();
-        if (pick < 62) return monitorList();
-        if (pick < 70) return monitorCreate();
-        if (pick < 80) return monitorRoutes();
-        if (pick < 86) return projects();
-        if (pick < 93) return keys();
+        if (pick < 11) return checkInPost();
+        if (pick < 17) return checkInPut();
+        if (pick < 22) return attachment();
+        if (pick < 30) return relay();
+        if (pick < 41) return envelope();
+        if (pick < 45) return monitorList();
+        if (pick < 51) return monitorCreate();
+        if (pick < 60) return monitorRoutes();
+        if (pick < 64) return projects();
+        if (pick < 69) return keys();
+        if (pick < 75) return organizationRoutes();
+        if (pick < 92) return listing();
         return junk();
     }
 
     // ---- routes ----
 
     private Input checkInPost() {
-        String path = monitors(org()) + slug() + "/checkins/";
+        String path = monitors(org()) + slug() + "/checkins/" + strayQuery();
         return json("checkin.create", method("POST"), path, dsnHeaders(), checkInBody(false));
     }
 
     private Input checkInPut() {
-        String path = monitors(org()) + slug() + "/checkins/" + checkInId() + "/";
+        String path = monitors(org()) + slug() + "/checkins/" + checkInId() + "/" + strayQuery();
         return json("checkin.update", method("PUT"), path, dsnHeaders(), checkInBody(false));
     }
 
     private Input attachment() {
-        String path = monitors(org()) + slug() + "/checkins/" + checkInId() + "/attachment/";
+        String path = monitors(org()) + slug() + "/checkins/" + checkInId() + "/attachment/" + strayQuery();
         Map<String, String> headers = dsnHeaders();
         String boundary = boundary();
         headers.put("content-type", oneOf(() -> "multipart/form-data; boundary=" + boundary,
@@ -143,28 +204,42 @@ final class HostileInputs {
         if (chance(85)) body.put("name", oneOf(() -> "Job " + random.nextInt(1000), this::string, this::value));
         if (chance(50)) body.put("slug", oneOf(() -> "job-" + random.nextInt(1000), this::string, this::value));
         if (chance(85)) body.put("config", chance(80) ? config() : value());
-        return json("monitors.create", method("POST"), monitors(org()), bearerHeaders(), jsonText(body));
+        return json("monitors.create", method("POST"), monitors(org()) + strayQuery(), bearerHeaders(), jsonText(body));
     }
 
     private Input monitorRoutes() {
         String monitor = monitors(org()) + slug() + "/";
-        int which = random.nextInt(6);
+        int which = random.nextInt(8);
         return switch (which) {
-            case 0 -> new Input("monitor.get", method("GET"), monitor, bearerHeaders(), null, false);
+            case 0 -> new Input("monitor.get", method("GET"), monitor + strayQuery(), bearerHeaders(), null, false);
             case 1 -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 if (chance(50)) body.put("name", chance(50) ? string() : value());
                 if (chance(40)) body.put("status", oneOf(() -> "active", () -> "disabled", this::string, this::value));
                 if (chance(40)) body.put("isMuted", oneOf(() -> true, () -> false, this::value));
                 if (chance(40)) body.put("config", chance(60) ? config() : value());
-                yield json("monitor.update", method("PUT"), monitor, bearerHeaders(), jsonText(body));
+                yield json("monitor.update", method("PUT"), monitor + strayQuery(), bearerHeaders(), jsonText(body));
             }
-            case 2 -> new Input("monitor.delete", method("DELETE"), monitor, bearerHeaders(), null, false);
-            case 3 -> new Input("monitor.checkins", method("GET"), monitor + "checkins/" + query("environment", "cursor",
-                    "per_page"), bearerHeaders(), null, false);
-            case 4 -> new Input("monitor.incidents", method("GET"), monitor + "incidents/" + query("cursor"),
+            case 2 -> {
+                // never the fixture's monitors: later inputs page through their check-ins and incidents
+                String slug = chance(50) ? "job-" + random.nextInt(50) : segment();
+                yield new Input("monitor.delete", method("DELETE"), monitors(org())
+                        + (TwoTenants.MONITORS.contains(slug) ? "job-0" : slug) + "/" + strayQuery(), bearerHeaders(), null, false);
+            }
+            case 3 -> new Input("monitor.checkins", method("GET"), monitor + "checkins/" + query("environment", "since",
+                    "cursor", "per_page"), bearerHeaders(), null, false);
+            case 4 -> new Input("monitor.incidents", method("GET"), monitor + "incidents/" + query("cursor", "per_page"),
                     bearerHeaders(), null, false);
-            default -> new Input("monitor.errors", method("GET"), monitor + "processing-errors/", bearerHeaders(), null, false);
+            case 5 -> {
+                String environment = monitor + "environments/" + oneOf(() -> "production", () -> "prod-" + tenant().organization(),
+                        this::segment) + "/" + strayQuery();
+                yield json("environment.mute", method("PUT"), environment, bearerHeaders(),
+                        jsonText(mapOf("isMuted", oneOf(() -> true, () -> false, this::value))));
+            }
+            case 6 -> new Input("environment.delete", method("DELETE"), monitor + "environments/"
+                    + oneOf(() -> "staging", this::segment) + "/" + strayQuery(), bearerHeaders(), null, false);
+            default -> new Input("monitor.errors", method("GET"), monitor + "processing-errors/" + strayQuery(),
+                    bearerHeaders(), null, false);
         };
     }
 
@@ -174,7 +249,7 @@ final class HostileInputs {
         Map<String, Object> body = new LinkedHashMap<>();
         if (chance(85)) body.put("name", oneOf(() -> "Project " + random.nextInt(100_000), this::string, this::value));
         if (chance(50)) body.put("slug", oneOf(() -> "p-" + random.nextInt(100_000), this::string, this::value));
-        return json("projects.create", method("POST"), path, bearerHeaders(), jsonText(body));
+        return json("projects.create", method("POST"), path + strayQuery(), bearerHeaders(), jsonText(body));
     }
 
     private Input keys() {
@@ -185,11 +260,163 @@ final class HostileInputs {
         if (which == 1) {
             Map<String, Object> body = new LinkedHashMap<>();
             if (chance(60)) body.put("name", chance(60) ? string() : value());
-            return json("keys.create", method("POST"), path, bearerHeaders(), chance(80) ? jsonText(body) : null);
+            return json("keys.create", method("POST"), path + strayQuery(), bearerHeaders(), chance(80) ? jsonText(body) : null);
         }
         // never a live key of the fixture: the fuzz must keep its credentials
-        return new Input("keys.revoke", method("DELETE"), path + oneOf(this::publicKey, this::segment) + "/",
+        return new Input("keys.revoke", method("DELETE"), path + oneOf(this::publicKey, this::segment) + "/" + strayQuery(),
                 bearerHeaders(), null, false);
+    }
+
+    /** The organization-wide routes: processing errors, the dashboard's summaries and organizations, its page. */
+    private Input organizationRoutes() {
+        String organization = "/api/0/organizations/" + org() + "/";
+        return switch (random.nextInt(5)) {
+            case 0 -> new Input("organization.errors", method("GET"), organization + "processing-errors/"
+                    + query("cursor", "per_page"), bearerHeaders(), null, false);
+            case 1 -> new Input("dashboard.summaries", method("GET"), organization + "monitor-summaries/"
+                    + query("cursor", "per_page"), bearerHeaders(), null, false);
+            case 2 -> new Input("dashboard.organizations", method("GET"), "/api/0/organizations/" + strayQuery(),
+                    bearerHeaders(), null, false);
+            case 3 -> new Input("dashboard.page", method("GET"), "/" + strayQuery(), new LinkedHashMap<>(), null, false);
+            default -> new Input("dashboard.asset", method("GET"), "/assets/" + segment() + "/" + oneOf(() -> "app.js",
+                    this::segment) + strayQuery(), new LinkedHashMap<>(), null, false);
+        };
+    }
+
+    /**
+     * A GET of a paged listing with a cursor: one of this listing, of another route or tenant, or one
+     * of those bent; the other parameters as the listing takes them, or not.
+     */
+    private Input listing() {
+        Tenant t = tenant();
+        String organization = chance(90) ? t.organization() : org();
+        String monitor = monitors(organization) + oneOf(() -> "backup", () -> "report", this::slug) + "/";
+        String[] listing = switch (random.nextInt(7)) {
+            case 0 -> new String[] {"monitors.list", monitors(organization)};
+            case 1 -> new String[] {"monitor.checkins", monitor + "checkins/"};
+            case 2 -> new String[] {"monitor.incidents", monitor + "incidents/"};
+            case 3 -> new String[] {"organization.errors", "/api/0/organizations/" + organization + "/processing-errors/"};
+            case 4 -> new String[] {"dashboard.summaries", "/api/0/organizations/" + organization + "/monitor-summaries/"};
+            case 5 -> new String[] {"projects.list", "/api/0/organizations/" + organization + "/projects/"};
+            default -> new String[] {"keys.list", "/api/0/projects/" + organization + "/" + oneOf(() -> "1", () -> "2",
+                    () -> t.projectSlugs().get(0), this::projectSegment) + "/keys/"};
+        };
+        String route = listing[0];
+        StringBuilder q = new StringBuilder("?cursor=").append(encode(cursor(listingOf(route, listing[1]))));
+        if (chance(60)) q.append("&per_page=").append(chance(80) ? String.valueOf(1 + random.nextInt(3)) : encode(String.valueOf(number())));
+        if (route.equals("monitor.checkins")) {
+            if (chance(30)) q.append("&environment=").append(encode(oneOf(() -> "prod-" + t.organization(), this::string)));
+            if (chance(30)) q.append("&since=").append(encode(since()));
+        }
+        String stray = strayQuery();
+        if (!stray.isEmpty()) q.append('&').append(stray.substring(1));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("authorization", "Bearer " + (chance(95) ? t.token() : tenant().token()));
+        return new Input(route, method("GET"), listing[1] + q, headers, null, false);
+    }
+
+    /** A cursor of a real answer ({@code listing}'s own, or another's), as made or bent; sometimes none made here. */
+    private String cursor(String listing) {
+        if (cursors.isEmpty() || chance(8)) return string();
+        List<Seen> own = cursors.stream().filter(c -> c.listing().equals(listing)).toList();
+        Seen seen = !own.isEmpty() && chance(50) ? own.get(random.nextInt(own.size())) : cursors.get(random.nextInt(cursors.size()));
+        CursorForm form = chance(45) ? CursorForm.AS_MADE : CursorForm.values()[1 + random.nextInt(CursorForm.values().length - 1)];
+        replay = new Replay(seen.listing(), form);
+        String c = seen.cursor();
+        return switch (form) {
+            case AS_MADE -> c;
+            case TRUNCATED -> c.substring(0, random.nextInt(c.length()));
+            case RE_ENCODED -> oneOf(() -> c.replace('-', '+').replace('_', '/') + "==", () -> encode(c), () -> c.toUpperCase(),
+                    () -> c + "=", () -> java.util.Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)));
+            case BIT_EDITED -> {
+                char[] chars = c.toCharArray();
+                int at = random.nextInt(chars.length);
+                chars[at] = (char) (chars[at] ^ (1 << random.nextInt(7)));
+                yield new String(chars);
+            }
+            case STORE_PART_EDITED -> storePartEdited(c);
+            case EXTENDED -> c + oneOf(() -> ".", () -> "%00", () -> c, () -> "x".repeat(9_000), () -> "\u0000");
+        };
+    }
+
+    /**
+     * The binding kept and the store's part decoded, changed and encoded again, as a client that has
+     * read our source could: the store's own checks are all that stands.
+     */
+    private String storePartEdited(String cursor) {
+        int dot = cursor.indexOf('.');
+        String store = dot < 0 ? cursor : cursor.substring(dot + 1);
+        String text;
+        try {
+            text = new String(java.util.Base64.getUrlDecoder().decode(store), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            text = store;
+        }
+        String original = text;
+        String edited = oneOf(() -> original.replace("acme", "globex"), () -> original.replace("globex", "acme"),
+                () -> original.replaceAll("[0-9]+$", String.valueOf(number())), () -> original + "\n" + original,
+                () -> original.replace("\n", ""), this::string);
+        return (dot < 0 ? "" : cursor.substring(0, dot + 1))
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(edited.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String since() {
+        return oneOf(() -> "2026-01-01T00:00:00Z", () -> "2025-12-31T23:59:59.999Z", () -> "2026-01-01T00:00:00+02:00",
+                () -> "+999999999-12-31T23:59:59Z", () -> "-999999999-01-01T00:00:00Z", () -> "1969-12-31T23:59:59Z",
+                () -> "2199-12-31T23:59:59.999999999Z", () -> "2200-01-01T00:00:00Z", () -> "2026-13-01T00:00:00Z",
+                () -> "2026-01-01", () -> "1767225600000", this::string);
+    }
+
+    /** Query parameters a route does not read (and some it reads elsewhere), which must change nothing. */
+    private String strayQuery() {
+        if (chance(80)) return "";
+        StringBuilder q = new StringBuilder("?");
+        for (String name : List.of("per_page", "cursor", "since", "environment", "status", "duration", "check_in_id",
+                "sentry_key", "x")) {
+            if (chance(25)) q.append(encode(name)).append('=').append(encode(name.equals("since") ? since() : string())).append('&');
+        }
+        if (chance(20)) q.append(oneOf(() -> "%zz=1", () -> "=", () -> "&&&", () -> "a=%", () -> "a=" + "b".repeat(5_000)));
+        return q.toString();
+    }
+
+    // ---- headers ----
+
+    /**
+     * The headers bent: another form or case of a credential, a header sent twice (API Gateway joins
+     * repeats with a comma), sizes no proxy would pass, an odd Host, content types and encodings.
+     */
+    private Map<String, String> bentHeaders(Map<String, String> original) {
+        Map<String, String> headers = new LinkedHashMap<>(original);
+        String auth = headers.getOrDefault("authorization", "Bearer " + current.token());
+        Tenant t = tenant();
+        switch (random.nextInt(10)) {
+            case 0 -> headers.put("authorization", oneOf(() -> auth + "," + auth, () -> auth + ", Bearer " + t.token(),
+                    () -> auth.toUpperCase(), () -> auth.replace(" ", "  "), () -> auth.replace(" ", "\t"), () -> " " + auth,
+                    () -> auth + " ", () -> "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8)),
+                    () -> "Token " + t.token(), () -> "Sentry sentry_key=" + t.publicKeys().get(0), () -> ""));
+            case 1 -> headers.put("x-sentry-auth", oneOf(() -> "Sentry sentry_key=" + t.publicKeys().get(0),
+                    () -> "Sentry sentry_key=", () -> "sentry_key=" + t.publicKeys().get(1),
+                    () -> "Sentry sentry_key=" + t.publicKeys().get(0) + ", sentry_key=" + TwoTenants.GLOBEX.publicKeys().get(0),
+                    () -> "Sentry sentry_version=7,sentry_key=" + publicKey(), () -> "Sentry " + "x".repeat(20_000), this::string));
+            case 2 -> headers.put("content-type", oneOf(() -> "application/json", () -> "application/json; charset=utf-16",
+                    () -> "application/json,application/json", () -> "", () -> "text/plain", () -> "multipart/form-data; boundary=",
+                    () -> "multipart/form-data; boundary=" + "b".repeat(5_000), () -> "application/x-sentry-envelope", this::string));
+            case 3 -> headers.put("content-encoding", oneOf(() -> "identity", () -> "", () -> " gzip ", () -> "gzip,gzip",
+                    () -> "gzip, identity", () -> "deflate", () -> "br", () -> "x".repeat(3_000), this::string));
+            case 4 -> headers.put("host", oneOf(() -> "", () -> "evil.example", () -> "a".repeat(10_000), () -> "[::1]:99999",
+                    () -> "localhost:0", () -> "h\r\nX-Injected: 1", () -> "ünicode.test", () -> "a:1:2", () -> "@x", this::string));
+            case 5 -> {
+                for (int i = random.nextInt(300); i > 0; i--) headers.put("x-filler-" + i, "v".repeat(random.nextInt(200)));
+            }
+            case 6 -> headers.put(oneOf(() -> "x-big", () -> "cookie", () -> "user-agent"), "z".repeat(64 * 1024 + random.nextInt(3)));
+            case 7 -> {
+                String value = headers.remove("authorization");
+                if (value != null) headers.put(oneOf(() -> "AUTHORIZATION", () -> "Authorization", () -> "authorization "), value);
+            }
+            case 8 -> headers.put("accept-encoding", oneOf(() -> "gzip", () -> "gzip;q=0", () -> "*", () -> "br, gzip", this::string));
+            default -> headers.put("x-forwarded-proto", oneOf(() -> "https", () -> "HTTPS", () -> "ftp", this::string));
+        }
+        return headers;
     }
 
     private Input junk() {
@@ -421,9 +648,12 @@ final class HostileInputs {
         StringBuilder q = new StringBuilder("?");
         for (String name : names) {
             if (!chance(50)) continue;
-            String value = name.equals("cursor") && !cursors.isEmpty() && chance(60)
-                    ? cursors.get(random.nextInt(cursors.size())) : name.equals("per_page") && chance(50)
-                    ? String.valueOf(number()) : string();
+            String value = switch (name) {
+                case "cursor" -> !cursors.isEmpty() && chance(60) ? cursors.get(random.nextInt(cursors.size())).cursor() : string();
+                case "per_page" -> chance(50) ? String.valueOf(number()) : string();
+                case "since" -> since();
+                default -> string();
+            };
             q.append(encode(name)).append('=').append(chance(90) ? encode(value) : value).append('&');
         }
         if (chance(5)) q.append(oneOf(() -> "%zz=1", () -> "=", () -> "&&&", () -> "a=%", () -> "status=ok&status=error"));

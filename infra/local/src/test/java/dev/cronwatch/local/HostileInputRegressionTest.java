@@ -66,7 +66,11 @@ class HostileInputRegressionTest {
     }
 
     static Answer send(String method, String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local.baseUrl() + path))
+        return sendTo(local, method, path, headers, body);
+    }
+
+    static Answer sendTo(LocalCredentials system, String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
@@ -362,5 +366,73 @@ class HostileInputRegressionTest {
         Answer a = send("POST", monitors("local") + "bounded/checkins/" + id + "/attachment/",
                 Map.of("Authorization", "DSN " + local.dsn(), "Content-Type", "multipart/form-data; boundary=" + boundary), body);
         assertClientError(a, "content-type");
+    }
+
+    // ---- query parameters and cursors that got a 500 (issue 21) ----
+
+    static String nextCursor(Answer page) {
+        String link = page.headers().getOrDefault("link", List.of("")).get(0);
+        String cursor = link.replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
+        assertThat(cursor).as(page.body()).isNotEmpty();
+        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+    }
+
+    /** Three runs of one instant: the first page's cursor is of that instant, and a later since leaves it behind. */
+    @Test
+    void aCursorReplayedWithALaterSinceIsAClientError() {
+        String config = "\"monitor_config\": {\"schedule\": \"0 * * * *\"}";
+        for (String status : List.of("ok", "error", "in_progress")) {
+            checkIn("local", localDsn(), "since-replay", "{\"status\": \"" + status + "\", " + config + "}");
+        }
+        system.controls().drainQueue();
+        String path = monitors("local") + "since-replay/checkins/?per_page=1";
+        Answer first = send("GET", path, localToken(), (String) null);
+        String cursor = nextCursor(first);
+        @SuppressWarnings("unchecked")
+        Instant started = Instant.parse((String) ((Map<String, Object>) Json.parseArray(first.body()).get(0)).get("dateAdded"));
+
+        String later = "&since=" + started.plusMillis(1);
+        assertClientError(send("GET", path + later + "&cursor=" + cursor, localToken(), (String) null), "cursor");
+
+        String since = "&since=" + started;
+        Answer second = send("GET", path + since + "&cursor=" + nextCursor(send("GET", path + since, localToken(), (String) null)),
+                localToken(), (String) null);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(Json.parseArray(second.body())).hasSize(1);
+    }
+
+    /** On a system of its own: its clock moves a week on, and the shared one's must not. */
+    @Test
+    void anOrganizationProcessingErrorsCursorOlderThanTheirSevenDaysIsAClientError(@TempDir Path ownDataDir) throws Exception {
+        try (LocalSystem week = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                ownDataDir.toString(), "--clock", "manual", "--start", "2026-01-01T00:00:00Z"), QUIET)) {
+            LocalCredentials own = week.credentials();
+            for (int i = 0; i < 3; i++) {
+                Answer a = sendTo(own, "POST", monitors(own.organization()) + "no-such-monitor-" + i + "/checkins/",
+                        Map.of("Authorization", "DSN " + own.dsn(), "Content-Type", "application/json"),
+                        "{\"status\": \"ok\"}".getBytes(StandardCharsets.UTF_8));
+                assertThat(a.status()).as(a.body()).isEqualTo(201);
+            }
+            week.controls().drainQueue();
+            String path = "/api/0/organizations/" + own.organization() + "/processing-errors/?per_page=1";
+            Map<String, String> token = Map.of("Authorization", "Bearer " + own.token());
+            String cursor = nextCursor(sendTo(own, "GET", path, token, null));
+
+            week.controls().setTime(Instant.parse("2026-01-08T00:00:01Z"));
+            Answer stale = sendTo(own, "GET", path + "&cursor=" + cursor, token, null);
+            assertClientError(stale, "cursor");
+            assertThat((String) stale.json().get("detail")).contains("expired");
+        }
+    }
+
+    @Test
+    void aSinceOutsideWhatTheStoreCanOrderIsAClientError() {
+        checkIn("local", localDsn(), "far-since", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.controls().drainQueue();
+        for (String since : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2300-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z")) {
+            assertClientError(send("GET", monitors("local") + "far-since/checkins/?since="
+                    + URLEncoder.encode(since, StandardCharsets.UTF_8), localToken(), (String) null), "since");
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.cronwatch.adapters.dynamo;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,5 +74,14 @@ final class Cursors {
         }
         if (!ofThisListing.test(key)) throw new InvalidCursorException();
         return key;
+    }
+
+    /**
+     * Compares two key values as DynamoDB orders strings, by their UTF-8 bytes: Java's compareTo orders
+     * UTF-16 units, which puts U+10000 and above before U+E000..U+FFFF, so a range check with it would
+     * let a key DynamoDB finds outside the query's range through (and DynamoDB answers that with an error).
+     */
+    static int compare(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -409,12 +409,14 @@ public final class DynamoMonitorStore implements MonitorStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(Keys.monitorPk(monitor)));
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false);
+        String from = since == null ? null : Keys.CHECK_IN_PREFIX + Keys.sortable(since);
+        String to = Keys.CHECK_IN_PREFIX + "\uffff";
         if (since == null) {
             values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
             query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)");
         } else {
-            values.put(":from", s(Keys.CHECK_IN_PREFIX + Keys.sortable(since)));
-            values.put(":to", s(Keys.CHECK_IN_PREFIX + "\uffff"));
+            values.put(":from", s(from));
+            values.put(":to", s(to));
             query.keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to");
         }
         if (environment != null) {
@@ -423,8 +425,11 @@ public final class DynamoMonitorStore implements MonitorStore {
         }
         query.expressionAttributeValues(values);
         String pk = Keys.monitorPk(monitor);
+        // a start key outside the key condition's range is DynamoDB's error: a later since's is refused here
         var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY, key -> key.get(TableDefinition.PK).s().equals(pk)
-                && key.get(TableDefinition.SK).s().startsWith(Keys.CHECK_IN_PREFIX));
+                && key.get(TableDefinition.SK).s().startsWith(Keys.CHECK_IN_PREFIX)
+                && (from == null || Cursors.compare(key.get(TableDefinition.SK).s(), from) >= 0
+                        && Cursors.compare(key.get(TableDefinition.SK).s(), to) <= 0));
         Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
         return new Page<>(page.items().stream().map(Items::checkIn).toList(), page.nextCursor());
     }

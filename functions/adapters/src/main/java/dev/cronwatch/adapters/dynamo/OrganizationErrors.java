@@ -3,6 +3,7 @@ package dev.cronwatch.adapters.dynamo;
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.Map;
@@ -39,11 +40,16 @@ final class OrganizationErrors {
         Map<String, AttributeValue> start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY,
                 key -> gpk(organization).equals(key.get(TableDefinition.GPK).s()));
         Instant oldest = now.minus(ProcessingError.RETENTION);
+        String after = Keys.sortable(oldest) + "#\uffff";
+        // the cursor's error has left the week the key condition reads: DynamoDB would refuse the start key
+        if (start != null && Cursors.compare(start.get(TableDefinition.GSK).s(), after) <= 0) {
+            throw InvalidCursorException.expired();
+        }
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
                 .keyConditionExpression("#gpk = :org AND #gsk > :oldest")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
                 .expressionAttributeValues(Map.of(":org", s(gpk(organization)),
-                        ":oldest", s(Keys.sortable(oldest) + "#\uffff")))
+                        ":oldest", s(after)))
                 .scanIndexForward(false);
         Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream().map(Items::processingError).toList(), page.nextCursor());

@@ -512,6 +512,38 @@ abstract class MonitorStoreContract {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * DynamoDB refuses a start key outside the query's key condition with an error of its own: the
+     * store refuses such a cursor first, as the caller's input (issue 21: a 500 before).
+     */
+    @Test
+    void aCursorOutsideTheRangeTheQueryReads_isRefusedBeforeItIsSent() {
+        for (int i = 0; i < 3; i++) {
+            store.commit(new Changes(null, null, List.of(TestData.checkIn(JOB, "production", "c" + i, T0.plusSeconds(i))),
+                    List.of(), null, List.of()));
+            store.commit(Changes.rejected(TestData.error(JOB, "e" + i, T0.plusSeconds(i))));
+        }
+        String checkIns = store.checkIns(JOB, null, null, 1).nextCursor();
+        String errors = store.organizationProcessingErrors("acme", T0.plusSeconds(10), null, 1).nextCursor();
+        assertThat(checkIns).isNotNull();
+        assertThat(errors).isNotNull();
+        if (!(store instanceof DynamoMonitorStore)) return; // the fake's cursors are positions: no range to leave
+
+        assertThatThrownBy(() -> store.checkInsSince(JOB, null, T0.plusSeconds(5), checkIns, 1))
+                .isInstanceOf(InvalidCursorException.class);
+        // before U+FFFF in UTF-16 order, after it in UTF-8's, which is DynamoDB's
+        String beyondTheRange = Cursors.encode(Keys.key(Keys.monitorPk(JOB), Keys.CHECK_IN_PREFIX + "\uD83D\uDE00"));
+        assertThatThrownBy(() -> store.checkInsSince(JOB, null, T0, beyondTheRange, 1))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThat(store.checkInsSince(JOB, null, T0, checkIns, 5).items()).extracting(CheckIn::id).containsExactly("c1", "c0");
+
+        Instant aWeekOn = T0.plus(ProcessingError.RETENTION).plusSeconds(3);
+        assertThatThrownBy(() -> store.organizationProcessingErrors("acme", aWeekOn, errors, 1))
+                .isInstanceOf(InvalidCursorException.class).hasMessageContaining("expired");
+        assertThat(store.organizationProcessingErrors("acme", aWeekOn.minusSeconds(3), errors, 5).items())
+                .extracting(ProcessingError::id).containsExactly("e1");
+    }
+
     // ---- the paged monitor list, the count, and cursors from elsewhere ----
 
     @Test

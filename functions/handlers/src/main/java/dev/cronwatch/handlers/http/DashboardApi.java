@@ -44,8 +44,9 @@ final class DashboardApi {
      */
     APIGatewayV2HTTPResponse summaries(Request request, String organization) {
         credentials.authorize(request, organization);
-        Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
-        Map<String, String> headers = new LinkedHashMap<>(Paging.link(request, page));
+        Paging paging = Paging.of(request, "monitor-summaries", organization);
+        Page<MonitorView> page = admin.list(organization, paging.cursor(), paging.perPage());
+        Map<String, String> headers = new LinkedHashMap<>(paging.link(page));
         headers.put("Cache-Control", "no-store");
         headers.put(TIME_HEADER, clock.instant().toString());
         return Gzip.ifAccepted(request, Response.json(200, Views.all(page.items(), Views::summary), headers));

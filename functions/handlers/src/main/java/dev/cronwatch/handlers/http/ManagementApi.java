@@ -20,6 +20,9 @@ import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
 final class ManagementApi {
+    private static final Instant EARLIEST_SINCE = Instant.EPOCH;
+    private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
+
     private final AdminService admin;
     private final Credentials credentials;
     private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
@@ -32,8 +35,9 @@ final class ManagementApi {
     /** In slug order, a page at a time (Sentry's {@code per_page} and {@code Link}). */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
-        Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
-        return Response.json(200, Views.all(page.items(), Views::monitor), Paging.link(request, page));
+        Paging paging = Paging.of(request, "monitors", organization);
+        Page<MonitorView> page = admin.list(organization, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), Views::monitor), paging.link(page));
     }
 
     APIGatewayV2HTTPResponse create(Request request, String organization) {
@@ -94,18 +98,20 @@ final class ManagementApi {
     /** Newest first, paged with Sentry's {@code Link} header and {@code ?cursor=}. */
     APIGatewayV2HTTPResponse checkIns(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        int limit = Paging.perPage(request);
         String environment = request.query().get("environment");
-        Page<CheckIn> page = admin.checkIns(organization, slug, environment == null || environment.isEmpty() ? null : environment,
-                since(request), Paging.cursor(request), limit);
-        return Response.json(200, Views.all(page.items(), Views::checkIn), Paging.link(request, page));
+        if (environment != null && environment.isEmpty()) environment = null;
+        Instant since = since(request);
+        Paging paging = Paging.of(request, "checkins", organization, slug, environment, since);
+        Page<CheckIn> page = admin.checkIns(organization, slug, environment, since, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), Views::checkIn), paging.link(page));
     }
 
     /** Newest first, paged like check-ins: a flapping job can have opened thousands. */
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        Page<Incident> page = admin.incidents(organization, slug, Paging.cursor(request), Paging.perPage(request));
-        return Response.json(200, Views.all(page.items(), Views::incident), Paging.link(request, page));
+        Paging paging = Paging.of(request, "incidents", organization, slug);
+        Page<Incident> page = admin.incidents(organization, slug, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), Views::incident), paging.link(page));
     }
 
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
@@ -119,9 +125,9 @@ final class ManagementApi {
      */
     APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
         credentials.authorize(request, organization);
-        Page<ProcessingError> page = admin.organizationProcessingErrors(organization, Paging.cursor(request),
-                Paging.perPage(request));
-        return Response.json(200, Views.all(page.items(), Views::processingError), Paging.link(request, page));
+        Paging paging = Paging.of(request, "processing-errors", organization);
+        Page<ProcessingError> page = admin.organizationProcessingErrors(organization, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), Views::processingError), paging.link(page));
     }
 
     /** Sentry's {@code PUT …/environments/{env}/ {"isMuted": bool}}: answers the monitor, as Sentry does. */
@@ -138,15 +144,24 @@ final class ManagementApi {
         return Response.json(202, Map.of());
     }
 
-    /** {@code ?since=<ISO instant>}: only runs started then or later (the dashboard's timeline window). */
+    /**
+     * {@code ?since=<ISO instant>}: only runs started then or later (the dashboard's timeline window).
+     * Bounded to what the store orders: it dates check-ins in epoch milliseconds of 13 digits (1970 to
+     * 2286), and an instant of year 999,999,999 does not even fit in a long of them.
+     */
     private static Instant since(Request request) {
         String since = request.query().get("since");
         if (since == null || since.isEmpty()) return null;
+        Instant parsed;
         try {
-            return Instant.parse(since);
+            parsed = Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw new FieldError("since", "Use an ISO-8601 instant such as 2026-01-01T00:00:00Z.");
+            parsed = null;
         }
+        if (parsed == null || parsed.isBefore(EARLIEST_SINCE) || !parsed.isBefore(SINCE_LIMIT)) {
+            throw new FieldError("since", "Use an ISO-8601 instant from 1970 to 2199, such as 2026-01-01T00:00:00Z.");
+        }
+        return parsed;
     }
 
     /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */

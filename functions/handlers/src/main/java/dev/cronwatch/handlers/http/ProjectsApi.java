@@ -29,8 +29,9 @@ final class ProjectsApi {
     /** {@code GET /api/0/organizations/{org}/projects/}, in slug order. */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
-        Page<Project> page = projects.list(organization, Paging.cursor(request), Paging.perPage(request));
-        return Response.json(200, Views.all(page.items(), ProjectsApi::project), Paging.link(request, page));
+        Paging paging = Paging.of(request, "projects", organization);
+        Page<Project> page = projects.list(organization, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), ProjectsApi::project), paging.link(page));
     }
 
     /** {@code POST /api/0/organizations/{org}/projects/} with {@code {"name", "slug"?}}. */
@@ -45,8 +46,9 @@ final class ProjectsApi {
     /** {@code GET /api/0/projects/{org}/{project}/keys/}, oldest first. */
     APIGatewayV2HTTPResponse keys(Request request, String organization, String project) {
         credentials.authorize(request, organization);
-        Page<ProjectKey> page = projects.keys(organization, project, Paging.cursor(request), Paging.perPage(request));
-        return Response.json(200, Views.all(page.items(), k -> key(k, request)), Paging.link(request, page));
+        Paging paging = Paging.of(request, "keys", organization, project);
+        Page<ProjectKey> page = projects.keys(organization, project, paging.cursor(), paging.perPage());
+        return Response.json(200, Views.all(page.items(), k -> key(k, request)), paging.link(page));
     }
 
     /** {@code POST /api/0/projects/{org}/{project}/keys/} with {@code {"name"?}}. */
