@@ -45,7 +45,8 @@ export function monitorsPage(main, {organization, projectName, projects, dsnFor}
   const list = h('ul', {class: 'monitors', 'aria-labelledby': 'monitors-title'});
   const empty = h('p', {class: 'empty', hidden: true});
   const firstRun = h('div', {class: 'first-run-slot'});
-  const dropped = h('section', {class: 'dropped-banner', hidden: true, 'aria-labelledby': 'dropped-title'});
+  const droppedDetails = h('details', {});
+  const dropped = h('section', {class: 'dropped-banner', hidden: true, 'aria-labelledby': 'dropped-title'}, droppedDetails);
   const progress = h('p', {class: 'progress', role: 'status'}, 'Loading monitors…');
 
   main.replaceChildren(h('section', {class: 'monitors-page'},
@@ -115,10 +116,11 @@ export function monitorsPage(main, {organization, projectName, projects, dsnFor}
       dropped.hidden = errors.length === 0;
       if (errors.length === 0) return;
       const count = `${errors.length}${next ? '+' : ''} check-in${errors.length === 1 && !next ? ' was' : 's were'} dropped`;
-      dropped.replaceChildren(h('details', {},
+      // the same <details>, so a refresh keeps it open
+      droppedDetails.replaceChildren(
         h('summary', {}, icon('alert'), h('strong', {id: 'dropped-title'}, count), ' in the last 7 days: a slug without a monitor, the rate limit… ',
           h('span', {class: 'detail'}, 'Show why')),
-        droppedList(errors)));
+        droppedList(errors));
     } catch {
       dropped.hidden = true; // the list works without it
     }

@@ -321,6 +321,8 @@ class DashboardBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
         Object span = driver.executeScript("const rows = document.querySelectorAll('.monitors > li');"
                 + " return rows[7].getBoundingClientRect().bottom - rows[0].getBoundingClientRect().top;");
+        System.out.printf("8 monitors (one with two environments) span %.0f px at 1280 px wide, 7-day strips%n",
+                ((Number) span).doubleValue());
         assertThat(((Number) span).doubleValue()).as("8 monitors, 7-day strips with their axis").isLessThanOrEqualTo(900);
         driver.manage().window().setSize(before);
     }
