@@ -14,7 +14,7 @@ globalThis.fetch = async (url, init) => {
   return new Response(JSON.stringify(page.body), {status: page.status ?? 200, headers: page.headers ?? {}});
 };
 
-const {allPages, api, nextCursor, session} = await import('../../main/resources/dashboard/api.js');
+const {allPages, api, apiPath, nextCursor, session} = await import('../../main/resources/dashboard/api.js');
 const {loadWindow} = await import('../../main/resources/dashboard/timeline.js');
 const {now} = await import('../../main/resources/dashboard/format.js');
 
@@ -78,4 +78,26 @@ test("a timeline window reads at most its pages, and says where the loaded part 
   pages = [{body: [{dateAdded: '2026-01-01T05:00:00Z'}]}];
   const whole = await loadWindow('acme', 'job', from, 2);
   assert.equal(whole.coveredFrom, from);
+});
+
+test('every path is built from encoded segments; ".", ".." and empty ones are refused', () => {
+  assert.equal(apiPath('api', '0', 'organizations', 'acme', 'monitors', 'job', 'environments', 'a/b'),
+    '/api/0/organizations/acme/monitors/job/environments/a%2Fb/');
+  for (const [name, encoded] of [['%2e%2e', '%252e%252e'], ['?x', '%3Fx'], ['#y', '%23y'], ['.x', '.x'], ['...', '...']]) {
+    assert.equal(apiPath('environments', name), `/environments/${encoded}/`);
+  }
+  for (const name of ['.', '..', '']) {
+    assert.throws(() => apiPath('monitors', 'job', 'environments', name), (e) => e.status === 0 && e.detail.includes(`"${name}"`));
+  }
+});
+
+test('an action on an environment named ".." is refused, and nothing is sent to its monitor', async () => {
+  session.set('t', 'acme');
+  pages = [{status: 202, body: {}}];
+  await assert.rejects(api.deleteEnvironment('acme', 'job', '..'), (e) => e.status === 0);
+  await assert.rejects(api.muteEnvironment('acme', 'job', '.', true), (e) => e.status === 0);
+  assert.equal(requests.length, 0);
+  await api.deleteEnvironment('acme', 'job', '#y');
+  assert.equal(requests[0].url, 'https://cron.example.com/api/0/organizations/acme/monitors/job/environments/%23y/');
+  assert.equal(requests[0].init.method, 'DELETE');
 });

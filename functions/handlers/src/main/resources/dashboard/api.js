@@ -47,12 +47,29 @@ export function nextCursor(link) {
   return null;
 }
 
-async function call(method, path, {body, token, query} = {}) {
+/**
+ * A request path from its segments, each percent-encoded, with the trailing slash Sentry's routes
+ * have. A segment that is empty, "." or ".." is refused: the browser would resolve it (even
+ * encoded as %2E) and send the request to another resource, so a stored environment named ".."
+ * would make "Delete" delete its whole monitor.
+ */
+export function apiPath(...segments) {
+  for (const segment of segments) {
+    const text = String(segment ?? '');
+    if (text === '' || text === '.' || text === '..') {
+      throw new ApiError(0, `The name "${text}" cannot be sent in a request path, so this action is not possible from here.`);
+    }
+  }
+  return `/${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}/`;
+}
+
+/** `segments` as apiPath takes them; a refused segment rejects the call before anything is sent. */
+async function call(method, segments, {body, token, query} = {}) {
   const bearer = token ?? session.get()?.token;
   const headers = {Accept: 'application/json'};
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const url = new URL(path, location.origin);
+  const url = new URL(apiPath(...segments), location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, value);
   }
@@ -80,26 +97,28 @@ async function call(method, path, {body, token, query} = {}) {
   return {data, next: nextCursor(response.headers.get('Link'))};
 }
 
-const enc = encodeURIComponent;
-const org = (organization) => `/api/0/organizations/${enc(organization)}`;
-const monitor = (organization, slug) => `${org(organization)}/monitors/${enc(slug)}/`;
+const org = (organization, ...rest) => ['api', '0', 'organizations', organization, ...rest];
+const monitor = (organization, slug, ...rest) => org(organization, 'monitors', slug, ...rest);
 
 export const api = {
-  organizations: (token) => call('GET', '/api/0/organizations/', {token}),
-  summaries: (organization, cursor) => call('GET', `${org(organization)}/monitor-summaries/`, {query: {cursor, per_page: 100}}),
+  organizations: (token) => call('GET', ['api', '0', 'organizations'], {token}),
+  summaries: (organization, cursor) => call('GET', org(organization, 'monitor-summaries'), {query: {cursor, per_page: 100}}),
+  createMonitor: (organization, body) => call('POST', org(organization, 'monitors'), {body}),
   monitor: (organization, slug) => call('GET', monitor(organization, slug)),
   updateMonitor: (organization, slug, body) => call('PUT', monitor(organization, slug), {body}),
   deleteMonitor: (organization, slug) => call('DELETE', monitor(organization, slug)),
   checkIns: (organization, slug, {cursor, since, environment, perPage} = {}) =>
-    call('GET', `${monitor(organization, slug)}checkins/`, {query: {cursor, since, environment, per_page: perPage}}),
-  incidents: (organization, slug) => call('GET', `${monitor(organization, slug)}incidents/`),
-  processingErrors: (organization, slug) => call('GET', `${monitor(organization, slug)}processing-errors/`),
+    call('GET', monitor(organization, slug, 'checkins'), {query: {cursor, since, environment, per_page: perPage}}),
+  incidents: (organization, slug) => call('GET', monitor(organization, slug, 'incidents')),
+  processingErrors: (organization, slug) => call('GET', monitor(organization, slug, 'processing-errors')),
+  organizationProcessingErrors: (organization, cursor) =>
+    call('GET', org(organization, 'processing-errors'), {query: {cursor, per_page: 100}}),
   muteEnvironment: (organization, slug, environment, isMuted) =>
-    call('PUT', `${monitor(organization, slug)}environments/${enc(environment)}/`, {body: {isMuted}}),
+    call('PUT', monitor(organization, slug, 'environments', environment), {body: {isMuted}}),
   deleteEnvironment: (organization, slug, environment) =>
-    call('DELETE', `${monitor(organization, slug)}environments/${enc(environment)}/`),
-  projects: (organization) => call('GET', `${org(organization)}/projects/`),
-  keys: (organization, projectSlug) => call('GET', `/api/0/projects/${enc(organization)}/${enc(projectSlug)}/keys/`),
+    call('DELETE', monitor(organization, slug, 'environments', environment)),
+  projects: (organization) => call('GET', org(organization, 'projects')),
+  keys: (organization, projectSlug) => call('GET', ['api', '0', 'projects', organization, projectSlug, 'keys']),
 };
 
 /**

@@ -30,8 +30,9 @@ function route() {
     return;
   }
   showSignedIn(s.organization);
-  directory ??= projectDirectory(s.organization);
   const match = /^#\/(?:organizations\/([^/]+)\/)?monitors\/([^/?]+)(?:\/(setup))?(?:\?.*)?$/.exec(location.hash);
+  // read again for the list: a project made since shows by its name there (and in its filter)
+  if (!match || !directory) directory = projectDirectory(s.organization);
   // another organization's link shows this one's list: a token reads only its own organization
   const sameOrganization = !match?.[1] || decoded(match[1]) === s.organization;
   const slug = match && sameOrganization ? decoded(match[2]) : null;
@@ -39,7 +40,8 @@ function route() {
     current = monitorPage(main, {organization: s.organization, slug, section: match[3],
       projectName: directory.name, dsnFor: directory.dsn, onDeleted: () => { location.hash = '#/'; }});
   } else {
-    current = monitorsPage(main, {organization: s.organization, projectName: directory.name});
+    current = monitorsPage(main, {organization: s.organization, projectName: directory.name,
+      projects: directory.projects, dsnFor: directory.dsn});
   }
 }
 
@@ -81,6 +83,10 @@ function projectDirectory(organization) {
   const dsns = new Map();
   return {
     name: (id) => names.get(String(id)) ?? `project ${id}`,
+    async projects() {
+      await loaded;
+      return projects;
+    },
     async dsn(projectId) {
       await loaded;
       const project = projects.find((p) => String(p.id) === String(projectId));

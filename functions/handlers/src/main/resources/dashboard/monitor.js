@@ -7,6 +7,8 @@ import {announce, h, icon} from './dom.js';
 import {duration, exact, now, scheduleText} from './format.js';
 import {badge, timeElement, timeWithExact} from './monitors.js';
 import {durationChart} from './chart.js';
+import {droppedList, errorLine} from './errors.js';
+import {monitorForm} from './monitorform.js';
 import {setupSection} from './setup.js';
 import {environmentState, monitorState, reasonText} from './status.js';
 import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
@@ -14,8 +16,6 @@ import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
 const CHECK_INS_PER_PAGE = 20;
 /** 500 check-ins: a job every 5 minutes over 24 hours, or hourly over 20 days. */
 const WINDOW_PAGES = 5;
-const FIELDS = ['name', 'config.schedule_type', 'config.schedule', 'config.timezone', 'config.checkin_margin',
-  'config.max_runtime', 'config.failure_issue_threshold', 'config.recovery_threshold'];
 
 export function monitorPage(main, {organization, slug, section, projectName, dsnFor, onDeleted}) {
   let destroyed = false;
@@ -46,10 +46,23 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
       fillSetup();
     } catch (e) {
       if (destroyed) return;
+      const errors = e.status === 404 ? await droppedHere() : [];
+      if (destroyed) return;
       main.replaceChildren(h('nav', {class: 'crumbs'}, h('a', {href: '#/'}, '← All monitors')),
         h('h1', {id: 'monitor-title', tabindex: '-1'}, e.status === 404 ? `No monitor "${slug}"` : 'This monitor could not be loaded'),
-        h('p', {class: 'error'}, e.status === 404 ? 'It may have been deleted.' : e.message));
+        e.status !== 404 ? h('p', {class: 'error'}, e.message)
+          : errors.length === 0 ? h('p', {class: 'error'}, 'It may have been deleted.')
+            : section_('processing-errors', 'Check-ins sent to this slug were dropped', droppedList(errors)));
       document.getElementById('monitor-title').focus();
+    }
+  }
+
+  /** A slug that names no monitor still has the processing errors of the check-ins sent to it. */
+  async function droppedHere() {
+    try {
+      return (await api.processingErrors(organization, slug)).data ?? [];
+    } catch {
+      return [];
     }
   }
 
@@ -212,103 +225,22 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
 
   function errorsTable(errors) {
     if (errors.length === 0) return h('p', {}, 'No processing errors in the last 7 days.');
-    return h('div', {class: 'table-wrap'}, table(['Received', 'Error', 'Check-in', 'Details'], errors.map((e) => [
-      exact(e.dateAdded), e.name ?? String(e.type), e.checkInId ?? '—',
-      h('code', {}, JSON.stringify(e.data ?? {})),
+    return h('div', {class: 'table-wrap'}, table(['Received', 'Error', 'Check-in', 'Cause and fix'], errors.map((e) => [
+      exact(e.dateAdded), e.name ?? String(e.type), e.checkInId ?? '—', errorLine(e),
     ]), 'processing-errors'));
   }
 
   // ---- configuration ----
 
   function configForm() {
-    const c = monitor.config;
-    const interval = c.schedule_type === 'interval';
-    const field = (name, label, input, help) => h('div', {class: 'field', dataset: {field: name}},
-      h('label', {for: `f-${name}`}, label), input,
-      help ? h('p', {class: 'help', id: `help-${name}`}, help) : null,
-      h('p', {class: 'field-error', id: `err-${name}`}));
-    const text = (name, value, extra = {}) => h('input', {id: `f-${name}`, name, type: 'text', value: value ?? '',
-      autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `help-${name} err-${name}`, ...extra});
-    const number = (name, value) => text(name, value === null || value === undefined ? '' : String(value), {inputmode: 'numeric'});
-    const typeSelect = h('select', {id: 'f-config.schedule_type', name: 'config.schedule_type',
-      'aria-describedby': 'err-config.schedule_type', onchange: () => toggleScheduleInputs()},
-    h('option', {value: 'crontab', selected: !interval}, 'crontab'), h('option', {value: 'interval', selected: interval}, 'interval'));
-    const unit = h('select', {id: 'f-interval-unit', 'aria-label': 'Interval unit'},
-      ['minute', 'hour', 'day', 'week', 'month', 'year'].map((u) => h('option', {value: u, selected: interval && c.schedule[1] === u}, u)));
-    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    const form = h('form', {id: 'config-form', method: 'post', novalidate: true, onsubmit: save},
-      field('name', 'Name', text('name', monitor.name)),
-      field('config.schedule_type', 'Schedule type', typeSelect),
-      field('config.schedule', 'Schedule', h('div', {class: 'schedule-inputs'},
-        text('config.schedule', interval ? '' : c.schedule, {hidden: interval}),
-        h('span', {class: 'interval-inputs', hidden: !interval},
-          text('interval-value', interval ? String(c.schedule[0]) : '', {inputmode: 'numeric', 'aria-label': 'Every how many'}), unit)),
-      'A crontab such as 0 * * * * (Debian cron, with names, L, W and #), or an interval.'),
-      field('config.timezone', 'Time zone', text('config.timezone', c.timezone, {list: 'zones'}), 'An IANA zone such as Europe/Riga; empty means UTC.'),
-      h('datalist', {id: 'zones'}, zones.map((z) => h('option', {value: z}))),
-      field('config.checkin_margin', 'Check-in margin (minutes)', number('config.checkin_margin', c.checkin_margin), 'How late a check-in may be before it is missed; empty means 1.'),
-      field('config.max_runtime', 'Maximum runtime (minutes)', number('config.max_runtime', c.max_runtime), 'How long a run may stay in progress; empty means 30.'),
-      field('config.failure_issue_threshold', 'Failures before an incident', number('config.failure_issue_threshold', c.failure_issue_threshold), 'Empty means 1.'),
-      field('config.recovery_threshold', 'Successes before recovery', number('config.recovery_threshold', c.recovery_threshold), 'Empty means 1.'),
-      h('p', {class: 'field-error', id: 'err-form', role: 'alert'}),
-      h('div', {class: 'form-actions'}, h('button', {type: 'submit', class: 'primary', id: 'save-config'}, 'Save configuration'),
-        h('span', {id: 'config-status', role: 'status'})));
-    return form;
-
-    function toggleScheduleInputs() {
-      const isInterval = typeSelect.value === 'interval';
-      form.querySelector('[id="f-config.schedule"]').hidden = isInterval;
-      form.querySelector('.interval-inputs').hidden = !isInterval;
-    }
-  }
-
-  async function save(event) {
-    event.preventDefault();
-    const form = event.target;
-    const value = (name) => form.querySelector(`[id="f-${name}"]`).value.trim();
-    const integer = (name) => {
-      const v = value(name);
-      if (v === '') return null;
-      return /^-?\d+$/.test(v) ? Number(v) : v; // anything else goes as typed: the API names the field
-    };
-    for (const name of [...FIELDS, 'form']) showFieldError(name, null);
-    const type = value('config.schedule_type');
-    const config = {
-      schedule_type: type,
-      schedule: type === 'interval' ? [integer('interval-value'), form.querySelector('#f-interval-unit').value] : value('config.schedule'),
-      timezone: value('config.timezone') || null,
-      checkin_margin: integer('config.checkin_margin'),
-      max_runtime: integer('config.max_runtime'),
-      failure_issue_threshold: integer('config.failure_issue_threshold'),
-      recovery_threshold: integer('config.recovery_threshold'),
-    };
-    const button = form.querySelector('#save-config');
-    button.disabled = true;
-    try {
-      await api.updateMonitor(organization, slug, {name: value('name'), config});
-      if (destroyed) return;
-      announce('Configuration saved.');
-      await load({focus: 'save-config'});
-      document.getElementById('config-status').textContent = 'Saved.';
-    } catch (e) {
-      if (destroyed) return;
-      const name = FIELDS.includes(e.field) ? e.field : 'form';
-      showFieldError(name, e.field && name === 'form' ? `${e.field}: ${e.message}` : e.message);
-      const input = document.getElementById(`f-${name}`);
-      (input && !input.hidden ? input : document.getElementById(name === 'config.schedule' ? 'f-interval-value' : 'err-form'))?.focus();
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  function showFieldError(name, text) {
-    const error = document.getElementById(`err-${name}`);
-    if (error) error.textContent = text ?? '';
-    const input = document.getElementById(`f-${name}`);
-    if (input) {
-      if (text) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
+    return monitorForm({name: monitor.name, config: monitor.config, submitLabel: 'Save configuration',
+      submitId: 'save-config', statusId: 'config-status', onSubmit: async (body) => {
+        await api.updateMonitor(organization, slug, body);
+        if (destroyed) return;
+        announce('Configuration saved.');
+        await load({focus: 'save-config'});
+        document.getElementById('config-status').textContent = 'Saved.';
+      }});
   }
 
   // ---- setup help ----

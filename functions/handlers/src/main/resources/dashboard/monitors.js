@@ -1,9 +1,12 @@
 // The monitors page: every monitor, worst first, with each environment's state, last and next
 // check-in, and a timeline strip. One summary request per 100 monitors; the strips of the rows on
-// screen then read their window's check-ins, a few requests at a time (docs/dashboard.md).
+// screen then read their window's check-ins, a few requests at a time (docs/dashboard.md). Above
+// them, the organization's dropped check-ins; with no monitor yet, the first-run panel.
 
 import {allPages, api} from './api.js';
 import {announce, h, icon} from './dom.js';
+import {droppedList} from './errors.js';
+import {firstRunPanel} from './firstrun.js';
 import {exact, now, relative, scheduleText} from './format.js';
 import {environmentState, matchesStatus, monitorState, sortMonitors, STATES} from './status.js';
 import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
@@ -14,7 +17,7 @@ const CONCURRENT_TIMELINES = 4;
 /** The reader's choices, kept while they visit a monitor and come back. */
 const choices = {query: '', status: '', project: '', window: '24h'};
 
-export function monitorsPage(main, {organization, projectName}) {
+export function monitorsPage(main, {organization, projectName, projects, dsnFor}) {
   let monitors = [];
   let bySlug = new Map();
   let loading = false;
@@ -41,6 +44,9 @@ export function monitorsPage(main, {organization, projectName}) {
   const refreshed = h('span', {class: 'refreshed'});
   const list = h('ul', {class: 'monitors', 'aria-labelledby': 'monitors-title'});
   const empty = h('p', {class: 'empty', hidden: true});
+  const firstRun = h('div', {class: 'first-run-slot'});
+  const droppedDetails = h('details', {});
+  const dropped = h('section', {class: 'dropped-banner', hidden: true, 'aria-labelledby': 'dropped-title'}, droppedDetails);
   const progress = h('p', {class: 'progress', role: 'status'}, 'Loading monitors…');
 
   main.replaceChildren(h('section', {class: 'monitors-page'},
@@ -53,13 +59,17 @@ export function monitorsPage(main, {organization, projectName}) {
         h('div', {class: 'segmented', role: 'group', 'aria-labelledby': 'window-label'}, windowButtons)),
       h('div', {class: 'field refresh'}, refreshed,
         h('button', {type: 'button', onclick: () => refresh(), 'aria-label': 'Refresh now'}, 'Refresh'))),
-    progress, list, empty));
+    dropped, progress, list, empty, firstRun));
   heading.focus();
 
   const observer = new IntersectionObserver(onIntersect, {rootMargin: '150px 0px'});
   const refreshTimer = setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
   const clockTimer = setInterval(updateTimes, 15_000);
   refresh();
+  // the rows and the Project filter name each project once the projects are listed
+  projects().then(() => {
+    if (!destroyed) setMonitors(monitors);
+  });
 
   async function refresh() {
     if (loading) return;
@@ -76,11 +86,12 @@ export function monitorsPage(main, {organization, projectName}) {
       });
       if (destroyed) return;
       if (first) performance.mark('cronwatch:summaries-loaded');
+      loadDropped();
+      firstLoad = false; // the whole list: an empty one shows the first-run panel
       setMonitors(items);
       progress.textContent = '';
       progress.classList.remove('error');
       refreshed.replaceChildren('Updated ', timeElement(new Date(now()).toISOString()));
-      firstLoad = false;
       if (first) {
         requestAnimationFrame(() => setTimeout(() => {
           performance.mark('cronwatch:monitors-rendered');
@@ -96,6 +107,25 @@ export function monitorsPage(main, {organization, projectName}) {
     }
   }
 
+  /** The newest page of the organization's processing errors: a count and each cause, in a banner. */
+  async function loadDropped() {
+    try {
+      const {data, next} = await api.organizationProcessingErrors(organization, null);
+      if (destroyed) return;
+      const errors = data ?? [];
+      dropped.hidden = errors.length === 0;
+      if (errors.length === 0) return;
+      const count = `${errors.length}${next ? '+' : ''} check-in${errors.length === 1 && !next ? ' was' : 's were'} dropped`;
+      // the same <details>, so a refresh keeps it open
+      droppedDetails.replaceChildren(
+        h('summary', {}, icon('alert'), h('strong', {id: 'dropped-title'}, count), ' in the last 7 days: a slug without a monitor, the rate limit… ',
+          h('span', {class: 'detail'}, 'Show why')),
+        droppedList(errors));
+    } catch {
+      dropped.hidden = true; // the list works without it
+    }
+  }
+
   function setMonitors(items) {
     monitors = items;
     bySlug = new Map(items.map((m) => [m.slug, m]));
@@ -105,10 +135,10 @@ export function monitorsPage(main, {organization, projectName}) {
 
   function fillProjects() {
     const ids = [...new Set(monitors.map((m) => String(m.project)))].sort();
-    const current = [...project.options].slice(1).map((o) => o.value);
-    if (ids.join() === current.join()) return;
+    const options = ids.map((id) => `${id}\n${projectName(id)}`); // names come once the projects are listed
+    if (options.join() === [...project.options].slice(1).map((o) => `${o.value}\n${o.textContent}`).join()) return;
     project.replaceChildren(h('option', {value: ''}, 'All projects'),
-      ids.map((id) => h('option', {value: id, selected: id === choices.project}, projectName(id))));
+      ...ids.map((id) => h('option', {value: id, selected: id === choices.project}, projectName(id))));
   }
 
   function render() {
@@ -121,10 +151,14 @@ export function monitorsPage(main, {organization, projectName}) {
     if (current.length !== elements.length || elements.some((e, i) => current[i] !== e)) list.replaceChildren(...elements);
     for (const slug of rows.keys()) if (!bySlug.has(slug)) rows.delete(slug);
     renderCounts(shown.length);
-    empty.hidden = shown.length > 0 || loading && monitors.length === 0;
-    empty.textContent = monitors.length === 0
-      ? 'No monitors yet. A monitor appears with its first check-in (see the README), or create one through the API.'
-      : 'No monitor matches these filters.';
+    const none = monitors.length === 0;
+    empty.hidden = shown.length > 0 || none;
+    empty.textContent = 'No monitor matches these filters.';
+    if (none && !firstLoad && firstRun.childElementCount === 0) {
+      firstRun.replaceChildren(firstRunPanel({organization, projects, dsnFor, origin: location.origin}));
+    } else if (!none) {
+      firstRun.replaceChildren();
+    }
     performance.measure('cronwatch:render', {start: started});
   }
 
@@ -146,7 +180,7 @@ export function monitorsPage(main, {organization, projectName}) {
   }
 
   function rowFor(monitor) {
-    const key = `${choices.window}|${JSON.stringify(monitor)}`;
+    const key = `${choices.window}|${projectName(String(monitor.project))}|${JSON.stringify(monitor)}`;
     const cached = rows.get(monitor.slug);
     if (cached && cached.key === key) return cached.element;
     if (cached) observer.unobserve(cached.element);
@@ -179,9 +213,10 @@ export function monitorsPage(main, {organization, projectName}) {
         badge(state),
         state.detail ? h('span', {class: 'detail'}, state.detail) : null,
         state.since ? h('span', {class: 'detail'}, 'since ', timeElement(state.since)) : null),
+      // one line: the exact times are on hover, and on the monitor's page
       h('dl', {class: 'times'},
-        h('div', {}, h('dt', {}, 'Last check-in'), h('dd', {}, timeWithExact(env.lastCheckIn))),
-        h('div', {}, h('dt', {}, 'Next expected'), h('dd', {}, monitor.status === 'disabled' ? 'paused' : timeWithExact(env.nextCheckIn)))),
+        h('div', {}, h('dt', {}, 'Last'), h('dd', {}, timeElement(env.lastCheckIn))),
+        h('div', {}, h('dt', {}, 'Next'), h('dd', {}, monitor.status === 'disabled' ? 'paused' : timeElement(env.nextCheckIn)))),
       // drawn when the row first comes on screen: most of 1,000 rows never do
       h('div', {class: 'strip-slot', dataset: {environment: env.name}}));
   }

@@ -112,7 +112,7 @@ export function setupSection({organization, monitor, environment, dsn, origin}) 
     block('setup-node', 'Sentry SDK for Node.js', lines.node));
 }
 
-function block(id, title, text) {
+export function block(id, title, text) {
   const status = h('span', {class: 'copied', role: 'status'});
   const code = h('code', {id}, text);
   return h('figure', {class: 'snippet'},
@@ -148,6 +148,6 @@ export function crontabFor(config) {
   return '<m h dom mon dow>';
 }
 
-function shellQuote(text) {
+export function shellQuote(text) {
   return `'${String(text).replace(/'/g, `'\\''`)}'`;
 }

@@ -2,6 +2,11 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.MonitorStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,15 +30,19 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real browser against local mode with the manual clock: a user signs in, sees a
- * job turn failing after a miss, opens it, finds the MISSED check-in on its timeline, mutes it, gets
+ * The dashboard in a real browser against local mode with the manual clock: a user signs in to an
+ * empty organization, runs the first-run panel's curl line and creates a monitor with its form; then,
+ * with a day of history, reads the dropped check-ins (a mistyped slug, the rate limit), filters by
+ * project, reads the 7-day timeline with its axis and a failure as wide as it lasted, sees a job
+ * turn failing after a miss, opens it, finds the MISSED check-in on its timeline, mutes it, gets
  * a bad crontab refused beside its field, fixes it, runs the setup help's curl and crontab lines as
- * pasted into a shell, deletes another monitor after confirming, reads
- * a monitor in a phone-sized window, and signs out. Screenshots of both pages go to
- * {@code target/} (copies in {@code docs/} illustrate the README).
+ * pasted into a shell, deletes another monitor after confirming, mutes and deletes environments
+ * whose stored names are not safe in a URL, reads a monitor in a phone-sized window, and signs out.
+ * Screenshots of both pages go to {@code target/} (copies in {@code docs/} illustrate the README).
  */
 class DashboardBrowserTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -52,13 +62,16 @@ class DashboardBrowserTest {
                 dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
              HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalApi api = new LocalApi(system.credentials());
-            seedJobs(api, system.controls());
             ChromeDriver driver = chromium.driver();
             String token = system.credentials().token();
             try {
                 driver.get(system.credentials().baseUrl() + "/");
                 WebElement tokenInput = await(driver, d -> d.findElement(By.id("token")));
                 tokenInput.sendKeys(token, Keys.ENTER); // the keyboard alone signs in
+
+                firstRun(driver, api, system);
+                seedJobs(api, system.controls());
+                driver.findElement(By.linkText("← All monitors")).click();
 
                 WebElement backup = awaitRow(driver, "nightly-backup", "state-ok");
                 assertThat(backup.getText()).contains("every hour at :00, Europe/Riga", "OK");
@@ -75,9 +88,19 @@ class DashboardBrowserTest {
                 await(driver, d -> "loaded".equals(row(d, "nightly-backup").getDomAttribute("data-timeline")));
                 assertThat(driver.findElements(By.cssSelector(".monitors > li")).get(0).getDomAttribute("data-slug"))
                         .as("worst first").isIn("nightly-backup", "report-mailer");
+                pickAProject(driver, api);
+                timelines(driver);
+                WebElement dropped = droppedCheckIns(driver);
                 fullPageScreenshot(driver, "dashboard-monitors.png");
 
-                backup.findElement(By.linkText("Nightly backup")).click();
+                // the mistyped slug's page shows why its check-ins were dropped, and leads to the right one
+                dropped.findElement(By.linkText("nightly-bakup")).click();
+                WebElement title = await(driver, d -> d.findElement(By.id("monitor-title")));
+                assertThat(title.getText()).isEqualTo("No monitor \"nightly-bakup\"");
+                assertThat(driver.findElement(By.id("main")).getText())
+                        .contains("no monitor `nightly-bakup`; did you mean `nightly-backup`?")
+                        .doesNotContain("It may have been deleted");
+                driver.findElement(By.linkText("Open nightly-backup")).click();
                 WebElement production = await(driver, d -> d.findElement(By.cssSelector(
                         ".envs-table tr[data-environment='production'] .strip")));
                 await(driver, d -> !production.findElements(By.cssSelector("rect.mark-missed")).isEmpty());
@@ -139,6 +162,8 @@ class DashboardBrowserTest {
                 backup = awaitRow(driver, "nightly-backup", "is-muted");
                 backup.findElement(By.linkText("Nightly backup")).click();
                 await(driver, d -> d.findElement(By.id("mute-monitor")));
+
+                unsafeEnvironmentNames(driver, api, system.controls());
 
                 driver.manage().window().setSize(new Dimension(380, 800)); // a phone: nothing wider than the window
                 assertThat(driver.executeScript("return document.documentElement.scrollWidth"))
@@ -208,13 +233,21 @@ class DashboardBrowserTest {
         events.add(Map.entry(T0.plus(Duration.ofHours(HOURS - 1)).plusSeconds(10), () -> api.checkIn("monthly-invoices",
                 "{\"status\": \"in_progress\", \"monitor_config\": {\"schedule\": \"0 " + (HOURS - 1)
                         + " 1 * *\", \"max_runtime\": 180}}")));
-        events.add(Map.entry(SIGN_IN.minusSeconds(60), (Management) () -> {
+        events.add(Map.entry(T0.plusSeconds(300), (Management) () -> {
+            Map<String, Object> billing = api.send("POST", "/api/0/organizations/" + api.organization() + "/projects/",
+                    bearer(api), "{\"name\": \"Billing\"}").object();
             assertThat(api.send("POST", "/api/0/organizations/" + api.organization() + "/monitors/", bearer(api),
-                    "{\"project\": \"" + api.projectId() + "\", \"name\": \"Queue drain\", \"slug\": \"queue-drain\","
-                            + " \"config\": {\"schedule\": \"*/30 * * * *\"}}").status()).isEqualTo(201);
-            assertThat(api.send("PUT", monitorPath(api, "cache-warm"), bearer(api), "{\"isMuted\": true}").status())
-                    .isEqualTo(200);
+                    "{\"project\": \"" + billing.get("id") + "\", \"name\": \"Invoice export\", \"slug\": \"invoice-export\","
+                            + " \"config\": {\"schedule\": \"0 6 * * *\"}}").status()).isEqualTo(201);
         }));
+        // dropped: a slug one letter off, and a seventh check-in in one minute (the default limit is 6)
+        events.add(Map.entry(SIGN_IN.minusSeconds(600), () -> api.checkIn("nightly-bakup", "{\"status\": \"ok\"}")));
+        for (int i = 1; i <= 7; i++) {
+            events.add(Map.entry(SIGN_IN.minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES).plusSeconds(i), () -> api.checkIn("cache-warm",
+                    "{\"status\": \"ok\", \"duration\": 2500}")));
+        }
+        events.add(Map.entry(SIGN_IN.minusSeconds(60), (Management) () -> assertThat(api.send("PUT",
+                monitorPath(api, "cache-warm"), bearer(api), "{\"isMuted\": true}").status()).isEqualTo(200)));
         events.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
         for (var event : events) {
             controls.setTime(event.getKey()); // received then; every deadline is judged by the move below
@@ -222,6 +255,137 @@ class DashboardBrowserTest {
             event.getValue().run();
         }
         assertThat(api.moveClock(SIGN_IN).status()).isEqualTo(200);
+    }
+
+    /**
+     * An empty organization shows its DSN, a curl line that creates a monitor (run here as pasted)
+     * and a form that creates one, with the schedule in words as it is typed: "Queue drain".
+     */
+    private static void firstRun(ChromeDriver driver, LocalApi api, LocalSystem system) throws Exception {
+        await(driver, d -> d.findElement(By.id("first-run")));
+        assertThat(driver.findElement(By.cssSelector(".counts")).getText()).isEqualTo("0 monitors");
+        assertThat(text(driver, "first-run-dsn")).isEqualTo(system.credentials().dsn());
+        assertThat(text(driver, "first-run-cli")).contains("sentry-cli monitors run -s '0 * * * *' my-job -- your-command");
+        shell(text(driver, "first-run-curl"));
+        system.controls().drainQueue();
+        assertThat(api.monitor("my-job")).containsEntry("status", "active");
+        assertThat(api.send("DELETE", monitorPath(api, "my-job"), bearer(api), null).status()).isLessThan(300);
+
+        driver.findElement(By.id("new-f-name")).sendKeys("Queue drain");
+        WebElement schedule = driver.findElement(By.id("new-f-config.schedule"));
+        schedule.clear();
+        schedule.sendKeys("*/30 * * * *");
+        await(driver, d -> d.findElement(By.id("new-words-schedule")).getText().equals("every 30 minutes, UTC"));
+        driver.findElement(By.id("new-f-config.checkin_margin")).sendKeys("5");
+        driver.findElement(By.id("create-monitor")).click();
+        await(driver, d -> d.findElement(By.id("monitor-title")).getText().equals("Queue drain"));
+        assertThat(config(api, "queue-drain")).containsEntry("schedule", "*/30 * * * *").containsEntry("checkin_margin", 5);
+    }
+
+    /** The Project filter lists the projects by name and shows only the picked one's monitors. */
+    private static void pickAProject(ChromeDriver driver, LocalApi api) {
+        String billing = String.valueOf(api.monitor("invoice-export").get("project"));
+        Select project = new Select(driver.findElement(By.id("project-filter")));
+        await(driver, d -> project.getOptions().stream().anyMatch(o -> o.getText().equals("Billing")));
+        assertThat(project.getOptions()).extracting(WebElement::getText).doesNotContain("[object HTMLOptionElement]")
+                .allSatisfy(text -> assertThat(text).doesNotContain("[object"));
+        project.selectByValue(billing);
+        await(driver, d -> d.findElements(By.cssSelector(".monitors > li")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector(".monitors > li")).getDomAttribute("data-slug")).isEqualTo("invoice-export");
+        assertThat(driver.findElement(By.cssSelector(".counts")).getText()).contains("showing 1");
+        project.selectByValue("");
+        await(driver, d -> d.findElements(By.cssSelector(".monitors > li")).size() == 8);
+    }
+
+    /**
+     * A run of failures is shaded from its first failure to now, as wide as it lasted; the 7-day
+     * strips have a time axis (a tick each midnight); and 8 monitors fit on a 900-pixel screen at
+     * 1280 px even with it.
+     */
+    private static void timelines(ChromeDriver driver) {
+        WebElement missed = await(driver, d -> row(d, "nightly-backup").findElement(By.cssSelector("rect.failure-run")));
+        assertThat(missed.getDomAttribute("data-from")).isEqualTo("2026-01-01T18:00:00.000Z");
+        assertThat(missed.getDomAttribute("data-to")).startsWith("2026-01-01T18:06");
+        WebElement error = row(driver, "report-mailer").findElement(By.cssSelector("rect.failure-run"));
+        assertThat(error.getDomAttribute("data-from")).startsWith("2026-01-01T17:30");
+        assertThat(Double.parseDouble(error.getDomAttribute("width"))).as("36 minutes of 24 hours, of 1000")
+                .isCloseTo(25, org.assertj.core.data.Offset.offset(1.0));
+
+        driver.findElement(By.cssSelector("button.window[data-window='7d']")).click();
+        await(driver, d -> !row(d, "nightly-backup").findElements(By.cssSelector(".strip.with-axis text.tick")).isEmpty());
+        assertThat(row(driver, "nightly-backup").findElements(By.cssSelector(".strip text.tick"))).extracting(WebElement::getText)
+                .as("each midnight inside the window, in the reader's zone (UTC)")
+                .containsExactly("Fri 26", "Sat 27", "Sun 28", "Mon 29", "Tue 30", "Wed 31", "Thu 1");
+
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        Object span = driver.executeScript("const rows = document.querySelectorAll('.monitors > li');"
+                + " return rows[7].getBoundingClientRect().bottom - rows[0].getBoundingClientRect().top;");
+        System.out.printf("8 monitors (one with two environments) span %.0f px at 1280 px wide, 7-day strips%n",
+                ((Number) span).doubleValue());
+        assertThat(((Number) span).doubleValue()).as("8 monitors, 7-day strips with their axis").isLessThanOrEqualTo(900);
+        driver.manage().window().setSize(before);
+    }
+
+    /** The banner counts the organization's dropped check-ins and says each cause with its fix. */
+    private static WebElement droppedCheckIns(ChromeDriver driver) {
+        WebElement banner = await(driver, d -> d.findElement(By.cssSelector(".dropped-banner:not([hidden])")));
+        assertThat(banner.getText()).contains("2 check-ins were dropped");
+        banner.findElement(By.tagName("summary")).click();
+        assertThat(banner.findElement(By.cssSelector("li[data-monitor='nightly-bakup']")).getText())
+                .contains("no monitor `nightly-bakup`; did you mean `nightly-backup`?");
+        assertThat(banner.findElement(By.cssSelector("li[data-monitor='cache-warm']")).getText())
+                .contains("rate limit: 6 per minute per environment");
+        return banner;
+    }
+
+    /**
+     * Environments stored with names a URL would resolve or split (written to the store directly:
+     * the API refuses them now): each action reaches its own environment, or is refused with a
+     * message, and never the monitor.
+     */
+    private static void unsafeEnvironmentNames(ChromeDriver driver, LocalApi api, LocalSystem.Controls controls) {
+        MonitorStore store = controls.services().store();
+        MonitorKey key = new MonitorKey(api.organization(), "db-vacuum");
+        List<String> names = List.of("..", ".", "a/b", "%2e%2e", "?x", "#y");
+        for (String name : names) {
+            Monitor monitor = store.monitor(key).orElseThrow();
+            assertThat(store.commit(Changes.of(monitor.withEnvironment(name))
+                    .withEnvironment(MonitorEnvironment.create(key, name, SIGN_IN)))).isTrue();
+        }
+        driver.get(driver.getCurrentUrl().replaceAll("#.*", "") + "#/monitors/db-vacuum");
+        for (String name : List.of("..", ".")) {
+            environmentAction(driver, "Mute environment " + name);
+            assertThat(actionError(driver)).contains("\"" + name + "\"");
+            environmentAction(driver, "Delete environment " + name);
+            driver.findElement(By.cssSelector("dialog#confirm[open] #confirm-ok")).click();
+            assertThat(actionError(driver)).contains("\"" + name + "\"");
+        }
+        assertThat(api.monitor("db-vacuum")).as("the monitor survives").containsEntry("isMuted", false);
+        environmentAction(driver, "Mute environment a/b");
+        await(driver, d -> d.findElement(By.cssSelector(".action-status")).getText().equals("a/b muted."));
+        environmentAction(driver, "Mute environment ?x");
+        await(driver, d -> d.findElement(By.cssSelector(".action-status")).getText().equals("?x muted."));
+        for (String name : List.of("%2e%2e", "#y")) {
+            environmentAction(driver, "Delete environment " + name);
+            driver.findElement(By.cssSelector("dialog#confirm[open] #confirm-ok")).click();
+            await(driver, d -> d.findElement(By.cssSelector(".action-status")).getText().equals("Environment " + name + " deleted."));
+        }
+        Map<String, Object> monitor = api.monitor("db-vacuum");
+        assertThat(monitor).containsEntry("isMuted", false);
+        assertThat(LocalApi.list(monitor.get("environments"))).extracting(e -> e.get("name") + " " + e.get("isMuted"))
+                .containsExactlyInAnyOrder("production false", "staging false", ".. false", ". false", "a/b true", "?x true");
+    }
+
+    private static void environmentAction(ChromeDriver driver, String label) {
+        await(driver, d -> d.findElement(By.cssSelector("button[aria-label='" + label + "']"))).click();
+    }
+
+    private static String actionError(ChromeDriver driver) {
+        return await(driver, d -> {
+            WebElement message = d.findElement(By.cssSelector(".action-status.error"));
+            return message.getText().isBlank() ? null : message.getText();
+        });
     }
 
     /** A management API call: it needs the check-ins sent before it applied. */
@@ -241,9 +405,13 @@ class DashboardBrowserTest {
         return Map.of("Authorization", "Bearer " + api.token());
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> config(LocalApi api) {
-        return (Map<String, Object>) api.monitor("nightly-backup").get("config");
+        return config(api, "nightly-backup");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(LocalApi api, String slug) {
+        return (Map<String, Object>) api.monitor(slug).get("config");
     }
 
     private static String text(WebDriver driver, String id) {

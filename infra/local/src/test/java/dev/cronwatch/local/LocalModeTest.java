@@ -271,10 +271,11 @@ class LocalModeTest {
             List<String> warnings = out.toString(StandardCharsets.UTF_8).lines()
                     .filter(l -> l.startsWith("! ")).toList();
             assertThat(warnings).containsExactly("! dropped check-in " + dropped + " for local/nightly-bakup: MONITOR_NOT_FOUND"
-                    + " (GET /api/0/organizations/local/processing-errors/)");
+                    + " {suggestion=nightly-backup} (GET /api/0/organizations/local/processing-errors/)");
             assertThat(api.organizationProcessingErrors()).singleElement().satisfies(e -> assertThat(e)
                     .containsEntry("monitor", "nightly-bakup").containsEntry("name", "MONITOR_NOT_FOUND")
-                    .containsEntry("checkInId", dropped));
+                    .containsEntry("checkInId", dropped)
+                    .containsEntry("data", Map.of("suggestion", "nightly-backup"))); // the dashboard's "did you mean"
             assertThat(api.checkIns("nightly-backup")).hasSize(1);
         }
     }

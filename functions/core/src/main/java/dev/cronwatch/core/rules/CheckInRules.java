@@ -1,6 +1,7 @@
 package dev.cronwatch.core.rules;
 
 import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.ConfigPatch;
@@ -40,14 +41,18 @@ public final class CheckInRules {
     /**
      * The writes one message comes to: the applied check-in with its consequences, or a processing
      * error and nothing else. {@code monitorsInOrganization} is asked only when the message would
-     * create a monitor.
+     * create a monitor, {@code projectSlugs} only when it names no monitor (for a "did you mean").
      */
-    public Changes apply(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
+    public Changes apply(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization,
+                         ProjectSlugs projectSlugs) {
         try {
             return decide(message, state, monitorsInOrganization);
         } catch (Rejection rejection) {
-            return Changes.rejected(new ProcessingError(message.messageId(), message.monitor(), rejection.type,
-                    rejection.data, message.checkInId(), message.receivedAt()));
+            Rejection explained = rejection.type == ProcessingErrorType.MONITOR_NOT_FOUND
+                    ? rejection.withSuggestion(message.monitor().slug(), projectSlugs)
+                    : rejection;
+            return Changes.rejected(new ProcessingError(message.messageId(), message.monitor(), explained.type,
+                    explained.data, message.checkInId(), message.receivedAt()));
         }
     }
 
@@ -55,6 +60,12 @@ public final class CheckInRules {
     @FunctionalInterface
     public interface MonitorCount {
         long get();
+    }
+
+    /** The slugs of the monitors of the check-in's project; read only when the check-in names none of them. */
+    @FunctionalInterface
+    public interface ProjectSlugs {
+        List<String> get();
     }
 
     private Changes decide(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
@@ -116,7 +127,10 @@ public final class CheckInRules {
     private MonitorEnvironment countAgainstRateLimit(MonitorEnvironment env, Instant receivedAt) {
         Instant minute = receivedAt.truncatedTo(ChronoUnit.MINUTES);
         int count = minute.equals(env.rateMinute()) ? env.rateCount() : 0;
-        if (count >= rateLimitPerMinute) throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED);
+        if (count >= rateLimitPerMinute) {
+            throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED,
+                    Map.of("limit", rateLimitPerMinute, "per", "minute"));
+        }
         return env.withRate(minute, count + 1);
     }
 
@@ -181,6 +195,13 @@ public final class CheckInRules {
             super(type.name(), null, false, false);
             this.type = type;
             this.data = data;
+        }
+
+        /** A typo is the usual cause of an unknown slug: the nearest one of the project, if any is close. */
+        Rejection withSuggestion(String slug, ProjectSlugs projectSlugs) {
+            return Slugs.nearest(slug, projectSlugs.get())
+                    .map(nearest -> new Rejection(type, Map.<String, Object>of("suggestion", nearest)))
+                    .orElse(this);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,8 @@ public final class ProcessorService {
         return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
             if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
-            Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()));
+            Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()),
+                    () -> projectSlugs(message));
             Applied.Kind kind = changes.processingError() == null ? Applied.Kind.APPLIED : Applied.Kind.REJECTED;
             return commit(changes, state, sequence, kind);
         });
@@ -72,6 +74,11 @@ public final class ProcessorService {
     /** Counts a failure that was the message's own (not an outage's); returns how many it has had. */
     public int countFailure(QueueMessage message, String queueMessageId) {
         return store.recordFailure(message.monitor(), queueMessageId, clock.instant());
+    }
+
+    private List<String> projectSlugs(CheckInMessage message) {
+        return store.monitors(message.monitor().organization()).stream()
+                .filter(m -> m.projectId().equals(message.projectId())).map(m -> m.key().slug()).toList();
     }
 
     private static boolean alreadyApplied(MonitorState state, String sequence) {

@@ -191,10 +191,17 @@ public final class Scenario {
         private boolean withConfig = true;
         private Map<String, Object> configOverride;
         private String messageId;
+        private MonitorKey monitor = key;
 
         CheckInBuilder(CheckInStatus status, Instant at) {
             this.status = status;
             this.at = at;
+        }
+
+        /** For another monitor of the same organization and project than the scenario's. */
+        public CheckInBuilder slug(String slug) {
+            this.monitor = new MonitorKey(ORG, slug);
+            return this;
         }
 
         public CheckInBuilder id(String checkInId) {
@@ -231,7 +238,7 @@ public final class Scenario {
             String mid = messageId != null ? messageId : "m" + (++sequence);
             String checkInId = id != null ? id : UUID.nameUUIDFromBytes(mid.getBytes()).toString();
             Map<String, Object> wire = withConfig ? (configOverride != null ? configOverride : config) : null;
-            return new CheckInMessage(mid, key, PROJECT, checkInId, id == null, status, environment, durationMs,
+            return new CheckInMessage(mid, monitor, PROJECT, checkInId, id == null, status, environment, durationMs,
                     wire == null ? null : new MonitorConfigParser("monitor_config.").patch(wire), at);
         }
 

@@ -10,11 +10,13 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.service.ProcessorService;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** docs/spec.md §7.1 to §7.3: what one check-in does, from upsert to the stored run. */
@@ -42,6 +44,23 @@ class CheckInProcessingTest {
         assertThat(s.store.monitor(s.key)).isEmpty();
         assertThat(s.errors()).extracting(e -> e.type()).containsExactly(ProcessingErrorType.MONITOR_NOT_FOUND);
         assertThat(s.checkIns()).isEmpty();
+    }
+
+    @Test
+    void namesTheNearestSlugOfTheProject_whenACheckInNamesNoMonitor() {
+        Scenario s = new Scenario("nightly-backup", crontab("0 * * * *"), 6);
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.checkIn("ok", "2020-01-01T10:00:01Z").slug("weekly-report").send();
+        s.checkIn("ok", "2020-01-01T10:01:00Z").slug("nightly-bakup").withoutConfig().send();
+        s.checkIn("ok", "2020-01-01T10:02:00Z").slug("invoices").withoutConfig().send();
+
+        assertThat(s.store.processingErrors(new MonitorKey(Scenario.ORG, "nightly-bakup"), s.clock.instant()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_NOT_FOUND);
+                    assertThat(e.data()).isEqualTo(Map.of("suggestion", "nightly-backup"));
+                });
+        assertThat(s.store.processingErrors(new MonitorKey(Scenario.ORG, "invoices"), s.clock.instant()))
+                .singleElement().satisfies(e -> assertThat(e.data()).as("nothing close").isEmpty());
     }
 
     @Test
@@ -119,6 +138,8 @@ class CheckInProcessingTest {
         assertThat(s.checkIns()).hasSize(7);
         assertThat(s.errors()).extracting(e -> e.type())
                 .containsExactly(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED);
+        assertThat(s.errors().get(0).data()).as("what the dashboard explains it with")
+                .isEqualTo(Map.of("limit", 6, "per", "minute"));
     }
 
     @Test

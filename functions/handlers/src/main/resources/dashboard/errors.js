@@ -1,0 +1,80 @@
+// Dropped check-ins in words: each processing error's cause and what fixes it, from its type and
+// the `data` the processor stored with it. The words are pure functions, tested with node
+// (src/test/js); droppedList draws them.
+
+import {h} from './dom.js';
+import {exact} from './format.js';
+
+const EXPLAIN = {
+  MONITOR_NOT_FOUND: (e, d) => ({
+    cause: `no monitor \`${e.monitor}\``,
+    fix: d.suggestion ? `did you mean \`${d.suggestion}\`?`
+      : 'create the monitor, or send a monitor_config with the check-in',
+  }),
+  MONITOR_ENVIRONMENT_RATELIMITED: (e, d) => ({
+    cause: d.limit ? `rate limit: ${d.limit} per ${d.per ?? 'minute'} per environment` : 'rate limit per environment',
+    fix: 'send fewer check-ins per minute from one environment, or raise RateLimitPerMinute (local mode: --rate-limit)',
+  }),
+  MONITOR_DISABLED: (e) => ({cause: `\`${e.monitor}\` is paused`, fix: 'resume the monitor to accept its check-ins'}),
+  MONITOR_LIMIT_EXCEEDED: (e, d) => ({
+    cause: d.reason ?? 'the organization has all the monitors it may have',
+    fix: 'delete monitors no longer used, or raise MaxMonitorsPerOrganization',
+  }),
+  MONITOR_ENVIRONMENT_LIMIT_EXCEEDED: (e, d) => ({
+    cause: d.reason ?? 'the monitor has all the environments it may have',
+    fix: 'delete environments no longer used',
+  }),
+  CHECKIN_ENVIRONMENT_MISMATCH: (e, d) => ({
+    cause: `the check-in id belongs to environment \`${d.existingEnvironment ?? '?'}\``,
+    fix: 'finish a run in the environment that started it',
+  }),
+  CHECKIN_FINISHED: () => ({cause: 'the run had already finished', fix: 'send one ok or error per run'}),
+  CHECKIN_INVALID_DURATION: (e, d) => ({
+    cause: `duration ${d.duration ?? '?'} ms is too long`,
+    fix: 'send a duration up to 2,147,483,647 ms (24.8 days)',
+  }),
+  ALERT_NOT_DELIVERED: () => ({cause: 'an alert could not be published', fix: 'check the alert topic and its subscriptions'}),
+};
+
+/** {cause, fix} of one processing error; a type without words here shows its name. */
+export function errorText(error) {
+  const name = error.name ?? String(error.type);
+  const explain = EXPLAIN[name];
+  if (explain) return explain(error, error.data ?? {});
+  return {cause: name.toLowerCase().replaceAll('_', ' '), fix: ''};
+}
+
+/** "cause; fix", as one line. */
+export function errorLine(error) {
+  const {cause, fix} = errorText(error);
+  return fix ? `${cause}; ${fix}` : cause;
+}
+
+/**
+ * The errors with the same slug and the same words as one entry, with how many and the newest's
+ * time: a rate-limited job drops many check-ins for one reason. In the order of their newest.
+ */
+export function groupErrors(errors) {
+  const groups = new Map();
+  for (const error of errors) {
+    const line = errorLine(error);
+    const key = `${error.monitor}\n${line}`;
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      if (error.dateAdded > group.last) group.last = error.dateAdded;
+    } else {
+      groups.set(key, {monitor: error.monitor, name: error.name, ...errorText(error), line, count: 1, last: error.dateAdded,
+        suggestion: error.data?.suggestion ?? null});
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+}
+
+/** The grouped errors as a list: the slug (its page shows them all), cause and fix, how many, the newest. */
+export function droppedList(errors) {
+  return h('ul', {class: 'dropped'}, groupErrors(errors).map((g) => h('li', {dataset: {monitor: g.monitor, error: g.name}},
+    h('a', {href: `#/monitors/${encodeURIComponent(g.monitor)}`}, g.monitor), ': ', g.line,
+    g.suggestion ? [' ', h('a', {href: `#/monitors/${encodeURIComponent(g.suggestion)}`}, `Open ${g.suggestion}`)] : null,
+    h('span', {class: 'detail'}, ` · ${g.count} check-in${g.count === 1 ? '' : 's'}, newest ${exact(g.last)}`))));
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {errorLine, errorText, groupErrors} from '../../main/resources/dashboard/errors.js';
+
+const notFound = (data, at = '2026-01-01T10:00:00Z') =>
+  ({id: at, type: 11, name: 'MONITOR_NOT_FOUND', monitor: 'nightly-bakup', checkInId: 'c', data, dateAdded: at});
+const limited = (at) => ({id: at, type: 14, name: 'MONITOR_ENVIRONMENT_RATELIMITED', monitor: 'cache-warm',
+  checkInId: 'c', data: {limit: 6, per: 'minute'}, dateAdded: at});
+
+test('a mistyped slug names the nearest one', () => {
+  assert.equal(errorLine(notFound({suggestion: 'nightly-backup'})),
+    'no monitor `nightly-bakup`; did you mean `nightly-backup`?');
+  assert.deepEqual(errorText(notFound({})), {cause: 'no monitor `nightly-bakup`',
+    fix: 'create the monitor, or send a monitor_config with the check-in'});
+});
+
+test('the rate limit says what the limit is', () => {
+  assert.equal(errorText(limited('2026-01-01T10:00:00Z')).cause, 'rate limit: 6 per minute per environment');
+  assert.equal(errorText({name: 'MONITOR_ENVIRONMENT_RATELIMITED', monitor: 'x', data: {}}).cause,
+    'rate limit per environment');
+});
+
+test('other types in words, an unknown one by its name', () => {
+  assert.equal(errorText({name: 'CHECKIN_ENVIRONMENT_MISMATCH', monitor: 'x', data: {existingEnvironment: 'dev'}}).cause,
+    'the check-in id belongs to environment `dev`');
+  assert.deepEqual(errorText({name: 'SOMETHING_NEW', monitor: 'x'}), {cause: 'something new', fix: ''});
+  assert.equal(errorText({type: 99, monitor: 'x'}).cause, '99');
+});
+
+test('the same cause for the same slug is one entry, newest first, with its count', () => {
+  const groups = groupErrors([limited('2026-01-01T10:00:30Z'), notFound({suggestion: 'nightly-backup'}),
+    limited('2026-01-01T10:00:40Z'), limited('2026-01-01T10:00:20Z')]);
+  assert.deepEqual(groups.map((g) => [g.monitor, g.count, g.last]), [
+    ['cache-warm', 3, '2026-01-01T10:00:40Z'], ['nightly-bakup', 1, '2026-01-01T10:00:00Z']]);
+  assert.equal(groups[1].suggestion, 'nightly-backup');
+});
