@@ -167,7 +167,7 @@ class MotoServer:
 
 # Resource types moto 5.2.1 accepts in a stack but only as placeholders, and one of its gaps.
 MOTO_PLACEHOLDERS = {"AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
-                     "AWS::Scheduler::Schedule", "AWS::SNS::Subscription"}
+                     "AWS::Scheduler::Schedule", "AWS::SNS::Subscription", "AWS::Lambda::EventInvokeConfig"}
 
 
 def for_moto(translated):
