@@ -271,6 +271,7 @@ EXPECTED_ALARMS = {
     "ClockNotTickingAlarm": ("cronwatch", "Ticks", "LessThanThreshold", 1, "breaching"),
     "ProcessorErrorsAlarm": ("AWS/Lambda", "Errors", "GreaterThanThreshold", 0, "notBreaching"),
     "QueueAgeAlarm": ("AWS/SQS", "ApproximateAgeOfOldestMessage", "GreaterThanThreshold", 300, "notBreaching"),
+    "ApplyLagAlarm": ("cronwatch", "ApplyLagMs", "GreaterThanThreshold", 300000, "notBreaching"),
     "DeadLetterAlarm": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", "GreaterThanThreshold", 0, "notBreaching"),
     "Api5xxAlarm": ("AWS/ApiGateway", "5xx", "GreaterThanThreshold", 0, "notBreaching"),
     "AlertsFailedAlarm": ("cronwatch", "AlertsFailed", "GreaterThanThreshold", 0, "notBreaching"),
@@ -289,6 +290,16 @@ def test_every_operations_alarm_exists_and_goes_to_the_ops_topic_only(translated
         assert p["AlarmActions"] == [{"Ref": "OpsTopic"}], name
     clock = found["ClockNotTickingAlarm"]["Properties"]
     assert (clock["Statistic"], clock["Period"], clock["EvaluationPeriods"]) == ("Sum", 60, 3)
+
+
+def test_a_check_in_stuck_in_the_queue_alarms_even_once_sqs_stops_counting_its_age(translated):
+    # ApproximateAgeOfOldestMessage leaves out a message received three times or more, which held-back
+    # messages are; the processor's own lag (receipt to applied) does not
+    lag = props(translated, "ApplyLagAlarm")
+    assert (lag["ExtendedStatistic"], lag["Period"]) == ("p99", 60)
+    assert lag["Threshold"] == props(translated, "QueueAgeAlarm")["Threshold"] * 1000
+    assert lag["Dimensions"] == [{"Name": "Stack", "Value": {"Ref": "AWS::StackName"}}]
+    assert lag["OKActions"] == [{"Ref": "OpsTopic"}]
 
 
 def test_both_topics_exist_and_the_optional_emails_subscribe_to_their_own(translated):
