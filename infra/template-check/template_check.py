@@ -94,7 +94,7 @@ def alarms(translated):
         dims = ",".join(d["Name"] for d in p.get("Dimensions", []))
         op = {"GreaterThanThreshold": ">", "LessThanThreshold": "<", "GreaterThanOrEqualToThreshold": ">=",
               "LessThanOrEqualToThreshold": "<="}[p["ComparisonOperator"]]
-        found.append((name, f"{p['Namespace']} {p['MetricName']} [{dims}] {p['Statistic']} {op} {p['Threshold']}"
+        found.append((name, f"{p['Namespace']} {p['MetricName']} [{dims}] {p.get('Statistic') or p['ExtendedStatistic']} {op} {p['Threshold']}"
                             f" for {p.get('DatapointsToAlarm', p['EvaluationPeriods'])} of {p['EvaluationPeriods']}"
                             f" x {p['Period']} s, missing data {p.get('TreatMissingData', 'missing')}",
                       [a.get("Ref") for a in p.get("AlarmActions", [])]))
@@ -167,7 +167,7 @@ class MotoServer:
 
 # Resource types moto 5.2.1 accepts in a stack but only as placeholders, and one of its gaps.
 MOTO_PLACEHOLDERS = {"AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
-                     "AWS::Scheduler::Schedule", "AWS::SNS::Subscription"}
+                     "AWS::Scheduler::Schedule", "AWS::SNS::Subscription", "AWS::Lambda::EventInvokeConfig"}
 
 
 def for_moto(translated):

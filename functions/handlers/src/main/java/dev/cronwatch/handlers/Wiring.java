@@ -40,7 +40,8 @@ public final class Wiring {
         AlertPublisher publisher = b.publisher != null ? b.publisher
                 : new SnsAlertPublisher(connections::sns, settings.topicArn(), new AlertRenderer(settings.publicUrl()));
         // standard output: Lambda sends each line to CloudWatch Logs, which reads the metrics in it
-        Metrics metrics = b.metrics != null ? b.metrics : new EmfMetrics(b.clock, settings.stackName(), System.out::println);
+        Metrics metrics = b.metrics != null ? b.metrics : new EmfMetrics(b.clock, settings.stackName(),
+                System.getenv(Settings.APPLICATION_LOG_LEVEL), System.out::println);
         deadLetters = new SqsDeadLetterQueue(connections::sqs, settings.deadLetterQueueUrl());
         services = new Services(
                 new DynamoMonitorStore(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),

@@ -189,7 +189,7 @@ class TemplateTest {
                 i.keySchema().stream().map(k -> k.attributeName()).collect(Collectors.toSet()) + " "
                         + i.projection().projectionTypeAsString()));
         assertThat(indexes).isEqualTo(expected);
-        assertThat(resource("Table")).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(resource("Table")).containsEntry("DeletionPolicy", "RetainExceptOnCreate").containsEntry("UpdateReplacePolicy", "Retain");
         assertThat(table).containsEntry("DeletionProtectionEnabled", true);
     }
 
@@ -290,11 +290,9 @@ class TemplateTest {
     @Test
     @SuppressWarnings("unchecked")
     void theClocksScheduleDeliversTheScheduledTimeAsTheHandlerReadsIt() {
-        Map<String, Object> events = (Map<String, Object>) properties(resource("ClockFunction")).get("Events");
-        Map<String, Object> schedule = (Map<String, Object>) events.values().iterator().next();
-        assertThat(schedule).containsEntry("Type", "ScheduleV2");
-        Map<String, Object> p = (Map<String, Object>) schedule.get("Properties");
-        assertThat(p).containsEntry("ScheduleExpression", "rate(1 minute)");
+        Map<String, Object> schedule = properties(resource("ClockSchedule"));
+        assertThat(schedule).containsEntry("ScheduleExpression", "rate(1 minute)");
+        Map<String, Object> p = (Map<String, Object>) schedule.get("Target");
         assertThat((Map<String, Object>) p.get("RetryPolicy")).containsEntry("MaximumRetryAttempts", 0);
         // EventBridge Scheduler fills in its context attributes, then Lambda deserializes the event
         String input = ((String) p.get("Input")).replace("<aws.scheduler.scheduled-time>", "2026-11-30T12:34:00Z")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -218,6 +219,101 @@ abstract class EndToEndSuite {
         moveTo("00:10:30");
         assertThat(api.checkIns("busy")).hasSize(11).extracting(c -> c.get("status")).containsOnly("ok");
         assertThat(api.notifications()).isEmpty();
+    }
+
+    /** Every management route a team uses, through the API and the dashboard's reads, each as it answers. */
+    @Test
+    void aMonitorsWholeLifeThroughTheManagementApi() {
+        String monitors = "/api/0/organizations/" + api.organization() + "/monitors/";
+        LocalApi.Response created = api.send("POST", monitors, api.bearer(), "{\"project\": \"" + api.projectId()
+                + "\", \"name\": \"Nightly report\", \"slug\": \"report\", \"config\": " + HOURLY + "}");
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        assertThat(api.send("PUT", monitors + "report/", api.bearer(), "{\"isMuted\": true}").status()).isEqualTo(200);
+        String id = api.checkIn("report", "{\"status\": \"in_progress\", \"environment\": \"staging\"}");
+        moveTo("00:01");
+        attach("report", id);
+        for (String read : List.of(monitors, monitors + "report/", monitors + "report/checkins/",
+                monitors + "report/incidents/", monitors + "report/processing-errors/",
+                "/api/0/organizations/" + api.organization() + "/processing-errors/",
+                "/api/0/organizations/" + api.organization() + "/monitor-summaries/")) {
+            assertThat(api.send("GET", read, api.bearer(), null).status()).as(read).isEqualTo(200);
+        }
+        assertThat(api.send("PUT", monitors + "report/environments/staging/", api.bearer(), "{\"isMuted\": false}").status())
+                .isEqualTo(200);
+        assertThat(api.send("DELETE", monitors + "report/environments/staging/", api.bearer(), null).status()).isEqualTo(202);
+        assertThat(api.send("DELETE", monitors + "report/", api.bearer(), null).status()).isEqualTo(202);
+        assertThat(api.send("GET", monitors + "report/", api.bearer(), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void projectsAndKeysAreMadeAndRevokedByTheOrganization() {
+        String projects = "/api/0/organizations/" + api.organization() + "/projects/";
+        LocalApi.Response project = api.send("POST", projects, api.bearer(), "{\"name\": \"Billing\", \"slug\": \"billing\"}");
+        assertThat(project.status()).as("%s", project.body()).isEqualTo(201);
+        String keys = "/api/0/projects/" + api.organization() + "/billing/keys/";
+        LocalApi.Response key = api.send("POST", keys, api.bearer(), "{\"name\": \"cron host\"}");
+        assertThat(key.status()).as("%s", key.body()).isEqualTo(201);
+        assertThat(api.send("GET", projects, api.bearer(), null).status()).isEqualTo(200);
+        assertThat(api.send("GET", keys, api.bearer(), null).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", keys + key.object().get("id") + "/", api.bearer(), null).status()).isEqualTo(204);
+    }
+
+    /**
+     * An environment whose monitor is gone (a check-in that raced the monitor's deletion leaves one):
+     * the judgement of its deadline removes it rather than judging it again every minute, whether the
+     * processor judges it or, past the bound, the clock itself.
+     */
+    @Test
+    void anEnvironmentLeftBehindByItsDeletedMonitorIsRemovedWhenItFallsDue() {
+        api.checkIn("stale", withConfig("ok", HOURLY));
+        orphan("stale");
+        Instant now = at("01:30"); // 25 minutes past its deadline: the clock judges it itself
+        controls.setTime(now);
+        assertThat(controls.tickWithoutDraining(now).judgedHere()).hasSize(1);
+        assertThat(monitorItems("stale")).isEmpty();
+
+        api.checkIn("doomed", withConfig("ok", HOURLY));
+        orphan("doomed");
+        moveTo("02:06");                // its judgement goes through the queue to the processor
+        assertThat(monitorItems("doomed")).isEmpty();
+        assertThat(api.notifications()).isEmpty();
+    }
+
+    /** Applies what was sent, then deletes the monitor's own item, leaving its environment. */
+    private void orphan(String slug) {
+        controls.drainQueue();
+        Backends b = controls.backends();
+        b.dynamoDb().deleteItem(d -> d.tableName(b.table()).key(Map.of("pk", monitorPk(slug), "sk", AttributeValue.fromS("M"))));
+    }
+
+    private List<Map<String, AttributeValue>> monitorItems(String slug) {
+        Backends b = controls.backends();
+        return b.dynamoDb().query(q -> q.tableName(b.table()).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", monitorPk(slug)))).items();
+    }
+
+    private AttributeValue monitorPk(String slug) {
+        return AttributeValue.fromS("MON#" + api.organization() + "#" + slug);
+    }
+
+    /** A deadline the clock could not tick for past the bound is judged by the clock itself, once. */
+    @Test
+    void aDeadlineLeftUnjudgedPastTheBoundIsJudgedByTheClockItself() {
+        api.checkIn("late", withConfig("ok", HOURLY));
+        controls.drainQueue();
+        Instant now = at("01:30"); // the 01:05 deadline, 25 minutes later: past MaxJudgementDelayMinutes (15)
+        controls.setTime(now);
+        assertThat(controls.tickWithoutDraining(now).judgedHere()).hasSize(1);
+        assertThat(api.checkIns("late")).extracting(c -> c.get("status")).containsExactly("missed", "ok");
+        assertThat(api.notifications()).hasSize(1);
+    }
+
+    /** A run's log, as `sentry-cli monitors run` uploads it. */
+    private void attach(String slug, String checkInId) {
+        String path = "/api/0/organizations/" + api.organization() + "/monitors/" + slug + "/checkins/" + checkInId
+                + "/attachment/";
+        LocalApi.Response r = api.sendMultipart(path, "run.log", "done\n");
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(200);
     }
 
     @SuppressWarnings("unchecked")

@@ -35,8 +35,12 @@ final class LocalApi {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         if (body != null) request.header("Content-Type", "application/json");
+        return exchange(request.build());
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Response(response.statusCode(), text == null || text.isBlank() ? null : Json.parse(text));
         } catch (IOException e) {
@@ -45,6 +49,18 @@ final class LocalApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A file as a multipart form's "file" field, with the DSN: how sentry-cli uploads a run's log. */
+    Response sendMultipart(String path, String filename, String content) {
+        String boundary = "cronwatch-" + Long.toHexString(System.nanoTime());
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Authorization", "DSN " + credentials.dsn())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).build();
+        return exchange(request);
     }
 
     String organization() {
@@ -63,7 +79,7 @@ final class LocalApi {
         return Map.of("Authorization", "DSN " + credentials.dsn());
     }
 
-    private Map<String, String> bearer() {
+    Map<String, String> bearer() {
         return Map.of("Authorization", "Bearer " + credentials.token());
     }
 

@@ -36,6 +36,8 @@ public record Settings(
     public static final String MAX_MONITORS = "CRONWATCH_MAX_MONITORS_PER_ORGANIZATION";
     /** The stack's name, the Stack dimension of every metric; absent outside AWS (no dimension then). */
     public static final String STACK = "CRONWATCH_STACK";
+    /** Set by Lambda from LoggingConfig's ApplicationLogLevel: the level below which it drops log lines. */
+    public static final String APPLICATION_LOG_LEVEL = "AWS_LAMBDA_LOG_LEVEL";
     /** Emulator endpoints: set only in local mode and tests. */
     public static final String DYNAMODB_ENDPOINT = "CRONWATCH_DYNAMODB_ENDPOINT";
     public static final String SQS_ENDPOINT = "CRONWATCH_SQS_ENDPOINT";

@@ -28,6 +28,7 @@ public final class EmfMetrics implements Metrics {
     private final Clock clock;
     private final Consumer<String> out;
     private final String stack;
+    private final String level;
     /** Dimension value (empty: none) to metric to values, in the order first recorded. */
     private final Map<String, Map<Metric, List<Double>>> pending = new LinkedHashMap<>();
 
@@ -36,9 +37,27 @@ public final class EmfMetrics implements Metrics {
      * @param out   where each line goes (standard output in Lambda, where CloudWatch Logs reads it)
      */
     public EmfMetrics(Clock clock, String stack, Consumer<String> out) {
+        this(clock, stack, null, out);
+    }
+
+    /**
+     * @param applicationLogLevel the level Lambda filters the function's logs at ({@code AWS_LAMBDA_LOG_LEVEL}),
+     *                            or null. With JSON logs, Lambda reads a line's {@code level} and takes a line
+     *                            without one for INFO: raising the level to WARN would drop every metric line,
+     *                            and the alarms on them would fire for ever. Each line carries that level
+     *                            itself, so it passes whatever the setting.
+     */
+    public EmfMetrics(Clock clock, String stack, String applicationLogLevel, Consumer<String> out) {
         this.clock = clock;
         this.stack = stack;
+        this.level = lambdaLevel(applicationLogLevel);
         this.out = out;
+    }
+
+    private static String lambdaLevel(String configured) {
+        if (configured == null) return null;
+        String upper = configured.trim().toUpperCase(java.util.Locale.ROOT);
+        return List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL").contains(upper) ? upper : null;
     }
 
     @Override
@@ -105,6 +124,7 @@ public final class EmfMetrics implements Metrics {
         aws.put("CloudWatchMetrics", List.of(directive));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", aws);
+        if (level != null) line.put("level", level);
         line.putAll(root);
         return Json.write(line);
     }

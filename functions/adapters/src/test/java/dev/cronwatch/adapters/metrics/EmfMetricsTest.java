@@ -78,4 +78,41 @@ class EmfMetricsTest {
         assertThat(line).doesNotContainKey("Stack").containsEntry("Reason", "unknown");
         assertThat(directive(line)).containsEntry("Dimensions", List.of(List.of(), List.of("Reason")));
     }
+
+    /** Lambda's order of application log levels; a JSON line whose level is missing or unknown counts as INFO. */
+    private static final List<String> LAMBDA_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+
+    private static boolean lambdaKeeps(Map<String, Object> line, String applicationLogLevel) {
+        Object level = line.get("level");
+        int rank = level instanceof String s && LAMBDA_LEVELS.contains(s) ? LAMBDA_LEVELS.indexOf(s) : 2;
+        return rank >= LAMBDA_LEVELS.indexOf(applicationLogLevel);
+    }
+
+    @Test
+    void everyLinePassesLambdasLogLevelFilterWhateverTheLevelIsSetTo() {
+        for (String configured : LAMBDA_LEVELS) {
+            lines.clear();
+            EmfMetrics atLevel = new EmfMetrics(Clock.fixed(NOW, ZoneOffset.UTC), "cronwatch-prod",
+                    configured.toLowerCase(java.util.Locale.ROOT), lines::add);
+            atLevel.count(Metric.TICKS);
+            atLevel.add(Metric.CHECK_INS_REJECTED, 1, "RATE_LIMITED");
+            atLevel.flush();
+            assertThat(lines).hasSize(2);
+            for (String line : lines) {
+                Map<String, Object> parsed = Json.parseObject(line);
+                assertThat(lambdaKeeps(parsed, configured)).as(configured + ": " + line).isTrue();
+                assertThat(directive(parsed)).containsKey("Metrics");
+            }
+        }
+    }
+
+    @Test
+    void writesNoLevelWhereLambdaSetsNoneOrAnUnknownOne() {
+        EmfMetrics unknown = new EmfMetrics(Clock.fixed(NOW, ZoneOffset.UTC), "s", "verbose", lines::add);
+        unknown.count(Metric.TICKS);
+        unknown.flush();
+        metrics.count(Metric.TICKS);
+        metrics.flush();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(Json.parseObject(line)).doesNotContainKey("level"));
+    }
 }
