@@ -8,6 +8,7 @@ import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.QueueRefusedException;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.HttpRoutes;
@@ -94,12 +95,17 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             return Response.error(400, "cursor", "This cursor does not belong to this listing: use the Link header's.");
         } catch (ConcurrentChangeException e) {
             return Response.error(409, null, "The resource kept changing while it was updated; try again.");
+        } catch (QueueRefusedException e) {
+            // the only 5xx a valid check-in gets: SQS refused it after every retry, and nothing was kept
+            return serverError(503, "The queue refused this check-in after retries; it was not stored, send it again.",
+                    event, context, e);
         } catch (Throwable e) {
-            return internalError(event, context, e);
+            return serverError(500, "Internal error.", event, context, e);
         }
     }
 
-    private static APIGatewayV2HTTPResponse internalError(APIGatewayV2HTTPEvent event, Context context, Throwable e) {
+    private static APIGatewayV2HTTPResponse serverError(int status, String detail, APIGatewayV2HTTPEvent event,
+                                                        Context context, Throwable e) {
         String requestId = requestId(event, context);
         try {
             log.error("request {} ({} {}) failed", requestId, method(event), event.getRawPath(), e);
@@ -107,9 +113,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             // the answer matters more than the line: the client still gets the id
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", "Internal error. Quote request id " + requestId + " when reporting it.");
+        body.put("detail", detail + " Quote request id " + requestId + " when reporting it.");
         body.put("requestId", requestId);
-        return Response.json(500, body);
+        return Response.json(status, body);
     }
 
     /** API Gateway's id (the one its access log shows), else Lambda's, else a new one. */

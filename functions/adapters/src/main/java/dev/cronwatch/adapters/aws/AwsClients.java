@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -21,6 +22,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClients {
     public static final Duration SQS_CALL_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A check-in's send, retries included: the first send after a cold start pays for the SDK's first
+     * call and connection, and a check-in answered 5xx is lost (Sentry's SDKs do not retry one), so it
+     * gets what API Gateway's 30 s leave after the rest of the request, not {@link #SQS_CALL_TIMEOUT}.
+     */
+    public static final Duration CHECK_IN_SEND_TIMEOUT = Duration.ofSeconds(20);
+    /** Throttling, 5xx and network failures are retried, with the SDK's backoff, within the call's timeout. */
+    static final int SQS_MAX_ATTEMPTS = 5;
 
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -53,13 +62,13 @@ public final class AwsClients {
     }
 
     /**
-     * Every SQS call finishes, retries included, within {@link #SQS_CALL_TIMEOUT}: the clock waits
-     * that long after a minute before it queues judgements, so a check-in stamped before the minute
-     * is in the queue ahead of them.
+     * An SQS call finishes, retries included, within {@link #SQS_CALL_TIMEOUT} unless its request asks
+     * for longer (a check-in's send: {@link #CHECK_IN_SEND_TIMEOUT}).
      */
     public SqsClient sqs(URI endpoint) {
         var builder = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
-                .overrideConfiguration(c -> c.apiCallTimeout(SQS_CALL_TIMEOUT));
+                .overrideConfiguration(c -> c.apiCallTimeout(SQS_CALL_TIMEOUT).retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SQS_MAX_ATTEMPTS).build()));
         if (endpoint != null) builder.endpointOverride(endpoint);
         return builder.build();
     }
