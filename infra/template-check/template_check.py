@@ -67,8 +67,9 @@ def resources_of_type(translated, kind):
 
 
 def function_of_integration(integration):
-    """IngestFunction from {"Fn::Sub": "…${IngestFunction.Arn}/invocations"}."""
-    return re.search(r"functions/\$\{(\w+)\.Arn}/invocations", integration["uri"]["Fn::Sub"]).group(1)
+    """What the API invokes: IngestFunctionAliaslive from {"Fn::Sub": "…${IngestFunctionAliaslive}/invocations"}
+    (a published alias), IngestFunction from "…${IngestFunction.Arn}/invocations" (the function's latest code)."""
+    return re.search(r"functions/\$\{(\w+?)(?:\.Arn)?}/invocations", integration["uri"]["Fn::Sub"]).group(1)
 
 
 def routes(translated):
@@ -171,9 +172,15 @@ MOTO_PLACEHOLDERS = {"AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Api", "AWS::A
 
 
 def for_moto(translated):
-    """moto names a FIFO queue without the ".fifo" CloudFormation adds, and cannot resolve an alarm's
-    Arn inside the dashboard; both adjustments touch names and the dashboard only."""
+    """moto names a FIFO queue without the ".fifo" CloudFormation adds, cannot resolve an alarm's
+    Arn inside the dashboard, and has no AWS::Lambda::Alias: these adjustments touch names, the
+    dashboard, and what calls an alias (which here calls its function)."""
     t = copy.deepcopy(translated)
+    for name, alias in resources_of_type(t, "AWS::Lambda::Alias").items():
+        del t["Resources"][name]
+        function = alias["Properties"]["FunctionName"]["Ref"]
+        text = json.dumps(t).replace(json.dumps({"Ref": name}), json.dumps({"Ref": function}))
+        t = json.loads(text.replace("${" + name + "}", "${" + function + ".Arn}"))
     for name, queue in resources_of_type(t, "AWS::SQS::Queue").items():
         if queue["Properties"].get("FifoQueue"):
             t["Resources"][name]["Properties"].setdefault("QueueName", f"{name}.fifo")

@@ -13,6 +13,7 @@ import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.HttpRoutes;
 import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.Priming;
 import dev.cronwatch.handlers.http.Request;
 import dev.cronwatch.handlers.http.Response;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger log = LoggerFactory.getLogger(HttpApiHandler.class);
     private final HttpRoutes routes;
+    private final HttpScope scope;
     private final Metrics metrics;
 
     public HttpApiHandler() {
@@ -43,8 +45,14 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
-                services.tenants(), services.clock(), scope);
+                services.tenants(), services.clock(), services.ids(), scope);
+        this.scope = scope;
         this.metrics = services.metrics();
+    }
+
+    /** Before a SnapStart checkpoint: sample requests of this function's scope, neither answered nor counted. */
+    void prime() {
+        Priming.run(routes, scope);
     }
 
     /**

@@ -44,15 +44,24 @@ public final class AwsClients {
                 .build();
     }
 
-    /** Real AWS: the default credentials chain (the function's role). */
+    /** Real AWS: the default credentials chain (the function's role), renewed by {@link #renewCredentials}. */
     public static AwsClients forAws(String region) {
-        return new AwsClients(Region.of(region), DefaultCredentialsProvider.builder().build());
+        return new AwsClients(Region.of(region), new RenewableCredentials(() -> DefaultCredentialsProvider.builder().build()));
     }
 
     /** Emulators: they accept any credentials, so a fixed dummy pair keeps the environment out of it. */
     public static AwsClients forEmulators(String region) {
         return new AwsClients(Region.of(region),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("cronwatch", "cronwatch")));
+    }
+
+    /**
+     * After a SnapStart restore: the clients built before the checkpoint resolve their credentials
+     * anew. (Their connections need nothing: the JDK's keep-alive cache drops a connection idle longer
+     * than 5 s by the wall clock, which a restore has moved on, and the SDK retries a failed one.)
+     */
+    public void renewCredentials() {
+        if (credentials instanceof RenewableCredentials renewable) renewable.renew();
     }
 
     public DynamoDbClient dynamoDb(URI endpoint) {
