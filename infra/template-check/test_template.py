@@ -82,7 +82,7 @@ def test_every_function_runs_the_built_zip_on_a_current_java_with_json_logs_kept
                         "PagerDutyForwarderFunction"}
     for name, function in fns.items():
         p = function["Properties"]
-        assert p["Code"] == {"S3Bucket": tc.CODE_BUCKET, "S3Key": tc.CODE_KEY}, name
+        assert p["Code"]["S3Bucket"] == tc.CODE_BUCKET and p["Code"]["S3Key"].startswith(tc.CODE_PREFIX), name
         assert p["Runtime"] == "java21", name
         assert p["Handler"].startswith("dev.cronwatch.handlers."), name
         assert p["LoggingConfig"]["LogFormat"] == "JSON", name
@@ -112,6 +112,13 @@ def test_the_http_functions_resume_snapstart_snapshots_of_their_published_alias_
 def test_the_ingest_function_waits_for_a_cold_first_send_within_api_gateways_30_s(translated):
     # AwsClients.CHECK_IN_SEND_TIMEOUT is 20 s; API Gateway's HTTP API gives an integration 30 s
     assert 20 < props(translated, "IngestFunction")["Timeout"] <= 30
+
+
+def test_each_function_runs_the_zip_of_what_it_uses(translated):
+    code = {name: f["Properties"]["Code"]["S3Key"] for name, f in functions(translated).items()}
+    assert code == {"IngestFunction": "cronwatch/cronwatch-ingest", "ManagementFunction": "cronwatch/cronwatch-management",
+                    "ProcessorFunction": "cronwatch/cronwatch-processing", "ClockFunction": "cronwatch/cronwatch-processing",
+                    "PagerDutyForwarderFunction": "cronwatch/cronwatch-functions"}
 
 
 def test_no_function_reserves_concurrency_unless_asked(translated):
