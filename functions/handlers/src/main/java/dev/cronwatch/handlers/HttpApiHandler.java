@@ -104,8 +104,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (ConcurrentChangeException e) {
             return Response.error(409, null, "The resource kept changing while it was updated; try again.");
         } catch (QueueRefusedException e) {
-            // the only 5xx a valid check-in gets: SQS refused it after every retry, and nothing was kept
-            return serverError(503, "The queue refused this check-in after retries; it was not stored, send it again.",
+            // the only 5xx a valid check-in gets: SQS refused it, or did not answer, through every retry
+            return serverError(503, "The queue did not accept this check-in (" + e.getMessage() + "): send it again.",
                     event, context, e);
         } catch (Throwable e) {
             return serverError(500, "Internal error.", event, context, e);

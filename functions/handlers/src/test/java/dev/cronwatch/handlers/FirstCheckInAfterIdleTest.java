@@ -78,7 +78,7 @@ class FirstCheckInAfterIdleTest {
     }
 
     @Test
-    void aCheckInSqsKeepsRefusingIsAnswered503SayingItWasNotStored() throws Exception {
+    void aCheckInSqsKeepsRefusingIsAnswered503SayingSo() throws Exception {
         try (ElasticMqFixture mq = new ElasticMqFixture();
              SlowQueueProxy sqs = new SlowQueueProxy(mq.endpoint(), 0, Duration.ZERO, Integer.MAX_VALUE / 2)) {
             String queue = mq.createFifoQueue("refusing.fifo");
@@ -87,7 +87,7 @@ class FirstCheckInAfterIdleTest {
 
             assertThat(response.getStatusCode()).isEqualTo(503);
             assertThat((String) HttpEvents.json(response).get("detail"))
-                    .contains("queue refused this check-in").contains("not stored");
+                    .contains("The queue did not accept this check-in").contains("Status Code: 500").contains("send it again");
             assertThat(received(mq, queue)).isEmpty();
         }
     }

@@ -62,7 +62,7 @@ public final class SqsCheckInQueue implements CheckInQueue {
         try {
             sqs.get().sendMessage(request);
         } catch (SdkException e) {
-            throw new QueueRefusedException("SQS did not take the check-in: " + e.getMessage(), e);
+            throw new QueueRefusedException("SQS, after retries: " + e.getMessage(), e);
         }
     }
 
