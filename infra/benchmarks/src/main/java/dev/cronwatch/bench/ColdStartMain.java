@@ -36,7 +36,7 @@ public final class ColdStartMain {
         // DynamoDB client then costs a few milliseconds, its classes loaded.
         Connections clients = Connections.forSettings(Settings.fromEnvironment());
         clients.dynamoDb();
-        if (args[0].equals("http") || args[0].equals("clock")) clients.buildSqs();
+        if (args[0].equals("http") || args[0].equals("clock")) clients.sqs();
         long t1 = System.nanoTime();
         Wiring.instance(); // settings, adapters, services
         long t2 = System.nanoTime();
