@@ -50,7 +50,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.metrics = services.metrics();
     }
 
-    /** Before a SnapStart checkpoint: sample requests of this function's scope, neither answered nor counted. */
+    /** Before a SnapStart checkpoint: sample requests of this function's scope, not answered, not counted. */
     void prime() {
         Priming.run(routes, scope);
     }

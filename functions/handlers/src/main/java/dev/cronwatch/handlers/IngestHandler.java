@@ -16,8 +16,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final CheckpointHooks snapStart;
 
     /**
-     * Lambda's. With SnapStart, primed before the snapshot (a check-in's path, the SQS client built) and given fresh
-     * randomness and credentials after each restore ({@link Wiring#afterRestore}).
+     * Lambda's. With SnapStart, primed before the snapshot (a check-in's path, the SQS client built) and
+     * given fresh randomness and credentials after each restore ({@link Wiring#afterRestore}).
      */
     public IngestHandler() {
         Wiring wiring = Wiring.instance();

@@ -46,7 +46,8 @@ public final class AwsClients {
 
     /** Real AWS: the default credentials chain (the function's role), renewed by {@link #renewCredentials}. */
     public static AwsClients forAws(String region) {
-        return new AwsClients(Region.of(region), new RenewableCredentials(() -> DefaultCredentialsProvider.builder().build()));
+        return new AwsClients(Region.of(region),
+                new RenewableCredentials(() -> DefaultCredentialsProvider.builder().build()));
     }
 
     /** Emulators: they accept any credentials, so a fixed dummy pair keeps the environment out of it. */
