@@ -18,9 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
-ZIP = "functions/handlers/target/cronwatch-functions.zip"
+ZIPS = {f"functions/handlers/target/cronwatch-{name}.zip" for name in ("functions", "ingest", "management", "processing")}
 CODE_BUCKET = "cronwatch-artifacts"
-CODE_KEY = "cronwatch/0123456789abcdef0123456789abcdef"
+CODE_PREFIX = "cronwatch/"
 REGION = "us-east-1"
 TOOLS = {"cfn-lint": "1.51.0", "aws-sam-translator": "1.110.0"}
 
@@ -38,15 +38,20 @@ def sam_template():
 
 
 def packaged(template):
-    """What `sam package` uploads: each function's local CodeUri becomes the S3 object of the zip."""
+    """What `sam package` uploads: each function's local CodeUri becomes the S3 object of its zip."""
     result = copy.deepcopy(template)
     for name, resource in result["Resources"].items():
         if resource["Type"] == "AWS::Serverless::Function":
             uri = resource["Properties"].get("CodeUri")
-            if uri != ZIP:
-                raise AssertionError(f"{name}: CodeUri is {uri!r}, not the built zip {ZIP}")
-            resource["Properties"]["CodeUri"] = f"s3://{CODE_BUCKET}/{CODE_KEY}"
+            if uri not in ZIPS:
+                raise AssertionError(f"{name}: CodeUri is {uri!r}, not one of the built zips {sorted(ZIPS)}")
+            resource["Properties"]["CodeUri"] = f"s3://{CODE_BUCKET}/{code_key(uri)}"
     return result
+
+
+def code_key(zip_path):
+    """The S3 key `sam package` would give a zip (here its name, as a content hash is not needed)."""
+    return CODE_PREFIX + Path(zip_path).stem
 
 
 def translate(template=None):
@@ -67,8 +72,9 @@ def resources_of_type(translated, kind):
 
 
 def function_of_integration(integration):
-    """IngestFunction from {"Fn::Sub": "…${IngestFunction.Arn}/invocations"}."""
-    return re.search(r"functions/\$\{(\w+)\.Arn}/invocations", integration["uri"]["Fn::Sub"]).group(1)
+    """What the API invokes: IngestFunctionAliaslive from {"Fn::Sub": "…${IngestFunctionAliaslive}/invocations"}
+    (a published alias), IngestFunction from "…${IngestFunction.Arn}/invocations" (the function's latest code)."""
+    return re.search(r"functions/\$\{(\w+?)(?:\.Arn)?}/invocations", integration["uri"]["Fn::Sub"]).group(1)
 
 
 def routes(translated):
@@ -171,9 +177,15 @@ MOTO_PLACEHOLDERS = {"AWS::CloudWatch::Alarm", "AWS::ApiGatewayV2::Api", "AWS::A
 
 
 def for_moto(translated):
-    """moto names a FIFO queue without the ".fifo" CloudFormation adds, and cannot resolve an alarm's
-    Arn inside the dashboard; both adjustments touch names and the dashboard only."""
+    """moto names a FIFO queue without the ".fifo" CloudFormation adds, cannot resolve an alarm's
+    Arn inside the dashboard, and has no AWS::Lambda::Alias: these adjustments touch names, the
+    dashboard, and what calls an alias (which here calls its function)."""
     t = copy.deepcopy(translated)
+    for name, alias in resources_of_type(t, "AWS::Lambda::Alias").items():
+        del t["Resources"][name]
+        function = alias["Properties"]["FunctionName"]["Ref"]
+        text = json.dumps(t).replace(json.dumps({"Ref": name}), json.dumps({"Ref": function}))
+        t = json.loads(text.replace("${" + name + "}", "${" + function + ".Arn}"))
     for name, queue in resources_of_type(t, "AWS::SQS::Queue").items():
         if queue["Properties"].get("FifoQueue"):
             t["Resources"][name]["Properties"].setdefault("QueueName", f"{name}.fifo")
@@ -191,7 +203,8 @@ def create_on_moto(moto, translated, stack="cronwatch-ci"):
     code = io.BytesIO()
     with zipfile.ZipFile(code, "w") as z:
         z.writestr("placeholder.txt", "the functions' code is not run here")
-    s3.put_object(Bucket=CODE_BUCKET, Key=CODE_KEY, Body=code.getvalue())
+    for zip_path in ZIPS:
+        s3.put_object(Bucket=CODE_BUCKET, Key=code_key(zip_path), Body=code.getvalue())
     cf = moto.client("cloudformation")
     cf.create_stack(StackName=stack, TemplateBody=json.dumps(for_moto(translated)),
                     Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])

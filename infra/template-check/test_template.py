@@ -50,7 +50,7 @@ def test_the_api_has_its_default_route_and_every_explicit_route_survives_the_tra
         if e["Type"] == "HttpApi" and "Path" in e["Properties"]}
     keys = {key for key, _ in tc.routes(translated)}
     assert keys == declared
-    assert ("$default", "ManagementFunction") in tc.routes(translated)
+    assert ("$default", "ManagementFunctionAliaslive") in tc.routes(translated)
 
 
 def test_no_route_ends_in_a_slash_which_api_gateway_would_silently_drop(translated):
@@ -82,7 +82,7 @@ def test_every_function_runs_the_built_zip_on_a_current_java_with_json_logs_kept
                         "PagerDutyForwarderFunction"}
     for name, function in fns.items():
         p = function["Properties"]
-        assert p["Code"] == {"S3Bucket": tc.CODE_BUCKET, "S3Key": tc.CODE_KEY}, name
+        assert p["Code"]["S3Bucket"] == tc.CODE_BUCKET and p["Code"]["S3Key"].startswith(tc.CODE_PREFIX), name
         assert p["Runtime"] == "java21", name
         assert p["Handler"].startswith("dev.cronwatch.handlers."), name
         assert p["LoggingConfig"]["LogFormat"] == "JSON", name
@@ -90,6 +90,35 @@ def test_every_function_runs_the_built_zip_on_a_current_java_with_json_logs_kept
         assert props(translated, group)["RetentionInDays"] == {"Ref": "LogRetentionDays"}, name
         assert "-Dslf4j.provider=dev.cronwatch.handlers.logging.LambdaLogProvider" in \
             p["Environment"]["Variables"]["JAVA_TOOL_OPTIONS"], name
+
+
+def test_the_http_functions_resume_snapstart_snapshots_of_their_published_alias_unless_turned_off(sam, translated):
+    assert sam["Parameters"]["SnapStart"]["Default"] == "Enabled"
+    assert sam["Parameters"]["SnapStart"]["AllowedValues"] == ["Enabled", "Disabled"]
+    assert translated["Conditions"]["SnapStartEnabled"] == {"Fn::Equals": [{"Ref": "SnapStart"}, "Enabled"]}
+    fns = functions(translated)
+    for name in ("IngestFunction", "ManagementFunction"):
+        assert fns[name]["Properties"]["SnapStart"] == {
+            "ApplyOn": {"Fn::If": ["SnapStartEnabled", "PublishedVersions", "None"]}}, name
+        alias = props(translated, name + "Aliaslive")
+        assert alias["FunctionName"] == {"Ref": name}
+        assert alias["FunctionVersion"]["Fn::GetAtt"][0].startswith(name + "Version")
+    # every route calls an alias (a snapshot exists only for published versions), never $LATEST
+    assert {target for _, target in tc.routes(translated)} == {"IngestFunctionAliaslive", "ManagementFunctionAliaslive"}
+    for name in ("ProcessorFunction", "ClockFunction", "PagerDutyForwarderFunction"):
+        assert "SnapStart" not in fns[name]["Properties"], name
+
+
+def test_the_ingest_function_waits_for_a_cold_first_send_within_api_gateways_30_s(translated):
+    # AwsClients.CHECK_IN_SEND_TIMEOUT is 20 s; API Gateway's HTTP API gives an integration 30 s
+    assert 20 < props(translated, "IngestFunction")["Timeout"] <= 30
+
+
+def test_each_function_runs_the_zip_of_what_it_uses(translated):
+    code = {name: f["Properties"]["Code"]["S3Key"] for name, f in functions(translated).items()}
+    assert code == {"IngestFunction": "cronwatch/cronwatch-ingest", "ManagementFunction": "cronwatch/cronwatch-management",
+                    "ProcessorFunction": "cronwatch/cronwatch-processing", "ClockFunction": "cronwatch/cronwatch-processing",
+                    "PagerDutyForwarderFunction": "cronwatch/cronwatch-functions"}
 
 
 def test_no_function_reserves_concurrency_unless_asked(translated):

@@ -8,10 +8,12 @@ import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.QueueRefusedException;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.HttpRoutes;
 import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.Priming;
 import dev.cronwatch.handlers.http.Request;
 import dev.cronwatch.handlers.http.Response;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger log = LoggerFactory.getLogger(HttpApiHandler.class);
     private final HttpRoutes routes;
+    private final HttpScope scope;
     private final Metrics metrics;
 
     public HttpApiHandler() {
@@ -42,8 +45,14 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
-                services.tenants(), services.clock(), scope);
+                services.tenants(), services.clock(), services.ids(), scope);
+        this.scope = scope;
         this.metrics = services.metrics();
+    }
+
+    /** Before a SnapStart checkpoint: sample requests of this function's scope, not answered, not counted. */
+    void prime() {
+        Priming.run(routes, scope);
     }
 
     /**
@@ -94,12 +103,17 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             return Response.error(400, "cursor", e.getMessage());
         } catch (ConcurrentChangeException e) {
             return Response.error(409, null, "The resource kept changing while it was updated; try again.");
+        } catch (QueueRefusedException e) {
+            // the only 5xx a valid check-in gets: SQS refused it, or did not answer, through every retry
+            return serverError(503, "The queue did not accept this check-in (" + e.getMessage() + "): send it again.",
+                    event, context, e);
         } catch (Throwable e) {
-            return internalError(event, context, e);
+            return serverError(500, "Internal error.", event, context, e);
         }
     }
 
-    private static APIGatewayV2HTTPResponse internalError(APIGatewayV2HTTPEvent event, Context context, Throwable e) {
+    private static APIGatewayV2HTTPResponse serverError(int status, String detail, APIGatewayV2HTTPEvent event,
+                                                        Context context, Throwable e) {
         String requestId = requestId(event, context);
         try {
             log.error("request {} ({} {}) failed", requestId, method(event), event.getRawPath(), e);
@@ -107,9 +121,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             // the answer matters more than the line: the client still gets the id
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", "Internal error. Quote request id " + requestId + " when reporting it.");
+        body.put("detail", detail + " Quote request id " + requestId + " when reporting it.");
         body.put("requestId", requestId);
-        return Response.json(500, body);
+        return Response.json(status, body);
     }
 
     /** API Gateway's id (the one its access log shows), else Lambda's, else a new one. */

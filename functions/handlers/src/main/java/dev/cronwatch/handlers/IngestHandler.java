@@ -12,13 +12,25 @@ import dev.cronwatch.handlers.http.HttpScope;
  */
 public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final HttpApiHandler http;
+    /** Held for as long as the handler lives: CRaC holds its resources weakly. Null when not built by Lambda. */
+    private final CheckpointHooks snapStart;
 
+    /**
+     * Lambda's. With SnapStart, primed before the snapshot (a check-in's path, the SQS client built) and
+     * given fresh randomness and credentials after each restore ({@link Wiring#afterRestore}).
+     */
     public IngestHandler() {
-        this(Wiring.instance().services());
+        Wiring wiring = Wiring.instance();
+        this.http = new HttpApiHandler(wiring.services(), HttpScope.INGEST);
+        this.snapStart = CheckpointHooks.register(() -> {
+            wiring.connections().buildSqs(); // built, not called: a call would queue something
+            http.prime();
+        }, wiring::afterRestore);
     }
 
     public IngestHandler(Services services) {
         this.http = new HttpApiHandler(services, HttpScope.INGEST);
+        this.snapStart = null;
     }
 
     @Override

@@ -12,13 +12,22 @@ import dev.cronwatch.handlers.http.HttpScope;
  */
 public final class ManagementHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final HttpApiHandler http;
+    /** Held for as long as the handler lives: CRaC holds its resources weakly. Null when not built by Lambda. */
+    private final CheckpointHooks snapStart;
 
+    /**
+     * Lambda's. With SnapStart, primed before the snapshot (a management request's path) and given fresh
+     * randomness and credentials after each restore ({@link Wiring#afterRestore}).
+     */
     public ManagementHandler() {
-        this(Wiring.instance().services());
+        Wiring wiring = Wiring.instance();
+        this.http = new HttpApiHandler(wiring.services(), HttpScope.MANAGEMENT);
+        this.snapStart = CheckpointHooks.register(http::prime, wiring::afterRestore);
     }
 
     public ManagementHandler(Services services) {
         this.http = new HttpApiHandler(services, HttpScope.MANAGEMENT);
+        this.snapStart = null;
     }
 
     @Override

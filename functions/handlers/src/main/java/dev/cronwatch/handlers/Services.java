@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The use cases, built once from the ports. Handlers take this in their test constructor; the
@@ -39,6 +40,7 @@ public final class Services {
     private final AdminService admin;
     private final ProjectService projects;
     private final Metrics metrics;
+    private final Supplier<UUID> ids;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
@@ -47,7 +49,14 @@ public final class Services {
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits, Metrics metrics) {
+        this(store, tenants, queue, publisher, clock, ids, new SecureRandom(), limits, metrics);
+    }
+
+    /** {@code secrets}: where new DSN keys and tokens come from; a SecureRandom outside tests. */
+    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+                    Clock clock, Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
         this.metrics = metrics;
+        this.ids = ids;
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
@@ -58,7 +67,7 @@ public final class Services {
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
-        this.projects = new ProjectService(tenants, clock, new SecureRandom());
+        this.projects = new ProjectService(tenants, clock, secrets);
     }
 
     /**
@@ -103,6 +112,11 @@ public final class Services {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** Where new ids come from: a new run's check-in id is one. */
+    public Supplier<UUID> ids() {
+        return ids;
     }
 
     /** The queue, counting every check-in ingest queues as one accepted (an envelope's items each count). */

@@ -15,7 +15,7 @@ import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.security.SecureRandom;
 
 /**
  * The composition root: from settings, a clock and (optionally) an alert publisher, the adapters and
@@ -32,10 +32,13 @@ public final class Wiring {
     private final Services services;
     private final DeadLetterQueue deadLetters;
     private final ProcessorEvents processorEvents;
+    private final Connections connections;
+    private final Entropy entropy;
 
     private Wiring(Builder b) {
         settings = b.settings;
-        Connections connections = b.connections != null ? b.connections : Connections.forSettings(settings);
+        connections = b.connections != null ? b.connections : Connections.forSettings(settings);
+        entropy = b.entropy != null ? b.entropy : new Entropy(new SecureRandom());
         CheckInQueue queue = b.queue != null ? b.queue : new SqsCheckInQueue(connections::sqs, settings.queueUrl());
         AlertPublisher publisher = b.publisher != null ? b.publisher
                 : new SnsAlertPublisher(connections::sns, settings.topicArn(), new AlertRenderer(settings.publicUrl()));
@@ -46,7 +49,7 @@ public final class Wiring {
         services = new Services(
                 new DynamoMonitorStore(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
-                queue, publisher, b.clock, UUID::randomUUID,
+                queue, publisher, b.clock, entropy, entropy,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
                         Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
                 metrics);
@@ -64,6 +67,22 @@ public final class Wiring {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The clients, for what a SnapStart checkpoint builds ahead of the first request. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /**
+     * After a SnapStart restore: what every copy of the snapshot would otherwise share. The random
+     * generator is reseeded and the AWS credentials resolved anew. Time needs nothing: every clock read
+     * is {@link Clock#systemUTC()} at that moment, and the memo of DSN keys and tokens (filled by the
+     * priming with a miss) expires by that clock.
+     */
+    public void afterRestore() {
+        entropy.reseed();
+        connections.afterRestore();
     }
 
     public Services services() {
@@ -88,6 +107,7 @@ public final class Wiring {
         private CheckInQueue queue;
         private Metrics metrics;
         private ProcessorEvents processorEvents;
+        private Entropy entropy;
 
         private Builder(Settings settings, Clock clock) {
             this.settings = settings;
@@ -121,6 +141,12 @@ public final class Wiring {
         /** Who hears each message the processor applied; by default {@link ProcessorMetrics}. */
         public Builder processorEvents(ProcessorEvents given) {
             this.processorEvents = given;
+            return this;
+        }
+
+        /** Where ids and secrets come from; by default a new SecureRandom. */
+        public Builder entropy(Entropy given) {
+            this.entropy = given;
             return this;
         }
 

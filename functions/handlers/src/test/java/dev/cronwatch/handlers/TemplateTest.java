@@ -119,11 +119,19 @@ class TemplateTest {
                 ProcessorHandler.class.getName(), ClockHandler.class.getName(), PagerDutyForwarder.class.getName());
     }
 
+    /** Each function's code is the zip of what it uses (the handlers pom's assemblies). */
     @Test
     void everyFunctionHasItsOwnCodeUriSoThatSamBuildRewritesIt() {
         assertThat(globals()).doesNotContainKey("CodeUri");
-        functions().forEach((name, function) -> assertThat(properties(function).get("CodeUri")).as(name)
-                .isEqualTo("functions/handlers/target/cronwatch-functions.zip"));
+        Map<String, String> zips = new java.util.TreeMap<>();
+        functions().forEach((name, function) -> zips.put(name, (String) properties(function).get("CodeUri")));
+        String target = "functions/handlers/target/";
+        assertThat(zips).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "IngestFunction", target + "cronwatch-ingest.zip",
+                "ManagementFunction", target + "cronwatch-management.zip",
+                "ProcessorFunction", target + "cronwatch-processing.zip",
+                "ClockFunction", target + "cronwatch-processing.zip",
+                "PagerDutyForwarderFunction", target + "cronwatch-functions.zip"));
         assertThat(globals()).containsEntry("Runtime", "java21");
     }
 

@@ -59,7 +59,7 @@ public final class Benchmarks {
         } else if (options.contains("--cold-start")) {
             header(report, "cold start only");
             try (DynamoLocal dynamo = new DynamoLocal()) {
-                new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
+                new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 3);
             }
         } else if (options.contains("--latency")) {
             header(report, "end-to-end latency only");
@@ -83,7 +83,7 @@ public final class Benchmarks {
                 new ClockCost(dynamo, report).run(10_000, 100_000);
             }
             new EndToEndLatency(report).run(smoke ? 50 : 10_000, smoke ? 100 : 200);
-            new ColdStart(dynamo, report).run(zip(), smoke ? 1 : 3);
+            new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 3);
         }
         cost(report);
         new DashboardLoad(report).run(smoke ? 20 : 1_000);
@@ -124,10 +124,11 @@ public final class Benchmarks {
                 Runtime.getRuntime().maxMemory() / 1024 / 1024, Report.loadAverage());
     }
 
-    private static Path zip() {
+    /** The directory of the deployable zips. */
+    private static Path zips() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("functions/handlers/target/cronwatch-functions.zip");
-            if (Files.exists(candidate)) return candidate;
+            if (Files.exists(candidate)) return candidate.getParent();
         }
         throw new IllegalStateException("functions/handlers/target/cronwatch-functions.zip not found: build with mvn package");
     }

@@ -4,29 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
-/** The zip template.yaml deploys, as the build leaves it (the handlers module is packaged before this one). */
+/** The zips template.yaml deploys, as the build leaves them (the handlers module is packaged before this one). */
 class DeployableZipTest {
-    static final Path ZIP = Path.of("../../functions/handlers/target/cronwatch-functions.zip");
+    static final Path TARGET = Path.of("../../functions/handlers/target");
+    static final Path ZIP = TARGET.resolve("cronwatch-functions.zip");
 
     @Test
     void holdsEveryHandlerAndIsReproducible() throws Exception {
-        Set<Long> times = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
-            zip.stream().forEach(e -> {
-                names.add(e.getName());
-                times.add(e.getTime());
-            });
-        }
+        Set<String> names = names(ZIP);
         for (String handler : new String[] {"IngestHandler", "ManagementHandler", "ProcessorHandler", "ClockHandler",
-                "logging/LambdaLogProvider"}) {
+                "PagerDutyForwarder", "logging/LambdaLogProvider"}) {
             assertThat(names).contains("dev/cronwatch/handlers/" + handler + ".class");
         }
-        // every entry dated by project.build.outputTimestamp: the same sources give the same bytes
-        assertThat(times).as("entry times").hasSize(1);
+        for (String zip : List.of("cronwatch-functions.zip", "cronwatch-ingest.zip", "cronwatch-management.zip",
+                "cronwatch-processing.zip")) {
+            // every entry dated by project.build.outputTimestamp: the same sources give the same bytes
+            assertThat(times(TARGET.resolve(zip))).as("entry times of %s", zip).hasSize(1);
+        }
+    }
+
+    /** Issue 29: each function's code carries only what it uses. */
+    @Test
+    void eachFunctionsZipCarriesOnlyWhatItUses() throws Exception {
+        Set<String> ingest = names(TARGET.resolve("cronwatch-ingest.zip"));
+        assertThat(ingest).contains("dev/cronwatch/handlers/IngestHandler.class");
+        assertThat(jars(ingest)).contains("sqs", "dynamodb", "org-crac").doesNotContain("ssm", "joda-time");
+        assertThat(ingest).noneMatch(n -> n.startsWith("dashboard/"));
+
+        Set<String> management = names(TARGET.resolve("cronwatch-management.zip"));
+        assertThat(management).contains("dev/cronwatch/handlers/ManagementHandler.class", "dashboard/index.html");
+        assertThat(jars(management)).contains("dynamodb", "org-crac").doesNotContain("ssm", "joda-time");
+
+        Set<String> processing = names(TARGET.resolve("cronwatch-processing.zip"));
+        assertThat(processing).contains("dev/cronwatch/handlers/ProcessorHandler.class",
+                "dev/cronwatch/handlers/ClockHandler.class");
+        assertThat(jars(processing)).contains("sns", "sqs", "joda-time").doesNotContain("ssm");
+        assertThat(processing).noneMatch(n -> n.startsWith("dashboard/"));
+
+        assertThat(jars(names(ZIP))).contains("ssm");
+    }
+
+    /** The artifacts in lib/, without their versions: lib/joda-time-2.10.8.jar is joda-time. */
+    private static Set<String> jars(Set<String> names) {
+        Set<String> jars = new HashSet<>();
+        for (String name : names) {
+            if (name.startsWith("lib/")) jars.add(name.substring(4).replaceFirst("-[0-9][^-]*\\.jar$", ""));
+        }
+        return jars;
+    }
+
+    private static Set<String> names(Path zip) throws Exception {
+        Set<String> names = new HashSet<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            file.stream().forEach(e -> names.add(e.getName()));
+        }
+        return names;
+    }
+
+    private static Set<Long> times(Path zip) throws Exception {
+        Set<Long> times = new HashSet<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            file.stream().forEach(e -> times.add(e.getTime()));
+        }
+        return times;
     }
 }

@@ -16,11 +16,14 @@ public final class Connections {
     private final Supplier<DynamoDbClient> dynamoDb;
     private final Supplier<SqsClient> sqs;
     private final Supplier<SnsClient> sns;
+    private final Runnable renewCredentials;
 
-    private Connections(Supplier<DynamoDbClient> dynamoDb, Supplier<SqsClient> sqs, Supplier<SnsClient> sns) {
+    private Connections(Supplier<DynamoDbClient> dynamoDb, Supplier<SqsClient> sqs, Supplier<SnsClient> sns,
+                        Runnable renewCredentials) {
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.sqs = new Lazy<>(sqs);
         this.sns = new Lazy<>(sns);
+        this.renewCredentials = renewCredentials;
     }
 
     public static Connections forSettings(Settings settings) {
@@ -28,12 +31,19 @@ public final class Connections {
                 ? AwsClients.forAws(settings.region())
                 : AwsClients.forEmulators(settings.region());
         return new Connections(() -> clients.dynamoDb(settings.dynamoDbEndpoint()),
-                () -> clients.sqs(settings.sqsEndpoint()), () -> clients.sns(settings.snsEndpoint()));
+                () -> clients.sqs(settings.sqsEndpoint()), () -> clients.sns(settings.snsEndpoint()),
+                clients::renewCredentials);
     }
 
     /** Clients made elsewhere; null for one this process must never use. */
     public static Connections of(DynamoDbClient dynamoDb, SqsClient sqs, SnsClient sns) {
-        return new Connections(given(dynamoDb, "DynamoDB"), given(sqs, "SQS"), given(sns, "SNS"));
+        return new Connections(given(dynamoDb, "DynamoDB"), given(sqs, "SQS"), given(sns, "SNS"), () -> {
+        });
+    }
+
+    /** After a SnapStart restore: credentials cached before the checkpoint are not this copy's. */
+    public void afterRestore() {
+        renewCredentials.run();
     }
 
     public DynamoDbClient dynamoDb() {
@@ -42,6 +52,11 @@ public final class Connections {
 
     public SqsClient sqs() {
         return sqs.get();
+    }
+
+    /** Builds the SQS client now instead of at the first send (a SnapStart checkpoint's priming). */
+    public void buildSqs() {
+        sqs.get();
     }
 
     public SnsClient sns() {

@@ -1,7 +1,9 @@
 package dev.cronwatch.adapters.sqs;
 
+import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.QueueRefusedException;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -47,10 +50,20 @@ public final class SqsCheckInQueue implements CheckInQueue {
         return monitor.organization() + "/" + monitor.slug();
     }
 
+    /**
+     * Waits up to {@link AwsClients#CHECK_IN_SEND_TIMEOUT}, the client's retries of throttling and 5xx
+     * included; what SQS still refuses after that is a {@link QueueRefusedException}.
+     */
     @Override
     public void send(CheckInMessage message, String deduplicationId) {
-        sqs.get().sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(message))
-                .messageGroupId(groupOf(message.monitor())).messageDeduplicationId(deduplicationId).build());
+        SendMessageRequest request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(message))
+                .messageGroupId(groupOf(message.monitor())).messageDeduplicationId(deduplicationId)
+                .overrideConfiguration(o -> o.apiCallTimeout(AwsClients.CHECK_IN_SEND_TIMEOUT)).build();
+        try {
+            sqs.get().sendMessage(request);
+        } catch (SdkException e) {
+            throw new QueueRefusedException("SQS, after retries: " + e.getMessage(), e);
+        }
     }
 
     /** Throws if any judgement could not be queued (after one more try): the next tick sends it again. */

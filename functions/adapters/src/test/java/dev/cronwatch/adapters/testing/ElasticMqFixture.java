@@ -12,12 +12,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** ElasticMQ in the test JVM on a free loopback port, with an SDK client for it. */
 public final class ElasticMqFixture implements AutoCloseable {
     private final SQSRestServer server;
+    private final URI endpoint;
     private final SqsClient sqs;
 
     public ElasticMqFixture() {
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        sqs = AwsClients.forEmulators("us-east-1").sqs(URI.create("http://127.0.0.1:" + port));
+        endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
+        sqs = AwsClients.forEmulators("us-east-1").sqs(endpoint);
+    }
+
+    public URI endpoint() {
+        return endpoint;
     }
 
     public SqsClient sqs() {

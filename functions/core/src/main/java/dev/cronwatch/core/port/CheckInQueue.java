@@ -6,7 +6,10 @@ import java.util.List;
 
 /** The FIFO queue between ingest, the clock and the processor, one message group per monitor. */
 public interface CheckInQueue {
-    /** {@code deduplicationId} identifies the request: the same id within five minutes is kept once. */
+    /**
+     * {@code deduplicationId} identifies the request: the same id within five minutes is kept once.
+     * Throws {@link QueueRefusedException} when the queue did not take it.
+     */
     void send(CheckInMessage message, String deduplicationId);
 
     /**

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
@@ -28,10 +30,10 @@ public final class HttpRoutes {
     private final List<Route> routes;
 
     public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, MonitorStore store,
-                      TenantDirectory tenants, Clock clock, HttpScope scope) {
+                      TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
-        IngestApi in = new IngestApi(ingest, store, credentials);
+        IngestApi in = new IngestApi(ingest, store, credentials, ids);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         DashboardApi dash = new DashboardApi(admin, credentials, clock);
