@@ -13,6 +13,7 @@ import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
+import dev.cronwatch.core.service.TokenService;
 import java.security.SecureRandom;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
@@ -38,6 +39,7 @@ public final class Services {
     private final ClockService clockService;
     private final AdminService admin;
     private final ProjectService projects;
+    private final TokenService tokens;
     private final Metrics metrics;
 
     public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
@@ -59,6 +61,7 @@ public final class Services {
                 DIRECT_JUDGEMENT_BUDGET);
         this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
         this.projects = new ProjectService(tenants, clock, new SecureRandom());
+        this.tokens = new TokenService(tenants, clock, new SecureRandom());
     }
 
     /**
@@ -99,6 +102,10 @@ public final class Services {
 
     public ProjectService projects() {
         return projects;
+    }
+
+    public TokenService tokens() {
+        return tokens;
     }
 
     public Metrics metrics() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.tenant.ManagementToken;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class AdminTest {
         assertThat(org).containsExactly(Map.entry("organization", "acme"), Map.entry("dateCreated", "2026-01-01T00:00:00Z"));
         Map<String, Object> token = Admin.run(tenants, clock, new Random(1), "create-token", "acme");
         assertThat((String) token.get("token")).matches("[0-9a-f]{64}");
-        assertThat(tenants.organizationForToken((String) token.get("token"))).contains("acme");
+        assertThat(tenants.token((String) token.get("token"))).map(ManagementToken::organization).contains("acme");
     }
 
     @Test

@@ -85,6 +85,9 @@ class TemplateTest {
             new String[] {"GET", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
             new String[] {"POST", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/projects/acme/web/keys/" + KEY + "/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/organizations/acme/tokens/0123456789abcdef/", "ManagementFunction"},
             new String[] {"GET", "/", "ManagementFunction"});
 
     static Map<String, Object> template;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.tenant.ManagementToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -94,7 +95,7 @@ class CronwatchAdminTest {
         Run token = script(env, "--stack", "prod", "create-token", "acme");
         assertThat(token.status()).as(token.err()).isZero();
         DynamoTenantDirectory directory = new DynamoTenantDirectory(client, table);
-        assertThat(directory.organizationForToken((String) token.json().get("token"))).contains("acme");
+        assertThat(directory.token((String) token.json().get("token"))).map(ManagementToken::organization).contains("acme");
 
         Run again = script(env, "--stack", "prod", "create-organization", "acme");
         assertThat(again.status()).isEqualTo(1);
