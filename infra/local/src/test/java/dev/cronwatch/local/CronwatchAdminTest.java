@@ -114,9 +114,12 @@ class CronwatchAdminTest {
             // its own process, as the script starts it: the running system holds the database file open
             Run organization = localAdmin("--data-dir", dataDir.toString(), "create-organization", "acme");
             assertThat(organization.status()).as(organization.err()).isZero();
-            Run created = localAdmin("--data-dir", dataDir.toString(), "create-token", "acme");
+            Run created = localAdmin("--data-dir", dataDir.toString(), "create-token", "acme", "--name", "ops");
             assertThat(created.status()).as(created.err()).isZero();
             String token = (String) created.json().get("token");
+            Run listed = localAdmin("--data-dir", dataDir.toString(), "list-tokens", "acme");
+            assertThat(listed.status()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("\"ops\"").contains((String) created.json().get("id")).doesNotContain(token);
 
             LocalApi api = new LocalApi(system.credentials());
             LocalApi.Response projects = api.send("POST", "/api/0/organizations/acme/projects/",
@@ -125,6 +128,12 @@ class CronwatchAdminTest {
             assertThat(system.controls().services().tenants().organizationExists("acme")).isTrue();
             assertThat(system.controls().services().tenants().project("acme", "web")).get()
                     .satisfies(p -> assertThat(p.dateCreated()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+
+            Run revoked = localAdmin("--data-dir", dataDir.toString(), "revoke-token", "acme", (String) created.json().get("id"));
+            assertThat(revoked.status()).as(revoked.err()).isZero();
+            system.controls().setTime(Instant.parse("2026-01-01T00:00:11Z")); // past the running API's trust in it
+            assertThat(api.send("GET", "/api/0/organizations/acme/projects/", Map.of("Authorization", "Bearer " + token), null)
+                    .status()).isEqualTo(401);
         }
         assertThat(LocalAdmin.run(QUIET, QUIET, "--data-dir", work.resolve("nowhere").toString(), "create-token", "acme"))
                 .isEqualTo(1);
