@@ -96,6 +96,12 @@ class CronwatchAdminTest {
         assertThat(token.status()).as(token.err()).isZero();
         DynamoTenantDirectory directory = new DynamoTenantDirectory(client, table);
         assertThat(directory.token((String) token.json().get("token"))).map(ManagementToken::organization).contains("acme");
+        Run named = script(env, "--stack", "prod", "create-token", "acme", "--name", "ci", "--expires", "30d");
+        assertThat(named.status()).as(named.err()).isZero();
+        assertThat(script(env, "--stack", "prod", "revoke-token", "acme", (String) named.json().get("id")).status()).isZero();
+        Run listed = script(env, "--stack", "prod", "list-tokens", "acme");
+        assertThat(listed.status()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("\"revoked\"").contains("\"active\"").doesNotContain((String) named.json().get("token"));
 
         Run again = script(env, "--stack", "prod", "create-organization", "acme");
         assertThat(again.status()).isEqualTo(1);
