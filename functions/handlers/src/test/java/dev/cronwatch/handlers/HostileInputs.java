@@ -78,6 +78,7 @@ final class HostileInputs {
         if (pick < 80) return monitorRoutes();
         if (pick < 86) return projects();
         if (pick < 93) return keys();
+        if (pick < 96) return tokens();
         return junk();
     }
 
@@ -190,6 +191,22 @@ final class HostileInputs {
         // never a live key of the fixture: the fuzz must keep its credentials
         return new Input("keys.revoke", method("DELETE"), path + oneOf(this::publicKey, this::segment) + "/",
                 bearerHeaders(), null, false);
+    }
+
+    private Input tokens() {
+        String path = "/api/0/organizations/" + org() + "/tokens/";
+        int which = random.nextInt(3);
+        if (which == 0) return new Input("tokens.list", method("GET"), path + query("per_page", "cursor"), bearerHeaders(), null, false);
+        if (which == 1) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (chance(50)) body.put("name", chance(60) ? string() : value());
+            if (chance(40)) body.put("expires_at", oneOf(() -> "2026-02-01T00:00:00Z", () -> "2999-01-01T00:00:00Z", this::string, this::value));
+            if (chance(40)) body.put("expires_in_days", value());
+            return json("tokens.create", method("POST"), path, bearerHeaders(), chance(80) ? jsonText(body) : null);
+        }
+        // never the id of a live token of the fixture: the fuzz must keep its credentials
+        return new Input("tokens.revoke", method("DELETE"), path + oneOf(() -> "0123456789abcdef", () -> "0".repeat(17),
+                () -> "ABCDEF0123456789", this::publicKey, this::segment) + "/", bearerHeaders(), null, false);
     }
 
     private Input junk() {
