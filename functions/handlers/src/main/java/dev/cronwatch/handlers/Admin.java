@@ -23,8 +23,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The operator's commands (infra/bin/cronwatch-admin): organizations, which no API call can make, and
- * their management tokens, which an organization can also manage itself once it has one. Each prints one JSON object on stdout. Projects and DSN keys are then
- * the organization's own business, through the management API with the token.
+ * their management tokens, which an organization can also manage itself once it has one. Each prints
+ * one JSON object on stdout. Projects and DSN keys are the organization's own business, through the
+ * management API with a token.
  */
 public final class Admin {
     public static final String USAGE = """
@@ -74,9 +75,10 @@ public final class Admin {
                 Map<String, String> options = options(args);
                 existing(tenants, organization);
                 String expires = options.get("--expires");
-                boolean inDays = expires != null && expires.matches("[0-9]{1,9}d");
+                Long days = expires != null && expires.matches("[0-9]{1,9}d")
+                        ? Long.valueOf(expires.substring(0, expires.length() - 1)) : null;
                 TokenService.Issued issued = tokens.create(organization, options.get("--name"),
-                        inDays ? null : instant(expires), inDays ? Long.parseLong(expires.substring(0, expires.length() - 1)) : null);
+                        days == null ? instant(expires) : null, days);
                 out.put("token", issued.secret());
                 out.putAll(TokensApi.view(issued.token(), clock.instant()));
             }
@@ -133,7 +135,8 @@ public final class Admin {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--expires takes an instant (2027-01-01T00:00:00Z) or a number of days (90d)");
+            throw new IllegalArgumentException(
+                    "--expires takes an instant (2027-01-01T00:00:00Z) or a number of days (90d)");
         }
     }
 

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Sets up a tenant on a deployed (or local) table: the organization and project if missing, plus a
- * new DSN key and a new management token (named "bootstrap"), printed once as JSON. Run it again and the organization
- * and project stay as they are; the key and token are new each time (the token is stored only as
- * its hash, so it cannot be shown again). Usage: infra/bootstrap.sh, or
+ * new DSN key and a new management token (named "bootstrap"), printed once as JSON. Run it again and
+ * the organization and project stay as they are; the key and token are new each time (the token is
+ * stored only as its hash, so it cannot be shown again). Usage: infra/bootstrap.sh, or
  * {@code CRONWATCH_TABLE=… java -cp … dev.cronwatch.handlers.Bootstrap --organization acme
  * [--project 1] [--project-slug default] [--host api.example.com] [--scheme https]}.
  */
@@ -59,7 +59,8 @@ public final class Bootstrap {
         Project project = directory.project(args.organization(), args.projectId()).orElseThrow();
         DsnKey key = new DsnKey(Secrets.newPublicKey(random), project.organization(), project.id());
         directory.ensureDsnKey(key);
-        String token = new TokenService(directory, clock, random).create(project.organization(), "bootstrap", null, null).secret();
+        String token = new TokenService(directory, clock, random)
+                .create(project.organization(), "bootstrap", null, null).secret();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("organization", project.organization());
