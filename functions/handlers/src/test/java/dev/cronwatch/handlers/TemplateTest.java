@@ -483,16 +483,12 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static List<Pattern> deniedLeadingKeys(String function) {
         List<Pattern> patterns = new ArrayList<>();
-        for (Object policy : (List<Object>) properties(resource(function)).get("Policies")) {
-            for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
-                Map<String, Object> statement = (Map<String, Object>) s;
-                if (!"Deny".equals(statement.get("Effect"))) continue;
-                Map<String, Object> condition = (Map<String, Object>) ((Map<String, Object>) statement.get("Condition"))
-                        .get("ForAnyValue:StringLike");
-                for (Object glob : (List<Object>) condition.get("dynamodb:LeadingKeys")) {
-                    patterns.add(Pattern.compile(Arrays.stream(((String) glob).split("\\*", -1)).map(Pattern::quote)
-                            .collect(Collectors.joining(".*"))));
-                }
+        for (Map<String, Object> statement : statements(function, "Deny")) {
+            Map<String, Object> condition = (Map<String, Object>) ((Map<String, Object>) statement.get("Condition"))
+                    .get("ForAnyValue:StringLike");
+            for (Object glob : (List<Object>) condition.get("dynamodb:LeadingKeys")) {
+                patterns.add(Pattern.compile(Arrays.stream(((String) glob).split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining(".*"))));
             }
         }
         return patterns;
@@ -501,13 +497,20 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static Set<String> allowedActions(String function) {
         Set<String> actions = new HashSet<>();
+        for (Map<String, Object> statement : statements(function, "Allow")) actions.addAll((List<String>) statement.get("Action"));
+        return actions;
+    }
+
+    /** The function's policy statements with this effect. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(String function, String effect) {
+        List<Map<String, Object>> statements = new ArrayList<>();
         for (Object policy : (List<Object>) properties(resource(function)).get("Policies")) {
             for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
-                Map<String, Object> statement = (Map<String, Object>) s;
-                if ("Allow".equals(statement.get("Effect"))) actions.addAll((List<String>) statement.get("Action"));
+                if (effect.equals(((Map<String, Object>) s).get("Effect"))) statements.add((Map<String, Object>) s);
             }
         }
-        return actions;
+        return statements;
     }
 
     /** Every item of the table by its key, "pk|sk", as read now. */
