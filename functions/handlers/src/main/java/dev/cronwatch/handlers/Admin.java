@@ -2,27 +2,41 @@ package dev.cronwatch.handlers;
 
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.tenant.Secrets;
+import dev.cronwatch.core.service.NotFoundException;
+import dev.cronwatch.core.service.TokenService;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.TenantNames;
+import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.handlers.http.TokensApi;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The operator's commands (infra/bin/cronwatch-admin): organizations and their management tokens,
- * which no API call can make. Each prints one JSON object on stdout. Projects and DSN keys are then
- * the organization's own business, through the management API with the token.
+ * The operator's commands (infra/bin/cronwatch-admin): organizations, which no API call can make, and
+ * their management tokens, which an organization can also manage itself once it has one. Each prints
+ * one JSON object on stdout. Projects and DSN keys are the organization's own business, through the
+ * management API with a token.
  */
 public final class Admin {
     public static final String USAGE = """
             usage: cronwatch-admin (--stack <stack name> | --data-dir <local mode data dir>) <command>
               create-organization <slug>   a new organization; prints {"organization", "dateCreated"}
-              create-token <organization>  a new management token; prints {"organization", "token"}
-                                           (shown once: only its hash is stored)""";
+              create-token <organization> [--name <name>] [--expires <instant> | --expires <days>d]
+                                           a new management token; prints {"organization", "token", "id", …}
+                                           (the token is shown once: only its hash is stored)
+              list-tokens <organization>   prints {"organization", "tokens": [{"id", "name", "status", …}]}
+              revoke-token <organization> <token id>
+                                           refused from then on (within 10 s by a running API)""";
 
     /** A command that cannot be done as asked (the organization exists, or does not): exit status 1. */
     public static final class Refused extends RuntimeException {
@@ -34,18 +48,23 @@ public final class Admin {
     private Admin() {
     }
 
-    /** Runs one command; {@link IllegalArgumentException} for a malformed command line, {@link Refused} otherwise. */
+    /**
+     * Runs one command; {@link IllegalArgumentException} or {@link FieldError} for a malformed command
+     * line, {@link Refused} for one that cannot be done.
+     */
     public static Map<String, Object> run(TenantDirectory tenants, Clock clock, RandomGenerator random, String... args) {
-        if (args.length != 2) throw new IllegalArgumentException(USAGE);
+        if (args.length < 2) throw new IllegalArgumentException(USAGE);
         String command = args[0];
         String organization = args[1];
         if (!TenantNames.isSlug(organization)) {
             throw new IllegalArgumentException("\"" + organization + "\": an organization slug " + Bootstrap.SLUG_RULE);
         }
+        TokenService tokens = new TokenService(tenants, clock, random);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("organization", organization);
         switch (command) {
             case "create-organization" -> {
+                arguments(args, 2);
                 var now = clock.instant();
                 if (!tenants.createOrganization(organization, now)) {
                     throw new Refused("organization " + organization + " exists already");
@@ -53,14 +72,72 @@ public final class Admin {
                 out.put("dateCreated", now.toString());
             }
             case "create-token" -> {
-                if (!tenants.organizationExists(organization)) throw new Refused("no organization " + organization);
-                String token = Secrets.newToken(random);
-                tenants.ensureToken(organization, token);
-                out.put("token", token);
+                Map<String, String> options = options(args);
+                existing(tenants, organization);
+                String expires = options.get("--expires");
+                Long days = expires != null && expires.matches("[0-9]{1,9}d")
+                        ? Long.valueOf(expires.substring(0, expires.length() - 1)) : null;
+                TokenService.Issued issued = tokens.create(organization, options.get("--name"),
+                        days == null ? instant(expires) : null, days);
+                out.put("token", issued.secret());
+                out.putAll(TokensApi.view(issued.token(), clock.instant()));
+            }
+            case "list-tokens" -> {
+                arguments(args, 2);
+                existing(tenants, organization);
+                Instant now = clock.instant();
+                List<Map<String, Object>> listed = new ArrayList<>();
+                String cursor = null;
+                do {
+                    Page<ManagementToken> page = tokens.list(organization, cursor, 100);
+                    page.items().forEach(t -> listed.add(TokensApi.view(t, now)));
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+                out.put("tokens", listed);
+            }
+            case "revoke-token" -> {
+                arguments(args, 3);
+                try {
+                    tokens.revoke(organization, args[2]);
+                } catch (NotFoundException e) {
+                    throw new Refused("organization " + organization + " has no token " + args[2]);
+                }
+                out.put("id", args[2]);
+                out.put("status", "revoked");
             }
             default -> throw new IllegalArgumentException("unknown command " + command + "\n" + USAGE);
         }
         return out;
+    }
+
+    private static void arguments(String[] args, int count) {
+        if (args.length != count) throw new IllegalArgumentException(USAGE);
+    }
+
+    private static void existing(TenantDirectory tenants, String organization) {
+        if (!tenants.organizationExists(organization)) throw new Refused("no organization " + organization);
+    }
+
+    /** create-token's {@code --name} and {@code --expires}, each at most once. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i += 2) {
+            if (!List.of("--name", "--expires").contains(args[i]) || i + 1 >= args.length
+                    || options.put(args[i], args[i + 1]) != null) {
+                throw new IllegalArgumentException(USAGE);
+            }
+        }
+        return options;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) return null;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "--expires takes an instant (2027-01-01T00:00:00Z) or a number of days (90d)");
+        }
     }
 
     /** Prints the result or the reason; the exit status for the shell (0 done, 1 refused, 2 usage). */
@@ -70,6 +147,9 @@ public final class Admin {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
+            return 2;
+        } catch (FieldError e) {
+            err.println("cronwatch-admin: " + e.field() + ": " + e.detail());
             return 2;
         } catch (Refused e) {
             err.println("cronwatch-admin: " + e.getMessage());

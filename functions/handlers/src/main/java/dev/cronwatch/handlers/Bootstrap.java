@@ -3,6 +3,7 @@ package dev.cronwatch.handlers;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.Secrets;
@@ -14,9 +15,9 @@ import java.util.Map;
 
 /**
  * Sets up a tenant on a deployed (or local) table: the organization and project if missing, plus a
- * new DSN key and a new management token, printed once as JSON. Run it again and the organization
- * and project stay as they are; the key and token are new each time (the token is stored only as
- * its hash, so it cannot be shown again). Usage: infra/bootstrap.sh, or
+ * new DSN key and a new management token (named "bootstrap"), printed once as JSON. Run it again and
+ * the organization and project stay as they are; the key and token are new each time (the token is
+ * stored only as its hash, so it cannot be shown again). Usage: infra/bootstrap.sh, or
  * {@code CRONWATCH_TABLE=… java -cp … dev.cronwatch.handlers.Bootstrap --organization acme
  * [--project 1] [--project-slug default] [--host api.example.com] [--scheme https]}.
  */
@@ -52,14 +53,14 @@ public final class Bootstrap {
         }
     }
 
-    public static Map<String, Object> run(TenantDirectory directory, Arguments args, SecureRandom random) {
+    public static Map<String, Object> run(TenantDirectory directory, Arguments args, SecureRandom random, Clock clock) {
         directory.ensureOrganization(args.organization());
         directory.ensureProject(new Project(args.organization(), args.projectId(), args.projectSlug()));
         Project project = directory.project(args.organization(), args.projectId()).orElseThrow();
         DsnKey key = new DsnKey(Secrets.newPublicKey(random), project.organization(), project.id());
         directory.ensureDsnKey(key);
-        String token = Secrets.newToken(random);
-        directory.ensureToken(project.organization(), token);
+        String token = new TokenService(directory, clock, random)
+                .create(project.organization(), "bootstrap", null, null).secret();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("organization", project.organization());
@@ -73,8 +74,7 @@ public final class Bootstrap {
 
     public static void main(String[] argv) {
         Arguments args = Arguments.parse(argv);
-        TenantDirectory tenants = Wiring.builder(Settings.forOperator(System.getenv()), Clock.systemUTC()).build()
-                .services().tenants();
-        System.out.println(Json.write(run(tenants, args, new SecureRandom())));
+        Services services = Wiring.builder(Settings.forOperator(System.getenv()), Clock.systemUTC()).build().services();
+        System.out.println(Json.write(run(services.tenants(), args, new SecureRandom(), services.clock())));
     }
 }

@@ -13,6 +13,7 @@ import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
+import dev.cronwatch.core.service.TokenService;
 import java.security.SecureRandom;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
@@ -39,6 +40,7 @@ public final class Services {
     private final ClockService clockService;
     private final AdminService admin;
     private final ProjectService projects;
+    private final TokenService tokens;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
 
@@ -68,6 +70,7 @@ public final class Services {
                 DIRECT_JUDGEMENT_BUDGET);
         this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
         this.projects = new ProjectService(tenants, clock, secrets);
+        this.tokens = new TokenService(tenants, clock, secrets);
     }
 
     /**
@@ -108,6 +111,10 @@ public final class Services {
 
     public ProjectService projects() {
         return projects;
+    }
+
+    public TokenService tokens() {
+        return tokens;
     }
 
     public Metrics metrics() {

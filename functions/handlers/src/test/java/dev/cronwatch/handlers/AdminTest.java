@@ -2,13 +2,17 @@ package dev.cronwatch.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.validation.FieldError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,43 @@ class AdminTest {
         assertThat(org).containsExactly(Map.entry("organization", "acme"), Map.entry("dateCreated", "2026-01-01T00:00:00Z"));
         Map<String, Object> token = Admin.run(tenants, clock, new Random(1), "create-token", "acme");
         assertThat((String) token.get("token")).matches("[0-9a-f]{64}");
-        assertThat(tenants.organizationForToken((String) token.get("token"))).contains("acme");
+        assertThat(tenants.token((String) token.get("token"))).map(ManagementToken::organization).contains("acme");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createsTokensWithANameAndAnExpiry_listsThemWithoutTheSecret_andRevokesOne() {
+        Admin.run(tenants, clock, new Random(1), "create-organization", "acme");
+        Map<String, Object> ci = Admin.run(tenants, clock, new Random(1), "create-token", "acme", "--name", "CI",
+                "--expires", "30d");
+        assertThat(ci).containsEntry("organization", "acme").containsEntry("name", "CI")
+                .containsEntry("expiresAt", "2026-01-31T00:00:00Z").containsEntry("status", "active");
+        Map<String, Object> dated = Admin.run(tenants, clock, new Random(2), "create-token", "acme", "--expires",
+                "2026-06-01T00:00:00Z");
+        assertThat(dated).containsEntry("expiresAt", "2026-06-01T00:00:00Z").containsEntry("name", null);
+
+        Map<String, Object> revoked = Admin.run(tenants, clock, new Random(1), "revoke-token", "acme", (String) ci.get("id"));
+        assertThat(revoked).containsEntry("id", ci.get("id")).containsEntry("status", "revoked");
+        Map<String, Object> listed = Admin.run(tenants, clock, new Random(1), "list-tokens", "acme");
+        assertThat((List<Map<String, Object>>) listed.get("tokens")).extracting(t -> t.get("id"), t -> t.get("status"))
+                .containsExactlyInAnyOrder(tuple(ci.get("id"), "revoked"), tuple(dated.get("id"), "active"));
+        assertThat(Json.write(listed)).doesNotContain((String) ci.get("token")).doesNotContain((String) dated.get("token"));
+        assertThat(tenants.token((String) ci.get("token")).orElseThrow().state(clock.instant()))
+                .isEqualTo(ManagementToken.State.REVOKED);
+
+        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "revoke-token", "acme", "0123456789abcdef"))
+                .isInstanceOf(Admin.Refused.class).hasMessageContaining("no token");
+        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "list-tokens", "globex"))
+                .isInstanceOf(Admin.Refused.class).hasMessageContaining("no organization globex");
+        for (String[] bad : List.of(new String[] {"create-token", "acme", "--expires", "soon"},
+                new String[] {"create-token", "acme", "--expires"}, new String[] {"create-token", "acme", "--owner", "x"},
+                new String[] {"create-token", "acme", "--name", "a", "--name", "b"}, new String[] {"revoke-token", "acme"},
+                new String[] {"list-tokens", "acme", "extra"})) {
+            assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), bad)).as(String.join(" ", bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-token", "acme", "--expires", "0d"))
+                .isInstanceOf(FieldError.class);
     }
 
     @Test
@@ -52,6 +92,7 @@ class AdminTest {
         assertThat(Json.parseObject(out.toString(StandardCharsets.UTF_8))).containsEntry("organization", "acme");
         assertThat(Admin.main(tenants, clock, o, e, "create-organization", "acme")).isEqualTo(1);
         assertThat(Admin.main(tenants, clock, o, e, "nonsense")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists").contains("usage");
+        assertThat(Admin.main(tenants, clock, o, e, "create-token", "acme", "--expires", "0d")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists").contains("usage").contains("expires_in_days");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class BootstrapTest {
     private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
+    private static final MutableClock CLOCK = MutableClock.at("2026-01-01T00:00:00Z");
 
     @Test
     void createsTenant_withWorkingKeyAndToken_andKeepsOrgAndProjectOnSecondRun() {
@@ -21,19 +24,22 @@ class BootstrapTest {
         Bootstrap.Arguments args = Bootstrap.Arguments.parse("--organization", "acme", "--project", "1",
                 "--project-slug", "default", "--host", "cron.example.com");
 
-        Map<String, Object> first = Bootstrap.run(directory, args, new SecureRandom());
+        Map<String, Object> first = Bootstrap.run(directory, args, new SecureRandom(), CLOCK);
         Map<String, Object> second = Bootstrap.run(directory, Bootstrap.Arguments.parse("--organization", "acme",
-                "--project", "1", "--project-slug", "renamed"), new SecureRandom());
+                "--project", "1", "--project-slug", "renamed"), new SecureRandom(), CLOCK);
 
         String key = (String) first.get("publicKey");
         assertThat(key).matches("[0-9a-f]{32}");
         assertThat(first.get("dsn")).isEqualTo("https://" + key + "@cron.example.com/1");
         assertThat(directory.dsnKey(key)).contains(new DsnKey(key, "acme", "1"));
-        assertThat(directory.organizationForToken((String) first.get("token"))).contains("acme");
+        assertThat(directory.token((String) first.get("token"))).get()
+                .satisfies(t -> assertThat(t.organization()).isEqualTo("acme"))
+                .satisfies(t -> assertThat(t.name()).isEqualTo("bootstrap"))
+                .satisfies(t -> assertThat(t.dateCreated()).isEqualTo(CLOCK.instant()));
         assertThat(directory.project("acme", "default")).contains(new Project("acme", "1", "default"));
         assertThat(second.get("projectSlug")).isEqualTo("default");
         assertThat(second.get("publicKey")).isNotEqualTo(key);
-        assertThat(directory.organizationForToken((String) second.get("token"))).contains("acme");
+        assertThat(directory.token((String) second.get("token"))).map(ManagementToken::organization).contains("acme");
     }
 
     @Test

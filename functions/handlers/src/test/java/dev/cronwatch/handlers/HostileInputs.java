@@ -137,7 +137,8 @@ final class HostileInputs {
         if (pick < 60) return monitorRoutes();
         if (pick < 64) return projects();
         if (pick < 69) return keys();
-        if (pick < 75) return organizationRoutes();
+        if (pick < 72) return tokens();
+        if (pick < 77) return organizationRoutes();
         if (pick < 92) return listing();
         return junk();
     }
@@ -417,6 +418,22 @@ final class HostileInputs {
             default -> headers.put("x-forwarded-proto", oneOf(() -> "https", () -> "HTTPS", () -> "ftp", this::string));
         }
         return headers;
+    }
+
+    private Input tokens() {
+        String path = "/api/0/organizations/" + org() + "/tokens/";
+        int which = random.nextInt(3);
+        if (which == 0) return new Input("tokens.list", method("GET"), path + query("per_page", "cursor"), bearerHeaders(), null, false);
+        if (which == 1) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (chance(50)) body.put("name", chance(60) ? string() : value());
+            if (chance(40)) body.put("expires_at", oneOf(() -> "2026-02-01T00:00:00Z", () -> "2999-01-01T00:00:00Z", this::string, this::value));
+            if (chance(40)) body.put("expires_in_days", value());
+            return json("tokens.create", method("POST"), path, bearerHeaders(), chance(80) ? jsonText(body) : null);
+        }
+        // never the id of a live token of the fixture: the fuzz must keep its credentials
+        return new Input("tokens.revoke", method("DELETE"), path + oneOf(() -> "0123456789abcdef", () -> "0".repeat(17),
+                () -> "ABCDEF0123456789", this::publicKey, this::segment) + "/", bearerHeaders(), null, false);
     }
 
     private Input junk() {

@@ -13,9 +13,11 @@ import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
@@ -85,6 +87,9 @@ class TemplateTest {
             new String[] {"GET", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
             new String[] {"POST", "/api/0/projects/acme/web/keys/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/projects/acme/web/keys/" + KEY + "/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/organizations/acme/tokens/0123456789abcdef/", "ManagementFunction"},
             new String[] {"GET", "/", "ManagementFunction"});
 
     static Map<String, Object> template;
@@ -295,6 +300,34 @@ class TemplateTest {
         writtenByIngest.forEach(pk -> assertThat(denied).as(pk).noneMatch(p -> p.matcher(pk).matches()));
     }
 
+    /** Listing, making and revoking tokens, and a 0.2.0 token's first use, need nothing the role lacks. */
+    @Test
+    void theManagementFunctionsRoleAllowsEveryDynamoDbCallOfTheTokenRoutes() throws Exception {
+        RequestCounter counter = new RequestCounter();
+        DynamoDbClient client = DynamoDbLocalFixture.client(counter);
+        String table = DynamoDbLocalFixture.newTable(client);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
+        tenants.ensureOrganization("acme");
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
+                "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
+        Services services = new Services(new DynamoMonitorStore(client, table, 90), tenants, new RecordingQueue(),
+                new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> management = handlerOf("ManagementFunction", services);
+        Map<String, String> bearer = Map.of("authorization", "Bearer old-token");
+        counter.reset();
+
+        APIGatewayV2HTTPResponse created = call(management, "POST", "/api/0/organizations/acme/tokens/", bearer, "{}");
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        String id = (String) HttpEvents.json(created).get("id");
+        assertThat(call(management, "GET", "/api/0/organizations/acme/tokens/", bearer, null).getStatusCode()).isEqualTo(200);
+        assertThat(call(management, "DELETE", "/api/0/organizations/acme/tokens/" + id + "/", bearer, null).getStatusCode())
+                .isEqualTo(204);
+
+        Set<String> allowed = allowedActions("ManagementFunction");
+        assertThat(counter.requests().keySet()).contains("UpdateItem", "Query", "PutItem")
+                .allSatisfy(operation -> assertThat(allowed).contains("dynamodb:" + operation));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theClocksScheduleDeliversTheScheduledTimeAsTheHandlerReadsIt() {
@@ -456,19 +489,34 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static List<Pattern> deniedLeadingKeys(String function) {
         List<Pattern> patterns = new ArrayList<>();
-        for (Object policy : (List<Object>) properties(resource(function)).get("Policies")) {
-            for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
-                Map<String, Object> statement = (Map<String, Object>) s;
-                if (!"Deny".equals(statement.get("Effect"))) continue;
-                Map<String, Object> condition = (Map<String, Object>) ((Map<String, Object>) statement.get("Condition"))
-                        .get("ForAnyValue:StringLike");
-                for (Object glob : (List<Object>) condition.get("dynamodb:LeadingKeys")) {
-                    patterns.add(Pattern.compile(Arrays.stream(((String) glob).split("\\*", -1)).map(Pattern::quote)
-                            .collect(Collectors.joining(".*"))));
-                }
+        for (Map<String, Object> statement : statements(function, "Deny")) {
+            Map<String, Object> condition = (Map<String, Object>) ((Map<String, Object>) statement.get("Condition"))
+                    .get("ForAnyValue:StringLike");
+            for (Object glob : (List<Object>) condition.get("dynamodb:LeadingKeys")) {
+                patterns.add(Pattern.compile(Arrays.stream(((String) glob).split("\\*", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining(".*"))));
             }
         }
         return patterns;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> allowedActions(String function) {
+        Set<String> actions = new HashSet<>();
+        for (Map<String, Object> statement : statements(function, "Allow")) actions.addAll((List<String>) statement.get("Action"));
+        return actions;
+    }
+
+    /** The function's policy statements with this effect. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(String function, String effect) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<Object>) properties(resource(function)).get("Policies")) {
+            for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
+                if (effect.equals(((Map<String, Object>) s).get("Effect"))) statements.add((Map<String, Object>) s);
+            }
+        }
+        return statements;
     }
 
     /** Every item of the table by its key, "pk|sk", as read now. */

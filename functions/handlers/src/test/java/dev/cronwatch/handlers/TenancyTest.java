@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.handlers.TwoTenants.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * that can be named: organization and monitor slugs, project ids and slugs, key ids, check-in ids,
  * cursors. A crossing is a response that shows something of the other organization that the attacker
  * had not itself sent (a read), or any change to the other organization's monitors, environments,
- * check-ins, incidents, processing errors, attachments, projects or keys once the queue is applied (a
+ * check-ins, incidents, processing errors, attachments, projects, keys or tokens once the queue is applied (a
  * write). The matrix is printed.
  */
 class TenancyTest {
@@ -124,6 +125,7 @@ class TenancyTest {
             }
         }
         state.put("projects", system.tenants.projects(t.organization(), null, 10_000).items());
+        state.put("tokens", system.tenants.tokens(t.organization(), null, 10_000).items());
         for (String project : t.projectIds()) {
             state.put("keys." + project, system.tenants.keys(t.organization(), project, null, 10_000).items());
         }
@@ -136,7 +138,8 @@ class TenancyTest {
         Map<String, String> bearer = Map.of("authorization", "Bearer " + victim.token());
         String base = "/api/0/organizations/" + victim.organization();
         for (String listing : List.of(base + "/monitors/?per_page=1", base + "/projects/?per_page=1",
-                base + "/monitors/backup/checkins/?per_page=1", "/api/0/projects/" + victim.organization() + "/1/keys/?per_page=1")) {
+                base + "/monitors/backup/checkins/?per_page=1", "/api/0/projects/" + victim.organization() + "/1/keys/?per_page=1",
+                base + "/tokens/?per_page=1")) {
             APIGatewayV2HTTPResponse r = system.send("GET", listing, bearer, null, false);
             String cursor = HttpEvents.nextCursor(r);
             if (cursor != null) cursors.put(listing, cursor);
@@ -180,10 +183,17 @@ class TenancyTest {
                     "{\"project\": \"1\", \"name\": \"planted\", \"config\": {\"schedule\": \"0 * * * *\"}}"));
             out.add(new Attempt("GET projects", c, "GET", "/api/0/organizations/" + v + "/projects/", h, null));
             out.add(new Attempt("POST projects", c, "POST", "/api/0/organizations/" + v + "/projects/", h, "{\"name\": \"planted\"}"));
+            out.add(new Attempt("GET tokens", c, "GET", "/api/0/organizations/" + v + "/tokens/", h, null));
+            out.add(new Attempt("POST tokens", c, "POST", "/api/0/organizations/" + v + "/tokens/", h, "{\"name\": \"planted\"}"));
+            for (ManagementToken token : system.tenants.tokens(v, null, 100).items()) {
+                out.add(new Attempt("DELETE token", c, "DELETE", "/api/0/organizations/" + v + "/tokens/" + token.id() + "/", h, null));
+                out.add(new Attempt("DELETE token", c, "DELETE", "/api/0/organizations/" + a + "/tokens/" + token.id() + "/", h, null));
+            }
             for (String cursor : victimCursors.values()) {
                 out.add(new Attempt("GET monitors", c, "GET", "/api/0/organizations/" + a + "/monitors/?cursor=" + cursor, h, null));
                 out.add(new Attempt("GET projects", c, "GET", "/api/0/organizations/" + a + "/projects/?cursor=" + cursor, h, null));
                 out.add(new Attempt("GET keys", c, "GET", "/api/0/projects/" + a + "/1/keys/?cursor=" + cursor, h, null));
+                out.add(new Attempt("GET tokens", c, "GET", "/api/0/organizations/" + a + "/tokens/?cursor=" + cursor, h, null));
             }
             for (int p = 0; p < 2; p++) {
                 for (String project : List.of(victim.projectIds().get(p), victim.projectSlugs().get(p))) {

@@ -17,6 +17,7 @@ import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.Text;
@@ -114,6 +115,7 @@ final class TwoTenants {
         own.addAll(ids);
         own.add("prod-" + t.organization());
         own.add("log of " + t.organization());
+        own.add(ManagementToken.idOf(t.token()));
         secrets.put(t.organization(), own);
         checkInIds.put(t.organization(), ids);
     }
@@ -179,7 +181,7 @@ final class TwoTenants {
             case "dsnKey" -> {
                 return TenantNames.isPublicKey((String) args[0]) ? null : "public key " + shorten(args[0]);
             }
-            case "organizationForToken" -> {
+            case "token" -> {
                 return ((String) args[0]).length() <= 256 ? null : "a token of " + ((String) args[0]).length() + " characters";
             }
             case "project", "projects", "keys", "revokeKey", "createProject", "monitors", "monitorCount" -> {

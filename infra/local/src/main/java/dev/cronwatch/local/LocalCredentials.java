@@ -3,6 +3,7 @@ package dev.cronwatch.local;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
@@ -29,7 +30,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
     static final String FILE = "local.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static LocalCredentials ensure(TenantDirectory tenants, Path dataDir, String host, int port) {
+    static LocalCredentials ensure(TenantDirectory tenants, Path dataDir, String host, int port, Instant now) {
         Path file = dataDir.resolve(FILE);
         Map<String, Object> previous = read(file);
         String publicKey = previous.get("publicKey") instanceof String s && TenantNames.isPublicKey(s)
@@ -39,11 +40,16 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         boolean revoked = tenants.organizationExists(ORGANIZATION)
                 && tenants.dsnKey(publicKey).filter(k -> k.organization().equals(ORGANIZATION)).isEmpty();
         if (revoked) publicKey = Secrets.newPublicKey(RANDOM);
+        // So does a token revoked through the API, or one that expired.
+        if (tenants.token(token).filter(t -> !t.organization().equals(ORGANIZATION)
+                || t.state(now) != ManagementToken.State.ACTIVE).isPresent()) {
+            token = Secrets.newToken(RANDOM);
+        }
         tenants.ensureOrganization(ORGANIZATION);
         tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, "local"));
         DsnKey key = new DsnKey(publicKey, ORGANIZATION, PROJECT_ID);
         tenants.ensureDsnKey(key);
-        tenants.ensureToken(ORGANIZATION, token);
+        tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
                 key.dsn("http", hostPort), publicKey, token);
@@ -63,7 +69,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         ProjectKey key = new ProjectKey(Secrets.newPublicKey(RANDOM), organization, project.id(), "Default", now);
         tenants.createKey(key);
         String token = Secrets.newToken(RANDOM);
-        tenants.ensureToken(organization, token);
+        tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(),
                 key.dsnKey().dsn("http", hostPort), key.publicKey(), token));

@@ -72,7 +72,8 @@ public final class LocalSystem implements AutoCloseable {
             ticker = new LocalTicker(new ClockHandler(wiring, Duration.ZERO), services.store(), clock, pump, console);
             gateway = new LocalGateway(options.port(), options.allowedHosts(), new HttpApiHandler(services), notifications,
                     ticker, clock, services.tenants());
-            credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port());
+            credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port(),
+                    services.clock().instant());
             notifications.linkTo(credentials.baseUrl());
             pump.start();
             gateway.start();

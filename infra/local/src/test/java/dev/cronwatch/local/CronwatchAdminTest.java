@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.tenant.ManagementToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -94,7 +95,13 @@ class CronwatchAdminTest {
         Run token = script(env, "--stack", "prod", "create-token", "acme");
         assertThat(token.status()).as(token.err()).isZero();
         DynamoTenantDirectory directory = new DynamoTenantDirectory(client, table);
-        assertThat(directory.organizationForToken((String) token.json().get("token"))).contains("acme");
+        assertThat(directory.token((String) token.json().get("token"))).map(ManagementToken::organization).contains("acme");
+        Run named = script(env, "--stack", "prod", "create-token", "acme", "--name", "ci", "--expires", "30d");
+        assertThat(named.status()).as(named.err()).isZero();
+        assertThat(script(env, "--stack", "prod", "revoke-token", "acme", (String) named.json().get("id")).status()).isZero();
+        Run listed = script(env, "--stack", "prod", "list-tokens", "acme");
+        assertThat(listed.status()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("\"revoked\"").contains("\"active\"").doesNotContain((String) named.json().get("token"));
 
         Run again = script(env, "--stack", "prod", "create-organization", "acme");
         assertThat(again.status()).isEqualTo(1);
@@ -113,9 +120,12 @@ class CronwatchAdminTest {
             // its own process, as the script starts it: the running system holds the database file open
             Run organization = localAdmin("--data-dir", dataDir.toString(), "create-organization", "acme");
             assertThat(organization.status()).as(organization.err()).isZero();
-            Run created = localAdmin("--data-dir", dataDir.toString(), "create-token", "acme");
+            Run created = localAdmin("--data-dir", dataDir.toString(), "create-token", "acme", "--name", "ops");
             assertThat(created.status()).as(created.err()).isZero();
             String token = (String) created.json().get("token");
+            Run listed = localAdmin("--data-dir", dataDir.toString(), "list-tokens", "acme");
+            assertThat(listed.status()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("\"ops\"").contains((String) created.json().get("id")).doesNotContain(token);
 
             LocalApi api = new LocalApi(system.credentials());
             LocalApi.Response projects = api.send("POST", "/api/0/organizations/acme/projects/",
@@ -124,6 +134,12 @@ class CronwatchAdminTest {
             assertThat(system.controls().services().tenants().organizationExists("acme")).isTrue();
             assertThat(system.controls().services().tenants().project("acme", "web")).get()
                     .satisfies(p -> assertThat(p.dateCreated()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+
+            Run revoked = localAdmin("--data-dir", dataDir.toString(), "revoke-token", "acme", (String) created.json().get("id"));
+            assertThat(revoked.status()).as(revoked.err()).isZero();
+            system.controls().setTime(Instant.parse("2026-01-01T00:00:11Z")); // past the running API's trust in it
+            assertThat(api.send("GET", "/api/0/organizations/acme/projects/", Map.of("Authorization", "Bearer " + token), null)
+                    .status()).isEqualTo(401);
         }
         assertThat(LocalAdmin.run(QUIET, QUIET, "--data-dir", work.resolve("nowhere").toString(), "create-token", "acme"))
                 .isEqualTo(1);

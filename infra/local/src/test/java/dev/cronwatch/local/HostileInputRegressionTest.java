@@ -50,7 +50,8 @@ class HostileInputRegressionTest {
                 "--clock", "manual", "--start", "2026-01-01T00:00:00Z"), QUIET);
         local = system.credentials();
         evil = Bootstrap.run(system.controls().services().tenants(), Bootstrap.Arguments.parse("--organization", "evil",
-                "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom());
+                "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom(),
+                system.controls().services().clock());
     }
 
     @AfterAll
@@ -217,7 +218,8 @@ class HostileInputRegressionTest {
     private static void plantForgedOrganizationMonitor() {
         try {
             Map<String, Object> x = Bootstrap.run(system.controls().services().tenants(), Bootstrap.Arguments.parse(
-                    "--organization", "local#x", "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom());
+                    "--organization", "local#x", "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom(),
+                system.controls().services().clock());
             send("POST", monitors("local%23x") + "secret/checkins/", Map.of("Authorization", "DSN " + x.get("dsn")),
                     "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             system.controls().drainQueue();

@@ -380,6 +380,30 @@ class LocalModeTest {
         }
     }
 
+    @Test
+    void aTokenRevokedThroughTheApi_isRefusedAtOnce_andReplacedAtTheNextStart() throws Exception {
+        LocalCredentials first;
+        try (LocalSystem system = start(T0)) {
+            first = system.credentials();
+            LocalApi api = new LocalApi(first);
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + first.token());
+            LocalApi.Response listed = api.send("GET", "/api/0/organizations/local/tokens/", bearer, null);
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(LocalApi.list(listed.body())).singleElement().satisfies(t -> assertThat(t).containsEntry("name", "local.json"));
+            String id = (String) LocalApi.list(listed.body()).get(0).get("id");
+            assertThat(api.send("DELETE", "/api/0/organizations/local/tokens/" + id + "/", bearer, null).status()).isEqualTo(204);
+            LocalApi.Response refused = api.send("GET", "/api/0/organizations/local/monitors/", bearer, null);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat((String) refused.object().get("detail")).contains("revoked");
+        }
+        try (LocalSystem system = start(T0)) {
+            LocalCredentials second = system.credentials();
+            assertThat(second.token()).isNotEqualTo(first.token());
+            assertThat(new LocalApi(second).send("GET", "/api/0/organizations/local/monitors/",
+                    Map.of("Authorization", "Bearer " + second.token()), null).status()).isEqualTo(200);
+        }
+    }
+
     /** A webhook receiver on a free loopback port: keeps every body posted to it, answers with {@code status}. */
     private static final class Webhook implements AutoCloseable {
         final List<String> posted = Collections.synchronizedList(new ArrayList<>());

@@ -6,6 +6,7 @@ import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -37,6 +38,11 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     private static final String NAME = "name";
     private static final String DATE_CREATED = "dateCreated";
     private static final String LAST_PROJECT_ID = "lastProjectId";
+    private static final String TOKEN_ID = "tokenId";
+    private static final String LAST_CHARACTERS = "lastCharacters";
+    /** Not the table's TTL attribute ({@code expiresAt}): an expired token is kept, to be refused as expired. */
+    private static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    private static final String DATE_REVOKED = "dateRevoked";
     private static final String SLUG_PREFIX = "SLUG#";
     private static final int ID_ATTEMPTS = 5;
 
@@ -58,9 +64,10 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         return get(keyPk(publicKey), "KEY").map(item -> projectKey(item, publicKey).dsnKey());
     }
 
+    /** A token made before tokens had ids is given its id and listing attributes here, the first time it is used. */
     @Override
-    public Optional<String> organizationForToken(String token) {
-        return get(tokenPk(token), "TOKEN").map(item -> item.get(ORGANIZATION).s());
+    public Optional<ManagementToken> token(String secret) {
+        return get(tokenPk(secret), "TOKEN").map(item -> item.containsKey(TOKEN_ID) ? token(item) : listed(item, secret));
     }
 
     // ---- organizations ----
@@ -194,11 +201,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
         String parent = keysOf(organization, projectId);
         var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :parent")
-                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
-                .expressionAttributeValues(Map.of(":parent", s(parent)));
-        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream()
                 .map(item -> projectKey(item, item.get(TableDefinition.PK).s().substring("KEY#".length()))).toList(),
                 page.nextCursor());
@@ -220,12 +223,72 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         }
     }
 
-    // ---- tokens ----
+    // ---- tokens: one item each, under the secret's hash, listed per organization through byParent ----
 
     /** Only the token's SHA-256 is stored: a leaked table does not leak working tokens. */
     @Override
-    public void ensureToken(String organization, String token) {
-        putIfAbsent(Map.of(ORGANIZATION, s(TenantNames.requireSlug(organization, "organization"))), tokenPk(token), "TOKEN");
+    public boolean createToken(ManagementToken token, String secret) {
+        return putIfAbsent(tokenAttributes(token), tokenPk(secret), "TOKEN");
+    }
+
+    @Override
+    public Page<ManagementToken> tokens(String organization, String cursor, int limit) {
+        if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
+        String parent = tokensOf(organization);
+        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        return new Page<>(page.items().stream().map(DynamoTenantDirectory::token).toList(), page.nextCursor());
+    }
+
+    /**
+     * Found by its id among the organization's (an organization has few tokens), then marked with one
+     * conditional update, so a second revocation keeps the first one's date.
+     */
+    @Override
+    public boolean revokeToken(String organization, String id, Instant now) {
+        if (!TenantNames.isSlug(organization) || !ManagementToken.isId(id)) return false;
+        var found = queries.all(byParent(tokensOf(organization)).filterExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", TOKEN_ID))
+                .expressionAttributeValues(Map.of(":parent", s(tokensOf(organization)), ":id", s(id))));
+        if (found.isEmpty()) return false;
+        try {
+            client.updateItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), "TOKEN"))
+                    .updateExpression("SET #revoked = :now")
+                    .conditionExpression("#org = :org AND attribute_not_exists(#revoked)")
+                    .expressionAttributeNames(Map.of("#revoked", DATE_REVOKED, "#org", ORGANIZATION))
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":org", s(organization)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException revokedBefore) {
+            // idempotent: the first revocation's date stays
+        }
+        return true;
+    }
+
+    private QueryRequest.Builder byParent(String parent) {
+        return QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :parent")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
+                .expressionAttributeValues(Map.of(":parent", s(parent)));
+    }
+
+    /** Gives a token made before ids its listing attributes; they follow from the secret, so a race writes the same. */
+    private ManagementToken listed(Map<String, AttributeValue> item, String secret) {
+        ManagementToken token = new ManagementToken(ManagementToken.idOf(secret), item.get(ORGANIZATION).s(), null,
+                ManagementToken.lastCharactersOf(secret), null, null, instant(item, DATE_REVOKED));
+        Map<String, AttributeValue> listing = tokenAttributes(token);
+        try {
+            client.updateItem(b -> b.tableName(table).key(Keys.key(tokenPk(secret), "TOKEN"))
+                    .updateExpression("SET #id = :id, #last = :last, #gpk = :gpk, #gsk = :gsk")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#id", TOKEN_ID, "#last", LAST_CHARACTERS,
+                            "#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
+                    .expressionAttributeValues(Map.of(":id", listing.get(TOKEN_ID), ":last", listing.get(LAST_CHARACTERS),
+                            ":gpk", listing.get(TableDefinition.GPK), ":gsk", listing.get(TableDefinition.GSK)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException gone) {
+            // deleted meanwhile: nothing to list
+        }
+        return token;
     }
 
     // ---- items ----
@@ -262,8 +325,32 @@ public final class DynamoTenantDirectory implements TenantDirectory {
                 item.containsKey(NAME) ? item.get(NAME).s() : "Default", instant(item));
     }
 
+    /** Listed under its organization, oldest first (tokens made before they were dated come first). */
+    private static Map<String, AttributeValue> tokenAttributes(ManagementToken token) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                ORGANIZATION, s(TenantNames.requireSlug(token.organization(), "organization")),
+                TOKEN_ID, s(token.id()), LAST_CHARACTERS, s(token.lastCharacters()),
+                TableDefinition.GPK, s(tokensOf(token.organization())),
+                TableDefinition.GSK, s((token.dateCreated() == null ? "" : Keys.sortable(token.dateCreated())) + "#" + token.id())));
+        if (token.name() != null) item.put(NAME, s(token.name()));
+        if (token.dateCreated() != null) item.put(DATE_CREATED, s(token.dateCreated().toString()));
+        if (token.expiresAt() != null) item.put(TOKEN_EXPIRES_AT, s(token.expiresAt().toString()));
+        if (token.dateRevoked() != null) item.put(DATE_REVOKED, s(token.dateRevoked().toString()));
+        return item;
+    }
+
+    private static ManagementToken token(Map<String, AttributeValue> item) {
+        return new ManagementToken(item.get(TOKEN_ID).s(), item.get(ORGANIZATION).s(),
+                item.containsKey(NAME) ? item.get(NAME).s() : null, item.get(LAST_CHARACTERS).s(), instant(item),
+                instant(item, TOKEN_EXPIRES_AT), instant(item, DATE_REVOKED));
+    }
+
     private static Instant instant(Map<String, AttributeValue> item) {
-        return item.containsKey(DATE_CREATED) ? Instant.parse(item.get(DATE_CREATED).s()) : null;
+        return instant(item, DATE_CREATED);
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute) ? Instant.parse(item.get(attribute).s()) : null;
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
@@ -306,6 +393,10 @@ public final class DynamoTenantDirectory implements TenantDirectory {
 
     private static String keysOf(String organization, String projectId) {
         return "KEYS#" + TenantNames.requireSlug(organization, "organization") + "#" + TenantNames.requireProjectId(projectId);
+    }
+
+    private static String tokensOf(String organization) {
+        return "TOKENS#" + TenantNames.requireSlug(organization, "organization");
     }
 
     static String tokenPk(String token) {

@@ -7,6 +7,7 @@ import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import java.time.Instant;
@@ -34,7 +35,7 @@ abstract class TenantDirectoryContract {
     @Test
     void findsNothing_whenNothingExists() {
         assertThat(directory.dsnKey(K1)).isEmpty();
-        assertThat(directory.organizationForToken("secret")).isEmpty();
+        assertThat(directory.token("secret")).isEmpty();
         assertThat(directory.project("acme", "1")).isEmpty();
         assertThat(directory.organizationExists("acme")).isFalse();
     }
@@ -67,7 +68,7 @@ abstract class TenantDirectoryContract {
         assertThat(directory.project("acme", "1")).contains(new Project("acme", "1", "default"));
         assertThat(directory.project("acme", "renamed")).isEmpty();
         assertThat(directory.dsnKey(K1)).contains(new DsnKey(K1, "acme", "1"));
-        assertThat(directory.organizationForToken("t1")).contains("acme");
+        assertThat(directory.token("t1")).map(ManagementToken::organization).contains("acme");
     }
 
     @Test
@@ -78,9 +79,9 @@ abstract class TenantDirectoryContract {
         directory.ensureToken("globex", "t-globex");
 
         assertThat(directory.dsnKey(K2)).contains(new DsnKey(K2, "globex", "7"));
-        assertThat(directory.organizationForToken("t-acme")).contains("acme");
-        assertThat(directory.organizationForToken("t-globex")).contains("globex");
-        assertThat(directory.organizationForToken("t-acme ")).isEmpty();
+        assertThat(directory.token("t-acme")).map(ManagementToken::organization).contains("acme");
+        assertThat(directory.token("t-globex")).map(ManagementToken::organization).contains("globex");
+        assertThat(directory.token("t-acme ")).isEmpty();
     }
 
     // ---- names that become key parts ----
@@ -197,5 +198,60 @@ abstract class TenantDirectoryContract {
     void operatorMadeKeys_areListedToo() {
         directory.ensureDsnKey(new DsnKey(K1, "acme", "1"));
         assertThat(directory.keys("acme", "1", null, 5).items()).extracting(ProjectKey::publicKey).containsExactly(K1);
+    }
+
+    // ---- management tokens ----
+
+    @Test
+    void createsATokenOnce_andFindsItBySecret_withWhatItWasMadeWith() {
+        ManagementToken made = ManagementToken.of("acme", "s3cr3t-1234", "CI", T0, T0.plusSeconds(3600));
+        assertThat(directory.createToken(made, "s3cr3t-1234")).isTrue();
+        assertThat(directory.createToken(ManagementToken.of("globex", "s3cr3t-1234", null, T0, null), "s3cr3t-1234")).isFalse();
+
+        assertThat(directory.token("s3cr3t-1234")).contains(made);
+        assertThat(made.lastCharacters()).isEqualTo("1234");
+        assertThat(made.id()).hasSize(16).doesNotContain("1234");
+        assertThat(directory.token("s3cr3t-123")).isEmpty();
+    }
+
+    @Test
+    void listsAnOrganizationsTokens_oldestFirst_withoutOthers() {
+        ManagementToken undated = ManagementToken.of("acme", "t-undated", null, null, null);
+        ManagementToken older = ManagementToken.of("acme", "t-older", "first", T0, null);
+        ManagementToken newer = ManagementToken.of("acme", "t-newer", "second", T0.plusSeconds(5), T0.plusSeconds(99));
+        directory.createToken(newer, "t-newer");
+        directory.createToken(older, "t-older");
+        directory.ensureToken("acme", "t-undated");
+        directory.createToken(ManagementToken.of("globex", "t-globex", null, T0, null), "t-globex");
+
+        List<ManagementToken> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<ManagementToken> page = directory.tokens("acme", cursor, 2);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).containsExactly(undated, older, newer);
+        String acmeCursor = directory.tokens("acme", null, 1).nextCursor();
+        assertThatThrownBy(() -> directory.tokens("globex", acmeCursor, 1)).isInstanceOf(InvalidCursorException.class);
+        assertThat(directory.tokens("initech", null, 5).items()).isEmpty();
+    }
+
+    @Test
+    void revokesOnlyItsOwnOrganizationsToken_once_keepingTheFirstDate() {
+        ManagementToken acme = ManagementToken.of("acme", "t-acme", null, T0, null);
+        directory.createToken(acme, "t-acme");
+        directory.createToken(ManagementToken.of("globex", "t-globex", null, T0, null), "t-globex");
+
+        assertThat(directory.revokeToken("globex", acme.id(), T0.plusSeconds(1))).isFalse();
+        assertThat(directory.revokeToken("acme", "0123456789abcdef", T0.plusSeconds(1))).isFalse();
+        assertThat(directory.revokeToken("acme", "not an id", T0.plusSeconds(1))).isFalse();
+        assertThat(directory.token("t-acme")).get().extracting(ManagementToken::dateRevoked).isNull();
+
+        assertThat(directory.revokeToken("acme", acme.id(), T0.plusSeconds(2))).isTrue();
+        assertThat(directory.revokeToken("acme", acme.id(), T0.plusSeconds(3))).isTrue();
+        assertThat(directory.token("t-acme")).contains(acme.revokedAt(T0.plusSeconds(2)));
+        assertThat(directory.tokens("acme", null, 5).items()).containsExactly(acme.revokedAt(T0.plusSeconds(2)));
+        assertThat(directory.token("t-globex")).get().extracting(ManagementToken::dateRevoked).isNull();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cronwatch.core.port;
 
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import java.time.Instant;
@@ -10,8 +11,11 @@ import java.util.Optional;
 public interface TenantDirectory {
     Optional<DsnKey> dsnKey(String publicKey);
 
-    /** The organization a management token belongs to; tokens are compared by hash, never stored in clear. */
-    Optional<String> organizationForToken(String token);
+    /**
+     * The management token with this secret, whatever its state (revoked and expired ones are kept, so
+     * a refusal can say why); compared by hash, the secret is never stored.
+     */
+    Optional<ManagementToken> token(String secret);
 
     Optional<Project> project(String organization, String idOrSlug);
 
@@ -22,7 +26,10 @@ public interface TenantDirectory {
 
     void ensureDsnKey(DsnKey key);
 
-    void ensureToken(String organization, String token);
+    /** A token with this secret, undated and unnamed, unless there is one (tests' and local mode's fixed tokens). */
+    default void ensureToken(String organization, String secret) {
+        createToken(ManagementToken.of(organization, secret, null, null, null), secret);
+    }
 
     // ---- onboarding: every name is checked against TenantNames before it becomes a key ----
 
@@ -48,4 +55,21 @@ public interface TenantDirectory {
 
     /** Removes the key if it is this project's; false when there is no such key of this project. */
     boolean revokeKey(String organization, String projectId, String publicKey);
+
+    // ---- management tokens ----
+
+    /** Stores a token under its secret's hash; false, and nothing changed, when a token has this secret. */
+    boolean createToken(ManagementToken token, String secret);
+
+    /**
+     * The organization's tokens, revoked and expired ones included, oldest first (undated ones first).
+     * May lag a create by a moment (read from an index).
+     */
+    Page<ManagementToken> tokens(String organization, String cursor, int limit);
+
+    /**
+     * Marks the organization's token with this id revoked at {@code now}; one revoked already keeps its
+     * date. False when the organization has no token with this id (as listed: a moment after its create).
+     */
+    boolean revokeToken(String organization, String id, Instant now);
 }

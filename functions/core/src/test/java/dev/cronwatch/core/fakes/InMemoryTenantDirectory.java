@@ -3,12 +3,12 @@ package dev.cronwatch.core.fakes;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,8 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     private final Set<String> organizations = new HashSet<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
-    private final Map<String, String> tokens = new HashMap<>();
+    /** By secret: the fake keeps what the real directory keeps only as a hash. */
+    private final Map<String, ManagementToken> tokens = new LinkedHashMap<>();
     private int writes;
 
     @Override
@@ -31,8 +32,8 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     }
 
     @Override
-    public synchronized Optional<String> organizationForToken(String token) {
-        return Optional.ofNullable(tokens.get(token));
+    public synchronized Optional<ManagementToken> token(String secret) {
+        return Optional.ofNullable(tokens.get(secret));
     }
 
     @Override
@@ -67,12 +68,6 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
                 "Default", null)) == null) {
             writes++;
         }
-    }
-
-    @Override
-    public synchronized void ensureToken(String organization, String token) {
-        TenantNames.requireSlug(organization, "organization");
-        if (tokens.putIfAbsent(token, organization) == null) writes++;
     }
 
     @Override
@@ -135,6 +130,37 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         keys.remove(publicKey);
         writes++;
         return true;
+    }
+
+    @Override
+    public synchronized boolean createToken(ManagementToken token, String secret) {
+        TenantNames.requireSlug(token.organization(), "organization");
+        if (tokens.putIfAbsent(secret, token) != null) return false;
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized Page<ManagementToken> tokens(String organization, String cursor, int limit) {
+        List<ManagementToken> all = tokens.values().stream().filter(t -> t.organization().equals(organization))
+                .sorted(Comparator.comparing(ManagementToken::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ManagementToken::id))
+                .toList();
+        return PageCursor.page(all, cursor, "tokens/" + organization, limit);
+    }
+
+    @Override
+    public synchronized boolean revokeToken(String organization, String id, Instant now) {
+        for (Map.Entry<String, ManagementToken> entry : tokens.entrySet()) {
+            ManagementToken token = entry.getValue();
+            if (!token.organization().equals(organization) || !token.id().equals(id)) continue;
+            if (token.dateRevoked() == null) {
+                entry.setValue(token.revokedAt(now));
+                writes++;
+            }
+            return true;
+        }
+        return false;
     }
 
     // ---- for tests ----

@@ -3,6 +3,7 @@ package dev.cronwatch.handlers.http;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,16 +24,16 @@ import java.util.regex.Pattern;
  * per-container memo. A refusal says which form the route takes, and never whether a key or token
  * exists elsewhere.
  *
- * <p>Revocation: a key this container has seen is trusted for at most {@link #KEY_TTL}, so a revoked
- * key's check-ins are refused everywhere {@link #KEY_TTL} after the revoking call. Deployed, that call
- * runs on the management function, which takes no check-ins: forgetting the key at once there only
- * matters where one handler serves both (local mode).
+ * <p>Revocation: a key or token this container has seen is trusted for at most {@link #KEY_TTL}, so a
+ * revoked one is refused everywhere {@link #KEY_TTL} after the revoking call, and by the container that
+ * made the call at once (it forgets it). A key is revoked on the management function, which takes no
+ * check-ins: forgetting it at once matters only where one handler serves both (local mode). A token's
+ * expiry is compared with the clock on every request.
  */
 public final class Credentials {
     static final Duration KEY_TTL = Duration.ofSeconds(10);
     /** Unknown keys and tokens: nothing can start working by itself, so a miss may be kept longer. */
     private static final Duration MISS_TTL = Duration.ofSeconds(60);
-    private static final Duration TOKEN_TTL = Duration.ofSeconds(60);
     private static final int MAX_ENTRIES = 10_000;
     private static final int MAX_TOKEN_LENGTH = 256;
     private static final Pattern SENTRY_KEY = Pattern.compile("sentry_key\\s*=\\s*([^,\\s]*)");
@@ -43,7 +45,10 @@ public final class Credentials {
         SENTRY_KEY("Send the project's public key as \"X-Sentry-Auth: Sentry sentry_key=<public key>\","
                 + " as ?sentry_key=<public key>, or as the envelope header's \"dsn\"."),
         RELAY_URL("Put a public key of this project in the URL: /api/<project id>/cron/<monitor slug>/<public key>/."),
-        BEARER("Send the header \"Authorization: Bearer <token>\" with a token of this organization.");
+        BEARER("Send the header \"Authorization: Bearer <token>\" with a token of this organization."),
+        /** A token that exists but no longer works: its holder is told why, and nothing else. */
+        REVOKED_TOKEN("This token was revoked. Send the header \"Authorization: Bearer <token>\" with a live token."),
+        EXPIRED_TOKEN("This token has expired. Send the header \"Authorization: Bearer <token>\" with a live token.");
 
         private final String detail;
 
@@ -58,12 +63,12 @@ public final class Credentials {
 
     private final Clock clock;
     private final Cache<DsnKey> keys;
-    private final Cache<String> tokens;
+    private final Cache<ManagementToken> tokens;
 
     public Credentials(TenantDirectory tenants, Clock clock) {
         this.clock = clock;
         this.keys = new Cache<>(tenants::dsnKey, KEY_TTL);
-        this.tokens = new Cache<>(tenants::organizationForToken, TOKEN_TTL);
+        this.tokens = new Cache<>(tenants::token, KEY_TTL);
     }
 
     /** {@code Authorization: DSN http://<key>@host/<projectId>} as the Sentry HTTP API takes it. */
@@ -123,7 +128,13 @@ public final class Credentials {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) throw Form.BEARER.refusal();
         String token = header.substring(7).trim();
         if (!TOKEN.matcher(token).matches()) throw Form.BEARER.refusal();
-        return tokens.get(token, clock.instant()).orElseThrow(Form.BEARER::refusal);
+        Instant now = clock.instant();
+        ManagementToken found = tokens.get(token, now).orElseThrow(Form.BEARER::refusal);
+        return switch (found.state(now)) {
+            case ACTIVE -> found.organization();
+            case REVOKED -> throw Form.REVOKED_TOKEN.refusal();
+            case EXPIRED -> throw Form.EXPIRED_TOKEN.refusal();
+        };
     }
 
     /** A token of {@code organization}, else 404 as for any organization the token does not reach. */
@@ -134,6 +145,11 @@ public final class Credentials {
     /** After a revocation: this container stops trusting the key at once. */
     public void forget(String publicKey) {
         keys.forget(publicKey.toLowerCase(Locale.ROOT));
+    }
+
+    /** After a revocation: this container stops trusting the token at once (it knows it by secret, not id). */
+    public void forgetToken(String organization, String id) {
+        tokens.forgetIf(t -> t.organization().equals(organization) && t.id().equals(id));
     }
 
     /** The parts of a DSN that matter here; empty for text that is not one. */
@@ -180,6 +196,10 @@ public final class Credentials {
 
         synchronized void forget(String key) {
             entries.remove(key);
+        }
+
+        synchronized void forgetIf(Predicate<T> found) {
+            entries.values().removeIf(entry -> entry.getValue().filter(found).isPresent());
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
+import dev.cronwatch.core.service.TokenService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class HttpRoutes {
     private static final String MONITOR = MONITORS + "/{slug}";
     private static final String PROJECTS = "/api/0/organizations/{org}/projects";
     private static final String KEYS = "/api/0/projects/{org}/{project}/keys";
+    private static final String TOKENS = "/api/0/organizations/{org}/tokens";
 
     /** {@code checkIn}: authenticated by DSN, served by the ingest function. */
     private record Route(String method, PathPattern pattern, boolean checkIn,
@@ -29,13 +31,14 @@ public final class HttpRoutes {
     private final HttpScope scope;
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, MonitorStore store,
-                      TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
+    public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, TokenService tokens,
+                      MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials, ids);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
+        TokensApi tk = new TokensApi(tokens, credentials, clock);
         DashboardApi dash = new DashboardApi(admin, credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
@@ -60,6 +63,9 @@ public final class HttpRoutes {
                 route("GET", KEYS, (r, v) -> pr.keys(r, v.get("org"), v.get("project"))),
                 route("POST", KEYS, (r, v) -> pr.createKey(r, v.get("org"), v.get("project"))),
                 route("DELETE", KEYS + "/{key}", (r, v) -> pr.revokeKey(r, v.get("org"), v.get("project"), v.get("key"))),
+                route("GET", TOKENS, (r, v) -> tk.list(r, v.get("org"))),
+                route("POST", TOKENS, (r, v) -> tk.create(r, v.get("org"))),
+                route("DELETE", TOKENS + "/{id}", (r, v) -> tk.revoke(r, v.get("org"), v.get("id"))),
                 route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
