@@ -46,7 +46,6 @@ final class DashboardApi {
         credentials.authorize(request, organization);
         Page<MonitorView> page = admin.list(organization, Paging.cursor(request), Paging.perPage(request));
         Map<String, String> headers = new LinkedHashMap<>(Paging.link(request, page));
-        headers.put("Cache-Control", "no-store");
         headers.put(TIME_HEADER, clock.instant().toString());
         return Gzip.ifAccepted(request, Response.json(200, Views.all(page.items(), Views::summary), headers));
     }
