@@ -43,7 +43,7 @@ public final class ProcessorService {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
             if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
             Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()));
-            Applied.Kind kind = changes.processingError() == null ? Applied.Kind.APPLIED : Applied.Kind.REJECTED;
+            Applied.Kind kind = changes.isRejection() ? Applied.Kind.REJECTED : Applied.Kind.APPLIED;
             return commit(changes, state, sequence, kind);
         });
     }
