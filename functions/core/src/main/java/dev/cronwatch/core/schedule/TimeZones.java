@@ -1,5 +1,6 @@
 package dev.cronwatch.core.schedule;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransitionRule;
@@ -65,7 +66,8 @@ public final class TimeZones {
      * names nearest to it.
      */
     public static String whatToSendInstead(String name) {
-        String quoted = "\"" + (name.length() > MAX_COMPARED_LENGTH ? name.substring(0, MAX_COMPARED_LENGTH) + "…" : name)
+        boolean cut = name.codePointCount(0, name.length()) > MAX_COMPARED_LENGTH;
+        String quoted = "\"" + (cut ? name.substring(0, name.offsetByCodePoints(0, MAX_COMPARED_LENGTH)) + "…" : name)
                 + "\"";
         Matcher offset = OFFSET.matcher(name.trim());
         if (offset.matches()) return quoted + " is an offset, not a time zone name. " + forOffset(offset);
@@ -116,7 +118,7 @@ public final class TimeZones {
         }
         if (offsets.isEmpty()) {
             var transitions = rules.getTransitions();
-            offsets.add(transitions.isEmpty() ? rules.getOffset(java.time.Instant.EPOCH)
+            offsets.add(transitions.isEmpty() ? rules.getOffset(Instant.EPOCH)
                     : transitions.get(transitions.size() - 1).getOffsetAfter());
         }
         return offsets;
@@ -148,7 +150,7 @@ public final class TimeZones {
     }
 
     /** Levenshtein: insertions, deletions and substitutions, one each. */
-    static int editDistance(String a, String b) {
+    private static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) previous[j] = j;
