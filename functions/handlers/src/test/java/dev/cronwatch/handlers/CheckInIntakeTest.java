@@ -11,6 +11,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,7 @@ class CheckInIntakeTest {
     @Test
     void anErrorWithABadTimeZoneToAnExistingMonitor_marksItFailed_andSaysWhatToFix() {
         createBackup();
+        system.clock.advance(Duration.ofMinutes(1));
         APIGatewayV2HTTPResponse r = call("POST", CHECKINS, HttpApiHandlerTest.dsn(),
                 "{\"status\": \"error\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"timezone\": \"UTC+2\"}}");
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
@@ -197,10 +199,10 @@ class CheckInIntakeTest {
     void theRelayAndEnvelopeFormsAcceptABadConfig_andTheStatusIsApplied() {
         createBackup();
         String bad = "\"monitor_config\": {\"schedule\": \"0 * * * *\", \"checkin_margin\": -3}";
-        system.clock.advance(java.time.Duration.ofMinutes(1));
+        system.clock.advance(Duration.ofMinutes(1));
         assertThat(call("POST", RELAY, Map.of("content-type", "application/json"), "{\"status\": \"error\", " + bad + "}")
                 .getStatusCode()).isEqualTo(202);
-        system.clock.advance(java.time.Duration.ofMinutes(1));
+        system.clock.advance(Duration.ofMinutes(1));
         assertThat(envelope("{\"monitor_slug\": \"backup\", \"status\": \"ok\", " + bad + "}").getStatusCode()).isEqualTo(200);
         system.process();
         assertThat(list(call("GET", MONITOR + "checkins/", TOKEN, null))).extracting(c -> c.get("status"))

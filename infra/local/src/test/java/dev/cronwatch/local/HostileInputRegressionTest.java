@@ -336,7 +336,10 @@ class HostileInputRegressionTest {
 
     @Test
     void anErrorWithABadTimeZoneToAnExistingMonitor_marksItFailed_andLeavesAProcessingErrorThatSaysWhatToFix() {
+        // a minute apart: a failure at the very instant of an ok has no order to be judged in
+        system.controls().setTime(Instant.parse("2026-01-01T00:10:00Z"));
         checkIn("local", localDsn(), "zoned", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.controls().setTime(Instant.parse("2026-01-01T00:11:00Z"));
         checkIn("local", localDsn(), "zoned", "{\"status\": \"error\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
                 + " \"timezone\": \"UTC+2\"}}");
         system.controls().drainQueue();
