@@ -32,6 +32,8 @@ final class ProcessorMetrics implements ProcessorEvents {
             case APPLIED -> {
                 metrics.count(Metric.CHECK_INS_APPLIED);
                 metrics.add(Metric.APPLY_LAG_MS, lagMillis((CheckInMessage) message));
+                // applied with a config that was ignored: still an error its user must see
+                if (applied.changes().processingError() != null) metrics.count(Metric.PROCESSING_ERRORS);
             }
             case REJECTED -> metrics.count(Metric.PROCESSING_ERRORS);
             case JUDGED -> {

@@ -95,9 +95,9 @@ class HttpApiHandlerTest {
             environment too long       | {"status": "ok", "environment": "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"} | 400 | environment
             negative duration          | {"status": "ok", "duration": -1}                   | 400 | duration
             duration too long          | {"status": "ok", "duration": 2147483648}           | 400 | duration
-            bad schedule               | {"status": "ok", "monitor_config": {"schedule": "61 * * * *"}} | 400 | monitor_config.schedule
-            bad timezone               | {"status": "ok", "monitor_config": {"schedule": "0 * * * *", "timezone": "Mars/Base"}} | 400 | monitor_config.timezone
-            margin out of range        | {"status": "ok", "monitor_config": {"schedule": "0 * * * *", "checkin_margin": 40321}} | 400 | monitor_config.checkin_margin
+            config not an object       | {"status": "ok", "monitor_config": "0 * * * *"}     | 400 | monitor_config
+            trailing content           | {"status": "ok"} xyz                               | 400 | body
+            environment ..             | {"status": "ok", "environment": ".."}              | 400 | environment
             """)
     void rejectsBadCheckInsNamingTheField(String name, String body, int status, String field) {
         assertRejected(call("POST", CHECKINS, dsn(), body), status, field);
@@ -353,13 +353,15 @@ class HttpApiHandlerTest {
                 .asString().contains("sentry_key");
         assertThat(json(call("GET", "/api/0/organizations/acme/monitors/", Map.of(), (String) null)).get("detail"))
                 .asString().contains("Authorization: Bearer <token>");
-        // an unknown key, another project's key and a malformed key read the same
+        // an unknown key, another project's key and a malformed key read the same; no header at all reads otherwise
         String otherProject = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN http://" + OTHER_KEY + "@x/1"),
                 "{\"status\": \"ok\"}")).get("detail");
         String malformed = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN http://zz@x/1"),
                 "{\"status\": \"ok\"}")).get("detail");
-        String missing = (String) json(call("POST", CHECKINS, Map.of("authorization", unknown), "{\"status\": \"ok\"}")).get("detail");
-        assertThat(otherProject).isEqualTo(malformed).isEqualTo(missing);
+        String unknownKey = (String) json(call("POST", CHECKINS, Map.of("authorization", unknown), "{\"status\": \"ok\"}")).get("detail");
+        String noHeader = (String) json(call("POST", CHECKINS, Map.of(), "{\"status\": \"ok\"}")).get("detail");
+        assertThat(otherProject).isEqualTo(malformed).isEqualTo(unknownKey).contains("not accepted");
+        assertThat(noHeader).isNotEqualTo(unknownKey).doesNotContain("not accepted");
     }
 
     @Test

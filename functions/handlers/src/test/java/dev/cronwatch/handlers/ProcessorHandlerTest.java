@@ -11,7 +11,6 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.MonitorStore;
@@ -94,7 +93,7 @@ class ProcessorHandlerTest {
                                   String receivedAt) {
         return new CheckInMessage(id, new MonitorKey("acme", slug), "1",
                 java.util.UUID.nameUUIDFromBytes(id.getBytes()).toString(), false, status, null, null,
-                config == null ? null : new MonitorConfigParser("monitor_config.").patch(config),
+                config,
                 Instant.parse(receivedAt));
     }
 
@@ -120,6 +119,21 @@ class ProcessorHandlerTest {
         assertThat(memory.allCheckIns(new MonitorKey("acme", "alpha"))).hasSize(2);
         assertThat(memory.allCheckIns(new MonitorKey("acme", "beta"))).hasSize(1);
         assertThat(deadLetters).isEmpty();
+    }
+
+    /** Issue 22: the status of a check-in whose config is refused is applied, and its error counted. */
+    @Test
+    void aBadConfigForAnExistingMonitor_isAppliedWithoutIt_andCountedAsAProcessingError() {
+        MonitorKey alpha = new MonitorKey("acme", "alpha");
+        handle(record("c1", "alpha", (String) null));
+        handle(record("c2", "alpha", checkIn("c2", "alpha", CheckInStatus.ERROR,
+                Map.of("schedule", "0 * * * *", "timezone", "UTC+2"), "2026-01-01T00:00:10Z")));
+        assertThat(memory.allCheckIns(alpha)).extracting(c -> c.status()).containsExactlyInAnyOrder(CheckInStatus.OK,
+                CheckInStatus.ERROR);
+        assertThat(memory.processingErrors(alpha, clock.instant())).singleElement()
+                .satisfies(e -> assertThat(e.type().name()).isEqualTo("MONITOR_INVALID_CONFIG"));
+        assertThat(metrics.sum(Metric.CHECK_INS_APPLIED)).isEqualTo(2.0);
+        assertThat(metrics.sum(Metric.PROCESSING_ERRORS)).isEqualTo(1.0);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.cronwatch.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
@@ -30,7 +29,7 @@ final class Messages {
         boolean latest = checkInId == null;
         String id = latest ? UUID.nameUUIDFromBytes(messageId.getBytes()).toString() : checkInId;
         return new CheckInMessage(messageId, new MonitorKey("bench", slug), "1", id, latest, status, null, null,
-                config == null ? null : new MonitorConfigParser("monitor_config.").patch(config), at);
+                config, at);
     }
 
     /** The same message as SQS hands it over again: same id and sequence number. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Local mode's console, told by the processor of every check-in it dropped after the client had its
- * 2xx: one line each, so a mistyped slug is seen the moment it happens. A message redelivered before
+ * 2xx, or applied without its invalid config: one line each, so a mistyped slug is seen the moment it happens. A message redelivered before
  * anything could remember it records its error again: it is printed once.
  */
 final class ProcessingErrorWarnings implements ProcessorEvents {
@@ -31,17 +31,21 @@ final class ProcessingErrorWarnings implements ProcessorEvents {
     @Override
     public void applied(QueueMessage message, ProcessorService.Applied applied) {
         ProcessingError error = applied.changes() == null ? null : applied.changes().processingError();
-        if (error != null && firstTime(error.id())) console.println(line(error));
+        if (error != null && firstTime(error.id())) {
+            console.println(line(error, applied.kind() == ProcessorService.Applied.Kind.REJECTED));
+        }
     }
 
     private synchronized boolean firstTime(String id) {
         return printed.put(id, Boolean.TRUE) == null;
     }
 
-    static String line(ProcessingError e) {
+    /** {@code dropped}: nothing was applied; else the check-in was, and something of it was not (its config). */
+    static String line(ProcessingError e, boolean dropped) {
         String organization = e.monitor().organization();
         String detail = e.data().isEmpty() ? "" : " " + e.data();
-        return oneLine("! dropped check-in " + e.checkInId() + " for " + organization + "/" + e.monitor().slug()
+        return oneLine("! " + (dropped ? "dropped check-in " : "applied check-in ") + e.checkInId() + " for "
+                + organization + "/" + e.monitor().slug()
                 + ": " + e.type().name() + detail + " (GET /api/0/organizations/" + organization + "/processing-errors/)");
     }
 

@@ -3,6 +3,7 @@ package dev.cronwatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,32 @@ class ApiGatewayEventsTest {
 
         assertThat(event.getIsBase64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(event.getBody())).isEqualTo(gzipMagic);
+    }
+
+    /** Issue 21: a HEAD was answered with a body, which the JDK server fails, and logged an ERROR each time. */
+    @Test
+    void aHeadRequestIsAnsweredWithHeadersOnly() throws Exception {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                ApiGatewayEvents.writeResponse(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(405)
+                        .withHeaders(Map.of("Content-Type", "application/json")).withBody("{\"detail\": \"no\"}").build());
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/0/organizations/");
+            HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(405);
+            assertThat(head.body()).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(failed.get()).isNull();
     }
 
     private static APIGatewayV2HTTPEvent received(HttpRequest.Builder request) throws Exception {

@@ -325,6 +325,54 @@ class HostileInputRegressionTest {
         assertThat(monitorStatus("envs")).isEqualTo(404);
     }
 
+    // ---- issues 21 and 22: what intake refuses, and what it leaves to the processor ----
+
+    /** An environment ".." made the dashboard's Delete on it a DELETE of the whole monitor. */
+    @Test
+    void anEnvironmentNamedDotDotIsRefusedAtIntake_inEveryForm() {
+        String relay = "/api/" + local.projectId() + "/cron/dots/" + local.publicKey() + "/";
+        assertClientError(send("POST", monitors("local") + "dots/checkins/", localDsn(),
+                "{\"status\": \"ok\", \"environment\": \"..\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}"), "environment");
+        assertClientError(send("GET", relay + "?status=ok&environment=..", Map.of(), (String) null), "environment");
+        assertClientError(send("GET", relay + "?status=ok&environment=a%2Fb", Map.of(), (String) null), "environment");
+        assertClientError(send("POST", envelopePath(), Map.of(), envelope("{}", checkInItem(
+                "{\"monitor_slug\": \"dots\", \"status\": \"ok\", \"environment\": \"\\u202Eevil\"}"))), "environment");
+        assertThat(monitorStatus("dots")).isEqualTo(404);
+    }
+
+    @Test
+    void anErrorWithABadTimeZoneToAnExistingMonitor_marksItFailed_andLeavesAProcessingErrorThatSaysWhatToFix() {
+        // a minute apart: a failure at the very instant of an ok has no order to be judged in
+        system.controls().setTime(Instant.parse("2026-01-01T00:10:00Z"));
+        checkIn("local", localDsn(), "zoned", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        system.controls().setTime(Instant.parse("2026-01-01T00:11:00Z"));
+        checkIn("local", localDsn(), "zoned", "{\"status\": \"error\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
+                + " \"timezone\": \"UTC+2\"}}");
+        system.controls().drainQueue();
+        Answer monitor = send("GET", monitors("local") + "zoned/", localToken(), (String) null);
+        assertThat(monitor.body()).contains("\"status\":\"error\"");
+        Answer errors = send("GET", monitors("local") + "zoned/processing-errors/", localToken(), (String) null);
+        assertThat(errors.body()).contains("MONITOR_INVALID_CONFIG", "monitor_config.timezone", "Etc/GMT-2");
+    }
+
+    @Test
+    void jsonWithTrailingContentIsRefused_andApiAnswersAreNeitherCachedNorSniffed() {
+        Answer a = send("POST", monitors("local") + "trailing/checkins/", localDsn(), "{\"status\": \"ok\"} xyz");
+        assertClientError(a, "body");
+        assertThat((String) a.json().get("detail")).doesNotContain("Unrecognized", "REDACTED");
+        assertThat(a.headers().get("cache-control")).containsExactly("no-store");
+        assertThat(a.headers().get("x-content-type-options")).containsExactly("nosniff");
+    }
+
+    /** Answered with headers only; before, the gateway wrote a body the JDK server refuses, and logged an ERROR. */
+    @Test
+    void aHeadRequestIsAnsweredAndTheServerGoesOn() {
+        Answer head = send("HEAD", monitors("local"), localToken(), (String) null);
+        assertThat(head.status()).isBetween(200, 499);
+        assertThat(head.body()).isEmpty();
+        assertThat(send("GET", monitors("local"), localToken(), (String) null).status()).isEqualTo(200);
+    }
+
     // ---- requests that did unbounded work ----
 
     @Test

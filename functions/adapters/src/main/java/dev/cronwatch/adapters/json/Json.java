@@ -1,5 +1,8 @@
 package dev.cronwatch.adapters.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +23,39 @@ public final class Json {
         }
     }
 
+    /**
+     * One JSON value and nothing after it ({@code {…} xyz} is refused). A refusal says where the text
+     * goes wrong, in our words: the parser's own message names its internals.
+     */
     public static Object parse(String text) {
-        try {
-            return JSON_.anyFrom(text);
+        try (JsonParser parser = JSON_.createParser(text)) {
+            Object value = read(parser);
+            try {
+                if (parser.nextToken() != null) throw trailing(parser.currentTokenLocation());
+            } catch (JsonProcessingException e) {
+                throw trailing(e.getLocation());
+            }
+            return value;
         } catch (IOException e) {
-            throw new MalformedJsonException("Malformed JSON: " + firstLine(e.getMessage()));
+            throw new UncheckedIOException(e); // a String source has no I/O to fail
         }
+    }
+
+    private static Object read(JsonParser parser) throws IOException {
+        try {
+            return JSON_.anyFrom(parser);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException("Malformed JSON" + at(e.getLocation()) + ".");
+        }
+    }
+
+    private static MalformedJsonException trailing(JsonLocation location) {
+        return new MalformedJsonException("Malformed JSON: unexpected text after the value" + at(location) + ".");
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) return "";
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     @SuppressWarnings("unchecked")
@@ -49,9 +79,4 @@ public final class Json {
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) return "";
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

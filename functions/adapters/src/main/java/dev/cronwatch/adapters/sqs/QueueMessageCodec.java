@@ -3,7 +3,6 @@ package dev.cronwatch.adapters.sqs;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
@@ -15,12 +14,12 @@ import java.util.Map;
 /**
  * Queue messages as JSON; versioned so a later format can be told apart. A check-in is version 1 (as
  * wave 1 wrote them, so messages in flight across an upgrade still read); a judgement says so in
- * {@code kind}.
+ * {@code kind}. A check-in's {@code monitorConfig} travels as the client sent it: the processor
+ * validates it.
  */
 public final class QueueMessageCodec {
     private static final int VERSION = 1;
     private static final String JUDGEMENT = "judgement";
-    private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
 
     public String encode(QueueMessage message) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -42,7 +41,7 @@ public final class QueueMessageCodec {
         json.put("status", m.status().wireName());
         json.put("environment", m.environment());
         json.put("durationMs", m.durationMs());
-        json.put("monitorConfig", m.monitorConfig() == null ? null : m.monitorConfig().toWire());
+        json.put("monitorConfig", m.monitorConfig());
         json.put("receivedAt", m.receivedAt().toString());
         return Json.write(json);
     }
@@ -70,7 +69,7 @@ public final class QueueMessageCodec {
                     CheckInStatus.fromWire(required(json, "status")),
                     (String) json.get("environment"),
                     duration == null ? null : duration.longValue(),
-                    config == null ? null : CONFIG.patch(config),
+                    config,
                     Instant.parse(required(json, "receivedAt")));
         } catch (RuntimeException e) {
             throw new MalformedMessageException(e.getMessage(), e);

@@ -10,7 +10,6 @@ import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -67,7 +66,7 @@ class CrashBetweenWritesTest {
     private CheckInMessage message(String id, String checkInId, boolean latest, String status, String at) {
         clock.set(Instant.parse(at));
         return new CheckInMessage(id, JOB, Scenario.PROJECT, checkInId, latest, CheckInStatus.fromWire(status), null,
-                null, new MonitorConfigParser("monitor_config.").patch(Scenario.crontab("0 * * * *")), Instant.parse(at));
+                null, Scenario.crontab("0 * * * *"), Instant.parse(at));
     }
 
     private List<CheckIn> checkIns() {

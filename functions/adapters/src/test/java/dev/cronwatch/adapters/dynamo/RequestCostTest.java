@@ -8,7 +8,6 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -126,6 +125,6 @@ class RequestCostTest {
 
     private static CheckInMessage heartbeat(String messageId, String at) {
         return new CheckInMessage(messageId, JOB, Scenario.PROJECT, "c-" + messageId, true, CheckInStatus.OK, null, null,
-                new MonitorConfigParser("monitor_config.").patch(Scenario.crontab("0 * * * *")), Instant.parse(at));
+                Scenario.crontab("0 * * * *"), Instant.parse(at));
     }
 }

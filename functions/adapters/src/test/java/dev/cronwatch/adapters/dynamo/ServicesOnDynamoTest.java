@@ -11,7 +11,6 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -152,7 +151,7 @@ class ServicesOnDynamoTest {
         CheckInMessage message(String messageId, String status, String at) {
             String checkInId = UUID.nameUUIDFromBytes(messageId.getBytes()).toString();
             return new CheckInMessage(messageId, JOB, Scenario.PROJECT, checkInId, true, CheckInStatus.fromWire(status),
-                    null, null, new MonitorConfigParser("monitor_config.").patch(config), Instant.parse(at));
+                    null, null, config, Instant.parse(at));
         }
 
         void send(String status, String at) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.testing.ElasticMqFixture;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
@@ -37,7 +36,7 @@ class SqsAdaptersTest {
 
     static CheckInMessage message(String id, String slug, CheckInStatus status) {
         return new CheckInMessage("m-" + id, new MonitorKey("acme", slug), "1", id, false, status, null, 1500L,
-                new MonitorConfigParser("monitor_config.").patch(Map.of("schedule", "0 * * * *", "checkin_margin", 5)),
+                Map.of("schedule", "0 * * * *", "checkin_margin", 5),
                 Instant.parse("2026-01-01T00:00:00.123Z"));
     }
 

@@ -1,5 +1,6 @@
 package dev.cronwatch.core.alert;
 
+import dev.cronwatch.core.schedule.TimeZones;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -216,7 +217,7 @@ public final class AlertRenderer {
 
         ZoneId zone() {
             try {
-                return ZoneId.of(str(monitor().get("timezone"), "UTC"));
+                return TimeZones.zone(str(monitor().get("timezone"), null));
             } catch (DateTimeException e) {
                 return ZoneOffset.UTC;
             }

@@ -41,6 +41,11 @@ public record Changes(
         return new Changes(null, null, List.of(), List.of(), error, List.of());
     }
 
+    /** A check-in dropped: its processing error is all it writes. */
+    public boolean isRejection() {
+        return processingError != null && monitor == null && environment == null;
+    }
+
     public boolean isEmpty() {
         return monitor == null && environment == null && checkIns.isEmpty() && incidents.isEmpty()
                 && processingError == null && alerts.isEmpty();
@@ -52,6 +57,11 @@ public record Changes(
 
     public Changes withMonitor(Monitor updated) {
         return new Changes(updated, environment, checkIns, incidents, processingError, alerts);
+    }
+
+    /** A check-in applied that still has something to tell its user ({@code MONITOR_INVALID_CONFIG}). */
+    public Changes withProcessingError(ProcessingError error) {
+        return new Changes(monitor, environment, checkIns, incidents, error, alerts);
     }
 
     public Changes withAlerts(List<PendingAlert> updated) {

@@ -2,22 +2,23 @@ package dev.cronwatch.core.ingest;
 
 import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.ConfigPatch;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
-import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.validation.FieldError;
-import dev.cronwatch.core.validation.Text;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A check-in as any of the three wire forms delivers it, validated on construction: everything
- * that can be judged without state is judged here, and a failure names the field.
+ * that can be judged without state is judged here, and a failure names the field. The
+ * {@code monitor_config} is not: a bad one must not cost an existing monitor its check-in, and only
+ * the processor knows whether the monitor exists ({@code CheckInRules}).
  * {@code checkInId} null or the all-zero UUID means "latest".
  */
 public record CheckInCommand(
@@ -28,47 +29,41 @@ public record CheckInCommand(
         CheckInStatus status,
         String environment,
         Long durationMs,
-        ConfigPatch monitorConfig) {
+        Map<String, Object> monitorConfig) {
 
     public CheckInCommand {
         if (slug == null || slug.isEmpty()) throw new FieldError("monitor_slug", "The monitor slug is required.");
         if (!Slugs.isValid(slug)) throw new FieldError("monitor_slug", "Invalid monitor slug: " + slug);
         if (checkInId != null && !checkInId.equals("latest")) checkInId = CheckInIds.canonical(checkInId);
-        if (status == null) throw new FieldError("status", "This field is required.");
+        if (status == null) throw statusError(null);
         if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
-            throw new FieldError("status", "\"" + status.wireName() + "\" is not a valid choice.");
+            throw statusError(status.wireName());
         }
-        if (environment != null && Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH) {
-            throw new FieldError("environment", "Environment name too long (at most 64 characters).");
-        }
-        if (environment != null && !Text.isPrintable(environment)) {
-            throw new FieldError("environment", "Environment names are printable text: no control characters,"
-                    + " unpaired surrogates or non-characters.");
-        }
+        EnvironmentNames.check(environment, "environment");
         if (environment != null && environment.isBlank()) environment = null;
         if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {
             throw new FieldError("duration", "Ensure this value is between 0 and 2147483647 milliseconds.");
         }
-    }
-
-    /** The command with its {@code monitor_config} parsed here, once: a bad config fails the request. */
-    public static CheckInCommand of(String organization, String projectId, String slug, String checkInId,
-                                    CheckInStatus status, String environment, Long durationMs,
-                                    Map<String, Object> monitorConfig) {
-        ConfigPatch patch = monitorConfig == null ? null : new MonitorConfigParser("monitor_config.").patch(monitorConfig);
-        return new CheckInCommand(organization, projectId, slug, checkInId, status, environment, durationMs, patch);
+        if (monitorConfig != null) monitorConfig = Collections.unmodifiableMap(new LinkedHashMap<>(monitorConfig));
     }
 
     /** Reads a wire status; an unknown one is the client's error, named. */
     public static CheckInStatus status(String wire) {
-        if (wire == null) throw new FieldError("status", "This field is required.");
+        if (wire == null) throw statusError(null);
         try {
             CheckInStatus status = CheckInStatus.fromWire(wire);
             if (status.isUserTerminal() || status == CheckInStatus.IN_PROGRESS) return status;
         } catch (IllegalArgumentException e) {
             // named below
         }
-        throw new FieldError("status", "\"" + wire + "\" is not a valid choice.");
+        throw statusError(wire);
+    }
+
+    /** Lists the statuses a client may send, whatever it sent instead (quoted only while short). */
+    private static FieldError statusError(String sent) {
+        String what = sent == null ? "A status is required"
+                : sent.length() <= 32 ? "\"" + sent + "\" is not a status a check-in can send" : "That is not a status";
+        return new FieldError("status", what + ": send in_progress, ok or error.");
     }
 
     /** Seconds as the relay and envelopes send them, to whole milliseconds as Sentry stores them. */
@@ -106,7 +101,7 @@ public record CheckInCommand(
         StringBuilder key = new StringBuilder()
                 .append(organization).append('\n').append(projectId).append('\n').append(slug).append('\n')
                 .append(status.wireName()).append('\n').append(environment).append('\n').append(durationMs)
-                .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig.toWire())).append('\n');
+                .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig)).append('\n');
         key.append(isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : checkInId);
         return Sha256.hex(key.toString());
     }

@@ -1,9 +1,9 @@
 package dev.cronwatch.core.monitor;
 
 import dev.cronwatch.core.schedule.Schedule;
+import dev.cronwatch.core.schedule.TimeZones;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ public record MonitorConfig(
     }
 
     public ZoneId zone() {
-        return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+        return TimeZones.zone(timezone);
     }
 
     public int failureThreshold() {

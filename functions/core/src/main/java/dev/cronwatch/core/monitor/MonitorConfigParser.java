@@ -4,10 +4,9 @@ import dev.cronwatch.core.schedule.CrontabSchedule;
 import dev.cronwatch.core.schedule.IntervalSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.Schedule;
+import dev.cronwatch.core.schedule.TimeZones;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,14 +133,8 @@ public final class MonitorConfigParser {
     private String timezone(Object raw) {
         String zone = Values.string(raw, field("timezone"));
         if (zone == null || zone.isEmpty()) return null;
-        try {
-            // Region ids only: an offset like "+02:00" has no DST and is a common mistake.
-            if (!zone.contains("/") && !zone.equals("UTC")) throw new DateTimeException(zone);
-            ZoneId.of(zone);
-            return zone;
-        } catch (DateTimeException e) {
-            throw new FieldError(field("timezone"), "\"" + zone + "\" is not a valid IANA time zone.");
-        }
+        if (!TimeZones.isValid(zone)) throw new FieldError(field("timezone"), TimeZones.whatToSendInstead(zone));
+        return zone;
     }
 
     private String field(String name) {

@@ -1,15 +1,16 @@
 package dev.cronwatch.core.queue;
 
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A validated check-in as it travels on the queue. {@code checkInId} is final (the client already has
  * it); {@code latest} means "the newest run in progress, or a new one with that id".
  * {@code receivedAt} is stamped by the HTTP function and is the only time the rules use.
+ * {@code monitorConfig} is as the client sent it (the keys a config has): the processor validates it.
  */
 public record CheckInMessage(
         String messageId,
@@ -20,7 +21,7 @@ public record CheckInMessage(
         CheckInStatus status,
         String environment,
         Long durationMs,
-        ConfigPatch monitorConfig,
+        Map<String, Object> monitorConfig,
         Instant receivedAt) implements QueueMessage {
 
     @Override

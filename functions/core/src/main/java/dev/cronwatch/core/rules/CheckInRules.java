@@ -7,12 +7,14 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.validation.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 public final class CheckInRules {
     private static final long MAX_DURATION_MS = Integer.MAX_VALUE;
+    private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
 
     private final int rateLimitPerMinute;
     private final int maxMonitorsPerOrganization;
@@ -51,8 +54,7 @@ public final class CheckInRules {
             Rejection explained = rejection.type == ProcessingErrorType.MONITOR_NOT_FOUND
                     ? rejection.withSuggestion(message.monitor().slug(), projectSlugs)
                     : rejection;
-            return Changes.rejected(new ProcessingError(message.messageId(), message.monitor(), explained.type,
-                    explained.data, message.checkInId(), message.receivedAt()));
+            return Changes.rejected(processingError(message, explained.type, explained.data));
         }
     }
 
@@ -70,7 +72,14 @@ public final class CheckInRules {
 
     private Changes decide(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
         Instant receivedAt = message.receivedAt();
-        Monitor monitor = upsert(message, state.monitor(), monitorsInOrganization);
+        ConfigPatch patch = null;
+        FieldError invalidConfig = null;
+        try {
+            patch = message.monitorConfig() == null ? null : CONFIG.patch(message.monitorConfig());
+        } catch (FieldError e) {
+            invalidConfig = e;
+        }
+        Monitor monitor = upsert(message, state.monitor(), patch, invalidConfig, monitorsInOrganization);
         boolean monitorChanged = monitor != state.monitor();
         if (monitor.status() == MonitorStatus.DISABLED) throw new Rejection(ProcessingErrorType.MONITOR_DISABLED);
 
@@ -98,18 +107,28 @@ public final class CheckInRules {
                     ? IncidentRules.markFailed(o, result, receivedAt)
                     : IncidentRules.markOk(o, result, receivedAt);
         }
-        return o.toChanges();
+        if (invalidConfig == null) return o.toChanges();
+        return o.toChanges().withProcessingError(processingError(message, ProcessingErrorType.MONITOR_INVALID_CONFIG,
+                invalidConfig(invalidConfig, "The check-in was applied; the monitor keeps its stored config"
+                        + " until a valid one is sent.")));
     }
 
-    private Monitor upsert(CheckInMessage message, Monitor stored, MonitorCount monitorsInOrganization) {
-        ConfigPatch patch = message.monitorConfig();
+    /**
+     * A config that fails validation is ignored for a monitor that exists, as Sentry does, and its
+     * status applied; the processing error says what to fix. Without a monitor nothing can be applied.
+     */
+    private Monitor upsert(CheckInMessage message, Monitor stored, ConfigPatch patch, FieldError invalidConfig,
+                           MonitorCount monitorsInOrganization) {
         if (stored != null && !stored.projectId().equals(message.projectId())) {
             // The slug is taken by another project of the organization: this DSN cannot reach it.
             throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
         }
         if (patch == null) {
-            if (stored == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
-            return stored;
+            if (stored != null) return stored;
+            if (invalidConfig == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
+            throw new Rejection(ProcessingErrorType.MONITOR_INVALID_CONFIG, invalidConfig(invalidConfig, "No monitor \""
+                    + message.monitor().slug() + "\" exists, so nothing was applied: a check-in with a valid config"
+                    + " creates it."));
         }
         if (stored == null) {
             if (monitorsInOrganization.get() >= maxMonitorsPerOrganization) {
@@ -180,6 +199,17 @@ public final class CheckInRules {
                 ? Deadlines.heartbeatTimeout(config, existing.dateAdded(), receivedAt)
                 : null;
         return existing.withStatus(incoming, duration, timeoutAt, receivedAt);
+    }
+
+    private static ProcessingError processingError(CheckInMessage message, ProcessingErrorType type,
+                                                   Map<String, Object> data) {
+        return new ProcessingError(message.messageId(), message.monitor(), type, data, message.checkInId(),
+                message.receivedAt());
+    }
+
+    /** Sentry's shape: {@code errors} maps each field to its messages; ours adds what became of the check-in. */
+    private static Map<String, Object> invalidConfig(FieldError error, String reason) {
+        return Map.of("errors", Map.of(error.field(), List.of(error.detail())), "reason", reason);
     }
 
     /** Drops the message with a processing error; unwinds the decision so nothing else is written. */

@@ -4,6 +4,7 @@ import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
@@ -136,16 +137,14 @@ public final class AdminService {
     /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */
     public Page<CheckIn> checkIns(String organization, String slug, String environment, Instant since, String cursor,
                                   int limit) {
-        if (environment != null && (Text.length(environment) > MonitorEnvironment.MAX_NAME_LENGTH
-                || !Text.isPrintable(environment))) {
-            throw new FieldError("environment", "No environment has this name: at most 64 printable characters.");
-        }
+        EnvironmentNames.check(environment, "environment");
         return store.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
     }
 
 
     /** Mutes or unmutes one environment: it keeps recording and opening incidents, it sends no alert. */
     public MonitorView muteEnvironment(String organization, String slug, String environment, boolean muted) {
+        EnvironmentNames.check(environment, "environment");
         Monitor monitor = find(organization, slug);
         OnConflict.retry("muting " + slug + "/" + environment, () -> {
             MonitorEnvironment env = environment(monitor, environment);
@@ -164,6 +163,8 @@ public final class AdminService {
         Monitor listed = OnConflict.retry("removing " + slug + "/" + environment, () -> {
             Monitor monitor = find(organization, slug);
             if (!monitor.environments().contains(environment)) {
+                // a name the rule refuses is removed only if listed: stored before the rule existed
+                EnvironmentNames.check(environment, "environment");
                 environment(monitor, environment); // not listed but stored: still removed
                 return Optional.of(monitor);
             }

@@ -45,7 +45,7 @@ public final class ProcessorService {
             if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
             Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()),
                     () -> projectSlugs(message));
-            Applied.Kind kind = changes.processingError() == null ? Applied.Kind.APPLIED : Applied.Kind.REJECTED;
+            Applied.Kind kind = changes.isRejection() ? Applied.Kind.REJECTED : Applied.Kind.APPLIED;
             return commit(changes, state, sequence, kind);
         });
     }

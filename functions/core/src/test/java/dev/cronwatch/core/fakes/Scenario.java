@@ -5,7 +5,6 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Incident;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
@@ -238,8 +237,7 @@ public final class Scenario {
             String mid = messageId != null ? messageId : "m" + (++sequence);
             String checkInId = id != null ? id : UUID.nameUUIDFromBytes(mid.getBytes()).toString();
             Map<String, Object> wire = withConfig ? (configOverride != null ? configOverride : config) : null;
-            return new CheckInMessage(mid, monitor, PROJECT, checkInId, id == null, status, environment, durationMs,
-                    wire == null ? null : new MonitorConfigParser("monitor_config.").patch(wire), at);
+            return new CheckInMessage(mid, monitor, PROJECT, checkInId, id == null, status, environment, durationMs, wire, at);
         }
 
         public Applied send() {

@@ -7,6 +7,7 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CheckInCommandTest {
     private static CheckInCommand command(String id, CheckInStatus status, String env, Long duration,
                                           Map<String, Object> config) {
-        return CheckInCommand.of("acme", "1", "job", id, status, env, duration, config);
+        return new CheckInCommand("acme", "1", "job", id, status, env, duration, config);
     }
 
     private static String fieldOf(Runnable r) {
@@ -34,13 +35,34 @@ class CheckInCommandTest {
         assertThat(fieldOf(() -> command(null, CheckInStatus.OK, "x".repeat(65), null, null))).isEqualTo("environment");
         assertThat(fieldOf(() -> command(null, CheckInStatus.OK, null, -1L, null))).isEqualTo("duration");
         assertThat(fieldOf(() -> command(null, CheckInStatus.OK, null, 2_147_483_648L, null))).isEqualTo("duration");
-        assertThat(fieldOf(() -> command(null, CheckInStatus.OK, null, null, Map.of("schedule", "61 * * * *"))))
-                .isEqualTo("monitor_config.schedule");
         assertThat(fieldOf(() -> new CheckInCommand("acme", "1", "Bad Slug", null, CheckInStatus.OK, null, null, null)))
                 .isEqualTo("monitor_slug");
         assertThat(fieldOf(() -> CheckInCommand.status("missed"))).isEqualTo("status");
         assertThat(fieldOf(() -> CheckInCommand.status("running"))).isEqualTo("status");
         assertThat(fieldOf(() -> CheckInCommand.secondsToMillis(-0.5))).isEqualTo("duration");
+    }
+
+    /** Issue 21: Sentry's rule for environment names, and no invisible or reordering characters. */
+    @Test
+    void refusesEnvironmentNamesThatCannotBeAPathSegmentOrALabel() {
+        for (String name : List.of("..", ".", "a/b", "/", "line\nbreak", "tab\there", "cr\rhere", "feed\fhere",
+                "zero\u200Bwidth", "joi\u200Dner", "word\u2060joiner", "bom\uFEFF", "\u202Eright-to-left",
+                "isolate\u2066x\u2069", "mark\u200F", "x".repeat(65))) {
+            assertThat(fieldOf(() -> command(null, CheckInStatus.OK, name, null, null))).as(name).isEqualTo("environment");
+        }
+        for (String name : List.of("production", "staging env", "café", "...", ".hidden", "a..b", "x".repeat(64),
+                "日本")) {
+            assertThat(command(null, CheckInStatus.OK, name, null, null).environment()).isEqualTo(name);
+        }
+    }
+
+    /** Issue 22: only the processor knows whether the monitor exists, so it alone judges the config. */
+    @Test
+    void carriesTheMonitorConfigAsSent_forTheProcessorToValidate() {
+        Map<String, Object> config = Map.of("schedule", "61 * * * *", "timezone", "UTC+2");
+        assertThat(command(null, CheckInStatus.ERROR, null, null, config)
+                .toMessage("m", "11111111-2222-4333-8444-555555555555", Instant.EPOCH).monitorConfig())
+                .isEqualTo(config);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -110,6 +112,50 @@ class MonitorConfigParserTest {
         assertThat(e.detail()).contains("Mars/Olympus");
         assertThat(rejected(config("schedule", "0 * * * *", "timezone", "+02:00")).field())
                 .isEqualTo("monitor_config.timezone");
+    }
+
+    /** Issue 22: every IANA name, links included, as the JDK's tzdata lists them; schedules then run in it. */
+    @Test
+    void acceptsEveryZoneNameSentryAccepts() {
+        for (String zone : List.of("GMT", "CET", "EET", "EST", "MST", "HST", "EST5EDT", "Universal", "Zulu", "UTC",
+                "Etc/GMT+5", "Etc/GMT-14", "US/Pacific", "Asia/Calcutta", "Europe/Kiev")) {
+            MonitorConfig c = parser.parse(config("schedule", "0 12 * * *", "timezone", zone));
+            assertThat(c.timezone()).isEqualTo(zone);
+            assertThat(c.zone()).as(zone).isNotNull();
+        }
+        for (String zone : ZoneId.getAvailableZoneIds()) {
+            assertThat(parser.parse(config("schedule", "0 * * * *", "timezone", zone)).timezone()).isEqualTo(zone);
+        }
+        assertThat(parser.parse(config("schedule", "0 * * * *", "timezone", "EST")).zone().getRules()
+                .getOffset(Instant.parse("2026-07-01T00:00:00Z"))).as("EST is UTC-5 all year")
+                .isEqualTo(ZoneOffset.ofHours(-5));
+        assertThat(parser.parse(config("schedule", "0 * * * *", "timezone", "Etc/GMT+5")).zone().getRules()
+                .getOffset(Instant.EPOCH)).as("POSIX inverts the sign").isEqualTo(ZoneOffset.ofHours(-5));
+    }
+
+    /** An offset gets its Etc/GMT name (sign inverted) and places that show it; a misspelling its nearest names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UTC+2          | Etc/GMT-2  | Europe/Berlin
+            GMT+2          | Etc/GMT-2  | Europe/Helsinki
+            +02:00         | Etc/GMT-2  | Europe/Berlin
+            UTC-5          | Etc/GMT+5  | America/New_York
+            UTC+5:30       | Kolkata    | Asia/Kolkata
+            Europe/Berln   | Did you mean | Europe/Berlin
+            europe/berlin  | Did you mean | Europe/Berlin
+            Berlin         | Did you mean | Europe/Berlin
+            America/NewYork | Did you mean | America/New_York
+            """)
+    void refusesWhatIsNotAZoneName_suggestingTheNearest(String sent, String expected, String alsoExpected) {
+        FieldError e = rejected(config("schedule", "0 * * * *", "timezone", sent));
+        assertThat(e.field()).isEqualTo("monitor_config.timezone");
+        assertThat(e.detail()).contains("\"" + sent + "\"", expected, alsoExpected);
+    }
+
+    @Test
+    void refusesNonsenseWithGeneralAdvice_quotingAtMostItsStart() {
+        FieldError e = rejected(config("schedule", "0 * * * *", "timezone", "Q".repeat(5_000)));
+        assertThat(e.detail()).contains("IANA time zone database").hasSizeLessThan(300);
     }
 
     @Test

@@ -46,6 +46,36 @@ class CheckInProcessingTest {
         assertThat(s.checkIns()).isEmpty();
     }
 
+    /** Sentry ignores an invalid config for a monitor that exists; we also say so (issue 22). */
+    @Test
+    void appliesTheStatusWithTheStoredConfig_andRecordsInvalidConfig_whenTheSentConfigIsInvalid() {
+        Scenario s = new Scenario(crontab("0 * * * *", "checkin_margin", 5));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.checkIn("error", "2020-01-01T11:00:00Z").config(crontab("0 * * * *", "timezone", "UTC+2")).send();
+
+        assertThat(s.checkIns()).extracting(CheckIn::status).contains(CheckInStatus.ERROR);
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+        assertThat(s.store.monitor(s.key).orElseThrow().config().timezone()).isNull();
+        assertThat(s.store.monitor(s.key).orElseThrow().config().checkinMargin()).isEqualTo(5);
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_INVALID_CONFIG);
+            assertThat(e.data().get("errors").toString()).contains("monitor_config.timezone", "Etc/GMT-2");
+        });
+    }
+
+    @Test
+    void recordsInvalidConfigAndCreatesNothing_whenNoMonitorAndAnInvalidConfig() {
+        Scenario s = new Scenario(crontab("61 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+
+        assertThat(s.store.monitor(s.key)).isEmpty();
+        assertThat(s.checkIns()).isEmpty();
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_INVALID_CONFIG);
+            assertThat(e.data().get("errors").toString()).contains("monitor_config.schedule");
+        });
+    }
+
     @Test
     void namesTheNearestSlugOfTheProject_whenACheckInNamesNoMonitor() {
         Scenario s = new Scenario("nightly-backup", crontab("0 * * * *"), 6);

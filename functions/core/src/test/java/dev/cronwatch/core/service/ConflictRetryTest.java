@@ -11,7 +11,6 @@ import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.StoreFaults;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.MonitorStore;
@@ -56,7 +55,7 @@ class ConflictRetryTest {
         clock.set(Instant.parse(at));
         return new CheckInMessage(id, JOB, Scenario.PROJECT, UUID.nameUUIDFromBytes(id.getBytes()).toString(), true,
                 CheckInStatus.fromWire(status), null, null,
-                new MonitorConfigParser("monitor_config.").patch(Scenario.crontab("0 * * * *")), Instant.parse(at));
+                Scenario.crontab("0 * * * *"), Instant.parse(at));
     }
 
     private MonitorEnvironment env() {

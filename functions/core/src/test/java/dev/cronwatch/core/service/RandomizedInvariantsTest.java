@@ -8,7 +8,6 @@ import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -140,7 +139,7 @@ class RandomizedInvariantsTest {
             }
             Long duration = random.nextInt(6) == 0 ? (long) random.nextInt(600_000) : null;
             CheckInMessage message = new CheckInMessage("msg" + (++sequence), key, "1", id, latest, status, env,
-                    duration, new MonitorConfigParser("monitor_config.").patch(configs.get(key)), clock.instant());
+                    duration, configs.get(key), clock.instant());
             MonitorEnvironment envBefore = store.environment(key, message.environmentOrDefault()).orElse(null);
             queue.send(message, message.messageId());
             List<ProcessorService.Applied> applied = work();

@@ -4,6 +4,7 @@ import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.schedule.Schedule;
@@ -191,7 +192,8 @@ final class ReferenceModel {
 
     private void checkIn(CheckInMessage message, Monitor stored) {
         Instant at = message.receivedAt();
-        Config sent = message.monitorConfig() == null ? null : Config.of(message.monitorConfig().values());
+        Config sent = message.monitorConfig() == null ? null
+                : Config.of(new MonitorConfigParser("monitor_config.").parse(message.monitorConfig()));
         if (stored == null && sent == null) throw new Refused("no such monitor");
         if (stored != null && stored.disabled) throw new Refused("disabled");
         String envName = message.environmentOrDefault();

@@ -540,7 +540,7 @@ class ReferenceModelTest {
         void checkIn(MonitorKey key, String env, CheckInStatus status, String checkInId) {
             Map<String, Object> config = sdkConfig.computeIfAbsent(key, k -> randomConfig());
             boolean withConfig = random.nextInt(10) < 8;
-            send(CheckInCommand.of(ORG, PROJECT, key.slug(), checkInId, status, env, null, withConfig ? config : null));
+            send(new CheckInCommand(ORG, PROJECT, key.slug(), checkInId, status, env, null, withConfig ? config : null));
         }
 
         void send(CheckInCommand command) {
@@ -562,7 +562,7 @@ class ReferenceModelTest {
         /** The model's own rule for the queue's de-duplication: the same request, the same minute for one without an id. */
         static String modelKey(CheckInMessage m) {
             return m.monitor() + "|" + m.environment() + "|" + m.status() + "|"
-                    + (m.monitorConfig() == null ? "" : new TreeMap<>(m.monitorConfig().toWire())) + "|"
+                    + (m.monitorConfig() == null ? "" : new TreeMap<>(m.monitorConfig())) + "|"
                     + (m.latest() ? "latest@" + m.receivedAt().truncatedTo(ChronoUnit.MINUTES) : m.checkInId());
         }
 

@@ -1,9 +1,11 @@
 package dev.cronwatch.handlers.http;
 
+import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Text;
 import dev.cronwatch.core.validation.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ final class CheckInPayload {
     private static final List<String> CONFIG_KEYS = List.of("schedule", "schedule_type", "checkin_margin", "max_runtime",
             "timezone", "failure_issue_threshold", "recovery_threshold");
     private static final List<String> SCHEDULE_KEYS = List.of("type", "value", "unit");
+    /** A real config is about 200 characters. */
+    private static final int MAX_CONFIG_CHARS = 4 * 1024;
 
     private CheckInPayload() {
     }
@@ -33,11 +37,29 @@ final class CheckInPayload {
             Double ms = Values.number(fields.get("duration"), "duration");
             durationMs = ms == null ? null : ms.longValue();
         }
-        Map<String, Object> config = fields.get("monitor_config") == null ? null
-                : understood(Values.object(fields.get("monitor_config"), "monitor_config"));
+        Map<String, Object> config = config(fields.get("monitor_config"));
         String id = checkInId != null ? checkInId : Values.string(fields.get("check_in_id"), "check_in_id");
-        return CheckInCommand.of(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
+        return new CheckInCommand(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
                 environment, durationMs, config);
+    }
+
+    /**
+     * The config as it travels to the processor, which validates it (an invalid one must not cost an
+     * existing monitor its check-in). Here only what the queue cannot carry is refused: more than
+     * {@link #MAX_CONFIG_CHARS} of JSON, or text a queue message cannot hold.
+     */
+    private static Map<String, Object> config(Object raw) {
+        if (raw == null) return null;
+        Map<String, Object> config = understood(Values.object(raw, "monitor_config"));
+        String json = Json.write(config);
+        if (json.length() > MAX_CONFIG_CHARS) {
+            throw new FieldError("monitor_config", "A monitor_config is at most 4 KB of JSON.", 413);
+        }
+        if (!Text.isPrintable(json)) {
+            throw new FieldError("monitor_config", "A monitor_config holds printable text only: no unpaired"
+                    + " surrogates, non-characters or line separators.");
+        }
+        return config;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -39,25 +38,41 @@ public final class Credentials {
     private static final Pattern SENTRY_KEY = Pattern.compile("sentry_key\\s*=\\s*([^,\\s]*)");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1," + MAX_TOKEN_LENGTH + "}");
 
-    /** The ways a route can be authenticated, each with the words that tell a client how. */
+    /**
+     * The ways a route can be authenticated, each with the words that tell a client how: one for
+     * credentials that are missing, one for credentials sent and refused. A refused key or token reads
+     * the same whether it is unknown, malformed, revoked or another project's, so nothing is learned.
+     */
     public enum Form {
-        DSN("Send the header \"Authorization: DSN <dsn>\" with a DSN of a project of this organization."),
+        DSN("Send the header \"Authorization: DSN <dsn>\" with a DSN of a project of this organization.",
+                "The DSN's public key is not accepted: it is unknown or revoked, or not of the project the DSN names."),
         SENTRY_KEY("Send the project's public key as \"X-Sentry-Auth: Sentry sentry_key=<public key>\","
-                + " as ?sentry_key=<public key>, or as the envelope header's \"dsn\"."),
-        RELAY_URL("Put a public key of this project in the URL: /api/<project id>/cron/<monitor slug>/<public key>/."),
-        BEARER("Send the header \"Authorization: Bearer <token>\" with a token of this organization."),
+                + " as ?sentry_key=<public key>, or as the envelope header's \"dsn\".",
+                "The public key sent is not accepted: it is unknown or revoked, or not of the project in the URL."),
+        RELAY_URL("Put a public key of this project in the URL: /api/<project id>/cron/<monitor slug>/<public key>/.",
+                "The public key in the URL is not accepted: it is unknown or revoked, or not of the project in the URL."),
+        BEARER("Send the header \"Authorization: Bearer <token>\" with a token of this organization.",
+                "The token is not accepted: it is unknown."),
         /** A token that exists but no longer works: its holder is told why, and nothing else. */
-        REVOKED_TOKEN("This token was revoked. Send the header \"Authorization: Bearer <token>\" with a live token."),
-        EXPIRED_TOKEN("This token has expired. Send the header \"Authorization: Bearer <token>\" with a live token.");
+        REVOKED_TOKEN(BEARER.missing, "This token was revoked."),
+        EXPIRED_TOKEN(BEARER.missing, "This token has expired.");
 
-        private final String detail;
+        private final String missing;
+        private final String refused;
 
-        Form(String detail) {
-            this.detail = detail;
+        Form(String missing, String refused) {
+            this.missing = missing;
+            this.refused = refused;
         }
 
-        FieldError refusal() {
-            return new FieldError("authorization", detail, 401);
+        /** Nothing of this form was sent. */
+        FieldError notSent() {
+            return new FieldError("authorization", missing, 401);
+        }
+
+        /** A key or token was sent and is not accepted; the words say how to send one that is. */
+        FieldError refused() {
+            return new FieldError("authorization", refused + " " + missing, 401);
         }
     }
 
@@ -74,10 +89,10 @@ public final class Credentials {
     /** {@code Authorization: DSN http://<key>@host/<projectId>} as the Sentry HTTP API takes it. */
     public DsnKey fromDsnHeader(Request request) {
         String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "DSN ", 0, 4)) throw Form.DSN.refusal();
-        Dsn dsn = Dsn.parse(header.substring(4).trim()).orElseThrow(Form.DSN::refusal);
+        if (header == null || !header.regionMatches(true, 0, "DSN ", 0, 4)) throw Form.DSN.notSent();
+        Dsn dsn = Dsn.parse(header.substring(4).trim()).orElseThrow(Form.DSN::refused);
         DsnKey found = key(dsn.publicKey(), Form.DSN);
-        if (!dsn.projectId().isEmpty() && !dsn.projectId().equals(found.projectId())) throw Form.DSN.refusal();
+        if (!dsn.projectId().isEmpty() && !dsn.projectId().equals(found.projectId())) throw Form.DSN.refused();
         return found;
     }
 
@@ -99,8 +114,9 @@ public final class Credentials {
 
     /** The {@code dsn} of an envelope's header, for SDKs that authenticate only there. */
     public DsnKey fromEnvelopeDsn(Object dsn, String projectId) {
-        if (!(dsn instanceof String text)) throw Form.SENTRY_KEY.refusal();
-        Dsn parsed = Dsn.parse(text).orElseThrow(Form.SENTRY_KEY::refusal);
+        if (dsn == null) throw Form.SENTRY_KEY.notSent();
+        if (!(dsn instanceof String text)) throw Form.SENTRY_KEY.refused();
+        Dsn parsed = Dsn.parse(text).orElseThrow(Form.SENTRY_KEY::refused);
         return forProject(key(parsed.publicKey(), Form.SENTRY_KEY), projectId, Form.SENTRY_KEY);
     }
 
@@ -110,36 +126,46 @@ public final class Credentials {
     }
 
     private static DsnKey forProject(DsnKey key, String projectId, Form form) {
-        if (!key.projectId().equals(projectId)) throw form.refusal();
+        if (!key.projectId().equals(projectId)) throw form.refused();
         return key;
     }
 
     /** A key of the wrong shape is refused without a lookup, and reads exactly as an unknown one. */
     private DsnKey key(String publicKey, Form form) {
-        if (publicKey == null) throw form.refusal();
+        if (publicKey == null) throw form.notSent();
         String normalized = publicKey.trim().toLowerCase(Locale.ROOT);
-        if (!TenantNames.isPublicKey(normalized)) throw form.refusal();
-        return keys.get(normalized, clock.instant()).orElseThrow(form::refusal);
+        if (!TenantNames.isPublicKey(normalized)) throw form.refused();
+        return keys.get(normalized, clock.instant()).orElseThrow(form::refused);
     }
 
     /** The organization of {@code Authorization: Bearer <token>}. */
     public String organization(Request request) {
         String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) throw Form.BEARER.refusal();
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) throw Form.BEARER.notSent();
         String token = header.substring(7).trim();
-        if (!TOKEN.matcher(token).matches()) throw Form.BEARER.refusal();
+        if (!TOKEN.matcher(token).matches()) throw Form.BEARER.refused();
         Instant now = clock.instant();
-        ManagementToken found = tokens.get(token, now).orElseThrow(Form.BEARER::refusal);
+        ManagementToken found = tokens.get(token, now).orElseThrow(Form.BEARER::refused);
         return switch (found.state(now)) {
             case ACTIVE -> found.organization();
-            case REVOKED -> throw Form.REVOKED_TOKEN.refusal();
-            case EXPIRED -> throw Form.EXPIRED_TOKEN.refusal();
+            case REVOKED -> throw Form.REVOKED_TOKEN.refused();
+            case EXPIRED -> throw Form.EXPIRED_TOKEN.refused();
         };
     }
 
     /** A token of {@code organization}, else 404 as for any organization the token does not reach. */
     public void authorize(Request request, String organization) {
-        if (!organization(request).equals(organization)) throw new NotFoundException("organization");
+        if (!organization(request).equals(organization)) throw notYours("token", organization);
+    }
+
+    /**
+     * The 404 of a path naming an organization the credentials do not belong to. It says so, and
+     * nothing about whether that organization exists: the words are the same either way.
+     */
+    static FieldError notYours(String credential, String organization) {
+        String named = TenantNames.isSlug(organization) ? " \"" + organization + "\"" : " in the URL";
+        return new FieldError("organization", "This " + credential + " does not belong to organization" + named
+                + ": put the slug of its own organization in the URL.", 404);
     }
 
     /** After a revocation: this container stops trusting the key at once. */

@@ -47,7 +47,6 @@ final class DashboardApi {
         Paging paging = Paging.of(request, "monitor-summaries", organization);
         Page<MonitorView> page = admin.list(organization, paging.cursor(), paging.perPage());
         Map<String, String> headers = new LinkedHashMap<>(paging.link(page));
-        headers.put("Cache-Control", "no-store");
         headers.put(TIME_HEADER, clock.instant().toString());
         return Gzip.ifAccepted(request, Response.json(200, Views.all(page.items(), Views::summary), headers));
     }

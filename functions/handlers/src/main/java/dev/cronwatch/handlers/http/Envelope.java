@@ -21,8 +21,8 @@ record Envelope(Map<String, Object> header, List<Item> items) {
         Map<String, Object> json() {
             try {
                 return Json.parseObject(new String(payload, StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                throw new FieldError("envelope", "Malformed " + type + " item: " + e.getMessage());
+            } catch (Json.MalformedJsonException e) {
+                throw new FieldError("envelope", "In the " + type + " item: " + e.getMessage());
             }
         }
     }

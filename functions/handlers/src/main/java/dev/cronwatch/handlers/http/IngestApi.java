@@ -114,7 +114,7 @@ final class IngestApi {
     /** A DSN reaches only its own organization; another one's path answers 404, as if it did not exist. */
     private DsnKey dsnKeyOf(Request request, String organization) {
         DsnKey key = credentials.fromDsnHeader(request);
-        if (!key.organization().equals(organization)) throw new NotFoundException("organization " + organization);
+        if (!key.organization().equals(organization)) throw Credentials.notYours("DSN's key", organization);
         return key;
     }
 }

@@ -94,8 +94,8 @@ public final class Request {
         if (!hasBody()) return Map.of();
         try {
             return Json.parseObject(text());
-        } catch (RuntimeException e) {
-            throw new FieldError("body", "Malformed JSON: " + e.getMessage());
+        } catch (Json.MalformedJsonException e) {
+            throw new FieldError("body", e.getMessage());
         }
     }
 

@@ -15,7 +15,7 @@ public final class Response {
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        Map<String, String> headers = apiHeaders(extraHeaders);
         headers.put("Content-Type", "application/json");
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
                 .withBody(Json.write(body)).build();
@@ -23,7 +23,18 @@ public final class Response {
 
     /** A status without a body (204). */
     public static APIGatewayV2HTTPResponse empty(int status) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of()).build();
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(apiHeaders(Map.of())).build();
+    }
+
+    /**
+     * Every API answer is about one caller's data at one moment: no cache (the browser's, a proxy's)
+     * may keep it, and no browser may read it as anything but what its Content-Type says.
+     */
+    private static Map<String, String> apiHeaders(Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return headers;
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String field, String detail) {
