@@ -71,6 +71,25 @@ class ReadmeWalkthroughTest {
         }
     }
 
+    /** The tools a newcomer has to have beyond the JDK and Maven, each named in the prerequisites. */
+    @Test
+    void thePrerequisitesNameEveryToolTheCommandsAndScriptsUse() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String prerequisites = readme.substring(readme.indexOf("\n## The two commands\n"), readme.indexOf("```bash"));
+        StringBuilder used = new StringBuilder(String.join("\n", bashBlocks(readme)));
+        try (var scripts = Files.list(ROOT.resolve("infra/bin"))) {
+            for (Path script : scripts.toList()) used.append(Files.readString(script));
+        }
+        for (String install : List.of("infra/sns-emulator/install.sh", "infra/sentry-cli/install.sh", "infra/sentry-node/install.sh")) {
+            used.append(Files.readString(ROOT.resolve(install)));
+        }
+        for (String tool : List.of("curl", "jq", "npm", "unzip")) {
+            if (Pattern.compile("(?m)(^|[\\s|;&(])" + tool + " ").matcher(used).find()) {
+                assertThat(prerequisites).as("README's prerequisites name %s", tool).contains("`" + tool + "`");
+            }
+        }
+    }
+
     static String section() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         int from = readme.indexOf("\n" + SECTION + "\n");
