@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {test} from 'node:test';
-import {crontabFor, endpoints, setupLines} from '../../main/resources/dashboard/setup.js';
+import {crontabFor, endpoints, environmentChoices, setupLines} from '../../main/resources/dashboard/setup.js';
 
 const DSN = 'https://0123456789abcdef0123456789abcdef@cron.example.com/7';
 const hourly = {slug: 'nightly-backup', project: '7', config: {schedule_type: 'crontab', schedule: '0 * * * *',
@@ -21,8 +25,8 @@ test('ready-to-copy lines with the real DSN', () => {
   assert.match(lines.twoStep, /"status": "in_progress"/);
   assert.match(lines.twoStep, /checkins\/latest\/'/);
   assert.match(lines.heartbeat, /"status": "ok"/);
-  assert.equal(lines.crontab.split('\n')[1], "0 * * * * your-command && curl -fsS "
-    + "'https://cron.example.com/api/7/cron/nightly-backup/0123456789abcdef0123456789abcdef/?status=ok' || curl -fsS "
+  assert.equal(lines.crontab.split('\n')[1], "0 * * * * your-command && curl -fsS -o /dev/null "
+    + "'https://cron.example.com/api/7/cron/nightly-backup/0123456789abcdef0123456789abcdef/?status=ok' || curl -fsS -o /dev/null "
     + "'https://cron.example.com/api/7/cron/nightly-backup/0123456789abcdef0123456789abcdef/?status=error'");
   assert.match(lines.crontab, /^# cron reads this line in the machine's time zone; the monitor expects Europe\/Riga/);
   assert.equal(lines.sentryCli, `SENTRY_DSN='${DSN}' sentry-cli monitors run -s '0 * * * *' --check-in-margin 5 `
@@ -40,7 +44,7 @@ test('placeholders without a DSN, the environment when it is not production, quo
   assert.equal(lines.known, false);
   assert.match(lines.heartbeat, /'Authorization: DSN <DSN>'/);
   assert.match(lines.heartbeat, /--data-raw '\{"status": "ok", "environment": "it'\\''s"\}'/);
-  assert.match(lines.crontab, /^\*\/10 \* \* \* \* your-command && curl -fsS 'https:\/\/api\.example\/api\/3\/cron\/x\/<PUBLIC_KEY>\/\?status=ok&environment=it'\\''s'/);
+  assert.match(lines.crontab, /^\*\/10 \* \* \* \* your-command && curl -fsS -o \/dev\/null 'https:\/\/api\.example\/api\/3\/cron\/x\/<PUBLIC_KEY>\/\?status=ok&environment=it'\\''s'/);
   // sentry-cli configures crontab monitors only (its other flags require --schedule)
   assert.equal(lines.sentryCli, "SENTRY_DSN='<DSN>' sentry-cli monitors run -e 'it'\\''s' x -- your-command");
 });
@@ -53,4 +57,35 @@ test('intervals as crontab fields where cron can say them', () => {
   assert.equal(interval(6, 'hour'), '0 */6 * * *');
   assert.equal(interval(1, 'day'), '0 0 * * *');
   assert.equal(interval(2, 'day'), '<m h dom mon dow>');
+});
+
+test('the crontab line prints nothing when the check-in is accepted: cron would mail it on every run', () => {
+  const {crontab} = setupLines({organization: 'acme', monitor: hourly, environment: 'production', dsn: DSN, origin: 'x'});
+  const calls = crontab.split('\n').at(-1).split(/ (?:&&|\|\|) /).slice(1);
+  assert.equal(calls.length, 2);
+  for (const call of calls) assert.match(call, /^curl -fsS -o \/dev\/null '/);
+});
+
+test('the Node.js snippet is an ES module that Node parses: import, not require, beside top-level await', () => {
+  const {node} = setupLines({organization: 'acme', monitor: hourly, environment: 'production', dsn: DSN, origin: 'x'});
+  assert.doesNotMatch(node, /require\(/);
+  assert.match(node, /^import \* as Sentry from "@sentry\/node";$/m);
+  const dir = mkdtempSync(join(tmpdir(), 'setup-snippet-'));
+  try {
+    writeFileSync(join(dir, 'job.mjs'), node);
+    const check = spawnSync(process.execPath, ['--check', join(dir, 'job.mjs')], {encoding: 'utf8'});
+    assert.equal(check.status, 0, check.stderr);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('the lines are for production unless another environment is picked, and production is always offered', () => {
+  assert.deepEqual(environmentChoices(['dev', 'production', 'staging']), ['production', 'dev', 'staging']);
+  assert.deepEqual(environmentChoices(['dev']), ['production', 'dev']);
+  assert.deepEqual(environmentChoices([]), ['production']);
+  const shown = (environment) => setupLines({organization: 'acme', monitor: hourly, environment, dsn: DSN, origin: 'x'});
+  assert.doesNotMatch(shown('production').twoStep, /environment/);
+  assert.match(shown('dev').twoStep, /"environment": "dev"/);
+  assert.match(shown('dev').node, /environment: "dev"/);
 });

@@ -246,11 +246,11 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
   // ---- setup help ----
 
   async function fillSetup() {
-    const environment = monitor.environments[0]?.name;
+    const environments = monitor.environments.map((env) => env.name);
     const dsn = await dsnFor(String(monitor.project));
     if (destroyed) return;
     document.getElementById('setup-body')?.replaceChildren(
-      setupSection({organization, monitor, environment, dsn, origin: location.origin}));
+      setupSection({organization, monitor, environments, dsn, origin: location.origin}));
   }
 
   // ---- actions ----

@@ -1,6 +1,7 @@
 // Ready-to-copy lines that make a job check in to this monitor: curl (two steps and heartbeat),
 // a crontab line on the relay URL, sentry-cli and the Sentry SDKs. The DSN comes from the project's
 // keys when the API lists them; otherwise the lines carry placeholders and say where to find it.
+// They are for environment production unless the user picks another of the monitor's environments.
 
 import {h} from './dom.js';
 
@@ -18,6 +19,11 @@ export function endpoints(dsn, origin, projectId) {
     }
   }
   return {dsn: '<DSN>', base: origin, publicKey: '<PUBLIC_KEY>', projectId: String(projectId), known: false};
+}
+
+/** The environments the lines can be shown for: production first, whether or not it has checked in yet. */
+export function environmentChoices(names) {
+  return ['production', ...names.filter((name) => name !== 'production')];
 }
 
 /** The lines, as plain text, so they can be tested without a browser. */
@@ -69,7 +75,8 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
       `  ${auth} \\`,
       `  --data-raw ${shellQuote(`{"status": "ok"${envJson}}`)}`,
     ].join('\n'),
-    crontab: `${zoneNote}${crontab} your-command && curl -fsS ${shellQuote(`${relay}?status=ok${envQuery}`)} || curl -fsS ${shellQuote(`${relay}?status=error${envQuery}`)}`,
+    // cron mails whatever a line prints: the relay's answer goes to /dev/null, curl's errors still show
+    crontab: `${zoneNote}${crontab} your-command && curl -fsS -o /dev/null ${shellQuote(`${relay}?status=ok${envQuery}`)} || curl -fsS -o /dev/null ${shellQuote(`${relay}?status=error${envQuery}`)}`,
     sentryCli: `SENTRY_DSN=${shellQuote(e.dsn)} sentry-cli monitors run ${cliFlags ? `${cliFlags} ` : ''}${slug} -- your-command`,
     python: [
       'import sentry_sdk',
@@ -85,7 +92,8 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
       '    ...',
     ].join('\n'),
     node: [
-      'const Sentry = require("@sentry/node");',
+      '// job.mjs: an ES module, so that it may await at the top level',
+      'import * as Sentry from "@sentry/node";',
       '',
       `Sentry.init({ dsn: ${JSON.stringify(e.dsn)}${env ? `, environment: ${JSON.stringify(env)}` : ''} });`,
       '',
@@ -96,9 +104,19 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
   };
 }
 
-export function setupSection({organization, monitor, environment, dsn, origin}) {
-  const lines = setupLines({organization, monitor, environment, dsn, origin});
-  return h('div', {class: 'setup'},
+export function setupSection({organization, monitor, environments, dsn, origin}) {
+  const body = h('div', {class: 'setup'});
+  const show = (environment) => body.replaceChildren(...setupBlocks(setupLines({organization, monitor, environment, dsn, origin})));
+  show('production');
+  return h('div', {},
+    h('div', {class: 'field inline'}, h('label', {for: 'setup-environment'}, 'Environment shown'),
+      h('select', {id: 'setup-environment', onchange: (e) => show(e.target.value)},
+        environmentChoices(environments).map((name) => h('option', {value: name}, name)))),
+    body);
+}
+
+function setupBlocks(lines) {
+  return [
     lines.known ? null : h('p', {class: 'notice', role: 'note'},
       'The lines below show ', h('code', {}, '<DSN>'), ' and ', h('code', {}, '<PUBLIC_KEY>'),
       ' where this project\'s DSN goes: no DSN key could be listed for it here. In local mode it is in ',
@@ -109,7 +127,8 @@ export function setupSection({organization, monitor, environment, dsn, origin}) 
     block('setup-crontab', 'A crontab line (Sentry\'s relay URL, no header needed)', lines.crontab),
     block('setup-cli', 'sentry-cli wrapping the command', lines.sentryCli),
     block('setup-python', 'Sentry SDK for Python', lines.python),
-    block('setup-node', 'Sentry SDK for Node.js', lines.node));
+    block('setup-node', 'Sentry SDK for Node.js', lines.node),
+  ].filter(Boolean);
 }
 
 export function block(id, title, text) {

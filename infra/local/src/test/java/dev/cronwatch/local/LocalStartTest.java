@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,46 @@ class LocalStartTest {
                 "--rate-limit", "--workers", "--allow-host", "--version", "--help")) {
             assertThat(run.out()).as(option).containsPattern("(?m)^  " + option + "[ ,]");
         }
+    }
+
+    /**
+     * The script's first start in a copy of the repository's layout with no jar, Maven and Java stood in
+     * for by scripts: Maven prints what a real first build prints (downloads, then each module), Java
+     * says it started.
+     */
+    @Test
+    void firstStart_saysItIsBuildingWithMavenAndNamesEachModule() throws Exception {
+        Path root = dataDir.resolve("repo");
+        Path script = Files.createDirectories(root.resolve("infra/bin")).resolve("cronwatch-local");
+        Files.copy(Path.of("../bin/cronwatch-local"), script);
+        Files.createDirectories(root.resolve("functions"));
+        Files.createDirectories(root.resolve("infra/local"));
+        Path bin = Files.createDirectories(dataDir.resolve("bin"));
+        executable(bin.resolve("mvn"), """
+                echo "[INFO] Downloading from central: https://repo.maven.apache.org/maven2/a.pom"
+                echo "[INFO] Building cronwatch core 0.2.0                              [1/2]"
+                echo "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/b.jar (2 kB at 9 kB/s)"
+                echo "[INFO] Building cronwatch local mode and end-to-end suite 0.2.0   [2/2]"
+                echo "[INFO] BUILD SUCCESS"
+                """);
+        executable(bin.resolve("java"), "echo started\n");
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "--version");
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("started\n");
+        assertThat(err.lines().toList()).containsExactly(
+                "building cronwatch with Maven: the first build downloads its dependencies into ~/.m2"
+                        + " (about three minutes on a fresh machine)...",
+                "  1/2 cronwatch core 0.2.0",
+                "  2/2 cronwatch local mode and end-to-end suite 0.2.0");
+    }
+
+    static void executable(Path file, String body) throws Exception {
+        Files.writeString(file, "#!/usr/bin/env bash\n" + body);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
