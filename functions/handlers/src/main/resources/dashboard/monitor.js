@@ -203,7 +203,8 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
   function checkInsTable(checkIns) {
     if (checkIns.length === 0) return h('p', {}, 'No check-ins.');
     return table(['Status', 'Environment', 'Expected', 'Received', 'Duration'], checkIns.map((c) => [
-      h('span', {class: `check-in-status status-${c.status}`}, icon(CHECK_IN_ICONS[c.status] ?? 'alert'), c.status.replace('_', ' ')),
+      h('span', {class: `check-in-status status-${c.status}`}, icon(CHECK_IN_ICONS[c.status] ?? 'alert'), c.status.replace('_', ' '),
+        c.missedSlots > 1 ? ` (${c.missedSlots.toLocaleString()} slots)` : ''),
       c.environment,
       c.expectedTime ? exact(c.expectedTime) : '—',
       c.status === 'missed' ? '— (none)' : exact(c.dateAdded),

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.pagerduty.PagerDutyClient;
 import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.core.alert.PlainText;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.Scenario;
 import java.io.IOException;
@@ -113,6 +114,24 @@ class PagerDutyForwarderTest {
                 .containsEntry("group", "production").containsEntry("class", "missed");
         assertThat(resolve).containsOnlyKeys("routing_key", "dedup_key", "event_action")
                 .containsEntry("event_action", "resolve").containsEntry("dedup_key", dedupKey);
+    }
+
+    /** PagerDuty's summary and group are read by people (and posted to Slack by its integration): shown by the one rule. */
+    @Test
+    void hostileNames_areShownInTheSummary_notInterpreted() {
+        String hostile = "<!channel> @here [click](https://evil.example)\n" + "x".repeat(2000);
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.checkIn("ok", "2020-01-01T09:00:00Z").env(hostile).send();
+        s.tick("2020-01-01T10:01:00Z");
+        forwarder().handleRequest(delivered(s.alerts().get(0)), null);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) received.get(0).get("payload");
+        String shown = PlainText.shown(hostile);
+        assertThat(payload).containsEntry("summary", "job [" + shown + "] failing: A missed check-in was detected")
+                .containsEntry("group", shown);
+        assertThat((String) payload.get("summary")).hasSizeLessThanOrEqualTo(1024)
+                .doesNotContain("<").doesNotContain("@").doesNotContain("](").doesNotContain("\n");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class Notifications implements AlertPublisher {
     public void publish(PendingAlert alert) {
         RenderedAlert rendered = renderer.render(alert.message());
         Map<String, Object> notification = new LinkedHashMap<>();
-        notification.put("subject", alert.message().subject());
+        notification.put("subject", rendered.subject());
         notification.put("message", Json.write(rendered.json()));
         notification.put("attributes", alert.message().attributes());
         notification.put("text", rendered.text());
@@ -63,7 +63,7 @@ public final class Notifications implements AlertPublisher {
         }
         Map<String, Object> body = alert.message().body();
         console.printf("%n*** ALERT %s%n    %s%n    incident %s, started %s%s%s%n%n", alert.type().wireName(),
-                alert.message().subject(), body.get("incidentId"), body.get("dateStarted"),
+                rendered.subject(), body.get("incidentId"), body.get("dateStarted"),
                 body.get("dateResolved") == null ? "" : ", resolved " + body.get("dateResolved"),
                 rendered.link() == null ? "" : "\n    " + rendered.link());
         if (webhook != null) postToWebhook(format == Format.SLACK ? slack(rendered) : notification);

@@ -98,7 +98,10 @@ final class Documents {
                 recent, instant(d, "rm"), rate == null ? 0 : ((Number) rate).intValue(), str(d, "sq"), version);
     }
 
-    /** A run as the rules need it: {@code [id, status, start, updated, duration, expected, timeout]}. */
+    /**
+     * A run as the rules need it: {@code [id, status, start, updated, duration, expected, timeout, slots]},
+     * trailing empty values left out (slots only when a check-in stands for more than one).
+     */
     private static List<Object> recentCheckIn(CheckIn c) {
         List<Object> row = new ArrayList<>();
         row.add(c.id());
@@ -108,6 +111,7 @@ final class Documents {
         row.add(c.durationMs());
         row.add(time(c.expectedTime()));
         row.add(time(c.timeoutAt()));
+        row.add(c.slots() == 1 ? null : c.slots());
         while (row.get(row.size() - 1) == null) row.remove(row.size() - 1);
         return row;
     }
@@ -116,9 +120,10 @@ final class Documents {
         Instant dateAdded = instant(row.get(2));
         Instant dateUpdated = at(row, 3);
         Object duration = row.size() > 4 ? row.get(4) : null;
+        Object slots = row.size() > 7 ? row.get(7) : null;
         return new CheckIn((String) row.get(0), key, projectId, environment, status((String) row.get(1)), dateAdded,
                 dateUpdated == null ? dateAdded : dateUpdated, duration == null ? null : ((Number) duration).longValue(),
-                at(row, 5), at(row, 6));
+                at(row, 5), at(row, 6), slots == null ? 1 : ((Number) slots).longValue());
     }
 
     private static Instant at(List<Object> row, int index) {
@@ -153,15 +158,17 @@ final class Documents {
         if (c.durationMs() != null) d.put("d", c.durationMs());
         put(d, "x", c.expectedTime());
         put(d, "to", c.timeoutAt());
+        if (c.slots() != 1) d.put("sl", c.slots());
         return Json.write(d);
     }
 
     static CheckIn checkIn(MonitorKey key, String environment, String json) {
         Map<String, Object> d = Json.parseObject(json);
         Object duration = d.get("d");
+        Object slots = d.get("sl");
         return new CheckIn(str(d, "id"), key, str(d, "p"), environment, status(str(d, "st")), instant(d, "da"),
                 instant(d, "du"), duration == null ? null : ((Number) duration).longValue(), instant(d, "x"),
-                instant(d, "to"));
+                instant(d, "to"), slots == null ? 1 : ((Number) slots).longValue());
     }
 
     // ---- incident ----

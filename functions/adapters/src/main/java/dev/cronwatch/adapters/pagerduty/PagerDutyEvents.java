@@ -1,5 +1,6 @@
 package dev.cronwatch.adapters.pagerduty;
 
+import dev.cronwatch.core.alert.PlainText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,12 @@ public final class PagerDutyEvents {
 
     private static Map<String, Object> payload(Map<String, Object> alert) {
         Map<?, ?> monitor = alert.get("monitor") instanceof Map<?, ?> m ? m : Map.of();
-        String slug = text(monitor.get("slug"));
-        String name = monitor.get("name") == null ? slug : text(monitor.get("name"));
-        String environment = text(alert.get("environment"));
-        String reason = text(alert.get("reason"));
-        String summary = name + " [" + environment + "] failing: " + text(alert.get("failureReason"));
+        String slug = PlainText.shown(monitor.get("slug"));
+        String name = monitor.get("name") == null ? slug : PlainText.shown(monitor.get("name"));
+        String environment = PlainText.shown(alert.get("environment"));
+        String reason = PlainText.shown(alert.get("reason"));
+        // the summary is what people read (and what PagerDuty's Slack integration posts): shown, not interpreted
+        String summary = name + " [" + environment + "] failing: " + PlainText.shown(alert.get("failureReason"));
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("failure_reason", alert.get("failureReason"));
@@ -67,7 +69,7 @@ public final class PagerDutyEvents {
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("summary", summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…");
-        payload.put("source", text(alert.get("organization")) + "/" + slug);
+        payload.put("source", PlainText.shown(alert.get("organization")) + "/" + slug);
         // a job that did not run or did not finish is worse than one that reported its own failure
         payload.put("severity", "error".equals(reason) ? "error" : "critical");
         if (alert.get("dateStarted") != null) payload.put("timestamp", alert.get("dateStarted"));
@@ -76,9 +78,5 @@ public final class PagerDutyEvents {
         payload.put("class", reason);
         payload.put("custom_details", details);
         return payload;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -7,7 +7,6 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.alert.RenderedAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,11 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * Alerts to the SNS topic, one publish per transition with a message per protocol
  * ({@code MessageStructure: json}): people subscribed by email read a text, programs (SQS, Lambda,
  * HTTP(S), and AWS Chatbot, which subscribes over HTTPS) get the JSON, SMS a single line. Attributes
- * carry the names filter policies match on. Everything user-chosen is fitted to what SNS accepts, so
- * no monitor or environment name can make a publish fail.
+ * carry the names filter policies match on. Everything user-chosen is fitted to what SNS accepts (the
+ * subject by the renderer, {@link dev.cronwatch.core.alert.PlainText#subject}), so no monitor or
+ * environment name can make a publish fail.
  */
 public final class SnsAlertPublisher implements AlertPublisher {
-    /** SNS subjects: printable ASCII, no line breaks, "less than 100 characters". */
-    static final int MAX_SUBJECT = 99;
     /** SNS's limit on a message, attributes included. */
     static final int MAX_MESSAGE_BYTES = 262_144;
     /** Far more than any attribute we send needs; keeps a pathological value from eating the message's room. */
@@ -55,14 +53,16 @@ public final class SnsAlertPublisher implements AlertPublisher {
         Map<String, MessageAttributeValue> attributes = attributes(message.attributes());
         int attributeBytes = 0;
         for (var e : attributes.entrySet()) attributeBytes += utf8(e.getKey()) + utf8("String") + utf8(e.getValue().stringValue());
-        String structured = structured(renderer.render(message));
+        RenderedAlert rendered = renderer.render(message);
+        String structured = structured(rendered);
         if (utf8(structured) + attributeBytes > MAX_MESSAGE_BYTES) {
             // only the check-in list can grow this far; the alert is sent without it rather than not at all
             Map<String, Object> body = new LinkedHashMap<>(message.body());
             body.put("checkIns", List.of());
             structured = structured(renderer.render(new AlertMessage(message.subject(), body, message.attributes())));
         }
-        return PublishRequest.builder().topicArn(topicArn).subject(subject(message.subject()))
+        // the rendered subject is already what SNS takes: ASCII, one line, under 100 characters
+        return PublishRequest.builder().topicArn(topicArn).subject(rendered.subject())
                 .messageStructure("json").message(structured).messageAttributes(attributes).build();
     }
 
@@ -101,19 +101,6 @@ public final class SnsAlertPublisher implements AlertPublisher {
             if (allowed && out.length() < MAX_ATTRIBUTE) out.appendCodePoint(cp);
         });
         return out.toString().strip();
-    }
-
-    /** Accents are dropped rather than replaced ("Zürich" reads "Zurich"); anything else not ASCII becomes "?". */
-    static String subject(String subject) {
-        String plain = Normalizer.normalize(subject == null ? "" : subject, Normalizer.Form.NFD);
-        StringBuilder ascii = new StringBuilder();
-        for (char c : plain.toCharArray()) {
-            if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
-            ascii.append(c >= 0x20 && c < 0x7f ? c : (c == '\n' || c == '\r' || c == '\t') ? ' ' : '?');
-        }
-        String line = ascii.toString().strip();
-        if (line.isEmpty()) line = "cronwatch alert";
-        return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 3) + "...";
     }
 
     private static int utf8(String s) {

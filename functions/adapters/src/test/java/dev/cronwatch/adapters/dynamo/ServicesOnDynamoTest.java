@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.clock.ClockRules;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
@@ -104,32 +103,38 @@ class ServicesOnDynamoTest {
 
     /**
      * The clock down for two hours over a monitor expecting a check-in every minute: 119 slots to
-     * judge, more than a DynamoDB transaction holds (100 items). One judgement takes at most 60
-     * deadlines, so the first tick judges 60 and the next one the rest, each slot missed exactly
-     * once, one incident, one alert.
+     * judge. One tick writes the newest 60 one by one and the 59 before them as one check-in that
+     * stands for them (61 check-ins, well within a DynamoDB transaction's 100 items), stored and read
+     * back with its count on both stacks, in the check-in and among the environment's recent runs
+     * (a threshold of 100 keeps them all); the threshold counts its 59, so the incident opens at the
+     * 41st single miss. One incident, one alert, nothing left due.
      */
     @Test
-    void slotsMissedWhileTheClockWasDownForTwoHours_areJudgedSixtyAtATime_eachOnce() {
-        Twins t = new Twins(Scenario.crontab("* * * * *"));
+    void slotsMissedWhileTheClockWasDownForTwoHours_areJudgedInOneTick_theOlderOnesAsOneCheckIn() {
+        Twins t = new Twins(Scenario.crontab("* * * * *", "failure_issue_threshold", 100));
         t.send("ok", "2020-01-01T10:00:05Z");
 
         t.tick("2020-01-01T12:00:00Z");
-        assertThat(t.missedSlots()).hasSize(ClockRules.MAX_DEADLINES_PER_JUDGEMENT)
-                .startsWith(Instant.parse("2020-01-01T10:01:00Z")).endsWith(Instant.parse("2020-01-01T11:00:00Z"));
-        assertThat(t.dynamo.findDue(Instant.parse("2020-01-01T12:00:00Z"), null, 10).items()).as("the rest stays due")
-                .singleElement().satisfies(d -> assertThat(d.dueAt()).isEqualTo(Instant.parse("2020-01-01T11:02:00Z")));
 
-        t.tick("2020-01-01T12:01:00Z");
-        List<Instant> every = new ArrayList<>();
-        for (Instant slot = Instant.parse("2020-01-01T10:01:00Z"); !slot.isAfter(Instant.parse("2020-01-01T12:00:00Z"));
+        List<Instant> newest = new ArrayList<>();
+        for (Instant slot = Instant.parse("2020-01-01T11:00:00Z"); slot.isBefore(Instant.parse("2020-01-01T12:00:00Z"));
              slot = slot.plusSeconds(60)) {
-            every.add(slot);
+            newest.add(slot);
         }
-        assertThat(t.missedSlots()).containsExactlyElementsOf(every);
-        assertThat(t.dynamo.incidents(JOB, null, 10_000).items()).hasSize(1);
+        List<Instant> expected = new ArrayList<>(List.of(Instant.parse("2020-01-01T10:01:00Z")));
+        expected.addAll(newest);
+        assertThat(t.missedSlots()).containsExactlyElementsOf(expected);
+        CheckIn gap = t.dynamo.checkIns(JOB, null, null, 1000).items().stream()
+                .filter(c -> c.dateAdded().equals(Instant.parse("2020-01-01T10:01:00Z"))).findFirst().orElseThrow();
+        assertThat(gap.slots()).isEqualTo(59);
+        assertThat(t.dynamoEnv().recent()).contains(gap);
+        assertThat(t.dynamo.findDue(Instant.parse("2020-01-01T12:00:00Z"), null, 10).items()).as("nothing left due").isEmpty();
+        assertThat(t.dynamo.incidents(JOB, null, 10_000).items()).singleElement().satisfies(i -> {
+            assertThat(i.dateStarted()).isEqualTo(Instant.parse("2020-01-01T10:01:00Z"));
+            assertThat(i.failureReason()).isEqualTo("100 missed check-ins detected");
+        });
         assertThat(t.dynamoPublisher.published()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
-        assertThat(every).hasSize(120);
-        assertThat(t.dynamoEnv().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:01:00Z"));
+        assertThat(t.dynamoEnv().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:00:00Z"));
     }
 
     /** Two stacks fed the same messages and ticks, compared after each step. */

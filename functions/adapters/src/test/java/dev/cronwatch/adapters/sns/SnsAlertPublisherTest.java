@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.FauxqsFixture;
 import dev.cronwatch.core.alert.AlertMessage;
+import dev.cronwatch.core.alert.PlainText;
 import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
@@ -149,11 +150,11 @@ class SnsAlertPublisherTest {
     @Test
     void subjectsAreCutToWhatSnsAccepts() {
         String long_ = "cronwatch: " + "x".repeat(200) + " ü\nfailing";
-        String subject = SnsAlertPublisher.subject(long_);
-        assertThat(subject).hasSize(SnsAlertPublisher.MAX_SUBJECT).endsWith("...").matches("[\\x20-\\x7e]+");
-        assertThat(SnsAlertPublisher.subject("cronwatch: Zürich-Sicherung [prod\r\n] failing: 💥"))
+        String subject = PlainText.subject(long_);
+        assertThat(subject).hasSize(PlainText.MAX_SUBJECT).endsWith("...").matches("[\\x20-\\x7e]+");
+        assertThat(PlainText.subject("cronwatch: Zürich-Sicherung [prod\r\n] failing: 💥"))
                 .isEqualTo("cronwatch: Zurich-Sicherung [prod  ] failing: ??");
-        assertThat(SnsAlertPublisher.subject("\n")).isEqualTo("cronwatch alert");
+        assertThat(PlainText.subject("\n")).isEqualTo("cronwatch alert");
         String topic = sns.createTopic(b -> b.name("subjects")).topicArn();
         new SnsAlertPublisher(sns, topic, RENDERER).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
                 new AlertMessage(long_, Map.of("type", "incident.opened"), Map.of("reason", "error")), Instant.EPOCH));

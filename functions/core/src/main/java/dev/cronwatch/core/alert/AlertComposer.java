@@ -25,8 +25,8 @@ public final class AlertComposer {
 
     public static PendingAlert compose(AlertType type, Incident incident, Monitor monitor, MonitorEnvironment env,
                                        List<CheckIn> checkIns, Instant at) {
-        String subject = "cronwatch: " + monitor.name() + " [" + env.name() + "] "
-                + (type == AlertType.OPENED ? "failing: " + incident.failureReason() : "recovered");
+        String subject = AlertRenderer.subject(type == AlertType.OPENED, monitor.name(), env.name(),
+                incident.failureReason());
 
         Map<String, Object> monitorPart = new LinkedHashMap<>();
         monitorPart.put("slug", monitor.key().slug());

@@ -38,29 +38,39 @@ public final class AlertRenderer {
         Body b = new Body(message.body());
         String link = link(b);
         List<String> summary = summary(b);
-        String title = (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.chat(b.monitorName()) + " ["
-                + PlainText.chat(b.environment()) + "] " + (b.opened() ? "is failing" : "recovered");
+        String title = (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.shown(b.monitorName()) + " ["
+                + PlainText.shown(b.environment()) + "] " + (b.opened() ? "is failing" : "recovered");
+        String subject = subject(b.opened(), b.monitorName(), b.environment(), b.failureReason());
         Map<String, Object> json = new LinkedHashMap<>(message.body());
         json.put("dashboardUrl", link);
-        json.putAll(chatbot(b, message.subject(), title, summary, link));
-        return new RenderedAlert(message.subject(), text(b, link), json, title, summary, link);
+        json.putAll(chatbot(b, subject, title, summary, link));
+        return new RenderedAlert(subject, text(b, link), json, title, summary, link);
+    }
+
+    /**
+     * The subject line, made here from the body as every other form is (so an alert stored before a
+     * change of this rule is shown by the rule of today), valid as an SNS subject.
+     */
+    static String subject(boolean opened, Object monitorName, Object environment, Object failureReason) {
+        return PlainText.subject("cronwatch: " + PlainText.shown(monitorName) + " [" + PlainText.shown(environment) + "] "
+                + (opened ? "failing: " + PlainText.shown(failureReason) : "recovered"));
     }
 
     // ---- for people ----
 
     private String text(Body b, String link) {
         StringBuilder t = new StringBuilder();
-        String who = PlainText.line(b.monitorName()) + " [" + PlainText.line(b.environment()) + "]";
+        String who = PlainText.shown(b.monitorName()) + " [" + PlainText.shown(b.environment()) + "]";
         if (b.opened()) {
-            t.append(who).append(" is failing: ").append(PlainText.line(b.failureReason())).append("\n\n");
+            t.append(who).append(" is failing: ").append(PlainText.shown(b.failureReason())).append("\n\n");
         } else {
             t.append(who).append(" recovered.\n\n");
         }
-        String name = PlainText.line(b.monitorName());
+        String name = PlainText.shown(b.monitorName());
         row(t, "Monitor", name.equals(b.slug()) ? name : name + " (slug " + b.slug() + ")");
-        row(t, "Environment", PlainText.line(b.environment()));
+        row(t, "Environment", PlainText.shown(b.environment()));
         row(t, "Schedule", b.schedule() + " in " + b.zoneName());
-        row(t, "Failure", PlainText.line(b.failureReason()));
+        row(t, "Failure", PlainText.shown(b.failureReason()));
         row(t, "Failing since", when(b.dateStarted(), b.zone()));
         if (!b.opened()) {
             row(t, "Recovered at", when(b.dateResolved(), b.zone()));
@@ -72,7 +82,7 @@ public final class AlertRenderer {
             t.append('\n').append(b.opened() ? "Check-ins that led to it" : "Check-ins that resolved it")
                     .append(", oldest first:\n");
             for (Map<String, Object> c : checkIns) {
-                String status = PlainText.line(c.get("status"));
+                String status = PlainText.shown(c.get("status"));
                 Instant added = instant(c.get("dateAdded"));
                 Instant expected = instant(c.get("expectedTime"));
                 t.append("  ").append(String.format(Locale.ROOT, "%-11s", status)).append(when(added, b.zone()));
@@ -85,8 +95,8 @@ public final class AlertRenderer {
         }
         t.append('\n');
         if (link != null) t.append("Open the monitor: ").append(link).append("\n\n");
-        t.append("Organization ").append(PlainText.line(b.organization())).append(", project ")
-                .append(PlainText.line(b.project())).append(", incident ").append(PlainText.line(b.incidentId())).append(".\n");
+        t.append("Organization ").append(PlainText.shown(b.organization())).append(", project ")
+                .append(PlainText.shown(b.project())).append(", incident ").append(PlainText.shown(b.incidentId())).append(".\n");
         if (b.opened()) t.append("You will get one more message when it recovers.\n");
         return t.toString();
     }
@@ -100,11 +110,11 @@ public final class AlertRenderer {
     private static List<String> summary(Body b) {
         List<String> lines = new ArrayList<>();
         if (b.opened()) {
-            lines.add(PlainText.chat(b.failureReason()) + ".");
+            lines.add(PlainText.shown(b.failureReason()) + ".");
             lines.add("Failing since " + when(b.dateStarted(), b.zone()) + ".");
         } else {
             lines.add("Recovered at " + when(b.dateResolved(), b.zone()) + " after "
-                    + duration(b.dateStarted(), b.dateResolved()) + " (" + PlainText.chat(b.failureReason()) + ").");
+                    + duration(b.dateStarted(), b.dateResolved()) + " (" + PlainText.shown(b.failureReason()) + ").");
         }
         lines.add(b.lastSuccess() == null ? "No successful check-in recorded."
                 : "Last success " + when(b.lastSuccess(), b.zone()) + ".");
@@ -122,26 +132,26 @@ public final class AlertRenderer {
         content.put("title", title);
         content.put("description", String.join("\n", summary));
         content.put("nextSteps", List.of(link != null ? "Open the monitor: " + link
-                : "GET /api/0/organizations/" + b.organization() + "/monitors/" + b.slug() + "/checkins/"));
-        content.put("keywords", java.util.stream.Stream.of(PlainText.chat(b.reason()), PlainText.chat(b.environment()),
+                : "GET /api/0/organizations/" + PlainText.shown(b.organization()) + "/monitors/" + b.slug() + "/checkins/"));
+        content.put("keywords", java.util.stream.Stream.of(PlainText.shown(b.reason()), PlainText.shown(b.environment()),
                 b.slug()).filter(k -> !k.isEmpty()).toList());
 
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("organization", PlainText.line(b.organization()));
-        context.put("project", PlainText.line(b.project()));
+        context.put("organization", PlainText.shown(b.organization()));
+        context.put("project", PlainText.shown(b.project()));
         context.put("monitor", b.slug());
-        context.put("environment", PlainText.line(b.environment()));
-        context.put("incidentId", PlainText.line(b.incidentId()));
+        context.put("environment", PlainText.shown(b.environment()));
+        context.put("incidentId", PlainText.shown(b.incidentId()));
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("threadId", PlainText.line(b.incidentId()));
-        metadata.put("summary", PlainText.chat(subject));
-        metadata.put("eventType", b.type());
+        metadata.put("threadId", PlainText.shown(b.incidentId()));
+        metadata.put("summary", PlainText.shown(subject));
+        metadata.put("eventType", PlainText.shown(b.type()));
         metadata.put("additionalContext", context);
 
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("version", "1.0");
         fields.put("source", "custom");
-        fields.put("id", b.incidentId() + ":" + b.type());
+        fields.put("id", PlainText.shown(b.incidentId() + ":" + b.type()));
         fields.put("content", content);
         fields.put("metadata", metadata);
         return fields;
@@ -201,7 +211,7 @@ public final class AlertRenderer {
         }
 
         String slug() {
-            return PlainText.chat(str(monitor().get("slug"), ""));
+            return PlainText.shown(str(monitor().get("slug"), ""));
         }
 
         String monitorName() {
@@ -211,8 +221,8 @@ public final class AlertRenderer {
         /** A crontab line as is; an interval {@code [2, "hour"]} as "every 2 hour". */
         String schedule() {
             Object s = monitor().get("schedule");
-            if (s instanceof List<?> l && l.size() == 2) return PlainText.chat("every " + l.get(0) + " " + l.get(1));
-            return PlainText.chat(str(s, "?"));
+            if (s instanceof List<?> l && l.size() == 2) return PlainText.shown("every " + l.get(0) + " " + l.get(1));
+            return PlainText.shown(str(s, "?"));
         }
 
         ZoneId zone() {

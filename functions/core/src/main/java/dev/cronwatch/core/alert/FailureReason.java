@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sentry's wording for what opened an incident, from the failures in its window. */
+/** Sentry's wording for what opened an incident, from the failures in its window (each counted for the slots it stands for). */
 public final class FailureReason {
     private FailureReason() {
     }
 
     public static String describe(List<CheckIn> window) {
-        Map<CheckInStatus, Integer> counts = new LinkedHashMap<>();
+        Map<CheckInStatus, Long> counts = new LinkedHashMap<>();
         for (CheckIn c : window) {
-            if (c.status().isFailure()) counts.merge(c.status(), 1, Integer::sum);
+            if (c.status().isFailure()) counts.merge(c.status(), c.slots(), Long::sum);
         }
         if (counts.isEmpty()) return "No failure was detected";
-        if (counts.size() == 1 && counts.values().iterator().next() == 1) {
+        if (counts.size() == 1 && counts.values().iterator().next() == 1L) {
             CheckInStatus only = counts.keySet().iterator().next();
             return (only == CheckInStatus.ERROR ? "An " : "A ") + only.wireName() + " check-in was detected";
         }

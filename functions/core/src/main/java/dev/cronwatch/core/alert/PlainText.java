@@ -1,12 +1,20 @@
 package dev.cronwatch.core.alert;
 
+import java.text.Normalizer;
+
 /**
- * User-chosen names made safe to show to a person. A name with a line break could forge lines of an
- * email ("Ignore this alert"), direction overrides reorder what is read, and in a chat message
- * {@code <!channel>} pings a whole Slack channel: each becomes harmless, and length is bounded.
+ * The one rule for showing text that a DSN holder chose (monitor slug and name, environment, anything
+ * a check-in brought) in an alert meant for people: {@link #shown}, applied to every such value in
+ * every form (the email text, the subject, the chat title and lines, Chatbot's fields, PagerDuty's
+ * summary). Names are shown, never interpreted. A name with a line break could forge lines of an
+ * email ("Ignore this alert"), direction overrides reorder what is read, {@code <!channel>} or
+ * {@code @here} pings a whole Slack channel, {@code <url|text>} and {@code [text](url)} make links:
+ * each becomes harmless text, and length is bounded. The JSON for programs keeps the values as sent.
  */
-final class PlainText {
+public final class PlainText {
     static final int MAX = 200;
+    /** SNS subjects: printable ASCII, no line breaks, "less than 100 characters". */
+    public static final int MAX_SUBJECT = 99;
 
     private PlainText() {
     }
@@ -36,9 +44,53 @@ final class PlainText {
         return out.toString().strip();
     }
 
-    /** A line for chat messages: also without {@code <} and {@code >}, which Slack reads as mentions and links. */
-    static String chat(Object value) {
-        return line(value).replace('<', '‹').replace('>', '›');
+    /**
+     * A user-chosen value as every alert form shows it: one {@link #line}, with look-alikes for what
+     * chat and markdown would act on. {@code <} and {@code >} (Slack's mentions and links, HTML) become
+     * {@code ‹ ›}, {@code @} ({@code @channel}, {@code @here}) a full-width {@code ＠}, a backtick
+     * (code spans) {@code ˋ}, and {@code ](} (a markdown link) {@code ] (}.
+     */
+    public static String shown(Object value) {
+        String text = line(value);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append('‹');
+                case '>' -> out.append('›');
+                case '@' -> out.append('＠');
+                case '`' -> out.append('ˋ');
+                case '(' -> out.append(i > 0 && text.charAt(i - 1) == ']' ? " (" : "(");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A subject line as SNS takes it (printable ASCII, one line, under 100 characters), from text
+     * whose user-chosen parts went through {@link #shown}: accents are dropped ("Zürich" reads
+     * "Zurich"), the look-alikes {@link #shown} made become ASCII that still means nothing to a chat
+     * ({@code ‹!channel›} reads {@code (!channel)}, {@code ＠here} {@code (at)here}), anything else
+     * not ASCII becomes "?".
+     */
+    public static String subject(String text) {
+        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
+        StringBuilder ascii = new StringBuilder();
+        for (char c : plain.toCharArray()) {
+            if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
+            switch (c) {
+                case '‹' -> ascii.append('(');
+                case '›' -> ascii.append(')');
+                case '＠' -> ascii.append("(at)");
+                case 'ˋ' -> ascii.append('\'');
+                case '<', '>', '@', '`' -> ascii.append('?'); // only reached by text that skipped shown()
+                default -> ascii.append(c >= 0x20 && c < 0x7f ? c : Character.isWhitespace(c) || Character.isISOControl(c) ? ' ' : '?');
+            }
+        }
+        String line = ascii.toString().strip();
+        if (line.isEmpty()) line = "cronwatch alert";
+        return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 3) + "...";
     }
 
     private static boolean isInvisibleFormat(int cp) {

@@ -7,6 +7,7 @@ import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.rules.CheckInIds;
+import dev.cronwatch.core.rules.Deadlines;
 import dev.cronwatch.core.rules.IncidentRules;
 import dev.cronwatch.core.rules.Outcome;
 import java.time.Instant;
@@ -20,10 +21,17 @@ import java.util.Optional;
  * every minute, so the result does not depend on when (or how often) the clock really ran. Whoever
  * calls this must know that every check-in received before the tick has been applied: the processor
  * does, since it judges in queue order behind them.
+ *
+ * <p>A catch-up is bounded, whatever the gap (a local mode stopped for months, a stack whose clock was
+ * disabled, a restore from backup): the newest {@link #MAX_MISSES_WRITTEN} missed slots get a check-in
+ * each, and the older ones of the gap share one, dated at the first, that records how many it stands
+ * for. Writes, alerts and the work of the judgement then do not grow with the gap.
  */
 public final class ClockRules {
     /** Bounds one judgement; what is left stays due and is judged next. */
     public static final int MAX_DEADLINES_PER_JUDGEMENT = 60;
+    /** Missed slots a catch-up writes one by one; any older ones of the gap share one check-in. */
+    public static final int MAX_MISSES_WRITTEN = 60;
 
     private ClockRules() {
     }
@@ -33,15 +41,28 @@ public final class ClockRules {
         if (monitor.isDisabled()) return Optional.empty();
         Outcome o = Outcome.of(monitor, env, false);
         boolean changed = false;
-        for (int step = 0; step < MAX_DEADLINES_PER_JUDGEMENT; step++) {
+        boolean gapLooked = false;
+        for (int step = 0; step < MAX_DEADLINES_PER_JUDGEMENT; ) {
             MonitorEnvironment current = o.environment();
             Instant missAt = current.isMissedAt(tick) ? current.nextCheckInLatest() : null;
             CheckIn overdue = firstOverdueRun(current, tick);
             if (missAt == null && overdue == null) break;
-            o = overdue == null || (missAt != null && !missAt.isAfter(overdue.timeoutAt()))
-                    ? markMissed(o, missAt)
-                    : markTimedOut(o, overdue, overdue.timeoutAt());
             changed = true;
+            if (overdue != null && (missAt == null || missAt.isAfter(overdue.timeoutAt()))) {
+                o = markTimedOut(o, overdue, overdue.timeoutAt());
+                step++;
+                continue;
+            }
+            if (!gapLooked) {
+                gapLooked = true;
+                Instant newestWritten = startOfNewestMisses(o, tick);
+                if (newestWritten != null) {
+                    o = markGapMissed(o, newestWritten, missAt);
+                    continue;
+                }
+            }
+            o = markMissed(o, missAt);
+            step++;
         }
         return changed ? Optional.of(o.toChanges()) : Optional.empty();
     }
@@ -67,6 +88,46 @@ public final class ClockRules {
                 env.monitor(), o.monitor().projectId(), env.name(), CheckInStatus.MISSED,
                 expected, at, null, expected, null);
         Instant previousSlot = config.schedule().previousBefore(expected, at, config.zone());
+        return IncidentRules.markFailed(o.withCheckIn(missed), missed, previousSlot);
+    }
+
+    /**
+     * Where the newest {@link #MAX_MISSES_WRITTEN} slots whose margin has ended by {@code tick} begin,
+     * when the environment's pending slot is older than that; null when the gap is not that long.
+     */
+    private static Instant startOfNewestMisses(Outcome o, Instant tick) {
+        MonitorConfig config = o.monitor().config();
+        Instant pending = o.environment().nextCheckIn();
+        // slots are whole minutes: a slot's margin has ended by the tick when it is before tick - margin + 1 min
+        Instant slot = config.schedule().previousBefore(pending, tick.minus(config.margin()).plusSeconds(60),
+                config.zone());
+        for (int i = 1; i < MAX_MISSES_WRITTEN && slot.isAfter(pending); i++) {
+            slot = config.schedule().previousBefore(pending, slot, config.zone());
+        }
+        return slot.isAfter(pending) ? slot : null;
+    }
+
+    /**
+     * The slots from the pending one up to (not including) {@code until} as one MISSED check-in, dated
+     * at the first and due at {@code at}, standing for the misses that judging each deadline at its
+     * minute would have written (a margin longer than the schedule's step covers several slots each).
+     */
+    private static Outcome markGapMissed(Outcome o, Instant until, Instant at) {
+        MonitorEnvironment env = o.environment();
+        MonitorConfig config = o.monitor().config();
+        Instant first = env.nextCheckIn();
+        long misses = 0;
+        Instant next = first;
+        for (Instant deadline = at; next.isBefore(until); deadline = Deadlines.latest(config, next)) {
+            next = config.schedule().nextAfter(config.schedule().previousBefore(next, deadline, config.zone()),
+                    config.zone());
+            misses++;
+        }
+        CheckIn missed = new CheckIn(
+                CheckInIds.missed(o.monitor().id(), env.name(), first),
+                env.monitor(), o.monitor().projectId(), env.name(), CheckInStatus.MISSED,
+                first, at, null, first, null, misses);
+        Instant previousSlot = config.schedule().previousBefore(first, next, config.zone());
         return IncidentRules.markFailed(o.withCheckIn(missed), missed, previousSlot);
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One run of a job, or a slot the clock found missed. {@code dateAdded} is when the run started
  * (receive time minus any duration sent; a missed slot's expected time); {@code timeoutAt} is set
- * only while in progress. A check-in is only ever written together with its environment, whose
+ * only while in progress. {@code slots} is how many expected slots it answers for: one, except a
+ * MISSED check-in that stands for the older part of a long silent gap (docs/spec.md §8.3), which
+ * counts as that many misses. A check-in is only ever written together with its environment, whose
  * version guards both.
  */
 public record CheckIn(
@@ -18,10 +20,21 @@ public record CheckIn(
         Instant dateUpdated,
         Long durationMs,
         Instant expectedTime,
-        Instant timeoutAt) {
+        Instant timeoutAt,
+        long slots) {
+
+    public CheckIn {
+        if (slots < 1) throw new IllegalArgumentException("a check-in stands for at least one slot: " + slots);
+    }
+
+    /** A check-in for one slot, as every run is. */
+    public CheckIn(String id, MonitorKey monitor, String projectId, String environment, CheckInStatus status,
+                   Instant dateAdded, Instant dateUpdated, Long durationMs, Instant expectedTime, Instant timeoutAt) {
+        this(id, monitor, projectId, environment, status, dateAdded, dateUpdated, durationMs, expectedTime, timeoutAt, 1);
+    }
 
     public CheckIn withStatus(CheckInStatus newStatus, Long newDuration, Instant newTimeoutAt, Instant updated) {
         return new CheckIn(id, monitor, projectId, environment, newStatus, dateAdded, updated, newDuration,
-                expectedTime, newTimeoutAt);
+                expectedTime, newTimeoutAt, slots);
     }
 }

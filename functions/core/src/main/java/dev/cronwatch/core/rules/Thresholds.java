@@ -19,18 +19,23 @@ public final class Thresholds {
     }
 
     /**
-     * The failures that open an incident with {@code failed}: the {@code n} newest finished check-ins
-     * that started no later than it, oldest first, if there are {@code n} of them and none is OK.
-     * Runs still in progress neither count nor break the run (docs/spec.md D2: an incident needs n real
-     * failures, so a young environment with fewer results does not open early).
+     * The failures that open an incident with {@code failed}: the newest finished check-ins that
+     * started no later than it and stand for {@code n} slots between them (a MISSED check-in for a long
+     * gap stands for many), oldest first, if there are enough and none is OK. Runs still in progress
+     * neither count nor break the run (docs/spec.md D2: an incident needs n real failures, so a young
+     * environment with fewer results does not open early).
      */
     public static Optional<List<CheckIn>> failureWindow(MonitorEnvironment env, CheckIn failed, int n) {
-        List<CheckIn> finished = new ArrayList<>();
-        for (CheckIn c : env.recent()) {
-            if (c.status().isFinished() && !c.dateAdded().isAfter(failed.dateAdded())) finished.add(c);
+        List<CheckIn> window = new ArrayList<>();
+        long slots = 0;
+        List<CheckIn> recent = env.recent();
+        for (int i = recent.size() - 1; i >= 0 && slots < n; i--) {
+            CheckIn c = recent.get(i);
+            if (!c.status().isFinished() || c.dateAdded().isAfter(failed.dateAdded())) continue;
+            window.add(0, c);
+            slots += c.slots();
         }
-        if (finished.size() < n) return Optional.empty();
-        List<CheckIn> window = finished.subList(finished.size() - n, finished.size());
+        if (slots < n) return Optional.empty();
         if (window.stream().anyMatch(c -> c.status() == CheckInStatus.OK)) return Optional.empty();
         return Optional.of(List.copyOf(window));
     }

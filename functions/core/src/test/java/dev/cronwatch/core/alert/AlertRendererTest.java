@@ -117,11 +117,75 @@ class AlertRendererTest {
         RenderedAlert r = new AlertRenderer(BASE).render(new AlertMessage("s", body, Map.of()));
 
         assertThat(r.text().lines().findFirst().orElseThrow())
-                .isEqualTo("nightly  All clear, ignore this <!channel>  evil [prod  Bcc: someone] is failing:"
+                .isEqualTo("nightly  All clear, ignore this ‹!channel›  evil [prod  Bcc: someone] is failing:"
                         + " 1 missed and 1 error check-ins detected");
         assertThat(r.title()).isEqualTo("\uD83D\uDD34 nightly  All clear, ignore this ‹!channel›  evil [prod  Bcc: someone] is failing");
+        assertThat(r.subject()).isEqualTo("cronwatch: nightly  All clear, ignore this (!channel)  evil [prod  Bcc: someone]"
+                + " failing: 1 miss...");
         assertThat(String.join("\n", r.summary())).doesNotContain("<").doesNotContain(">");
         assertThat(r.link()).endsWith("?environment=prod%0D%0ABcc%3A%20someone");
+    }
+
+    /** What a DSN holder may choose, and what chat, markdown, mail and terminals would act on. */
+    static final List<String> HOSTILE = List.of("<!channel>", "<!here|here>", "<@U024BE7LH>", "<#C024BE7LR>",
+            "<https://evil.example|click here>", "[click](https://evil.example)", "@channel", "@here please",
+            "@everyone", "`rm -rf`", "line\nSubject: forged", "tab\there\rreturn", "nul\u0000bell\u0007",
+            "\u202Ereversed\u2066isolated", "next\u2028line", "x".repeat(500));
+
+    /**
+     * Every field of every form a person reads (the subject, the email text, the chat title and lines,
+     * Chatbot's fields) shows user-chosen text by the one rule, PlainText.shown: nothing in it is a
+     * mention, a link, a code span, a line break or a direction override, and it is the same text in
+     * each form (the subject in its ASCII spelling).
+     */
+    @Test
+    void hostileNames_areShownNeverInterpreted_inEveryFieldOfEveryForm() {
+        for (String hostile : HOSTILE) {
+            for (AlertMessage stored : List.of(rigaIncident().alerts().get(0).message(), rigaIncident().alerts().get(1).message())) {
+                Map<String, Object> body = new LinkedHashMap<>(stored.body());
+                body.put("monitor", Map.of("slug", hostile, "name", hostile, "schedule", hostile, "timezone", "Europe/Riga"));
+                body.put("environment", hostile);
+                body.put("organization", hostile);
+                body.put("project", hostile);
+                body.put("incidentId", hostile);
+                body.put("reason", hostile);
+                body.put("failureReason", hostile);
+                body.put("checkIns", List.of(Map.of("id", hostile, "status", hostile, "dateAdded", "2020-01-01T10:00:00Z")));
+                RenderedAlert r = new AlertRenderer(BASE).render(new AlertMessage(hostile, body, Map.of()));
+
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("subject", r.subject());
+                fields.put("title", r.title());
+                for (int i = 0; i < r.summary().size(); i++) fields.put("summary " + i, r.summary().get(i));
+                r.text().lines().forEach(line -> fields.put("text: " + line, line));
+                fields.put("id", (String) r.json().get("id"));
+                strings("content", r.json().get("content"), fields);
+                strings("metadata", r.json().get("metadata"), fields);
+
+                String shown = PlainText.shown(hostile);
+                fields.forEach((where, value) -> {
+                    assertThat(value).as("%s of %s", where, hostile)
+                            .doesNotContain("<").doesNotContain(">").doesNotContain("@").doesNotContain("](")
+                            .doesNotContainPattern("[\\p{Cntrl}&&[^\\n]]|[\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+                    // the only code span is the one the renderer makes around the schedule
+                    assertThat(value.replaceAll("Schedule `[^`]*` in", "")).as("%s of %s", where, hostile).doesNotContain("`");
+                });
+                fields.forEach((where, value) -> {
+                    if (!where.equals("content.description")) assertThat(value).as("%s of %s", where, hostile).doesNotContain("\n");
+                });
+                assertThat(r.title()).contains(shown);
+                assertThat(r.text()).contains("Environment   " + shown + "\n");
+                assertThat(r.subject()).matches("[\\x20-\\x7e]{1,99}")
+                        .startsWith(PlainText.subject("cronwatch: " + shown).replaceAll("\\.\\.\\.$", ""));
+            }
+        }
+    }
+
+    /** Every string in a tree of maps and lists, keyed by where it is. */
+    private static void strings(String where, Object json, Map<String, String> into) {
+        if (json instanceof Map<?, ?> m) m.forEach((k, v) -> strings(where + "." + k, v, into));
+        else if (json instanceof List<?> l) for (int i = 0; i < l.size(); i++) strings(where + "[" + i + "]", l.get(i), into);
+        else if (json instanceof String text) into.put(where, text);
     }
 
     @Test

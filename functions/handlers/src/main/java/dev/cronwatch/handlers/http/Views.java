@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
@@ -106,6 +107,8 @@ final class Views {
         json.put("dateUpdated", time(c.dateUpdated()));
         json.put("expectedTime", time(c.expectedTime()));
         json.put("timeoutAt", time(c.timeoutAt()));
+        // how many slots a missed check-in stands for: more than one for the older part of a long gap (§8.3)
+        json.put("missedSlots", c.status() == CheckInStatus.MISSED ? c.slots() : null);
         return json;
     }
 
