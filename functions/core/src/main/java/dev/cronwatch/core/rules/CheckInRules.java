@@ -1,7 +1,6 @@
 package dev.cronwatch.core.rules;
 
 import dev.cronwatch.core.changes.Changes;
-import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.ConfigPatch;
@@ -14,6 +13,7 @@ import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.validation.Nearest;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,7 +229,7 @@ public final class CheckInRules {
 
         /** A typo is the usual cause of an unknown slug: the nearest one of the project, if any is close. */
         Rejection withSuggestion(String slug, ProjectSlugs projectSlugs) {
-            return Slugs.nearest(slug, projectSlugs.get())
+            return Nearest.typoOf(slug, projectSlugs.get())
                     .map(nearest -> new Rejection(type, Map.<String, Object>of("suggestion", nearest)))
                     .orElse(this);
         }

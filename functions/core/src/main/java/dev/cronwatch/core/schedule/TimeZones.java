@@ -1,5 +1,6 @@
 package dev.cronwatch.core.schedule;
 
+import dev.cronwatch.core.validation.Nearest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -137,7 +138,7 @@ public final class TimeZones {
         for (String name : NAMES) {
             String lower = name.toLowerCase(Locale.ROOT);
             String place = lower.substring(lower.lastIndexOf('/') + 1);
-            int distance = Math.min(editDistance(typed, lower), editDistance(typed, place));
+            int distance = Math.min(Nearest.editDistance(typed, lower), Nearest.editDistance(typed, place));
             if (distance <= limit) candidates.add(new Candidate(name, distance));
         }
         candidates.sort(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name));
@@ -147,24 +148,6 @@ public final class TimeZones {
     }
 
     private record Candidate(String name, int distance) {
-    }
-
-    /** Levenshtein: insertions, deletions and substitutions, one each. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String orList(List<String> names) {

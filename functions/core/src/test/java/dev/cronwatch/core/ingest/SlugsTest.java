@@ -2,6 +2,7 @@ package dev.cronwatch.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.validation.Nearest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,12 @@ class SlugsTest {
     @Test
     void suggestsTheNearestSlugOnlyWhenItIsATypoAway() {
         List<String> slugs = List.of("nightly-backup", "nightly-backup-db", "weekly-report", "db");
-        assertThat(Slugs.nearest("nightly-bakup", slugs)).contains("nightly-backup");
-        assertThat(Slugs.nearest("weekly-reprot", slugs)).contains("weekly-report");
-        assertThat(Slugs.nearest("nightly-backup", slugs)).as("never the slug itself").contains("nightly-backup-db");
-        assertThat(Slugs.nearest("dc", slugs)).as("a short slug: one letter").contains("db");
-        assertThat(Slugs.nearest("invoices", slugs)).isEmpty();
-        assertThat(Slugs.nearest("ab-c", List.of("ab-d", "ab-b"))).as("a tie: alphabetical").contains("ab-b");
-        assertThat(Slugs.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Nearest.typoOf("nightly-bakup", slugs)).contains("nightly-backup");
+        assertThat(Nearest.typoOf("weekly-reprot", slugs)).contains("weekly-report");
+        assertThat(Nearest.typoOf("nightly-backup", slugs)).as("never the slug itself").contains("nightly-backup-db");
+        assertThat(Nearest.typoOf("dc", slugs)).as("a short slug: one letter").contains("db");
+        assertThat(Nearest.typoOf("invoices", slugs)).isEmpty();
+        assertThat(Nearest.typoOf("ab-c", List.of("ab-d", "ab-b"))).as("a tie: alphabetical").contains("ab-b");
+        assertThat(Nearest.editDistance("kitten", "sitting")).isEqualTo(3);
     }
 }
