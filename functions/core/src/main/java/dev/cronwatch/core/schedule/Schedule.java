@@ -3,10 +3,10 @@ package dev.cronwatch.core.schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** When a job is expected: a crontab in the monitor's timezone, or a fixed interval. */
-public sealed interface Schedule permits CrontabSchedule, IntervalSchedule {
+/** When a job is expected: a crontab or a systemd calendar expression in the monitor's timezone, or a fixed interval. */
+public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCalendarSchedule {
 
-    /** The first expected time strictly after {@code reference}, whole minutes. */
+    /** The first expected time strictly after {@code reference}: whole minutes, but for an OnCalendar time that names its seconds. */
     Instant nextAfter(Instant reference, ZoneId zone);
 
     /**
@@ -15,9 +15,9 @@ public sealed interface Schedule permits CrontabSchedule, IntervalSchedule {
      */
     Instant previousBefore(Instant anchor, Instant reference, ZoneId zone);
 
-    /** {@code "crontab"} or {@code "interval"}, as the API spells it. */
+    /** {@code "crontab"}, {@code "interval"} or {@code "oncalendar"}, as the API spells it. */
     String type();
 
-    /** The schedule as the API shows it: the normalised crontab string, or {@code [n, "unit"]}. */
+    /** The schedule as the API shows it: the normalised crontab or calendar expression, or {@code [n, "unit"]}. */
     Object wireValue();
 }
