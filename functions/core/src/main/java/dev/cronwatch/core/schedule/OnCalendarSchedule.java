@@ -103,6 +103,14 @@ public final class OnCalendarSchedule implements Schedule {
         }
     }
 
+    /** Stops where the expression does, rather than at {@link #nextAfter}'s far-off stand-in. */
+    @Override
+    public List<Instant> upcoming(Instant start, ZoneId zone, int count) {
+        List<Instant> times = new ArrayList<>();
+        for (Instant t = next(start, zone); t != null && times.size() < count; t = next(t, zone)) times.add(t);
+        return times;
+    }
+
     @Override
     public Instant previousBefore(Instant anchor, Instant reference, ZoneId zone) {
         for (Duration back : LOOK_BACK) {
