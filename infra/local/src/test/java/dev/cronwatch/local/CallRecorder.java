@@ -39,10 +39,9 @@ public final class CallRecorder implements ExecutionInterceptor {
     private static final Map<String, String> ENTRY_POINTS = Map.of(
             "dev.cronwatch.handlers.ProcessorHandler", "ProcessorFunction",
             "dev.cronwatch.handlers.ClockHandler", "ClockFunction",
-            "dev.cronwatch.handlers.http.IngestApi", "IngestFunction",
-            "dev.cronwatch.handlers.http.ManagementApi", "ManagementFunction",
-            "dev.cronwatch.handlers.http.ProjectsApi", "ManagementFunction",
-            "dev.cronwatch.handlers.http.DashboardApi", "ManagementFunction");
+            "dev.cronwatch.handlers.http.IngestApi", "IngestFunction");
+    /** Every other API class of the HTTP routes is the management function's. */
+    private static final String HTTP_APIS = "dev.cronwatch.handlers.http.";
 
     /** Threads a function's code hands its calls to, where no entry point is on the stack. */
     private static final Map<String, String> THREADS = Map.of("judgement-sender", "ClockFunction");
@@ -60,11 +59,17 @@ public final class CallRecorder implements ExecutionInterceptor {
         return new ArrayList<>(calls);
     }
 
+    private static String functionOf(String className) {
+        String entry = ENTRY_POINTS.get(className);
+        if (entry != null) return entry;
+        return className.startsWith(HTTP_APIS) && className.endsWith("Api") ? "ManagementFunction" : null;
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         if (!recording) return;
         String function = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-                .map(ENTRY_POINTS::get).filter(Objects::nonNull).findFirst()
+                .map(CallRecorder::functionOf).filter(Objects::nonNull).findFirst()
                 .orElse(THREADS.get(Thread.currentThread().getName())));
         if (function == null) return;
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);

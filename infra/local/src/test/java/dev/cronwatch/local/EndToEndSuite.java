@@ -296,6 +296,21 @@ abstract class EndToEndSuite {
         return AttributeValue.fromS("MON#" + api.organization() + "#" + slug);
     }
 
+    /** A systemd calendar expression is a schedule like a crontab: deadlines, misses and alerts alike. */
+    @Test
+    void anOnCalendarMonitorMissesAndAlertsLikeACrontabOne() {
+        api.checkIn("timer", withConfig("ok", "{\"schedule\": {\"type\": \"oncalendar\", \"value\": "
+                + "\"*-*-* *:00/30 Europe/Riga\"}, \"checkin_margin\": 5}"));
+        moveTo("00:20");
+        assertThat(api.environment("timer", "production")).containsEntry("nextCheckIn", "2026-01-01T00:30:00Z")
+                .containsEntry("nextCheckInLatest", "2026-01-01T00:35:00Z");
+        moveTo("00:36");
+        assertThat(api.checkIns("timer")).extracting(c -> c.get("status")).containsExactly("missed", "ok");
+        assertThat(api.notifications()).singleElement()
+                .satisfies(n -> assertThat(attributes(n)).containsEntry("reason", "missed"));
+        assertThat(api.monitor("timer").get("config")).asString().contains("oncalendar");
+    }
+
     /** A deadline the clock could not tick for past the bound is judged by the clock itself, once. */
     @Test
     void aDeadlineLeftUnjudgedPastTheBoundIsJudgedByTheClockItself() {

@@ -2,6 +2,7 @@ package dev.cronwatch.core.monitor;
 
 import dev.cronwatch.core.schedule.CrontabSchedule;
 import dev.cronwatch.core.schedule.IntervalSchedule;
+import dev.cronwatch.core.schedule.OnCalendarSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.Schedule;
 import dev.cronwatch.core.schedule.TimeZones;
@@ -98,10 +99,16 @@ public final class MonitorConfigParser {
                 }
                 return IntervalSchedule.of(n, u);
             }
+            if ("oncalendar".equals(type)) {
+                String expression = Values.string(value, scheduleField);
+                if (expression == null) throw new FieldError(scheduleField, "This field is required.");
+                return OnCalendarSchedule.parse(expression);
+            }
         } catch (InvalidScheduleException e) {
             throw new FieldError(scheduleField, e.getMessage());
         }
-        throw new FieldError(field("schedule_type"), "Schedule type must be \"crontab\" or \"interval\".");
+        throw new FieldError(field("schedule_type"),
+                "Schedule type must be \"crontab\", \"interval\" or \"oncalendar\".");
     }
 
     /** Sentry turns a 0 margin into 1: the clock has one-minute resolution. */

@@ -2,11 +2,13 @@ package dev.cronwatch.core.schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
-/** When a job is expected: a crontab in the monitor's timezone, or a fixed interval. */
-public sealed interface Schedule permits CrontabSchedule, IntervalSchedule {
+/** When a job is expected: a crontab or a systemd calendar expression in the monitor's timezone, or a fixed interval. */
+public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCalendarSchedule {
 
-    /** The first expected time strictly after {@code reference}, whole minutes. */
+    /** The first expected time strictly after {@code reference}: whole minutes, but for an OnCalendar time that names its seconds. */
     Instant nextAfter(Instant reference, ZoneId zone);
 
     /**
@@ -15,9 +17,23 @@ public sealed interface Schedule permits CrontabSchedule, IntervalSchedule {
      */
     Instant previousBefore(Instant anchor, Instant reference, ZoneId zone);
 
-    /** {@code "crontab"} or {@code "interval"}, as the API spells it. */
+    /** {@code "crontab"}, {@code "interval"} or {@code "oncalendar"}, as the API spells it. */
     String type();
 
-    /** The schedule as the API shows it: the normalised crontab string, or {@code [n, "unit"]}. */
+    /**
+     * The next {@code count} expected times after {@code start} (exclusive), as the schedule preview and
+     * the deadlines see them; fewer when the schedule stops firing.
+     */
+    default List<Instant> upcoming(Instant start, ZoneId zone, int count) {
+        List<Instant> times = new ArrayList<>();
+        Instant after = start;
+        for (int i = 0; i < count; i++) {
+            after = nextAfter(after, zone);
+            times.add(after);
+        }
+        return times;
+    }
+
+    /** The schedule as the API shows it: the normalised crontab or calendar expression, or {@code [n, "unit"]}. */
     Object wireValue();
 }

@@ -70,6 +70,18 @@ class MonitorConfigParserTest {
                 .isEqualTo("0 0 * * *");
         assertThat(parser.parse(config("schedule", Map.of("type", "interval", "value", 3, "unit", "day"))).schedule().wireValue())
                 .isEqualTo(List.of(3, "day"));
+        assertThat(parser.parse(config("schedule", "Mon..Fri 09:00 Europe/Riga", "schedule_type", "oncalendar")).schedule()
+                .wireValue()).isEqualTo("Mon..Fri 09:00 Europe/Riga");
+        assertThat(parser.parse(config("schedule", Map.of("type", "oncalendar", "value", "daily"))).schedule().type())
+                .isEqualTo("oncalendar");
+    }
+
+    @Test
+    void refusesABadCalendarExpressionNamingTheScheduleAndWhatIsWrong() {
+        FieldError bad = rejected(config("schedule", "Fri..Mon 10:00", "schedule_type", "oncalendar"));
+        assertThat(bad.field()).isEqualTo("monitor_config.schedule");
+        assertThat(bad.detail()).contains("Bad weekday");
+        assertThat(rejected(config("schedule", "*-02-30", "schedule_type", "oncalendar")).detail()).contains("never fires");
     }
 
     @Test

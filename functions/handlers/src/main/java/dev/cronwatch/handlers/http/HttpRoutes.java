@@ -40,6 +40,7 @@ public final class HttpRoutes {
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
         DashboardApi dash = new DashboardApi(admin, credentials, clock);
+        SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
                 checkIn("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
@@ -69,7 +70,8 @@ public final class HttpRoutes {
                 route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
-                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org")))));
+                route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
+                route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org")))));
         if (scope != HttpScope.INGEST) { // reading, hashing and compressing the assets is no work for ingest's cold start
             Dashboard dashboard = Dashboard.fromClasspath();
             all.add(route("GET", "/", (r, v) -> dashboard.page(r)));

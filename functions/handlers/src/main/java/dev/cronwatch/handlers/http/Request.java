@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -32,14 +34,16 @@ public final class Request {
     private final String method;
     private final String path;
     private final Map<String, String> query;
+    private final String rawQuery;
     private final Map<String, String> headers;
     private final byte[] received;
     private byte[] body;
 
-    private Request(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] received) {
+    private Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] received) {
         this.method = method;
         this.path = path;
-        this.query = query;
+        this.rawQuery = rawQuery;
+        this.query = parseQuery(rawQuery);
         this.headers = headers;
         this.received = received;
     }
@@ -55,8 +59,7 @@ public final class Request {
             });
         }
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
-        return new Request(method.toUpperCase(Locale.ROOT), path, parseQuery(event.getRawQueryString()), headers,
-                received(event));
+        return new Request(method.toUpperCase(Locale.ROOT), path, event.getRawQueryString(), headers, received(event));
     }
 
     public String method() {
@@ -69,6 +72,15 @@ public final class Request {
 
     public Map<String, String> query() {
         return query;
+    }
+
+    /** Every value a query parameter was given, in order (an interval's preview sends {@code schedule} twice). */
+    public List<String> queryValues(String name) {
+        List<String> values = new ArrayList<>();
+        forEachPair(rawQuery, (key, value) -> {
+            if (key.equals(name)) values.add(value);
+        });
+        return values;
     }
 
     public String header(String name) {
@@ -155,15 +167,17 @@ public final class Request {
 
     static Map<String, String> parseQuery(String raw) {
         Map<String, String> query = new HashMap<>();
-        if (raw == null || raw.isEmpty()) return query;
+        forEachPair(raw, query::putIfAbsent);
+        return query;
+    }
+
+    private static void forEachPair(String raw, java.util.function.BiConsumer<String, String> each) {
+        if (raw == null || raw.isEmpty()) return;
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(key, value);
+            each.accept(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
         }
-        return query;
     }
 
     /** Percent-decoding; a broken escape ({@code %zz}) is the client's error, naming the query. */
