@@ -40,7 +40,8 @@ export function firstRunPanel({organization, projects, dsnFor, origin}) {
     const projectId = String(listed[0]?.id ?? '1');
     const dsn = await dsnFor(projectId);
     const lines = firstRunLines({organization, dsn, origin, projectId});
-    body.replaceChildren(
+    // replaceChildren renders a null as the text "null": parts left out are filtered first
+    body.replaceChildren(...[
       h('div', {class: 'dsn'}, h('span', {class: 'label'}, `DSN of ${listed[0]?.name ?? `project ${projectId}`}`),
         h('code', {id: 'first-run-dsn'}, lines.dsn)),
       lines.known ? null : h('p', {class: 'notice', role: 'note'}, 'No DSN key could be listed for this project here: in local mode it is in ',
@@ -55,7 +56,8 @@ export function firstRunPanel({organization, projects, dsnFor, origin}) {
           const project = panel.querySelector('#new-f-project')?.value ?? projectId;
           const {data} = await api.createMonitor(organization, {project, ...monitor});
           location.hash = `#/monitors/${encodeURIComponent(data.slug)}`;
-        }}));
+        }}),
+    ].filter(Boolean));
   }
 }
 

@@ -265,6 +265,8 @@ class DashboardBrowserTest {
         await(driver, d -> d.findElement(By.id("first-run")));
         assertThat(driver.findElement(By.cssSelector(".counts")).getText()).isEqualTo("0 monitors");
         assertThat(text(driver, "first-run-dsn")).isEqualTo(system.credentials().dsn());
+        // a part the panel leaves out must not be rendered as the word "null"
+        assertThat(text(driver, "first-run")).doesNotContain("null").doesNotContain("undefined");
         assertThat(text(driver, "first-run-cli")).contains("sentry-cli monitors run -s '0 * * * *' my-job -- your-command");
         shell(text(driver, "first-run-curl"));
         system.controls().drainQueue();
