@@ -95,6 +95,20 @@ class CheckInIntakeTest {
         assertThat(call("DELETE", MONITOR + "environments/production/", TOKEN, null).getStatusCode()).isEqualTo(202);
     }
 
+    /** In a path, "+" is a plus: deleting "a+b" must not delete "a b". */
+    @Test
+    void anEnvironmentInThePathIsReadWithItsPlusSigns() {
+        createBackup();
+        for (String name : List.of("a b", "a+b")) {
+            assertThat(call("POST", CHECKINS, HttpApiHandlerTest.dsn(), "{\"status\": \"ok\", \"environment\": \""
+                    + name + "\"}").getStatusCode()).isEqualTo(201);
+        }
+        system.process();
+        assertThat(environmentNames()).contains("a b", "a+b");
+        assertThat(call("DELETE", MONITOR + "environments/a+b/", TOKEN, null).getStatusCode()).isEqualTo(202);
+        assertThat(environmentNames()).contains("a b").doesNotContain("a+b");
+    }
+
     /** A name stored before the rule existed can still be removed, without removing its monitor. */
     @Test
     void anEnvironmentStoredBeforeTheRuleCanStillBeDeleted() {

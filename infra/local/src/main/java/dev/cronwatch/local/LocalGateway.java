@@ -87,26 +87,41 @@ final class LocalGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
+        // the exchange is closed only after the answer: closed first, a failure became an empty reply
         try (exchange) {
-            Optional<OwnAddresses.Refusal> refusal = own.refusal(exchange.getRequestMethod(), exchange.getRequestHeaders());
-            if (refusal.isPresent()) {
-                respond(exchange, refusal.get().status(), Map.of("detail", refusal.get().detail(), "field", refusal.get().field()));
-                return;
+            try {
+                serve(exchange);
+            } catch (IOException e) {
+                // the client went away or was cut off: nothing to answer, and nothing of ours failed
+                log.warn("{} {}: the connection ended before its answer ({})", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), e.getMessage());
+            } catch (Throwable e) {
+                String requestId = UUID.randomUUID().toString();
+                log.error("request {} ({} {}) failed in the local gateway", requestId, exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), e);
+                try {
+                    respond(exchange, 500, Map.of("detail", "Internal error. Quote request id " + requestId
+                            + " when reporting it.", "requestId", requestId));
+                } catch (IOException gone) {
+                    log.warn("request {}: the client went away before its 500", requestId);
+                }
             }
-            String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-            if (LOCAL_ROUTES.contains(route)) {
-                answerLocally(exchange, route);
-            } else {
-                APIGatewayV2HTTPEvent event = ApiGatewayEvents.fromExchange(exchange, clock); // the body is read here
-                ApiGatewayEvents.writeResponse(exchange, whileHandling(() -> handler.handleRequest(event, null)));
-            }
-        } catch (Throwable e) {
-            String requestId = UUID.randomUUID().toString();
-            log.error("request {} ({} {}) failed in the local gateway", requestId, exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), e);
-            respond(exchange, 500, Map.of("detail", "Internal error. Quote request id " + requestId + " when reporting it.",
-                    "requestId", requestId));
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Optional<OwnAddresses.Refusal> refusal = own.refusal(exchange.getRequestMethod(), exchange.getRequestHeaders());
+        if (refusal.isPresent()) {
+            respond(exchange, refusal.get().status(), Map.of("detail", refusal.get().detail(), "field", refusal.get().field()));
+            return;
+        }
+        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        if (LOCAL_ROUTES.contains(route)) {
+            answerLocally(exchange, route);
+        } else {
+            APIGatewayV2HTTPEvent event = ApiGatewayEvents.fromExchange(exchange, clock); // the body is read here
+            ApiGatewayEvents.writeResponse(exchange, whileHandling(() -> handler.handleRequest(event, null)));
         }
     }
 
@@ -164,6 +179,9 @@ final class LocalGateway implements AutoCloseable {
         return new Reply(201, created.get().toJson());
     }
 
+    /** The store and the schedules look no further than 2199; the manual clock goes no further either. */
+    private static final Instant LAST_INSTANT = Instant.parse("2200-01-01T00:00:00Z");
+
     private Reply moveClock(byte[] body) {
         if (!clock.isManual()) {
             return new Reply(409, Map.of("detail", "the clock is real; start with --clock manual", "field", "now"));
@@ -174,6 +192,9 @@ final class LocalGateway implements AutoCloseable {
             target = Instant.parse(String.valueOf(now));
         } catch (RuntimeException e) {
             return new Reply(400, Map.of("detail", "send {\"now\": \"<ISO instant>\"}", "field", "now"));
+        }
+        if (target.isAfter(LAST_INSTANT)) {
+            return new Reply(400, Map.of("detail", "send an instant before " + LAST_INSTANT, "field", "now"));
         }
         int ticks;
         try {

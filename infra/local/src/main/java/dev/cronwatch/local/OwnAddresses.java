@@ -41,6 +41,12 @@ final class OwnAddresses {
                     + String.join(", ", authorities) + ", not " + (host.isEmpty() ? "none" : String.join(", ", host))
                     + " (start it with --allow-host <name> to add a name)"));
         }
+        // a GET can change state too (the relay heartbeat), and an <img> sends no Origin: browsers mark
+        // every request a page of another site makes, whatever its method
+        if ("cross-site".equalsIgnoreCase(headers.getFirst("Sec-Fetch-Site"))) {
+            return Optional.of(new Refusal(403, "origin", "A page of another site may not send requests to"
+                    + " cronwatch-local; open its own pages (http://" + authorities.iterator().next() + ")."));
+        }
         String origin = headers.getFirst("Origin");
         if (origin != null && STATE_CHANGING.contains(method.toUpperCase(Locale.ROOT)) && !isOwn(origin)) {
             return Optional.of(new Refusal(403, "origin", "A page from " + origin + " may not change cronwatch-local's"

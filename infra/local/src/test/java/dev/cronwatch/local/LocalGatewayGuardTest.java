@@ -170,6 +170,36 @@ class LocalGatewayGuardTest {
                 .as("a read changes nothing and its answer is not shared with the page").isEqualTo(200);
     }
 
+    /** A page of another site can make a browser send a GET (an image): the relay heartbeat changes state. */
+    @Test
+    void aRequestABrowserMarksCrossSite_isRefused_whateverItsMethod() throws IOException {
+        String key = system.credentials().publicKey();
+        String heartbeat = "/api/" + system.credentials().projectId() + "/cron/from-an-image/" + key + "/?status=ok";
+        Map<String, String> fromAnImage = new LinkedHashMap<>(host(own));
+        fromAnImage.put("Sec-Fetch-Site", "cross-site");
+        Answer refused = raw("GET", heartbeat, fromAnImage, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json()).containsEntry("field", "origin");
+        Map<String, String> ownPage = new LinkedHashMap<>(host(own));
+        ownPage.put("Sec-Fetch-Site", "same-origin");
+        assertThat(raw("GET", "/_local/clock", ownPage, null).status()).isEqualTo(200);
+        system.controls().drainQueue();
+        assertThat(raw("GET", "/api/0/organizations/local/monitors/from-an-image/", Map.of("Host", own,
+                "Authorization", "Bearer " + system.credentials().token()), null).status()).isEqualTo(404);
+    }
+
+    /** An instant the clock cannot reach is a 400 naming it; it was an empty reply (the gateway closed first). */
+    @Test
+    void aClockMoveBeyondWhatTheStoreOrders_isAnsweredNamingNow() throws IOException {
+        String before = clockNow();
+        for (String far : List.of("+300000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z")) {
+            Answer move = raw("POST", "/_local/clock", host(own), "{\"now\": \"" + far + "\"}");
+            assertThat(move.status()).as(far).isEqualTo(400);
+            assertThat(move.json()).containsEntry("field", "now");
+        }
+        assertThat(clockNow()).isEqualTo(before);
+    }
+
     @Test
     void aLocalRouteRefusesABodyOverItsLimit_andActsOnNothing() throws IOException {
         String before = clockNow();

@@ -20,7 +20,8 @@ record PathPattern(String[] segments) {
             String expected = segments[i];
             String value;
             try {
-                value = URLDecoder.decode(actual[i], StandardCharsets.UTF_8);
+                // a path's "+" is a plus: only a form's query string spells a space that way
+                value = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException brokenEscape) {
                 return null; // no route has a segment like that
             }
