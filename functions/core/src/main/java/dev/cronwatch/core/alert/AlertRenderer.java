@@ -221,8 +221,8 @@ public final class AlertRenderer {
         /** A crontab line as is; an interval {@code [2, "hour"]} as "every 2 hour". */
         String schedule() {
             Object s = monitor().get("schedule");
-            if (s instanceof List<?> l && l.size() == 2) return PlainText.shown("every " + l.get(0) + " " + l.get(1));
-            return PlainText.shown(str(s, "?"));
+            if (s instanceof List<?> l && l.size() == 2) return PlainText.code("every " + l.get(0) + " " + l.get(1));
+            return PlainText.code(str(s, "?"));
         }
 
         ZoneId zone() {

@@ -48,9 +48,24 @@ public final class PlainText {
      * A user-chosen value as every alert form shows it: one {@link #line}, with look-alikes for what
      * chat and markdown would act on. {@code <} and {@code >} (Slack's mentions and links, HTML) become
      * {@code ‹ ›}, {@code @} ({@code @channel}, {@code @here}) a full-width {@code ＠}, a backtick
-     * (code spans) {@code ˋ}, and {@code ](} (a markdown link) {@code ] (}.
+     * (code spans) {@code ˋ}, {@code ](} (a markdown link) {@code ] (}, the emphasis marks {@code *},
+     * {@code ~} and an underscore at a word's edge {@code ∗ ∼ ＿}, the colons of an emoji code and of
+     * {@code ://} a ratio sign {@code ∶}, and the dot of a domain a one-dot leader {@code ․}.
      */
     public static String shown(Object value) {
+        return neutral(value, false);
+    }
+
+    /**
+     * A schedule, which the renderer shows inside a code span (where chat neither emphasises nor links)
+     * and which validation kept to a cron or calendar expression's characters: {@link #shown}'s rule
+     * but for emphasis, emoji codes and links, so that {@code 0 * * * *} reads as written.
+     */
+    public static String code(Object value) {
+        return neutral(value, true);
+    }
+
+    private static String neutral(Object value, boolean inCode) {
         String text = line(value);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -60,11 +75,25 @@ public final class PlainText {
                 case '>' -> out.append('›');
                 case '@' -> out.append('＠');
                 case '`' -> out.append('ˋ');
+                case '*' -> out.append(inCode ? '*' : '∗');
+                case '~' -> out.append(inCode ? '~' : '∼');
+                // inside a word (my_job) an underscore is only a letter; at its edge it starts or ends italics
+                case '_' -> out.append(inCode || wordAt(text, i - 1) && wordAt(text, i + 1) ? '_' : '＿');
                 case '(' -> out.append(i > 0 && text.charAt(i - 1) == ']' ? " (" : "(");
                 default -> out.append(c);
             }
         }
-        return out.toString();
+        if (inCode) return out.toString();
+        // :fire: (an emoji code), example.com and scheme:// (which chat turns into links)
+        return EMOJI_CODE.matcher(out).replaceAll("∶$1∶")
+                .replace("://", "∶//")
+                .replaceAll("(?<=\\w)\\.(?=\\p{Alpha}{2})", "․");
+    }
+
+    private static final java.util.regex.Pattern EMOJI_CODE = java.util.regex.Pattern.compile(":([\\w+-]+):");
+
+    private static boolean wordAt(String text, int i) {
+        return i >= 0 && i < text.length() && Character.isLetterOrDigit(text.charAt(i));
     }
 
     /**
@@ -84,6 +113,8 @@ public final class PlainText {
                 case '›' -> ascii.append(')');
                 case '＠' -> ascii.append("(at)");
                 case 'ˋ' -> ascii.append('\'');
+                case '․' -> ascii.append('.');
+                case '＿' -> ascii.append('_');
                 case '<', '>', '@', '`' -> ascii.append('?'); // only reached by text that skipped shown()
                 default -> ascii.append(c >= 0x20 && c < 0x7f ? c : Character.isWhitespace(c) || Character.isISOControl(c) ? ' ' : '?');
             }

@@ -130,7 +130,8 @@ class AlertRendererTest {
     static final List<String> HOSTILE = List.of("<!channel>", "<!here|here>", "<@U024BE7LH>", "<#C024BE7LR>",
             "<https://evil.example|click here>", "[click](https://evil.example)", "@channel", "@here please",
             "@everyone", "`rm -rf`", "line\nSubject: forged", "tab\there\rreturn", "nul\u0000bell\u0007",
-            "\u202Ereversed\u2066isolated", "next\u2028line", "x".repeat(500));
+            "\u202Ereversed\u2066isolated", "next\u2028line", "x".repeat(500), "*URGENT* _x_ ~s~ :fire:",
+            "evil-login.com", "http://evil.example/a", "www.evil.example");
 
     /**
      * Every field of every form a person reads (the subject, the email text, the chat title and lines,
@@ -163,6 +164,8 @@ class AlertRendererTest {
                 strings("metadata", r.json().get("metadata"), fields);
 
                 String shown = PlainText.shown(hostile);
+                // emphasis, emoji codes and anything a chat client would link are shown, not acted on
+                assertThat(shown).as(hostile).doesNotContainPattern("[*~]|(^|\\W)_|_(\\W|$)|:[\\w+-]+:|://|\\w\\.\\p{Alpha}{2}");
                 fields.forEach((where, value) -> {
                     assertThat(value).as("%s of %s", where, hostile)
                             .doesNotContain("<").doesNotContain(">").doesNotContain("@").doesNotContain("](")
