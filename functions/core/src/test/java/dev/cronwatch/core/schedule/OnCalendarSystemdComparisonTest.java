@@ -36,10 +36,12 @@ class OnCalendarSystemdComparisonTest {
     static final long FIXED_SEED = 20261207L;
     /** Zones whose rules the JDK's tzdata and Debian's agree on for the years generated. */
     static final List<String> ZONES = List.of("UTC", "Europe/Riga", "America/New_York", "Australia/Lord_Howe",
-            "Pacific/Apia", "Asia/Kolkata", "America/Santiago", "Europe/London", "Pacific/Chatham", "Asia/Tokyo");
+            "Pacific/Apia", "Asia/Kolkata", "America/Santiago", "Europe/London", "Asia/Tokyo");
     static final Map<String, String> EXPECTED = Map.of(
             "refused by us, systemd accepts: never fires",
-            "Healthchecks refuses an expression with no time after 2000-01-01; systemd accepts it and answers never");
+            "Healthchecks refuses an expression with no time after 2000-01-01; systemd accepts it and answers never",
+            "systemd could not answer",
+            "systemd-analyze itself failed to compute the next elapse (\"Failed to determine next elapse\"): nothing to compare");
 
     record Case(String expression, Instant base) {
     }
@@ -91,12 +93,13 @@ class OnCalendarSystemdComparisonTest {
 
     /** Null when both agree, else the class of the disagreement. */
     private static String kindOfDisagreement(Object ours, Object theirs) {
+        if ("unanswered".equals(theirs)) return "systemd could not answer";
         if (ours instanceof String refusal) {
-            if (theirs instanceof String) return null;
+            if ("refused".equals(theirs)) return null;
             if (refusal.contains("never fires") && ((List<?>) theirs).isEmpty()) return "refused by us, systemd accepts: never fires";
             return "refused by us, systemd accepts: " + refusal.replaceAll("\".*\"", "…");
         }
-        if (theirs instanceof String) return "accepted by us, systemd refuses";
+        if ("refused".equals(theirs)) return "accepted by us, systemd refuses";
         return ours.equals(theirs) ? null : "other instants";
     }
 
@@ -134,7 +137,12 @@ class OnCalendarSystemdComparisonTest {
         List<Instant> current = null;
         for (String line : output.split("\n")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("Failed to parse calendar specification")) {
+            if (trimmed.startsWith("Failed to determine next elapse")) {
+                // systemd's own failure (seen with some zones: "Resource deadlock avoided"): no answer to compare
+                if (current != null) answers.add(current);
+                current = null;
+                answers.add("unanswered");
+            } else if (trimmed.startsWith("Failed to parse calendar specification")) {
                 if (current != null) answers.add(current);
                 current = null;
                 answers.add("refused");
