@@ -16,10 +16,12 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.Text;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.http.HttpScope;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +44,20 @@ final class TwoTenants {
         String dsn(int project) {
             return "http://" + publicKeys.get(project) + "@cronwatch.test/" + projectIds.get(project);
         }
+
+        String projectName(int project) {
+            return "Project " + projectSlugs.get(project) + " of " + organization;
+        }
+
+        String keyName(int project) {
+            return "Key " + projectSlugs.get(project) + " of " + organization;
+        }
     }
 
-    static final Tenant ACME = new Tenant("acme", "a".repeat(63) + "1", List.of("1", "2"), List.of("web", "jobs"),
+    // slugs and names no other value contains, so that each one found in an answer names its owner
+    static final Tenant ACME = new Tenant("acme", "a".repeat(63) + "1", List.of("1", "2"), List.of("storefront", "payroll"),
             List.of("0123456789abcdef0123456789abcdef", "1123456789abcdef0123456789abcdef"));
-    static final Tenant GLOBEX = new Tenant("globex", "b".repeat(63) + "2", List.of("1", "2"), List.of("ops", "batch"),
+    static final Tenant GLOBEX = new Tenant("globex", "b".repeat(63) + "2", List.of("1", "2"), List.of("ledger", "warehouse"),
             List.of("2123456789abcdef0123456789abcdef", "3123456789abcdef0123456789abcdef"));
     static final List<Tenant> TENANTS = List.of(ACME, GLOBEX);
     /** The monitors each organization has: the same slugs in both, so that a slug alone names nothing. */
@@ -61,7 +72,12 @@ final class TwoTenants {
     final List<String> guardFindings = new ArrayList<>();
     final Services services;
     final HttpApiHandler handler;
-    /** Per organization: check-in ids, incident ids, monitor ids: what another tenant must never see. */
+    /**
+     * Per organization, every secret and identifier another tenant must never see unless it sent it
+     * itself: its name, token, DSN keys, key names, project slugs and names, monitor, check-in,
+     * incident and processing-error ids, environment names and attachment contents. Project ids and
+     * monitor slugs are the same in both organizations, so they name nothing and are left out.
+     */
     final Map<String, List<String>> secrets = new HashMap<>();
     final Map<String, List<String>> checkInIds = new HashMap<>();
 
@@ -70,8 +86,10 @@ final class TwoTenants {
             tenants.createOrganization(t.organization(), clock.instant());
             tenants.ensureToken(t.organization(), t.token());
             for (int p = 0; p < 2; p++) {
-                tenants.ensureProject(new Project(t.organization(), t.projectIds().get(p), t.projectSlugs().get(p)));
-                tenants.ensureDsnKey(new DsnKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p)));
+                tenants.ensureProject(new Project(t.organization(), t.projectIds().get(p), t.projectSlugs().get(p),
+                        t.projectName(p), clock.instant()));
+                tenants.createKey(new ProjectKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p),
+                        t.keyName(p), clock.instant()));
             }
         }
         services = new Services(guarded(MonitorStore.class, store), guarded(TenantDirectory.class, tenants),
@@ -114,8 +132,22 @@ final class TwoTenants {
         own.addAll(ids);
         own.add("prod-" + t.organization());
         own.add("log of " + t.organization());
+        own.add(t.organization());
+        own.add(t.token());
+        own.addAll(t.publicKeys());
+        own.addAll(t.projectSlugs());
+        for (int p = 0; p < 2; p++) {
+            own.add(t.projectName(p));
+            own.add(t.keyName(p));
+        }
         secrets.put(t.organization(), own);
         checkInIds.put(t.organization(), ids);
+    }
+
+    /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
+    List<String> routeTable() {
+        return new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
+                services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {
