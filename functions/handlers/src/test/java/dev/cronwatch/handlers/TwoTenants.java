@@ -3,6 +3,7 @@ package dev.cronwatch.handlers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
@@ -28,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -80,6 +83,8 @@ final class TwoTenants {
      */
     final Map<String, List<String>> secrets = new HashMap<>();
     final Map<String, List<String>> checkInIds = new HashMap<>();
+    /** Organizations the ports were asked to write for since {@link #takeWrittenOrganizations()} last ran. */
+    private final Set<String> writtenOrganizations = new HashSet<>();
 
     TwoTenants() {
         for (Tenant t : TENANTS) {
@@ -97,6 +102,7 @@ final class TwoTenants {
         handler = new HttpApiHandler(services);
         for (Tenant t : TENANTS) seed(t);
         guardFindings.clear();
+        writtenOrganizations.clear();
     }
 
     /**
@@ -187,6 +193,8 @@ final class TwoTenants {
     private <T> T guarded(Class<T> port, T target) {
         return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
             if (args != null) {
+                String written = writtenOrganization(method.getName(), args);
+                if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
                     if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && Slugs.isValid(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
@@ -204,6 +212,29 @@ final class TwoTenants {
                 throw e.getCause();
             }
         });
+    }
+
+    /** Returns and forgets the organizations written for since the last call (the queue's messages aside). */
+    Set<String> takeWrittenOrganizations() {
+        Set<String> out = Set.copyOf(writtenOrganizations);
+        writtenOrganizations.clear();
+        return out;
+    }
+
+    /** The organization a port call writes for, or null for a read (and for the clock's and the outbox's writes). */
+    private static String writtenOrganization(String method, Object[] args) {
+        return switch (method) {
+            case "commit" -> {
+                Changes changes = (Changes) args[0];
+                if (changes.monitor() != null) yield changes.monitor().key().organization();
+                yield changes.environment() != null ? changes.environment().monitor().organization() : "(a commit of neither monitor nor environment)";
+            }
+            case "saveAttachment" -> ((Attachment) args[0]).monitor().organization();
+            case "deleteMonitor", "deleteEnvironment", "recordFailure" -> ((MonitorKey) args[0]).organization();
+            case "createProject", "revokeKey" -> (String) args[0];
+            case "createKey" -> ((ProjectKey) args[0]).organization();
+            default -> null;
+        };
     }
 
     private static String keyPartProblem(String method, Object[] args) {
