@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.queue.CheckInMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -23,28 +30,46 @@ import org.junit.jupiter.api.Test;
  * nothing stored or queued for a refused input. Accepted check-ins are applied as the processor would,
  * so later inputs meet monitors, check-ins and cursors that exist. A cursor taken from a real answer
  * and sent as made to another listing (another route, tenant, monitor or project) must not read a page,
- * and an answer to one tenant's token must show nothing of the other's. Run another seed or more inputs
- * with {@code -Dfuzz.seed=… -Dfuzz.inputs=…}; the figures are printed.
+ * and an answer to one tenant's token must show nothing of the other's, nor may an input write for an
+ * organization whose credentials it does not carry. An input known to be invalid (a method no route
+ * takes, a body flagged base64 that is not) must be refused. Each run fuzzes the fixed seed and a fresh one,
+ * whose figures print the line that reproduces it; run another seed or more inputs with
+ * {@code -Dfuzz.seed=… -Dfuzz.inputs=…}.
  */
 class HostileInputFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20261130L);
     static final int INPUTS = Integer.getInteger("fuzz.inputs", 30_000);
+    /** Fewer inputs for the fresh seed: what it adds is other inputs, not more of them; the run stays near a minute. */
+    static final int FRESH_INPUTS = INPUTS / 3;
 
     @Test
     void noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused() {
+        fuzz(SEED, INPUTS);
+    }
+
+    /** A seed no run used before: over many CI runs, many more inputs than the fixed seed's. */
+    @Test
+    void aFreshSeed_too() {
+        fuzz(new SecureRandom().nextLong(), FRESH_INPUTS);
+    }
+
+    private static void fuzz(long seed, int count) {
+        System.out.printf("fuzz: seed %d, %d inputs (reproduce with -Dfuzz.seed=%d -Dfuzz.inputs=%d"
+                + " -Dtest='HostileInputFuzzTest#noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused')%n", seed, count, seed, count);
         TwoTenants system = new TwoTenants();
-        HostileInputs inputs = new HostileInputs(SEED, system);
+        HostileInputs inputs = new HostileInputs(seed, system);
+        Set<String> routedMethods = system.routeTable().stream().map(r -> r.substring(0, r.indexOf(' '))).collect(Collectors.toSet());
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Map<Integer, Integer>> byRoute = new TreeMap<>();
         List<String> findings = new ArrayList<>();
         long slowestNanos = 0;
         String slowest = "";
-        long[] nanos = new long[INPUTS];
+        long[] nanos = new long[count];
         int accepted = 0;
         Map<String, Map<String, Integer>> byCursor = new TreeMap<>();
         int bentHeaders = 0;
 
-        for (int i = 0; i < INPUTS; i++) {
+        for (int i = 0; i < count; i++) {
             HostileInputs.Input input = inputs.next();
             int writesBefore = system.writes();
             int queuedBefore = system.queue.messages().size();
@@ -68,6 +93,8 @@ class HostileInputFuzzTest {
             byStatus.merge(status / 100 + "xx", 1, Integer::sum);
             byRoute.computeIfAbsent(input.route(), r -> new TreeMap<>()).merge(status, 1, Integer::sum);
             String problem = problem(system, response, writesBefore, queuedBefore);
+            if (problem == null) problem = writtenWithoutCredentials(system, input, queuedBefore);
+            if (problem == null && knownInvalid(input, routedMethods) && status < 400) problem = "an invalid input accepted (" + status + ")";
             if (problem == null) problem = crossing(system, input, response);
             if (problem != null) findings.add("#" + i + " " + problem + ": " + input.describe());
             if (input.replay() != null && input.method().equals("GET")) { // another method is another route, not a read
@@ -85,19 +112,20 @@ class HostileInputFuzzTest {
             if (i % 25 == 0) {
                 int guards = system.guardFindings.size();
                 system.process();
+                system.takeWrittenOrganizations(); // the processor's writes: each message's organization was checked when queued
                 for (int g = guards; g < system.guardFindings.size(); g++) findings.add("after #" + i + ": " + system.guardFindings.get(g));
             }
         }
 
-        System.out.printf("fuzz: seed %d, %d inputs, statuses by class %s, accepted %d%n", SEED, INPUTS, byStatus, accepted);
+        System.out.printf("fuzz: seed %d, %d inputs, statuses by class %s, accepted %d%n", seed, count, byStatus, accepted);
         System.out.printf("fuzz: statuses by route %s%n", byRoute);
         System.out.printf("fuzz: cursors from real answers on GETs, statuses by how they were sent %s%n", byCursor);
         System.out.printf("fuzz: inputs with more than 30 headers or one over 4 KB: %d%n", bentHeaders);
         long[] sorted = nanos.clone();
         java.util.Arrays.sort(sorted);
         System.out.printf("fuzz: slowest request %.1f ms (p50 %.3f ms, p99 %.3f ms): %s%n", slowestNanos / 1e6,
-                sorted[INPUTS / 2] / 1e6, sorted[INPUTS * 99 / 100] / 1e6, slowest);
-        assertThat(findings).as("findings (seed %d)", SEED).isEmpty();
+                sorted[count / 2] / 1e6, sorted[count * 99 / 100] / 1e6, slowest);
+        assertThat(findings).as("findings (seed %d, %d inputs)", seed, count).isEmpty();
         assertThat(byStatus).containsKeys("2xx", "4xx");
         assertThat(byRoute).hasSizeGreaterThanOrEqualTo(26);
         assertThat(byCursor.getOrDefault("as made, another listing", Map.of())).containsKey("4xx");
@@ -113,7 +141,8 @@ class HostileInputFuzzTest {
     /**
      * A read across listings or tenants: a real cursor of another listing that read a page, or an
      * answer to one organization's token that shows the other's data (its check-in ids aside: any
-     * client may send an id it knows, and its own check-in then carries it).
+     * client may send an id it knows, and its own check-in then carries it; so are the names and the
+     * key the inputs send as plain values, which the reader's own data may then hold).
      */
     private static String crossing(TwoTenants system, HostileInputs.Input input, APIGatewayV2HTTPResponse response) {
         if (response.getStatusCode() >= 300) return null;
@@ -129,7 +158,8 @@ class HostileInputFuzzTest {
                 if (other == reader) continue;
                 String shown = text(response) + " " + response.getHeaders();
                 for (String secret : system.secrets.get(other.organization())) {
-                    if (!system.checkInIds.get(other.organization()).contains(secret) && shown.contains(secret)) {
+                    if (!system.checkInIds.get(other.organization()).contains(secret) && !HostileInputs.sendsAsAValue(secret)
+                            && shown.contains(secret)) {
                         return reader.organization() + " read " + secret + " of " + other.organization();
                     }
                 }
@@ -154,6 +184,40 @@ class HostileInputFuzzTest {
         String type = response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
         return type != null && (type.startsWith("text/html") || type.startsWith("text/css")
                 || type.startsWith("text/javascript") || type.startsWith("image/svg+xml"));
+    }
+
+    /**
+     * A write for an organization the input holds no credential of (its token or one of its DSN keys,
+     * anywhere in the request): to its ports directly, or by a check-in queued for it. An input whose
+     * body is compressed is not read, so not judged.
+     */
+    private static String writtenWithoutCredentials(TwoTenants system, HostileInputs.Input input, int queuedBefore) {
+        Set<String> written = new TreeSet<>(system.takeWrittenOrganizations());
+        List<CheckInMessage> queued = system.queue.messages();
+        for (int m = queuedBefore; m < queued.size(); m++) written.add(queued.get(m).monitor().organization());
+        if (written.isEmpty() || input.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-encoding"))) return null;
+        String path;
+        try {
+            path = URLDecoder.decode(input.path(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            path = input.path();
+        }
+        String request = path + " " + input.headers() + " " + (input.body() == null ? "" : new String(input.body(), StandardCharsets.UTF_8));
+        for (String organization : written) {
+            TwoTenants.Tenant owner = TwoTenants.TENANTS.stream().filter(t -> t.organization().equals(organization)).findFirst().orElse(null);
+            boolean holdsCredential = owner != null && (request.contains(owner.token()) || owner.publicKeys().stream().anyMatch(request::contains));
+            if (!holdsCredential) return "wrote for " + organization + " without its credentials";
+        }
+        return null;
+    }
+
+    /**
+     * What no route can take: a method none of the route table's has (PATCH, HEAD), or a POST or PUT
+     * whose body is flagged base64 but is not.
+     */
+    private static boolean knownInvalid(HostileInputs.Input input, Set<String> routedMethods) {
+        if (!routedMethods.contains(input.method().toUpperCase(Locale.ROOT))) return true; // "get" is GET
+        return input.corruptBase64() && (input.method().equals("POST") || input.method().equals("PUT"));
     }
 
     /** What is wrong with this answer, or null. */

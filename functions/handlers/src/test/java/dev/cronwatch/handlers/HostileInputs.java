@@ -86,6 +86,11 @@ final class HostileInputs {
             3.5, 0.001, -0.0, new Raw("1e999"), new Raw("-1e999"), new Raw("99999999999999999999999999"),
             new Raw("NaN"), new Raw("Infinity"), new Raw("0x10"), new Raw("01"));
 
+    /** Whether inputs may carry {@code value} anywhere a string goes (an organization's name, a key): any tenant's data may then hold it. */
+    static boolean sendsAsAValue(String value) {
+        return STRINGS.contains(value);
+    }
+
     private final Random random;
     private final TwoTenants fixture;
     /** Cursors seen in Link headers, tried on their own listing and others, as made and bent. */

@@ -3,6 +3,7 @@ package dev.cronwatch.handlers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
@@ -16,19 +17,23 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.Text;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.http.HttpScope;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,11 +48,20 @@ final class TwoTenants {
         String dsn(int project) {
             return "http://" + publicKeys.get(project) + "@cronwatch.test/" + projectIds.get(project);
         }
+
+        String projectName(int project) {
+            return "Project " + projectSlugs.get(project) + " of " + organization;
+        }
+
+        String keyName(int project) {
+            return "Key " + projectSlugs.get(project) + " of " + organization;
+        }
     }
 
-    static final Tenant ACME = new Tenant("acme", "a".repeat(63) + "1", List.of("1", "2"), List.of("web", "jobs"),
+    // slugs and names no other value contains, so that each one found in an answer names its owner
+    static final Tenant ACME = new Tenant("acme", "a".repeat(63) + "1", List.of("1", "2"), List.of("storefront", "payroll"),
             List.of("0123456789abcdef0123456789abcdef", "1123456789abcdef0123456789abcdef"));
-    static final Tenant GLOBEX = new Tenant("globex", "b".repeat(63) + "2", List.of("1", "2"), List.of("ops", "batch"),
+    static final Tenant GLOBEX = new Tenant("globex", "b".repeat(63) + "2", List.of("1", "2"), List.of("ledger", "warehouse"),
             List.of("2123456789abcdef0123456789abcdef", "3123456789abcdef0123456789abcdef"));
     static final List<Tenant> TENANTS = List.of(ACME, GLOBEX);
     /** The monitors each organization has: the same slugs in both, so that a slug alone names nothing. */
@@ -62,17 +76,26 @@ final class TwoTenants {
     final List<String> guardFindings = new ArrayList<>();
     final Services services;
     final HttpApiHandler handler;
-    /** Per organization: check-in ids, incident ids, monitor ids: what another tenant must never see. */
+    /**
+     * Per organization, every secret and identifier another tenant must never see unless it sent it
+     * itself: its name, token, DSN keys, key names, project slugs and names, monitor, check-in,
+     * incident and processing-error ids, environment names and attachment contents. Project ids and
+     * monitor slugs are the same in both organizations, so they name nothing and are left out.
+     */
     final Map<String, List<String>> secrets = new HashMap<>();
     final Map<String, List<String>> checkInIds = new HashMap<>();
+    /** Organizations the ports were asked to write for since {@link #takeWrittenOrganizations()} last ran. */
+    private final Set<String> writtenOrganizations = new HashSet<>();
 
     TwoTenants() {
         for (Tenant t : TENANTS) {
             tenants.createOrganization(t.organization(), clock.instant());
             tenants.ensureToken(t.organization(), t.token());
             for (int p = 0; p < 2; p++) {
-                tenants.ensureProject(new Project(t.organization(), t.projectIds().get(p), t.projectSlugs().get(p)));
-                tenants.ensureDsnKey(new DsnKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p)));
+                tenants.ensureProject(new Project(t.organization(), t.projectIds().get(p), t.projectSlugs().get(p),
+                        t.projectName(p), clock.instant()));
+                tenants.createKey(new ProjectKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p),
+                        t.keyName(p), clock.instant()));
             }
         }
         services = new Services(guarded(MonitorStore.class, store), guarded(TenantDirectory.class, tenants),
@@ -80,6 +103,7 @@ final class TwoTenants {
         handler = new HttpApiHandler(services);
         for (Tenant t : TENANTS) seed(t);
         guardFindings.clear();
+        writtenOrganizations.clear();
     }
 
     /**
@@ -115,9 +139,23 @@ final class TwoTenants {
         own.addAll(ids);
         own.add("prod-" + t.organization());
         own.add("log of " + t.organization());
+        own.add(t.organization());
+        own.add(t.token());
         own.add(ManagementToken.idOf(t.token()));
+        own.addAll(t.publicKeys());
+        own.addAll(t.projectSlugs());
+        for (int p = 0; p < 2; p++) {
+            own.add(t.projectName(p));
+            own.add(t.keyName(p));
+        }
         secrets.put(t.organization(), own);
         checkInIds.put(t.organization(), ids);
+    }
+
+    /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
+    List<String> routeTable() {
+        return new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.store(),
+                services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {
@@ -157,6 +195,8 @@ final class TwoTenants {
     private <T> T guarded(Class<T> port, T target) {
         return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
             if (args != null) {
+                String written = writtenOrganization(method.getName(), args);
+                if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
                     if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && Slugs.isValid(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
@@ -176,12 +216,35 @@ final class TwoTenants {
         });
     }
 
+    /** Returns and forgets the organizations written for since the last call (the queue's messages aside). */
+    Set<String> takeWrittenOrganizations() {
+        Set<String> out = Set.copyOf(writtenOrganizations);
+        writtenOrganizations.clear();
+        return out;
+    }
+
+    /** The organization a port call writes for, or null for a read (and for the clock's and the outbox's writes). */
+    private static String writtenOrganization(String method, Object[] args) {
+        return switch (method) {
+            case "commit" -> {
+                Changes changes = (Changes) args[0];
+                if (changes.monitor() != null) yield changes.monitor().key().organization();
+                yield changes.environment() != null ? changes.environment().monitor().organization() : "(a commit of neither monitor nor environment)";
+            }
+            case "saveAttachment" -> ((Attachment) args[0]).monitor().organization();
+            case "deleteMonitor", "deleteEnvironment", "recordFailure" -> ((MonitorKey) args[0]).organization();
+            case "createProject", "revokeKey" -> (String) args[0];
+            case "createKey" -> ((ProjectKey) args[0]).organization();
+            default -> null;
+        };
+    }
+
     private static String keyPartProblem(String method, Object[] args) {
         switch (method) {
             case "dsnKey" -> {
                 return TenantNames.isPublicKey((String) args[0]) ? null : "public key " + shorten(args[0]);
             }
-            case "token" -> {
+            case "organizationForToken" -> {
                 return ((String) args[0]).length() <= 256 ? null : "a token of " + ((String) args[0]).length() + " characters";
             }
             case "project", "projects", "keys", "revokeKey", "createProject", "monitors", "monitorCount" -> {

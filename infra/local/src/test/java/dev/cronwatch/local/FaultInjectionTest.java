@@ -85,7 +85,8 @@ class FaultInjectionTest {
             }
             drill.settle(at(end, 30));
             faults.on(false); // the counting reads must not fail
-            drill.figures("a. DynamoDB throttling or 5xx on 10 % of attempts (seed " + seed + ")", at(end, 30),
+            // a tick that fails is the next one's work: a miss may be judged one minute late, no later
+            drill.figures("a. DynamoDB throttling or 5xx on 10 % of attempts (seed " + seed + ")", at(end, 30), Duration.ofMinutes(1),
                     faults.summary() + "; ticks that failed or reported failures " + drill.tickFailures().size()
                             + "; client retries after a 5xx " + drill.clientRetries());
             // the fault that tests exactly-once happened: the SDK sent again writes that had been done
@@ -135,7 +136,9 @@ class FaultInjectionTest {
                 }
             }
             Instant downSent = drill.openedAlertSentAt(down.get(0));
-            FaultDrill.Figures f = drill.figures("b. SNS failing 00:05:30-00:10:30", at(end),
+            // the failing monitors' deadline is 00:06; their alerts wait for recovery and then up to a sweep's pause
+            Duration outageAndAPause = Duration.between(at(6), recovery.plus(Duration.ofMinutes(5)));
+            FaultDrill.Figures f = drill.figures("b. SNS failing 00:05:30-00:10:30", at(end), outageAndAPause,
                     "alerts of the failing monitors sent at " + downSent + ", of the others at "
                             + drill.openedAlertSentAt(others.get(0)) + " and " + drill.openedAlertSentAt(later.get(0)));
 
@@ -185,7 +188,8 @@ class FaultInjectionTest {
             drill.settle(at(end, 30));
             int duplicates = drill.controls.processed().getOrDefault(ProcessorService.Applied.Kind.DUPLICATE, 0);
             int notDeleted = drill.controls.batchesNotDeleted();
-            drill.figures("c. processor dying before every first delete", at(end, 30),
+            // the worker dies after its writes and its publishing: a redelivery does not delay an alert
+            drill.figures("c. processor dying before every first delete", at(end, 30), Duration.ZERO,
                     notDeleted + " batches processed and not deleted, " + duplicates + " redeliveries refused as duplicates");
             assertThat(notDeleted).isPositive();
             // every message came back once: each redelivery of an applied message was refused
@@ -223,7 +227,7 @@ class FaultInjectionTest {
             assertThat(catchUp.queued()).isEqualTo(recent.size());
             for (int minute = 32; minute <= end; minute++) assertThat(drill.tick(at(minute)).failures()).isEmpty();
 
-            drill.figures("d. clock stopped 00:01-00:30, catching up at 00:31", at(end),
+            drill.figures("d. clock stopped 00:01-00:30, catching up at 00:31", at(end), Duration.between(at(6), at(31)),
                     "catch-up tick: " + catchUp.judgedHere().size() + " judged by the clock, " + catchUp.queued() + " queued");
             for (String s : stopped) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(at(31));
             for (String s : recent) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(at(31));
@@ -260,7 +264,7 @@ class FaultInjectionTest {
                 if (minute == 0) drill.pauseProcessor(true, pause);
                 if (minute == 10) drill.pauseProcessor(false, resume);
             }
-            drill.figures("e. processor stopped 00:00:30-00:10:30 under steady traffic", at(end), null);
+            drill.figures("e. processor stopped 00:00:30-00:10:30 under steady traffic", at(end), Duration.between(at(2), resume), null);
             for (String s : stopped) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(resume);
         }
     }
@@ -286,7 +290,7 @@ class FaultInjectionTest {
                 }
                 if (minute == 20) drill.pauseProcessor(false, resume);
             }
-            drill.figures("e2. processor stopped 00:00:30-00:20:30, past the 15-minute bound", at(end),
+            drill.figures("e2. processor stopped 00:00:30-00:20:30, past the 15-minute bound", at(end), Duration.ofMinutes(15),
                     judgedHere.size() + " judged by the clock itself");
             // the processor never came back in time: the clock judged the deadline of 00:02 at 00:17
             for (String s : stopped) assertThat(drill.openedAlertSentAt(s)).as(s).isEqualTo(at(17));

@@ -1,5 +1,6 @@
 package dev.cronwatch.local;
 
+import dev.cronwatch.core.testing.MachineTools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,12 +26,15 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Aborts the test (skipped, not failed) where chromium or its driver is not installed. */
+    /**
+     * Skips the test where chromium or its driver is not installed, except under CI, where that fails
+     * it ({@link MachineTools}): CI's test command installs them.
+     */
     static HeadlessChromium startOrSkip(int width, int height) throws IOException {
         File browser = executable("CHROMIUM", "/usr/bin/chromium");
         File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
-        Assumptions.assumeTrue(browser != null && chromedriver != null,
-                "chromium and chromium-driver are not installed (infra/bin/test installs them with apt-get)");
+        MachineTools.require(browser != null && chromedriver != null,
+                "chromium or chromium-driver (infra/bin/install-chromium installs them with apt-get)");
         Path profile = Files.createTempDirectory("cronwatch-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);

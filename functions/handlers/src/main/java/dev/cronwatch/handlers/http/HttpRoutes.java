@@ -90,6 +90,14 @@ public final class HttpRoutes {
         return new Route(method, PathPattern.of(pattern), true, action);
     }
 
+    /**
+     * Every route as {@code "METHOD /pattern"} (variables in braces), in table order: tests that must
+     * try each route, such as the tenancy matrix, read it here so that a route added later is tried too.
+     */
+    public List<String> table() {
+        return routes.stream().map(r -> r.method() + " " + r.pattern().text()).toList();
+    }
+
     /** True for a check-in request (authenticated by DSN), whatever its outcome. */
     public boolean isCheckIn(String method, String path) {
         if (method == null || path == null) return false;

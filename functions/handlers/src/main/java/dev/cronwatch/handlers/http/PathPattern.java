@@ -35,6 +35,11 @@ record PathPattern(String[] segments) {
         return variables;
     }
 
+    /** The pattern as written, from its root, without a trailing slash. */
+    String text() {
+        return "/" + String.join("/", segments);
+    }
+
     private static String[] split(String path) {
         String trimmed = path.replaceAll("^/+|/+$", "");
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
