@@ -3,7 +3,6 @@ package dev.cronwatch.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.core.testing.MachineTools;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import dev.cronwatch.core.testing.MachineTools;
 import org.junit.jupiter.api.Test;
 
 /**
