@@ -143,15 +143,15 @@ public final class AlertRenderer {
         context.put("environment", PlainText.shown(b.environment()));
         context.put("incidentId", PlainText.shown(b.incidentId()));
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("threadId", PlainText.shown(b.incidentId()));
+        metadata.put("threadId", PlainText.code(b.incidentId()));
         metadata.put("summary", PlainText.shown(subject));
-        metadata.put("eventType", PlainText.shown(b.type()));
+        metadata.put("eventType", PlainText.code(b.type()));
         metadata.put("additionalContext", context);
 
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("version", "1.0");
         fields.put("source", "custom");
-        fields.put("id", PlainText.shown(b.incidentId() + ":" + b.type()));
+        fields.put("id", PlainText.code(b.incidentId() + ":" + b.type()));
         fields.put("content", content);
         fields.put("metadata", metadata);
         return fields;

@@ -58,8 +58,10 @@ public final class PlainText {
 
     /**
      * A schedule, which the renderer shows inside a code span (where chat neither emphasises nor links)
-     * and which validation kept to a cron or calendar expression's characters: {@link #shown}'s rule
-     * but for emphasis, emoji codes and links, so that {@code 0 * * * *} reads as written.
+     * and which validation kept to a cron or calendar expression's characters, or an identifier a chat
+     * client reads but does not show (Chatbot's id, thread and event type): {@link #shown}'s rule but
+     * for emphasis, emoji codes and links, so that {@code 0 * * * *} and {@code incident.opened} read as
+     * written.
      */
     public static String code(Object value) {
         return neutral(value, true);
