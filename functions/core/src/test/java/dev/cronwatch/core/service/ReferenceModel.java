@@ -42,11 +42,14 @@ final class ReferenceModel {
     /** A monitor's settings, with the defaults of the spec applied. */
     record Config(MonitorConfig source, ModelSchedule schedule, ZoneId zone, Duration margin, Duration runtime,
                   int failures, int recoveries) {
-        /** Read from the config's wire form (what a client sends), the spec's defaults applied here. */
         static Config of(MonitorConfig c) {
-            Map<String, Object> wire = c.toWire();
+            return fromWire(c.toWire(), c);
+        }
+
+        /** Read from the config's wire form (what a client sends), the spec's defaults applied here. */
+        static Config fromWire(Map<String, Object> wire, MonitorConfig source) {
             Object zone = wire.get("timezone");
-            return new Config(c, ModelSchedule.read(wire.get("schedule")),
+            return new Config(source, ModelSchedule.read(wire.get("schedule")),
                     zone == null ? ZoneOffset.UTC : ZoneId.of(zone.toString()),
                     Duration.ofMinutes(Math.max(1, number(wire, "checkin_margin", 1))),
                     Duration.ofMinutes(number(wire, "max_runtime", 30)),
