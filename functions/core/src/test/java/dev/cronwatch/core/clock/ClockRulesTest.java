@@ -249,4 +249,20 @@ class ClockRulesTest {
         assertThat(s.store.findDue(Instant.parse("2020-01-02T00:00:00Z"), null, 10).items())
                 .extracting(d -> d.monitor().slug()).containsOnly("job");
     }
+
+    @Test
+    void judgesTheEarliestTimeoutFirst_whenSeveralRunsAreOverdue() {
+        Scenario s = new Scenario(crontab("0 * * * *", "max_runtime", 10, "failure_issue_threshold", 1));
+        s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).send();
+        s.checkIn("in_progress", "2020-01-01T10:05:00Z").id(NEWER_RUN).send();
+
+        s.tick("2020-01-01T10:20:00Z");
+
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.TIMEOUT);
+        assertThat(s.checkIn(NEWER_RUN).status()).isEqualTo(CheckInStatus.TIMEOUT);
+        assertThat(s.incidents()).singleElement().satisfies(i -> {
+            assertThat(i.startingCheckIn()).isEqualTo(RUN);
+            assertThat(i.dateStarted()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
+        });
+    }
 }

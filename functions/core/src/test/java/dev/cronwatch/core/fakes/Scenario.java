@@ -50,10 +50,14 @@ public final class Scenario {
     }
 
     public Scenario(String slug, Map<String, Object> config, int rateLimit) {
+        this(slug, config, rateLimit, 10_000);
+    }
+
+    public Scenario(String slug, Map<String, Object> config, int rateLimit, int monitorLimit) {
         this.key = new MonitorKey(ORG, slug);
         this.config = config;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.processor = new ProcessorService(store, new CheckInRules(rateLimit, 10_000), alerts, clock);
+        this.processor = new ProcessorService(store, new CheckInRules(rateLimit, monitorLimit), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, MAX_JUDGEMENT_DELAY,
                 Duration.ofSeconds(30));
     }

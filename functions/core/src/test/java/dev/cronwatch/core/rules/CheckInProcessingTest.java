@@ -357,4 +357,59 @@ class CheckInProcessingTest {
         assertThat(s.env().lastCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:00:05Z"));
         assertThat(s.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T13:00:00Z"));
     }
+
+    @Test
+    void refusesNewMonitor_whenOrganizationHasItsLimit_andStillAcceptsTheExistingOne() {
+        Scenario s = new Scenario("job", crontab("0 * * * *"), 6, 1);
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.checkIn("ok", "2020-01-01T10:00:01Z").slug("second").send();
+        s.send("ok", "2020-01-01T11:00:00Z");
+
+        MonitorKey second = new MonitorKey(Scenario.ORG, "second");
+        assertThat(s.store.monitor(second)).isEmpty();
+        assertThat(s.store.allCheckIns(second)).isEmpty();
+        assertThat(s.store.processingErrors(second, s.clock.instant())).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
+            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not exceed 1 monitors per organization"));
+        });
+        assertThat(s.checkIns()).hasSize(2);
+    }
+
+    @Test
+    void recordsCheckInFinished_whenOkCarriesTheIdOfAMissedCheckIn() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.tick("2020-01-01T11:01:00Z");
+        CheckIn missed = s.checkIns().stream().filter(c -> c.status() == CheckInStatus.MISSED).findFirst().orElseThrow();
+
+        s.checkIn("ok", "2020-01-01T11:02:00Z").id(missed.id()).send();
+        s.checkIn("error", "2020-01-01T11:03:00Z").id(missed.id()).send();
+
+        assertThat(s.checkIn(missed.id())).isEqualTo(missed);
+        assertThat(s.errors()).extracting(e -> e.type())
+                .containsExactly(ProcessingErrorType.CHECKIN_FINISHED, ProcessingErrorType.CHECKIN_FINISHED);
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+    }
+
+    @Test
+    void reopensATimedOutRun_whenItsHeartbeatArrivesLate() {
+        // docs/spec.md §7.3: as in Sentry, an in_progress for a timed-out run puts it back in progress with
+        // a new timeout; the incident the timeout opened stays open until an OK recovers it.
+        Scenario s = new Scenario(crontab("0 * * * *", "max_runtime", 10));
+        s.checkIn("in_progress", "2020-01-01T10:00:00Z").id(RUN).send();
+        s.tick("2020-01-01T10:10:00Z");
+        assertThat(s.checkIn(RUN).status()).isEqualTo(CheckInStatus.TIMEOUT);
+
+        s.checkIn("in_progress", "2020-01-01T10:12:30Z").id(RUN).send();
+
+        CheckIn run = s.checkIn(RUN);
+        assertThat(run.status()).isEqualTo(CheckInStatus.IN_PROGRESS);
+        assertThat(run.timeoutAt()).isEqualTo(Instant.parse("2020-01-01T10:22:00Z"));
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+
+        s.tick("2020-01-01T10:22:00Z");
+        assertThat(s.checkIn(RUN).status()).as("it overran again").isEqualTo(CheckInStatus.TIMEOUT);
+        assertThat(s.incidents()).as("the open incident absorbs it").hasSize(1);
+        assertThat(s.alerts()).hasSize(1);
+    }
 }

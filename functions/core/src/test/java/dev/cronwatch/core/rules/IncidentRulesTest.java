@@ -218,4 +218,51 @@ class IncidentRulesTest {
         s.tick("2020-01-01T11:02:00Z");
         assertThat(s.alerts()).hasSize(1);
     }
+
+    @Test
+    void staysInIncident_whenYoungEnvironmentHasFewerRunsThanRecoveryThreshold() {
+        Scenario s = new Scenario(crontab("0 * * * *", "recovery_threshold", 3));
+        s.send("error", "2020-01-01T10:00:00Z");
+        s.send("ok", "2020-01-01T11:00:00Z");
+
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+        assertThat(s.errors()).isEmpty();
+        s.send("ok", "2020-01-01T12:00:00Z");
+        s.send("ok", "2020-01-01T13:00:00Z");
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.OK);
+    }
+
+    @Test
+    void checkInReceivedBeforeTheLastOne_neverMovesExpectedTimeBack() {
+        // Two check-ins either side of 11:00 reach the queue in the other order: the older one must not
+        // pull the expected time back to 11:00, whose deadline at 11:01 would be a false miss.
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.pauseProcessor(true);
+        s.send("ok", "2020-01-01T11:00:10Z");
+        s.send("ok", "2020-01-01T10:59:50Z");
+        s.pauseProcessor(false);
+
+        assertThat(s.env().nextCheckIn()).isEqualTo(Instant.parse("2020-01-01T12:00:00Z"));
+        assertThat(s.env().lastCheckIn()).isEqualTo(Instant.parse("2020-01-01T11:00:10Z"));
+        s.tickEveryMinute("2020-01-01T11:00:00Z", "2020-01-01T11:05:00Z");
+        assertThat(s.checkIns()).noneMatch(c -> c.status() == CheckInStatus.MISSED);
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.OK);
+    }
+
+    @Test
+    void lastOkMovesOnlyForward_andOnlyOnOk() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T12:00:05Z");
+        s.checkIn("ok", "2020-01-01T12:00:10Z").durationMs(3 * 3600_000L).send(); // started 09:00:10
+        assertThat(s.env().lastOk()).isEqualTo(Instant.parse("2020-01-01T12:00:05Z"));
+
+        s.send("error", "2020-01-01T13:00:00Z");
+        s.send("in_progress", "2020-01-01T14:00:00Z");
+        s.tick("2020-01-01T15:01:00Z");
+
+        assertThat(s.checkIns()).extracting(c -> c.status()).contains(CheckInStatus.ERROR, CheckInStatus.MISSED,
+                CheckInStatus.TIMEOUT);
+        assertThat(s.env().lastOk()).isEqualTo(Instant.parse("2020-01-01T12:00:05Z"));
+    }
 }

@@ -142,6 +142,13 @@ class CronVectorsTest {
         assertThat(reversed).as(id).containsExactlyElementsOf(expected);
     }
 
+    /** In the repeated hour's second pass, 01:30 already fired in the first: that is the one before 01:15 EST. */
+    @org.junit.jupiter.api.Test
+    void reverseFromTheSecondPassOfAnAutumnHourFindsItsFirstPass() throws InvalidScheduleException {
+        assertThat(CronExpression.parse("30 1 * * *").previous(Instant.parse("2020-11-01T06:15:00Z"),
+                ZoneId.of("America/New_York"))).contains(Instant.parse("2020-11-01T05:30:00Z"));
+    }
+
     @org.junit.jupiter.api.Test
     void n10ReverseFromStartFindsTheLeapMondayBefore() throws InvalidScheduleException {
         assertThat(CronExpression.parse("0 0 * 2 MON#5").previous(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))

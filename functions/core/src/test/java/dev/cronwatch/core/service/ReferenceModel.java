@@ -7,7 +7,6 @@ import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.schedule.Schedule;
 import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,10 @@ import java.util.TreeMap;
 /**
  * What cronwatch should do, written out a second time, plainly and without the production classes'
  * rules: per environment the expected slot, its deadline, the runs it remembers, its open incident;
- * per monitor every check-in ever written, every incident, every alert owed. Only the schedule
- * arithmetic is borrowed ({@link Schedule#nextAfter} and {@link Schedule#previousBefore}, checked on
- * their own against published vectors).
+ * per monitor every check-in ever written, every incident, every alert owed. It reads a monitor's
+ * config from its wire form itself and has its own schedule arithmetic ({@link ModelSchedule}: a
+ * minute-by-minute walk of the wall clock), so a bug in the production parser or schedule engine
+ * cannot pass both.
  *
  * <p>It is fed the same inputs in the same order as the system under test (check-ins as the queue
  * delivers them, the clock's judgements, management changes) and says what each should come to. It
@@ -41,18 +41,33 @@ final class ReferenceModel {
     private static final Duration LONGEST_RUN = Duration.ofMinutes(40_320);
 
     /** A monitor's settings, with the defaults of the spec applied. */
-    record Config(MonitorConfig source, Schedule schedule, ZoneId zone, Duration margin, Duration runtime,
+    record Config(MonitorConfig source, ModelSchedule schedule, ZoneId zone, Duration margin, Duration runtime,
                   int failures, int recoveries) {
         static Config of(MonitorConfig c) {
-            return new Config(c, c.schedule(), c.timezone() == null ? ZoneOffset.UTC : ZoneId.of(c.timezone()),
-                    Duration.ofMinutes(c.checkinMargin() == null ? 1 : Math.max(1, c.checkinMargin())),
-                    Duration.ofMinutes(c.maxRuntime() == null ? 30 : c.maxRuntime()),
-                    c.failureIssueThreshold() == null ? 1 : Math.max(1, c.failureIssueThreshold()),
-                    c.recoveryThreshold() == null ? 1 : Math.max(1, c.recoveryThreshold()));
+            return fromWire(c.toWire(), c);
+        }
+
+        /** Read from the config's wire form (what a client sends), the spec's defaults applied here. */
+        static Config fromWire(Map<String, Object> wire, MonitorConfig source) {
+            Object zone = wire.get("timezone");
+            return new Config(source, ModelSchedule.read(wire.get("schedule")),
+                    zone == null ? ZoneOffset.UTC : ZoneId.of(zone.toString()),
+                    Duration.ofMinutes(Math.max(1, number(wire, "checkin_margin", 1))),
+                    Duration.ofMinutes(number(wire, "max_runtime", 30)),
+                    Math.max(1, number(wire, "failure_issue_threshold", 1)),
+                    Math.max(1, number(wire, "recovery_threshold", 1)));
+        }
+
+        private static int number(Map<String, Object> wire, String key, int byDefault) {
+            return wire.get(key) instanceof Number n ? n.intValue() : byDefault;
         }
 
         Instant slotAfter(Instant t) {
-            return schedule.nextAfter(t, zone);
+            return schedule.after(t, zone);
+        }
+
+        Instant slotBefore(Instant anchor, Instant t) {
+            return schedule.before(anchor, t, zone);
         }
 
         int finishedKept() {
@@ -375,7 +390,7 @@ final class ReferenceModel {
         Instant slot = env.next;
         Run missed = new Run("missed@" + env.name + "@" + slot, env.name, CheckInStatus.MISSED, slot, at, null);
         record(m, env, missed);
-        failed(m, env, missed, m.config.schedule().previousBefore(slot, at, m.config.zone()));
+        failed(m, env, missed, m.config.slotBefore(slot, at));
     }
 
     private void timedOut(Monitor m, Env env, Run run) {
@@ -384,7 +399,7 @@ final class ReferenceModel {
         record(m, env, timedOut);
         boolean newerFinished = env.recent.stream().anyMatch(r -> r.userFinished() && r.added().isAfter(run.added()));
         if (newerFinished) return;
-        failed(m, env, timedOut, m.config.schedule().previousBefore(run.added(), at, m.config.zone()));
+        failed(m, env, timedOut, m.config.slotBefore(run.added(), at));
     }
 
     /** Environments with a deadline or timeout at or before {@code upTo}: the clock's due list. */
@@ -425,7 +440,7 @@ final class ReferenceModel {
                 }
                 continue;
             }
-            boolean newSchedule = !before.schedule().equals(m.config.schedule()) || wasDisabled;
+            boolean newSchedule = !before.schedule().toString().equals(m.config.schedule().toString()) || wasDisabled;
             if (newSchedule && (env.last != null || env.next != null)) {
                 expectAfter(m, env, now);
             } else if (!before.margin().equals(m.config.margin()) && env.next != null) {
