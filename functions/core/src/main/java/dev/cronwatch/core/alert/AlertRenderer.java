@@ -26,6 +26,9 @@ public final class AlertRenderer {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss zzz", Locale.ROOT);
 
+    /** What a test alert (cronwatch-admin test-alert) says first, so no one acts on it. */
+    static final String TEST_NOTE = "[TEST: no job failed; sent by cronwatch-admin test-alert]";
+
     private final String publicUrl;
 
     /** @param publicUrl where people open cronwatch (the dashboard is at its root); null or blank: no links */
@@ -37,12 +40,14 @@ public final class AlertRenderer {
         Body b = new Body(message.body());
         String link = link(b);
         List<String> summary = summary(b);
-        String title = (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.chat(b.monitorName()) + " ["
+        String title = (TestAlerts.isTest(message.body()) ? TEST_NOTE + " " : "")
+                + (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.chat(b.monitorName()) + " ["
                 + PlainText.chat(b.environment()) + "] " + (b.opened() ? "is failing" : "recovered");
         Map<String, Object> json = new LinkedHashMap<>(message.body());
         json.put("dashboardUrl", link);
         json.putAll(chatbot(b, message.subject(), title, summary, link));
-        return new RenderedAlert(message.subject(), text(b, link), json, title, summary, link);
+        String text = (TestAlerts.isTest(message.body()) ? TEST_NOTE + "\n\n" : "") + text(b, link);
+        return new RenderedAlert(message.subject(), text, json, title, summary, link);
     }
 
     // ---- for people ----
