@@ -26,6 +26,10 @@ class DeployableZipTest {
                 "logging/LambdaLogProvider"}) {
             assertThat(names).contains("dev/cronwatch/handlers/" + handler + ".class");
         }
+        // the SDK's sign-in modules are the operator tools' (infra/operator), not the functions': a
+        // function's credentials are its role's, in its environment
+        assertThat(names).noneMatch(n -> n.matches("lib/(sso|ssooidc|sts|cloudformation)-[0-9.]+\\.jar"));
+        assertThat(names).anyMatch(n -> n.matches("lib/dynamodb-[0-9.]+\\.jar"));
         // every entry dated by project.build.outputTimestamp: the same sources give the same bytes
         assertThat(times).as("entry times").hasSize(1);
     }
