@@ -19,4 +19,6 @@ rest=()
 while [[ $# -gt 0 ]]; do
   if [[ $1 == --region && $# -ge 2 ]]; then region=(--region "$2"); shift 2; else rest+=("$1"); shift; fi
 done
-exec "$(dirname "$0")/bin/cronwatch-admin" --stack "$stack" "${region[@]}" bootstrap "$organization" "${rest[@]}"
+# ${a[@]+"${a[@]}"}: an empty array under set -u, which macOS's bash 3.2 calls unbound
+exec "$(dirname "$0")/bin/cronwatch-admin" --stack "$stack" ${region[@]+"${region[@]}"} bootstrap "$organization" \
+  ${rest[@]+"${rest[@]}"}
