@@ -25,7 +25,7 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    static final String SLUG_RULE = "is 1 to 50 of a-z, 0-9, '-' and '_', starting with a letter or digit";
+    public static final String SLUG_RULE = "is 1 to 50 of a-z, 0-9, '-' and '_', starting with a letter or digit";
 
     /** The command line, with its defaults; unknown or incomplete options are refused by name. */
     public record Arguments(String organization, String projectId, String projectSlug, String host, String scheme) {

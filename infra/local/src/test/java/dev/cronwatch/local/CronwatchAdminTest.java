@@ -3,6 +3,7 @@ package dev.cronwatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.tenant.ManagementToken;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * infra/bin/cronwatch-admin as an operator runs it: against a stack's table (the AWS CLI stood in for by
@@ -43,6 +45,8 @@ class CronwatchAdminTest {
         List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("infra/bin/cronwatch-admin").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        // only what the test gives: never the credentials, profile or region of whoever runs it
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().putAll(env);
         return run(builder);
     }
@@ -74,21 +78,17 @@ class CronwatchAdminTest {
     void againstAStacksTable_foundThroughItsOutputs() throws Exception {
         DynamoDbClient client = DynamoDbLocalFixture.client();
         String table = DynamoDbLocalFixture.newTable(client);
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        Path aws = bin.resolve("aws");
-        Files.writeString(aws, """
-                #!/usr/bin/env bash
-                case "$1 $2" in
-                  "cloudformation describe-stacks") [[ "$4" == "prod" ]] && echo "%s" || echo None ;;
-                  "configure get") echo us-east-1 ;;
-                  *) exit 1 ;;
-                esac
-                """.formatted(table));
-        Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "CRONWATCH_DYNAMODB_ENDPOINT", DynamoDbLocalFixture.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
+        try (MotoServer moto = MotoServer.start(work)) {
+            moto.createStack("prod", Map.of("TableName", table, "ApiUrl", API_URL));
+            // CloudFormation on moto, the table on DynamoDB Local (the region is its namespace there)
+            Map<String, String> env = Map.of("AWS_ENDPOINT_URL_CLOUDFORMATION", moto.endpoint().toString(),
+                    "CRONWATCH_DYNAMODB_ENDPOINT", DynamoDbLocalFixture.endpoint().toString(),
+                    "AWS_REGION", MotoServer.REGION, "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
+            againstAStacksTable(client, table, env);
+        }
+    }
 
+    private void againstAStacksTable(DynamoDbClient client, String table, Map<String, String> env) throws Exception {
         Run organization = script(env, "--stack", "prod", "create-organization", "acme");
         assertThat(organization.status()).as(organization.err()).isZero();
         assertThat(organization.json()).containsEntry("organization", "acme").containsKey("dateCreated");
@@ -110,6 +110,113 @@ class CronwatchAdminTest {
         assertThat(script(env, "--stack", "prod", "create-organization", "Not#Valid").status()).isEqualTo(2);
         assertThat(script(env, "--stack", "staging", "create-organization", "x").status()).isEqualTo(1);
         assertThat(script(env).status()).isEqualTo(2);
+    }
+
+    static final String API_URL = "https://abc123defg.execute-api.us-east-1.amazonaws.com";
+
+    /**
+     * The SDK modules SSO and assume-role profiles need are on the tools' class path: each kind of
+     * profile an operator signs in with gets through the credentials chain to the stack (moto's
+     * CloudFormation, STS and DynamoDB). SSO, with no sign-in cached, gets as far as asking for its
+     * token, which is where the AWS CLI stops too; from the Lambda zip it stopped at "the 'sso' service
+     * module must be on the class path".
+     */
+    @Test
+    void eachKindOfProfileSignsIn() throws Exception {
+        try (MotoServer moto = MotoServer.start(work)) {
+            DynamoDbClient dynamo = moto.dynamoDb();
+            dynamo.createTable(TableDefinition.createTableRequest("cronwatch-Table"));
+            moto.createStack("prod", Map.of("TableName", "cronwatch-Table", "ApiUrl", API_URL));
+            Path process = work.resolve("credentials-process.sh");
+            Files.writeString(process, "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS\", \"SecretAccessKey\": \"s\"}'\n");
+            Files.setPosixFilePermissions(process, PosixFilePermissions.fromString("rwx------"));
+            Files.writeString(work.resolve("credentials"), """
+                    [keys]
+                    aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+                    aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+                    """);
+            Files.writeString(work.resolve("config"), """
+                    [profile keys]
+                    region = us-east-1
+                    [profile process]
+                    region = us-east-1
+                    credential_process = %s
+                    [profile role]
+                    region = us-east-1
+                    role_arn = arn:aws:iam::123456789012:role/operator
+                    source_profile = keys
+                    [sso-session corp]
+                    sso_start_url = https://corp.awsapps.com/start
+                    sso_region = us-east-1
+                    sso_registration_scopes = sso:account:access
+                    [profile sso]
+                    region = us-east-1
+                    sso_session = corp
+                    sso_account_id = 123456789012
+                    sso_role_name = Operator
+                    """.formatted(process));
+            DynamoTenantDirectory directory = new DynamoTenantDirectory(dynamo, "cronwatch-Table");
+            for (String profile : List.of("keys", "process", "role")) {
+                Run created = script(profileEnv(moto, profile), "--stack", "prod", "create-organization", "org-" + profile);
+                assertThat(created.status()).as(profile + ": " + created.err()).isZero();
+                assertThat(created.err()).contains("stack prod in us-east-1 (region from profile " + profile + ")");
+                assertThat(directory.organizationExists("org-" + profile)).as(profile).isTrue();
+            }
+            Run sso = script(profileEnv(moto, "sso"), "--stack", "prod", "create-organization", "org-sso");
+            assertThat(sso.status()).isEqualTo(1);
+            assertThat(sso.err()).contains("Unable to load SSO token").doesNotContain("must be on the class path");
+        }
+    }
+
+    private Map<String, String> profileEnv(MotoServer moto, String profile) {
+        return Map.of("AWS_CONFIG_FILE", work.resolve("config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", work.resolve("credentials").toString(),
+                "AWS_PROFILE", profile, "AWS_ENDPOINT_URL", moto.endpoint().toString());
+    }
+
+    /** test-alert through SNS to a subscribed queue: both messages, as subscribers and filter policies see them. */
+    @Test
+    void testAlert_reachesTheTopicsSubscribers_markedAsATest() throws Exception {
+        try (MotoServer moto = MotoServer.start(work)) {
+            String topic = moto.createStack("prod", Map.of("TableName", "unused", "ApiUrl", API_URL)).get("TopicArn");
+            SqsClient sqs = moto.sqs();
+            String queue = sqs.createQueue(b -> b.queueName("alerts")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            moto.sns().subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
+            Map<String, String> env = Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_DEFAULT_REGION",
+                    MotoServer.REGION, "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
+
+            Run refused = script(env, "--stack", "prod", "test-alert", "--monitor", "Not#Valid");
+            assertThat(refused.status()).isEqualTo(2);
+            assertThat(refused.err()).contains("--monitor");
+            Run sent = script(env, "--stack", "prod", "test-alert", "--monitor", "nightly-backup", "--organization", "acme");
+            assertThat(sent.status()).as(sent.err()).isZero();
+            assertThat(sent.err()).contains("stack prod in us-east-1 (region from AWS_DEFAULT_REGION)");
+
+            List<Map<String, Object>> envelopes = new java.util.ArrayList<>();
+            for (int i = 0; i < 20 && envelopes.size() < 3; i++) {
+                sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                        .forEach(m -> envelopes.add(Json.parseObject(m.body())));
+                if (envelopes.size() == 2) break;
+            }
+            assertThat(envelopes).hasSize(2);
+            List<String> subjects = envelopes.stream().map(e -> (String) e.get("Subject")).toList();
+            assertThat(subjects).containsExactlyInAnyOrder(
+                    "cronwatch TEST: nightly-backup [production] failing: A missed check-in was detected",
+                    "cronwatch TEST: nightly-backup [production] recovered");
+            for (Map<String, Object> envelope : envelopes) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> attributes = (Map<String, Object>) envelope.get("MessageAttributes");
+                assertThat(((Map<?, ?>) attributes.get("test")).get("Value")).isEqualTo("true");
+                assertThat(((Map<?, ?>) attributes.get("organization")).get("Value")).isEqualTo("acme");
+                assertThat(((Map<?, ?>) attributes.get("monitor")).get("Value")).isEqualTo("nightly-backup");
+                assertThat(attributes.keySet()).contains("type", "project", "environment", "reason");
+                Map<String, Object> alert = Json.parseObject((String) envelope.get("Message"));
+                // the JSON every program subscriber gets, with Chatbot's custom-notification fields
+                assertThat(alert).containsEntry("test", true).containsEntry("version", "1.0").containsEntry("source", "custom");
+            }
+        }
     }
 
     @Test

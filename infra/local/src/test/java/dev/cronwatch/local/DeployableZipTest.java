@@ -47,6 +47,12 @@ class DeployableZipTest {
         assertThat(processing).noneMatch(n -> n.startsWith("dashboard/"));
 
         assertThat(jars(names(ZIP))).contains("ssm");
+        // the SDK's sign-in modules are the operator tools' (infra/operator), not the functions': a
+        // function's credentials are its role's, in its environment
+        for (String zip : List.of("cronwatch-functions.zip", "cronwatch-ingest.zip", "cronwatch-management.zip",
+                "cronwatch-processing.zip")) {
+            assertThat(jars(names(TARGET.resolve(zip)))).as(zip).doesNotContain("sso", "ssooidc", "sts", "cloudformation");
+        }
     }
 
     /** The artifacts in lib/, without their versions: lib/joda-time-2.10.8.jar is joda-time. */

@@ -27,6 +27,9 @@ public final class AlertRenderer {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss zzz", Locale.ROOT);
 
+    /** What a test alert (cronwatch-admin test-alert) says first, so no one acts on it. */
+    static final String TEST_NOTE = "[TEST: no job failed; sent by cronwatch-admin test-alert]";
+
     private final String publicUrl;
 
     /** @param publicUrl where people open cronwatch (the dashboard is at its root); null or blank: no links */
@@ -38,13 +41,17 @@ public final class AlertRenderer {
         Body b = new Body(message.body());
         String link = link(b);
         List<String> summary = summary(b);
-        String title = (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.shown(b.monitorName()) + " ["
+        boolean test = TestAlerts.isTest(message.body());
+        String title = (test ? TEST_NOTE + " " : "")
+                + (b.opened() ? "\uD83D\uDD34 " : "\u2705 ") + PlainText.shown(b.monitorName()) + " ["
                 + PlainText.shown(b.environment()) + "] " + (b.opened() ? "is failing" : "recovered");
         String subject = subject(b.opened(), b.monitorName(), b.environment(), b.failureReason());
+        if (test) subject = PlainText.subject(TestAlerts.SUBJECT_PREFIX + subject.replaceFirst("^cronwatch: ", ""));
         Map<String, Object> json = new LinkedHashMap<>(message.body());
         json.put("dashboardUrl", link);
         json.putAll(chatbot(b, subject, title, summary, link));
-        return new RenderedAlert(subject, text(b, link), json, title, summary, link);
+        String text = (test ? TEST_NOTE + "\n\n" : "") + text(b, link);
+        return new RenderedAlert(subject, text, json, title, summary, link);
     }
 
     /**

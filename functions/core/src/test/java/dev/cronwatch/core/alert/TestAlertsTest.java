@@ -1,0 +1,54 @@
+package dev.cronwatch.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestAlertsTest {
+    static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+    static final TestAlerts.Target TARGET = new TestAlerts.Target("acme", "1", "nightly-backup", "production");
+
+    @Test
+    void anIncidentOpenedThenResolved_withTheRealAttributesAndATestMarker() {
+        List<PendingAlert> alerts = TestAlerts.compose(TARGET, "inc-1", NOW);
+
+        assertThat(alerts).extracting(PendingAlert::type).containsExactly(AlertType.OPENED, AlertType.RESOLVED);
+        PendingAlert opened = alerts.get(0);
+        assertThat(opened.message().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("type", "incident.opened",
+                "organization", "acme", "project", "1", "monitor", "nightly-backup", "environment", "production",
+                "reason", "missed", "test", "true"));
+        assertThat(alerts.get(1).message().attributes()).containsEntry("type", "incident.resolved")
+                .containsEntry("test", "true");
+        assertThat(opened.message().body()).containsEntry("test", true).containsEntry("incidentId", "inc-1")
+                .containsEntry("failureReason", "A missed check-in was detected");
+        assertThat(opened.message().subject())
+                .isEqualTo("cronwatch TEST: nightly-backup [production] failing: A missed check-in was detected");
+        assertThat(alerts.get(1).message().subject()).isEqualTo("cronwatch TEST: nightly-backup [production] recovered");
+        assertThat(alerts.get(1).message().body()).containsEntry("dateResolved", NOW.toString());
+    }
+
+    @Test
+    void everyFormSaysItIsATest_andChatbotStillGetsItsCustomNotification() {
+        AlertRenderer renderer = new AlertRenderer("https://api.example.com");
+        RenderedAlert opened = renderer.render(TestAlerts.compose(TARGET, "inc-1", NOW).get(0).message());
+
+        assertThat(opened.text()).startsWith(AlertRenderer.TEST_NOTE + "\n\nnightly-backup [production] is failing");
+        assertThat(opened.title()).startsWith(AlertRenderer.TEST_NOTE + " \uD83D\uDD34 nightly-backup [production]");
+        assertThat(opened.json()).containsEntry("test", true).containsEntry("version", "1.0")
+                .containsEntry("source", "custom");
+        assertThat(((Map<?, ?>) opened.json().get("content")).get("title")).isEqualTo(opened.title());
+    }
+
+    @Test
+    void aRealAlertCarriesNoMarker() {
+        AlertRenderer renderer = new AlertRenderer(null);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(TestAlerts.compose(TARGET, "inc-1", NOW).get(0).message().body());
+        body.remove(TestAlerts.MARKER);
+        RenderedAlert real = renderer.render(new AlertMessage("cronwatch: x", body, Map.of()));
+        assertThat(real.text()).doesNotContain("TEST");
+        assertThat(real.json()).doesNotContainKey("test");
+    }
+}

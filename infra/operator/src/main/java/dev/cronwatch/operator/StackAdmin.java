@@ -1,0 +1,136 @@
+package dev.cronwatch.operator;
+
+import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.adapters.sns.SnsAlertPublisher;
+import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.handlers.Admin;
+import dev.cronwatch.handlers.Bootstrap;
+import dev.cronwatch.handlers.Wiring;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+
+/**
+ * infra/bin/cronwatch-admin --stack and infra/bootstrap.sh: the operator's commands against a deployed
+ * stack, found by name through CloudFormation, with the operator's credentials as the AWS CLI would
+ * find them (keys, a profile with credential_process, role_arn or SSO) and a region it prints.
+ * {@code --stack <name> [--region <region>] <command> <arguments>}: {@code test-alert} and
+ * {@code bootstrap} here, every other command is {@link Admin}'s, on the stack's table.
+ */
+public final class StackAdmin {
+    static final String USAGE = "usage: cronwatch-admin --stack <stack name> [--region <region>] <command> ...\n"
+            + "  test-alert [--monitor <slug>] [--organization <slug>] [--environment <name>]\n"
+            + "  (and every command of cronwatch-admin --help)";
+
+    private StackAdmin() {
+    }
+
+    public static void main(String[] args) {
+        Path samconfig = Path.of(System.getProperty("cronwatch.samconfig", "samconfig.toml"));
+        System.exit(run(System.getenv(), samconfig, System.out, System.err, args));
+    }
+
+    /** The exit status: 0 done, 1 refused (or AWS said no), 2 usage. */
+    static int run(Map<String, String> env, Path samconfig, PrintStream out, PrintStream err, String... args) {
+        String stack = null;
+        String regionFlag = null;
+        int i = 0;
+        while (i + 1 < args.length && (args[i].equals("--stack") || args[i].equals("--region"))) {
+            if (args[i].equals("--stack")) stack = args[i + 1];
+            else regionFlag = args[i + 1];
+            i += 2;
+        }
+        String[] command = Arrays.copyOfRange(args, i, args.length);
+        if (stack == null || stack.isBlank() || command.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        RegionChoice region;
+        try {
+            region = RegionChoice.resolve(regionFlag, env, ProfileFile::defaultProfileFile, samconfig);
+        } catch (IllegalArgumentException e) {
+            err.println("cronwatch: " + e.getMessage());
+            return 2;
+        }
+        err.println("cronwatch: stack " + stack + " in " + region.region() + " (region from " + region.source() + ")");
+        try {
+            StackOutputs outputs = StackOutputs.read(cloudFormation(region.region()), stack, region.region());
+            String[] rest = Arrays.copyOfRange(command, 1, command.length);
+            return switch (command[0]) {
+                case "test-alert" -> testAlert(outputs, region.region(), out, err, rest);
+                case "bootstrap" -> bootstrap(env, outputs, region.region(), out, err, rest);
+                default -> Admin.main(wiring(env, outputs, region.region()).services().tenants(), Clock.systemUTC(), out, err,
+                        command);
+            };
+        } catch (Admin.Refused e) {
+            err.println("cronwatch: " + e.getMessage());
+            return 1;
+        } catch (SdkException e) {
+            // credentials that do not resolve, a denied call, an unreachable endpoint: the SDK's own words
+            err.println("cronwatch: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int testAlert(StackOutputs outputs, String region, PrintStream out, PrintStream err, String... args) {
+        TestAlertCommand command;
+        try {
+            command = TestAlertCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("cronwatch: " + e.getMessage());
+            return 2;
+        }
+        var publisher = new SnsAlertPublisher(() -> AwsClients.forAws(region).sns(null), outputs.get("TopicArn"),
+                new AlertRenderer(outputs.get("ApiUrl")));
+        out.println(Json.write(command.publish(publisher, outputs.get("TopicArn"), Clock.systemUTC())));
+        return 0;
+    }
+
+    /** infra/bootstrap.sh: a tenant whose DSN's host is the stack's API unless {@code --host} says otherwise. */
+    private static int bootstrap(Map<String, String> env, StackOutputs outputs, String region, PrintStream out, PrintStream err, String... args) {
+        if (args.length == 0) {
+            err.println("usage: bootstrap.sh <stack> <organization> [--project ID] [--project-slug SLUG] [--host HOST]");
+            return 2;
+        }
+        URI api = URI.create(outputs.get("ApiUrl"));
+        if (!"https".equals(api.getScheme())) throw new Admin.Refused("the stack's ApiUrl is not https: " + api);
+        List<String> argv = new ArrayList<>(List.of("--organization", args[0], "--host", api.getAuthority(), "--scheme", "https"));
+        argv.addAll(Arrays.asList(args).subList(1, args.length));
+        Bootstrap.Arguments parsed;
+        try {
+            parsed = Bootstrap.Arguments.parse(argv.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            err.println("cronwatch: " + e.getMessage());
+            return 2;
+        }
+        out.println(Json.write(Bootstrap.run(wiring(env, outputs, region).services().tenants(), parsed, new SecureRandom())));
+        return 0;
+    }
+
+    /** The stack's table; {@code CRONWATCH_DYNAMODB_ENDPOINT} still points it at an emulator (the tests). */
+    private static Wiring wiring(Map<String, String> env, StackOutputs outputs, String region) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Settings.TABLE, outputs.get("TableName"));
+        settings.put(Settings.REGION, region);
+        if (env.containsKey(Settings.DYNAMODB_ENDPOINT)) settings.put(Settings.DYNAMODB_ENDPOINT, env.get(Settings.DYNAMODB_ENDPOINT));
+        return Wiring.builder(Settings.forOperator(settings), Clock.systemUTC()).build();
+    }
+
+    private static CloudFormationClient cloudFormation(String region) {
+        return CloudFormationClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}
