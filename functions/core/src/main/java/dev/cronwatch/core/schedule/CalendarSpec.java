@@ -219,6 +219,8 @@ final class CalendarSpec {
                 throw bad(what, spec);
             }
             if (b >= 0 && b < a && !fromEnd) throw bad(what, spec);
+            // as systemd: an open repetition must repeat ("*:59/1", "22/2:00" and "~03/4" name one time at most)
+            if (b < 0 && step > 0 && (fromEnd ? a - step < min : a + step > max)) throw bad(what, spec);
             if (fromEnd) {
                 // "~07/1": the 7th last day, then each day towards the end
                 int high = b >= 0 ? Math.max(a, b) : a;

@@ -131,6 +131,8 @@ class OnCalendarScheduleTest {
     @ValueSource(strings = {"*/2:00", "1,*:00", "1..*:00", "Fri..Mon 10:00", "25:00", "12:60", "05:40:23.42",
             "Mon *-*-* 12:00 Not/AZone", "Mon Tue Wed", "*-*-* 1:2:3:4", "*-13-01", "*-02-30", "1969-01-01",
             "Caturday 12:00", "12:00 12:00", "", "  ", "*-*~0", "*:1/0",
+            // systemd refuses an open repetition that cannot repeat
+            "*:58/4", "*:59/1", "22/2:00", "*-12/2-1", "*-*-30/2", "*-*~03/4",
             // systemd.time(7)'s own example, which never fires (2012-10-15 was a Monday): Healthchecks refuses it
             "Wed..Sat,Tue 12-10-15 1:2:3"})
     void refusesWhatSystemdOrHealthchecksRefuses(String expression) {
