@@ -430,8 +430,9 @@ class DashboardBrowserTest {
             assertThat(actionError(driver)).contains("\"" + name + "\"");
         }
         assertThat(api.monitor("db-vacuum")).as("the monitor survives").containsEntry("isMuted", false);
+        // the API's rule for environment names refuses to mute one with a slash (it may still be deleted)
         environmentAction(driver, "Mute environment a/b");
-        await(driver, d -> d.findElement(By.cssSelector(".action-status")).getText().equals("a/b muted."));
+        assertThat(actionError(driver)).contains("cannot contain \"/\"");
         environmentAction(driver, "Mute environment ?x");
         await(driver, d -> d.findElement(By.cssSelector(".action-status")).getText().equals("?x muted."));
         for (String name : List.of("%2e%2e", "#y")) {
@@ -442,7 +443,7 @@ class DashboardBrowserTest {
         Map<String, Object> monitor = api.monitor("db-vacuum");
         assertThat(monitor).containsEntry("isMuted", false);
         assertThat(LocalApi.list(monitor.get("environments"))).extracting(e -> e.get("name") + " " + e.get("isMuted"))
-                .containsExactlyInAnyOrder("production false", "staging false", ".. false", ". false", "a/b true", "?x true");
+                .containsExactlyInAnyOrder("production false", "staging false", ".. false", ". false", "a/b false", "?x true");
     }
 
     private static void environmentAction(ChromeDriver driver, String label) {
