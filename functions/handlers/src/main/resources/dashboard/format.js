@@ -134,8 +134,13 @@ const CALENDAR_NUMBERS = /^(?:\*|\d+(?:,\d+)*)$/;
  */
 export function calendarText(expression) {
   const trimmed = expression.trim().replace(/[ \t]+/g, ' ');
-  return cronWords(CALENDAR_SPECIALS[trimmed.toLowerCase()] ?? calendarAsCron(trimmed.toLowerCase()) ?? '')
-    ?? `OnCalendar "${trimmed}"`;
+  return cronWords(calendarAsCrontab(trimmed) ?? '') ?? `OnCalendar "${trimmed}"`;
+}
+
+/** The five crontab fields that say the same as an OnCalendar special or simple form, or null. */
+export function calendarAsCrontab(expression) {
+  const normal = expression.trim().replace(/[ \t]+/g, ' ').toLowerCase();
+  return CALENDAR_SPECIALS[normal] ?? calendarAsCron(normal);
 }
 
 /** `[weekdays] [[*-]month-day] [hour:minute[:00]]` as crontab fields, or null for any other form. */
