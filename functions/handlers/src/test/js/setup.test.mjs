@@ -101,6 +101,8 @@ test('an OnCalendar monitor: its own config in the SDKs, a crontab line where cr
   const calendar = (schedule) => crontabFor({schedule_type: 'oncalendar', schedule});
   assert.equal(calendar('daily'), '0 0 * * *');
   assert.equal(calendar('Mon *-*-1..7 09:00'), '<m h dom mon dow>');
+  assert.equal(calendar('Mon *-*-01 09:00'), '<m h dom mon dow>', 'systemd: Monday the 1st; cron: either');
+  assert.equal(calendar('Mon 09:00\nFri 17:00'), '<m h dom mon dow>');
   const twoLines = setupLines({organization: 'acme', monitor: {...weekdays, config: {...weekdays.config, schedule: 'Mon 09:00\nFri 17:00'}},
     environment: 'production', dsn: DSN, origin: 'x'});
   assert.match(twoLines.python, /"value": "Mon 09:00\\nFri 17:00"/);

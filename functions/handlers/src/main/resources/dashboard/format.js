@@ -145,6 +145,7 @@ export function calendarAsCrontab(expression) {
 
 /** `[weekdays] [[*-]month-day] [hour:minute[:00]]` as crontab fields, or null for any other form. */
 function calendarAsCron(expression) {
+  if (expression.includes('\n')) return null; // several lines: any may match, which one crontab line cannot say
   const tokens = expression.split(' ');
   const weekdays = /^[a-z]/.test(tokens[0]) ? tokens.shift() : '*';
   if (weekdays !== '*' && !CALENDAR_WEEKDAYS.test(weekdays)) return null;
@@ -155,6 +156,7 @@ function calendarAsCron(expression) {
   const [month, dom] = date;
   const [hour, minute] = time.map((field) => field.replace(/^0*(\d)/, '$1').replace(/^0\/(\d+)$/, '*/$1'));
   for (const field of [month, dom]) if (!CALENDAR_NUMBERS.test(field)) return null;
+  if (dom !== '*' && weekdays !== '*') return null; // systemd wants both, cron either
   for (const field of [hour, minute]) if (!CALENDAR_NUMBERS.test(field) && !STEP.test(field)) return null;
   return [minute, hour, dom, month, weekdays.replaceAll('..', '-').replace(/([a-z]{3})[a-z]*/g, '$1')].join(' ');
 }
