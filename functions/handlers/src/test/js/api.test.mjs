@@ -101,3 +101,15 @@ test('an action on an environment named ".." is refused, and nothing is sent to 
   assert.equal(requests[0].url, 'https://cron.example.com/api/0/organizations/acme/monitors/job/environments/%23y/');
   assert.equal(requests[0].init.method, 'DELETE');
 });
+
+test("the schedule preview sends Sentry's query: an interval's schedule twice, value then unit", async () => {
+  session.set('t', 'acme');
+  pages = [{body: [1767225600]}, {body: []}];
+  const {data} = await api.schedulePreview('acme', {schedule_type: 'interval', schedule: [10, 'minute'], timezone: 'Europe/Riga'},
+    '2026-01-01T00:00:00.000Z', 5);
+  assert.deepEqual(data, [1767225600]);
+  assert.equal(requests[0].url, 'https://cron.example.com/api/0/organizations/acme/monitors-schedule-data/'
+    + '?num_ticks=5&schedule_type=interval&schedule=10&schedule=minute&timezone=Europe%2FRiga&start=2026-01-01T00%3A00%3A00.000Z');
+  await api.schedulePreview('acme', {schedule_type: 'oncalendar', schedule: 'Mon..Fri 09:00', timezone: null}, null, 5);
+  assert.equal(new URL(requests[1].url).search, '?num_ticks=5&schedule_type=oncalendar&schedule=Mon..Fri+09%3A00');
+});

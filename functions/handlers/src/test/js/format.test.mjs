@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {cronText, duration, exact, relative, scheduleText} from '../../main/resources/dashboard/format.js';
+import {calendarText, cronText, duration, exact, relative, scheduleText} from '../../main/resources/dashboard/format.js';
 
 test('common crontabs read as words', () => {
   const cases = {
@@ -49,4 +49,42 @@ test('durations and times', () => {
   assert.equal(relative(null, at), '—');
   assert.equal(exact('2026-01-01T01:06:00Z', 'UTC'), '2026-01-01 01:06:00 UTC');
   assert.equal(exact('2026-07-01T01:06:00Z', 'Europe/Riga'), '2026-07-01 04:06:00 GMT+3');
+});
+
+test('OnCalendar specials and simple forms read as words, as the crontab that says the same', () => {
+  const cases = {
+    minutely: 'every minute',
+    hourly: 'every hour at :00',
+    daily: 'every day at 00:00',
+    Weekly: 'at 00:00, on Monday',
+    monthly: 'at 00:00, on day 1 of the month',
+    yearly: 'at 00:00, on 1 January',
+    annually: 'at 00:00, on 1 January',
+    quarterly: 'at 00:00, on 1 January, April, July and October',
+    semiannually: 'at 00:00, on 1 January and July',
+    'Mon..Fri 09:00': 'at 09:00, Monday to Friday',
+    'Monday-Friday 09:30:00': 'at 09:30, Monday to Friday',
+    'Sat,Sun 10:15': 'at 10:15, on Saturday and Sunday',
+    'Mon': 'at 00:00, on Monday',
+    '*-*-* 03:00': 'every day at 03:00',
+    '03:00': 'every day at 03:00',
+    '*-*-01 06:30': 'at 06:30, on day 1 of the month',
+    '*-01-01 00:00:00': 'at 00:00, on 1 January',
+    '*:0/15': 'every 15 minutes',
+    '*:00': 'every hour at :00',
+    '08,12,18:00': 'every day at 08:00, 12:00 and 18:00',
+    '  Mon..Fri   09:00 ': 'at 09:00, Monday to Friday',
+  };
+  for (const [expression, words] of Object.entries(cases)) assert.equal(calendarText(expression), words, expression);
+});
+
+test('an OnCalendar expression words cannot say exactly is shown as itself', () => {
+  for (const expression of ['Mon *-*-1..7 09:00', '2026-01-01 00:00', '*-*~01 12:00', 'Mon 09:00 Europe/Riga',
+    '09:00:30', 'Mon..Fri 9..17:00', 'Mon *-*-01 09:00', 'Mon..Wed,Fri 09:00', 'nonsense here']) {
+    assert.equal(calendarText(expression), `OnCalendar "${expression}"`, expression);
+  }
+  assert.equal(calendarText('Mon 09:00\nFri 17:00'), 'OnCalendar "Mon 09:00\nFri 17:00"', 'several lines');
+  assert.equal(scheduleText({schedule_type: 'oncalendar', schedule: 'Mon..Fri 09:00', timezone: 'Europe/Riga'}),
+    'at 09:00, Monday to Friday, Europe/Riga');
+  assert.equal(scheduleText({schedule_type: 'oncalendar', schedule: 'daily'}), 'every day at 00:00, UTC');
 });

@@ -89,3 +89,21 @@ test('the lines are for production unless another environment is picked, and pro
   assert.match(shown('dev').twoStep, /"environment": "dev"/);
   assert.match(shown('dev').node, /environment: "dev"/);
 });
+
+test('an OnCalendar monitor: its own config in the SDKs, a crontab line where cron can say it, sentry-cli without a schedule', () => {
+  const weekdays = {slug: 'standup', project: '7', config: {schedule_type: 'oncalendar', schedule: 'Mon..Fri 09:00',
+    checkin_margin: null, max_runtime: null, timezone: null}};
+  const lines = setupLines({organization: 'acme', monitor: weekdays, environment: 'production', dsn: DSN, origin: 'x'});
+  assert.match(lines.python, /"schedule": \{"type": "oncalendar", "value": "Mon\.\.Fri 09:00"\},/);
+  assert.match(lines.node, /schedule: \{"type": "oncalendar", "value": "Mon\.\.Fri 09:00"\}/);
+  assert.match(lines.crontab, /^0 9 \* \* mon-fri your-command /);
+  assert.equal(lines.sentryCli, `SENTRY_DSN='${DSN}' sentry-cli monitors run standup -- your-command`);
+  const calendar = (schedule) => crontabFor({schedule_type: 'oncalendar', schedule});
+  assert.equal(calendar('daily'), '0 0 * * *');
+  assert.equal(calendar('Mon *-*-1..7 09:00'), '<m h dom mon dow>');
+  assert.equal(calendar('Mon *-*-01 09:00'), '<m h dom mon dow>', 'systemd: Monday the 1st; cron: either');
+  assert.equal(calendar('Mon 09:00\nFri 17:00'), '<m h dom mon dow>');
+  const twoLines = setupLines({organization: 'acme', monitor: {...weekdays, config: {...weekdays.config, schedule: 'Mon 09:00\nFri 17:00'}},
+    environment: 'production', dsn: DSN, origin: 'x'});
+  assert.match(twoLines.python, /"value": "Mon 09:00\\nFri 17:00"/);
+});

@@ -63,7 +63,10 @@ export function apiPath(...segments) {
   return `/${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}/`;
 }
 
-/** `segments` as apiPath takes them; a refused segment rejects the call before anything is sent. */
+/**
+ * `segments` as apiPath takes them; a refused segment rejects the call before anything is sent. A
+ * query value that is an array is sent as the parameter repeated, in order.
+ */
 async function call(method, segments, {body, token, query} = {}) {
   const bearer = token ?? session.get()?.token;
   const headers = {Accept: 'application/json'};
@@ -71,7 +74,9 @@ async function call(method, segments, {body, token, query} = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const url = new URL(apiPath(...segments), location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, value);
+    for (const one of [value].flat()) {
+      if (one !== null && one !== undefined && one !== '') url.searchParams.append(name, one);
+    }
   }
   let response;
   try {
@@ -117,6 +122,10 @@ export const api = {
     call('PUT', monitor(organization, slug, 'environments', environment), {body: {isMuted}}),
   deleteEnvironment: (organization, slug, environment) =>
     call('DELETE', monitor(organization, slug, 'environments', environment)),
+  /** The next `ticks` times of a schedule after `start`, as epoch seconds; an interval is `[n, unit]`. */
+  schedulePreview: (organization, {schedule_type, schedule, timezone}, start, ticks) =>
+    call('GET', org(organization, 'monitors-schedule-data'),
+      {query: {num_ticks: ticks, schedule_type, schedule, timezone, start}}),
   projects: (organization) => call('GET', org(organization, 'projects')),
   keys: (organization, projectSlug) => call('GET', ['api', '0', 'projects', organization, projectSlug, 'keys']),
 };

@@ -49,7 +49,7 @@ export function firstRunPanel({organization, projects, dsnFor, origin}) {
       block('first-run-curl', `curl: one check-in that creates monitor ${EXAMPLE_SLUG}`, lines.curl),
       block('first-run-cli', `sentry-cli: run a command as monitor ${EXAMPLE_SLUG}`, lines.sentryCli),
       h('h3', {id: 'new-monitor-title'}, 'New monitor'),
-      monitorForm({prefix: 'new-', thresholds: false, config: {schedule_type: 'crontab', schedule: EXAMPLE_SCHEDULE},
+      monitorForm({organization, prefix: 'new-', thresholds: false, config: {schedule_type: 'crontab', schedule: EXAMPLE_SCHEDULE},
         submitLabel: 'Create monitor', submitId: 'create-monitor', statusId: 'new-status',
         before: listed.length > 1 ? projectField(listed, projectId) : null,
         onSubmit: async (monitor) => {

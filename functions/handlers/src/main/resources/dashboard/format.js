@@ -90,6 +90,8 @@ export function scheduleText(config) {
   if (config?.schedule_type === 'interval' && Array.isArray(config.schedule)) {
     const [n, unit] = config.schedule;
     words = n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  } else if (config?.schedule_type === 'oncalendar') {
+    words = calendarText(String(config.schedule ?? ''));
   } else {
     words = cronText(String(config?.schedule ?? ''));
   }
@@ -102,16 +104,61 @@ export function scheduleText(config) {
  */
 export function cronText(expression) {
   const trimmed = expression.trim().replace(/\s+/g, ' ');
-  const normal = NICKNAMES[trimmed.toLowerCase()] ?? trimmed;
-  const fields = normal.split(' ');
-  const fallback = `cron "${trimmed}"`;
-  if (fields.length !== 5) return fallback;
+  return cronWords(NICKNAMES[trimmed.toLowerCase()] ?? trimmed) ?? `cron "${trimmed}"`;
+}
+
+/** Five crontab fields in words, or null when the words would not be exact. */
+function cronWords(expression) {
+  const fields = expression.split(' ');
+  if (fields.length !== 5) return null;
   const [minute, hour, dom, month, dow] = fields.map((f) => f.toLowerCase());
   const time = timeText(minute, hour);
   const days = dayText(dom, month, dow);
-  if (time === null || days === null) return fallback;
+  if (time === null || days === null) return null;
   if (!days) return time.atClock ? `every day at ${time.text}` : time.text;
   return time.atClock ? `at ${time.text}, ${days}` : `${time.text}, ${days}`;
+}
+
+/** systemd's specials (systemd.time(7)) as the crontab fields that say the same. */
+const CALENDAR_SPECIALS = {
+  minutely: '* * * * *', hourly: '0 * * * *', daily: '0 0 * * *', weekly: '0 0 * * 1', monthly: '0 0 1 * *',
+  yearly: '0 0 1 1 *', annually: '0 0 1 1 *', quarterly: '0 0 1 1,4,7,10 *', semiannually: '0 0 1 1,7 *',
+};
+const CALENDAR_WEEKDAYS = /^[a-z]+(?:(?:\.\.|-)[a-z]+)?(?:,[a-z]+)*$/;
+const CALENDAR_NUMBERS = /^(?:\*|\d+(?:,\d+)*)$/;
+
+/**
+ * An OnCalendar expression in words: the specials and the simple forms (`Mon..Fri 09:00`,
+ * `*-*-01 06:30`, `*:0/15`) read as the crontab that says the same; anything else (several lines,
+ * a year, `~`, a zone of its own, seconds) is shown as the expression itself.
+ */
+export function calendarText(expression) {
+  const trimmed = expression.trim().replace(/[ \t]+/g, ' ');
+  return cronWords(calendarAsCrontab(trimmed) ?? '') ?? `OnCalendar "${trimmed}"`;
+}
+
+/** The five crontab fields that say the same as an OnCalendar special or simple form, or null. */
+export function calendarAsCrontab(expression) {
+  const normal = expression.trim().replace(/[ \t]+/g, ' ').toLowerCase();
+  return CALENDAR_SPECIALS[normal] ?? calendarAsCron(normal);
+}
+
+/** `[weekdays] [[*-]month-day] [hour:minute[:00]]` as crontab fields, or null for any other form. */
+function calendarAsCron(expression) {
+  if (expression.includes('\n')) return null; // several lines: any may match, which one crontab line cannot say
+  const tokens = expression.split(' ');
+  const weekdays = /^[a-z]/.test(tokens[0]) ? tokens.shift() : '*';
+  if (weekdays !== '*' && !CALENDAR_WEEKDAYS.test(weekdays)) return null;
+  const date = tokens[0]?.includes('-') ? tokens.shift().split('-') : ['*', '*'];
+  const time = (tokens.shift() ?? '00:00').split(':');
+  if (tokens.length > 0 || date.length > 3 || (date.length === 3 && date.shift() !== '*')) return null;
+  if (time.length < 2 || time.length > 3 || (time.length === 3 && !/^0?0$/.test(time[2]))) return null;
+  const [month, dom] = date;
+  const [hour, minute] = time.map((field) => field.replace(/^0*(\d)/, '$1').replace(/^0\/(\d+)$/, '*/$1'));
+  for (const field of [month, dom]) if (!CALENDAR_NUMBERS.test(field)) return null;
+  if (dom !== '*' && weekdays !== '*') return null; // systemd wants both, cron either
+  for (const field of [hour, minute]) if (!CALENDAR_NUMBERS.test(field) && !STEP.test(field)) return null;
+  return [minute, hour, dom, month, weekdays.replaceAll('..', '-').replace(/([a-z]{3})[a-z]*/g, '$1')].join(' ');
 }
 
 const NUMBER = /^\d+$/;

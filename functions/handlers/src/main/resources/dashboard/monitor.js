@@ -234,7 +234,7 @@ export function monitorPage(main, {organization, slug, section, projectName, dsn
   // ---- configuration ----
 
   function configForm() {
-    return monitorForm({name: monitor.name, config: monitor.config, submitLabel: 'Save configuration',
+    return monitorForm({organization, name: monitor.name, config: monitor.config, submitLabel: 'Save configuration',
       submitId: 'save-config', statusId: 'config-status', onSubmit: async (body) => {
         await api.updateMonitor(organization, slug, body);
         if (destroyed) return;

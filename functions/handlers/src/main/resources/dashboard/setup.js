@@ -4,6 +4,7 @@
 // They are for environment production unless the user picks another of the monitor's environments.
 
 import {h} from './dom.js';
+import {calendarAsCrontab} from './format.js';
 
 /** The pieces every line needs, from the DSN `http(s)://<publicKey>@<host>/<projectId>` when known. */
 export function endpoints(dsn, origin, projectId) {
@@ -40,9 +41,10 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
   const crontab = crontabFor(config);
   const zoneNote = config.timezone && config.timezone !== 'UTC'
     ? `# cron reads this line in the machine's time zone; the monitor expects ${config.timezone}\n` : '';
-  const cronConfig = config.schedule_type === 'crontab'
-    ? `{"type": "crontab", "value": ${JSON.stringify(config.schedule)}}`
-    : `{"type": "interval", "value": ${config.schedule[0]}, "unit": ${JSON.stringify(config.schedule[1])}}`;
+  // the SDKs pass monitor_config through as written, and this API reads an OnCalendar one (docs/spec.md §6)
+  const cronConfig = config.schedule_type === 'interval'
+    ? `{"type": "interval", "value": ${config.schedule[0]}, "unit": ${JSON.stringify(config.schedule[1])}}`
+    : `{"type": ${JSON.stringify(config.schedule_type)}, "value": ${JSON.stringify(config.schedule)}}`;
   const extras = [];
   if (config.checkin_margin !== null && config.checkin_margin !== undefined) extras.push(['checkin_margin', 'checkinMargin', config.checkin_margin]);
   if (config.max_runtime !== null && config.max_runtime !== undefined) extras.push(['max_runtime', 'maxRuntime', config.max_runtime]);
@@ -155,9 +157,10 @@ async function copy(code, status) {
   setTimeout(() => { status.textContent = ''; }, 3000);
 }
 
-/** The schedule as a crontab line's five fields: intervals that cron can express, else a placeholder. */
+/** The schedule as a crontab line's five fields: intervals and OnCalendar forms that cron can express, else a placeholder. */
 export function crontabFor(config) {
   if (config.schedule_type === 'crontab') return config.schedule;
+  if (config.schedule_type === 'oncalendar') return calendarAsCrontab(config.schedule) ?? '<m h dom mon dow>';
   const [n, unit] = config.schedule;
   if (unit === 'minute' && n >= 1 && 60 % n === 0) return n === 1 ? '* * * * *' : `*/${n} * * * *`;
   if (unit === 'hour' && n >= 1 && 24 % n === 0) return n === 1 ? '0 * * * *' : `0 */${n} * * *`;
