@@ -117,7 +117,8 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 2;
         }
-        out.println(Json.write(Bootstrap.run(wiring(env, outputs, region).services().tenants(), parsed, new SecureRandom())));
+        out.println(Json.write(Bootstrap.run(wiring(env, outputs, region).services().tenants(), parsed, new SecureRandom(),
+                Clock.systemUTC())));
         return 0;
     }
 

@@ -100,6 +100,23 @@ class OnCalendarScheduleTest {
         assertThat(next(expression, base, 4)).isEqualTo(utc(expected));
     }
 
+    /** The examples the oncalendar library (which Healthchecks uses) documents in its README. */
+    @Test
+    void readsTheOncalendarLibrarysDocumentedExamples() throws Exception {
+        // "Mon, 12:34", ten times from a Sunday in December 2023
+        assertThat(next("Mon, 12:34", "2023-12-10 00:00:00", 10)).isEqualTo(utc("2023-12-11 12:34:00|2023-12-18 12:34:00"
+                + "|2023-12-25 12:34:00|2024-01-01 12:34:00|2024-01-08 12:34:00|2024-01-15 12:34:00|2024-01-22 12:34:00"
+                + "|2024-01-29 12:34:00|2024-02-05 12:34:00|2024-02-12 12:34:00"));
+        assertThatThrownBy(() -> OnCalendarSchedule.parse("Mon, 123:456")).isInstanceOf(InvalidScheduleException.class)
+                .hasMessageContaining("Bad time");
+        // the library stops at 2200 ("2199-2-29" never comes); Healthchecks refuses what never fires
+        assertThatThrownBy(() -> OnCalendarSchedule.parse("2199-2-29")).isInstanceOf(InvalidScheduleException.class)
+                .hasMessageContaining("never fires");
+        // several expressions, one with its own zone
+        assertThat(next("2020-01-01\\n12:34 Europe/Riga", "2019-12-31 00:00:00", 3))
+                .isEqualTo(utc("2019-12-31 10:34:00|2020-01-01 00:00:00|2020-01-01 10:34:00"));
+    }
+
     @Test
     void aLineWithoutAZoneIsReadInTheMonitorsZone() throws Exception {
         OnCalendarSchedule schedule = OnCalendarSchedule.parse("Mon..Fri 09:00");
