@@ -44,16 +44,20 @@ class HostileInputFuzzTest {
 
     @Test
     void noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused() {
-        fuzz(SEED, INPUTS);
+        fuzz(SEED, INPUTS, true);
     }
 
-    /** A seed no run used before: over many CI runs, many more inputs than the fixed seed's. */
+    /**
+     * A seed no run used before: over many CI runs, many more inputs than the fixed seed's. What it finds
+     * is printed with the command that reproduces it (then made a case of the fixed seed or a regression
+     * test) rather than failing an unrelated build; the fixed seed holds the build.
+     */
     @Test
     void aFreshSeed_too() {
-        fuzz(new SecureRandom().nextLong(), FRESH_INPUTS);
+        fuzz(new SecureRandom().nextLong(), FRESH_INPUTS, false);
     }
 
-    private static void fuzz(long seed, int count) {
+    private static void fuzz(long seed, int count, boolean findingsFail) {
         System.out.printf("fuzz: seed %d, %d inputs (reproduce with -Dfuzz.seed=%d -Dfuzz.inputs=%d"
                 + " -Dtest='HostileInputFuzzTest#noInputGetsA5xx_orIsDropped_orLeavesATraceWhenRefused')%n", seed, count, seed, count);
         TwoTenants system = new TwoTenants();
@@ -125,6 +129,10 @@ class HostileInputFuzzTest {
         java.util.Arrays.sort(sorted);
         System.out.printf("fuzz: slowest request %.1f ms (p50 %.3f ms, p99 %.3f ms): %s%n", slowestNanos / 1e6,
                 sorted[count / 2] / 1e6, sorted[count * 99 / 100] / 1e6, slowest);
+        if (!findingsFail && !findings.isEmpty()) {
+            System.out.printf("fuzz: UNEXPECTED, %d findings of seed %d (reproduce as above): %s%n", findings.size(), seed, findings);
+            return;
+        }
         assertThat(findings).as("findings (seed %d, %d inputs)", seed, count).isEmpty();
         assertThat(byStatus).containsKeys("2xx", "4xx");
         assertThat(byRoute).hasSizeGreaterThanOrEqualTo(26);
@@ -205,7 +213,10 @@ class HostileInputFuzzTest {
         String request = path + " " + input.headers() + " " + (input.body() == null ? "" : new String(input.body(), StandardCharsets.UTF_8));
         for (String organization : written) {
             TwoTenants.Tenant owner = TwoTenants.TENANTS.stream().filter(t -> t.organization().equals(organization)).findFirst().orElse(null);
-            boolean holdsCredential = owner != null && (request.contains(owner.token()) || owner.publicKeys().stream().anyMatch(request::contains));
+            // public keys are hex, read in either case: "DSN HTTP://2123…ABCDEF@…" holds the key 2123…abcdef
+            String lower = request.toLowerCase(java.util.Locale.ROOT);
+            boolean holdsCredential = owner != null && (request.contains(owner.token())
+                    || owner.publicKeys().stream().anyMatch(k -> lower.contains(k.toLowerCase(java.util.Locale.ROOT))));
             if (!holdsCredential) return "wrote for " + organization + " without its credentials";
         }
         return null;

@@ -14,7 +14,7 @@ final class PageCursor {
     /** The page of {@code all} that {@code cursor} (of this listing, or none for the first) starts. */
     static <T> Page<T> page(List<T> all, String cursor, String listing, int limit) {
         int start = decode(cursor, listing);
-        int end = Math.min(all.size(), start + limit);
+        int end = (int) Math.min(all.size(), (long) start + limit); // a bent cursor's offset may be near 2^31
         return new Page<>(all.subList(Math.min(start, end), end), end < all.size() ? encode(listing, end) : null);
     }
 
