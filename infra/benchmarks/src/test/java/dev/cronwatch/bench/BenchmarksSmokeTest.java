@@ -35,7 +35,9 @@ class BenchmarksSmokeTest {
         assertThat(text).contains("6. Dashboard");
         if (new java.io.File("/usr/bin/chromium").canExecute() && new java.io.File("/usr/bin/chromedriver").canExecute()) {
             assertThat(figures).containsKeys("first load transferred (gzip, headers included)", "sign-in -> 20 monitors shown");
-            assertThat(figures.get("timeline requests for the rows on screen")).isLessThanOrEqualTo(20.0);
+            // the bound is what a screen's rows read, not the monitors: the compact rows of wave 3 (8 in
+            // 720 px) put every monitor of the smoke size on screen, where 20 was the old screen's rows
+            assertThat(figures.get("timeline requests for the rows on screen")).isLessThanOrEqualTo(30.0);
         }
     }
 }
