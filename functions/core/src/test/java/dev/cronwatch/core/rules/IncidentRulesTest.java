@@ -118,6 +118,25 @@ class IncidentRulesTest {
         assertThat(s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED, AlertType.RESOLVED);
     }
 
+    /**
+     * A job that reports an error and then an ok within the same second: the ok arrived last, so it is
+     * the latest result, whatever the two check-ins' ids. Several pairs of ids, because the order of
+     * two random ids decides nothing.
+     */
+    @Test
+    void okAfterErrorAtTheSameInstant_recovers_whateverTheirIds() {
+        for (int pair = 0; pair < 8; pair++) {
+            Scenario s = new Scenario(crontab("0 * * * *"));
+            s.checkIn("error", "2020-01-01T10:00:00Z").messageId("error-" + pair).send();
+            s.checkIn("ok", "2020-01-01T10:00:00Z").messageId("ok-" + pair).send();
+
+            assertThat(s.env().status()).as("pair %d", pair).isEqualTo(EnvironmentStatus.OK);
+            assertThat(s.env().activeIncident()).as("pair %d", pair).isNull();
+            assertThat(s.alerts()).extracting(a -> a.type()).as("pair %d", pair)
+                    .containsExactly(AlertType.OPENED, AlertType.RESOLVED);
+        }
+    }
+
     @Test
     void needsConsecutiveOks_whenRecoveryThresholdIsTwo() {
         Scenario s = new Scenario(crontab("0 * * * *", "recovery_threshold", 2));
