@@ -97,7 +97,7 @@ def routes(translated):
 
 
 # The routes are laid out so that no request can match two of them, whatever API Gateway's precedence:
-# each request below is held to exactly one matching route (or to $default when none matches). Two
+# routing_problems holds each request to exactly one matching route (or to $default when none does). Two
 # readings of a trailing slash are tried, as AWS's "Routing API requests" does not say how one is
 # matched: a greedy {proxy+} taking an empty remainder (`/metrics/{proxy+}` serving Grafana's
 # `/metrics/` on an HTTP API, storacha/w3infra#166), and a trailing slash being ignored (REST APIs do;
@@ -171,7 +171,7 @@ def route_matches(key, method, path, rule):
     expected = pattern.split("/")[1:]
     greedy = expected[-1].endswith("+}")
     fixed = expected[:-1] if greedy else expected
-    if len(actual) < len(fixed) + (1 if greedy else 0) or (not greedy and len(actual) != len(fixed)):
+    if (len(actual) <= len(fixed)) if greedy else (len(actual) != len(fixed)):
         return False
     for want, got in zip(fixed, actual):
         if (want.startswith("{") and not got) or (not want.startswith("{") and want != got):
