@@ -1,6 +1,6 @@
 package dev.cronwatch.adapters.pagerduty;
 
-import dev.cronwatch.core.alert.PlainText;
+import dev.cronwatch.adapters.alert.PlainText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
