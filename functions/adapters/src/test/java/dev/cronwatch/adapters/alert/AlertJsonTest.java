@@ -20,11 +20,7 @@ class AlertJsonTest {
 
     @Test
     void openedAndResolvedMessagesCarryEverySpecField() {
-        Scenario s = new Scenario(crontab("0 * * * *", "timezone", "Europe/Riga", "failure_issue_threshold", 2));
-        s.send("ok", "2020-01-01T09:00:00Z");
-        s.tick("2020-01-01T10:01:00Z");
-        s.send("error", "2020-01-01T10:30:00Z");
-        s.send("ok", "2020-01-01T11:00:00Z");
+        Scenario s = AlertRendererTest.rigaIncident();
 
         assertThat(s.alerts()).hasSize(2);
         AlertMessage opened = s.alerts().get(0).message();
@@ -77,11 +73,7 @@ class AlertJsonTest {
     /** What the outbox holds is read back into the same JSON, key order included, for every kind of alert. */
     @Test
     void aStoredBody_readsBackToTheSameJson() {
-        Scenario s = new Scenario(crontab("0 * * * *", "timezone", "Europe/Riga", "failure_issue_threshold", 2));
-        s.send("ok", "2020-01-01T09:00:00Z");
-        s.tick("2020-01-01T10:01:00Z");
-        s.send("error", "2020-01-01T10:30:00Z");
-        s.send("ok", "2020-01-01T11:00:00Z");
+        Scenario s = AlertRendererTest.rigaIncident();
         Scenario interval = new Scenario(interval(2, "hour"));
         interval.send("ok", "2020-01-01T09:00:00Z");
         interval.tick("2020-01-01T11:01:00Z");
