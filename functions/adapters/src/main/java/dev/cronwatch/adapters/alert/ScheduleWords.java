@@ -41,12 +41,7 @@ public final class ScheduleWords {
     private ScheduleWords() {
     }
 
-    /** {@code scheduleText}: the words of a monitor config's schedule, with its zone ("UTC" for none). */
-    public static String text(String scheduleType, Object schedule, String timezone) {
-        return words(scheduleType, schedule) + ", " + (timezone == null || timezone.isEmpty() ? "UTC" : timezone);
-    }
-
-    /** The words of a schedule of the given {@code schedule_type}. */
+    /** The words of a schedule of the given {@code schedule_type}: {@code scheduleText} without its zone. */
     public static String words(String scheduleType, Object schedule) {
         if ("interval".equals(scheduleType) && schedule instanceof List<?> interval) return intervalWords(interval);
         String expression = schedule == null ? "" : schedule.toString();
