@@ -80,6 +80,18 @@ class ArchitectureTest {
                         "software.amazon.awssdk.services.dynamodb..").check(MAIN);
     }
 
+    /**
+     * The core composes an alert (a record); the forms people read are rendered where the alert is
+     * delivered (adapters.alert), so the core formats no text, dates or links for them.
+     */
+    @Test
+    void theCoreComposesAlertsAndRendersNone() {
+        noClasses().that().resideInAPackage(CORE)
+                .should().haveSimpleNameEndingWith("Renderer").orShould().haveSimpleNameStartingWith("Rendered")
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.time.format..", "java.net..")
+                .check(MAIN);
+    }
+
     @Test
     void noCyclesBetweenCorePackages() {
         slices().matching("dev.cronwatch.core.(*)..")

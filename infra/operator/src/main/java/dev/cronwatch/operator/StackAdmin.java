@@ -1,10 +1,10 @@
 package dev.cronwatch.operator;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.sns.SnsAlertPublisher;
-import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.handlers.Admin;
 import dev.cronwatch.handlers.Bootstrap;
 import dev.cronwatch.handlers.Wiring;
@@ -94,9 +94,9 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 2;
         }
-        var publisher = new SnsAlertPublisher(() -> AwsClients.forAws(region).sns(null), outputs.get("TopicArn"),
-                new AlertRenderer(outputs.get("ApiUrl")));
-        out.println(Json.write(command.publish(publisher, outputs.get("TopicArn"), Clock.systemUTC())));
+        var renderer = new AlertRenderer(outputs.get("ApiUrl"));
+        var publisher = new SnsAlertPublisher(() -> AwsClients.forAws(region).sns(null), outputs.get("TopicArn"), renderer);
+        out.println(Json.write(command.publish(publisher, renderer, outputs.get("TopicArn"), Clock.systemUTC())));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package dev.cronwatch.operator;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.alert.TestAlerts;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
@@ -45,14 +46,14 @@ record TestAlertCommand(TestAlerts.Target target) {
     }
 
     /** Publishes the opened alert, then the resolved one; what it prints. */
-    Map<String, Object> publish(AlertPublisher publisher, String topicArn, Clock clock) {
+    Map<String, Object> publish(AlertPublisher publisher, AlertRenderer renderer, String topicArn, Clock clock) {
         String incidentId = UUID.randomUUID().toString();
         List<PendingAlert> alerts = TestAlerts.compose(target, incidentId, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         for (PendingAlert alert : alerts) publisher.publish(alert);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("topicArn", topicArn);
         out.put("incidentId", incidentId);
-        out.put("published", alerts.stream().map(a -> a.message().subject()).toList());
+        out.put("published", alerts.stream().map(a -> renderer.render(a.message().body()).subject()).toList());
         out.put("attributes", alerts.get(0).message().attributes());
         return out;
     }

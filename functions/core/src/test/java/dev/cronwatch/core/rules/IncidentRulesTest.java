@@ -57,7 +57,7 @@ class IncidentRulesTest {
         assertThat(incident.dateStarted()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
         assertThat(incident.failureReason()).isEqualTo("3 error check-ins detected");
         assertThat(s.alerts()).singleElement().satisfies(a ->
-                assertThat((List<?>) a.message().body().get("checkIns")).hasSize(3));
+                assertThat(a.message().body().checkIns()).hasSize(3));
     }
 
     @Test

@@ -163,6 +163,4 @@ final class ManagementApi {
         }
         return parsed;
     }
-
-    /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */
 }
