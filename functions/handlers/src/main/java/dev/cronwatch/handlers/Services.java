@@ -7,7 +7,7 @@ import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
@@ -38,7 +38,7 @@ public final class Services {
     private final IngestService ingest;
     private final ProcessorService processor;
     private final ClockService clockService;
-    private final AdminService admin;
+    private final MonitorService monitors;
     private final ProjectService projects;
     private final TokenService tokens;
     private final Metrics metrics;
@@ -68,7 +68,7 @@ public final class Services {
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
-        this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
+        this.monitors = new MonitorService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
     }
@@ -105,8 +105,8 @@ public final class Services {
         return clockService;
     }
 
-    public AdminService admin() {
-        return admin;
+    public MonitorService monitors() {
+        return monitors;
     }
 
     public ProjectService projects() {

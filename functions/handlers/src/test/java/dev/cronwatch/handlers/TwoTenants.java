@@ -154,7 +154,7 @@ final class TwoTenants {
 
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
-        return new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.tokens(),
+        return new HttpRoutes(services.ingest(), services.monitors(), services.projects(), services.tokens(),
                 services.store(), services.tenants(), services.clock(), services.ids(), HttpScope.ALL).table();
     }
 

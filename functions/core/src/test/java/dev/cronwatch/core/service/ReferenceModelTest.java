@@ -140,7 +140,7 @@ class ReferenceModelTest {
         final ProcessorService processor;
         final ClockService clockService;
         final IngestService ingest;
-        final AdminService admin;
+        final MonitorService admin;
         final ReferenceModel model = new ReferenceModel();
         final List<MonitorKey> keys = new ArrayList<>();
         final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at.equals(b.at)
@@ -193,7 +193,7 @@ class ReferenceModelTest {
                 }
             };
             ingest = new IngestService(http, clock, () -> new UUID(seed, ++ids));
-            admin = new AdminService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
+            admin = new MonitorService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
             for (int i = 0; i < MONITORS; i++) keys.add(new MonitorKey(ORG, "m" + i));
         }
 

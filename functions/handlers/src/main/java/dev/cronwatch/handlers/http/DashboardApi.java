@@ -2,7 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorView;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,11 +17,11 @@ final class DashboardApi {
     /** The server's time, by which the dashboard says "3 min ago" (a browser's clock may be off). */
     static final String TIME_HEADER = "X-Cronwatch-Time";
 
-    private final AdminService admin;
+    private final MonitorService admin;
     private final Credentials credentials;
     private final Clock clock;
 
-    DashboardApi(AdminService admin, Credentials credentials, Clock clock) {
+    DashboardApi(MonitorService admin, Credentials credentials, Clock clock) {
         this.admin = admin;
         this.credentials = credentials;
         this.clock = clock;

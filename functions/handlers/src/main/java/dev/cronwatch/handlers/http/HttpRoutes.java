@@ -3,7 +3,7 @@ package dev.cronwatch.handlers.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -31,7 +31,7 @@ public final class HttpRoutes {
     private final HttpScope scope;
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, TokenService tokens,
+    public HttpRoutes(IngestService ingest, MonitorService admin, ProjectService projects, TokenService tokens,
                       MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);

@@ -9,7 +9,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorUpdate;
 import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.validation.FieldError;
@@ -23,11 +23,11 @@ final class ManagementApi {
     private static final Instant EARLIEST_SINCE = Instant.EPOCH;
     private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
 
-    private final AdminService admin;
+    private final MonitorService admin;
     private final Credentials credentials;
     private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
 
-    ManagementApi(AdminService admin, Credentials credentials) {
+    ManagementApi(MonitorService admin, Credentials credentials) {
         this.admin = admin;
         this.credentials = credentials;
     }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The management API's use cases. Every call is scoped to the caller's organization. */
-public final class AdminService {
+public final class MonitorService {
     private static final int MAX_NAME_LENGTH = 128;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
 
@@ -42,11 +42,11 @@ public final class AdminService {
     private final Supplier<UUID> ids;
     private final int maxMonitorsPerOrganization;
 
-    public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
+    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
         this(store, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
-    public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
+    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
                         int maxMonitorsPerOrganization) {
         this.store = store;
         this.tenants = tenants;
