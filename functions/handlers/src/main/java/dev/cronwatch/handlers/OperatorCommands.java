@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * one JSON object on stdout. Projects and DSN keys are the organization's own business, through the
  * management API with a token.
  */
-public final class Admin {
+public final class OperatorCommands {
     public static final String USAGE = """
             usage: cronwatch-admin (--stack <stack name> | --data-dir <local mode data dir>) <command>
               create-organization <slug>   a new organization; prints {"organization", "dateCreated"}
@@ -45,7 +45,7 @@ public final class Admin {
         }
     }
 
-    private Admin() {
+    private OperatorCommands() {
     }
 
     /**
