@@ -135,8 +135,8 @@ public final class Services {
         }
 
         @Override
-        public void judge(List<Judgement> judgements) {
-            queue.judge(judgements);
+        public void sendJudgements(List<Judgement> judgements) {
+            queue.sendJudgements(judgements);
         }
     }
 }

@@ -316,8 +316,8 @@ final class TwoTenants {
         }
 
         @Override
-        public void judge(List<dev.cronwatch.core.queue.Judgement> judgements) {
-            queue.judge(judgements);
+        public void sendJudgements(List<dev.cronwatch.core.queue.Judgement> judgements) {
+            queue.sendJudgements(judgements);
         }
     }
 }

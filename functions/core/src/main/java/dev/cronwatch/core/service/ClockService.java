@@ -66,7 +66,7 @@ public final class ClockService {
                     result.leftForNextTick++;
                 }
             }
-            queue.judge(toQueue);
+            queue.sendJudgements(toQueue);
             result.queued += toQueue.size();
             cursor = page.nextCursor();
         } while (cursor != null);

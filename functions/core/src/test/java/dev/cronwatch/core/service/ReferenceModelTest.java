@@ -188,7 +188,7 @@ class ReferenceModelTest {
                 }
 
                 @Override
-                public void judge(List<Judgement> judgements) {
+                public void sendJudgements(List<Judgement> judgements) {
                     throw new UnsupportedOperationException("the HTTP function queues no judgements");
                 }
             };
