@@ -77,7 +77,7 @@ final class TopOfTheHourBurst {
             AtomicLong lastApplied = new AtomicLong();
             controls.onApplied((message, applied) -> {
                 if (!(message instanceof CheckInMessage m)) return;
-                if (applied.kind() == ProcessorService.Applied.Kind.DUPLICATE) {
+                if (applied.kind() == ProcessorService.MessageOutcome.Kind.DUPLICATE) {
                     redeliveriesRefused.incrementAndGet();
                     return;
                 }

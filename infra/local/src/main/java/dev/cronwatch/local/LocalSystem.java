@@ -146,7 +146,7 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /** How many messages the processor handled, by what it did with them (duplicates refused included). */
-        public Map<ProcessorService.Applied.Kind, Integer> processed() {
+        public Map<ProcessorService.MessageOutcome.Kind, Integer> processed() {
             return processed.snapshot();
         }
 
