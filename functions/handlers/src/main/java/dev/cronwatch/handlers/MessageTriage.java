@@ -20,16 +20,16 @@ import org.slf4j.LoggerFactory;
  * goes on; one that cannot be read is set aside at once. A message held back behind a failing one has
  * not failed at all (it is never tried), so no good message ever reaches the dead-letter queue.
  */
-final class FailedMessages {
+final class MessageTriage {
     static final int MAX_OWN_FAILURES = 3;
-    private static final Logger log = LoggerFactory.getLogger(FailedMessages.class);
+    private static final Logger log = LoggerFactory.getLogger(MessageTriage.class);
 
     private final ProcessorService processor;
     private final DeadLetterQueue deadLetters;
     private final Metrics metrics;
     private final QueueMessageCodec codec = new QueueMessageCodec();
 
-    FailedMessages(ProcessorService processor, DeadLetterQueue deadLetters, Metrics metrics) {
+    MessageTriage(ProcessorService processor, DeadLetterQueue deadLetters, Metrics metrics) {
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
