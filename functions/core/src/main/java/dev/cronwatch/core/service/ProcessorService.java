@@ -1,7 +1,7 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.changes.Changes;
-import dev.cronwatch.core.clock.ClockRules;
+import dev.cronwatch.core.rules.ClockRules;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
