@@ -10,7 +10,7 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.ingest.Slugs;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -198,7 +198,7 @@ final class TwoTenants {
                 String written = writtenOrganization(method.getName(), args);
                 if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
-                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && Slugs.isValid(key.slug()))) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.MONITOR.accepts(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
                     }
                     if (arg instanceof Attachment a && !isUuid(a.checkInId())) {

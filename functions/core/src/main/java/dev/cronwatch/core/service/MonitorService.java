@@ -18,8 +18,8 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.Deadlines;
 import dev.cronwatch.core.rules.Thresholds;
 import dev.cronwatch.core.tenant.Project;
-import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,17 +74,12 @@ public final class MonitorService {
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
         if (project == null || project.isEmpty()) throw new FieldError("project", "This field is required.");
-        if (!TenantNames.isProjectId(project) && !TenantNames.isSlug(project)) {
-            throw new FieldError("project", "A project is named by its id or its slug.");
-        }
-        Project owner = tenants.project(organization, project)
+        Project owner = tenants.project(organization, ProjectService.reference(project, "project"))
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
         checkName(name);
         String chosen = slug != null ? slug : Slugs.slugify(name);
-        if (!Slugs.isValid(chosen)) {
-            throw new FieldError("slug", "Invalid slug \"" + chosen + "\": 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
-        }
+        SlugRule.MONITOR.check(chosen, "slug");
         // Counted before the write: two creates racing at the limit may both pass, by one monitor.
         if (store.monitorCount(organization) >= maxMonitorsPerOrganization) {
             throw new FieldError("organization", "This organization has reached its limit of "
@@ -200,10 +195,7 @@ public final class MonitorService {
 
     /** A slug of the wrong shape names no monitor, and is refused before it becomes part of a key. */
     private static String valid(String slug) {
-        if (!Slugs.isValid(slug)) {
-            throw new FieldError("slug", "Invalid slug: 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
-        }
-        return slug;
+        return SlugRule.MONITOR.check(slug, "slug");
     }
 
     private record Revision(Monitor before, Monitor after) {

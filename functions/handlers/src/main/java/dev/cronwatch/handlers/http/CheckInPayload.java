@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -86,10 +87,6 @@ final class CheckInPayload {
     /** Ingest accepts any name and slugifies it as Sentry does; nothing left is an error. */
     static String slug(String raw) {
         if (raw == null || raw.isBlank()) throw new FieldError("monitor_slug", "The monitor slug is required.");
-        String slug = Slugs.slugify(raw);
-        if (!Slugs.isValid(slug)) {
-            throw new FieldError("monitor_slug", "Invalid monitor slug: it needs a letter, digit, '-' or '_', and not only digits.");
-        }
-        return slug;
+        return SlugRule.MONITOR.check(Slugs.slugify(raw), "monitor_slug");
     }
 }
