@@ -45,7 +45,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.monitors(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), services.ids(), scope);
+                services.store(), services.tenants(), services.clock(), scope);
         this.scope = scope;
         this.metrics = services.metrics();
     }

@@ -78,6 +78,11 @@ public record CheckInCommand(
         return (long) (seconds * 1000);
     }
 
+    /** The same check-in naming the run {@code id}. */
+    public CheckInCommand withCheckInId(String id) {
+        return new CheckInCommand(organization, projectId, slug, id, status, environment, durationMs, monitorConfig);
+    }
+
     public boolean isLatest() {
         return checkInId == null || checkInId.equals("latest") || checkInId.equals(CheckInIds.LATEST_UUID);
     }

@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
@@ -32,10 +30,10 @@ public final class HttpRoutes {
     private final List<Route> routes;
 
     public HttpRoutes(IngestService ingest, MonitorService admin, ProjectService projects, TokenService tokens,
-                      MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
+                      MonitorStore store, TenantDirectory tenants, Clock clock, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
-        IngestApi in = new IngestApi(ingest, store, credentials, ids);
+        IngestApi in = new IngestApi(ingest, store, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);

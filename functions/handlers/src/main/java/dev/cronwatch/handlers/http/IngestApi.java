@@ -16,29 +16,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Check-ins in Sentry's three forms: the HTTP API, the relay cron URL, and envelopes. */
 final class IngestApi {
     private final IngestService ingest;
     private final MonitorStore store;
     private final Credentials credentials;
-    private final Supplier<UUID> ids;
 
-    IngestApi(IngestService ingest, MonitorStore store, Credentials credentials, Supplier<UUID> ids) {
+    IngestApi(IngestService ingest, MonitorStore store, Credentials credentials) {
         this.ingest = ingest;
         this.store = store;
         this.credentials = credentials;
-        this.ids = ids;
     }
 
     /** {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids. */
     APIGatewayV2HTTPResponse create(Request request, String organization, String slug) {
         DsnKey key = dsnKeyOf(request, organization);
-        CheckInCommand command = CheckInPayload.command(key, slug, CheckInIds.newRun(ids), request.json(),
-                false);
-        return Response.json(201, Map.of("id", ingest.accept(command)));
+        CheckInCommand command = CheckInPayload.command(key, slug, null, request.json(), false);
+        return Response.json(201, Map.of("id", ingest.startRun(command)));
     }
 
     /** {@code PUT …/checkins/{id|latest}/}. */
