@@ -3,7 +3,6 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
@@ -15,15 +14,13 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.rules.Deadlines;
-import dev.cronwatch.core.rules.Thresholds;
+import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -93,14 +90,7 @@ public final class MonitorService {
         return get(organization, chosen);
     }
 
-    /**
-     * Applies a change. As in Sentry's API, a new schedule (or schedule type) takes effect from now:
-     * expected times are recomputed from this moment. Any other change keeps a pending deadline: a
-     * new margin moves only how late the expected check-in may be, a new runtime limit moves the
-     * timeouts of the runs in progress (from their start; one already past it times out now), and a
-     * new timezone applies from the next check-in. Disabling clears every deadline; enabling again
-     * expects the next slot from now.
-     */
+    /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         if (update.name() != null) {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
@@ -209,52 +199,11 @@ public final class MonitorService {
             OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
                 MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
-                MonitorEnvironment next = rescheduled(env, before, after, at);
-                if (next.equals(env) || store.commit(withChangedRuns(env, next))) return Optional.of(true);
+                MonitorEnvironment next = SettingsChangeRules.rescheduled(env, before, after, at);
+                if (next.equals(env) || store.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
                 current.set(store.load(after.key(), listed.name()).environment());
                 return Optional.empty();
             });
         }
     }
-
-    /** The environment with the runs whose deadlines moved: the check-in items are listed on their own. */
-    private static Changes withChangedRuns(MonitorEnvironment env, MonitorEnvironment next) {
-        List<CheckIn> changed = next.recent().stream().filter(run -> !env.recent().contains(run)).toList();
-        return new Changes(null, next, changed, List.of(), null, List.of());
-    }
-
-    static MonitorEnvironment rescheduled(MonitorEnvironment env, Monitor before, Monitor after, Instant at) {
-        MonitorConfig old = before.config();
-        MonitorConfig now = after.config();
-        if (after.isDisabled()) {
-            // A disabled monitor expects nothing: it leaves the clock's index until enabled again.
-            MonitorEnvironment cleared = env.withTimes(env.lastCheckIn(), null, null);
-            for (CheckIn run : env.openRuns()) {
-                cleared = cleared.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(), null,
-                        run.dateUpdated()), Thresholds.historyNeeded(now));
-            }
-            return cleared;
-        }
-        boolean scheduleChanged = !old.schedule().equals(now.schedule()) || before.isDisabled();
-        MonitorEnvironment result = env;
-        if (scheduleChanged && (env.lastCheckIn() != null || env.nextCheckIn() != null)) {
-            result = Deadlines.expectNextAfter(now, env, env.lastCheckIn(), at);
-        } else if (!old.margin().equals(now.margin()) && env.nextCheckIn() != null) {
-            result = env.withTimes(env.lastCheckIn(), env.nextCheckIn(), Deadlines.latest(now, env.nextCheckIn()));
-        }
-        if (!old.runtimeLimit().equals(now.runtimeLimit())) {
-            // A run already past its new limit times out now, not back then: a timeout dated before the
-            // deadlines already judged would count the schedule again from there (months back, for a
-            // run left open while the monitor was disabled).
-            Instant thisMinute = at.truncatedTo(ChronoUnit.MINUTES);
-            for (CheckIn run : result.openRuns()) {
-                Instant timeout = Deadlines.runTimeout(now, run.dateAdded());
-                result = result.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(),
-                        timeout.isBefore(thisMinute) ? thisMinute : timeout, run.dateUpdated()),
-                        Thresholds.historyNeeded(now));
-            }
-        }
-        return result;
-    }
-
 }
