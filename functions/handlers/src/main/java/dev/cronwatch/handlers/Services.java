@@ -9,6 +9,7 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
@@ -39,6 +40,7 @@ public final class Services {
     private final ProcessorService processor;
     private final ClockService clockService;
     private final MonitorService monitors;
+    private final AttachmentService attachments;
     private final ProjectService projects;
     private final TokenService tokens;
     private final Metrics metrics;
@@ -69,6 +71,7 @@ public final class Services {
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.monitors = new MonitorService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
+        this.attachments = new AttachmentService(store);
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
     }
@@ -107,6 +110,10 @@ public final class Services {
 
     public MonitorService monitors() {
         return monitors;
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
     }
 
     public ProjectService projects() {

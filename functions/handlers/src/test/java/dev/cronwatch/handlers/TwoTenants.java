@@ -154,8 +154,8 @@ final class TwoTenants {
 
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
-        return new HttpRoutes(services.ingest(), services.monitors(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), HttpScope.ALL).table();
+        return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
+                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {

@@ -85,7 +85,8 @@ public final class MonitorService {
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
         if (!store.commit(Changes.of(monitor))) {
-            throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.", 400);
+            // Sentry's monitor API refuses a slug in use as it refuses a malformed one
+            throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
         }
         return get(organization, chosen);
     }

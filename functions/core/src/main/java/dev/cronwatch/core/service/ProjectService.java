@@ -43,7 +43,8 @@ public final class ProjectService {
         String chosen = slug != null ? slug : Slugs.slugify(name);
         SlugRule.PROJECT.check(chosen, "slug");
         return tenants.createProject(organization, name.strip(), chosen, clock.instant())
-                .orElseThrow(() -> new FieldError("slug", "The slug \"" + chosen + "\" is already in use.", 409));
+                .orElseThrow(() -> new FieldError("slug", "The slug \"" + chosen + "\" is already in use.",
+                        FieldError.Kind.CONFLICT));
     }
 
     public Page<Project> list(String organization, String cursor, int limit) {

@@ -54,7 +54,7 @@ final class CheckInPayload {
         Map<String, Object> config = understood(Values.object(raw, "monitor_config"));
         String json = Json.write(config);
         if (json.length() > MAX_CONFIG_CHARS) {
-            throw new FieldError("monitor_config", "A monitor_config is at most 4 KB of JSON.", 413);
+            throw new FieldError("monitor_config", "A monitor_config is at most 4 KB of JSON.", FieldError.Kind.TOO_LARGE);
         }
         if (!Text.isPrintable(json)) {
             throw new FieldError("monitor_config", "A monitor_config holds printable text only: no unpaired"

@@ -1,9 +1,9 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.MonitorService;
+import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -29,11 +29,11 @@ public final class HttpRoutes {
     private final HttpScope scope;
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, MonitorService admin, ProjectService projects, TokenService tokens,
-                      MonitorStore store, TenantDirectory tenants, Clock clock, HttpScope scope) {
+    public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService admin, ProjectService projects,
+                      TokenService tokens, TenantDirectory tenants, Clock clock, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
-        IngestApi in = new IngestApi(ingest, store, credentials);
+        IngestApi in = new IngestApi(ingest, attachments, credentials);
         ManagementApi mg = new ManagementApi(admin, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
