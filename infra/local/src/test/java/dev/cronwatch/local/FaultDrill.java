@@ -34,7 +34,7 @@ final class FaultDrill implements AutoCloseable {
     static final String ORG = "local";
 
     final LocalSystem system;
-    final LocalSystem.Controls controls;
+    final LocalControls controls;
     final LocalApi api;
     private final Map<String, Map<String, String>> sentStatusById = new TreeMap<>();
     private final Map<String, List<Instant>> expectedMisses = new TreeMap<>();
