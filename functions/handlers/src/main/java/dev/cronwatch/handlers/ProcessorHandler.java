@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The queue's consumer: a FIFO batch in order ({@link FifoBatch}); failures as {@link MessageTriage} decides. */
+/** The queue's consumer: a FIFO batch in order ({@link FifoBatch}), each message read and its failure sorted by {@link MessageTriage}. */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(ProcessorHandler.class);
 
