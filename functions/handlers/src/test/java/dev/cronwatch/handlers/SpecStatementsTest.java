@@ -5,6 +5,7 @@ import static dev.cronwatch.handlers.HttpEvents.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,31 @@ class SpecStatementsTest {
         assertThat(deleted.getStatusCode()).isEqualTo(202);
         assertThat(json(deleted)).isEmpty();
         assertThat(call("GET", MONITORS + "backup/", null).getStatusCode()).isEqualTo(404);
+    }
+
+    /** §3 "Receive time": the HTTP function stamps each check-in with its receive time, in whole milliseconds. */
+    @Test
+    void aCheckInIsStampedWithItsReceiveTime_inWholeMilliseconds() {
+        system.clock.set(Instant.parse("2026-01-01T00:00:00.123456789Z"));
+        system.checkIn("backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+
+        assertThat(list(call("GET", MONITORS + "backup/checkins/", null)))
+                .extracting(c -> c.get("dateAdded")).containsExactly("2026-01-01T00:00:00.123Z");
+    }
+
+    /** §3: a PUT answers {@code 202 {"id"}} for an id and {@code 202 {}} for {@code latest}. */
+    @Test
+    void aPutAnswersTheIdItNamed_andNothingForLatest() {
+        String id = "11111111-2222-4333-8444-555555555555";
+        APIGatewayV2HTTPResponse named = system.handler.handleRequest(HttpEvents.event("PUT",
+                HttpApiHandlerTest.CHECKINS + id.toUpperCase(java.util.Locale.ROOT).replace("-", "") + "/",
+                HttpApiHandlerTest.dsn(), "{\"status\": \"ok\"}"), null);
+        assertThat(named.getStatusCode()).as(named.getBody()).isEqualTo(202);
+        assertThat(json(named)).as("dashed, lower case").containsExactly(Map.entry("id", id));
+
+        APIGatewayV2HTTPResponse latest = system.handler.handleRequest(HttpEvents.event("PUT",
+                HttpApiHandlerTest.CHECKINS + "latest/", HttpApiHandlerTest.dsn(), "{\"status\": \"ok\"}"), null);
+        assertThat(latest.getStatusCode()).isEqualTo(202);
+        assertThat(json(latest)).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Monitor slugs: ingest turns any name into one as Sentry does ({@link dev.cronwatch.core.validation.SlugRule#MONITOR} says which are well formed). */
+/** Monitor slugs: ingest turns any name into one as Sentry does ({@link SlugRule#MONITOR} says which are well formed). */
 public final class Slugs {
     private static final int MAX_LENGTH = SlugRule.MAX_LENGTH;
     private static final Pattern UNWANTED = Pattern.compile("[^\\w\\s-]");
