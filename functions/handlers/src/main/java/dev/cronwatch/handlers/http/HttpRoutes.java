@@ -29,15 +29,15 @@ public final class HttpRoutes {
     private final HttpScope scope;
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService admin, ProjectService projects,
+    public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
                       TokenService tokens, TenantDirectory tenants, Clock clock, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, attachments, credentials);
-        ManagementApi mg = new ManagementApi(admin, credentials);
+        ManagementApi mg = new ManagementApi(monitors, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
-        DashboardApi dash = new DashboardApi(admin, credentials, clock);
+        DashboardApi dash = new DashboardApi(monitors, credentials, clock);
         SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
