@@ -2,7 +2,6 @@ package dev.cronwatch.handlers;
 
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
-import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
@@ -16,11 +15,8 @@ import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
 import java.security.SecureRandom;
-import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.queue.Judgement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -131,19 +127,5 @@ public final class Services {
     /** Where new ids come from: a new run's check-in id is one. */
     public Supplier<UUID> ids() {
         return ids;
-    }
-
-    /** The queue, counting every check-in ingest queues as one accepted (an envelope's items each count). */
-    private record CountedQueue(CheckInQueue queue, Metrics metrics) implements CheckInQueue {
-        @Override
-        public void send(CheckInMessage message, String deduplicationId) {
-            queue.send(message, deduplicationId);
-            metrics.count(Metric.CHECK_INS_ACCEPTED);
-        }
-
-        @Override
-        public void sendJudgements(List<Judgement> judgements) {
-            queue.sendJudgements(judgements);
-        }
     }
 }
