@@ -18,6 +18,7 @@ import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
+import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
 import java.io.OutputStream;
@@ -98,7 +99,7 @@ final class MassMiss {
                 "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
                 "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
                 BenchBackends.of(dynamo, counter, timer))) {
-            LocalSystem.Controls controls = system.controls();
+            LocalControls controls = system.controls();
             double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
                     system.credentials().organization(), due);
             controls.onPublished(alerts::publish);

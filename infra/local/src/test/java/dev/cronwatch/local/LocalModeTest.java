@@ -55,7 +55,7 @@ class LocalModeTest {
     void aMonitorsLifeAlertsOnceForEachTransitionInOrder() throws Exception {
         try (LocalSystem system = start(T0)) {
             LocalApi api = new LocalApi(system.credentials());
-            LocalSystem.Controls controls = system.controls();
+            LocalControls controls = system.controls();
             String config = "{\"schedule\": \"0 * * * *\", \"checkin_margin\": 5, \"max_runtime\": 30,"
                     + " \"failure_issue_threshold\": 2, \"recovery_threshold\": 2}";
             api.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": " + config + "}");

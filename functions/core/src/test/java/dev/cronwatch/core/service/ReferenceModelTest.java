@@ -26,8 +26,8 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.ProcessorService.Applied;
-import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -140,7 +140,7 @@ class ReferenceModelTest {
         final ProcessorService processor;
         final ClockService clockService;
         final IngestService ingest;
-        final AdminService admin;
+        final MonitorService admin;
         final ReferenceModel model = new ReferenceModel();
         final List<MonitorKey> keys = new ArrayList<>();
         final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at.equals(b.at)
@@ -188,12 +188,12 @@ class ReferenceModelTest {
                 }
 
                 @Override
-                public void judge(List<Judgement> judgements) {
+                public void sendJudgements(List<Judgement> judgements) {
                     throw new UnsupportedOperationException("the HTTP function queues no judgements");
                 }
             };
             ingest = new IngestService(http, clock, () -> new UUID(seed, ++ids));
-            admin = new AdminService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
+            admin = new MonitorService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
             for (int i = 0; i < MONITORS; i++) keys.add(new MonitorKey(ORG, "m" + i));
         }
 
@@ -404,7 +404,7 @@ class ReferenceModelTest {
                     held.add(group);
                     continue;
                 }
-                Applied result;
+                MessageOutcome result;
                 try {
                     result = processor.apply(message, w.delivery.sequence());
                 } catch (RuntimeException e) {
@@ -428,7 +428,7 @@ class ReferenceModelTest {
             }
         }
 
-        void checkApplied(RecordingQueue.Delivery d, Applied result, boolean redelivered) {
+        void checkApplied(RecordingQueue.Delivery d, MessageOutcome result, boolean redelivered) {
             long sequence = Long.parseLong(d.sequence());
             Kind expected = d.message() instanceof CheckInMessage c
                     ? model.apply(c, sequence)
@@ -444,7 +444,7 @@ class ReferenceModelTest {
         }
 
         /** (b): a MISSED made in queue order has no check-in received before its deadline still waiting. */
-        void noMissWithACheckInWaiting(Applied result) {
+        void noMissWithACheckInWaiting(MessageOutcome result) {
             for (CheckIn c : result.changes().checkIns()) {
                 if (c.status() != CheckInStatus.MISSED) continue;
                 count("MISSED through the queue");
