@@ -229,8 +229,8 @@ class TemplateTest {
         InMemorySystem system = InMemorySystem.seeded();
         Services services = system.services;
         HttpApiHandler everyRoute = system.handler;
-        HttpRoutes table = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), services.ids(), HttpScope.ALL);
+        HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
+                services.projects(), services.tokens(), services.tenants(), services.clock(), HttpScope.ALL);
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];
