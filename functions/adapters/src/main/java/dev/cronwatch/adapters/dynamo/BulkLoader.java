@@ -17,10 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class BulkLoader {
     private final Items items = new Items(Duration.ofDays(90));
-    private final BatchReads batches;
+    private final BatchRequests batches;
 
     public BulkLoader(DynamoDbClient client, String table) {
-        this.batches = new BatchReads(client, table);
+        this.batches = new BatchRequests(client, table);
     }
 
     public void load(List<Monitor> monitors, List<MonitorEnvironment> environments) {

@@ -48,7 +48,7 @@ public final class DynamoMonitorStore implements MonitorStore {
     private final DynamoDbClient client;
     private final String table;
     private final Items items;
-    private final BatchReads batch;
+    private final BatchRequests batch;
     private final Commits commits;
     private final Queries queries;
 
@@ -56,7 +56,7 @@ public final class DynamoMonitorStore implements MonitorStore {
         this.client = client;
         this.table = table;
         this.items = new Items(Duration.ofDays(retentionDays));
-        this.batch = new BatchReads(client, table);
+        this.batch = new BatchRequests(client, table);
         this.commits = new Commits(client, table, items);
         this.queries = new Queries(client, table);
     }

@@ -71,7 +71,7 @@ class DashboardReadCostTest {
             writes.add(put(items.monitor(new Monitor(key, monitor.id(), monitor.projectId(), monitor.name(), monitor.status(),
                     monitor.muted(), monitor.config(), monitor.dateCreated(), names, 1), 1)));
         }
-        new BatchReads(CLIENT, table).write(writes);
+        new BatchRequests(CLIENT, table).write(writes);
     }
 
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

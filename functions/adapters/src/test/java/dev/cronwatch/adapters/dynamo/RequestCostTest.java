@@ -116,7 +116,7 @@ class RequestCostTest {
                     monitor.projectId(), monitor.name(), monitor.status(), monitor.muted(), monitor.config(),
                     monitor.dateCreated(), names, 1), 1)));
         }
-        new BatchReads(CLIENT, table).write(writes);
+        new BatchRequests(CLIENT, table).write(writes);
     }
 
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

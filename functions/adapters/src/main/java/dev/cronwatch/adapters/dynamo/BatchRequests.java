@@ -17,14 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and whatever DynamoDB leaves unprocessed sent again. Reads are strongly consistent unless asked
  * otherwise: the processor decides on what it reads, and must see the write before it.
  */
-final class BatchReads {
+final class BatchRequests {
     private static final int MAX_GET = 100;
     private static final int MAX_WRITE = 25;
 
     private final DynamoDbClient client;
     private final String table;
 
-    BatchReads(DynamoDbClient client, String table) {
+    BatchRequests(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
     }
