@@ -45,7 +45,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), services.ids(), scope);
+                services.stores().management(), services.tenants(), services.clock(), services.ids(), scope);
         this.scope = scope;
         this.metrics = services.metrics();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -71,6 +72,10 @@ final class BatchRequests {
                 request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }
+    }
+
+    static WriteRequest delete(String pk, String sk) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Keys.key(pk, sk)).build()).build();
     }
 
     /** Unprocessed items mean throttling: back off before asking again. */

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes monitors and environments in bulk (BatchWriteItem, 25 at a time), in exactly the items the
- * store reads. For benchmarks and imports: it skips the version checks of {@link DynamoMonitorStore#commit}.
+ * store reads. For benchmarks and imports: it skips the version checks of {@link DynamoDecisionStore#commit}.
  */
 public final class BulkLoader {
     private final Items items = new Items(Duration.ofDays(90));

@@ -201,7 +201,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
         String parent = keysOf(organization, projectId);
         var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream()
                 .map(item -> projectKey(item, item.get(TableDefinition.PK).s().substring("KEY#".length()))).toList(),
                 page.nextCursor());
@@ -236,7 +236,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
         String parent = tokensOf(organization);
         var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream().map(DynamoTenantDirectory::token).toList(), page.nextCursor());
     }
 
@@ -247,7 +247,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public boolean revokeToken(String organization, String id, Instant now) {
         if (!TenantNames.isSlug(organization) || !ManagementToken.isId(id)) return false;
-        var found = queries.all(byParent(tokensOf(organization)).filterExpression("#id = :id")
+        var found = queries.all(queries.byParent(tokensOf(organization)).filterExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", TOKEN_ID))
                 .expressionAttributeValues(Map.of(":parent", s(tokensOf(organization)), ":id", s(id))));
         if (found.isEmpty()) return false;
@@ -262,13 +262,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
             // idempotent: the first revocation's date stays
         }
         return true;
-    }
-
-    private QueryRequest.Builder byParent(String parent) {
-        return QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :parent")
-                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
-                .expressionAttributeValues(Map.of(":parent", s(parent)));
     }
 
     /** Gives a token made before ids its listing attributes; they follow from the secret, so a race writes the same. */

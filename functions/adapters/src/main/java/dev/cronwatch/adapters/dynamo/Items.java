@@ -4,6 +4,7 @@ import static dev.cronwatch.adapters.dynamo.Keys.n;
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Domain records to whole items and back: every attribute an item carries is decided here. */
@@ -24,6 +26,9 @@ final class Items {
     static final String ATTEMPTS = "attempts";
     static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     static final String GIVEN_UP_AT = "givenUpAt";
+    static final String CONTENT = "content";
+    static final String FILENAME = "filename";
+    static final String CONTENT_TYPE = "contentType";
 
     private final Duration checkInRetention;
 
@@ -90,6 +95,17 @@ final class Items {
         return Documents.checkIn(Keys.monitorOf(pk(item)), item.get(ENVIRONMENT).s(), item.get(DOC).s());
     }
 
+    /** Under its monitor, and expiring with its check-in. */
+    Map<String, AttributeValue> attachment(Attachment a, CheckIn checkIn) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(a.monitor()),
+                Keys.ATTACHMENT_PREFIX + a.checkInId()));
+        if (a.filename() != null) item.put(FILENAME, s(a.filename()));
+        if (a.contentType() != null) item.put(CONTENT_TYPE, s(a.contentType()));
+        item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(expiryOf(checkIn)));
+        return item;
+    }
+
     static Map<String, AttributeValue> incident(Incident i) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(i.monitor()),
                 Keys.incidentSk(i.dateStarted(), i.id())));
@@ -107,7 +123,8 @@ final class Items {
                 Keys.errorSk(e.receivedAt(), e.id())));
         item.put(DOC, s(Documents.processingError(e)));
         item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(e.receivedAt().plus(ProcessingError.RETENTION)));
-        OrganizationErrors.list(item, e);
+        item.put(TableDefinition.GPK, s(Keys.organizationErrors(e.monitor().organization())));
+        item.put(TableDefinition.GSK, s(Keys.organizationErrorGsk(e.receivedAt(), e.monitor().slug(), e.id())));
         return item;
     }
 

@@ -49,6 +49,16 @@ final class Keys {
         return "ORG#" + organization + "#MONITORS";
     }
 
+    /** The organization-wide list of processing errors in byParent. */
+    static String organizationErrors(String organization) {
+        return "ORG#" + organization + "#ERRORS";
+    }
+
+    /** Time first, so the index sorts by it; slug and id keep two errors of one instant apart. */
+    static String organizationErrorGsk(Instant receivedAt, String slug, String errorId) {
+        return sortable(receivedAt) + "#" + slug + "#" + errorId;
+    }
+
     static String environmentSk(String name) {
         return ENV_PREFIX + name;
     }

@@ -6,6 +6,7 @@ import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.service.AdminService;
@@ -32,9 +33,9 @@ class DashboardReadCostTest {
     @Test
     void aPageOfSummaries_costsOneQueryAndOneBatchGetPer100Environments() {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
-        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, table, 90);
+        WholeStore store = DynamoWholeStore.on(CLIENT, table);
         seed(table, 250);
-        AdminService admin = new AdminService(store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
+        AdminService admin = new AdminService(store, store, store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
                 UUID::randomUUID);
 
         COUNTER.reset();

@@ -1,7 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.AdminService;
 import dev.cronwatch.core.service.IngestService;
@@ -32,7 +32,7 @@ public final class HttpRoutes {
     private final List<Route> routes;
 
     public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, TokenService tokens,
-                      MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
+                      ManagementStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, store, credentials, ids);

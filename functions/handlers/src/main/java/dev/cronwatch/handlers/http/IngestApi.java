@@ -6,7 +6,7 @@ import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -22,11 +22,11 @@ import java.util.function.Supplier;
 /** Check-ins in Sentry's three forms: the HTTP API, the relay cron URL, and envelopes. */
 final class IngestApi {
     private final IngestService ingest;
-    private final MonitorStore store;
+    private final ManagementStore store;
     private final Credentials credentials;
     private final Supplier<UUID> ids;
 
-    IngestApi(IngestService ingest, MonitorStore store, Credentials credentials, Supplier<UUID> ids) {
+    IngestApi(IngestService ingest, ManagementStore store, Credentials credentials, Supplier<UUID> ids) {
         this.ingest = ingest;
         this.store = store;
         this.credentials = credentials;
@@ -106,7 +106,7 @@ final class IngestApi {
     }
 
     private CheckIn latestCheckIn(MonitorKey monitor) {
-        List<CheckIn> newest = store.checkIns(monitor, null, null, 1).items();
+        List<CheckIn> newest = store.checkInsSince(monitor, null, null, null, 1).items();
         if (newest.isEmpty()) throw new NotFoundException("check-in latest");
         return newest.get(0);
     }
