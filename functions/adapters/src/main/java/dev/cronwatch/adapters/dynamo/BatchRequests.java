@@ -74,8 +74,8 @@ final class BatchRequests {
         }
     }
 
-    static WriteRequest delete(String pk, String sk) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Keys.key(pk, sk)).build()).build();
+    static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 
     /** Unprocessed items mean throttling: back off before asking again. */

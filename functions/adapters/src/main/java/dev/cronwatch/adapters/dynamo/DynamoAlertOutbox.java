@@ -38,7 +38,7 @@ public final class DynamoAlertOutbox implements AlertOutbox {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
                     .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
                     .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.OUTBOX_SHARD_PREFIX + shard), ":bound", s(bound)));
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.outboxShard(shard)), ":bound", s(bound)));
             for (var item : queries.page(query, null, limit - due.size(), Queries.BY_PARENT_KEY).items()) {
                 due.add(Items.alert(item));
             }
@@ -50,7 +50,7 @@ public final class DynamoAlertOutbox implements AlertOutbox {
     @Override
     public boolean claimAlert(PendingAlert alert, Instant until) {
         try {
-            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+            client.updateItem(b -> b.tableName(table).key(Keys.outboxKey(alert.monitor(), alert.id()))
                     .updateExpression("SET #next = :until, #gsk = :gsk")
                     .conditionExpression("#next = :seen AND #attempts = :attempts")
                     .expressionAttributeNames(Map.of("#next", Items.NEXT_ATTEMPT_AT, "#gsk", TableDefinition.GSK,
@@ -67,21 +67,21 @@ public final class DynamoAlertOutbox implements AlertOutbox {
 
     @Override
     public boolean alertPending(MonitorKey monitor, String alertId) {
-        var item = client.getItem(b -> b.tableName(table).key(Items.outboxKey(monitor, alertId)).consistentRead(true)
+        var item = client.getItem(b -> b.tableName(table).key(Keys.outboxKey(monitor, alertId)).consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
         return item != null && !item.isEmpty() && !item.containsKey(Items.GIVEN_UP_AT);
     }
 
     @Override
     public void alertSent(PendingAlert alert) {
-        client.deleteItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+        client.deleteItem(b -> b.tableName(table).key(Keys.outboxKey(alert.monitor(), alert.id()))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
 
     @Override
     public void alertRetryLater(PendingAlert alert) {
         try {
-            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+            client.updateItem(b -> b.tableName(table).key(Keys.outboxKey(alert.monitor(), alert.id()))
                     .updateExpression("SET #attempts = :attempts, #next = :next, #gsk = :gsk")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#next", Items.NEXT_ATTEMPT_AT,
@@ -100,7 +100,7 @@ public final class DynamoAlertOutbox implements AlertOutbox {
         client.putItem(b -> b.tableName(table).item(Items.processingError(error))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         try {
-            client.updateItem(b -> b.tableName(table).key(Items.outboxKey(alert.monitor(), alert.id()))
+            client.updateItem(b -> b.tableName(table).key(Keys.outboxKey(alert.monitor(), alert.id()))
                     .updateExpression("SET #attempts = :attempts, #given = :now REMOVE #gpk, #gsk")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#given", Items.GIVEN_UP_AT,

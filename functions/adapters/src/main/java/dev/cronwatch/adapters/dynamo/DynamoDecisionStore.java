@@ -75,7 +75,7 @@ public final class DynamoDecisionStore implements DecisionStore {
     @Override
     public int recordFailure(MonitorKey monitor, String messageId, Instant at) {
         var response = client.updateItem(b -> b.tableName(table)
-                .key(Keys.key(Keys.monitorPk(monitor), Keys.FAILURE_PREFIX + messageId))
+                .key(Keys.failureKey(monitor, messageId))
                 .updateExpression("ADD #attempts :one SET #expires = :expires")
                 .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#expires", TableDefinition.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":one", Keys.n(1),
@@ -110,14 +110,14 @@ public final class DynamoDecisionStore implements DecisionStore {
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.CHECK_IN_PREFIX), ":env", s(environment)))
                 .projectionExpression("pk, sk");
         List<WriteRequest> deletes = new ArrayList<>();
-        deletes.add(BatchRequests.delete(pk, Keys.environmentSk(environment)));
+        deletes.add(BatchRequests.delete(Keys.key(pk, Keys.environmentSk(environment))));
         for (var item : queries.all(checkIns)) {
             String sk = Items.sk(item);
-            deletes.add(BatchRequests.delete(pk, sk));
-            deletes.add(BatchRequests.delete(pk, Keys.ATTACHMENT_PREFIX + Keys.checkInIdOf(sk)));
+            deletes.add(BatchRequests.delete(Keys.key(pk, sk)));
+            deletes.add(BatchRequests.delete(Keys.attachmentKey(monitor, Keys.checkInIdOf(sk))));
         }
         for (var item : queries.all(queries.partition(monitor, Keys.INCIDENT_PREFIX))) {
-            if (environment.equals(Items.incident(item).environment())) deletes.add(BatchRequests.delete(pk, Items.sk(item)));
+            if (environment.equals(Items.incident(item).environment())) deletes.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));
         }
         batch.write(deletes);
     }
@@ -134,7 +134,7 @@ public final class DynamoDecisionStore implements DecisionStore {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
                     .keyConditionExpression("#shard = :shard AND #at <= :upTo")
                     .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.DUE_SHARD_PREFIX + shard),
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
                             ":upTo", Keys.epochMillis(upTo)));
             Page<Map<String, AttributeValue>> page = queries.page(query, shard == at.shard() ? at.startKey() : null,
                     limit - found.size(), BY_DUE_KEY);
@@ -158,7 +158,7 @@ public final class DynamoDecisionStore implements DecisionStore {
             var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
                     .keyConditionExpression("#shard = :shard AND #at > :after")
                     .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.DUE_SHARD_PREFIX + n),
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(n)),
                             ":after", Keys.epochMillis(after)))
                     .limit(1)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));

@@ -49,7 +49,7 @@ public final class DynamoManagementStore implements ManagementStore {
 
     @Override
     public Optional<Monitor> monitor(MonitorKey monitor) {
-        var item = client.getItem(b -> b.tableName(table).key(Keys.key(Keys.monitorPk(monitor), Keys.MONITOR))
+        var item = client.getItem(b -> b.tableName(table).key(Keys.monitorKey(monitor))
                 .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.monitor(item));
     }
@@ -103,8 +103,8 @@ public final class DynamoManagementStore implements ManagementStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(Keys.monitorPk(monitor)));
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false);
-        String from = since == null ? null : Keys.CHECK_IN_PREFIX + Keys.sortable(since);
-        String to = Keys.CHECK_IN_PREFIX + "\uffff";
+        String from = since == null ? null : Keys.checkInsFrom(since);
+        String to = Keys.checkInsEnd();
         if (since == null) {
             values.put(":prefix", s(Keys.CHECK_IN_PREFIX));
             query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)");
@@ -174,9 +174,9 @@ public final class DynamoManagementStore implements ManagementStore {
                 .projectionExpression("pk, sk");
         List<WriteRequest> owned = new ArrayList<>();
         for (var item : queries.all(all)) {
-            if (!Keys.MONITOR.equals(Items.sk(item))) owned.add(BatchRequests.delete(pk, Items.sk(item)));
+            if (!Keys.MONITOR.equals(Items.sk(item))) owned.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));
         }
         batch.write(owned);
-        batch.write(List.of(BatchRequests.delete(pk, Keys.MONITOR)));
+        batch.write(List.of(BatchRequests.delete(Keys.monitorKey(monitor))));
     }
 }

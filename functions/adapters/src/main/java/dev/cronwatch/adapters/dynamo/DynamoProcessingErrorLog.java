@@ -36,8 +36,7 @@ public final class DynamoProcessingErrorLog implements ProcessingErrorLog {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.monitorPk(monitor)),
-                        ":from", s(Keys.ERROR_PREFIX + Keys.sortable(oldest)),
-                        ":to", s(Keys.ERROR_PREFIX + "\uffff")))
+                        ":from", s(Keys.errorsFrom(oldest)), ":to", s(Keys.errorsEnd())))
                 .scanIndexForward(false);
         return queries.page(query, null, ProcessingError.KEPT_PER_MONITOR, Queries.TABLE_KEY).items().stream()
                 .map(Items::processingError).toList();
@@ -51,7 +50,7 @@ public final class DynamoProcessingErrorLog implements ProcessingErrorLog {
         Map<String, AttributeValue> start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY,
                 key -> parent.equals(key.get(TableDefinition.GPK).s()));
         Instant oldest = now.minus(ProcessingError.RETENTION);
-        String after = Keys.sortable(oldest) + "#\uffff";
+        String after = Keys.organizationErrorsAfter(oldest);
         // the cursor's error has left the week the key condition reads: DynamoDB would refuse the start key
         if (start != null && Cursors.compare(start.get(TableDefinition.GSK).s(), after) <= 0) {
             throw InvalidCursorException.expired();

@@ -46,7 +46,7 @@ final class Items {
 
     /** {@code version} is the one being written: one more than the version the monitor was read at. */
     Map<String, AttributeValue> monitor(Monitor m, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(m.key()), Keys.MONITOR));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.monitorKey(m.key()));
         item.put(VERSION, n(version));
         item.put(DOC, s(Documents.monitor(m)));
         item.put(TableDefinition.GPK, s(Keys.organizationMonitors(m.key().organization())));
@@ -66,7 +66,7 @@ final class Items {
         item.put(DOC, s(Documents.environment(e)));
         Instant due = e.dueAt();
         if (due != null) {
-            item.put(TableDefinition.DUE_SHARD, s(Keys.shardOf(pk, Keys.DUE_SHARD_PREFIX)));
+            item.put(TableDefinition.DUE_SHARD, s(Keys.dueShardOf(pk)));
             item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
         }
         return item;
@@ -97,8 +97,7 @@ final class Items {
 
     /** Under its monitor, and expiring with its check-in. */
     Map<String, AttributeValue> attachment(Attachment a, CheckIn checkIn) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(a.monitor()),
-                Keys.ATTACHMENT_PREFIX + a.checkInId()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attachmentKey(a.monitor(), a.checkInId()));
         if (a.filename() != null) item.put(FILENAME, s(a.filename()));
         if (a.contentType() != null) item.put(CONTENT_TYPE, s(a.contentType()));
         item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
@@ -138,11 +137,11 @@ final class Items {
      */
     static Map<String, AttributeValue> alert(PendingAlert a) {
         String pk = Keys.monitorPk(a.monitor());
-        Map<String, AttributeValue> item = new HashMap<>(outboxKey(a.monitor(), a.id()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.outboxKey(a.monitor(), a.id()));
         item.put(DOC, s(Documents.alert(a)));
         item.put(ATTEMPTS, n(a.attempts()));
         item.put(NEXT_ATTEMPT_AT, Keys.epochMillis(a.nextAttemptAt()));
-        item.put(TableDefinition.GPK, s(Keys.shardOf(pk, Keys.OUTBOX_SHARD_PREFIX)));
+        item.put(TableDefinition.GPK, s(Keys.outboxShardOf(pk)));
         item.put(TableDefinition.GSK, s(outboxGsk(a)));
         return item;
     }
@@ -152,12 +151,8 @@ final class Items {
                 Integer.parseInt(item.get(ATTEMPTS).n()), Keys.fromEpochMillis(item.get(NEXT_ATTEMPT_AT).n()));
     }
 
-    static Map<String, AttributeValue> outboxKey(MonitorKey monitor, String alertId) {
-        return Keys.key(Keys.monitorPk(monitor), Keys.OUTBOX_PREFIX + alertId);
-    }
-
     static String outboxGsk(PendingAlert a) {
-        return Keys.sortable(a.nextAttemptAt()) + "#" + Keys.monitorPk(a.monitor()) + "#" + a.id();
+        return Keys.outboxGsk(a.nextAttemptAt(), a.monitor(), a.id());
     }
 
     static long version(Map<String, AttributeValue> item) {

@@ -34,7 +34,7 @@ public final class DynamoWholeStore {
     private static Optional<Attachment> attachment(DynamoDbClient client, String table, MonitorKey monitor,
                                                    String checkInId) {
         var item = client.getItem(b -> b.tableName(table)
-                .key(Keys.key(Keys.monitorPk(monitor), Keys.ATTACHMENT_PREFIX + checkInId)).consistentRead(true)).item();
+                .key(Keys.attachmentKey(monitor, checkInId)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(new Attachment(monitor, checkInId, text(item, Items.FILENAME), text(item, Items.CONTENT_TYPE),
                 item.get(Items.CONTENT).b().asByteArray()));
