@@ -9,7 +9,6 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Duration;
 import java.time.Instant;
