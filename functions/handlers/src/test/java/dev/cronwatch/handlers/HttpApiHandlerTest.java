@@ -376,7 +376,7 @@ class HttpApiHandlerTest {
                         throw e.getCause();
                     }
                 });
-        handler = new HttpApiHandler(new Services(Stores.of(failing), system.tenants, system.queue, new RecordingPublisher(), system.clock,
+        handler = new HttpApiHandler(new Services(new Stores(failing, failing, failing, failing), system.tenants, system.queue, new RecordingPublisher(), system.clock,
                 UUID::randomUUID, Services.Limits.DEFAULTS));
         PrintStream stderr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();

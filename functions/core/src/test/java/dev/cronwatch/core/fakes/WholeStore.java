@@ -29,8 +29,9 @@ public interface WholeStore extends DecisionStore, AlertOutbox, ManagementStore,
         return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
+    /** This one object as each of the ports. */
     default Stores stores() {
-        return Stores.of(this);
+        return new Stores(this, this, this, this);
     }
 
     /** The ports of {@code stores} as one object; attachments are read back through {@code attachments}. */
