@@ -11,7 +11,6 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DueEntry;
-import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.ArrayList;

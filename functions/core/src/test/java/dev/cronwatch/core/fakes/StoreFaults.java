@@ -2,7 +2,6 @@ package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.fakes.WholeStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
