@@ -3,7 +3,7 @@ package dev.cronwatch.handlers;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.Stores;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.MonitorService;
@@ -29,7 +29,7 @@ public final class Services {
     /** How long one tick may spend judging deadlines itself; the clock function's timeout is 60 s. */
     private static final Duration DIRECT_JUDGEMENT_BUDGET = Duration.ofSeconds(30);
 
-    private final MonitorStore store;
+    private final Stores stores;
     private final TenantDirectory tenants;
     private final Clock clock;
     private final IngestService ingest;
@@ -42,32 +42,33 @@ public final class Services {
     private final Metrics metrics;
     private final Supplier<UUID> ids;
 
-    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+    public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
-        this(store, tenants, queue, publisher, clock, ids, limits, Metrics.NONE);
+        this(stores, tenants, queue, publisher, clock, ids, limits, Metrics.NONE);
     }
 
-    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+    public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits, Metrics metrics) {
-        this(store, tenants, queue, publisher, clock, ids, new SecureRandom(), limits, metrics);
+        this(stores, tenants, queue, publisher, clock, ids, new SecureRandom(), limits, metrics);
     }
 
     /** {@code secrets}: where new DSN keys and tokens come from; a SecureRandom outside tests. */
-    public Services(MonitorStore store, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+    public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
         this.metrics = metrics;
         this.ids = ids;
-        this.store = store;
+        this.stores = stores;
         this.tenants = tenants;
         this.clock = clock;
-        AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
+        AlertDispatcher alerts = new AlertDispatcher(stores.outbox(), publisher, clock);
         this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
-        this.processor = new ProcessorService(store,
+        this.processor = new ProcessorService(stores.decisions(),
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
-        this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
+        this.clockService = new ClockService(stores.decisions(), queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
-        this.monitors = new MonitorService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
-        this.attachments = new AttachmentService(store);
+        this.monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants, clock, ids,
+                limits.maxMonitorsPerOrganization());
+        this.attachments = new AttachmentService(stores.management());
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
     }
@@ -80,8 +81,8 @@ public final class Services {
         public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
     }
 
-    public MonitorStore store() {
-        return store;
+    public Stores stores() {
+        return stores;
     }
 
     public TenantDirectory tenants() {

@@ -3,7 +3,7 @@ package dev.cronwatch.handlers;
 import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.adapters.sns.SnsAlertPublisher;
@@ -47,7 +47,7 @@ public final class Wiring {
                 System.getenv(Settings.APPLICATION_LOG_LEVEL), System.out::println);
         deadLetters = new SqsDeadLetterQueue(connections::sqs, settings.deadLetterQueueUrl());
         services = new Services(
-                new DynamoMonitorStore(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),
+                DynamoStores.on(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),

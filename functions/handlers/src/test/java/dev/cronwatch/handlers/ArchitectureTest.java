@@ -8,11 +8,20 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.port.AlertOutbox;
+import dev.cronwatch.core.port.DecisionStore;
+import dev.cronwatch.core.port.ManagementStore;
+import dev.cronwatch.core.port.ProcessingErrorLog;
+import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.ProcessorService;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -26,11 +35,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The main classes of core, adapters and handlers, read where the build put them (a directory or a jar). */
     static final JavaClasses MAIN = new ClassFileImporter().importLocations(Set.of(
-            moduleOf(ProcessorService.class), moduleOf(DynamoMonitorStore.class), moduleOf(Wiring.class)));
+            moduleOf(ProcessorService.class), moduleOf(DynamoDecisionStore.class), moduleOf(Wiring.class)));
     private static final String CORE = "dev.cronwatch.core..";
     private static final String ADAPTERS = "dev.cronwatch.adapters..";
     private static final String HANDLERS = "dev.cronwatch.handlers..";
     private static final String AWS_SDK = "software.amazon.awssdk..";
+    private static final String PORTS = "dev.cronwatch.core.port..";
+    private static final String SERVICES = "dev.cronwatch.core.service..";
+    private static final Class<?>[] TABLE_PORTS = {
+        DecisionStore.class, AlertOutbox.class, ManagementStore.class, ProcessingErrorLog.class, TenantDirectory.class};
 
     private static Location moduleOf(Class<?> type) {
         try {
@@ -44,7 +57,7 @@ class ArchitectureTest {
     @Test
     void seesTheMainClassesOfEveryModule() {
         assertThat(MAIN.contain(Wiring.class)).isTrue();
-        assertThat(MAIN.contain(DynamoMonitorStore.class)).isTrue();
+        assertThat(MAIN.contain(DynamoDecisionStore.class)).isTrue();
         assertThat(MAIN.contain(ProcessorService.class)).isTrue();
         assertThat(MAIN.contain(ArchitectureTest.class)).isFalse();
         assertThat(MAIN.contain(InMemoryMonitorStore.class)).isFalse();
@@ -64,6 +77,31 @@ class ArchitectureTest {
     }
 
     /** And the stand-in for one of the SDK's own classes, which must sit at the zip's root to be found first. */
+    /**
+     * The table's ports: interfaces of the core, each one used by a core service, and implemented in the
+     * zip only by an adapter (a service never reaches past its port to another store).
+     */
+    @Test
+    void theTablesPorts_areCoreInterfaces_usedByCoreServices_implementedOnlyInAdapters() {
+        classes().that(belongToAnyOf(TABLE_PORTS)).should().beInterfaces().andShould().resideInAPackage(PORTS)
+                .andShould(beUsedBy(SERVICES)).check(MAIN);
+        classes().that().implement(DecisionStore.class).or().implement(AlertOutbox.class)
+                .or().implement(ManagementStore.class).or().implement(ProcessingErrorLog.class)
+                .or().implement(TenantDirectory.class)
+                .should().resideInAPackage(ADAPTERS).check(MAIN);
+    }
+
+    private static ArchCondition<JavaClass> beUsedBy(String packageIdentifier) {
+        return new ArchCondition<>("be used by a class in " + packageIdentifier) {
+            @Override
+            public void check(JavaClass port, ConditionEvents events) {
+                boolean used = port.getDirectDependenciesToSelf().stream()
+                        .anyMatch(d -> d.getOriginClass().getPackageName().startsWith(packageIdentifier.replace("..", "")));
+                events.add(new SimpleConditionEvent(port, used, port.getName() + " is not used by " + packageIdentifier));
+            }
+        };
+    }
+
     @Test
     void onlyTheAdaptersTalkToAws() {
         noClasses().that().resideOutsideOfPackage(ADAPTERS)

@@ -10,7 +10,8 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.fakes.WholeStore;
+import dev.cronwatch.core.port.Stores;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.http.Request;
@@ -366,8 +367,8 @@ class HttpApiHandlerTest {
 
     @Test
     void anythingUnexpected_isA500WithARequestId_inTheBodyAndTheLog() {
-        MonitorStore failing = (MonitorStore) Proxy.newProxyInstance(MonitorStore.class.getClassLoader(),
-                new Class<?>[] {MonitorStore.class}, (proxy, method, args) -> {
+        WholeStore failing = (WholeStore) Proxy.newProxyInstance(WholeStore.class.getClassLoader(),
+                new Class<?>[] {WholeStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("monitor")) throw new OutOfMemoryError("a bug of ours");
                     try {
                         return method.invoke(system.store, args);
@@ -375,7 +376,7 @@ class HttpApiHandlerTest {
                         throw e.getCause();
                     }
                 });
-        handler = new HttpApiHandler(new Services(failing, system.tenants, system.queue, new RecordingPublisher(), system.clock,
+        handler = new HttpApiHandler(new Services(new Stores(failing, failing, failing, failing), system.tenants, system.queue, new RecordingPublisher(), system.clock,
                 UUID::randomUUID, Services.Limits.DEFAULTS));
         PrintStream stderr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -395,7 +396,7 @@ class HttpApiHandlerTest {
 
     @Test
     void aCreatePastTheOrganizationsMonitorLimit_isA400() {
-        handler = new HttpApiHandler(new Services(system.store, system.tenants, system.queue, new RecordingPublisher(), system.clock,
+        handler = new HttpApiHandler(new Services(system.store.stores(), system.tenants, system.queue, new RecordingPublisher(), system.clock,
                 UUID::randomUUID,
                 new Services.Limits(6, 2, Services.Limits.DEFAULTS.maxJudgementDelay())));
         String body = "{\"project\": \"1\", \"name\": \"%s\", \"config\": {\"schedule\": \"0 * * * *\"}}";

@@ -31,7 +31,7 @@ final class InMemorySystem {
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingMetrics metrics = new RecordingMetrics();
     final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    final Services services = new Services(store, tenants, queue, publisher, clock, UUID::randomUUID,
+    final Services services = new Services(store.stores(), tenants, queue, publisher, clock, UUID::randomUUID,
             Services.Limits.DEFAULTS, metrics);
     final HttpApiHandler handler = new HttpApiHandler(services);
 

@@ -10,10 +10,10 @@ import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.Metric;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
@@ -45,8 +45,8 @@ class ProcessorHandlerTest {
     volatile boolean losingRaces;
 
     /** The in-memory store, except that reading a chosen monitor fails the way {@link #failure} says. */
-    final MonitorStore store = (MonitorStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{MonitorStore.class}, (proxy, method, args) -> {
+    final WholeStore store = (WholeStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[]{WholeStore.class}, (proxy, method, args) -> {
                 if (method.getName().equals("load") && ((MonitorKey) args[0]).slug().equals(brokenSlug)) {
                     throw failure.get();
                 }

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cronwatch.adapters.config.Settings;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
@@ -304,7 +304,7 @@ class TemplateTest {
 
         RecordingQueue queue = new RecordingQueue();
         MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-        Services services = new Services(new DynamoMonitorStore(client, table, 90), tenants, queue,
+        Services services = new Services(DynamoStores.on(client, table, 90), tenants, queue,
                 new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
         IngestHandler ingest = new IngestHandler(services);
         Map<String, String> dsn = Map.of("authorization", "DSN http://" + KEY + "@x/1", "content-type", "application/json");
@@ -341,7 +341,7 @@ class TemplateTest {
         tenants.ensureOrganization("acme");
         client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
-        Services services = new Services(new DynamoMonitorStore(client, table, 90), tenants, new RecordingQueue(),
+        Services services = new Services(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(),
                 new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> management = handlerOf("ManagementFunction", services);
         Map<String, String> bearer = Map.of("authorization", "Bearer old-token");

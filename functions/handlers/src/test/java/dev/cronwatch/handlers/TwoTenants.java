@@ -14,8 +14,12 @@ import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.AlertOutbox;
 import dev.cronwatch.core.port.CheckInQueue;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.DecisionStore;
+import dev.cronwatch.core.port.ManagementStore;
+import dev.cronwatch.core.port.ProcessingErrorLog;
+import dev.cronwatch.core.port.Stores;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
@@ -98,7 +102,8 @@ final class TwoTenants {
                         t.keyName(p), clock.instant()));
             }
         }
-        services = new Services(guarded(MonitorStore.class, store), guarded(TenantDirectory.class, tenants),
+        services = new Services(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
+                guarded(ManagementStore.class, store), guarded(ProcessingErrorLog.class, store)), guarded(TenantDirectory.class, tenants),
                 new SqsShapedQueue(queue, guardFindings), new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
         handler = new HttpApiHandler(services);
         for (Tenant t : TENANTS) seed(t);

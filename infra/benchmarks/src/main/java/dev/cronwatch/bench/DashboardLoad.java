@@ -11,7 +11,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.rules.Deadlines;
 import dev.cronwatch.local.LocalCredentials;
 import dev.cronwatch.local.LocalOptions;
@@ -64,7 +64,7 @@ final class DashboardLoad {
                 dataDir.toString(), "--clock", "manual", "--start", NOW.toString()), new PrintStream(OutputStream.nullOutputStream()))) {
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();
-            seed(system.controls().services().store(), c.organization(), c.projectId(), monitors);
+            seed(system.controls().services().stores().decisions(), c.organization(), c.projectId(), monitors);
             report.line("seeded %,d monitors with 24 hourly check-ins each in %.1f s", monitors,
                     (System.nanoTime() - seedStart) / 1e9);
             ChromeDriver driver = start(browser, chromedriver, profile);
@@ -139,7 +139,7 @@ final class DashboardLoad {
      * Monitors written straight through the store (the API would take minutes for 1,000): every
      * eleventh failing with an open incident, every 37th paused, every 53rd muted, the rest ok.
      */
-    static void seed(MonitorStore store, String organization, String projectId, int count) {
+    static void seed(DecisionStore store, String organization, String projectId, int count) {
         MonitorConfigParser parser = new MonitorConfigParser("config.");
         String[] zones = {"UTC", "Europe/Riga", "America/New_York", "Asia/Tokyo"};
         for (int i = 0; i < count; i++) {

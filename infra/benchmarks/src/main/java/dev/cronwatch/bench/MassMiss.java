@@ -1,7 +1,7 @@
 package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.dynamo.BulkLoader;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.alert.AlertRenderer;
@@ -116,7 +116,7 @@ final class MassMiss {
         Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
         InProcessFifo fifo = new InProcessFifo();
         AlertRenderer renderer = new AlertRenderer(null);
-        Services services = new Services(new DynamoMonitorStore(client, table, 90), new DynamoTenantDirectory(client, table),
+        Services services = new Services(DynamoStores.on(client, table, 90), new DynamoTenantDirectory(client, table),
                 fifo, alert -> {
                     renderer.render(alert.message().body()); // as the SNS publisher does before its request
                     alerts.publish(alert);

@@ -1,7 +1,8 @@
 package dev.cronwatch.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoAlertOutbox;
+import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -55,7 +56,7 @@ final class PathCosts {
     private final RequestCounter counter = new RequestCounter();
     private final WrittenItems written = new WrittenItems();
     private final AtomicInteger published = new AtomicInteger();
-    private DynamoMonitorStore store;
+    private DynamoDecisionStore store;
     private ProcessorHandler handler;
 
     PathCosts(DynamoLocal dynamo, Report report) {
@@ -67,10 +68,10 @@ final class PathCosts {
         report.section("5a. Cost per message, processor side (DynamoDB Local's consumed capacity, steady state)");
         DynamoDbClient client = dynamo.client(counter, written);
         String table = DynamoLocal.newTable(client);
-        store = new DynamoMonitorStore(client, table, 90);
+        store = new DynamoDecisionStore(client, table, 90);
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000),
-                new AlertDispatcher(store, alert -> published.incrementAndGet(), clock), clock),
+                new AlertDispatcher(new DynamoAlertOutbox(client, table), alert -> published.incrementAndGet(), clock), clock),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);
 

@@ -8,7 +8,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.local.LocalCredentials;
@@ -126,7 +126,7 @@ final class TopOfTheHourBurst {
             long[] lags = accepted.stream().filter(receivedAt::containsKey)
                     .mapToLong(id -> appliedAt.get(id) - receivedAt.get(id)).sorted().toArray();
             Map<String, RequestTimer.Spent> spent = RequestTimer.since(before, timer.snapshot());
-            int[] stored = countStored(controls.services().store(), c.organization(), monitors);
+            int[] stored = countStored(controls.services().stores().management(), c.organization(), monitors);
             int lost = (int) accepted.stream().filter(id -> !appliedAt.containsKey(id)).count();
             report.line("load average when the burst began: %s; offered %.0f check-ins/s", load,
                     monitors / (spread.toNanos() / 1e9));
@@ -164,7 +164,7 @@ final class TopOfTheHourBurst {
     }
 
     /** Monitors without a stored check-in, and monitors with more than one: read back from the table. */
-    private static int[] countStored(MonitorStore store, String organization, int monitors) throws Exception {
+    private static int[] countStored(ManagementStore store, String organization, int monitors) throws Exception {
         AtomicInteger missing = new AtomicInteger();
         AtomicInteger extra = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(8);
@@ -172,7 +172,7 @@ final class TopOfTheHourBurst {
         for (int m = 0; m < monitors; m++) {
             MonitorKey key = new MonitorKey(organization, "burst-" + m);
             reads.add(readers.submit(() -> {
-                int n = store.checkIns(key, null, null, 5).items().size();
+                int n = store.checkInsSince(key, null, null, null, 5).items().size();
                 if (n == 0) missing.incrementAndGet();
                 if (n > 1) extra.incrementAndGet();
             }));

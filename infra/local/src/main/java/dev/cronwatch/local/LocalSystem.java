@@ -60,7 +60,8 @@ public final class LocalSystem implements AutoCloseable {
                     wiring.deadLetters(), wiring.processorEvents(), services.metrics()), options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
-            ticker = new LocalTicker(new ClockHandler(wiring, Duration.ZERO), services.store(), clock, pump, console);
+            ticker = new LocalTicker(new ClockHandler(wiring, Duration.ZERO), services.stores().decisions(),
+                    services.stores().outbox(), clock, pump, console);
             gateway = new LocalGateway(options.port(), options.allowedHosts(), new HttpApiHandler(services), notifications,
                     ticker, clock, services.tenants());
             credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port(),

@@ -1,7 +1,8 @@
 package dev.cronwatch.local;
 
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.AlertOutbox;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
 import java.io.PrintStream;
@@ -25,16 +26,18 @@ final class LocalTicker implements AutoCloseable {
     private static final Duration LATE = Duration.ofMinutes(1);
 
     private final ClockHandler clockHandler;
-    private final MonitorStore store;
+    private final DecisionStore decisions;
+    private final AlertOutbox outbox;
     private final LocalClock clock;
     private final QueuePump pump;
     private final PrintStream console;
     private ScheduledExecutorService scheduler;
     private Instant lastTick;
 
-    LocalTicker(ClockHandler clockHandler, MonitorStore store, LocalClock clock, QueuePump pump, PrintStream console) {
+    LocalTicker(ClockHandler clockHandler, DecisionStore decisions, AlertOutbox outbox, LocalClock clock, QueuePump pump, PrintStream console) {
         this.clockHandler = clockHandler;
-        this.store = store;
+        this.decisions = decisions;
+        this.outbox = outbox;
         this.clock = clock;
         this.pump = pump;
         this.console = console;
@@ -103,12 +106,12 @@ final class LocalTicker implements AutoCloseable {
     }
 
     private boolean dueAt(Instant minute) {
-        return !store.findDue(minute, null, 1).items().isEmpty();
+        return !decisions.findDue(minute, null, 1).items().isEmpty();
     }
 
     /** An alert whose next publish attempt has come by {@code minute} (a retry after a failed publish). */
     private boolean alertWaitsUntil(Instant minute) {
-        return !store.alertsDue(minute, 1).isEmpty();
+        return !outbox.alertsDue(minute, 1).isEmpty();
     }
 
     /**
@@ -119,7 +122,7 @@ final class LocalTicker implements AutoCloseable {
         Optional<Instant> deadline = nextDueMinute(after);
         Instant nextMinute = after.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         // the index lists each shard in time order, not all of them: the earliest of a page
-        Optional<Instant> retry = store.alertsDue(target, 100).stream().map(PendingAlert::nextAttemptAt)
+        Optional<Instant> retry = outbox.alertsDue(target, 100).stream().map(PendingAlert::nextAttemptAt)
                 .min(Comparator.naturalOrder()).map(LocalTicker::ceilingMinute)
                 .map(m -> m.isAfter(after) ? m : nextMinute);
         if (retry.isEmpty()) return deadline;
@@ -134,7 +137,7 @@ final class LocalTicker implements AutoCloseable {
 
     /** The first whole minute strictly after {@code after} at which some deadline has come. */
     private Optional<Instant> nextDueMinute(Instant after) {
-        return store.nextDeadlineAfter(after).map(deadline -> {
+        return decisions.nextDeadlineAfter(after).map(deadline -> {
             Instant minute = deadline.truncatedTo(ChronoUnit.MINUTES);
             return minute.equals(deadline) ? minute : minute.plus(1, ChronoUnit.MINUTES);
         }).map(m -> m.isAfter(after) ? m : after.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));

@@ -6,7 +6,8 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoWholeStore;
+import dev.cronwatch.core.fakes.WholeStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -415,7 +416,8 @@ class DashboardBrowserTest {
      * message, and never the monitor.
      */
     private static void unsafeEnvironmentNames(ChromeDriver driver, LocalApi api, LocalControls controls) {
-        MonitorStore store = controls.services().store();
+        WholeStore store = DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+                controls.backends().table());
         MonitorKey key = new MonitorKey(api.organization(), "db-vacuum");
         List<String> names = List.of("..", ".", "a/b", "%2e%2e", "?x", "#y");
         for (String name : names) {

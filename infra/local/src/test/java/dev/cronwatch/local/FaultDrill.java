@@ -6,7 +6,8 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoWholeStore;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
@@ -197,7 +198,8 @@ final class FaultDrill implements AutoCloseable {
     // ---- what the system made of it ----
 
     List<CheckIn> stored(String slug) {
-        MonitorStore store = controls.services().store();
+        WholeStore store = DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+                controls.backends().table());
         List<CheckIn> all = new ArrayList<>();
         String cursor = null;
         do {
@@ -218,7 +220,8 @@ final class FaultDrill implements AutoCloseable {
     }
 
     int processingErrors(Instant now) {
-        return controls.services().store().organizationProcessingErrors(ORG, now, null, 100).items().size();
+        return DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+                controls.backends().table()).organizationProcessingErrors(ORG, now, null, 100).items().size();
     }
 
     /**

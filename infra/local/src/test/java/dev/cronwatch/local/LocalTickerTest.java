@@ -30,9 +30,9 @@ class LocalTickerTest {
 
     LocalTickerTest() {
         InMemoryMonitorStore store = new InMemoryMonitorStore();
-        Services services = new Services(store, new InMemoryTenantDirectory(), new RecordingQueue(clock),
+        Services services = new Services(store.stores(), new InMemoryTenantDirectory(), new RecordingQueue(clock),
                 new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE, ProcessorEvents.NONE), store,
+        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE, ProcessorEvents.NONE), store, store,
                 clock, null, console);
     }
 

@@ -14,7 +14,8 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.adapters.dynamo.DynamoWholeStore;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.service.ClockService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,8 @@ class MassMissTest {
             long checkStart = System.nanoTime();
             Map<String, Integer> missedBySlot = new TreeMap<>();
             List<String> wrong = new ArrayList<>();
-            MonitorStore store = drill.controls.services().store();
+            WholeStore store = DynamoWholeStore.of(drill.controls.services().stores(), drill.controls.backends().dynamoDb(),
+                drill.controls.backends().table());
             for (int m = 0; m < MONITORS; m++) {
                 MonitorKey key = key(m);
                 Map<String, List<Instant>> missed = new HashMap<>();

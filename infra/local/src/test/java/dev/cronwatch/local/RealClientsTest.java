@@ -2,6 +2,7 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.adapters.dynamo.DynamoWholeStore;
 import io.sentry.CheckIn;
 import io.sentry.CheckInStatus;
 import io.sentry.MonitorConfig;
@@ -134,7 +135,7 @@ class RealClientsTest {
         assertThat(config).containsEntry("schedule", "0 2 * * *").containsEntry("timezone", "America/Los_Angeles")
                 .containsEntry("checkin_margin", 5);
         assertThat(api.environment("nightly", "dev")).containsEntry("status", "error");
-        assertThat(system.controls().services().store().attachment(
+        assertThat(DynamoWholeStore.on(system.controls().backends().dynamoDb(), system.controls().backends().table()).attachment(
                 new dev.cronwatch.core.monitor.MonitorKey("local", "nightly"), first)).isPresent();
     }
 

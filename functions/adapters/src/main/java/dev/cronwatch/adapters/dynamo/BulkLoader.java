@@ -13,14 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes monitors and environments in bulk (BatchWriteItem, 25 at a time), in exactly the items the
- * store reads. For benchmarks and imports: it skips the version checks of {@link DynamoMonitorStore#commit}.
+ * store reads. For benchmarks and imports: it skips the version checks of {@link DynamoDecisionStore#commit}.
  */
 public final class BulkLoader {
     private final Items items = new Items(Duration.ofDays(90));
-    private final BatchReads batches;
+    private final BatchRequests batches;
 
     public BulkLoader(DynamoDbClient client, String table) {
-        this.batches = new BatchReads(client, table);
+        this.batches = new BatchRequests(client, table);
     }
 
     public void load(List<Monitor> monitors, List<MonitorEnvironment> environments) {

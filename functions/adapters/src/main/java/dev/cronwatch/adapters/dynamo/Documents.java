@@ -1,7 +1,48 @@
 package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.adapters.alert.AlertJson;
-import dev.cronwatch.adapters.json.Json;
+import static dev.cronwatch.adapters.dynamo.StoredName.ACTIVE_INCIDENT;
+import static dev.cronwatch.adapters.dynamo.StoredName.ALERT_TYPE;
+import static dev.cronwatch.adapters.dynamo.StoredName.ATTRIBUTES;
+import static dev.cronwatch.adapters.dynamo.StoredName.BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.CHECK_IN_ID;
+import static dev.cronwatch.adapters.dynamo.StoredName.CHECK_IN_STATUS;
+import static dev.cronwatch.adapters.dynamo.StoredName.CONFIG;
+import static dev.cronwatch.adapters.dynamo.StoredName.CREATED_AT;
+import static dev.cronwatch.adapters.dynamo.StoredName.DATE_ADDED;
+import static dev.cronwatch.adapters.dynamo.StoredName.DATE_CREATED;
+import static dev.cronwatch.adapters.dynamo.StoredName.DATE_RESOLVED;
+import static dev.cronwatch.adapters.dynamo.StoredName.DATE_STARTED;
+import static dev.cronwatch.adapters.dynamo.StoredName.DATE_UPDATED;
+import static dev.cronwatch.adapters.dynamo.StoredName.DURATION;
+import static dev.cronwatch.adapters.dynamo.StoredName.ENVIRONMENT;
+import static dev.cronwatch.adapters.dynamo.StoredName.ENVIRONMENTS;
+import static dev.cronwatch.adapters.dynamo.StoredName.ENVIRONMENT_STATUS;
+import static dev.cronwatch.adapters.dynamo.StoredName.ERROR_DATA;
+import static dev.cronwatch.adapters.dynamo.StoredName.ERROR_TYPE;
+import static dev.cronwatch.adapters.dynamo.StoredName.EXPECTED;
+import static dev.cronwatch.adapters.dynamo.StoredName.FAILURE_REASON;
+import static dev.cronwatch.adapters.dynamo.StoredName.ID;
+import static dev.cronwatch.adapters.dynamo.StoredName.INCIDENT_ID;
+import static dev.cronwatch.adapters.dynamo.StoredName.LAST_CHECK_IN;
+import static dev.cronwatch.adapters.dynamo.StoredName.LAST_OK;
+import static dev.cronwatch.adapters.dynamo.StoredName.LAST_SEQUENCE;
+import static dev.cronwatch.adapters.dynamo.StoredName.MONITOR_STATUS;
+import static dev.cronwatch.adapters.dynamo.StoredName.MUTED;
+import static dev.cronwatch.adapters.dynamo.StoredName.NAME;
+import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN;
+import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN_LATEST;
+import static dev.cronwatch.adapters.dynamo.StoredName.PROJECT;
+import static dev.cronwatch.adapters.dynamo.StoredName.RATE_COUNT;
+import static dev.cronwatch.adapters.dynamo.StoredName.RATE_MINUTE;
+import static dev.cronwatch.adapters.dynamo.StoredName.REASON;
+import static dev.cronwatch.adapters.dynamo.StoredName.RECEIVED_AT;
+import static dev.cronwatch.adapters.dynamo.StoredName.RECENT;
+import static dev.cronwatch.adapters.dynamo.StoredName.RESOLVING_CHECK_IN;
+import static dev.cronwatch.adapters.dynamo.StoredName.SLOTS;
+import static dev.cronwatch.adapters.dynamo.StoredName.STARTING_CHECK_IN;
+import static dev.cronwatch.adapters.dynamo.StoredName.TIMEOUT_AT;
+
 import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
@@ -10,7 +51,6 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
@@ -23,224 +63,174 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON documents stored in the {@code doc} attribute. Versions are not in them: the {@code ver}
- * attribute is the one the conditions check, so it is the one read back. Whatever the item's key
- * already says (organization, monitor, environment, check-in id) is not repeated inside.
- *
- * <p>The environment and check-in documents are written on every check-in, and DynamoDB bills a write
- * by the kilobyte: they use short keys, leave out empty values, and write times as epoch
- * milliseconds. The environment stays well under 1 KB for a usual monitor.
+ * The JSON documents stored in the {@code doc} attribute, every one spelled with the names of
+ * {@link StoredName}. Versions are not in them: the {@code ver} attribute is the one the conditions
+ * check, so it is the one read back. Whatever the item's key already says (organization, monitor,
+ * environment, check-in id) is not repeated inside. The environment stays well under 1 KB for a usual
+ * monitor: the runs it holds leave out the monitor, the environment and the project (said once).
  */
 final class Documents {
-    /** Stored configs passed validation when written; parsing them again restores defaults-as-null exactly. */
-    private static final MonitorConfigParser CONFIG = new MonitorConfigParser("config.");
-
     private Documents() {
     }
 
-    // ---- monitor ----
-
     static String monitor(Monitor m) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", m.id());
-        d.put("projectId", m.projectId());
-        d.put("name", m.name());
-        d.put("status", m.status().wireName());
-        d.put("muted", m.muted());
-        d.put("config", m.config() == null ? null : m.config().toWire());
-        d.put("dateCreated", time(m.dateCreated()));
-        d.put("environments", m.environments());
-        if (m.lastSequence() != null) d.put("lastSequence", m.lastSequence());
-        return Json.write(d);
+        return StoredDocument.empty().put(ID, m.id()).put(PROJECT, m.projectId()).put(NAME, m.name())
+                .put(MONITOR_STATUS, m.status().wireName()).flag(MUTED, m.muted())
+                .put(CONFIG, m.config() == null ? null : StoredConfig.write(m.config()))
+                .put(DATE_CREATED, m.dateCreated()).put(ENVIRONMENTS, m.environments())
+                .put(LAST_SEQUENCE, m.lastSequence()).json();
     }
 
-    @SuppressWarnings("unchecked")
     static Monitor monitor(MonitorKey key, String json, long version) {
-        Map<String, Object> d = Json.parseObject(json);
-        Map<String, Object> config = (Map<String, Object>) d.get("config");
-        return new Monitor(key, str(d, "id"), str(d, "projectId"), str(d, "name"),
-                MonitorStatus.fromWire(str(d, "status")), Boolean.TRUE.equals(d.get("muted")),
-                config == null ? null : CONFIG.parse(config), instant(d, "dateCreated"), strings(d.get("environments")),
-                str(d, "lastSequence"), version);
+        StoredDocument d = StoredDocument.parse(json);
+        return new Monitor(key, d.string(ID), d.string(PROJECT), d.string(NAME),
+                MonitorStatus.fromWire(d.string(MONITOR_STATUS)), d.flag(MUTED),
+                d.has(CONFIG) ? StoredConfig.read(StoredDocument.of(d.get(CONFIG))) : null, d.instant(DATE_CREATED),
+                d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE), version);
     }
-
-    // ---- environment ----
 
     /** The project is the monitor's; said once for all the runs held (they are all of it). */
     static String environment(MonitorEnvironment e) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("st", e.status().wireName());
-        if (e.muted()) d.put("mu", true);
-        if (!e.recent().isEmpty()) d.put("p", e.recent().get(0).projectId());
-        put(d, "dc", e.dateCreated());
-        put(d, "lc", e.lastCheckIn());
-        put(d, "lo", e.lastOk());
-        put(d, "nx", e.nextCheckIn());
-        put(d, "nl", e.nextCheckInLatest());
-        if (e.activeIncident() != null) d.put("ai", activeIncident(e.activeIncident()));
-        d.put("r", e.recent().stream().map(Documents::recentCheckIn).toList());
-        put(d, "rm", e.rateMinute());
-        if (e.rateCount() != 0) d.put("rc", e.rateCount());
-        put(d, "sq", e.lastSequence());
-        return Json.write(d);
+        return StoredDocument.empty().put(ENVIRONMENT_STATUS, e.status().wireName()).flag(MUTED, e.muted())
+                .put(PROJECT, e.recent().isEmpty() ? null : e.recent().get(0).projectId())
+                .put(DATE_CREATED, e.dateCreated()).put(LAST_CHECK_IN, e.lastCheckIn()).put(LAST_OK, e.lastOk())
+                .put(NEXT_CHECK_IN, e.nextCheckIn()).put(NEXT_CHECK_IN_LATEST, e.nextCheckInLatest())
+                .put(ACTIVE_INCIDENT, e.activeIncident() == null ? null : activeIncident(e.activeIncident()))
+                .put(RECENT, e.recent().stream().map(run -> run(run).values()).toList())
+                .put(RATE_MINUTE, e.rateMinute()).put(RATE_COUNT, e.rateCount() == 0 ? null : e.rateCount())
+                .put(LAST_SEQUENCE, e.lastSequence()).json();
     }
 
-    @SuppressWarnings("unchecked")
     static MonitorEnvironment environment(MonitorKey key, String name, String json, long version) {
-        Map<String, Object> d = Json.parseObject(json);
-        String projectId = str(d, "p");
+        StoredDocument d = StoredDocument.parse(json);
+        String projectId = d.string(PROJECT);
         List<CheckIn> recent = new ArrayList<>();
-        for (Object o : (List<Object>) d.get("r")) recent.add(recentCheckIn((List<Object>) o, key, name, projectId));
-        Object rate = d.get("rc");
-        Map<String, Object> incident = (Map<String, Object>) d.get("ai");
-        return new MonitorEnvironment(key, name, EnvironmentStatus.fromWire(str(d, "st")),
-                Boolean.TRUE.equals(d.get("mu")), instant(d, "dc"), instant(d, "lc"), instant(d, "lo"),
-                instant(d, "nx"), instant(d, "nl"), incident == null ? null : activeIncident(incident, key, name),
-                recent, instant(d, "rm"), rate == null ? 0 : ((Number) rate).intValue(), str(d, "sq"), version);
+        for (Object run : (List<?>) d.get(RECENT)) recent.add(run(run, key, name, projectId));
+        Long rate = d.number(RATE_COUNT);
+        return new MonitorEnvironment(key, name, EnvironmentStatus.fromWire(d.string(ENVIRONMENT_STATUS)),
+                d.flag(MUTED), d.instant(DATE_CREATED), d.instant(LAST_CHECK_IN), d.instant(LAST_OK),
+                d.instant(NEXT_CHECK_IN), d.instant(NEXT_CHECK_IN_LATEST),
+                d.has(ACTIVE_INCIDENT) ? activeIncident(StoredDocument.of(d.get(ACTIVE_INCIDENT)), key, name) : null,
+                recent, d.instant(RATE_MINUTE), rate == null ? 0 : rate.intValue(), d.string(LAST_SEQUENCE), version);
+    }
+
+    /** A run as the rules need it; its update time only when it differs from its start. */
+    private static StoredDocument run(CheckIn c) {
+        return StoredDocument.empty().put(ID, c.id()).put(CHECK_IN_STATUS, code(c.status()))
+                .put(DATE_ADDED, c.dateAdded())
+                .put(DATE_UPDATED, c.dateUpdated() == null || c.dateUpdated().equals(c.dateAdded()) ? null : c.dateUpdated())
+                .put(DURATION, c.durationMs()).put(EXPECTED, c.expectedTime()).put(TIMEOUT_AT, c.timeoutAt())
+                .put(SLOTS, c.slots() == 1 ? null : c.slots());
+    }
+
+    private static CheckIn run(Object stored, MonitorKey key, String environment, String projectId) {
+        if (stored instanceof List<?> row) return previousRun(row, key, environment, projectId);
+        StoredDocument d = StoredDocument.of(stored);
+        Instant dateAdded = d.instant(DATE_ADDED);
+        Instant dateUpdated = d.instant(DATE_UPDATED);
+        Long slots = d.number(SLOTS);
+        return new CheckIn(d.string(ID), key, projectId, environment, status(d.string(CHECK_IN_STATUS)), dateAdded,
+                dateUpdated == null ? dateAdded : dateUpdated, d.number(DURATION), d.instant(EXPECTED),
+                d.instant(TIMEOUT_AT), slots == null ? 1 : slots);
     }
 
     /**
-     * A run as the rules need it: {@code [id, status, start, updated, duration, expected, timeout, slots]},
-     * trailing empty values left out (slots only when a check-in stands for more than one).
+     * A run as the previous format stored it, a row {@code [id, status, start, updated, duration,
+     * expected, timeout, slots]} with trailing empty values left out.
      */
-    private static List<Object> recentCheckIn(CheckIn c) {
-        List<Object> row = new ArrayList<>();
-        row.add(c.id());
-        row.add(code(c.status()));
-        row.add(time(c.dateAdded()));
-        row.add(c.dateUpdated() == null || c.dateUpdated().equals(c.dateAdded()) ? null : time(c.dateUpdated()));
-        row.add(c.durationMs());
-        row.add(time(c.expectedTime()));
-        row.add(time(c.timeoutAt()));
-        row.add(c.slots() == 1 ? null : c.slots());
-        while (row.get(row.size() - 1) == null) row.remove(row.size() - 1);
-        return row;
-    }
-
-    private static CheckIn recentCheckIn(List<Object> row, MonitorKey key, String environment, String projectId) {
-        Instant dateAdded = instant(row.get(2));
-        Instant dateUpdated = at(row, 3);
+    private static CheckIn previousRun(List<?> row, MonitorKey key, String environment, String projectId) {
+        Instant dateAdded = StoredDocument.instant(row.get(2));
+        Instant dateUpdated = row.size() > 3 ? StoredDocument.instant(row.get(3)) : null;
         Object duration = row.size() > 4 ? row.get(4) : null;
         Object slots = row.size() > 7 ? row.get(7) : null;
         return new CheckIn((String) row.get(0), key, projectId, environment, status((String) row.get(1)), dateAdded,
                 dateUpdated == null ? dateAdded : dateUpdated, duration == null ? null : ((Number) duration).longValue(),
-                at(row, 5), at(row, 6), slots == null ? 1 : ((Number) slots).longValue());
+                row.size() > 5 ? StoredDocument.instant(row.get(5)) : null,
+                row.size() > 6 ? StoredDocument.instant(row.get(6)) : null,
+                slots == null ? 1 : ((Number) slots).longValue());
     }
 
-    private static Instant at(List<Object> row, int index) {
-        return row.size() > index ? instant(row.get(index)) : null;
+    private static StoredDocument activeIncident(Incident i) {
+        return StoredDocument.empty().put(ID, i.id()).put(DATE_STARTED, i.dateStarted())
+                .put(REASON, i.reason() == null ? null : code(i.reason())).put(FAILURE_REASON, i.failureReason())
+                .put(STARTING_CHECK_IN, i.startingCheckIn());
     }
 
-    private static Map<String, Object> activeIncident(Incident i) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", i.id());
-        put(d, "ds", i.dateStarted());
-        if (i.reason() != null) d.put("r", code(i.reason()));
-        put(d, "fr", i.failureReason());
-        put(d, "sc", i.startingCheckIn());
-        return d;
+    /** The previous format kept an open incident's reason under {@code r}. */
+    private static Incident activeIncident(StoredDocument d, MonitorKey key, String environment) {
+        String reason = d.has(REASON) ? d.string(REASON) : (String) d.values().get("r");
+        return new Incident(d.string(ID), key, environment, d.instant(DATE_STARTED), null,
+                reason == null ? null : status(reason), d.string(FAILURE_REASON), d.string(STARTING_CHECK_IN), null);
     }
-
-    private static Incident activeIncident(Map<String, Object> d, MonitorKey key, String environment) {
-        Object reason = d.get("r");
-        return new Incident(str(d, "id"), key, environment, instant(d, "ds"), null,
-                reason == null ? null : status((String) reason), str(d, "fr"), str(d, "sc"), null);
-    }
-
-    // ---- check-in ----
 
     static String checkIn(CheckIn c) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", c.id());
-        put(d, "p", c.projectId());
-        d.put("st", code(c.status()));
-        put(d, "da", c.dateAdded());
-        put(d, "du", c.dateUpdated());
-        if (c.durationMs() != null) d.put("d", c.durationMs());
-        put(d, "x", c.expectedTime());
-        put(d, "to", c.timeoutAt());
-        if (c.slots() != 1) d.put("sl", c.slots());
-        return Json.write(d);
+        return StoredDocument.empty().put(ID, c.id()).put(PROJECT, c.projectId())
+                .put(CHECK_IN_STATUS, code(c.status())).put(DATE_ADDED, c.dateAdded())
+                .put(DATE_UPDATED, c.dateUpdated()).put(DURATION, c.durationMs()).put(EXPECTED, c.expectedTime())
+                .put(TIMEOUT_AT, c.timeoutAt()).put(SLOTS, c.slots() == 1 ? null : c.slots()).json();
     }
 
     static CheckIn checkIn(MonitorKey key, String environment, String json) {
-        Map<String, Object> d = Json.parseObject(json);
-        Object duration = d.get("d");
-        Object slots = d.get("sl");
-        return new CheckIn(str(d, "id"), key, str(d, "p"), environment, status(str(d, "st")), instant(d, "da"),
-                instant(d, "du"), duration == null ? null : ((Number) duration).longValue(), instant(d, "x"),
-                instant(d, "to"), slots == null ? 1 : ((Number) slots).longValue());
+        StoredDocument d = StoredDocument.parse(json);
+        Long slots = d.number(SLOTS);
+        return new CheckIn(d.string(ID), key, d.string(PROJECT), environment, status(d.string(CHECK_IN_STATUS)),
+                d.instant(DATE_ADDED), d.instant(DATE_UPDATED), d.number(DURATION), d.instant(EXPECTED),
+                d.instant(TIMEOUT_AT), slots == null ? 1 : slots);
     }
 
-    // ---- incident ----
-
     static String incident(Incident i) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", i.id());
-        d.put("environment", i.environment());
-        d.put("dateStarted", time(i.dateStarted()));
-        d.put("dateResolved", time(i.dateResolved()));
-        d.put("reason", i.reason() == null ? null : i.reason().wireName());
-        d.put("failureReason", i.failureReason());
-        d.put("startingCheckIn", i.startingCheckIn());
-        d.put("resolvingCheckIn", i.resolvingCheckIn());
-        return Json.write(d);
+        return StoredDocument.empty().put(ID, i.id()).put(ENVIRONMENT, i.environment())
+                .put(DATE_STARTED, i.dateStarted()).put(DATE_RESOLVED, i.dateResolved())
+                .put(REASON, i.reason() == null ? null : code(i.reason())).put(FAILURE_REASON, i.failureReason())
+                .put(STARTING_CHECK_IN, i.startingCheckIn()).put(RESOLVING_CHECK_IN, i.resolvingCheckIn()).json();
     }
 
     static Incident incident(MonitorKey key, String json) {
-        Map<String, Object> d = Json.parseObject(json);
-        String reason = str(d, "reason");
-        return new Incident(str(d, "id"), key, str(d, "environment"), instant(d, "dateStarted"),
-                instant(d, "dateResolved"), reason == null ? null : CheckInStatus.fromWire(reason),
-                str(d, "failureReason"), str(d, "startingCheckIn"), str(d, "resolvingCheckIn"));
+        StoredDocument d = StoredDocument.parse(json);
+        return new Incident(d.string(ID), key, d.string(ENVIRONMENT), d.instant(DATE_STARTED),
+                d.instant(DATE_RESOLVED), reason(d), d.string(FAILURE_REASON), d.string(STARTING_CHECK_IN),
+                d.string(RESOLVING_CHECK_IN));
     }
 
-    // ---- processing error ----
+    /** The previous format wrote an incident's reason as its wire name ({@code error}), an open one's as its letter. */
+    private static CheckInStatus reason(StoredDocument d) {
+        String reason = d.string(REASON);
+        if (reason == null) return null;
+        return reason.length() == 1 ? status(reason) : CheckInStatus.fromWire(reason);
+    }
 
     static String processingError(ProcessingError e) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", e.id());
-        d.put("type", e.type().name());
-        d.put("data", e.data());
-        d.put("checkInId", e.checkInId());
-        d.put("receivedAt", time(e.receivedAt()));
-        return Json.write(d);
+        return StoredDocument.empty().put(ID, e.id()).put(ERROR_TYPE, e.type().name())
+                .put(ERROR_DATA, e.data().isEmpty() ? null : e.data()).put(CHECK_IN_ID, e.checkInId())
+                .put(RECEIVED_AT, e.receivedAt()).json();
     }
 
     @SuppressWarnings("unchecked")
     static ProcessingError processingError(MonitorKey key, String json) {
-        Map<String, Object> d = Json.parseObject(json);
-        Object data = d.get("data");
-        return new ProcessingError(str(d, "id"), key, ProcessingErrorType.valueOf(str(d, "type")),
-                data == null ? Map.of() : (Map<String, Object>) data, str(d, "checkInId"), instant(d, "receivedAt"));
+        StoredDocument d = StoredDocument.parse(json);
+        Object data = d.get(ERROR_DATA);
+        return new ProcessingError(d.string(ID), key, ProcessingErrorType.valueOf(d.string(ERROR_TYPE)),
+                data == null ? Map.of() : (Map<String, Object>) data, d.string(CHECK_IN_ID), d.instant(RECEIVED_AT));
     }
 
-    // ---- pending alert (its attempts and next attempt are attributes of the item) ----
-
+    /** Its attempts and next attempt are attributes of the item, where the outbox's conditions check them. */
     static String alert(PendingAlert a) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", a.id());
-        d.put("incidentId", a.incidentId());
-        d.put("type", a.type().name());
-        d.put("body", AlertJson.toMap(a.message().body()));
-        d.put("attributes", a.message().attributes());
-        d.put("createdAt", time(a.createdAt()));
-        return Json.write(d);
+        return StoredDocument.empty().put(ID, a.id()).put(INCIDENT_ID, a.incidentId()).put(ALERT_TYPE, a.type().name())
+                .put(BODY, AlertJson.toMap(a.message().body()))
+                .put(ATTRIBUTES, a.message().attributes()).put(CREATED_AT, a.createdAt()).json();
     }
 
     @SuppressWarnings("unchecked")
     static PendingAlert alert(MonitorKey key, String json, int attempts, Instant nextAttemptAt) {
-        Map<String, Object> d = Json.parseObject(json);
+        StoredDocument d = StoredDocument.parse(json);
         Map<String, String> attributes = new LinkedHashMap<>();
-        ((Map<String, Object>) d.get("attributes")).forEach((k, v) -> attributes.put(k, String.valueOf(v)));
-        return new PendingAlert(str(d, "id"), str(d, "incidentId"), key, AlertType.valueOf(str(d, "type")),
-                new AlertMessage(AlertJson.fromMap((Map<String, Object>) d.get("body")), attributes),
-                instant(d, "createdAt"), attempts, nextAttemptAt);
+        ((Map<String, Object>) d.get(ATTRIBUTES)).forEach((k, v) -> attributes.put(k, String.valueOf(v)));
+        return new PendingAlert(d.string(ID), d.string(INCIDENT_ID), key, AlertType.valueOf(d.string(ALERT_TYPE)),
+                new AlertMessage(AlertJson.fromMap((Map<String, Object>) d.get(BODY)), attributes),
+                d.instant(CREATED_AT), attempts, nextAttemptAt);
     }
 
-    // ---- values ----
-
-    private static String code(CheckInStatus status) {
+    static String code(CheckInStatus status) {
         return switch (status) {
             case IN_PROGRESS -> "i";
             case OK -> "o";
@@ -250,7 +240,7 @@ final class Documents {
         };
     }
 
-    private static CheckInStatus status(String code) {
+    static CheckInStatus status(String code) {
         return switch (code) {
             case "i" -> CheckInStatus.IN_PROGRESS;
             case "o" -> CheckInStatus.OK;
@@ -259,38 +249,5 @@ final class Documents {
             case "t" -> CheckInStatus.TIMEOUT;
             default -> throw new IllegalArgumentException("unknown status code " + code);
         };
-    }
-
-    private static void put(Map<String, Object> d, String key, Object value) {
-        if (value instanceof Instant instant) {
-            d.put(key, time(instant));
-        } else if (value != null) {
-            d.put(key, value);
-        }
-    }
-
-    /** Whole milliseconds as a number; anything finer as exact ISO text, so nothing is rounded. */
-    private static Object time(Instant instant) {
-        if (instant == null) return null;
-        return instant.getNano() % 1_000_000 == 0 ? (Object) instant.toEpochMilli() : instant.toString();
-    }
-
-    private static Instant instant(Map<String, Object> d, String name) {
-        return instant(d.get(name));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Number n) return Instant.ofEpochMilli(n.longValue());
-        return Instant.parse((String) value);
-    }
-
-    private static String str(Map<String, Object> d, String name) {
-        Object value = d.get(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static List<String> strings(Object list) {
-        return list == null ? List.of() : ((List<?>) list).stream().map(Object::toString).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
-import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -43,7 +42,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Not the table's TTL attribute ({@code expiresAt}): an expired token is kept, to be refused as expired. */
     private static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String DATE_REVOKED = "dateRevoked";
-    private static final String SLUG_PREFIX = "SLUG#";
     private static final int ID_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
@@ -61,31 +59,31 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public Optional<DsnKey> dsnKey(String publicKey) {
         if (!TenantNames.isPublicKey(publicKey)) return Optional.empty();
-        return get(keyPk(publicKey), "KEY").map(item -> projectKey(item, publicKey).dsnKey());
+        return get(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY).map(item -> projectKey(item, publicKey).dsnKey());
     }
 
     /** A token made before tokens had ids is given its id and listing attributes here, the first time it is used. */
     @Override
     public Optional<ManagementToken> token(String secret) {
-        return get(tokenPk(secret), "TOKEN").map(item -> item.containsKey(TOKEN_ID) ? token(item) : listed(item, secret));
+        return get(Keys.tokenPk(secret), Keys.TOKEN).map(item -> item.containsKey(TOKEN_ID) ? token(item) : listed(item, secret));
     }
 
     // ---- organizations ----
 
     @Override
     public void ensureOrganization(String organization) {
-        putIfAbsent(Map.of(ORGANIZATION, s(organization)), organizationPk(organization), "ORG");
+        putIfAbsent(Map.of(ORGANIZATION, s(organization)), Keys.organizationPk(organization), Keys.ORGANIZATION);
     }
 
     @Override
     public boolean createOrganization(String organization, Instant now) {
         return putIfAbsent(Map.of(ORGANIZATION, s(organization), DATE_CREATED, s(now.toString())),
-                organizationPk(organization), "ORG");
+                Keys.organizationPk(organization), Keys.ORGANIZATION);
     }
 
     @Override
     public boolean organizationExists(String organization) {
-        return TenantNames.isSlug(organization) && get(organizationPk(organization), "ORG").isPresent();
+        return TenantNames.isSlug(organization) && get(Keys.organizationPk(organization), Keys.ORGANIZATION).isPresent();
     }
 
     // ---- projects: one item by id, one by slug (listing in slug order, and what makes the slug unique) ----
@@ -95,11 +93,11 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     public Optional<Project> project(String organization, String idOrSlug) {
         if (!TenantNames.isSlug(organization)) return Optional.empty();
         if (TenantNames.isProjectId(idOrSlug)) {
-            Optional<Project> byId = get(projectPk(organization), idOrSlug).map(DynamoTenantDirectory::project);
+            Optional<Project> byId = get(Keys.projectPk(organization), idOrSlug).map(DynamoTenantDirectory::project);
             if (byId.isPresent()) return byId;
         }
         if (!TenantNames.isSlug(idOrSlug)) return Optional.empty();
-        return get(projectPk(organization), SLUG_PREFIX + idOrSlug).map(DynamoTenantDirectory::project);
+        return get(Keys.projectPk(organization), Keys.projectSlugSk(idOrSlug)).map(DynamoTenantDirectory::project);
     }
 
     /** Also writes the slug item if it is missing (projects made before there was one). */
@@ -107,10 +105,10 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     public void ensureProject(Project project) {
         TenantNames.requireSlug(project.slug(), "project");
         TenantNames.requireProjectId(project.id());
-        putIfAbsent(projectAttributes(project), projectPk(project.organization()), project.id());
-        Project stored = get(projectPk(project.organization()), project.id()).map(DynamoTenantDirectory::project)
+        putIfAbsent(projectAttributes(project), Keys.projectPk(project.organization()), project.id());
+        Project stored = get(Keys.projectPk(project.organization()), project.id()).map(DynamoTenantDirectory::project)
                 .orElseThrow(() -> new IllegalStateException("project " + project.id() + " vanished"));
-        putIfAbsent(projectAttributes(stored), projectPk(stored.organization()), SLUG_PREFIX + stored.slug());
+        putIfAbsent(projectAttributes(stored), Keys.projectPk(stored.organization()), Keys.projectSlugSk(stored.slug()));
     }
 
     /**
@@ -121,14 +119,14 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public Optional<Project> createProject(String organization, String name, String slug, Instant now) {
         TenantNames.requireSlug(slug, "project");
-        if (get(projectPk(organization), SLUG_PREFIX + slug).isPresent()) return Optional.empty();
+        if (get(Keys.projectPk(organization), Keys.projectSlugSk(slug)).isPresent()) return Optional.empty();
         for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
             Project project = new Project(organization, nextProjectId(organization), slug, name, now);
             Map<String, AttributeValue> attributes = projectAttributes(project);
             try {
                 client.transactWriteItems(b -> b.transactItems(
-                        absentPut(attributes, projectPk(organization), project.id()),
-                        absentPut(attributes, projectPk(organization), SLUG_PREFIX + slug))
+                        absentPut(attributes, Keys.projectPk(organization), project.id()),
+                        absentPut(attributes, Keys.projectPk(organization), Keys.projectSlugSk(slug)))
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 return Optional.of(project);
             } catch (TransactionCanceledException e) {
@@ -144,12 +142,13 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public Page<Project> projects(String organization, String cursor, int limit) {
         if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
-        String pk = projectPk(organization);
+        String pk = Keys.projectPk(organization);
         var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY,
-                key -> key.get(TableDefinition.PK).s().equals(pk) && key.get(TableDefinition.SK).s().startsWith(SLUG_PREFIX));
+                key -> key.get(TableDefinition.PK).s().equals(pk)
+                        && key.get(TableDefinition.SK).s().startsWith(Keys.PROJECT_SLUG_PREFIX));
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :slug)")
-                .expressionAttributeValues(Map.of(":pk", s(pk), ":slug", s(SLUG_PREFIX)));
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":slug", s(Keys.PROJECT_SLUG_PREFIX)));
         Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
         return new Page<>(page.items().stream().map(DynamoTenantDirectory::project).toList(), page.nextCursor());
     }
@@ -157,7 +156,8 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Atomic: an UpdateItem that adds one; the organization item must exist. */
     private String nextProjectId(String organization) {
         try {
-            var response = client.updateItem(b -> b.tableName(table).key(Keys.key(organizationPk(organization), "ORG"))
+            var response = client.updateItem(b -> b.tableName(table)
+                    .key(Keys.key(Keys.organizationPk(organization), Keys.ORGANIZATION))
                     .updateExpression("ADD #last :one")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#last", LAST_PROJECT_ID))
@@ -177,7 +177,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     public void ensureDsnKey(DsnKey key) {
         Map<String, AttributeValue> item = new HashMap<>(keyAttributes(new ProjectKey(key.publicKey(), key.organization(),
                 key.projectId(), "Default", null)));
-        item.putAll(Keys.key(keyPk(key.publicKey()), "KEY"));
+        item.putAll(Keys.key(Keys.dsnKeyPk(key.publicKey()), Keys.DSN_KEY));
         try {
             client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(#gpk) AND #org = :org AND #pid = :pid)")
@@ -191,7 +191,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
 
     @Override
     public void createKey(ProjectKey key) {
-        if (!putIfAbsent(keyAttributes(key), keyPk(key.publicKey()), "KEY")) {
+        if (!putIfAbsent(keyAttributes(key), Keys.dsnKeyPk(key.publicKey()), Keys.DSN_KEY)) {
             throw new IllegalStateException("a DSN key with this public key exists");
         }
     }
@@ -199,11 +199,11 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
-        String parent = keysOf(organization, projectId);
+        String parent = Keys.dsnKeysOf(organization, projectId);
         var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream()
-                .map(item -> projectKey(item, item.get(TableDefinition.PK).s().substring("KEY#".length()))).toList(),
+                .map(item -> projectKey(item, Keys.publicKeyOf(item.get(TableDefinition.PK).s()))).toList(),
                 page.nextCursor());
     }
 
@@ -212,7 +212,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     public boolean revokeKey(String organization, String projectId, String publicKey) {
         if (!TenantNames.isPublicKey(publicKey)) return false;
         try {
-            client.deleteItem(b -> b.tableName(table).key(Keys.key(keyPk(publicKey), "KEY"))
+            client.deleteItem(b -> b.tableName(table).key(Keys.key(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY))
                     .conditionExpression("#org = :org AND #pid = :pid")
                     .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
                     .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
@@ -228,15 +228,15 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Only the token's SHA-256 is stored: a leaked table does not leak working tokens. */
     @Override
     public boolean createToken(ManagementToken token, String secret) {
-        return putIfAbsent(tokenAttributes(token), tokenPk(secret), "TOKEN");
+        return putIfAbsent(tokenAttributes(token), Keys.tokenPk(secret), Keys.TOKEN);
     }
 
     @Override
     public Page<ManagementToken> tokens(String organization, String cursor, int limit) {
         if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
-        String parent = tokensOf(organization);
+        String parent = Keys.tokensOf(organization);
         var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
         return new Page<>(page.items().stream().map(DynamoTenantDirectory::token).toList(), page.nextCursor());
     }
 
@@ -247,12 +247,12 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public boolean revokeToken(String organization, String id, Instant now) {
         if (!TenantNames.isSlug(organization) || !ManagementToken.isId(id)) return false;
-        var found = queries.all(byParent(tokensOf(organization)).filterExpression("#id = :id")
+        var found = queries.all(queries.byParent(Keys.tokensOf(organization)).filterExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", TOKEN_ID))
-                .expressionAttributeValues(Map.of(":parent", s(tokensOf(organization)), ":id", s(id))));
+                .expressionAttributeValues(Map.of(":parent", s(Keys.tokensOf(organization)), ":id", s(id))));
         if (found.isEmpty()) return false;
         try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), "TOKEN"))
+            client.updateItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.TOKEN))
                     .updateExpression("SET #revoked = :now")
                     .conditionExpression("#org = :org AND attribute_not_exists(#revoked)")
                     .expressionAttributeNames(Map.of("#revoked", DATE_REVOKED, "#org", ORGANIZATION))
@@ -264,20 +264,13 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         return true;
     }
 
-    private QueryRequest.Builder byParent(String parent) {
-        return QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                .keyConditionExpression("#gpk = :parent")
-                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
-                .expressionAttributeValues(Map.of(":parent", s(parent)));
-    }
-
     /** Gives a token made before ids its listing attributes; they follow from the secret, so a race writes the same. */
     private ManagementToken listed(Map<String, AttributeValue> item, String secret) {
         ManagementToken token = new ManagementToken(ManagementToken.idOf(secret), item.get(ORGANIZATION).s(), null,
                 ManagementToken.lastCharactersOf(secret), null, null, instant(item, DATE_REVOKED));
         Map<String, AttributeValue> listing = tokenAttributes(token);
         try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(tokenPk(secret), "TOKEN"))
+            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.tokenPk(secret), Keys.TOKEN))
                     .updateExpression("SET #id = :id, #last = :last, #gpk = :gpk, #gsk = :gsk")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#id", TOKEN_ID, "#last", LAST_CHARACTERS,
@@ -313,9 +306,8 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         TenantNames.requireProjectId(key.projectId());
         Map<String, AttributeValue> item = new HashMap<>(Map.of(ORGANIZATION, s(key.organization()),
                 PROJECT_ID, s(key.projectId()), NAME, s(key.name()),
-                TableDefinition.GPK, s(keysOf(key.organization(), key.projectId())),
-                TableDefinition.GSK, s((key.dateCreated() == null ? "" : Keys.sortable(key.dateCreated()))
-                        + "#" + key.publicKey())));
+                TableDefinition.GPK, s(Keys.dsnKeysOf(key.organization(), key.projectId())),
+                TableDefinition.GSK, s(Keys.listedGsk(key.dateCreated(), key.publicKey()))));
         if (key.dateCreated() != null) item.put(DATE_CREATED, s(key.dateCreated().toString()));
         return item;
     }
@@ -330,8 +322,8 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 ORGANIZATION, s(TenantNames.requireSlug(token.organization(), "organization")),
                 TOKEN_ID, s(token.id()), LAST_CHARACTERS, s(token.lastCharacters()),
-                TableDefinition.GPK, s(tokensOf(token.organization())),
-                TableDefinition.GSK, s((token.dateCreated() == null ? "" : Keys.sortable(token.dateCreated())) + "#" + token.id())));
+                TableDefinition.GPK, s(Keys.tokensOf(token.organization())),
+                TableDefinition.GSK, s(Keys.listedGsk(token.dateCreated(), token.id()))));
         if (token.name() != null) item.put(NAME, s(token.name()));
         if (token.dateCreated() != null) item.put(DATE_CREATED, s(token.dateCreated().toString()));
         if (token.expiresAt() != null) item.put(TOKEN_EXPIRES_AT, s(token.expiresAt().toString()));
@@ -377,29 +369,5 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         item.putAll(Keys.key(pk, sk));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private static String organizationPk(String organization) {
-        return "ORG#" + TenantNames.requireSlug(organization, "organization");
-    }
-
-    private static String projectPk(String organization) {
-        return "PRJ#" + TenantNames.requireSlug(organization, "organization");
-    }
-
-    private static String keyPk(String publicKey) {
-        return "KEY#" + TenantNames.requirePublicKey(publicKey);
-    }
-
-    private static String keysOf(String organization, String projectId) {
-        return "KEYS#" + TenantNames.requireSlug(organization, "organization") + "#" + TenantNames.requireProjectId(projectId);
-    }
-
-    private static String tokensOf(String organization) {
-        return "TOKENS#" + TenantNames.requireSlug(organization, "organization");
-    }
-
-    static String tokenPk(String token) {
-        return "TOKEN#" + Sha256.hex(token);
     }
 }

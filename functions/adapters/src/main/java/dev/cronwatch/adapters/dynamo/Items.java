@@ -4,16 +4,17 @@ import static dev.cronwatch.adapters.dynamo.Keys.n;
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Domain records to whole items and back: every attribute an item carries is decided here. */
@@ -24,6 +25,9 @@ final class Items {
     static final String ATTEMPTS = "attempts";
     static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     static final String GIVEN_UP_AT = "givenUpAt";
+    static final String CONTENT = "content";
+    static final String FILENAME = "filename";
+    static final String CONTENT_TYPE = "contentType";
 
     private final Duration checkInRetention;
 
@@ -41,7 +45,7 @@ final class Items {
 
     /** {@code version} is the one being written: one more than the version the monitor was read at. */
     Map<String, AttributeValue> monitor(Monitor m, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(m.key()), Keys.MONITOR));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.monitorKey(m.key()));
         item.put(VERSION, n(version));
         item.put(DOC, s(Documents.monitor(m)));
         item.put(TableDefinition.GPK, s(Keys.organizationMonitors(m.key().organization())));
@@ -61,7 +65,7 @@ final class Items {
         item.put(DOC, s(Documents.environment(e)));
         Instant due = e.dueAt();
         if (due != null) {
-            item.put(TableDefinition.DUE_SHARD, s(Keys.shardOf(pk, Keys.DUE_SHARD_PREFIX)));
+            item.put(TableDefinition.DUE_SHARD, s(Keys.dueShardOf(pk)));
             item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
         }
         return item;
@@ -90,6 +94,16 @@ final class Items {
         return Documents.checkIn(Keys.monitorOf(pk(item)), item.get(ENVIRONMENT).s(), item.get(DOC).s());
     }
 
+    /** Under its monitor, and expiring with its check-in. */
+    Map<String, AttributeValue> attachment(Attachment a, CheckIn checkIn) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attachmentKey(a.monitor(), a.checkInId()));
+        if (a.filename() != null) item.put(FILENAME, s(a.filename()));
+        if (a.contentType() != null) item.put(CONTENT_TYPE, s(a.contentType()));
+        item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(expiryOf(checkIn)));
+        return item;
+    }
+
     static Map<String, AttributeValue> incident(Incident i) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(i.monitor()),
                 Keys.incidentSk(i.dateStarted(), i.id())));
@@ -107,7 +121,8 @@ final class Items {
                 Keys.errorSk(e.receivedAt(), e.id())));
         item.put(DOC, s(Documents.processingError(e)));
         item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(e.receivedAt().plus(ProcessingError.RETENTION)));
-        OrganizationErrors.list(item, e);
+        item.put(TableDefinition.GPK, s(Keys.organizationErrors(e.monitor().organization())));
+        item.put(TableDefinition.GSK, s(Keys.organizationErrorGsk(e.receivedAt(), e.monitor().slug(), e.id())));
         return item;
     }
 
@@ -121,11 +136,11 @@ final class Items {
      */
     static Map<String, AttributeValue> alert(PendingAlert a) {
         String pk = Keys.monitorPk(a.monitor());
-        Map<String, AttributeValue> item = new HashMap<>(outboxKey(a.monitor(), a.id()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.outboxKey(a.monitor(), a.id()));
         item.put(DOC, s(Documents.alert(a)));
         item.put(ATTEMPTS, n(a.attempts()));
         item.put(NEXT_ATTEMPT_AT, Keys.epochMillis(a.nextAttemptAt()));
-        item.put(TableDefinition.GPK, s(Keys.shardOf(pk, Keys.OUTBOX_SHARD_PREFIX)));
+        item.put(TableDefinition.GPK, s(Keys.outboxShardOf(pk)));
         item.put(TableDefinition.GSK, s(outboxGsk(a)));
         return item;
     }
@@ -135,12 +150,8 @@ final class Items {
                 Integer.parseInt(item.get(ATTEMPTS).n()), Keys.fromEpochMillis(item.get(NEXT_ATTEMPT_AT).n()));
     }
 
-    static Map<String, AttributeValue> outboxKey(MonitorKey monitor, String alertId) {
-        return Keys.key(Keys.monitorPk(monitor), Keys.OUTBOX_PREFIX + alertId);
-    }
-
     static String outboxGsk(PendingAlert a) {
-        return Keys.sortable(a.nextAttemptAt()) + "#" + Keys.monitorPk(a.monitor()) + "#" + a.id();
+        return Keys.outboxGsk(a.nextAttemptAt(), a.monitor(), a.id());
     }
 
     static long version(Map<String, AttributeValue> item) {

@@ -1,40 +1,54 @@
 package dev.cronwatch.adapters.dynamo;
 
+import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.tenant.TenantNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * How every item of the table is addressed (infra/table-design.md), and the value encodings keys rely
- * on. Every monitor item lives in the partition {@code MON#{org}#{slug}}: organization and monitor
- * slugs are validated to {@code [a-z0-9_-]}, so no name can contain the separator and reach another
- * tenant's partition. Sort keys start with a fixed prefix per item type and end with the free-form
- * part (an environment name may contain '#'), so no name can forge another type's key either.
+ * Every key of the table (infra/table-design.md): partition and sort keys, index keys and the bounds
+ * of the key ranges read, and the value encodings keys rely on. Every monitor item lives in the
+ * partition {@code MON#{org}#{slug}}: organization and monitor slugs are validated to {@code [a-z0-9_-]},
+ * so no name can contain the separator and reach another tenant's partition. Sort keys start with a
+ * fixed prefix per item type and end with the free-form part (an environment name may contain '#'),
+ * so no name can forge another type's key either. Tenants' keys check each name as they build it.
  */
 final class Keys {
     /** The monitor item; its environments follow it ({@code M#name}), so one query reads both. */
     static final String MONITOR = "M";
     static final String ENV_PREFIX = "M#";
     static final String CHECK_IN_PREFIX = "CI#";
-    static final String ATTACHMENT_PREFIX = "ATT#";
     static final String INCIDENT_PREFIX = "INC#";
-    static final String ERROR_PREFIX = "ERR#";
-    static final String OUTBOX_PREFIX = "OUT#";
-    static final String FAILURE_PREFIX = "FAIL#";
+    private static final String ATTACHMENT_PREFIX = "ATT#";
+    private static final String ERROR_PREFIX = "ERR#";
+    private static final String OUTBOX_PREFIX = "OUT#";
+    private static final String FAILURE_PREFIX = "FAIL#";
     private static final String MONITOR_PK_PREFIX = "MON#";
+    /** After every sort key of a type: the end of a key range that reads them all. */
+    private static final String LAST = "\uffff";
 
     /**
      * The due index and the outbox index are written on many monitors' behalf: spread over this many
      * partition keys so that no index partition takes more than its share of a burst.
      */
     static final int SHARDS = 10;
-    static final String DUE_SHARD_PREFIX = "DUE#";
-    static final String OUTBOX_SHARD_PREFIX = "OUTBOX#";
+    private static final String DUE_SHARD_PREFIX = "DUE#";
+    private static final String OUTBOX_SHARD_PREFIX = "OUTBOX#";
+
+    /** The sort key of the one item of an organization, of a DSN key and of a token. */
+    static final String ORGANIZATION = "ORG";
+    static final String DSN_KEY = "KEY";
+    static final String TOKEN = "TOKEN";
+    static final String PROJECT_SLUG_PREFIX = "SLUG#";
+    private static final String DSN_KEY_PK_PREFIX = "KEY#";
 
     private Keys() {
     }
+
+    // a monitor's partition
 
     static String monitorPk(MonitorKey key) {
         return MONITOR_PK_PREFIX + key.organization() + "#" + key.slug();
@@ -45,8 +59,8 @@ final class Keys {
         return new MonitorKey(parts[0], parts[1]);
     }
 
-    static String organizationMonitors(String organization) {
-        return "ORG#" + organization + "#MONITORS";
+    static Map<String, AttributeValue> monitorKey(MonitorKey monitor) {
+        return key(monitorPk(monitor), MONITOR);
     }
 
     static String environmentSk(String name) {
@@ -66,6 +80,19 @@ final class Keys {
         return sk.substring(sk.indexOf('#', CHECK_IN_PREFIX.length()) + 1);
     }
 
+    /** The first check-in sort key of a run that started at or after {@code since}. */
+    static String checkInsFrom(Instant since) {
+        return CHECK_IN_PREFIX + sortable(since);
+    }
+
+    static String checkInsEnd() {
+        return CHECK_IN_PREFIX + LAST;
+    }
+
+    static Map<String, AttributeValue> attachmentKey(MonitorKey monitor, String checkInId) {
+        return key(monitorPk(monitor), ATTACHMENT_PREFIX + checkInId);
+    }
+
     static String incidentSk(Instant dateStarted, String incidentId) {
         return INCIDENT_PREFIX + sortable(dateStarted) + "#" + incidentId;
     }
@@ -74,8 +101,107 @@ final class Keys {
         return ERROR_PREFIX + sortable(receivedAt) + "#" + errorId;
     }
 
-    static String shardOf(String pk, String prefix) {
-        return prefix + Math.floorMod(pk.hashCode(), SHARDS);
+    /** The first error sort key at or after {@code oldest}. */
+    static String errorsFrom(Instant oldest) {
+        return ERROR_PREFIX + sortable(oldest);
+    }
+
+    static String errorsEnd() {
+        return ERROR_PREFIX + LAST;
+    }
+
+    /** The organization-wide list of processing errors in byParent. */
+    static String organizationErrors(String organization) {
+        return "ORG#" + organization + "#ERRORS";
+    }
+
+    /** Time first, so the index sorts by it; slug and id keep two errors of one instant apart. */
+    static String organizationErrorGsk(Instant receivedAt, String slug, String errorId) {
+        return sortable(receivedAt) + "#" + slug + "#" + errorId;
+    }
+
+    /** After every organization error listed at {@code at}: the list's lower bound, exclusive. */
+    static String organizationErrorsAfter(Instant at) {
+        return sortable(at) + "#" + LAST;
+    }
+
+    static Map<String, AttributeValue> outboxKey(MonitorKey monitor, String alertId) {
+        return key(monitorPk(monitor), OUTBOX_PREFIX + alertId);
+    }
+
+    /** Listed by when it may next be taken; monitor and id keep two alerts of one instant apart. */
+    static String outboxGsk(Instant nextAttemptAt, MonitorKey monitor, String alertId) {
+        return sortable(nextAttemptAt) + "#" + monitorPk(monitor) + "#" + alertId;
+    }
+
+    static Map<String, AttributeValue> failureKey(MonitorKey monitor, String messageId) {
+        return key(monitorPk(monitor), FAILURE_PREFIX + messageId);
+    }
+
+    static String organizationMonitors(String organization) {
+        return "ORG#" + organization + "#MONITORS";
+    }
+
+    // the sharded indexes
+
+    static String dueShard(int shard) {
+        return DUE_SHARD_PREFIX + shard;
+    }
+
+    static String dueShardOf(String pk) {
+        return dueShard(shardOf(pk));
+    }
+
+    static String outboxShard(int shard) {
+        return OUTBOX_SHARD_PREFIX + shard;
+    }
+
+    static String outboxShardOf(String pk) {
+        return outboxShard(shardOf(pk));
+    }
+
+    private static int shardOf(String pk) {
+        return Math.floorMod(pk.hashCode(), SHARDS);
+    }
+
+    // organizations, projects, DSN keys and tokens: every name checked before it becomes a key
+
+    static String organizationPk(String organization) {
+        return "ORG#" + TenantNames.requireSlug(organization, "organization");
+    }
+
+    static String projectPk(String organization) {
+        return "PRJ#" + TenantNames.requireSlug(organization, "organization");
+    }
+
+    static String projectSlugSk(String slug) {
+        return PROJECT_SLUG_PREFIX + slug;
+    }
+
+    static String dsnKeyPk(String publicKey) {
+        return DSN_KEY_PK_PREFIX + TenantNames.requirePublicKey(publicKey);
+    }
+
+    static String publicKeyOf(String pk) {
+        return pk.substring(DSN_KEY_PK_PREFIX.length());
+    }
+
+    static String dsnKeysOf(String organization, String projectId) {
+        return "KEYS#" + TenantNames.requireSlug(organization, "organization") + "#"
+                + TenantNames.requireProjectId(projectId);
+    }
+
+    static String tokenPk(String secret) {
+        return "TOKEN#" + Sha256.hex(secret);
+    }
+
+    static String tokensOf(String organization) {
+        return "TOKENS#" + TenantNames.requireSlug(organization, "organization");
+    }
+
+    /** A DSN key or token in its list: oldest first, undated ones (made before they were dated) first. */
+    static String listedGsk(Instant dateCreated, String id) {
+        return (dateCreated == null ? "" : sortable(dateCreated)) + "#" + id;
     }
 
     /** Fixed-width epoch milliseconds, so that text order is time order (until the year 2286). */

@@ -1,5 +1,8 @@
 package dev.cronwatch.adapters.dynamo;
 
+import static dev.cronwatch.adapters.dynamo.Keys.s;
+
+import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,25 @@ final class Queries {
     Queries(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+    }
+
+    /** The items of one monitor whose sort key starts with {@code skPrefix}, consistently read. */
+    QueryRequest.Builder partition(MonitorKey monitor, String skPrefix) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.monitorPk(monitor)), ":prefix", s(skPrefix)));
+    }
+
+    /** The items listed in byParent under {@code parent} (eventually consistent, like every index read). */
+    QueryRequest.Builder byParent(String parent) {
+        return QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :parent")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK))
+                .expressionAttributeValues(Map.of(":parent", s(parent)));
+    }
+
+    QueryRequest.Builder organizationMonitors(String organization) {
+        return byParent(Keys.organizationMonitors(organization));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 /** JSON text to maps and lists and back: the one JSON codec of cronwatch. */
 public final class Json {
     private static final JSON JSON_ = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON EXACT = JSON_.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {
     }
@@ -28,8 +29,12 @@ public final class Json {
      * goes wrong, in our words: the parser's own message names its internals.
      */
     public static Object parse(String text) {
-        try (JsonParser parser = JSON_.createParser(text)) {
-            Object value = read(parser);
+        return parse(JSON_, text);
+    }
+
+    private static Object parse(JSON json, String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            Object value = read(json, parser);
             try {
                 if (parser.nextToken() != null) throw trailing(parser.currentTokenLocation());
             } catch (JsonProcessingException e) {
@@ -41,9 +46,9 @@ public final class Json {
         }
     }
 
-    private static Object read(JsonParser parser) throws IOException {
+    private static Object read(JSON json, JsonParser parser) throws IOException {
         try {
-            return JSON_.anyFrom(parser);
+            return json.anyFrom(parser);
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException("Malformed JSON" + at(e.getLocation()) + ".");
         }
@@ -61,6 +66,14 @@ public final class Json {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
         Object value = parse(text);
+        if (value instanceof Map<?, ?> map) return (Map<String, Object>) map;
+        throw new MalformedJsonException("Expected a JSON object.");
+    }
+
+    /** As {@link #parseObject}, with every number that has a fraction read as an exact BigDecimal. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObjectExact(String text) {
+        Object value = parse(EXACT, text);
         if (value instanceof Map<?, ?> map) return (Map<String, Object>) map;
         throw new MalformedJsonException("Expected a JSON object.");
     }

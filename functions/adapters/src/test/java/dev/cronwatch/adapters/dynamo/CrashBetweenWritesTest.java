@@ -8,6 +8,7 @@ import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
@@ -57,7 +58,7 @@ class CrashBetweenWritesTest {
         }
     }
 
-    private final DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
+    private final WholeStore store = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
     private final MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),

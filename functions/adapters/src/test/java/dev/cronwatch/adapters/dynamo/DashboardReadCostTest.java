@@ -6,6 +6,7 @@ import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.service.MonitorService;
@@ -32,9 +33,9 @@ class DashboardReadCostTest {
     @Test
     void aPageOfSummaries_costsOneQueryAndOneBatchGetPer100Environments() {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
-        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, table, 90);
+        WholeStore store = DynamoWholeStore.on(CLIENT, table);
         seed(table, 250);
-        MonitorService admin = new MonitorService(store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
+        MonitorService admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
                 UUID::randomUUID);
 
         COUNTER.reset();
@@ -71,7 +72,7 @@ class DashboardReadCostTest {
             writes.add(put(items.monitor(new Monitor(key, monitor.id(), monitor.projectId(), monitor.name(), monitor.status(),
                     monitor.muted(), monitor.config(), monitor.dateCreated(), names, 1), 1)));
         }
-        new BatchReads(CLIENT, table).write(writes);
+        new BatchRequests(CLIENT, table).write(writes);
     }
 
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

@@ -34,7 +34,7 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
     /** 0.2.0 stored a token as its hash and organization only: such a token is listed once it is used. */
     @Test
     void aTokenMadeBeforeIds_isListedAndRevocable_afterItsFirstUse() {
-        CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(DynamoTenantDirectory.tokenPk("old-secret")),
+        CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(Keys.tokenPk("old-secret")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
         assertThat(directory.tokens("acme", null, 5).items()).isEmpty();
 

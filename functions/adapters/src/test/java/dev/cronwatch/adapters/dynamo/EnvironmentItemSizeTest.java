@@ -7,6 +7,7 @@ import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -41,7 +42,7 @@ class EnvironmentItemSizeTest {
         assertThat(bytes).isLessThan(300 * 1024);
 
         DynamoDbClient client = DynamoDbLocalFixture.client();
-        DynamoMonitorStore store = new DynamoMonitorStore(client, DynamoDbLocalFixture.newTable(client), 90);
+        WholeStore store = DynamoWholeStore.on(client, DynamoDbLocalFixture.newTable(client));
         assertThat(store.commit(new Changes(TestData.monitor(key), env, List.of(), List.of(), null, List.of()))).isTrue();
         assertThat(store.load(key, longName).environment().recent()).isEqualTo(env.recent());
     }

@@ -8,6 +8,7 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -39,7 +40,7 @@ class RequestCostTest {
 
     @Test
     void heartbeatCheckIn_costsOneQueryAndTwoPuts() {
-        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
+        WholeStore store = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
         MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
         ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
                 new AlertDispatcher(store, new RecordingPublisher(), clock), clock);
@@ -58,7 +59,7 @@ class RequestCostTest {
     @Test
     void clockTick_over10000Environments_readsOnlyThe10Due() {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
-        DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, table, 90);
+        WholeStore store = DynamoWholeStore.on(CLIENT, table);
         Instant tick = Instant.parse("2024-03-01T12:00:00Z");
         long seedStart = System.nanoTime();
         seed(table, 1_000, 10, 10, tick);
@@ -116,7 +117,7 @@ class RequestCostTest {
                     monitor.projectId(), monitor.name(), monitor.status(), monitor.muted(), monitor.config(),
                     monitor.dateCreated(), names, 1), 1)));
         }
-        new BatchReads(CLIENT, table).write(writes);
+        new BatchRequests(CLIENT, table).write(writes);
     }
 
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

@@ -17,7 +17,7 @@ import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
@@ -140,7 +140,7 @@ class ServicesOnDynamoTest {
     /** Two stacks fed the same messages and ticks, compared after each step. */
     private static final class Twins {
         final InMemoryMonitorStore memory = new InMemoryMonitorStore();
-        final MonitorStore dynamo = new DynamoMonitorStore(CLIENT, DynamoDbLocalFixture.newTable(CLIENT), 90);
+        final WholeStore dynamo = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
         final RecordingPublisher memoryPublisher = new RecordingPublisher();
         final RecordingPublisher dynamoPublisher = new RecordingPublisher();
         final MutableClock clock = MutableClock.at("2020-01-01T00:00:00Z");
@@ -231,13 +231,13 @@ class ServicesOnDynamoTest {
     }
 
     private static final class Stack {
-        final MonitorStore store;
+        final WholeStore store;
         final RecordingQueue queue;
         final ProcessorService processor;
         final ClockService clock;
         RecordingQueue.Delivery last;
 
-        Stack(MonitorStore store, RecordingPublisher publisher, MutableClock clock) {
+        Stack(WholeStore store, RecordingPublisher publisher, MutableClock clock) {
             this.store = store;
             this.queue = new RecordingQueue(clock);
             AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);

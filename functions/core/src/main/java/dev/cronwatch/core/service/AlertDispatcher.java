@@ -3,8 +3,8 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
+import dev.cronwatch.core.port.AlertOutbox;
 import dev.cronwatch.core.port.AlertPublisher;
-import dev.cronwatch.core.port.MonitorStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +27,12 @@ public final class AlertDispatcher {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
-    private final MonitorStore store;
+    private final AlertOutbox outbox;
     private final AlertPublisher publisher;
     private final Clock clock;
 
-    public AlertDispatcher(MonitorStore store, AlertPublisher publisher, Clock clock) {
-        this.store = store;
+    public AlertDispatcher(AlertOutbox outbox, AlertPublisher publisher, Clock clock) {
+        this.outbox = outbox;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -54,8 +54,8 @@ public final class AlertDispatcher {
     public Result retryDue(int limit) {
         Result result = new Result();
         Instant now = clock.instant();
-        for (PendingAlert alert : store.alertsDue(now, limit)) {
-            if (!store.claimAlert(alert, now.plus(HOLD))) continue; // another sweep took it, or it was sent
+        for (PendingAlert alert : outbox.alertsDue(now, limit)) {
+            if (!outbox.claimAlert(alert, now.plus(HOLD))) continue; // another sweep took it, or it was sent
             publishOne(alert, result);
         }
         return result;
@@ -64,8 +64,8 @@ public final class AlertDispatcher {
     private void publishOne(PendingAlert alert, Result result) {
         try {
             String before = alert.predecessorId();
-            if (before != null && store.alertPending(alert.monitor(), before)) {
-                store.alertRetryLater(alert.heldUntil(clock.instant().plus(FIRST_PAUSE)));
+            if (before != null && outbox.alertPending(alert.monitor(), before)) {
+                outbox.alertRetryLater(alert.heldUntil(clock.instant().plus(FIRST_PAUSE)));
                 result.waiting++;
                 return;
             }
@@ -75,7 +75,7 @@ public final class AlertDispatcher {
                 failed(alert, e, result);
                 return;
             }
-            store.alertSent(alert);
+            outbox.alertSent(alert);
             result.sent++;
         } catch (RuntimeException bookkeeping) {
             // The outbox still holds it: the sweep takes it when the hold runs out.
@@ -88,7 +88,7 @@ public final class AlertDispatcher {
         PendingAlert again = alert.failedOnce(now.plus(pauseAfter(alert.attempts() + 1)));
         result.failures.add(alert.id() + " (attempt " + again.attempts() + "): " + e);
         if (again.attempts() < MAX_ATTEMPTS) {
-            store.alertRetryLater(again);
+            outbox.alertRetryLater(again);
             result.retrying++;
             return;
         }
@@ -97,7 +97,7 @@ public final class AlertDispatcher {
         data.put("incidentId", alert.incidentId());
         data.put("attempts", again.attempts());
         data.put("error", String.valueOf(e.getMessage()));
-        store.alertGivenUp(again, new ProcessingError("alert:" + alert.id(), alert.monitor(),
+        outbox.alertGivenUp(again, new ProcessingError("alert:" + alert.id(), alert.monitor(),
                 ProcessingErrorType.ALERT_NOT_DELIVERED, data, null, now));
         result.givenUp++;
     }

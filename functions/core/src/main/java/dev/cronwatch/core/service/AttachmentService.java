@@ -3,7 +3,7 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.validation.FieldError;
@@ -16,9 +16,9 @@ import java.util.List;
  * is read.
  */
 public final class AttachmentService {
-    private final MonitorStore store;
+    private final ManagementStore store;
 
-    public AttachmentService(MonitorStore store) {
+    public AttachmentService(ManagementStore store) {
         this.store = store;
     }
 
@@ -46,7 +46,7 @@ public final class AttachmentService {
     }
 
     private CheckIn latestCheckIn(MonitorKey monitor) {
-        List<CheckIn> newest = store.checkIns(monitor, null, null, 1).items();
+        List<CheckIn> newest = store.checkInsSince(monitor, null, null, null, 1).items();
         if (newest.isEmpty()) throw new NotFoundException("check-in latest");
         return newest.get(0);
     }

@@ -1,8 +1,8 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.queue.Judgement;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public final class ClockService {
     private static final int PAGE = 1_000;
     private static final int ALERTS_PER_SWEEP = 500;
 
-    private final MonitorStore store;
+    private final DecisionStore store;
     private final CheckInQueue queue;
     private final ProcessorService processor;
     private final AlertDispatcher alerts;
@@ -35,7 +35,7 @@ public final class ClockService {
     private final Duration maxJudgementDelay;
     private final Duration directJudgementBudget;
 
-    public ClockService(MonitorStore store, CheckInQueue queue, ProcessorService processor, AlertDispatcher alerts,
+    public ClockService(DecisionStore store, CheckInQueue queue, ProcessorService processor, AlertDispatcher alerts,
                         Clock clock, Duration maxJudgementDelay, Duration directJudgementBudget) {
         this.store = store;
         this.queue = queue;

@@ -11,8 +11,10 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.DecisionStore;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.port.ProcessingErrorLog;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
@@ -33,19 +35,24 @@ public final class MonitorService {
     private static final int MAX_NAME_LENGTH = 128;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
 
-    private final MonitorStore store;
+    private final DecisionStore decisions;
+    private final ManagementStore management;
+    private final ProcessingErrorLog errors;
     private final TenantDirectory tenants;
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final int maxMonitorsPerOrganization;
 
-    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
-        this(store, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+    public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
+                          TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
+        this(decisions, management, errors, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
-    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
-                        int maxMonitorsPerOrganization) {
-        this.store = store;
+    public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
+                          TenantDirectory tenants, Clock clock, Supplier<UUID> ids, int maxMonitorsPerOrganization) {
+        this.decisions = decisions;
+        this.management = management;
+        this.errors = errors;
         this.tenants = tenants;
         this.clock = clock;
         this.ids = ids;
@@ -58,15 +65,15 @@ public final class MonitorService {
      * never one read per monitor, so a list costs what a page costs, whatever the organization holds.
      */
     public Page<MonitorView> list(String organization, String cursor, int limit) {
-        Page<Monitor> page = store.monitors(organization, cursor, limit);
-        Map<MonitorKey, List<MonitorEnvironment>> environments = store.environmentsOf(page.items());
+        Page<Monitor> page = management.monitors(organization, cursor, limit);
+        Map<MonitorKey, List<MonitorEnvironment>> environments = management.environmentsOf(page.items());
         return new Page<>(page.items().stream()
                 .map(m -> new MonitorView(m, environments.getOrDefault(m.key(), List.of()))).toList(), page.nextCursor());
     }
 
     public MonitorView get(String organization, String slug) {
         Monitor monitor = find(organization, slug);
-        return new MonitorView(monitor, store.environments(monitor.key()));
+        return new MonitorView(monitor, management.environments(monitor.key()));
     }
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
@@ -78,13 +85,13 @@ public final class MonitorService {
         String chosen = slug != null ? slug : Slugs.slugify(name);
         SlugRule.MONITOR.check(chosen, "slug");
         // Counted before the write: two creates racing at the limit may both pass, by one monitor.
-        if (store.monitorCount(organization) >= maxMonitorsPerOrganization) {
+        if (decisions.monitorCount(organization) >= maxMonitorsPerOrganization) {
             throw new FieldError("organization", "This organization has reached its limit of "
                     + maxMonitorsPerOrganization + " monitors.");
         }
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
-        if (!store.commit(Changes.of(monitor))) {
+        if (!decisions.commit(Changes.of(monitor))) {
             // Sentry's monitor API refuses a slug in use as it refuses a malformed one
             throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
         }
@@ -104,7 +111,7 @@ public final class MonitorService {
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
                     update.config() != null ? update.config().applyTo(before.config()) : before.config());
-            return store.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
+            return decisions.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
         });
         reschedule(revision.before(), revision.after());
         return get(organization, slug);
@@ -117,14 +124,14 @@ public final class MonitorService {
     }
 
     public void delete(String organization, String slug) {
-        store.deleteMonitor(find(organization, slug).key());
+        management.deleteMonitor(find(organization, slug).key());
     }
 
     /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */
     public Page<CheckIn> checkIns(String organization, String slug, String environment, Instant since, String cursor,
                                   int limit) {
         EnvironmentNames.check(environment, "environment");
-        return store.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
+        return management.checkInsSince(find(organization, slug).key(), environment, since, cursor, limit);
     }
 
 
@@ -134,7 +141,7 @@ public final class MonitorService {
         Monitor monitor = find(organization, slug);
         OnConflict.retry("muting " + slug + "/" + environment, () -> {
             MonitorEnvironment env = environment(monitor, environment);
-            return env.muted() == muted || store.commit(Changes.of(env.withMuted(muted))) ? Optional.of(true)
+            return env.muted() == muted || decisions.commit(Changes.of(env.withMuted(muted))) ? Optional.of(true)
                     : Optional.empty();
         });
         return get(organization, slug);
@@ -154,33 +161,33 @@ public final class MonitorService {
                 environment(monitor, environment); // not listed but stored: still removed
                 return Optional.of(monitor);
             }
-            return store.commit(Changes.of(monitor.withoutEnvironment(environment))) ? Optional.of(monitor)
+            return decisions.commit(Changes.of(monitor.withoutEnvironment(environment))) ? Optional.of(monitor)
                     : Optional.empty();
         });
-        store.deleteEnvironment(listed.key(), environment);
+        decisions.deleteEnvironment(listed.key(), environment);
     }
 
     public Page<Incident> incidents(String organization, String slug, String cursor, int limit) {
-        return store.incidents(find(organization, slug).key(), cursor, limit);
+        return management.incidents(find(organization, slug).key(), cursor, limit);
     }
 
     /** Errors are kept by slug, so they can be read even for a monitor that was never created. */
     public List<ProcessingError> processingErrors(String organization, String slug) {
-        return store.processingErrors(new MonitorKey(organization, valid(slug)), clock.instant());
+        return errors.processingErrors(new MonitorKey(organization, valid(slug)), clock.instant());
     }
 
     /** Every monitor's, those that do not exist included: a check-in for a mistyped slug shows up here. */
     public Page<ProcessingError> organizationProcessingErrors(String organization, String cursor, int limit) {
-        return store.organizationProcessingErrors(organization, clock.instant(), cursor, limit);
+        return errors.organizationProcessingErrors(organization, clock.instant(), cursor, limit);
     }
 
     private MonitorEnvironment environment(Monitor monitor, String name) {
-        return store.environments(monitor.key()).stream().filter(e -> e.name().equals(name)).findFirst()
+        return management.environments(monitor.key()).stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("environment " + name));
     }
 
     private Monitor find(String organization, String slug) {
-        return store.monitor(new MonitorKey(organization, valid(slug)))
+        return management.monitor(new MonitorKey(organization, valid(slug)))
                 .orElseThrow(() -> new NotFoundException("monitor " + slug));
     }
 
@@ -194,15 +201,15 @@ public final class MonitorService {
 
     private void reschedule(Monitor before, Monitor after) {
         Instant at = clock.instant();
-        for (MonitorEnvironment listed : store.environments(after.key())) {
+        for (MonitorEnvironment listed : management.environments(after.key())) {
             // the listing is as fresh as a load; only a lost race reads the environment again
             AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
             OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
                 MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
                 MonitorEnvironment next = SettingsChangeRules.rescheduled(env, before, after, at);
-                if (next.equals(env) || store.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
-                current.set(store.load(after.key(), listed.name()).environment());
+                if (next.equals(env) || decisions.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
+                current.set(decisions.load(after.key(), listed.name()).environment());
                 return Optional.empty();
             });
         }

@@ -5,7 +5,7 @@ import dev.cronwatch.core.rules.ClockRules;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
@@ -21,12 +21,12 @@ import java.util.Optional;
  * commit as the message's effects.
  */
 public final class ProcessorService {
-    private final MonitorStore store;
+    private final DecisionStore store;
     private final CheckInRules rules;
     private final AlertDispatcher alerts;
     private final Clock clock;
 
-    public ProcessorService(MonitorStore store, CheckInRules rules, AlertDispatcher alerts, Clock clock) {
+    public ProcessorService(DecisionStore store, CheckInRules rules, AlertDispatcher alerts, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.alerts = alerts;

@@ -11,7 +11,6 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DueEntry;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * pages that continue after the last key seen (as DynamoDB's do), and counters of reads and writes so
  * tests can hold the cost of an operation to account. Every item is kept under its monitor.
  */
-public final class InMemoryMonitorStore implements MonitorStore {
+public final class InMemoryMonitorStore implements WholeStore {
     private final Map<MonitorKey, Monitor> monitors = new LinkedHashMap<>();
     private final Map<String, MonitorEnvironment> environments = new LinkedHashMap<>();
     private final Map<String, CheckIn> checkIns = new LinkedHashMap<>();
@@ -180,11 +179,6 @@ public final class InMemoryMonitorStore implements MonitorStore {
     @Override
     public synchronized List<MonitorEnvironment> environments(MonitorKey monitor) {
         return environments.values().stream().filter(e -> e.monitor().equals(monitor)).toList();
-    }
-
-    @Override
-    public synchronized Page<CheckIn> checkIns(MonitorKey monitor, String environment, String cursor, int limit) {
-        return checkInsSince(monitor, environment, null, cursor, limit);
     }
 
     private List<CheckIn> newestFirst(MonitorKey monitor) {

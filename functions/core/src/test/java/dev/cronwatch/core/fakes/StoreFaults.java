@@ -2,7 +2,6 @@ package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
@@ -25,9 +24,9 @@ public final class StoreFaults {
         }
     }
 
-    public static MonitorStore wrap(MonitorStore store, Hooks hooks) {
-        return (MonitorStore) Proxy.newProxyInstance(MonitorStore.class.getClassLoader(),
-                new Class<?>[] {MonitorStore.class}, (proxy, method, args) -> {
+    public static WholeStore wrap(WholeStore store, Hooks hooks) {
+        return (WholeStore) Proxy.newProxyInstance(WholeStore.class.getClassLoader(),
+                new Class<?>[] {WholeStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("load") && args != null && args.length == 2) {
                         hooks.beforeLoad((MonitorKey) args[0], (String) args[1]);
                     } else if (method.getName().equals("commit") && args != null && args.length == 1) {

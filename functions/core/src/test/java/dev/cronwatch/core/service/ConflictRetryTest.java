@@ -9,11 +9,11 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.StoreFaults;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.rules.CheckInRules;
@@ -38,7 +38,7 @@ class ConflictRetryTest {
     private int conflictsToMake;
 
     /** Before each commit of an existing environment, while conflicts are left to make, another writer flips its mute. */
-    private final MonitorStore store = StoreFaults.wrap(memory, new StoreFaults.Hooks() {
+    private final WholeStore store = StoreFaults.wrap(memory, new StoreFaults.Hooks() {
         @Override
         public void beforeCommit(Changes changes) {
             MonitorEnvironment mine = changes.environment();

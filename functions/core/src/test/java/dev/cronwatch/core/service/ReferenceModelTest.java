@@ -21,7 +21,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.CheckInQueue;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
@@ -127,7 +127,7 @@ class ReferenceModelTest {
         final Random random;
         final MutableClock clock = MutableClock.at("2022-01-01T00:00:00Z");
         final InMemoryMonitorStore memory = new InMemoryMonitorStore();
-        final MonitorStore store = StoreFaults.wrap(memory, new StoreFaults.Hooks() {
+        final WholeStore store = StoreFaults.wrap(memory, new StoreFaults.Hooks() {
             @Override
             public void beforeLoad(MonitorKey monitor, String environment) {
                 if (POISON.equals(environment)) throw new IllegalStateException("poison: can never be applied");
@@ -193,7 +193,7 @@ class ReferenceModelTest {
                 }
             };
             ingest = new IngestService(http, clock, () -> new UUID(seed, ++ids));
-            admin = new MonitorService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
+            admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
             for (int i = 0; i < MONITORS; i++) keys.add(new MonitorKey(ORG, "m" + i));
         }
 

@@ -9,6 +9,7 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.StoreFaults;
+import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -34,7 +35,7 @@ class SettingsChangeTest {
     private static final Instant SLOT = Instant.parse("2020-01-01T13:00:00Z");
 
     private final Scenario s = new Scenario(HOURLY);
-    private final MonitorService admin = new MonitorService(s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+    private final MonitorService admin = new MonitorService(s.store, s.store, s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
 
     /** The monitor as it stands at 13:02: last check-in 12:00, expecting 13:00, missed at 13:05. */
     private void lateAt1302() {
@@ -49,7 +50,7 @@ class SettingsChangeTest {
         lateAt1302();
         // between the change's read and its commit, an upsert sets max_runtime: the commit loses the race
         boolean[] raced = {false};
-        MonitorService racing = new MonitorService(StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
+        WholeStore store = StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
             @Override
             public void beforeCommit(Changes changes) {
                 if (raced[0] || changes.monitor() == null) return;
@@ -60,7 +61,8 @@ class SettingsChangeTest {
                         new MonitorConfig(c.schedule(), c.checkinMargin(), 45, c.timezone(), c.failureIssueThreshold(),
                                 c.recoveryThreshold()))))).isTrue();
             }
-        }), new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+        });
+        MonitorService racing = new MonitorService(store, store, store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
 
         racing.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null,
                 new MonitorConfigParser("config.").settings(Map.of("checkin_margin", 10))));
@@ -180,7 +182,7 @@ class SettingsChangeTest {
     @Test
     void aNewTimezone_keepsTheDeadline_andCountsTheNextSlotInTheNewZone() {
         Scenario daily = new Scenario(crontab("0 9 * * *", "checkin_margin", 5));
-        MonitorService admin = new MonitorService(daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
+        MonitorService admin = new MonitorService(daily.store, daily.store, daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
         daily.send("ok", "2020-01-01T09:00:05Z");
         daily.clock.set(Instant.parse("2020-01-01T12:00:00Z"));
         admin.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null, new MonitorConfigParser("config.")

@@ -1,12 +1,12 @@
 package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.fakes.WholeStore;
 
 /** The reference: the fake the core tests run on must itself keep the contract. */
-class InMemoryMonitorStoreContractTest extends MonitorStoreContract {
+class InMemoryDecisionStoreContractTest extends DecisionStoreContract {
     @Override
-    MonitorStore newStore() {
+    WholeStore newStore() {
         return new InMemoryMonitorStore();
     }
 }

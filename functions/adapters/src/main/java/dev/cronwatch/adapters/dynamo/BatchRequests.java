@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -17,14 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and whatever DynamoDB leaves unprocessed sent again. Reads are strongly consistent unless asked
  * otherwise: the processor decides on what it reads, and must see the write before it.
  */
-final class BatchReads {
+final class BatchRequests {
     private static final int MAX_GET = 100;
     private static final int MAX_WRITE = 25;
 
     private final DynamoDbClient client;
     private final String table;
 
-    BatchReads(DynamoDbClient client, String table) {
+    BatchRequests(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
     }
@@ -71,6 +72,10 @@ final class BatchReads {
                 request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }
+    }
+
+    static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 
     /** Unprocessed items mean throttling: back off before asking again. */

@@ -1,0 +1,195 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static dev.cronwatch.adapters.dynamo.Keys.s;
+
+import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.port.DecisionStore;
+import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The processor's and the clock's store on the table (infra/table-design.md has every access pattern
+ * and its cost). A check-in costs the processor one Query (the monitor with its environments) and two
+ * writes; the clock reads only the keys of what is due.
+ */
+public final class DynamoDecisionStore implements DecisionStore {
+    private static final List<String> BY_DUE_KEY =
+            List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final BatchRequests batch;
+    private final Commits commits;
+    private final Queries queries;
+
+    public DynamoDecisionStore(DynamoDbClient client, String table, int retentionDays) {
+        this.client = client;
+        this.table = table;
+        this.batch = new BatchRequests(client, table);
+        this.commits = new Commits(client, table, new Items(Duration.ofDays(retentionDays)));
+        this.queries = new Queries(client, table);
+    }
+
+    /** One consistent Query: the monitor item and its environments sort together ({@code M}, {@code M#…}). */
+    @Override
+    public MonitorState load(MonitorKey monitor, String environment) {
+        Monitor found = null;
+        MonitorEnvironment named = null;
+        List<MonitorEnvironment> others = new ArrayList<>();
+        for (var item : queries.all(queries.partition(monitor, Keys.MONITOR))) {
+            if (Keys.MONITOR.equals(Items.sk(item))) {
+                found = Items.monitor(item);
+                continue;
+            }
+            MonitorEnvironment env = Items.environment(item);
+            if (env.name().equals(environment)) {
+                named = env;
+            } else {
+                others.add(env);
+            }
+        }
+        return new MonitorState(found, named, others);
+    }
+
+    @Override
+    public boolean commit(Changes changes) {
+        return commits.commit(changes);
+    }
+
+    @Override
+    public int recordFailure(MonitorKey monitor, String messageId, Instant at) {
+        var response = client.updateItem(b -> b.tableName(table)
+                .key(Keys.failureKey(monitor, messageId))
+                .updateExpression("ADD #attempts :one SET #expires = :expires")
+                .expressionAttributeNames(Map.of("#attempts", Items.ATTEMPTS, "#expires", TableDefinition.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", Keys.n(1),
+                        ":expires", Keys.epochSeconds(at.plus(Duration.ofDays(14)))))
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return Integer.parseInt(response.attributes().get(Items.ATTEMPTS).n());
+    }
+
+    @Override
+    public List<Monitor> monitors(String organization) {
+        return queries.all(queries.organizationMonitors(organization)).stream().map(Items::monitor).toList();
+    }
+
+    /**
+     * A COUNT query of the organization's monitors in byParent: no items come back, but DynamoDB still
+     * charges for what it reads (about 1 RRU per 8 KB of monitors), so only creates ask.
+     */
+    @Override
+    public long monitorCount(String organization) {
+        return queries.count(queries.organizationMonitors(organization));
+    }
+
+    /** The environment item, its check-ins with their attachments, and its incidents, in batches of 25. */
+    @Override
+    public void deleteEnvironment(MonitorKey monitor, String environment) {
+        String pk = Keys.monitorPk(monitor);
+        QueryRequest.Builder checkIns = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .filterExpression("#env = :env")
+                .expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.CHECK_IN_PREFIX), ":env", s(environment)))
+                .projectionExpression("pk, sk");
+        List<WriteRequest> deletes = new ArrayList<>();
+        deletes.add(BatchRequests.delete(Keys.key(pk, Keys.environmentSk(environment))));
+        for (var item : queries.all(checkIns)) {
+            String sk = Items.sk(item);
+            deletes.add(BatchRequests.delete(Keys.key(pk, sk)));
+            deletes.add(BatchRequests.delete(Keys.attachmentKey(monitor, Keys.checkInIdOf(sk))));
+        }
+        for (var item : queries.all(queries.partition(monitor, Keys.INCIDENT_PREFIX))) {
+            if (environment.equals(Items.incident(item).environment())) deletes.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));
+        }
+        batch.write(deletes);
+    }
+
+    /**
+     * Reads the due index shard by shard (keys only: the worker that judges reads the environment
+     * itself). The cursor names the shard and the key to continue after.
+     */
+    @Override
+    public Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
+        ShardCursor at = ShardCursor.decode(cursor);
+        List<DueEntry> found = new ArrayList<>();
+        for (int shard = at.shard(); shard < Keys.SHARDS; shard++) {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
+                    .keyConditionExpression("#shard = :shard AND #at <= :upTo")
+                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
+                            ":upTo", Keys.epochMillis(upTo)));
+            Page<Map<String, AttributeValue>> page = queries.page(query, shard == at.shard() ? at.startKey() : null,
+                    limit - found.size(), BY_DUE_KEY);
+            for (var item : page.items()) {
+                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
+                        Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n())));
+            }
+            if (page.nextCursor() != null) return new Page<>(found, new ShardCursor(shard, page.nextCursor()).encode());
+            if (found.size() == limit) {
+                return new Page<>(found, shard + 1 < Keys.SHARDS ? new ShardCursor(shard + 1, null).encode() : null);
+            }
+        }
+        return new Page<>(found, null);
+    }
+
+    @Override
+    public Optional<Instant> nextDeadlineAfter(Instant after) {
+        Instant earliest = null;
+        for (int shard = 0; shard < Keys.SHARDS; shard++) {
+            int n = shard;
+            var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
+                    .keyConditionExpression("#shard = :shard AND #at > :after")
+                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(n)),
+                            ":after", Keys.epochMillis(after)))
+                    .limit(1)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            for (var item : response.items()) {
+                Instant due = Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n());
+                if (earliest == null || due.isBefore(earliest)) earliest = due;
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /** A findDue cursor: the shard being read and, inside it, the index cursor to continue after. */
+    private record ShardCursor(int shard, String key) {
+        static ShardCursor decode(String cursor) {
+            if (cursor == null) return new ShardCursor(0, null);
+            int bar = cursor.indexOf('|');
+            try {
+                int shard = Integer.parseInt(bar < 0 ? cursor : cursor.substring(0, bar));
+                if (shard < 0 || shard >= Keys.SHARDS) throw new IllegalArgumentException("invalid cursor");
+                return new ShardCursor(shard, bar < 0 ? null : cursor.substring(bar + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid cursor", e);
+            }
+        }
+
+        Map<String, AttributeValue> startKey() {
+            return Cursors.decode(key);
+        }
+
+        String encode() {
+            return key == null ? Integer.toString(shard) : shard + "|" + key;
+        }
+    }
+}

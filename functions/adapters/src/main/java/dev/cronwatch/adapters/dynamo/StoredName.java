@@ -1,0 +1,71 @@
+package dev.cronwatch.adapters.dynamo;
+
+/**
+ * The one table of names of the documents stored in the {@code doc} attribute (infra/table-design.md
+ * lists it): each short key has one meaning in every document. Keys are short because the environment
+ * and check-in documents are written on every check-in and DynamoDB bills a write by the kilobyte.
+ *
+ * <p>Every time is epoch milliseconds as a JSON number, with a fraction for what is finer than a
+ * millisecond (exact, never rounded). {@link #previous} is the name the format before this one used,
+ * read when the short key is absent: a stack upgraded in place holds items of both.
+ */
+enum StoredName {
+    ID("id", "id", "the item's own id (monitor, check-in, run, incident, processing error, alert)"),
+    PROJECT("p", "projectId", "the project's id"),
+    NAME("n", "name", "the monitor's name"),
+    MONITOR_STATUS("ms", "status", "the monitor's status: active or disabled"),
+    ENVIRONMENT_STATUS("es", "st", "the environment's status: active, ok or error"),
+    CHECK_IN_STATUS("cs", "st", "a check-in's status, one letter: i in progress, o ok, e error, m missed, t timeout"),
+    MUTED("mu", "muted", "true when muted; absent otherwise"),
+    CONFIG("cf", "config", "the monitor's configuration (the names below from sy to rt)"),
+    SCHEDULE_TYPE("sy", "schedule_type", "crontab, interval or oncalendar"),
+    SCHEDULE("sv", "schedule", "the schedule: its expression, or [count, unit] for an interval"),
+    CHECKIN_MARGIN("cm", "checkin_margin", "minutes a check-in may be late; absent: the default"),
+    MAX_RUNTIME("mr", "max_runtime", "minutes a run may take; absent: the default"),
+    TIMEZONE("tz", "timezone", "the schedule's IANA time zone; absent: UTC"),
+    FAILURE_THRESHOLD("ft", "failure_issue_threshold", "failures in a row that open an incident; absent: 1"),
+    RECOVERY_THRESHOLD("rt", "recovery_threshold", "successes in a row that resolve it; absent: 1"),
+    DATE_CREATED("dc", "dateCreated", "when the monitor or environment was created"),
+    ENVIRONMENTS("en", "environments", "the names of the monitor's environments"),
+    LAST_SEQUENCE("sq", "lastSequence", "the queue sequence number of the last message applied"),
+    LAST_CHECK_IN("lc", "lc", "when the environment's last check-in arrived"),
+    LAST_OK("lo", "lo", "when its last ok check-in arrived"),
+    NEXT_CHECK_IN("nx", "nx", "when the next check-in is expected"),
+    NEXT_CHECK_IN_LATEST("nl", "nl", "when it is missed: the expected time plus the margin"),
+    ACTIVE_INCIDENT("ai", "ai", "the environment's open incident (id, ds, rs, fr, sc)"),
+    RECENT("r", "r", "the environment's recent runs, newest first (id, cs, da, du, d, x, to, sl)"),
+    RATE_MINUTE("rm", "rm", "the minute the rate limit counts in"),
+    RATE_COUNT("rc", "rc", "check-ins counted in that minute; absent: 0"),
+    DATE_ADDED("da", "da", "when the check-in (the run) started"),
+    DATE_UPDATED("du", "du", "when the check-in was last updated; in a run, absent when it equals da"),
+    DURATION("d", "d", "the run's duration in milliseconds"),
+    EXPECTED("x", "x", "when the run was expected"),
+    TIMEOUT_AT("to", "to", "when the run times out"),
+    SLOTS("sl", "sl", "how many expected runs one check-in stands for; absent: 1"),
+    ENVIRONMENT("e", "environment", "the incident's environment"),
+    DATE_STARTED("ds", "dateStarted", "when the incident started"),
+    DATE_RESOLVED("dr", "dateResolved", "when it was resolved"),
+    REASON("rs", "reason", "the status that opened the incident, one letter as in cs"),
+    FAILURE_REASON("fr", "failureReason", "the incident's failure reason, as the alert says it"),
+    STARTING_CHECK_IN("sc", "startingCheckIn", "the id of the check-in that opened the incident"),
+    RESOLVING_CHECK_IN("rv", "resolvingCheckIn", "the id of the check-in that resolved it"),
+    ERROR_TYPE("et", "type", "the processing error's type (MONITOR_NOT_FOUND…)"),
+    ERROR_DATA("ed", "data", "what the processing error adds (a suggested slug…)"),
+    CHECK_IN_ID("ci", "checkInId", "the id of the dropped check-in"),
+    RECEIVED_AT("ra", "receivedAt", "when the dropped check-in was received"),
+    INCIDENT_ID("ii", "incidentId", "the incident the alert is about"),
+    ALERT_TYPE("at", "type", "the alert's type: OPENED or RESOLVED"),
+    BODY("bo", "body", "the alert's message, as published"),
+    ATTRIBUTES("aa", "attributes", "the alert's message attributes, to filter on"),
+    CREATED_AT("ca", "createdAt", "when the alert was raised");
+
+    final String key;
+    final String previous;
+    final String meaning;
+
+    StoredName(String key, String previous, String meaning) {
+        this.key = key;
+        this.previous = previous;
+        this.meaning = meaning;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static dev.cronwatch.adapters.dynamo.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.monitor.Attachment;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.EnvironmentStatus;
+import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the processor and the clock read and commit ({@link dev.cronwatch.core.port.DecisionStore}). Run against every
+ * implementation: the in-memory fake the core tests use is the reference, and DynamoDB must behave the same way.
+ */
+abstract class DecisionStoreContract extends StoreContract {
+    @Test
+    void loadsNothing_whenNothingStored() {
+        assertThat(store.load(JOB, "production")).isEqualTo(new MonitorState(null, null, List.of()));
+    }
+
+    @Test
+    void storesMonitorEnvironmentAndCheckIn_atVersionOne_inOneCommit() {
+        Monitor monitor = TestData.monitor(JOB);
+        CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
+        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusSeconds(3600)).withCheckIn(checkIn, 5);
+
+        assertThat(store.commit(changes(monitor, env, List.of(checkIn)))).isTrue();
+
+        MonitorState state = store.load(JOB, "production");
+        assertThat(state.monitor()).isEqualTo(atVersion(monitor, 1));
+        assertThat(state.environment()).isEqualTo(atVersion(env, 1));
+        assertThat(state.others()).isEmpty();
+        assertThat(store.checkIns(JOB, null, null, 10).items()).containsExactly(checkIn);
+        MonitorState staging = store.load(JOB, "staging");
+        assertThat(staging.environment()).isNull();
+        assertThat(staging.others()).containsExactly(atVersion(env, 1));
+        assertThat(store.load(OTHER, "production")).isEqualTo(new MonitorState(null, null, List.of()));
+    }
+
+    @Test
+    void roundTripsEveryField_ofMonitorAndEnvironment() {
+        Monitor monitor = new Monitor(JOB, "m-1", "7", "Nightly \"backup\" ✓", MonitorStatus.DISABLED, true,
+                TestData.everyTenMinutes(), T0, List.of("production", "staging"), "12345678901234567890123", 0);
+        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusNanos(123_456_789))
+                .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5)
+                .withCheckIn(TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(60)), 5)
+                .withStatus(EnvironmentStatus.ERROR, TestData.incident(JOB, "i1", T0))
+                .withRate(T0, 3).withMuted(true).withApplied("98765432109876543210");
+        assertThat(store.commit(changes(monitor, env, List.of()))).isTrue();
+
+        MonitorState state = store.load(JOB, "production");
+        assertThat(state.monitor()).isEqualTo(atVersion(monitor, 1));
+        assertThat(state.environment()).isEqualTo(atVersion(env, 1));
+    }
+
+    @Test
+    void refusesWholeCommit_whenEnvironmentVersionIsStale() {
+        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusSeconds(3600));
+        assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
+        MonitorEnvironment stored = store.load(JOB, "production").environment();
+        assertThat(store.commit(Changes.of(stored.withRate(T0, 1)))).isTrue();
+
+        // a writer still holding version 1 loses, and nothing of its set that matters is written
+        Changes stale = new Changes(null, stored.withRate(T0, 9), List.of(TestData.checkIn(JOB, "production", "c9", T0)),
+                List.of(TestData.incident(JOB, "i9", T0)), TestData.error(JOB, "e9", T0),
+                List.of(TestData.alert(JOB, "i9", T0)));
+        assertThat(store.commit(stale)).isFalse();
+
+        assertThat(store.checkIns(JOB, null, null, 10).items()).isEmpty();
+        assertThat(store.load(JOB, "production").environment().rateCount()).isEqualTo(1);
+        assertThat(store.incidents(JOB, null, 10_000).items()).isEmpty();
+        assertThat(store.processingErrors(JOB, T0)).isEmpty();
+        assertThat(store.alertsDue(T0.plusSeconds(3600), 10)).isEmpty();
+
+        // the plain path of a check-in loses the same way: the environment is not written
+        assertThat(store.commit(new Changes(null, stored.withRate(T0, 7),
+                List.of(TestData.checkIn(JOB, "production", "c8", T0)), List.of(), null, List.of()))).isFalse();
+        assertThat(store.load(JOB, "production").environment().rateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesCommit_whenMonitorVersionIsStale_orNewMonitorAlreadyExists() {
+        Monitor monitor = TestData.monitor(JOB);
+        assertThat(store.commit(Changes.of(monitor))).isTrue();
+        assertThat(store.commit(Changes.of(monitor))).as("created twice").isFalse();
+        Monitor stored = store.monitor(JOB).orElseThrow();
+        assertThat(store.commit(Changes.of(stored.withEnvironment("staging")))).isTrue();
+        assertThat(store.commit(Changes.of(stored.withEnvironment("qa")))).as("stale").isFalse();
+        assertThat(store.monitor(JOB).orElseThrow().environments()).containsExactly("production", "staging");
+        assertThat(store.monitor(JOB).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesNewEnvironment_whenAnotherWriterCreatedItFirst() {
+        MonitorEnvironment env = TestData.environment(JOB, "production", null);
+        assertThat(store.commit(changes(TestData.monitor(JOB), env, List.of()))).isTrue();
+        assertThat(store.commit(Changes.of(env))).isFalse();
+    }
+
+    @Test
+    void reCommittingTheSameProcessingErrorOrCheckIn_changesNothing() {
+        ProcessingError error = TestData.error(JOB, "msg-1", T0);
+        Changes errorOnly = Changes.rejected(error);
+        assertThat(store.commit(errorOnly)).isTrue();
+        assertThat(store.commit(errorOnly)).isTrue();
+        assertThat(store.processingErrors(JOB, T0)).containsExactly(error);
+
+        CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
+        Changes checkInOnly = new Changes(null, null, List.of(checkIn), List.of(), null, List.of());
+        assertThat(store.commit(checkInOnly)).isTrue();
+        assertThat(store.commit(checkInOnly)).isTrue();
+        assertThat(store.checkIns(JOB, null, null, 10).items()).containsExactly(checkIn);
+    }
+
+    @Test
+    void emptyChanges_commitTrivially() {
+        assertThat(store.commit(new Changes(null, null, List.of(), List.of(), null, List.of()))).isTrue();
+    }
+
+    @Test
+    void countsEachMessagesOwnFailures_andMonitorsPerOrganization() {
+        assertThat(store.recordFailure(JOB, "msg-1", T0)).isEqualTo(1);
+        assertThat(store.recordFailure(JOB, "msg-1", T0)).isEqualTo(2);
+        assertThat(store.recordFailure(JOB, "msg-2", T0)).isEqualTo(1);
+        assertThat(store.recordFailure(OTHER, "msg-1", T0)).isEqualTo(1);
+
+        seedDue(JOB, "production", T0);
+        seedDue(OTHER, "production", T0);
+        seedDue(new MonitorKey("globex", "job"), "production", T0);
+        assertThat(store.monitorCount("acme")).isEqualTo(2);
+        assertThat(store.monitorCount("nobody")).isZero();
+    }
+
+    @Test
+    void findsEveryDueEnvironmentOnce_pageByPage() {
+        for (int i = 0; i < 7; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.plusSeconds(60L * i));
+        seedDue(JOB, "not-due", T0.plusSeconds(3600));
+        MonitorKey noDeadline = new MonitorKey("acme", "no-deadline");
+        store.commit(changes(TestData.monitor(noDeadline), TestData.environment(noDeadline, "production", null), List.of()));
+
+        Instant upTo = T0.plusSeconds(60L * 4);
+        List<DueEntry> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<DueEntry> page = store.findDue(upTo, cursor, 2);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(seen).extracting(d -> d.monitor().slug())
+                .containsExactlyInAnyOrder("job-0", "job-1", "job-2", "job-3", "job-4");
+        assertThat(seen).filteredOn(d -> d.monitor().slug().equals("job-2")).singleElement()
+                .isEqualTo(new DueEntry(new MonitorKey("acme", "job-2"), "production", T0.plusSeconds(120)));
+    }
+
+    /**
+     * What the clock's fallback does: judge each due environment while paging on, and see each once.
+     * Each judged one leaves the due list, so a cursor that counts positions skips some; three share
+     * each deadline and a page ends between them, so a cursor that keeps only the time skips or
+     * repeats some; two are environments of one monitor.
+     */
+
+    @Test
+    void seesEachDueEnvironmentOnce_whileEachIsCommittedDuringThePaging() {
+        for (int i = 0; i < 9; i++) seedDue(new MonitorKey("acme", "job-" + i), "production", T0.minusSeconds(i / 3));
+        seedDue(new MonitorKey("acme", "job-4"), "staging", T0.minusSeconds(1));
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        do {
+            Page<DueEntry> page = store.findDue(T0, cursor, 2);
+            for (DueEntry due : page.items()) {
+                assertThat(seen.add(due.monitor().slug() + "/" + due.environment())).as("seen twice: %s", due).isTrue();
+                MonitorEnvironment env = store.load(due.monitor(), due.environment()).environment();
+                assertThat(store.commit(Changes.of(env.withTimes(env.lastCheckIn(), T0.plusSeconds(3600),
+                        T0.plusSeconds(3660))))).isTrue();
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).hasSize(10);
+        assertThat(store.findDue(T0, null, 10_000).items()).isEmpty();
+    }
+
+    @Test
+    void findsRunTimeouts_andForgetsDeadlines_thatAreGone() {
+        MonitorEnvironment env = TestData.environment(JOB, "production", null)
+                .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5);
+        store.commit(changes(TestData.monitor(JOB), env, List.of()));
+        assertThat(store.findDue(T0.plusSeconds(1800), null, 10).items()).hasSize(1);
+        assertThat(store.findDue(T0.plusSeconds(1799), null, 10).items()).isEmpty();
+
+        MonitorEnvironment stored = store.load(JOB, "production").environment();
+        MonitorEnvironment finished = stored.withCheckIn(TestData.checkIn(JOB, "production", "c1", T0), 5);
+        assertThat(store.commit(Changes.of(finished))).isTrue();
+        assertThat(store.findDue(T0.plusSeconds(999_999), null, 10).items()).isEmpty();
+        assertThat(store.nextDeadlineAfter(T0)).isEmpty();
+    }
+
+    @Test
+    void nextDeadlineAfter_isTheEarliestStrictlyLater() {
+        seedDue(JOB, "production", T0.plusSeconds(120));
+        seedDue(OTHER, "production", T0.plusMillis(60_000).plusNanos(500));
+        assertThat(store.nextDeadlineAfter(T0)).contains(T0.plusMillis(60_000).plusNanos(500));
+        assertThat(store.nextDeadlineAfter(T0.plusMillis(60_000))).contains(T0.plusMillis(60_000).plusNanos(500));
+        assertThat(store.nextDeadlineAfter(T0.plusMillis(60_000).plusNanos(500))).contains(T0.plusSeconds(120));
+        assertThat(store.nextDeadlineAfter(T0.plusSeconds(120))).isEmpty();
+    }
+
+    @Test
+    void subMillisecondDeadlines_areNotDueEarly() {
+        seedDue(JOB, "production", T0.plusNanos(700_000));
+        assertThat(store.findDue(T0.plusNanos(600_000), null, 10).items()).isEmpty();
+        assertThat(store.findDue(T0.plusNanos(700_000), null, 10).items()).hasSize(1);
+    }
+
+    @Test
+    void deletesOneEnvironment_withItsCheckInsAttachmentsAndIncidents_andNothingElse() {
+        Monitor job = TestData.monitor(JOB).withEnvironment("staging");
+        store.commit(changes(job, TestData.environment(JOB, "production", T0), List.of()));
+        CheckIn s1 = TestData.checkIn(JOB, "staging", "s1", T0);
+        CheckIn p1 = TestData.checkIn(JOB, "production", "p1", T0);
+        store.commit(new Changes(null, TestData.environment(JOB, "staging", T0), List.of(s1), List.of(stagingIncident()),
+                null, List.of()));
+        store.commit(new Changes(null, null, List.of(p1), List.of(TestData.incident(JOB, "i-prod", T0)), null, List.of()));
+        store.saveAttachment(new Attachment(JOB, "s1", "a", "text/plain", new byte[] {1}), s1);
+        store.saveAttachment(new Attachment(JOB, "p1", "a", "text/plain", new byte[] {1}), p1);
+
+        store.deleteEnvironment(JOB, "staging");
+
+        assertThat(store.environments(JOB)).extracting(MonitorEnvironment::name).containsExactly("production");
+        assertThat(store.checkIns(JOB, null, null, 10).items()).extracting(CheckIn::id).containsExactly("p1");
+        assertThat(store.incidents(JOB, null, 10_000).items()).extracting(Incident::id).containsExactly("i-prod");
+        assertThat(store.attachment(JOB, "s1")).isEmpty();
+        assertThat(store.attachment(JOB, "p1")).isPresent();
+        assertThat(store.monitor(JOB)).isPresent();
+        assertThat(store.findDue(T0, null, 10).items()).extracting(DueEntry::environment).containsExactly("production");
+    }
+
+    private static Incident stagingIncident() {
+        Incident i = TestData.incident(JOB, "i-staging", T0);
+        return new Incident(i.id(), i.monitor(), "staging", i.dateStarted(), null, i.reason(), i.failureReason(),
+                i.startingCheckIn(), null);
+    }
+}

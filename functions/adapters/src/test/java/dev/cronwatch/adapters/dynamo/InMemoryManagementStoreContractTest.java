@@ -1,0 +1,12 @@
+package dev.cronwatch.adapters.dynamo;
+
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.WholeStore;
+
+/** The reference: the fake the core tests run on must itself keep the contract. */
+class InMemoryManagementStoreContractTest extends ManagementStoreContract {
+    @Override
+    WholeStore newStore() {
+        return new InMemoryMonitorStore();
+    }
+}

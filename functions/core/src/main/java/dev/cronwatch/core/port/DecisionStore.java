@@ -1,0 +1,49 @@
+package dev.cronwatch.core.port;
+
+import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.monitor.Monitor;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the processor and the clock decide on and commit: a monitor's state, read once per check-in
+ * and written back under its version, and the deadlines that are due. Everything a monitor owns is
+ * stored under it, and everything a monitor is under its organization: no key built from one
+ * tenant's names can reach another's items.
+ */
+public interface DecisionStore {
+
+    MonitorState load(MonitorKey monitor, String environment);
+
+    /**
+     * Writes all of {@code changes} or nothing that matters: the environment (or the monitor) is the
+     * commit point, written last and only if still at the version it was read at. Returns false when
+     * it is not (someone else changed it): the caller decides again on fresh state. Writing a
+     * check-in, incident or processing error again with the same content changes nothing.
+     */
+    boolean commit(Changes changes);
+
+    /** Counts a failure of one queue message that was its own fault; returns how many it has had. */
+    int recordFailure(MonitorKey monitor, String messageId, Instant at);
+
+    /** Every monitor of the organization (the processor's suggestion for a mistyped slug). */
+    List<Monitor> monitors(String organization);
+
+    /** How many monitors the organization has (for its limit; a moment behind a concurrent create). */
+    long monitorCount(String organization);
+
+    /**
+     * Removes one environment with its check-ins, their attachments and its incidents. The monitor's
+     * list of environment names is the caller's to change.
+     */
+    void deleteEnvironment(MonitorKey monitor, String environment);
+
+    /** Environments due at or before {@code upTo}, as the due index lists them; page with the cursor. */
+    Page<DueEntry> findDue(Instant upTo, String cursor, int limit);
+
+    /** The earliest deadline of any environment strictly after {@code after}: where a fast-forwarded clock ticks next. */
+    Optional<Instant> nextDeadlineAfter(Instant after);
+}
