@@ -1,6 +1,7 @@
 package dev.cronwatch.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
@@ -50,6 +51,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -83,7 +85,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is applied exactly once; (d) every incident transition is published exactly once, opening first.
  *
  * <p>A failing seed is printed in the test name: {@code -Dseed=N} runs it alone, {@code -Dseeds=N}
- * runs seeds 1 to N (default 8).
+ * runs seeds 1 to N (default 8). A fresh seed is played on every run too, and only printed.
  */
 class ReferenceModelTest {
     /** Organization "org" has more monitors to make than its limit allows; "acme" fewer. */
@@ -127,6 +129,22 @@ class ReferenceModelTest {
     @MethodSource("seeds")
     void theSystemDoesWhatTheReferenceModelSays(long seed) {
         new Simulation(seed).play();
+    }
+
+    /**
+     * A fresh seed each run explores further. What it finds is printed with the command that
+     * reproduces it and fails nothing: the fixed seeds above hold the build.
+     */
+    @Test
+    void aFreshSeed_isPlayedAndAnyDivergencePrinted() {
+        assumeTrue(System.getProperty("seed") == null, "a single seed was asked for");
+        long fresh = System.nanoTime();
+        try {
+            new Simulation(fresh).play();
+        } catch (AssertionError | RuntimeException e) {
+            System.out.printf("[reference model] fresh seed %d DIVERGES, rerun with: mvnl -B -o -pl functions/core -am test"
+                    + " -Dtest=ReferenceModelTest -Dseed=%d%n%s%n", fresh, fresh, e);
+        }
     }
 
     /** A request the HTTP function has stamped and is still sending (the queue has not got it yet). */
