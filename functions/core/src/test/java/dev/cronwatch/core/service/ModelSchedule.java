@@ -12,11 +12,13 @@ import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The reference model's own schedule arithmetic, written without the production schedule classes so
- * that a bug there cannot pass both: a crontab is found by walking the wall clock of the monitor's zone
- * one minute at a time, an interval by adding its units to the anchor on the wall clock.
+ * that a bug there cannot pass both: a crontab or an OnCalendar expression is found by walking the wall
+ * clock of the monitor's zone one minute at a time, an interval by adding its units to the anchor on the
+ * wall clock.
  *
  * <p>Debian's meaning, plainly: a job with a wildcard in its minute or hour field runs by real time
  * (skipped in a spring gap, twice in an autumn hour); a job at a fixed time runs once in an autumn hour
@@ -73,7 +75,7 @@ abstract class ModelSchedule {
                 from = low;
                 to = high;
             } else if (stepped[0].contains(range)) {
-                String[] ends = stepped[0].split(java.util.regex.Pattern.quote(range));
+                String[] ends = stepped[0].split(Pattern.quote(range));
                 from = Integer.parseInt(ends[0]);
                 to = Integer.parseInt(ends[1]);
             } else {

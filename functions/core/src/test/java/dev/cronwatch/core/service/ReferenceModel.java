@@ -29,8 +29,10 @@ import java.util.TreeMap;
  * cannot pass both.
  *
  * <p>It is fed the same inputs in the same order as the system under test (check-ins as the queue
- * delivers them, the clock's judgements, management changes) and says what each should come to. It
- * keeps its own copy of the exactly-once bookkeeping (the queue sequence number an environment last
+ * delivers them, the clock's judgements, management changes) and says what each should come to:
+ * applied or refused, with the processing error Sentry would record (the organization's monitor
+ * limit and the environment's rate limit included), the check-ins it writes and the alerts it owes.
+ * It keeps its own copy of the exactly-once bookkeeping (the queue sequence number an environment last
  * applied) so that it can say which redeliveries are refused.
  */
 final class ReferenceModel {
