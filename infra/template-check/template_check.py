@@ -92,6 +92,113 @@ def routes(translated):
     return sorted(found)
 
 
+# ------------------------------------------------------------------------------------------------
+# Which route a request takes
+
+
+# The routes are laid out so that no request can match two of them, whatever API Gateway's precedence:
+# routing_problems holds each request to exactly one matching route (or to $default when none does). Two
+# readings of a trailing slash are tried, as AWS's "Routing API requests" does not say how one is
+# matched: a greedy {proxy+} taking an empty remainder (`/metrics/{proxy+}` serving Grafana's
+# `/metrics/` on an HTTP API, storacha/w3infra#166), and a trailing slash being ignored (REST APIs do;
+# HTTP APIs do not, by the end-to-end test of aws-powertools/powertools-lambda-python#1609).
+GREEDY_MAY_BE_EMPTY = "greedy {proxy+} may take an empty remainder"
+TRAILING_SLASH_IGNORED = "a trailing slash is ignored"
+MATCHING_RULES = (GREEDY_MAY_BE_EMPTY, TRAILING_SLASH_IGNORED)
+
+SPEC = ROOT / "docs" / "spec.md"
+# docs/spec.md's sections of routes, and the function that serves each
+SPEC_SECTIONS = {"3": "IngestFunction", "4": "ManagementFunction", "5": "ManagementFunction"}
+# a representative value of each path variable of docs/spec.md (project id 0 is the API's prefix)
+SAMPLE_VALUES = {
+    "org": ["acme"], "slug": ["backup"], "projectId": ["1", "0"], "projectSlug": ["web"],
+    "checkInId": ["3f2504e0-4f89-41d3-9a0c-0305e82c3301"], "publicKey": ["0123456789abcdef0123456789abcdef"],
+    "keyId": ["0123456789abcdef0123456789abcdef"], "id": ["0123456789abcdef"], "env": ["production"],
+    "version": ["3f2504e04f89"], "name": ["app.js"],
+}
+
+
+def spec_routes():
+    """[(methods, path pattern, function)] of every request docs/spec.md's sections 3 to 5 name, with a
+    path written `…/x/…` completed from the first full path of the spec that holds `/x/`."""
+    text = SPEC.read_text()
+    found = []
+    section = None
+    for line in text.splitlines():
+        heading = re.match(r"## (\d+)\.", line)
+        if heading:
+            section = heading.group(1)
+        if section not in SPEC_SECTIONS:
+            continue
+        for methods, path in re.findall(r"`((?:GET|POST|PUT|DELETE)(?:\\?\|(?:GET|POST|PUT|DELETE))*) ([/…][^`?]*)", line):
+            found.append((re.split(r"\\?\|", methods), path, SPEC_SECTIONS[section]))
+    full = [path for _, path, _ in found if path.startswith("/")]
+    routes = []
+    for methods, path, function in found:
+        if path.startswith("…"):
+            first = path[1:].split("/")[1]
+            path = next(f[:f.index("/" + first + "/")] for f in full if "/" + first + "/" in f) + path[1:]
+        routes.append((methods, path, function))
+    return routes
+
+
+def sample_paths(pattern):
+    """The pattern with each variable filled in with each of its sample values (`{checkInId|latest}` also
+    with the literal `latest`; `<name>` is a variable too)."""
+    paths = [""]
+    for segment in pattern.split("/")[1:]:
+        variable = re.fullmatch(r"[{<]([^}>]+)[}>]", segment)
+        if variable:
+            name, *literals = re.split(r"\\?\|", variable.group(1))
+            values = SAMPLE_VALUES[name] + literals
+        else:
+            values = [segment]
+        paths = [p + "/" + v for p in paths for v in values]
+    return paths
+
+
+def route_matches(key, method, path, rule):
+    """Whether a route key (`POST /api/{projectId}/envelope/{proxy+}`, `ANY /x`) matches the request
+    under the rule: a variable takes one non-empty segment, a greedy one what is left."""
+    if key == "$default":
+        return False
+    verb, pattern = key.split(" ", 1)
+    if verb not in ("ANY", method):
+        return False
+    if rule == TRAILING_SLASH_IGNORED and len(path) > 1 and path.endswith("/"):
+        path = path[:-1]
+    actual = path.split("/")[1:]
+    expected = pattern.split("/")[1:]
+    greedy = expected[-1].endswith("+}")
+    fixed = expected[:-1] if greedy else expected
+    if (len(actual) <= len(fixed)) if greedy else (len(actual) != len(fixed)):
+        return False
+    for want, got in zip(fixed, actual):
+        if (want.startswith("{") and not got) or (not want.startswith("{") and want != got):
+            return False
+    return not greedy or rule == GREEDY_MAY_BE_EMPTY or "/".join(actual[len(fixed):]) != ""
+
+
+def matching_routes(routes, method, path, rule):
+    """Every route the request matches under the rule, precedence aside: $default only when none does."""
+    matched = [(key, function) for key, function in routes if route_matches(key, method, path, rule)]
+    return matched or [(key, function) for key, function in routes if key == "$default"]
+
+
+def routing_problems(routes, requests):
+    """What is wrong with the routes for the requests [(method, path, function or None for either)]: a
+    request matched by more than one route or by none, or by another function's."""
+    problems = []
+    for method, path, function in requests:
+        for rule in MATCHING_RULES:
+            matched = matching_routes(routes, method, path, rule)
+            if len(matched) != 1:
+                problems.append(f"{method} {path} ({rule}): {len(matched)} routes {[k for k, _ in matched]}")
+            elif function and matched[0][1] != function + "Aliaslive":
+                problems.append(f"{method} {path} ({rule}): {matched[0][0]} of {matched[0][1]}, not {function}")
+    return problems
+
+
 def alarms(translated):
     """[(alarm, namespace/metric statistic comparison threshold over periods, actions)]."""
     found = []

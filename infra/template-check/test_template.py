@@ -1,7 +1,9 @@
 """What template.yaml becomes once linted, transformed and created: each test names the promise it keeps.
 
-The routing of each request path to its function, and that function's handler serving it, is checked
-in Java (functions/handlers/.../TemplateTest), against the same template."""
+Each request of docs/spec.md is held here to exactly one route of the translated API, of the function
+that serves it; that function's handler serving it is checked in Java (functions/handlers/.../TemplateTest),
+against the same template."""
+import copy
 import json
 import os
 import re
@@ -57,6 +59,85 @@ def test_the_api_has_its_default_route_and_every_explicit_route_survives_the_tra
 def test_no_route_ends_in_a_slash_which_api_gateway_would_silently_drop(translated):
     for key, _ in tc.routes(translated):
         assert key == "$default" or not key.endswith("/"), key
+
+
+def spec_requests():
+    """Every request of docs/spec.md as clients send it (trailing slash) and without the slash, with
+    the function that serves it."""
+    requests = []
+    for methods, pattern, function in tc.spec_routes():
+        for path in tc.sample_paths(pattern):
+            for form in {path, path.rstrip("/") or "/"}:
+                requests += [(method, form, function) for method in methods]
+    return requests
+
+
+# Requests docs/spec.md does not name, each with the function that must get it (None: either, as long
+# as one route alone matches): project id 0, a check-in path under a project id instead of /api/0/,
+# and the management paths and methods next to the check-in routes.
+OTHER_REQUESTS = [
+    ("POST", "/api/0/envelope/", "IngestFunction"),
+    ("GET", "/api/0/cron/x/y/", "IngestFunction"),
+    ("POST", "/api/0/cron/x/y/", "IngestFunction"),
+    ("POST", "/api/1/envelope/x/", "IngestFunction"),
+    ("POST", "/api/1/cron/", None),
+    ("PATCH", "/api/1/envelope/", "ManagementFunction"),
+    ("POST", "/api/1/organizations/acme/monitors/backup/checkins/", "ManagementFunction"),
+    ("PUT", "/api/1/organizations/acme/monitors/backup/checkins/latest/", "ManagementFunction"),
+    ("GET", "/api/1/organizations/acme/monitors/", "ManagementFunction"),
+    ("GET", "/api/0/organizations/acme/monitors/backup/checkins/latest/", "ManagementFunction"),
+    ("DELETE", "/api/0/organizations/acme/monitors/backup/checkins/latest/", "ManagementFunction"),
+    ("POST", "/api/0/organizations/acme/monitors/backup/", None),
+    ("POST", "/api/0/organizations/acme/monitors/backup/environments/production/", None),
+    ("PUT", "/api/0/organizations/acme/monitors/backup/checkins/", None),
+    ("POST", "/api/0/projects/acme/web/keys/0123456789abcdef0123456789abcdef/", "ManagementFunction"),
+    ("GET", "/api/0/", "ManagementFunction"),
+]
+
+
+def test_the_spec_names_every_check_in_form_and_the_management_routes():
+    # the routing tests below are only as good as what they read from docs/spec.md
+    routes = tc.spec_routes()
+    ingest = {(tuple(m), p) for m, p, f in routes if f == "IngestFunction"}
+    assert ingest == {
+        (("POST",), "/api/0/organizations/{org}/monitors/{slug}/checkins/"),
+        (("PUT",), "/api/0/organizations/{org}/monitors/{slug}/checkins/{checkInId\\|latest}/"),
+        (("POST",), "/api/0/organizations/{org}/monitors/{slug}/checkins/{checkInId\\|latest}/attachment/"),
+        (("GET", "POST"), "/api/{projectId}/cron/{slug}/{publicKey}/"),
+        (("POST",), "/api/{projectId}/envelope/")}
+    assert len([r for r in routes if r[2] == "ManagementFunction"]) >= 20
+    assert ("POST", "/api/0/envelope/", "IngestFunction") in spec_requests()
+
+
+def test_every_request_of_the_spec_matches_exactly_one_route_and_it_is_its_functions(translated):
+    assert tc.routing_problems(tc.routes(translated), spec_requests()) == []
+
+
+def test_requests_outside_the_spec_match_exactly_one_route_too(translated):
+    assert tc.routing_problems(tc.routes(translated), OTHER_REQUESTS) == []
+
+
+def test_a_route_planted_over_the_check_in_routes_is_found(sam):
+    planted = copy.deepcopy(sam)
+    planted["Resources"]["ManagementFunction"]["Properties"]["Events"]["Planted"] = {
+        "Type": "HttpApi", "Properties": {"ApiId": {"Ref": "Api"}, "Method": "POST", "Path": "/api/0/{proxy+}"}}
+    problems = tc.routing_problems(tc.routes(tc.translate(planted)), spec_requests())
+    assert any(p.startswith("POST /api/0/organizations/acme/monitors/backup/checkins/ (") and "2 routes" in p
+               for p in problems), problems
+
+
+def test_the_routing_model_reads_a_trailing_slash_both_ways():
+    def matches(key, path):
+        return {rule for rule in tc.MATCHING_RULES if tc.route_matches(key, "GET", path, rule)}
+    assert matches("GET /a/{proxy+}", "/a/") == {tc.GREEDY_MAY_BE_EMPTY}
+    assert matches("GET /a", "/a/") == {tc.TRAILING_SLASH_IGNORED}
+    assert matches("GET /a/{proxy+}", "/a/b/") == set(tc.MATCHING_RULES)
+    assert matches("GET /a/{x}", "/a//") == set()
+    assert matches("ANY /a/{x}/c", "/a/b/c") == set(tc.MATCHING_RULES)
+    assert matches("POST /a", "/a") == set()
+    routes = [("GET /a/{proxy+}", "F"), ("GET /a/b/{proxy+}", "G"), ("$default", "D")]
+    assert tc.matching_routes(routes, "GET", "/a/b/c/", tc.GREEDY_MAY_BE_EMPTY) == routes[:2]
+    assert tc.matching_routes(routes, "GET", "/b/", tc.GREEDY_MAY_BE_EMPTY) == routes[2:]
 
 
 def test_every_route_reaches_a_function_allowed_to_be_invoked_by_this_api(translated):

@@ -93,7 +93,7 @@ function projectDirectory(organization) {
       if (!project) return null;
       if (!dsns.has(project.slug)) {
         dsns.set(project.slug, api.keys(organization, project.slug).then(({data}) => {
-          const key = (data ?? []).find((k) => k.isActive !== false && k.dsn?.public);
+          const key = (data ?? []).find((k) => k.dsn?.public);
           return key ? key.dsn.public : null;
         }).catch(() => null));
       }

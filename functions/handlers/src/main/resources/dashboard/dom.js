@@ -56,3 +56,16 @@ export function announce(message) {
   const live = document.getElementById('live');
   if (live) live.textContent = message;
 }
+
+/** A titled section of a page, its heading a focus target (`<id>-title`). */
+export function section(id, title, ...content) {
+  return h('section', {id, 'aria-labelledby': `${id}-title`},
+    h('h2', {id: `${id}-title`, tabindex: '-1'}, title), content);
+}
+
+/** A data table whose cells carry their column's name (the narrow layout shows it beside each value). */
+export function table(headers, rows, name) {
+  return h('table', {class: `data ${name}`},
+    h('thead', {}, h('tr', {}, headers.map((t) => h('th', {scope: 'col'}, t)))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => h('td', {'data-label': headers[i]}, cell))))));
+}

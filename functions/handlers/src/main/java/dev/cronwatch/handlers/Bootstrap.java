@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers;
 
 import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.TokenService;
@@ -25,7 +26,6 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    public static final String SLUG_RULE = "is 1 to 50 of a-z, 0-9, '-' and '_', starting with a letter or digit";
 
     /** The command line, with its defaults; unknown or incomplete options are refused by name. */
     public record Arguments(String organization, String projectId, String projectSlug, String host, String scheme) {
@@ -43,11 +43,11 @@ public final class Bootstrap {
             }
             String organization = options.get("--organization");
             if (organization == null || organization.isBlank()) throw new IllegalArgumentException("--organization is required");
-            if (!TenantNames.isSlug(organization)) throw new IllegalArgumentException("--organization " + SLUG_RULE);
+            if (!SlugRule.ORGANIZATION.accepts(organization)) throw new IllegalArgumentException("--organization is " + SlugRule.ORGANIZATION.rule());
             if (!TenantNames.isProjectId(options.get("--project"))) {
                 throw new IllegalArgumentException("--project is a project id: a positive whole number");
             }
-            if (!TenantNames.isSlug(options.get("--project-slug"))) throw new IllegalArgumentException("--project-slug " + SLUG_RULE);
+            if (!SlugRule.PROJECT.accepts(options.get("--project-slug"))) throw new IllegalArgumentException("--project-slug is " + SlugRule.PROJECT.rule());
             return new Arguments(organization, options.get("--project"), options.get("--project-slug"),
                     options.get("--host"), options.get("--scheme"));
         }

@@ -86,7 +86,7 @@ final class FifoBatch {
         return new SQSBatchResponse(failures);
     }
 
-    /** Waits for every lane; then a lane's failure is the invocation's, as it was without lanes. */
+    /** Waits for every lane; then a lane's failure is the invocation's. */
     private static void joinAll(List<CompletableFuture<Void>> running) {
         RuntimeException first = null;
         for (CompletableFuture<Void> lane : running) {

@@ -44,8 +44,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public HttpApiHandler(Services services, HttpScope scope) {
-        this.routes = new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), services.ids(), scope);
+        this.routes = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
+                services.tokens(), services.tenants(), services.clock(), scope);
         this.scope = scope;
         this.metrics = services.metrics();
     }
@@ -79,6 +79,17 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
     }
 
+    static int status(FieldError.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+        };
+    }
+
     /** The Reason dimension: a few fixed words, so a hostile client cannot create metrics. */
     static String rejection(int status) {
         return switch (status) {
@@ -96,7 +107,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         try {
             return routes.handle(Request.of(event));
         } catch (FieldError e) {
-            return Response.error(e.status(), e.field(), e.detail());
+            return Response.error(status(e.kind()), e.field(), e.detail());
         } catch (NotFoundException e) {
             return Response.error(404, null, "The requested resource does not exist.");
         } catch (InvalidCursorException e) {

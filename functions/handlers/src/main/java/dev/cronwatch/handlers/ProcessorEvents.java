@@ -11,5 +11,5 @@ import dev.cronwatch.core.service.ProcessorService;
 public interface ProcessorEvents {
     ProcessorEvents NONE = (message, applied) -> { };
 
-    void applied(QueueMessage message, ProcessorService.Applied applied);
+    void applied(QueueMessage message, ProcessorService.MessageOutcome applied);
 }

@@ -12,12 +12,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The queue's consumer: a FIFO batch in order ({@link FifoBatch}); failures as {@link FailedMessages} decides. */
+/** The queue's consumer: a FIFO batch in order ({@link FifoBatch}), each message read and its failure sorted by {@link MessageTriage}. */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(ProcessorHandler.class);
 
     private final ProcessorService processor;
-    private final FailedMessages failures;
+    private final MessageTriage triage;
     private final ProcessorEvents events;
     private final Metrics metrics;
 
@@ -29,7 +29,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     public ProcessorHandler(ProcessorService processor, DeadLetterQueue deadLetters, ProcessorEvents events,
                             Metrics metrics) {
         this.processor = processor;
-        this.failures = new FailedMessages(processor, deadLetters, metrics);
+        this.triage = new MessageTriage(processor, deadLetters, metrics);
         this.events = events;
         this.metrics = metrics;
     }
@@ -49,7 +49,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private boolean handle(SQSEvent.SQSMessage record) {
-        Optional<QueueMessage> read = failures.readOrSetAside(record);
+        Optional<QueueMessage> read = triage.readOrSetAside(record);
         if (read.isEmpty()) return true;
         QueueMessage message = read.get();
         LogContext.monitor(message.monitor());
@@ -60,7 +60,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
             events.applied(message, applied);
             return true;
         } catch (RuntimeException e) {
-            return failures.failed(record, message, e);
+            return triage.failed(record, message, e);
         } finally {
             LogContext.clearMonitor();
         }

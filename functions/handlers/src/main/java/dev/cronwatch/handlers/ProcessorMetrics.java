@@ -8,7 +8,7 @@ import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.QueueMessage;
-import dev.cronwatch.core.service.ProcessorService.Applied;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,7 +27,7 @@ final class ProcessorMetrics implements ProcessorEvents {
     }
 
     @Override
-    public void applied(QueueMessage message, Applied applied) {
+    public void applied(QueueMessage message, MessageOutcome applied) {
         switch (applied.kind()) {
             case APPLIED -> {
                 metrics.count(Metric.CHECK_INS_APPLIED);

@@ -2,24 +2,21 @@ package dev.cronwatch.handlers;
 
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
-import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
 import java.security.SecureRandom;
-import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.queue.Judgement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -38,7 +35,8 @@ public final class Services {
     private final IngestService ingest;
     private final ProcessorService processor;
     private final ClockService clockService;
-    private final AdminService admin;
+    private final MonitorService monitors;
+    private final AttachmentService attachments;
     private final ProjectService projects;
     private final TokenService tokens;
     private final Metrics metrics;
@@ -68,7 +66,8 @@ public final class Services {
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
-        this.admin = new AdminService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
+        this.monitors = new MonitorService(store, tenants, clock, ids, limits.maxMonitorsPerOrganization());
+        this.attachments = new AttachmentService(store);
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
     }
@@ -105,8 +104,12 @@ public final class Services {
         return clockService;
     }
 
-    public AdminService admin() {
-        return admin;
+    public MonitorService monitors() {
+        return monitors;
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
     }
 
     public ProjectService projects() {
@@ -124,19 +127,5 @@ public final class Services {
     /** Where new ids come from: a new run's check-in id is one. */
     public Supplier<UUID> ids() {
         return ids;
-    }
-
-    /** The queue, counting every check-in ingest queues as one accepted (an envelope's items each count). */
-    private record CountedQueue(CheckInQueue queue, Metrics metrics) implements CheckInQueue {
-        @Override
-        public void send(CheckInMessage message, String deduplicationId) {
-            queue.send(message, deduplicationId);
-            metrics.count(Metric.CHECK_INS_ACCEPTED);
-        }
-
-        @Override
-        public void judge(List<Judgement> judgements) {
-            queue.judge(judgements);
-        }
     }
 }

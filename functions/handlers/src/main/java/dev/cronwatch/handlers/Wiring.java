@@ -1,5 +1,6 @@
 package dev.cronwatch.handlers;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
@@ -9,7 +10,6 @@ import dev.cronwatch.adapters.sns.SnsAlertPublisher;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
-import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;

@@ -49,4 +49,11 @@ class BootstrapTest {
                 .hasMessageContaining("--colour");
         assertThatThrownBy(() -> Bootstrap.Arguments.parse("--organization")).hasMessageContaining("--organization");
     }
+
+    /** A project slug of digits would read as a project id (docs/spec.md §1): the API refuses it, so does bootstrap. */
+    @Test
+    void refusesAProjectSlugOfDigits_asTheApiDoes() {
+        assertThatThrownBy(() -> Bootstrap.Arguments.parse("--organization", "acme", "--project-slug", "12"))
+                .hasMessageContaining("--project-slug").hasMessageContaining("not only digits");
+    }
 }

@@ -116,7 +116,8 @@ class DashboardTest {
     @Test
     void theScriptsBuildThePageWithoutParsingMarkup() throws IOException {
         for (String name : List.of("app.js", "api.js", "dom.js", "format.js", "status.js", "signin.js", "monitors.js",
-                "timeline.js", "monitor.js", "chart.js", "setup.js", "errors.js", "firstrun.js", "monitorform.js")) {
+                "timeline.js", "monitor.js", "monitoractions.js", "monitorcheckins.js", "monitorenvironments.js",
+                "monitorhistory.js", "chart.js", "setup.js", "errors.js", "firstrun.js", "monitorform.js")) {
             String script = text(get("/assets/" + version + "/" + name, Map.of()));
             assertThat(script).as(name).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
                     "eval(", "new Function", "localStorage");

@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.pagerduty.PagerDutyClient;
-import dev.cronwatch.core.alert.AlertRenderer;
-import dev.cronwatch.core.alert.PlainText;
+import dev.cronwatch.adapters.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.PlainText;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.Scenario;
 import java.io.IOException;
@@ -73,7 +73,7 @@ class PagerDutyForwarderTest {
 
     /** What the Lambda protocol receives for an alert: the JSON form, as SnsAlertPublisher sends it. */
     static SNSEvent delivered(PendingAlert alert) {
-        String json = Json.write(new AlertRenderer("https://cron.example.com").render(alert.message()).json());
+        String json = Json.write(new AlertRenderer("https://cron.example.com").render(alert.message().body()).json());
         return sns(json);
     }
 

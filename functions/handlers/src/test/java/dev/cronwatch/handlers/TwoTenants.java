@@ -10,7 +10,7 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.ingest.Slugs;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -154,8 +154,8 @@ final class TwoTenants {
 
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
-        return new HttpRoutes(services.ingest(), services.admin(), services.projects(), services.tokens(),
-                services.store(), services.tenants(), services.clock(), services.ids(), HttpScope.ALL).table();
+        return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
+                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {
@@ -198,7 +198,7 @@ final class TwoTenants {
                 String written = writtenOrganization(method.getName(), args);
                 if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
-                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && Slugs.isValid(key.slug()))) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.MONITOR.accepts(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
                     }
                     if (arg instanceof Attachment a && !isUuid(a.checkInId())) {
@@ -316,8 +316,8 @@ final class TwoTenants {
         }
 
         @Override
-        public void judge(List<dev.cronwatch.core.queue.Judgement> judgements) {
-            queue.judge(judgements);
+        public void sendJudgements(List<dev.cronwatch.core.queue.Judgement> judgements) {
+            queue.sendJudgements(judgements);
         }
     }
 }

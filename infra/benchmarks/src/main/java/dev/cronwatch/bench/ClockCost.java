@@ -98,7 +98,7 @@ final class ClockCost {
         }
 
         @Override
-        public void judge(List<Judgement> sent) {
+        public void sendJudgements(List<Judgement> sent) {
             judgements += sent.size();
             sendRequests += (sent.size() + 9) / 10;
         }

@@ -45,7 +45,7 @@ final class InProcessFifo implements CheckInQueue {
     }
 
     @Override
-    public void judge(List<Judgement> judgements) {
+    public void sendJudgements(List<Judgement> judgements) {
         for (Judgement j : judgements) offer(j, QueueMessageCodec.deduplicationId(j), null);
     }
 

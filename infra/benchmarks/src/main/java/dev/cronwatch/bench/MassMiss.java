@@ -4,7 +4,7 @@ import dev.cronwatch.adapters.dynamo.BulkLoader;
 import dev.cronwatch.adapters.dynamo.DynamoMonitorStore;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.testing.RequestCounter;
-import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
@@ -18,6 +18,7 @@ import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
+import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
 import java.io.OutputStream;
@@ -98,7 +99,7 @@ final class MassMiss {
                 "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
                 "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
                 BenchBackends.of(dynamo, counter, timer))) {
-            LocalSystem.Controls controls = system.controls();
+            LocalControls controls = system.controls();
             double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
                     system.credentials().organization(), due);
             controls.onPublished(alerts::publish);
@@ -117,7 +118,7 @@ final class MassMiss {
         AlertRenderer renderer = new AlertRenderer(null);
         Services services = new Services(new DynamoMonitorStore(client, table, 90), new DynamoTenantDirectory(client, table),
                 fifo, alert -> {
-                    renderer.render(alert.message()); // as the SNS publisher does before its request
+                    renderer.render(alert.message().body()); // as the SNS publisher does before its request
                     alerts.publish(alert);
                 }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
         ProcessorHandler handler = new ProcessorHandler(services.processor(),

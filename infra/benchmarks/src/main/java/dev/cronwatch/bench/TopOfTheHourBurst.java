@@ -12,6 +12,7 @@ import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.local.LocalCredentials;
+import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ final class TopOfTheHourBurst {
              LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                      "--workers", Integer.toString(WORKERS), "--rate-limit", "1000000"),
                      new PrintStream(OutputStream.nullOutputStream()), BenchBackends.of(dynamo, timer))) {
-            LocalSystem.Controls controls = system.controls();
+            LocalControls controls = system.controls();
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();
             seed(controls, c.organization(), monitors);
@@ -77,7 +78,7 @@ final class TopOfTheHourBurst {
             AtomicLong lastApplied = new AtomicLong();
             controls.onApplied((message, applied) -> {
                 if (!(message instanceof CheckInMessage m)) return;
-                if (applied.kind() == ProcessorService.Applied.Kind.DUPLICATE) {
+                if (applied.kind() == ProcessorService.MessageOutcome.Kind.DUPLICATE) {
                     redeliveriesRefused.incrementAndGet();
                     return;
                 }
@@ -182,7 +183,7 @@ final class TopOfTheHourBurst {
     }
 
     /** Existing monitors of a daily job due hours from now: the burst is their on-time check-ins. */
-    private static void seed(LocalSystem.Controls controls, String organization, int count) {
+    private static void seed(LocalControls controls, String organization, int count) {
         BulkLoader loader = new BulkLoader(controls.backends().dynamoDb(), controls.backends().table());
         Instant now = controls.services().clock().instant();
         Instant created = now.minus(Duration.ofDays(1));

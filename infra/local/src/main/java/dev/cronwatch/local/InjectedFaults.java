@@ -48,9 +48,9 @@ final class InjectedFaults {
             }
 
             @Override
-            public void judge(List<Judgement> judgements) {
+            public void sendJudgements(List<Judgement> judgements) {
                 int allowed = allowedOf(judgements.size());
-                queue.judge(judgements.subList(0, allowed));
+                queue.sendJudgements(judgements.subList(0, allowed));
                 if (allowed < judgements.size()) {
                     throw new IllegalStateException("clock cut off (injected fault): " + (judgements.size() - allowed)
                             + " judgement(s) not queued");

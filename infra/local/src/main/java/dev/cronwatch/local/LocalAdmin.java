@@ -5,7 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
-import dev.cronwatch.handlers.Admin;
+import dev.cronwatch.handlers.OperatorCommands;
 import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
 import java.io.PrintStream;
@@ -31,7 +31,7 @@ public final class LocalAdmin {
     /** The exit status: 0 done, 1 refused or no data, 2 usage. */
     static int run(PrintStream out, PrintStream err, String... args) {
         if (args.length < 2 || !args[0].equals("--data-dir")) {
-            err.println(Admin.USAGE);
+            err.println(OperatorCommands.USAGE);
             return 2;
         }
         Path db = Path.of(args[1]).resolve(Emulators.DATABASE_FILE);
@@ -45,7 +45,7 @@ public final class LocalAdmin {
             TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
             Services services = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())
                     .connections(Connections.of(dynamo.dynamoDbClient(), null, null)).build().services();
-            return Admin.main(services.tenants(), services.clock(), out, err, Arrays.copyOfRange(args, 2, args.length));
+            return OperatorCommands.main(services.tenants(), services.clock(), out, err, Arrays.copyOfRange(args, 2, args.length));
         } finally {
             dynamo.shutdown();
         }

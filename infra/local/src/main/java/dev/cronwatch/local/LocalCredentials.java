@@ -20,13 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tenant local mode runs as: organization {@code local}, project 1, one DSN key and one token,
- * created on first start and kept in {@code local.json} so they stay the same across restarts.
+ * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key and
+ * one token, created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
 public record LocalCredentials(String baseUrl, String organization, String projectId, String dsn, String publicKey,
                         String token) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
+    /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
+    static final String PROJECT_SLUG = "default";
     static final String FILE = "local.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +48,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
             token = Secrets.newToken(RANDOM);
         }
         tenants.ensureOrganization(ORGANIZATION);
-        tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, "local"));
+        tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG));
         DsnKey key = new DsnKey(publicKey, ORGANIZATION, PROJECT_ID);
         tenants.ensureDsnKey(key);
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
@@ -59,12 +61,12 @@ public record LocalCredentials(String baseUrl, String organization, String proje
 
     /**
      * Another organization on this local system, as an operator would make one: its project 1
-     * ("default"), a DSN key and a token. Empty when the organization exists.
+     * {@link #PROJECT_SLUG}, a DSN key and a token. Empty when the organization exists.
      */
     static Optional<LocalCredentials> createOrganization(TenantDirectory tenants, String organization, Instant now,
                                                          String host, int port) {
         if (!tenants.createOrganization(organization, now)) return Optional.empty();
-        Project project = tenants.createProject(organization, "Default", "default", now)
+        Project project = tenants.createProject(organization, "Default", PROJECT_SLUG, now)
                 .orElseThrow(() -> new IllegalStateException("a new organization already has a project"));
         ProjectKey key = new ProjectKey(Secrets.newPublicKey(RANDOM), organization, project.id(), "Default", now);
         tenants.createKey(key);

@@ -1,11 +1,11 @@
 package dev.cronwatch.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.cronwatch.core.validation.SlugRule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.handlers.HttpApiHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,9 +168,9 @@ final class LocalGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             return new Reply(400, Map.of("detail", "send {\"name\": \"<organization slug>\"}", "field", "name"));
         }
-        if (!(name instanceof String slug) || !TenantNames.isSlug(slug)) {
-            return new Reply(400, Map.of("detail", "An organization slug is 1 to 50 of a-z, 0-9, '-' and '_',"
-                    + " starting with a letter or digit.", "field", "name"));
+        if (!(name instanceof String slug) || !SlugRule.ORGANIZATION.accepts(slug)) {
+            return new Reply(400, Map.of("detail", SlugRule.ORGANIZATION.refusal(name instanceof String s ? s : null),
+                    "field", "name"));
         }
         var created = LocalCredentials.createOrganization(tenants, slug, clock.instant(), "127.0.0.1", port());
         if (created.isEmpty()) {

@@ -5,22 +5,14 @@ import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.Metrics;
-import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
-import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.core.service.ClockService;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The whole of cronwatch in one JVM: the deployed handler classes, built by the same composition root
@@ -39,8 +31,7 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalCredentials credentials;
     private final InjectedFaults faults = new InjectedFaults();
     private final ProcessedCounts processed = new ProcessedCounts();
-    private volatile ProcessorEvents appliedListener = ProcessorEvents.NONE;
-    private volatile AlertPublisher publishedListener = alert -> { };
+    private final LocalControls.Listeners listeners = new LocalControls.Listeners();
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
         this(options, console, Emulators.start(options.dataDir(), options.inMemory()));
@@ -62,7 +53,7 @@ public final class LocalSystem implements AutoCloseable {
                     .publisher(faults.publisher(this::publish))
                     .metrics(Metrics.NONE)
                     .processorEvents(ProcessedCounts.both(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed),
-                            (message, applied) -> appliedListener.applied(message, applied)))
+                            (message, applied) -> listeners.applied.applied(message, applied)))
                     .build();
             services = wiring.services();
             pump = new QueuePump(backends.sqs(), backends.queues().queueUrl(), new ProcessorHandler(services.processor(),
@@ -87,91 +78,12 @@ public final class LocalSystem implements AutoCloseable {
 
     private void publish(PendingAlert alert) {
         notifications.publish(alert);
-        publishedListener.publish(alert);
+        listeners.published.publish(alert);
     }
 
-    /** Hooks for the e2e suite: what AWS can do to the system that a user cannot. */
-    public Controls controls() {
-        return new Controls();
-    }
-
-    public final class Controls {
-        /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
-        public void pauseProcessor(boolean paused) {
-            pump.pause(paused);
-        }
-
-        /** Every batch is handed to the processor twice before deletion, as SQS redelivery does. */
-        public void deliverEveryBatchTwice(boolean twice) {
-            pump.deliverTwice(twice);
-        }
-
-        /** Runs the clock handler for one minute without applying the queue first. */
-        public ClockService.TickResult tickWithoutDraining(Instant minute) {
-            return ticker.tick(minute);
-        }
-
-        /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */
-        public void setTime(Instant now) {
-            clock.set(now);
-        }
-
-        public void drainQueue() {
-            pump.drain();
-        }
-
-        /** Publishing the alerts {@code which} matches fails from now on, as SNS failing would; null: none. */
-        public void failAlertPublishing(Predicate<PendingAlert> which) {
-            faults.failAlerts(which);
-        }
-
-        /**
-         * The clock's next tick queues only {@code judgements} judgements and then fails, as an
-         * invocation cut off by its timeout would.
-         */
-        public void cutOffClockAfter(int judgements) {
-            faults.cutOffClockAfter(judgements);
-        }
-
-        /**
-         * While on, each message's first batch is processed but not deleted, as by a worker dying in
-         * between: SQS redelivers it after the visibility timeout.
-         */
-        public void dieBeforeDeleting(boolean die) {
-            pump.dieBeforeDeleting(die);
-        }
-
-        public int batchesNotDeleted() {
-            return pump.batchesNotDeleted();
-        }
-
-        /** How many messages the processor handled, by what it did with them (duplicates refused included). */
-        public Map<ProcessorService.Applied.Kind, Integer> processed() {
-            return processed.snapshot();
-        }
-
-        /** The alerts published so far, oldest first, as {@code GET /_local/notifications} lists them. */
-        public List<Map<String, Object>> notifications() {
-            return notifications.all();
-        }
-
-        /** Benchmarks hear every message the processor applied (after the console), as it is committed. */
-        public void onApplied(ProcessorEvents listener) {
-            appliedListener = listener;
-        }
-
-        /** Benchmarks hear every alert published (after the console and the kept list). */
-        public void onPublished(AlertPublisher listener) {
-            publishedListener = listener;
-        }
-
-        public Backends backends() {
-            return backends;
-        }
-
-        public Services services() {
-            return services;
-        }
+    /** Hooks for the e2e suite and the benchmarks: what AWS can do to the system that a user cannot. */
+    public LocalControls controls() {
+        return new LocalControls(pump, ticker, clock, faults, processed, notifications, listeners, backends, services);
     }
 
     public LocalCredentials credentials() {

@@ -1,9 +1,10 @@
 package dev.cronwatch.local;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.RenderedAlert;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.alert.RenderedAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import java.io.PrintStream;
 import java.net.URI;
@@ -52,7 +53,7 @@ public final class Notifications implements AlertPublisher {
 
     @Override
     public void publish(PendingAlert alert) {
-        RenderedAlert rendered = renderer.render(alert.message());
+        RenderedAlert rendered = renderer.render(alert.message().body());
         Map<String, Object> notification = new LinkedHashMap<>();
         notification.put("subject", rendered.subject());
         notification.put("message", Json.write(rendered.json()));
@@ -61,10 +62,10 @@ public final class Notifications implements AlertPublisher {
         synchronized (this) {
             published.add(notification);
         }
-        Map<String, Object> body = alert.message().body();
+        AlertBody body = alert.message().body();
         console.printf("%n*** ALERT %s%n    %s%n    incident %s, started %s%s%s%n%n", alert.type().wireName(),
-                rendered.subject(), body.get("incidentId"), body.get("dateStarted"),
-                body.get("dateResolved") == null ? "" : ", resolved " + body.get("dateResolved"),
+                rendered.subject(), body.incidentId(), body.dateStarted(),
+                body.dateResolved() == null ? "" : ", resolved " + body.dateResolved(),
                 rendered.link() == null ? "" : "\n    " + rendered.link());
         if (webhook != null) postToWebhook(format == Format.SLACK ? slack(rendered) : notification);
     }

@@ -11,14 +11,14 @@ import java.util.Map;
  * duplicate…): the figures the fault-injection tests print next to what they sent.
  */
 final class ProcessedCounts implements ProcessorEvents {
-    private final EnumMap<ProcessorService.Applied.Kind, Integer> counts = new EnumMap<>(ProcessorService.Applied.Kind.class);
+    private final EnumMap<ProcessorService.MessageOutcome.Kind, Integer> counts = new EnumMap<>(ProcessorService.MessageOutcome.Kind.class);
 
     @Override
-    public synchronized void applied(QueueMessage message, ProcessorService.Applied applied) {
+    public synchronized void applied(QueueMessage message, ProcessorService.MessageOutcome applied) {
         counts.merge(applied.kind(), 1, Integer::sum);
     }
 
-    synchronized Map<ProcessorService.Applied.Kind, Integer> snapshot() {
+    synchronized Map<ProcessorService.MessageOutcome.Kind, Integer> snapshot() {
         return new EnumMap<>(counts);
     }
 

@@ -29,10 +29,10 @@ final class ProcessingErrorWarnings implements ProcessorEvents {
     }
 
     @Override
-    public void applied(QueueMessage message, ProcessorService.Applied applied) {
+    public void applied(QueueMessage message, ProcessorService.MessageOutcome applied) {
         ProcessingError error = applied.changes() == null ? null : applied.changes().processingError();
         if (error != null && firstTime(error.id())) {
-            console.println(line(error, applied.kind() == ProcessorService.Applied.Kind.REJECTED));
+            console.println(line(error, applied.kind() == ProcessorService.MessageOutcome.Kind.REJECTED));
         }
     }
 

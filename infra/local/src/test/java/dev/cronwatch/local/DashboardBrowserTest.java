@@ -198,7 +198,7 @@ class DashboardBrowserTest {
      * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
      * judges every deadline in between, in order.
      */
-    static void seedJobs(LocalApi api, LocalSystem.Controls controls) {
+    static void seedJobs(LocalApi api, LocalControls controls) {
         List<Map.Entry<Instant, Runnable>> events = new ArrayList<>();
         for (int hour = 0; hour < HOURS; hour++) {
             Instant start = T0.plus(Duration.ofHours(hour)).plusSeconds(5);
@@ -414,7 +414,7 @@ class DashboardBrowserTest {
      * the API refuses them now): each action reaches its own environment, or is refused with a
      * message, and never the monitor.
      */
-    private static void unsafeEnvironmentNames(ChromeDriver driver, LocalApi api, LocalSystem.Controls controls) {
+    private static void unsafeEnvironmentNames(ChromeDriver driver, LocalApi api, LocalControls controls) {
         MonitorStore store = controls.services().store();
         MonitorKey key = new MonitorKey(api.organization(), "db-vacuum");
         List<String> names = List.of("..", ".", "a/b", "%2e%2e", "?x", "#y");

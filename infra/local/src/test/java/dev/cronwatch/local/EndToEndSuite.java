@@ -29,7 +29,7 @@ abstract class EndToEndSuite {
     @TempDir
     Path dataDir;
     LocalSystem system;
-    LocalSystem.Controls controls;
+    LocalControls controls;
     LocalApi api;
 
     abstract Backends backends() throws Exception;

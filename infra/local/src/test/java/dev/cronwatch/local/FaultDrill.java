@@ -34,7 +34,7 @@ final class FaultDrill implements AutoCloseable {
     static final String ORG = "local";
 
     final LocalSystem system;
-    final LocalSystem.Controls controls;
+    final LocalControls controls;
     final LocalApi api;
     private final Map<String, Map<String, String>> sentStatusById = new TreeMap<>();
     private final Map<String, List<Instant>> expectedMisses = new TreeMap<>();
@@ -276,9 +276,9 @@ final class FaultDrill implements AutoCloseable {
         int errors = processingErrors(now);
         duplicated += errors;
         // a heartbeat applied twice leaves one stored check-in and no error: the processor's own count shows it
-        Map<ProcessorService.Applied.Kind, Integer> outcomes = controls.processed();
-        int applications = outcomes.getOrDefault(ProcessorService.Applied.Kind.APPLIED, 0)
-                + outcomes.getOrDefault(ProcessorService.Applied.Kind.REJECTED, 0);
+        Map<ProcessorService.MessageOutcome.Kind, Integer> outcomes = controls.processed();
+        int applications = outcomes.getOrDefault(ProcessorService.MessageOutcome.Kind.APPLIED, 0)
+                + outcomes.getOrDefault(ProcessorService.MessageOutcome.Kind.REJECTED, 0);
         int appliedAgain = Math.max(0, applications - messagesAccepted);
         duplicated += appliedAgain;
 

@@ -186,7 +186,7 @@ class FaultInjectionTest {
                 }
             }
             drill.settle(at(end, 30));
-            int duplicates = drill.controls.processed().getOrDefault(ProcessorService.Applied.Kind.DUPLICATE, 0);
+            int duplicates = drill.controls.processed().getOrDefault(ProcessorService.MessageOutcome.Kind.DUPLICATE, 0);
             int notDeleted = drill.controls.batchesNotDeleted();
             // the worker dies after its writes and its publishing: a redelivery does not delay an alert
             drill.figures("c. processor dying before every first delete", at(end, 30), Duration.ZERO,

@@ -55,7 +55,7 @@ class LocalModeTest {
     void aMonitorsLifeAlertsOnceForEachTransitionInOrder() throws Exception {
         try (LocalSystem system = start(T0)) {
             LocalApi api = new LocalApi(system.credentials());
-            LocalSystem.Controls controls = system.controls();
+            LocalControls controls = system.controls();
             String config = "{\"schedule\": \"0 * * * *\", \"checkin_margin\": 5, \"max_runtime\": 30,"
                     + " \"failure_issue_threshold\": 2, \"recovery_threshold\": 2}";
             api.checkIn("job", "{\"status\": \"ok\", \"monitor_config\": " + config + "}");
@@ -228,7 +228,7 @@ class LocalModeTest {
                             + "A missed check-in was detected.\n"
                             + "Failing since 2026-01-01 01:00:00 UTC (2025-12-31 20:00:00 EST).\n"
                             + "Last success 2026-01-01 00:00:00 UTC (2025-12-31 19:00:00 EST).\n"
-                            + "Schedule `0 * * * *` in America/New_York.\n"
+                            + "Schedule `every hour at :00` in America/New_York.\n"
                             + "<" + link + "|Open the monitor>"));
             Map<String, Object> kept = api.notifications().get(0);
             assertThat((String) kept.get("text")).startsWith("db-dump [production] is failing: A missed check-in was detected")

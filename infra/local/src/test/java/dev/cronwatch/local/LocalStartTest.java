@@ -90,6 +90,31 @@ class LocalStartTest {
                 "  2/2 cronwatch local mode and end-to-end suite 0.2.0");
     }
 
+    /** A newcomer's first question after a pull is answered at once, by the jar there is. */
+    @Test
+    void helpAndVersion_afterAPull_answerWithoutRebuildingFirst() throws Exception {
+        Path root = dataDir.resolve("pulled");
+        Path script = Files.createDirectories(root.resolve("infra/bin")).resolve("cronwatch-local");
+        Files.copy(Path.of("../bin/cronwatch-local"), script);
+        Path jar = Files.createDirectories(root.resolve("infra/local/target")).resolve("cronwatch-local.jar");
+        Files.writeString(jar, "");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.writeString(Files.createDirectories(root.resolve("functions")).resolve("Newer.java"), "");
+        Path bin = Files.createDirectories(dataDir.resolve("pulled-bin"));
+        executable(bin.resolve("mvn"), "echo mvn was run >&2; exit 1\n");
+        executable(bin.resolve("java"), "echo \"answered $*\"\n");
+        for (String question : List.of("--help", "-h", "--version")) {
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), question);
+            builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            Process process = builder.start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).as(question).isEmpty();
+            assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as(question)
+                    .endsWith(question + "\n");
+        }
+    }
+
     static void executable(Path file, String body) throws Exception {
         Files.writeString(file, "#!/usr/bin/env bash\n" + body);
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

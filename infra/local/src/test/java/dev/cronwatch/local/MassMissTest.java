@@ -122,7 +122,7 @@ class MassMissTest {
     }
 
     /** Monitors whose last check-in was at 00:00, written in bulk as the store keeps them: 00:30 is next. */
-    private static void seed(LocalSystem.Controls controls) {
+    private static void seed(LocalControls controls) {
         Instant created = FaultDrill.T0.minus(Duration.ofDays(1));
         List<Monitor> monitors = new ArrayList<>();
         List<MonitorEnvironment> environments = new ArrayList<>();

@@ -3,9 +3,9 @@ package dev.cronwatch.local;
 import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cronwatch.core.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.alert.PlainText;
+import dev.cronwatch.adapters.alert.PlainText;
 import dev.cronwatch.core.fakes.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +25,7 @@ class NotificationsTest {
 
     @Test
     void theSlackWebhookText_showsNamesAsText_withOnlyItsOwnLink() {
-        String text = (String) Notifications.slack(new AlertRenderer("http://127.0.0.1:8080").render(hostileAlert().message()))
+        String text = (String) Notifications.slack(new AlertRenderer("http://127.0.0.1:8080").render(hostileAlert().message().body()))
                 .get("text");
 
         String withoutOwnLink = text.replaceAll("\n<http://127\\.0\\.0\\.1:8080/[^|<>]*\\|Open the monitor>$", "");
@@ -43,7 +43,7 @@ class NotificationsTest {
         notifications.publish(alert);
 
         String subject = (String) notifications.all().get(0).get("subject");
-        assertThat(subject).isEqualTo(new AlertRenderer(null).render(alert.message()).subject())
+        assertThat(subject).isEqualTo(new AlertRenderer(null).render(alert.message().body()).subject())
                 .matches("[\\x20-\\x7e]{1,99}").doesNotContain("<").doesNotContain("@");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(subject).doesNotContain("<!channel>");
     }

@@ -7,7 +7,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.service.AlertDispatcher;
-import dev.cronwatch.core.service.ProcessorService.Applied;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,10 @@ class ProcessingErrorWarningsTest {
     private static final ProcessingError INVALID_CONFIG = new ProcessingError("m1", new MonitorKey("local", "job"),
             ProcessingErrorType.MONITOR_INVALID_CONFIG, Map.of("reason", "applied"), "c1", Instant.EPOCH);
 
-    private static String printed(Applied.Kind kind, Changes changes) {
+    private static String printed(MessageOutcome.Kind kind, Changes changes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ProcessingErrorWarnings(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .applied(null, new Applied(kind, changes, new AlertDispatcher.Result()));
+                .applied(null, new MessageOutcome(kind, changes, new AlertDispatcher.Result()));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -32,9 +32,9 @@ class ProcessingErrorWarningsTest {
     @Test
     void aCheckInAppliedWithoutItsConfig_isNotCalledDropped() {
         Changes applied = new Changes(null, null, List.of(), List.of(), INVALID_CONFIG, List.of());
-        assertThat(printed(Applied.Kind.APPLIED, applied))
+        assertThat(printed(MessageOutcome.Kind.APPLIED, applied))
                 .startsWith("! applied check-in c1 for local/job: MONITOR_INVALID_CONFIG");
-        assertThat(printed(Applied.Kind.REJECTED, Changes.rejected(INVALID_CONFIG)))
+        assertThat(printed(MessageOutcome.Kind.REJECTED, Changes.rejected(INVALID_CONFIG)))
                 .startsWith("! dropped check-in c1 for local/job: MONITOR_INVALID_CONFIG");
     }
 }

@@ -1,11 +1,11 @@
 package dev.cronwatch.operator;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.sns.SnsAlertPublisher;
-import dev.cronwatch.core.alert.AlertRenderer;
-import dev.cronwatch.handlers.Admin;
+import dev.cronwatch.handlers.OperatorCommands;
 import dev.cronwatch.handlers.Bootstrap;
 import dev.cronwatch.handlers.Wiring;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
  * stack, found by name through CloudFormation, with the operator's credentials as the AWS CLI would
  * find them (keys, a profile with credential_process, role_arn or SSO) and a region it prints.
  * {@code --stack <name> [--region <region>] <command> <arguments>}: {@code test-alert} and
- * {@code bootstrap} here, every other command is {@link Admin}'s, on the stack's table.
+ * {@code bootstrap} here, every other command is {@link OperatorCommands}'s, on the stack's table.
  */
 public final class StackAdmin {
     static final String USAGE = "usage: cronwatch-admin --stack <stack name> [--region <region>] <command> ...\n"
@@ -73,10 +73,10 @@ public final class StackAdmin {
             return switch (command[0]) {
                 case "test-alert" -> testAlert(outputs, region.region(), out, err, rest);
                 case "bootstrap" -> bootstrap(env, outputs, region.region(), out, err, rest);
-                default -> Admin.main(wiring(env, outputs, region.region()).services().tenants(), Clock.systemUTC(), out, err,
+                default -> OperatorCommands.main(wiring(env, outputs, region.region()).services().tenants(), Clock.systemUTC(), out, err,
                         command);
             };
-        } catch (Admin.Refused e) {
+        } catch (OperatorCommands.Refused e) {
             err.println("cronwatch: " + e.getMessage());
             return 1;
         } catch (SdkException e) {
@@ -94,9 +94,9 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 2;
         }
-        var publisher = new SnsAlertPublisher(() -> AwsClients.forAws(region).sns(null), outputs.get("TopicArn"),
-                new AlertRenderer(outputs.get("ApiUrl")));
-        out.println(Json.write(command.publish(publisher, outputs.get("TopicArn"), Clock.systemUTC())));
+        var renderer = new AlertRenderer(outputs.get("ApiUrl"));
+        var publisher = new SnsAlertPublisher(() -> AwsClients.forAws(region).sns(null), outputs.get("TopicArn"), renderer);
+        out.println(Json.write(command.publish(publisher, renderer, outputs.get("TopicArn"), Clock.systemUTC())));
         return 0;
     }
 
@@ -107,7 +107,7 @@ public final class StackAdmin {
             return 2;
         }
         URI api = URI.create(outputs.get("ApiUrl"));
-        if (!"https".equals(api.getScheme())) throw new Admin.Refused("the stack's ApiUrl is not https: " + api);
+        if (!"https".equals(api.getScheme())) throw new OperatorCommands.Refused("the stack's ApiUrl is not https: " + api);
         List<String> argv = new ArrayList<>(List.of("--organization", args[0], "--host", api.getAuthority(), "--scheme", "https"));
         argv.addAll(Arrays.asList(args).subList(1, args.length));
         Bootstrap.Arguments parsed;

@@ -1,6 +1,6 @@
 package dev.cronwatch.operator;
 
-import dev.cronwatch.handlers.Admin;
+import dev.cronwatch.handlers.OperatorCommands;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -24,10 +24,10 @@ public final class StackOutputs {
         Stack found;
         try {
             found = cloudFormation.describeStacks(b -> b.stackName(stack)).stacks().stream().findFirst()
-                    .orElseThrow(() -> new Admin.Refused("no stack " + stack + " in " + region));
+                    .orElseThrow(() -> new OperatorCommands.Refused("no stack " + stack + " in " + region));
         } catch (CloudFormationException e) {
             // CloudFormation answers a missing stack with a 400 ValidationError, "Stack with id … does not exist"
-            if (e.statusCode() == 400) throw new Admin.Refused("no stack " + stack + " in " + region + ": " + e.awsErrorDetails().errorMessage());
+            if (e.statusCode() == 400) throw new OperatorCommands.Refused("no stack " + stack + " in " + region + ": " + e.awsErrorDetails().errorMessage());
             throw e;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ public final class StackOutputs {
     /** The output's value; a stack without it is not a cronwatch stack (or an older one). */
     public String get(String key) {
         String value = values.get(key);
-        if (value == null || value.isBlank()) throw new Admin.Refused("stack " + stack + " in " + region + " has no " + key + " output");
+        if (value == null || value.isBlank()) throw new OperatorCommands.Refused("stack " + stack + " in " + region + " has no " + key + " output");
         return value;
     }
 }

@@ -1,11 +1,12 @@
 package dev.cronwatch.operator;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.alert.TestAlerts;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.tenant.TenantNames;
-import dev.cronwatch.handlers.Bootstrap;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ record TestAlertCommand(TestAlerts.Target target) {
             if (i + 1 >= args.length) throw new IllegalArgumentException("test-alert: " + args[i] + " needs a value");
             options.put(args[i], args[i + 1]);
         }
-        for (String slug : List.of("--monitor", "--organization")) {
-            if (!TenantNames.isSlug(options.get(slug))) {
-                throw new IllegalArgumentException("test-alert: " + slug + " " + Bootstrap.SLUG_RULE);
+        for (var slug : Map.of("--monitor", SlugRule.MONITOR, "--organization", SlugRule.ORGANIZATION).entrySet()) {
+            if (!slug.getValue().accepts(options.get(slug.getKey()))) {
+                throw new IllegalArgumentException("test-alert: " + slug.getKey() + " is " + slug.getValue().rule());
             }
         }
         String environment = options.get("--environment");
@@ -45,14 +46,14 @@ record TestAlertCommand(TestAlerts.Target target) {
     }
 
     /** Publishes the opened alert, then the resolved one; what it prints. */
-    Map<String, Object> publish(AlertPublisher publisher, String topicArn, Clock clock) {
+    Map<String, Object> publish(AlertPublisher publisher, AlertRenderer renderer, String topicArn, Clock clock) {
         String incidentId = UUID.randomUUID().toString();
         List<PendingAlert> alerts = TestAlerts.compose(target, incidentId, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         for (PendingAlert alert : alerts) publisher.publish(alert);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("topicArn", topicArn);
         out.put("incidentId", incidentId);
-        out.put("published", alerts.stream().map(a -> a.message().subject()).toList());
+        out.put("published", alerts.stream().map(a -> renderer.render(a.message().body()).subject()).toList());
         out.put("attributes", alerts.get(0).message().attributes());
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.cronwatch.adapters.dynamo;
 
+import dev.cronwatch.adapters.alert.AlertJson;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.alert.AlertType;
@@ -221,8 +222,7 @@ final class Documents {
         d.put("id", a.id());
         d.put("incidentId", a.incidentId());
         d.put("type", a.type().name());
-        d.put("subject", a.message().subject());
-        d.put("body", a.message().body());
+        d.put("body", AlertJson.toMap(a.message().body()));
         d.put("attributes", a.message().attributes());
         d.put("createdAt", time(a.createdAt()));
         return Json.write(d);
@@ -234,7 +234,7 @@ final class Documents {
         Map<String, String> attributes = new LinkedHashMap<>();
         ((Map<String, Object>) d.get("attributes")).forEach((k, v) -> attributes.put(k, String.valueOf(v)));
         return new PendingAlert(str(d, "id"), str(d, "incidentId"), key, AlertType.valueOf(str(d, "type")),
-                new AlertMessage(str(d, "subject"), (Map<String, Object>) d.get("body"), attributes),
+                new AlertMessage(AlertJson.fromMap((Map<String, Object>) d.get("body")), attributes),
                 instant(d, "createdAt"), attempts, nextAttemptAt);
     }
 

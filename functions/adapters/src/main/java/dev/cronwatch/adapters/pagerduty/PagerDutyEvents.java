@@ -1,6 +1,8 @@
 package dev.cronwatch.adapters.pagerduty;
 
-import dev.cronwatch.core.alert.PlainText;
+import dev.cronwatch.adapters.alert.AlertJson;
+import dev.cronwatch.adapters.alert.PlainText;
+import dev.cronwatch.core.alert.AlertBody;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class PagerDutyEvents {
         }
         if (!"incident.opened".equals(type)) return Optional.empty();
         event.put("event_action", "trigger");
-        event.put("payload", payload(alert));
+        event.put("payload", payload(AlertJson.fromMap(alert)));
         Object url = alert.get("dashboardUrl");
         if (url instanceof String link && !link.isEmpty()) {
             event.put("client", "cronwatch");
@@ -47,32 +49,32 @@ public final class PagerDutyEvents {
         return key.length() <= 255 ? key : key.substring(0, 255);
     }
 
-    private static Map<String, Object> payload(Map<String, Object> alert) {
-        Map<?, ?> monitor = alert.get("monitor") instanceof Map<?, ?> m ? m : Map.of();
-        String slug = PlainText.shown(monitor.get("slug"));
-        String name = monitor.get("name") == null ? slug : PlainText.shown(monitor.get("name"));
-        String environment = PlainText.shown(alert.get("environment"));
-        String reason = PlainText.shown(alert.get("reason"));
+    private static Map<String, Object> payload(AlertBody alert) {
+        Map<String, Object> json = AlertJson.toMap(alert);
+        String slug = PlainText.shown(alert.monitor().slug());
+        String name = alert.monitor().name() == null ? slug : PlainText.shown(alert.monitor().name());
+        String environment = PlainText.shown(alert.environment());
+        String reason = PlainText.shown(alert.reason());
         // the summary is what people read (and what PagerDuty's Slack integration posts): shown, not interpreted
-        String summary = name + " [" + environment + "] failing: " + PlainText.shown(alert.get("failureReason"));
+        String summary = name + " [" + environment + "] failing: " + PlainText.shown(alert.failureReason());
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("failure_reason", alert.get("failureReason"));
-        details.put("schedule", monitor.get("schedule"));
-        details.put("timezone", monitor.get("timezone"));
-        details.put("failing_since", alert.get("dateStarted"));
-        details.put("last_successful_check_in", alert.get("lastSuccessfulCheckIn"));
-        details.put("check_ins", alert.get("checkIns"));
-        details.put("organization", alert.get("organization"));
-        details.put("project", alert.get("project"));
-        details.put("incident_id", alert.get("incidentId"));
+        details.put("failure_reason", alert.failureReason());
+        details.put("schedule", alert.monitor().schedule());
+        details.put("timezone", alert.monitor().timezone());
+        details.put("failing_since", json.get("dateStarted"));
+        details.put("last_successful_check_in", json.get("lastSuccessfulCheckIn"));
+        details.put("check_ins", json.get("checkIns"));
+        details.put("organization", alert.organization());
+        details.put("project", alert.project());
+        details.put("incident_id", alert.incidentId());
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("summary", summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…");
-        payload.put("source", PlainText.shown(alert.get("organization")) + "/" + slug);
+        payload.put("source", PlainText.shown(alert.organization()) + "/" + slug);
         // a job that did not run or did not finish is worse than one that reported its own failure
         payload.put("severity", "error".equals(reason) ? "error" : "critical");
-        if (alert.get("dateStarted") != null) payload.put("timestamp", alert.get("dateStarted"));
+        if (alert.dateStarted() != null) payload.put("timestamp", json.get("dateStarted"));
         payload.put("component", slug);
         payload.put("group", environment);
         payload.put("class", reason);

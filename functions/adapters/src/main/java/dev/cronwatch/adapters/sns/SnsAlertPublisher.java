@@ -1,10 +1,10 @@
 package dev.cronwatch.adapters.sns;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.RenderedAlert;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.alert.AlertMessage;
-import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
-import dev.cronwatch.core.alert.RenderedAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * ({@code MessageStructure: json}): people subscribed by email read a text, programs (SQS, Lambda,
  * HTTP(S), and AWS Chatbot, which subscribes over HTTPS) get the JSON, SMS a single line. Attributes
  * carry the names filter policies match on. Everything user-chosen is fitted to what SNS accepts (the
- * subject by the renderer, {@link dev.cronwatch.core.alert.PlainText#subject}), so no monitor or
+ * subject by the renderer, {@link dev.cronwatch.adapters.alert.PlainText#subject}), so no monitor or
  * environment name can make a publish fail.
  */
 public final class SnsAlertPublisher implements AlertPublisher {
@@ -53,13 +53,11 @@ public final class SnsAlertPublisher implements AlertPublisher {
         Map<String, MessageAttributeValue> attributes = attributes(message.attributes());
         int attributeBytes = 0;
         for (var e : attributes.entrySet()) attributeBytes += utf8(e.getKey()) + utf8("String") + utf8(e.getValue().stringValue());
-        RenderedAlert rendered = renderer.render(message);
+        RenderedAlert rendered = renderer.render(message.body());
         String structured = structured(rendered);
         if (utf8(structured) + attributeBytes > MAX_MESSAGE_BYTES) {
             // only the check-in list can grow this far; the alert is sent without it rather than not at all
-            Map<String, Object> body = new LinkedHashMap<>(message.body());
-            body.put("checkIns", List.of());
-            structured = structured(renderer.render(new AlertMessage(message.subject(), body, message.attributes())));
+            structured = structured(renderer.render(message.body().withCheckIns(List.of())));
         }
         // the rendered subject is already what SNS takes: ASCII, one line, under 100 characters
         return PublishRequest.builder().topicArn(topicArn).subject(rendered.subject())

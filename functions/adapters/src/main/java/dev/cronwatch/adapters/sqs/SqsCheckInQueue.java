@@ -68,7 +68,7 @@ public final class SqsCheckInQueue implements CheckInQueue {
 
     /** Throws if any judgement could not be queued (after one more try): the next tick sends it again. */
     @Override
-    public void judge(List<Judgement> judgements) {
+    public void sendJudgements(List<Judgement> judgements) {
         List<CompletableFuture<Void>> batches = new ArrayList<>();
         for (int from = 0; from < judgements.size(); from += BATCH) {
             List<Judgement> batch = judgements.subList(from, Math.min(judgements.size(), from + BATCH));

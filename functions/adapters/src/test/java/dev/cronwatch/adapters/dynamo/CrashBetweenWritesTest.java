@@ -16,7 +16,7 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ProcessorService;
-import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

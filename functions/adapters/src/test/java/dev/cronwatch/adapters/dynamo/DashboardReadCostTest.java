@@ -8,7 +8,7 @@ import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.port.Page;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class DashboardReadCostTest {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
         DynamoMonitorStore store = new DynamoMonitorStore(CLIENT, table, 90);
         seed(table, 250);
-        AdminService admin = new AdminService(store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
+        MonitorService admin = new MonitorService(store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
                 UUID::randomUUID);
 
         COUNTER.reset();

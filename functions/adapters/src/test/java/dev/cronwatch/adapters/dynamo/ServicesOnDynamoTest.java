@@ -247,8 +247,8 @@ class ServicesOnDynamoTest {
         }
 
         /** Applies what is queued; the kinds of outcome, in order. */
-        List<ProcessorService.Applied.Kind> work() {
-            List<ProcessorService.Applied.Kind> kinds = new ArrayList<>();
+        List<ProcessorService.MessageOutcome.Kind> work() {
+            List<ProcessorService.MessageOutcome.Kind> kinds = new ArrayList<>();
             for (RecordingQueue.Delivery d : queue.takeAll()) {
                 kinds.add(processor.apply(d.message(), d.sequence()).kind());
                 last = d;

@@ -1,5 +1,6 @@
 package dev.cronwatch.adapters.dynamo;
 
+import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
@@ -71,12 +72,9 @@ final class TestData {
     }
 
     static PendingAlert alert(MonitorKey key, String incidentId, Instant at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "incident.opened");
-        body.put("incidentId", incidentId);
-        body.put("monitor", Map.of("slug", "job", "schedule", List.of(10, "minute")));
-        body.put("dateResolved", null);
-        return PendingAlert.of(incidentId, key, AlertType.OPENED,
-                new AlertMessage("[cronwatch] job failing", body, Map.of("type", "incident.opened")), at);
+        AlertBody body = new AlertBody(AlertType.OPENED, incidentId, null, null,
+                new AlertBody.MonitorPart("job", null, List.of(10, "minute"), null), null, null, null, null, null, null,
+                List.of(), false);
+        return PendingAlert.of(incidentId, key, AlertType.OPENED, new AlertMessage(body, Map.of("type", "incident.opened")), at);
     }
 }

@@ -3,11 +3,12 @@ package dev.cronwatch.adapters.sns;
 import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.adapters.alert.AlertJson;
+import dev.cronwatch.adapters.alert.AlertRenderer;
+import dev.cronwatch.adapters.alert.PlainText;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.FauxqsFixture;
 import dev.cronwatch.core.alert.AlertMessage;
-import dev.cronwatch.core.alert.PlainText;
-import dev.cronwatch.core.alert.AlertRenderer;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.Scenario;
@@ -61,8 +62,8 @@ class SnsAlertPublisherTest {
         Map<String, Object> body = Map.of("type", type.wireName(), "incidentId", incident, "reason", reason);
         Map<String, String> attributes = Map.of("type", type.wireName(), "organization", "acme", "project", "1",
                 "monitor", "backup", "environment", "production", "reason", reason);
-        return PendingAlert.of(incident, new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), type, new AlertMessage("cronwatch: backup [production] failing: " + reason,
-                body, attributes), Instant.parse("2026-01-01T00:00:00Z"));
+        return PendingAlert.of(incident, new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), type,
+                new AlertMessage(AlertJson.fromMap(body), attributes), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     String subscribe(String topicArn, String name, boolean raw, String filterPolicy) {
@@ -110,7 +111,7 @@ class SnsAlertPublisherTest {
 
         Message raw = receive(rawQueue, 1).get(0);
         Map<String, Object> json = Json.parseObject(raw.body());
-        assertThat(json).containsAllEntriesOf(withJsonNumbers(alert.message().body()))
+        assertThat(json).containsAllEntriesOf(withJsonNumbers(AlertJson.toMap(alert.message().body())))
                 .containsEntry("source", "custom").containsEntry("version", "1.0")
                 .containsEntry("dashboardUrl", "https://cron.example.com/#/organizations/acme/monitors/job?environment=production");
         assertThat(raw.messageAttributes().get("reason").stringValue()).isEqualTo("missed");
@@ -157,7 +158,8 @@ class SnsAlertPublisherTest {
         assertThat(PlainText.subject("\n")).isEqualTo("cronwatch alert");
         String topic = sns.createTopic(b -> b.name("subjects")).topicArn();
         new SnsAlertPublisher(sns, topic, RENDERER).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
-                new AlertMessage(long_, Map.of("type", "incident.opened"), Map.of("reason", "error")), Instant.EPOCH));
+                new AlertMessage(AlertJson.fromMap(Map.of("type", "incident.opened", "monitor", Map.of("name", long_))),
+                        Map.of("reason", "error")), Instant.EPOCH));
     }
 
     @Test
@@ -176,7 +178,7 @@ class SnsAlertPublisherTest {
         String topic = sns.createTopic(b -> b.name("hostile")).topicArn();
         String queue = subscribe(topic, "hostile-names", true, null);
         new SnsAlertPublisher(sns, topic, RENDERER).publish(PendingAlert.of("i", new dev.cronwatch.core.monitor.MonitorKey("acme", "backup"), AlertType.OPENED,
-                new AlertMessage("cronwatch: x", Map.of("type", "incident.opened"), hostile), Instant.EPOCH));
+                new AlertMessage(AlertJson.fromMap(Map.of("type", "incident.opened")), hostile), Instant.EPOCH));
         assertThat(receive(queue, 1)).singleElement()
                 .satisfies(m -> assertThat(m.messageAttributes()).containsOnlyKeys("type"));
     }
@@ -184,17 +186,17 @@ class SnsAlertPublisherTest {
     @Test
     void anAlertTooBigForSns_goesOutWithoutItsCheckInList() throws Exception {
         PendingAlert alert = missedInRiga();
-        Map<String, Object> body = new LinkedHashMap<>(alert.message().body());
+        Map<String, Object> body = new LinkedHashMap<>(AlertJson.toMap(alert.message().body()));
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             many.add(Map.of("id", "check-in-" + "x".repeat(40) + i, "status", "missed",
                     "dateAdded", "2020-01-01T10:00:00Z", "expectedTime", "2020-01-01T10:00:00Z"));
         }
         body.put("checkIns", many);
-        AlertMessage huge = new AlertMessage(alert.message().subject(), body, alert.message().attributes());
+        AlertMessage huge = new AlertMessage(AlertJson.fromMap(body), alert.message().attributes());
         String topic = sns.createTopic(b -> b.name("huge")).topicArn();
         SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic, RENDERER);
-        assertThat(Json.write(RENDERER.render(huge).json()).length() * 5)
+        assertThat(Json.write(RENDERER.render(huge.body()).json()).length() * 5)
                 .as("the untrimmed message would be over the limit").isGreaterThan(SnsAlertPublisher.MAX_MESSAGE_BYTES);
 
         PublishRequest request = publisher.request(huge);

@@ -88,8 +88,8 @@ class SqsAdaptersTest {
             judgements.add(new Judgement(new MonitorKey("acme", i == 0 ? "alpha" : "m" + i), "production",
                     Instant.parse("2026-01-01T00:05:00Z"), Instant.parse("2026-01-01T00:06:00Z")));
         }
-        queue.judge(judgements);
-        queue.judge(judgements.subList(0, 3)); // the next tick sends again what is still due: kept once
+        queue.sendJudgements(judgements);
+        queue.sendJudgements(judgements.subList(0, 3)); // the next tick sends again what is still due: kept once
         queue.send(message("a2", "alpha", CheckInStatus.OK), "d-a2");
 
         List<Message> received = receiveAll(url, 27);

@@ -7,7 +7,6 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,38 +24,14 @@ public final class AlertComposer {
 
     public static PendingAlert compose(AlertType type, Incident incident, Monitor monitor, MonitorEnvironment env,
                                        List<CheckIn> checkIns, Instant at) {
-        String subject = AlertRenderer.subject(type == AlertType.OPENED, monitor.name(), env.name(),
-                incident.failureReason());
-
-        Map<String, Object> monitorPart = new LinkedHashMap<>();
-        monitorPart.put("slug", monitor.key().slug());
-        monitorPart.put("name", monitor.name());
-        monitorPart.put("schedule", monitor.config().schedule().wireValue());
-        monitorPart.put("timezone", zoneName(monitor.config().zone()));
-
-        List<Map<String, Object>> checkInParts = new ArrayList<>();
-        for (CheckIn c : checkIns.subList(Math.max(0, checkIns.size() - MAX_CHECK_INS), checkIns.size())) {
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", c.id());
-            part.put("status", c.status().wireName());
-            part.put("dateAdded", iso(c.dateAdded()));
-            part.put("expectedTime", iso(c.expectedTime()));
-            checkInParts.add(part);
-        }
-
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.wireName());
-        body.put("incidentId", incident.id());
-        body.put("organization", monitor.key().organization());
-        body.put("project", monitor.projectId());
-        body.put("monitor", monitorPart);
-        body.put("environment", env.name());
-        body.put("reason", incident.reason().wireName());
-        body.put("failureReason", incident.failureReason());
-        body.put("dateStarted", iso(incident.dateStarted()));
-        body.put("dateResolved", iso(incident.dateResolved()));
-        body.put("lastSuccessfulCheckIn", iso(env.lastOk()));
-        body.put("checkIns", checkInParts);
+        AlertBody.MonitorPart monitorPart = new AlertBody.MonitorPart(monitor.key().slug(), monitor.name(),
+                monitor.config().schedule().wireValue(), zoneName(monitor.config().zone()));
+        List<AlertBody.CheckInPart> listed = checkIns.subList(Math.max(0, checkIns.size() - MAX_CHECK_INS), checkIns.size())
+                .stream().map(c -> new AlertBody.CheckInPart(c.id(), c.status().wireName(), c.dateAdded(), c.expectedTime()))
+                .toList();
+        AlertBody body = new AlertBody(type, incident.id(), monitor.key().organization(), monitor.projectId(), monitorPart,
+                env.name(), incident.reason().wireName(), incident.failureReason(), incident.dateStarted(),
+                incident.dateResolved(), env.lastOk(), listed, false);
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("type", type.wireName());
@@ -66,15 +41,11 @@ public final class AlertComposer {
         attributes.put("environment", env.name());
         attributes.put("reason", incident.reason().wireName());
 
-        return PendingAlert.of(incident.id(), monitor.key(), type, new AlertMessage(subject, body, attributes), at);
+        return PendingAlert.of(incident.id(), monitor.key(), type, new AlertMessage(body, attributes), at);
     }
 
     /** A monitor without a timezone runs in UTC; {@code ZoneOffset.UTC}'s own id, "Z", reads as a typo. */
-    static String zoneName(ZoneId zone) {
+    public static String zoneName(ZoneId zone) {
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
-    }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

@@ -3,12 +3,11 @@ package dev.cronwatch.core.alert;
 import java.util.Map;
 
 /**
- * One notification as subscribers receive it (docs/spec.md §12.1): a subject line, a JSON body given as
- * a tree of maps and lists for the edge to encode, and string attributes for subscription filters.
+ * One notification as subscribers receive it (docs/spec.md §12.1): the body, and string attributes
+ * for subscription filters. The subject and every other form people read are rendered at delivery.
  */
-public record AlertMessage(String subject, Map<String, Object> body, Map<String, String> attributes) {
+public record AlertMessage(AlertBody body, Map<String, String> attributes) {
     public AlertMessage {
-        body = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(body));
         attributes = Map.copyOf(attributes);
     }
 }

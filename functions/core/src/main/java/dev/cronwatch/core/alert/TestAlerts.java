@@ -20,14 +20,13 @@ import java.util.Map;
 /**
  * A sample incident, opened and then resolved, composed by {@link AlertComposer} exactly as a real one
  * is, so a team can check every subscriber of the alert topic (email, Chatbot, PagerDuty, filter
- * policies) before a job fails. Each message says it is a test: {@code "test": true} in the JSON, the
- * attribute {@code test = "true"} (a filter policy {@code {"test": [{"exists": false}]}} keeps them
- * out), and a subject starting {@value #SUBJECT_PREFIX}.
+ * policies) before a job fails. Each message says it is a test: {@code "test": true} in the JSON
+ * ({@link AlertBody#test}), the attribute {@code test = "true"} (a filter policy
+ * {@code {"test": [{"exists": false}]}} keeps them out), and a subject starting {@code cronwatch TEST: }.
  */
 public final class TestAlerts {
     /** The name of the body field and of the message attribute that mark a test alert. */
     public static final String MARKER = "test";
-    public static final String SUBJECT_PREFIX = "cronwatch TEST: ";
     /** How long before the resolution the sample incident opened. */
     static final Duration DOWN_FOR = Duration.ofMinutes(10);
 
@@ -62,11 +61,6 @@ public final class TestAlerts {
                         List.of(ok), now)));
     }
 
-    /** True for a message {@link #compose} made (the renderer says so to people, too). */
-    public static boolean isTest(Map<String, Object> body) {
-        return Boolean.TRUE.equals(body.get(MARKER));
-    }
-
     private static CrontabSchedule hourly() {
         try {
             return CrontabSchedule.parse("0 * * * *");
@@ -77,12 +71,9 @@ public final class TestAlerts {
 
     private static PendingAlert marked(PendingAlert alert) {
         AlertMessage real = alert.message();
-        Map<String, Object> body = new LinkedHashMap<>(real.body());
-        body.put(MARKER, true);
         Map<String, String> attributes = new LinkedHashMap<>(real.attributes());
         attributes.put(MARKER, "true");
-        String subject = SUBJECT_PREFIX + real.subject().replaceFirst("^cronwatch: ", "");
         return PendingAlert.of(alert.incidentId(), alert.monitor(), alert.type(),
-                new AlertMessage(subject, body, attributes), alert.createdAt());
+                new AlertMessage(real.body().markedAsTest(), attributes), alert.createdAt());
     }
 }

@@ -7,6 +7,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.rules.CheckInIds;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.SlugRule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -33,12 +34,9 @@ public record CheckInCommand(
 
     public CheckInCommand {
         if (slug == null || slug.isEmpty()) throw new FieldError("monitor_slug", "The monitor slug is required.");
-        if (!Slugs.isValid(slug)) throw new FieldError("monitor_slug", "Invalid monitor slug: " + slug);
+        SlugRule.MONITOR.check(slug, "monitor_slug");
         if (checkInId != null && !checkInId.equals("latest")) checkInId = CheckInIds.canonical(checkInId);
-        if (status == null) throw statusError(null);
-        if (status != CheckInStatus.IN_PROGRESS && status != CheckInStatus.OK && status != CheckInStatus.ERROR) {
-            throw statusError(status.wireName());
-        }
+        sendable(status);
         EnvironmentNames.check(environment, "environment");
         if (environment != null && environment.isBlank()) environment = null;
         if (durationMs != null && (durationMs < 0 || durationMs > Integer.MAX_VALUE)) {
@@ -47,16 +45,21 @@ public record CheckInCommand(
         if (monitorConfig != null) monitorConfig = Collections.unmodifiableMap(new LinkedHashMap<>(monitorConfig));
     }
 
-    /** Reads a wire status; an unknown one is the client's error, named. */
+    /** Reads a wire status; one a check-in cannot send is the client's error, named. */
     public static CheckInStatus status(String wire) {
-        if (wire == null) throw statusError(null);
+        if (wire == null) return sendable(null);
         try {
-            CheckInStatus status = CheckInStatus.fromWire(wire);
-            if (status.isUserTerminal() || status == CheckInStatus.IN_PROGRESS) return status;
+            return sendable(CheckInStatus.fromWire(wire));
         } catch (IllegalArgumentException e) {
-            // named below
+            throw statusError(wire);
         }
-        throw statusError(wire);
+    }
+
+    /** The statuses a client may send: {@code in_progress}, {@code ok}, {@code error}. */
+    private static CheckInStatus sendable(CheckInStatus status) {
+        if (status == null) throw statusError(null);
+        if (status != CheckInStatus.IN_PROGRESS && !status.isUserTerminal()) throw statusError(status.wireName());
+        return status;
     }
 
     /** Lists the statuses a client may send, whatever it sent instead (quoted only while short). */
@@ -73,6 +76,11 @@ public record CheckInCommand(
             throw new FieldError("duration", "Ensure this value is between 0 and 2147483647 milliseconds.");
         }
         return (long) (seconds * 1000);
+    }
+
+    /** The same check-in naming the run {@code id}. */
+    public CheckInCommand withCheckInId(String id) {
+        return new CheckInCommand(organization, projectId, slug, id, status, environment, durationMs, monitorConfig);
     }
 
     public boolean isLatest() {

@@ -1,13 +1,13 @@
 package dev.cronwatch.core.ingest;
 
+import dev.cronwatch.core.validation.SlugRule;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Monitor slugs: ingest turns any name into one as Sentry does; the API accepts only well-formed ones. */
+/** Monitor slugs: ingest turns any name into one as Sentry does ({@link SlugRule#MONITOR} says which are well formed). */
 public final class Slugs {
-    public static final int MAX_LENGTH = 50;
-    private static final Pattern VALID = Pattern.compile("[a-z0-9_-]{1,50}");
+    private static final int MAX_LENGTH = SlugRule.MAX_LENGTH;
     private static final Pattern UNWANTED = Pattern.compile("[^\\w\\s-]");
     private static final Pattern SEPARATORS = Pattern.compile("[-\\s]+");
 
@@ -21,10 +21,6 @@ public final class Slugs {
         String slug = strip(SEPARATORS.matcher(cleaned).replaceAll("-"), "-_");
         if (slug.length() > MAX_LENGTH) slug = strip(slug.substring(0, MAX_LENGTH), "-");
         return slug;
-    }
-
-    public static boolean isValid(String slug) {
-        return slug != null && VALID.matcher(slug).matches() && !slug.chars().allMatch(Character::isDigit);
     }
 
     private static String strip(String s, String chars) {

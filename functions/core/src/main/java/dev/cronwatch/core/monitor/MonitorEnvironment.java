@@ -11,7 +11,8 @@ import java.util.Optional;
  * applying a check-in takes one read and one write. It is rewritten on every check-in, so it holds
  * only what the rules read.
  *
- * <p>{@code recent} holds the environment's check-ins in start order: every run still in progress
+ * <p>{@code recent} holds the environment's check-ins in start order (arrival order among those
+ * started at the same instant): every run still in progress
  * (the clock times them out from here) and the newest finished ones, enough for both thresholds.
  * {@code lastSequence} is the queue sequence number of the last message applied to it: the queue
  * applies a monitor's messages in sequence order, so a message at or below it is a redelivery.
@@ -124,9 +125,12 @@ public record MonitorEnvironment(
      */
     public MonitorEnvironment withCheckIn(CheckIn checkIn, int keepFinished) {
         List<CheckIn> list = new ArrayList<>(recent);
-        list.removeIf(c -> c.id().equals(checkIn.id()));
-        list.add(checkIn);
-        list.sort(Comparator.comparing(CheckIn::dateAdded).thenComparing(CheckIn::id));
+        int known = list.indexOf(find(checkIn.id()).orElse(null));
+        if (known >= 0) list.set(known, checkIn);
+        else list.add(checkIn);
+        // A stable sort: check-ins started at the same instant stay in the order they arrived (the
+        // queue's order), so an ok sent right after an error is the latest result.
+        list.sort(Comparator.comparing(CheckIn::dateAdded));
         int keep = Math.max(keepFinished, MIN_FINISHED_KEPT);
         int finishedSeen = 0;
         int openSeen = 0;

@@ -17,5 +17,5 @@ public interface CheckInQueue {
      * again within five minutes is kept once, so a tick that re-sends what an earlier one sent (or a
      * tick run twice) adds nothing.
      */
-    void judge(List<Judgement> judgements);
+    void sendJudgements(List<Judgement> judgements);
 }

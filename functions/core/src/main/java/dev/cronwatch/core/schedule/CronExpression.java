@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A cron expression evaluated as Debian cron (and cronsim, which Sentry and Healthchecks.io use) does.
- * Fixed-time jobs (5 fields, neither minute nor hour starting with {@code *}) follow the wall clock
+ * Fixed-time jobs (neither minute nor hour starting with {@code *}) follow the wall clock
  * across DST: a time skipped by the spring gap fires at the end of the gap, a time repeated in autumn
  * fires once, in its first occurrence. Every other expression runs on real time, so the repeated hour
  * matches twice and the skipped one not at all. Searches give up after 50 years.
@@ -22,15 +22,13 @@ import java.util.Optional;
 public final class CronExpression {
     private static final int GIVE_UP_YEARS = 50;
 
-    private final ValueSet seconds;
     private final ValueSet minutes;
     private final ValueSet hours;
     private final DayRule days;
     private final ValueSet months;
     private final boolean wallClock;
 
-    CronExpression(ValueSet seconds, ValueSet minutes, ValueSet hours, DayRule days, ValueSet months, boolean wallClock) {
-        this.seconds = seconds;
+    CronExpression(ValueSet minutes, ValueSet hours, DayRule days, ValueSet months, boolean wallClock) {
         this.minutes = minutes;
         this.hours = hours;
         this.days = days;
@@ -167,12 +165,10 @@ public final class CronExpression {
                     continue;
                 }
                 if (minute != t.getMinute()) t = t.withMinute(minute).withSecond(0);
-                int second = seconds.ceiling(t.getSecond());
-                if (second < 0) {
+                if (t.getSecond() > 0) { // a job starts at a minute's first second
                     t = t.withSecond(0).plusMinutes(1);
                     continue;
                 }
-                t = t.withSecond(second);
                 return t.isAfter(to) ? Optional.empty() : Optional.of(t);
             }
         }
@@ -202,13 +198,7 @@ public final class CronExpression {
                     t = t.withMinute(0).withSecond(0).minusSeconds(1);
                     continue;
                 }
-                if (minute != t.getMinute()) t = t.withMinute(minute).withSecond(59);
-                int second = seconds.floor(t.getSecond());
-                if (second < 0) {
-                    t = t.withSecond(0).minusSeconds(1);
-                    continue;
-                }
-                t = t.withSecond(second);
+                t = t.withMinute(minute).withSecond(0);
                 return t.isBefore(to) ? Optional.empty() : Optional.of(t);
             }
         }

@@ -3,7 +3,7 @@ package dev.cronwatch.core.schedule;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads 5- and 6-field cron expressions with the syntax and checks of Debian cron as cronsim has them. */
+/** Reads 5-field cron expressions with the syntax and checks of Debian cron as cronsim has them. */
 final class CronParser {
     private static final List<String> MONTHS =
             List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
@@ -15,21 +15,17 @@ final class CronParser {
 
     static CronExpression parse(String text) throws InvalidScheduleException {
         String[] parts = text.trim().split("\\s+");
-        if (parts.length != 5 && parts.length != 6) {
-            throw new InvalidScheduleException("Wrong number of fields: a cron expression has 5 (or 6, with seconds first).");
-        }
-        int at = parts.length - 5;
-        ValueSet seconds = at == 0 ? ValueSet.range(0, 0, 1) : numbers(parts[0], "second", 0, 59, List.of());
-        ValueSet minutes = numbers(parts[at], "minute", 0, 59, List.of());
-        ValueSet hours = numbers(parts[at + 1], "hour", 0, 23, List.of());
-        DayRule.DayOfMonth dom = dayOfMonth(parts[at + 2]);
-        ValueSet months = numbers(parts[at + 3], "month", 1, 12, MONTHS);
-        DayRule.DayOfWeekField dow = dayOfWeek(parts[at + 4]);
-        boolean both = parts[at + 2].startsWith("*") || parts[at + 4].startsWith("*");
-        if (parts[at + 4].equals("*")) rejectImpossibleDays(dom, months);
-        // Debian cron keeps fixed-time jobs on the wall clock across DST; 6-field (cronsim) never does.
-        boolean wallClock = at == 0 && !parts[0].startsWith("*") && !parts[1].startsWith("*");
-        return new CronExpression(seconds, minutes, hours, new DayRule(dom, dow, both), months, wallClock);
+        if (parts.length != 5) throw new InvalidScheduleException("Wrong number of fields: a cron expression has 5.");
+        ValueSet minutes = numbers(parts[0], "minute", 0, 59, List.of());
+        ValueSet hours = numbers(parts[1], "hour", 0, 23, List.of());
+        DayRule.DayOfMonth dom = dayOfMonth(parts[2]);
+        ValueSet months = numbers(parts[3], "month", 1, 12, MONTHS);
+        DayRule.DayOfWeekField dow = dayOfWeek(parts[4]);
+        boolean both = parts[2].startsWith("*") || parts[4].startsWith("*");
+        if (parts[4].equals("*")) rejectImpossibleDays(dom, months);
+        // Debian cron keeps fixed-time jobs on the wall clock across DST
+        boolean wallClock = !parts[0].startsWith("*") && !parts[1].startsWith("*");
+        return new CronExpression(minutes, hours, new DayRule(dom, dow, both), months, wallClock);
     }
 
     private static void rejectImpossibleDays(DayRule.DayOfMonth dom, ValueSet months) throws InvalidScheduleException {

@@ -66,7 +66,7 @@ public final class ClockService {
                     result.leftForNextTick++;
                 }
             }
-            queue.judge(toQueue);
+            queue.sendJudgements(toQueue);
             result.queued += toQueue.size();
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -77,7 +77,7 @@ public final class ClockService {
     /** One environment that may not wait any longer; a failure is reported, and it stays due. */
     private void judgeHere(Judgement judgement, TickResult result) {
         try {
-            ProcessorService.Applied applied = processor.judge(judgement, null);
+            ProcessorService.MessageOutcome applied = processor.judge(judgement, null);
             result.judgedHere.add(new JudgedHere(judgement, applied));
             result.failures.addAll(applied.alerts().failures());
         } catch (RuntimeException e) {
@@ -86,7 +86,7 @@ public final class ClockService {
     }
 
     /** A judgement that waited past the bound, and what judging it did (counted like the processor's). */
-    public record JudgedHere(Judgement judgement, ProcessorService.Applied applied) {
+    public record JudgedHere(Judgement judgement, ProcessorService.MessageOutcome applied) {
         @Override
         public String toString() {
             return judgement.monitor() + "/" + judgement.environment() + " due " + judgement.dueAt();

@@ -27,13 +27,20 @@ public final class IngestService {
     }
 
     /**
-     * Returns the check-in id the client is told: a new run's is made here ({@link CheckInIds#newRun}).
-     * Receive times are whole milliseconds, as they are stored.
+     * Returns the check-in id the client is told. A check-in for {@code latest} may start a run, so a
+     * run id is made for it ({@link CheckInIds#newRun}); one naming its run needs none. Receive times are
+     * whole milliseconds, as they are stored.
      */
     public String accept(CheckInCommand command) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CheckInMessage message = command.toMessage(ids.get().toString(), CheckInIds.newRun(ids), receivedAt);
+        String newRun = command.isLatest() ? CheckInIds.newRun(ids) : null;
+        CheckInMessage message = command.toMessage(ids.get().toString(), newRun, receivedAt);
         queue.send(message, command.deduplicationId(receivedAt));
         return message.checkInId();
+    }
+
+    /** A check-in that always starts a run of its own ({@code POST …/checkins/}): its id is made here. */
+    public String startRun(CheckInCommand command) {
+        return accept(command.withCheckInId(CheckInIds.newRun(ids)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.changes.Changes;
-import dev.cronwatch.core.clock.ClockRules;
+import dev.cronwatch.core.rules.ClockRules;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
@@ -34,18 +34,18 @@ public final class ProcessorService {
     }
 
     /** {@code sequence} is the queue's sequence number of the message (null where there is none). */
-    public Applied apply(QueueMessage message, String sequence) {
+    public MessageOutcome apply(QueueMessage message, String sequence) {
         if (message instanceof Judgement judgement) return judge(judgement, sequence);
         return checkIn((CheckInMessage) message, sequence);
     }
 
-    private Applied checkIn(CheckInMessage message, String sequence) {
+    private MessageOutcome checkIn(CheckInMessage message, String sequence) {
         return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
-            if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
+            if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
             Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()),
                     () -> projectSlugs(message));
-            Applied.Kind kind = changes.isRejection() ? Applied.Kind.REJECTED : Applied.Kind.APPLIED;
+            MessageOutcome.Kind kind = changes.isRejection() ? MessageOutcome.Kind.REJECTED : MessageOutcome.Kind.APPLIED;
             return commit(changes, state, sequence, kind);
         });
     }
@@ -54,20 +54,20 @@ public final class ProcessorService {
      * Judges one environment's deadlines up to the judgement's tick. The clock calls this directly
      * (without a sequence) for deadlines it may no longer wait for.
      */
-    public Applied judge(Judgement judgement, String sequence) {
+    public MessageOutcome judge(Judgement judgement, String sequence) {
         return OnConflict.retry("judging " + judgement.monitor() + "/" + judgement.environment(), () -> {
             MonitorState state = store.load(judgement.monitor(), judgement.environment());
-            if (state.environment() == null) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+            if (state.environment() == null) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.NOTHING_DUE));
             if (state.monitor() == null) {
                 // Left behind by a check-in that raced its monitor's deletion: nothing will ever judge
                 // it, and it would stay due (and be judged again every tick) for good.
                 store.deleteEnvironment(judgement.monitor(), judgement.environment());
-                return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
+                return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.NOTHING_DUE));
             }
-            if (alreadyApplied(state, sequence)) return Optional.of(Applied.nothing(Applied.Kind.DUPLICATE));
+            if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
             Optional<Changes> changes = ClockRules.judge(state.monitor(), state.environment(), judgement.tick());
-            if (changes.isEmpty()) return Optional.of(Applied.nothing(Applied.Kind.NOTHING_DUE));
-            return commit(changes.get(), state, sequence, Applied.Kind.JUDGED);
+            if (changes.isEmpty()) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.NOTHING_DUE));
+            return commit(changes.get(), state, sequence, MessageOutcome.Kind.JUDGED);
         });
     }
 
@@ -92,7 +92,7 @@ public final class ProcessorService {
      * environment yet), holds the alerts for this worker, commits, and publishes them. Empty when
      * the commit lost a race.
      */
-    private Optional<Applied> commit(Changes decided, MonitorState stored, String sequence, Applied.Kind kind) {
+    private Optional<MessageOutcome> commit(Changes decided, MonitorState stored, String sequence, MessageOutcome.Kind kind) {
         MonitorEnvironment env = decided.environment() != null ? decided.environment() : stored.environment();
         Monitor monitor = decided.monitor() != null ? decided.monitor() : stored.monitor();
         Changes changes = decided.withAlerts(alerts.hold(decided.alerts()));
@@ -102,15 +102,15 @@ public final class ProcessorService {
             changes = changes.withMonitor(monitor.withApplied(sequence));
         }
         if (!store.commit(changes)) return Optional.empty();
-        return Optional.of(new Applied(kind, changes, alerts.publishNew(changes.alerts())));
+        return Optional.of(new MessageOutcome(kind, changes, alerts.publishNew(changes.alerts())));
     }
 
     /** What applying one message did, for the handler to log and count. */
-    public record Applied(Kind kind, Changes changes, AlertDispatcher.Result alerts) {
+    public record MessageOutcome(Kind kind, Changes changes, AlertDispatcher.Result alerts) {
         public enum Kind { APPLIED, REJECTED, DUPLICATE, JUDGED, NOTHING_DUE }
 
-        static Applied nothing(Kind kind) {
-            return new Applied(kind, null, new AlertDispatcher.Result());
+        static MessageOutcome nothing(Kind kind) {
+            return new MessageOutcome(kind, null, new AlertDispatcher.Result());
         }
     }
 }

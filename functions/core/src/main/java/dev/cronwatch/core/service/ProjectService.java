@@ -8,6 +8,7 @@ import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.util.Locale;
@@ -33,19 +34,17 @@ public final class ProjectService {
         this.random = random;
     }
 
-    /** Sentry's rules: the slug defaults to the slugified name, needs a letter, and is unique (409). */
+    /** Sentry's rules: the slug defaults to the slugified name, is not only digits, and is unique. */
     public Project create(String organization, String name, String slug) {
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
         if (Text.length(name) > MAX_PROJECT_NAME_LENGTH || !Text.isPrintable(name)) {
             throw new FieldError("name", "Use at most 200 printable characters.");
         }
         String chosen = slug != null ? slug : Slugs.slugify(name);
-        if (!TenantNames.isSlug(chosen) || chosen.chars().allMatch(Character::isDigit)) {
-            throw new FieldError("slug", "Invalid slug \"" + (chosen.length() > 60 ? chosen.substring(0, 60) + "…" : chosen)
-                    + "\": 1 to 50 lower-case letters, digits, '-' or '_', starting with a letter or digit, not only digits.");
-        }
+        SlugRule.PROJECT.check(chosen, "slug");
         return tenants.createProject(organization, name.strip(), chosen, clock.instant())
-                .orElseThrow(() -> new FieldError("slug", "The slug \"" + chosen + "\" is already in use.", 409));
+                .orElseThrow(() -> new FieldError("slug", "The slug \"" + chosen + "\" is already in use.",
+                        FieldError.Kind.CONFLICT));
     }
 
     public Page<Project> list(String organization, String cursor, int limit) {
@@ -77,9 +76,16 @@ public final class ProjectService {
 
     /** By id or slug; a name of neither shape cannot exist, so it is refused without a lookup. */
     public Project find(String organization, String idOrSlug) {
-        if (!TenantNames.isProjectId(idOrSlug) && !TenantNames.isSlug(idOrSlug)) {
-            throw new FieldError("project", "A project is named by its id or its slug (1 to 50 of a-z, 0-9, '-', '_').");
+        return tenants.project(organization, reference(idOrSlug, "project"))
+                .orElseThrow(() -> new NotFoundException("project"));
+    }
+
+    /** A project's id or slug as {@code field} names one; a name of neither shape is refused without a lookup. */
+    static String reference(String idOrSlug, String field) {
+        if (!TenantNames.isProjectId(idOrSlug) && !SlugRule.PROJECT.accepts(idOrSlug)) {
+            throw new FieldError(field, "A project is named by its id (a positive whole number) or its slug ("
+                    + SlugRule.PROJECT.rule() + ").");
         }
-        return tenants.project(organization, idOrSlug).orElseThrow(() -> new NotFoundException("project"));
+        return idOrSlug;
     }
 }

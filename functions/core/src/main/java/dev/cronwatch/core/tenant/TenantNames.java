@@ -1,5 +1,6 @@
 package dev.cronwatch.core.tenant;
 
+import dev.cronwatch.core.validation.SlugRule;
 import java.util.regex.Pattern;
 
 /**
@@ -8,17 +9,18 @@ import java.util.regex.Pattern;
  * the store accepts, and a malformed credential is refused without a read.
  */
 public final class TenantNames {
-    public static final int MAX_SLUG_LENGTH = 50;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
     private static final Pattern PROJECT_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern PUBLIC_KEY = Pattern.compile("[0-9a-f]{32}");
 
     private TenantNames() {
     }
 
-    /** Organization and project slugs: 1 to 50 of {@code a-z 0-9 - _}, starting with a letter or digit. */
+    /**
+     * The shape of an organization's slug, and of a project's as a key (a project's slug of digits is
+     * refused when it is made, {@link SlugRule#PROJECT}, and is read as an id when it names one).
+     */
     public static boolean isSlug(String slug) {
-        return slug != null && slug.length() <= MAX_SLUG_LENGTH && SLUG.matcher(slug).matches();
+        return SlugRule.ORGANIZATION.accepts(slug);
     }
 
     /** Project ids are positive whole numbers, as Sentry's are (DSNs end with one). */

@@ -44,7 +44,7 @@ public final class RecordingQueue implements CheckInQueue {
     }
 
     @Override
-    public synchronized void judge(List<Judgement> judgements) {
+    public synchronized void sendJudgements(List<Judgement> judgements) {
         for (Judgement j : judgements) {
             judgementsSent++;
             enqueue(j, "judge\n" + j.monitor() + "\n" + j.environment() + "\n" + j.dueAt());

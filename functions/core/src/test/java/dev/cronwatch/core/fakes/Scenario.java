@@ -12,7 +12,7 @@ import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
-import dev.cronwatch.core.service.ProcessorService.Applied;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,17 +84,17 @@ public final class Scenario {
     }
 
     /** A check-in without id (the newest run in progress, or a new one), with the monitor config (upsert). */
-    public Applied send(String status, String at) {
+    public MessageOutcome send(String status, String at) {
         return checkIn(status, at).send();
     }
 
     /** Sends the message through the queue and, unless paused, works the queue off; its own result. */
-    public Applied apply(CheckInMessage message) {
+    public MessageOutcome apply(CheckInMessage message) {
         clock.set(message.receivedAt());
         enqueue(message);
         if (paused) return null;
-        Applied mine = null;
-        for (Map.Entry<RecordingQueue.Delivery, Applied> done : processQueue().entrySet()) {
+        MessageOutcome mine = null;
+        for (Map.Entry<RecordingQueue.Delivery, MessageOutcome> done : processQueue().entrySet()) {
             if (done.getKey().message() == message) mine = done.getValue();
         }
         return mine;
@@ -112,8 +112,8 @@ public final class Scenario {
     }
 
     /** Applies every message waiting, in order, as one worker receiving them would. */
-    public Map<RecordingQueue.Delivery, Applied> processQueue() {
-        Map<RecordingQueue.Delivery, Applied> results = new LinkedHashMap<>();
+    public Map<RecordingQueue.Delivery, MessageOutcome> processQueue() {
+        Map<RecordingQueue.Delivery, MessageOutcome> results = new LinkedHashMap<>();
         while (!paused && !queue.isEmpty()) {
             for (RecordingQueue.Delivery d : queue.takeAll()) {
                 results.put(d, processor.apply(d.message(), d.sequence()));
@@ -124,7 +124,7 @@ public final class Scenario {
     }
 
     /** SQS delivering again a message already applied (its ack was lost): same body, same sequence. */
-    public Applied redeliver(int fromEnd) {
+    public MessageOutcome redeliver(int fromEnd) {
         RecordingQueue.Delivery d = delivered.get(delivered.size() - fromEnd);
         return processor.apply(d.message(), d.sequence());
     }
@@ -244,7 +244,7 @@ public final class Scenario {
             return new CheckInMessage(mid, monitor, PROJECT, checkInId, id == null, status, environment, durationMs, wire, at);
         }
 
-        public Applied send() {
+        public MessageOutcome send() {
             return apply(message());
         }
     }

@@ -1,6 +1,7 @@
 package dev.cronwatch.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.cronwatch.core.validation.SlugRule;
 
 import dev.cronwatch.core.validation.Nearest;
 import java.util.List;
@@ -20,11 +21,11 @@ class SlugsTest {
 
     @Test
     void validatesApiSlugs() {
-        assertThat(Slugs.isValid("nightly-backup_2")).isTrue();
-        assertThat(Slugs.isValid("123")).isFalse();
-        assertThat(Slugs.isValid("Upper")).isFalse();
-        assertThat(Slugs.isValid("x".repeat(51))).isFalse();
-        assertThat(Slugs.isValid("")).isFalse();
+        assertThat(SlugRule.MONITOR.accepts("nightly-backup_2")).isTrue();
+        assertThat(SlugRule.MONITOR.accepts("123")).isFalse();
+        assertThat(SlugRule.MONITOR.accepts("Upper")).isFalse();
+        assertThat(SlugRule.MONITOR.accepts("x".repeat(51))).isFalse();
+        assertThat(SlugRule.MONITOR.accepts("")).isFalse();
     }
 
     @Test

@@ -330,7 +330,7 @@ class CheckInProcessingTest {
 
         var again = s.redeliver(1);
 
-        assertThat(again.kind()).isEqualTo(ProcessorService.Applied.Kind.DUPLICATE);
+        assertThat(again.kind()).isEqualTo(ProcessorService.MessageOutcome.Kind.DUPLICATE);
         assertThat(s.env()).isEqualTo(before);
         assertThat(s.checkIns()).hasSize(1);
         assertThat(s.alerts()).hasSize(alerts);

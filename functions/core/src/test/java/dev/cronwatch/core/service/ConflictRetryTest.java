@@ -17,7 +17,7 @@ import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

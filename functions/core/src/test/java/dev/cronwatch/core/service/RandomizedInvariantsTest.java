@@ -142,9 +142,9 @@ class RandomizedInvariantsTest {
                     duration, configs.get(key), clock.instant());
             MonitorEnvironment envBefore = store.environment(key, message.environmentOrDefault()).orElse(null);
             queue.send(message, message.messageId());
-            List<ProcessorService.Applied> applied = work();
+            List<ProcessorService.MessageOutcome> applied = work();
             MonitorEnvironment envAfter = store.environment(key, message.environmentOrDefault()).orElse(null);
-            if (applied.get(0).kind() == ProcessorService.Applied.Kind.APPLIED && envAfter != null
+            if (applied.get(0).kind() == ProcessorService.MessageOutcome.Kind.APPLIED && envAfter != null
                     && envAfter.nextCheckIn() != null
                     && envBefore != null && envBefore.nextCheckIn() != envAfter.nextCheckIn()
                     && !envAfter.nextCheckIn().equals(envBefore.nextCheckIn())) {
@@ -154,8 +154,8 @@ class RandomizedInvariantsTest {
         }
 
         /** Applies what the queue holds, in order, as one worker would. */
-        List<ProcessorService.Applied> work() {
-            List<ProcessorService.Applied> applied = new ArrayList<>();
+        List<ProcessorService.MessageOutcome> work() {
+            List<ProcessorService.MessageOutcome> applied = new ArrayList<>();
             while (!queue.isEmpty()) {
                 for (RecordingQueue.Delivery d : queue.takeAll()) {
                     applied.add(processor.apply(d.message(), d.sequence()));

@@ -6,7 +6,7 @@ import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

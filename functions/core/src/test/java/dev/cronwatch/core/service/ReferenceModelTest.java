@@ -28,8 +28,8 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
-import dev.cronwatch.core.service.ProcessorService.Applied;
-import dev.cronwatch.core.service.ProcessorService.Applied.Kind;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
+import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -183,7 +183,7 @@ class ReferenceModelTest {
         final ProcessorService processor;
         final ClockService clockService;
         final IngestService ingest;
-        final AdminService admin;
+        final MonitorService admin;
         final ReferenceModel model = new ReferenceModel(RATE_LIMIT, MONITOR_LIMIT);
         final List<MonitorKey> keys = new ArrayList<>();
         final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at.equals(b.at)
@@ -232,12 +232,12 @@ class ReferenceModelTest {
                 }
 
                 @Override
-                public void judge(List<Judgement> judgements) {
+                public void sendJudgements(List<Judgement> judgements) {
                     throw new UnsupportedOperationException("the HTTP function queues no judgements");
                 }
             };
             ingest = new IngestService(http, clock, () -> new UUID(seed, ++ids));
-            admin = new AdminService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
+            admin = new MonitorService(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
             for (int i = 0; i < MONITORS; i++) {
                 MonitorKey key = new MonitorKey(ORGS.get(i), "m" + i);
                 keys.add(key);
@@ -452,7 +452,7 @@ class ReferenceModelTest {
                     held.add(group);
                     continue;
                 }
-                Applied result;
+                MessageOutcome result;
                 try {
                     result = processor.apply(message, w.delivery.sequence());
                 } catch (RuntimeException e) {
@@ -476,7 +476,7 @@ class ReferenceModelTest {
             }
         }
 
-        void checkApplied(RecordingQueue.Delivery d, Applied result, boolean redelivered) {
+        void checkApplied(RecordingQueue.Delivery d, MessageOutcome result, boolean redelivered) {
             long sequence = Long.parseLong(d.sequence());
             ReferenceModel.Result expected = d.message() instanceof CheckInMessage c
                     ? model.apply(c, sequence)
@@ -495,7 +495,7 @@ class ReferenceModelTest {
         }
 
         /** (b): a MISSED made in queue order has no check-in received before its deadline still waiting. */
-        void noMissWithACheckInWaiting(Applied result) {
+        void noMissWithACheckInWaiting(MessageOutcome result) {
             for (CheckIn c : result.changes().checkIns()) {
                 if (c.status() != CheckInStatus.MISSED) continue;
                 count("MISSED through the queue");
@@ -871,7 +871,7 @@ class ReferenceModelTest {
          * After each message: its monitor's state, and exactly the check-ins it wrote and the alerts it
          * made (whether or not the publisher is up), as the model says.
          */
-        void compareStep(RecordingQueue.Delivery d, Applied result) {
+        void compareStep(RecordingQueue.Delivery d, MessageOutcome result) {
             compareMonitor(d.message().monitor());
             Changes changes = result.changes();
             assertThat(sorted(changes == null ? List.of() : changes.checkIns().stream().map(Simulation::describe).toList()))

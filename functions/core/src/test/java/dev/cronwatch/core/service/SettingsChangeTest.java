@@ -34,7 +34,7 @@ class SettingsChangeTest {
     private static final Instant SLOT = Instant.parse("2020-01-01T13:00:00Z");
 
     private final Scenario s = new Scenario(HOURLY);
-    private final AdminService admin = new AdminService(s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+    private final MonitorService admin = new MonitorService(s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
 
     /** The monitor as it stands at 13:02: last check-in 12:00, expecting 13:00, missed at 13:05. */
     private void lateAt1302() {
@@ -49,7 +49,7 @@ class SettingsChangeTest {
         lateAt1302();
         // between the change's read and its commit, an upsert sets max_runtime: the commit loses the race
         boolean[] raced = {false};
-        AdminService racing = new AdminService(StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
+        MonitorService racing = new MonitorService(StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
             @Override
             public void beforeCommit(Changes changes) {
                 if (raced[0] || changes.monitor() == null) return;
@@ -180,7 +180,7 @@ class SettingsChangeTest {
     @Test
     void aNewTimezone_keepsTheDeadline_andCountsTheNextSlotInTheNewZone() {
         Scenario daily = new Scenario(crontab("0 9 * * *", "checkin_margin", 5));
-        AdminService admin = new AdminService(daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
+        MonitorService admin = new MonitorService(daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
         daily.send("ok", "2020-01-01T09:00:05Z");
         daily.clock.set(Instant.parse("2020-01-01T12:00:00Z"));
         admin.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null, new MonitorConfigParser("config.")

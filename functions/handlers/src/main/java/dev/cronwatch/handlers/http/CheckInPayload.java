@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -53,7 +54,7 @@ final class CheckInPayload {
         Map<String, Object> config = understood(Values.object(raw, "monitor_config"));
         String json = Json.write(config);
         if (json.length() > MAX_CONFIG_CHARS) {
-            throw new FieldError("monitor_config", "A monitor_config is at most 4 KB of JSON.", 413);
+            throw new FieldError("monitor_config", "A monitor_config is at most 4 KB of JSON.", FieldError.Kind.TOO_LARGE);
         }
         if (!Text.isPrintable(json)) {
             throw new FieldError("monitor_config", "A monitor_config holds printable text only: no unpaired"
@@ -86,10 +87,6 @@ final class CheckInPayload {
     /** Ingest accepts any name and slugifies it as Sentry does; nothing left is an error. */
     static String slug(String raw) {
         if (raw == null || raw.isBlank()) throw new FieldError("monitor_slug", "The monitor slug is required.");
-        String slug = Slugs.slugify(raw);
-        if (!Slugs.isValid(slug)) {
-            throw new FieldError("monitor_slug", "Invalid monitor slug: it needs a letter, digit, '-' or '_', and not only digits.");
-        }
-        return slug;
+        return SlugRule.MONITOR.check(Slugs.slugify(raw), "monitor_slug");
     }
 }

@@ -67,12 +67,12 @@ public final class Credentials {
 
         /** Nothing of this form was sent. */
         FieldError notSent() {
-            return new FieldError("authorization", missing, 401);
+            return new FieldError("authorization", missing, FieldError.Kind.UNAUTHENTICATED);
         }
 
         /** A key or token was sent and is not accepted; the words say how to send one that is. */
         FieldError refused() {
-            return new FieldError("authorization", refused + " " + missing, 401);
+            return new FieldError("authorization", refused + " " + missing, FieldError.Kind.UNAUTHENTICATED);
         }
     }
 
@@ -165,7 +165,7 @@ public final class Credentials {
     static FieldError notYours(String credential, String organization) {
         String named = TenantNames.isSlug(organization) ? " \"" + organization + "\"" : " in the URL";
         return new FieldError("organization", "This " + credential + " does not belong to organization" + named
-                + ": put the slug of its own organization in the URL.", 404);
+                + ": put the slug of its own organization in the URL.", FieldError.Kind.NOT_FOUND);
     }
 
     /** After a revocation: this container stops trusting the key at once. */

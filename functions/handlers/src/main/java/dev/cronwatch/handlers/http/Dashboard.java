@@ -22,7 +22,8 @@ import java.util.Map;
 public final class Dashboard {
     /** Every file the page loads; {@code DashboardTest} checks that no file of the folder is missing here. */
     static final List<String> ASSETS = List.of("app.js", "api.js", "dom.js", "format.js", "status.js", "signin.js",
-            "monitors.js", "timeline.js", "monitor.js", "chart.js", "setup.js", "errors.js", "firstrun.js",
+            "monitors.js", "timeline.js", "monitor.js", "monitoractions.js", "monitorcheckins.js",
+            "monitorenvironments.js", "monitorhistory.js", "chart.js", "setup.js", "errors.js", "firstrun.js",
             "monitorform.js", "style.css", "favicon.svg");
     static final String FOLDER = "dashboard/";
 

@@ -2,7 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorView;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,12 +17,12 @@ final class DashboardApi {
     /** The server's time, by which the dashboard says "3 min ago" (a browser's clock may be off). */
     static final String TIME_HEADER = "X-Cronwatch-Time";
 
-    private final AdminService admin;
+    private final MonitorService monitors;
     private final Credentials credentials;
     private final Clock clock;
 
-    DashboardApi(AdminService admin, Credentials credentials, Clock clock) {
-        this.admin = admin;
+    DashboardApi(MonitorService monitors, Credentials credentials, Clock clock) {
+        this.monitors = monitors;
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ final class DashboardApi {
     APIGatewayV2HTTPResponse summaries(Request request, String organization) {
         credentials.authorize(request, organization);
         Paging paging = Paging.of(request, "monitor-summaries", organization);
-        Page<MonitorView> page = admin.list(organization, paging.cursor(), paging.perPage());
+        Page<MonitorView> page = monitors.list(organization, paging.cursor(), paging.perPage());
         Map<String, String> headers = new LinkedHashMap<>(paging.link(page));
         headers.put(TIME_HEADER, clock.instant().toString());
         return Gzip.ifAccepted(request, Response.json(200, Views.all(page.items(), Views::summary), headers));

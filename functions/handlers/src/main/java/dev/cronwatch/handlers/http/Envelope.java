@@ -40,7 +40,7 @@ record Envelope(Map<String, Object> header, List<Item> items) {
             byte[] line = in.line();
             if (line.length == 0) continue; // blank lines between items are tolerated
             if (items.size() == MAX_ITEMS) {
-                throw new FieldError("envelope", "An envelope holds at most " + MAX_ITEMS + " items.", 413);
+                throw new FieldError("envelope", "An envelope holds at most " + MAX_ITEMS + " items.", FieldError.Kind.TOO_LARGE);
             }
             Map<String, Object> itemHeader = headerJson(line, "item header");
             Object type = itemHeader.get("type");

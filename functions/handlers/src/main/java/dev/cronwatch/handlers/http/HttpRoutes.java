@@ -1,9 +1,9 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
+import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
@@ -31,15 +29,15 @@ public final class HttpRoutes {
     private final HttpScope scope;
     private final List<Route> routes;
 
-    public HttpRoutes(IngestService ingest, AdminService admin, ProjectService projects, TokenService tokens,
-                      MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids, HttpScope scope) {
+    public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
+                      TokenService tokens, TenantDirectory tenants, Clock clock, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
-        IngestApi in = new IngestApi(ingest, store, credentials, ids);
-        ManagementApi mg = new ManagementApi(admin, credentials);
+        IngestApi in = new IngestApi(ingest, attachments, credentials);
+        ManagementApi mg = new ManagementApi(monitors, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
-        DashboardApi dash = new DashboardApi(admin, credentials, clock);
+        DashboardApi dash = new DashboardApi(monitors, credentials, clock);
         SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),

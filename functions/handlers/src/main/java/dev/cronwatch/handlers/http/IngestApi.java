@@ -2,43 +2,32 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.ingest.CheckInCommand;
-import dev.cronwatch.core.rules.CheckInIds;
-import dev.cronwatch.core.monitor.Attachment;
-import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.port.MonitorStore;
+import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.IngestService;
-import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.tenant.DsnKey;
-import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Check-ins in Sentry's three forms: the HTTP API, the relay cron URL, and envelopes. */
 final class IngestApi {
     private final IngestService ingest;
-    private final MonitorStore store;
+    private final AttachmentService attachments;
     private final Credentials credentials;
-    private final Supplier<UUID> ids;
 
-    IngestApi(IngestService ingest, MonitorStore store, Credentials credentials, Supplier<UUID> ids) {
+    IngestApi(IngestService ingest, AttachmentService attachments, Credentials credentials) {
         this.ingest = ingest;
-        this.store = store;
+        this.attachments = attachments;
         this.credentials = credentials;
-        this.ids = ids;
     }
 
     /** {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids. */
     APIGatewayV2HTTPResponse create(Request request, String organization, String slug) {
         DsnKey key = dsnKeyOf(request, organization);
-        CheckInCommand command = CheckInPayload.command(key, slug, CheckInIds.newRun(ids), request.json(),
-                false);
-        return Response.json(201, Map.of("id", ingest.accept(command)));
+        CheckInCommand command = CheckInPayload.command(key, slug, null, request.json(), false);
+        return Response.json(201, Map.of("id", ingest.startRun(command)));
     }
 
     /** {@code PUT …/checkins/{id|latest}/}. */
@@ -80,35 +69,15 @@ final class IngestApi {
     }
 
     /**
-     * {@code POST …/checkins/{id|latest}/attachment/}: one file of at most 100 KB per check-in. The
-     * upload is read and checked before the monitor is looked up.
+     * {@code POST …/checkins/{id|latest}/attachment/}: the upload is read here, the rules are
+     * {@link AttachmentService}'s.
      */
     APIGatewayV2HTTPResponse attachment(Request request, String organization, String slug, String checkInId) {
         DsnKey key = dsnKeyOf(request, organization);
-        MonitorKey monitor = new MonitorKey(organization, CheckInPayload.slug(slug));
-        String explicitId = checkInId.equals("latest") ? null : CheckInIds.canonical(checkInId);
+        String monitorSlug = CheckInPayload.slug(slug);
         Multipart file = Multipart.file(request.header("content-type"), request.body(), "file");
-        if (file.content().length > Attachment.MAX_BYTES) {
-            throw new FieldError("file", "Attachments are limited to 100 KB.", 413);
-        }
-        if (store.monitor(monitor).filter(m -> m.projectId().equals(key.projectId())).isEmpty()) {
-            throw new NotFoundException("monitor " + slug);
-        }
-        // An attachment needs a check-in of this monitor: an id of another monitor's is no such check-in.
-        CheckIn checkIn = explicitId == null ? latestCheckIn(monitor)
-                : store.checkIn(monitor, explicitId).orElseThrow(() -> new NotFoundException("check-in " + checkInId));
-        String id = checkIn.id();
-        if (!store.saveAttachment(new Attachment(monitor, id, file.filename(), file.contentType(), file.content()),
-                checkIn)) {
-            throw new FieldError("file", "This check-in already has an attachment.");
-        }
+        String id = attachments.attach(key, monitorSlug, checkInId, file.filename(), file.contentType(), file.content());
         return Response.json(200, Map.of("id", id));
-    }
-
-    private CheckIn latestCheckIn(MonitorKey monitor) {
-        List<CheckIn> newest = store.checkIns(monitor, null, null, 1).items();
-        if (newest.isEmpty()) throw new NotFoundException("check-in latest");
-        return newest.get(0);
     }
 
     /** A DSN reaches only its own organization; another one's path answers 404, as if it did not exist. */

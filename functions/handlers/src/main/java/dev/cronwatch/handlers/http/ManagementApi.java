@@ -9,7 +9,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.service.AdminService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorUpdate;
 import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.validation.FieldError;
@@ -23,12 +23,12 @@ final class ManagementApi {
     private static final Instant EARLIEST_SINCE = Instant.EPOCH;
     private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
 
-    private final AdminService admin;
+    private final MonitorService monitors;
     private final Credentials credentials;
     private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
 
-    ManagementApi(AdminService admin, Credentials credentials) {
-        this.admin = admin;
+    ManagementApi(MonitorService monitors, Credentials credentials) {
+        this.monitors = monitors;
         this.credentials = credentials;
     }
 
@@ -36,7 +36,7 @@ final class ManagementApi {
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
         Paging paging = Paging.of(request, "monitors", organization);
-        Page<MonitorView> page = admin.list(organization, paging.cursor(), paging.perPage());
+        Page<MonitorView> page = monitors.list(organization, paging.cursor(), paging.perPage());
         return Response.json(200, Views.all(page.items(), Views::monitor), paging.link(page));
     }
 
@@ -47,7 +47,7 @@ final class ManagementApi {
         Object config = body.get("config");
         if (config == null) throw new FieldError("config", "This field is required.");
         MonitorConfig parsed = configParser.parse(Values.object(config, "config"));
-        var view = admin.create(organization, project, Values.string(body.get("name"), "name"),
+        var view = monitors.create(organization, project, Values.string(body.get("name"), "name"),
                 Values.string(body.get("slug"), "slug"), parsed);
         return Response.json(201, Views.monitor(view));
     }
@@ -65,7 +65,7 @@ final class ManagementApi {
 
     APIGatewayV2HTTPResponse get(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        return Response.json(200, Views.monitor(admin.get(organization, slug)));
+        return Response.json(200, Views.monitor(monitors.get(organization, slug)));
     }
 
     /** Partial: name, status ({@code active}/{@code disabled}), {@code isMuted}, and config keys sent. */
@@ -84,14 +84,14 @@ final class ManagementApi {
         ConfigPatch config = body.get("config") == null ? null
                 : configParser.settings(Values.object(body.get("config"), "config"));
         String name = Values.string(body.get("name"), "name");
-        var view = admin.update(organization, slug,
+        var view = monitors.update(organization, slug,
                 new MonitorUpdate(name, parsedStatus, Values.bool(body.get("isMuted"), "isMuted"), config));
         return Response.json(200, Views.monitor(view));
     }
 
     APIGatewayV2HTTPResponse delete(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        admin.delete(organization, slug);
+        monitors.delete(organization, slug);
         return Response.json(202, Map.of());
     }
 
@@ -102,7 +102,7 @@ final class ManagementApi {
         if (environment != null && environment.isEmpty()) environment = null;
         Instant since = since(request);
         Paging paging = Paging.of(request, "checkins", organization, slug, environment, since);
-        Page<CheckIn> page = admin.checkIns(organization, slug, environment, since, paging.cursor(), paging.perPage());
+        Page<CheckIn> page = monitors.checkIns(organization, slug, environment, since, paging.cursor(), paging.perPage());
         return Response.json(200, Views.all(page.items(), Views::checkIn), paging.link(page));
     }
 
@@ -110,13 +110,13 @@ final class ManagementApi {
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
         Paging paging = Paging.of(request, "incidents", organization, slug);
-        Page<Incident> page = admin.incidents(organization, slug, paging.cursor(), paging.perPage());
+        Page<Incident> page = monitors.incidents(organization, slug, paging.cursor(), paging.perPage());
         return Response.json(200, Views.all(page.items(), Views::incident), paging.link(page));
     }
 
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        return Response.json(200, Views.all(admin.processingErrors(organization, slug), Views::processingError));
+        return Response.json(200, Views.all(monitors.processingErrors(organization, slug), Views::processingError));
     }
 
     /**
@@ -126,7 +126,7 @@ final class ManagementApi {
     APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
         credentials.authorize(request, organization);
         Paging paging = Paging.of(request, "processing-errors", organization);
-        Page<ProcessingError> page = admin.organizationProcessingErrors(organization, paging.cursor(), paging.perPage());
+        Page<ProcessingError> page = monitors.organizationProcessingErrors(organization, paging.cursor(), paging.perPage());
         return Response.json(200, Views.all(page.items(), Views::processingError), paging.link(page));
     }
 
@@ -135,12 +135,12 @@ final class ManagementApi {
         credentials.authorize(request, organization);
         Boolean muted = Values.bool(request.json().get("isMuted"), "isMuted");
         if (muted == null) throw new FieldError("isMuted", "This field is required.");
-        return Response.json(200, Views.monitor(admin.muteEnvironment(organization, slug, environment, muted)));
+        return Response.json(200, Views.monitor(monitors.muteEnvironment(organization, slug, environment, muted)));
     }
 
     APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
         credentials.authorize(request, organization);
-        admin.deleteEnvironment(organization, slug, environment);
+        monitors.deleteEnvironment(organization, slug, environment);
         return Response.json(202, Map.of());
     }
 
@@ -163,6 +163,4 @@ final class ManagementApi {
         }
         return parsed;
     }
-
-    /** Another organization's path answers 404: a token learns nothing about what it cannot reach. */
 }

@@ -141,7 +141,7 @@ public final class Request {
                 case "gzip", "x-gzip" -> capped(new GZIPInputStream(new ByteArrayInputStream(body)));
                 case "deflate" -> capped(new InflaterInputStream(new ByteArrayInputStream(body)));
                 default -> throw new FieldError("content-encoding",
-                        "Unsupported Content-Encoding \"" + shorten(contentEncoding) + "\": send gzip, deflate or none.", 415);
+                        "Unsupported Content-Encoding \"" + shorten(contentEncoding) + "\": send gzip, deflate or none.", FieldError.Kind.UNSUPPORTED);
             };
         } catch (IOException e) {
             throw new FieldError("body", "The body is not valid " + encoding + ".");
@@ -162,7 +162,7 @@ public final class Request {
     }
 
     private static FieldError tooLarge(String detail) {
-        return new FieldError("body", detail, 413);
+        return new FieldError("body", detail, FieldError.Kind.TOO_LARGE);
     }
 
     static Map<String, String> parseQuery(String raw) {

@@ -1,13 +1,13 @@
 package dev.cronwatch.handlers;
 
 import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.ManagementToken;
-import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.handlers.http.TokensApi;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * one JSON object on stdout. Projects and DSN keys are the organization's own business, through the
  * management API with a token.
  */
-public final class Admin {
+public final class OperatorCommands {
     public static final String USAGE = """
             usage: cronwatch-admin (--stack <stack name> | --data-dir <local mode data dir>) <command>
               create-organization <slug>   a new organization; prints {"organization", "dateCreated"}
@@ -45,7 +45,7 @@ public final class Admin {
         }
     }
 
-    private Admin() {
+    private OperatorCommands() {
     }
 
     /**
@@ -56,8 +56,8 @@ public final class Admin {
         if (args.length < 2) throw new IllegalArgumentException(USAGE);
         String command = args[0];
         String organization = args[1];
-        if (!TenantNames.isSlug(organization)) {
-            throw new IllegalArgumentException("\"" + organization + "\": an organization slug " + Bootstrap.SLUG_RULE);
+        if (!SlugRule.ORGANIZATION.accepts(organization)) {
+            throw new IllegalArgumentException(SlugRule.ORGANIZATION.refusal(organization));
         }
         TokenService tokens = new TokenService(tenants, clock, random);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,9 +1,11 @@
-package dev.cronwatch.core.alert;
+package dev.cronwatch.adapters.alert;
 
 import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static dev.cronwatch.core.fakes.Scenario.interval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.alert.AlertBody;
+import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.fakes.Scenario;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,11 +32,11 @@ class AlertRendererTest {
     @Test
     void emailText_saysWhatFailedSinceWhenInUtcAndLocalTime_whyAndWhereToLook() {
         AlertMessage opened = rigaIncident().alerts().get(0).message();
-        String text = new AlertRenderer(BASE).render(opened).text();
+        String text = new AlertRenderer(BASE).render(opened.body()).text();
 
         assertThat(text).startsWith("job [production] is failing: 1 missed and 1 error check-ins detected\n");
         assertThat(text).contains("Monitor       job\n")
-                .contains("Schedule      0 * * * * in Europe/Riga")
+                .contains("Schedule      every hour at :00 in Europe/Riga")
                 .contains("Failure       1 missed and 1 error check-ins detected")
                 .contains("Failing since 2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET)")
                 .contains("Last success  2020-01-01 09:00:00 UTC (2020-01-01 11:00:00 EET)")
@@ -42,14 +44,14 @@ class AlertRendererTest {
                         + "  missed     2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET)\n"
                         + "  error      2020-01-01 10:30:00 UTC (2020-01-01 12:30:00 EET)\n")
                 .contains("Open the monitor: https://cron.example.com/#/organizations/acme/monitors/job?environment=production")
-                .contains("incident " + opened.body().get("incidentId"))
+                .contains("incident " + opened.body().incidentId())
                 .contains("You will get one more message when it recovers.");
     }
 
     @Test
     void resolvedText_saysWhenItRecoveredAndHowLongItWasDown() {
         AlertMessage resolved = rigaIncident().alerts().get(1).message();
-        String text = new AlertRenderer(BASE).render(resolved).text();
+        String text = new AlertRenderer(BASE).render(resolved.body()).text();
         assertThat(text).startsWith("job [production] recovered.\n")
                 .contains("Recovered at  2020-01-01 11:00:00 UTC (2020-01-01 13:00:00 EET)")
                 .contains("Down for      1 h 0 min")
@@ -64,15 +66,15 @@ class AlertRendererTest {
         Scenario s = new Scenario(crontab("0 * * * *"));
         s.send("ok", "2020-01-01T09:00:00Z");
         s.tick("2020-01-01T10:01:00Z");
-        RenderedAlert r = new AlertRenderer(BASE).render(s.alerts().get(0).message());
-        assertThat(r.text()).contains("Schedule      0 * * * * in UTC\n")
+        RenderedAlert r = new AlertRenderer(BASE).render(s.alerts().get(0).message().body());
+        assertThat(r.text()).contains("Schedule      every hour at :00 in UTC\n")
                 .contains("Failing since 2020-01-01 10:00:00 UTC\n")
                 .doesNotContain(" Z\n").doesNotContain(" in Z");
     }
 
     @Test
     void withoutAPublicUrl_thereIsNoLink() {
-        RenderedAlert r = new AlertRenderer(null).render(rigaIncident().alerts().get(0).message());
+        RenderedAlert r = new AlertRenderer(null).render(rigaIncident().alerts().get(0).message().body());
         assertThat(r.link()).isNull();
         assertThat(r.text()).doesNotContain("Open the monitor");
         assertThat(r.json()).containsEntry("dashboardUrl", null);
@@ -83,11 +85,11 @@ class AlertRendererTest {
     void json_keepsEverySpecField_andAddsChatbotsCustomNotification() {
         Scenario s = rigaIncident();
         AlertMessage opened = s.alerts().get(0).message();
-        RenderedAlert r = new AlertRenderer(BASE).render(opened);
+        RenderedAlert r = new AlertRenderer(BASE).render(opened.body());
 
-        assertThat(r.json()).containsAllEntriesOf(opened.body());
+        assertThat(r.json()).containsAllEntriesOf(AlertJson.toMap(opened.body()));
         assertThat(r.json()).containsEntry("version", "1.0").containsEntry("source", "custom")
-                .containsEntry("id", opened.body().get("incidentId") + ":incident.opened")
+                .containsEntry("id", opened.body().incidentId() + ":incident.opened")
                 .containsEntry("dashboardUrl", "https://cron.example.com/#/organizations/acme/monitors/job?environment=production");
         Map<String, Object> content = chatContent(r);
         assertThat(content).containsEntry("textType", "client-markdown")
@@ -96,25 +98,25 @@ class AlertRendererTest {
                 1 missed and 1 error check-ins detected.
                 Failing since 2020-01-01 10:00:00 UTC (2020-01-01 12:00:00 EET).
                 Last success 2020-01-01 09:00:00 UTC (2020-01-01 11:00:00 EET).
-                Schedule `0 * * * *` in Europe/Riga.""");
+                Schedule `every hour at :00` in Europe/Riga.""");
         assertThat(content.get("nextSteps")).isEqualTo(List.of("Open the monitor: " + r.link()));
         assertThat(content.get("keywords")).isEqualTo(List.of("error", "production", "job"));
         Map<String, Object> metadata = map(r.json().get("metadata"));
-        assertThat(metadata).containsEntry("threadId", opened.body().get("incidentId"))
+        assertThat(metadata).containsEntry("threadId", opened.body().incidentId())
                 .containsEntry("eventType", "incident.opened");
 
-        RenderedAlert resolved = new AlertRenderer(BASE).render(s.alerts().get(1).message());
+        RenderedAlert resolved = new AlertRenderer(BASE).render(s.alerts().get(1).message().body());
         assertThat(map(resolved.json().get("metadata")).get("threadId")).isEqualTo(metadata.get("threadId"));
         assertThat(chatContent(resolved).get("title")).isEqualTo("\u2705 job [production] recovered");
     }
 
     @Test
     void hostileNames_cannotForgeLinesPingAChannelOrReorderText() {
-        Map<String, Object> body = new LinkedHashMap<>(rigaIncident().alerts().get(0).message().body());
+        Map<String, Object> body = new LinkedHashMap<>(AlertJson.toMap(rigaIncident().alerts().get(0).message().body()));
         body.put("monitor", Map.of("slug", "job", "name", "nightly\n\nAll clear, ignore this <!channel> \u202Eevil",
                 "schedule", "0 * * * *", "timezone", "Europe/Riga"));
         body.put("environment", "prod\r\nBcc: someone");
-        RenderedAlert r = new AlertRenderer(BASE).render(new AlertMessage("s", body, Map.of()));
+        RenderedAlert r = new AlertRenderer(BASE).render(AlertJson.fromMap(body));
 
         assertThat(r.text().lines().findFirst().orElseThrow())
                 .isEqualTo("nightly  All clear, ignore this ‹!channel›  evil [prod  Bcc: someone] is failing:"
@@ -143,7 +145,7 @@ class AlertRendererTest {
     void hostileNames_areShownNeverInterpreted_inEveryFieldOfEveryForm() {
         for (String hostile : HOSTILE) {
             for (AlertMessage stored : List.of(rigaIncident().alerts().get(0).message(), rigaIncident().alerts().get(1).message())) {
-                Map<String, Object> body = new LinkedHashMap<>(stored.body());
+                Map<String, Object> body = new LinkedHashMap<>(AlertJson.toMap(stored.body()));
                 body.put("monitor", Map.of("slug", hostile, "name", hostile, "schedule", hostile, "timezone", "Europe/Riga"));
                 body.put("environment", hostile);
                 body.put("organization", hostile);
@@ -152,7 +154,7 @@ class AlertRendererTest {
                 body.put("reason", hostile);
                 body.put("failureReason", hostile);
                 body.put("checkIns", List.of(Map.of("id", hostile, "status", hostile, "dateAdded", "2020-01-01T10:00:00Z")));
-                RenderedAlert r = new AlertRenderer(BASE).render(new AlertMessage(hostile, body, Map.of()));
+                RenderedAlert r = new AlertRenderer(BASE).render(AlertJson.fromMap(body));
 
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("subject", r.subject());
@@ -193,18 +195,18 @@ class AlertRendererTest {
 
     @Test
     void aStoredBodyWithFieldsMissing_stillRenders() {
-        RenderedAlert r = new AlertRenderer(BASE).render(new AlertMessage("cronwatch: x", Map.of("type", "incident.opened"),
-                Map.of()));
+        RenderedAlert r = new AlertRenderer(BASE).render(AlertJson.fromMap(Map.of("type", "incident.opened")));
         assertThat(r.text()).contains("Failing since unknown").contains("Last success  none recorded");
         assertThat(r.link()).isNull();
     }
 
+    /** The dashboard's words (ScheduleWords, held to format.js by a shared table). */
     @Test
     void intervalSchedules_readAsWords() {
         Scenario s = new Scenario(interval(2, "hour"));
         s.send("ok", "2020-01-01T09:00:00Z");
         s.tick("2020-01-01T11:01:00Z");
-        assertThat(new AlertRenderer(BASE).render(s.alerts().get(0).message()).text()).contains("every 2 hour in UTC");
+        assertThat(new AlertRenderer(BASE).render(s.alerts().get(0).message().body()).text()).contains("Schedule      every 2 hours in UTC\n");
     }
 
     @Test

@@ -18,15 +18,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The operator's commands, on the tenant directory the deployed and local tables share. */
-class AdminTest {
+class OperatorCommandsTest {
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
     final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
 
     @Test
     void createsAnOrganization_thenATokenThatWorksForIt() {
-        Map<String, Object> org = Admin.run(tenants, clock, new Random(1), "create-organization", "acme");
+        Map<String, Object> org = OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
         assertThat(org).containsExactly(Map.entry("organization", "acme"), Map.entry("dateCreated", "2026-01-01T00:00:00Z"));
-        Map<String, Object> token = Admin.run(tenants, clock, new Random(1), "create-token", "acme");
+        Map<String, Object> token = OperatorCommands.run(tenants, clock, new Random(1), "create-token", "acme");
         assertThat((String) token.get("token")).matches("[0-9a-f]{64}");
         assertThat(tenants.token((String) token.get("token"))).map(ManagementToken::organization).contains("acme");
     }
@@ -34,51 +34,51 @@ class AdminTest {
     @Test
     @SuppressWarnings("unchecked")
     void createsTokensWithANameAndAnExpiry_listsThemWithoutTheSecret_andRevokesOne() {
-        Admin.run(tenants, clock, new Random(1), "create-organization", "acme");
-        Map<String, Object> ci = Admin.run(tenants, clock, new Random(1), "create-token", "acme", "--name", "CI",
+        OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
+        Map<String, Object> ci = OperatorCommands.run(tenants, clock, new Random(1), "create-token", "acme", "--name", "CI",
                 "--expires", "30d");
         assertThat(ci).containsEntry("organization", "acme").containsEntry("name", "CI")
                 .containsEntry("expiresAt", "2026-01-31T00:00:00Z").containsEntry("status", "active");
-        Map<String, Object> dated = Admin.run(tenants, clock, new Random(2), "create-token", "acme", "--expires",
+        Map<String, Object> dated = OperatorCommands.run(tenants, clock, new Random(2), "create-token", "acme", "--expires",
                 "2026-06-01T00:00:00Z");
         assertThat(dated).containsEntry("expiresAt", "2026-06-01T00:00:00Z").containsEntry("name", null);
 
-        Map<String, Object> revoked = Admin.run(tenants, clock, new Random(1), "revoke-token", "acme", (String) ci.get("id"));
+        Map<String, Object> revoked = OperatorCommands.run(tenants, clock, new Random(1), "revoke-token", "acme", (String) ci.get("id"));
         assertThat(revoked).containsEntry("id", ci.get("id")).containsEntry("status", "revoked");
-        Map<String, Object> listed = Admin.run(tenants, clock, new Random(1), "list-tokens", "acme");
+        Map<String, Object> listed = OperatorCommands.run(tenants, clock, new Random(1), "list-tokens", "acme");
         assertThat((List<Map<String, Object>>) listed.get("tokens")).extracting(t -> t.get("id"), t -> t.get("status"))
                 .containsExactlyInAnyOrder(tuple(ci.get("id"), "revoked"), tuple(dated.get("id"), "active"));
         assertThat(Json.write(listed)).doesNotContain((String) ci.get("token")).doesNotContain((String) dated.get("token"));
         assertThat(tenants.token((String) ci.get("token")).orElseThrow().state(clock.instant()))
                 .isEqualTo(ManagementToken.State.REVOKED);
 
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "revoke-token", "acme", "0123456789abcdef"))
-                .isInstanceOf(Admin.Refused.class).hasMessageContaining("no token");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "list-tokens", "globex"))
-                .isInstanceOf(Admin.Refused.class).hasMessageContaining("no organization globex");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "revoke-token", "acme", "0123456789abcdef"))
+                .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("no token");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "list-tokens", "globex"))
+                .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("no organization globex");
         for (String[] bad : List.of(new String[] {"create-token", "acme", "--expires", "soon"},
                 new String[] {"create-token", "acme", "--expires"}, new String[] {"create-token", "acme", "--owner", "x"},
                 new String[] {"create-token", "acme", "--name", "a", "--name", "b"}, new String[] {"revoke-token", "acme"},
                 new String[] {"list-tokens", "acme", "extra"})) {
-            assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), bad)).as(String.join(" ", bad))
+            assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), bad)).as(String.join(" ", bad))
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-token", "acme", "--expires", "0d"))
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-token", "acme", "--expires", "0d"))
                 .isInstanceOf(FieldError.class);
     }
 
     @Test
     void refusesWhatCannotBeDone_andMalformedCommandLines() {
-        Admin.run(tenants, clock, new Random(1), "create-organization", "acme");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-organization", "acme"))
-                .isInstanceOf(Admin.Refused.class).hasMessageContaining("exists");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-token", "globex"))
-                .isInstanceOf(Admin.Refused.class).hasMessageContaining("no organization globex");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-organization", "acme#x"))
+        OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme"))
+                .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("exists");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-token", "globex"))
+                .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("no organization globex");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme#x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a-z");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "drop-organization", "acme"))
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "drop-organization", "acme"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown command");
-        assertThatThrownBy(() -> Admin.run(tenants, clock, new Random(1), "create-token"))
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-token"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage");
     }
 
@@ -88,11 +88,11 @@ class AdminTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertThat(Admin.main(tenants, clock, o, e, "create-organization", "acme")).isZero();
+        assertThat(OperatorCommands.main(tenants, clock, o, e, "create-organization", "acme")).isZero();
         assertThat(Json.parseObject(out.toString(StandardCharsets.UTF_8))).containsEntry("organization", "acme");
-        assertThat(Admin.main(tenants, clock, o, e, "create-organization", "acme")).isEqualTo(1);
-        assertThat(Admin.main(tenants, clock, o, e, "nonsense")).isEqualTo(2);
-        assertThat(Admin.main(tenants, clock, o, e, "create-token", "acme", "--expires", "0d")).isEqualTo(2);
+        assertThat(OperatorCommands.main(tenants, clock, o, e, "create-organization", "acme")).isEqualTo(1);
+        assertThat(OperatorCommands.main(tenants, clock, o, e, "nonsense")).isEqualTo(2);
+        assertThat(OperatorCommands.main(tenants, clock, o, e, "create-token", "acme", "--expires", "0d")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists").contains("usage").contains("expires_in_days");
     }
 }

@@ -1,4 +1,4 @@
-package dev.cronwatch.core.clock;
+package dev.cronwatch.core.rules;
 
 import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static dev.cronwatch.core.fakes.Scenario.interval;

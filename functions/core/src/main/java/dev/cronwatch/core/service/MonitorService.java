@@ -3,7 +3,6 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
@@ -15,15 +14,13 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.MonitorStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.rules.Deadlines;
-import dev.cronwatch.core.rules.Thresholds;
+import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
-import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -32,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The management API's use cases. Every call is scoped to the caller's organization. */
-public final class AdminService {
+public final class MonitorService {
     private static final int MAX_NAME_LENGTH = 128;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
 
@@ -42,11 +39,11 @@ public final class AdminService {
     private final Supplier<UUID> ids;
     private final int maxMonitorsPerOrganization;
 
-    public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
+    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
         this(store, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
-    public AdminService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
+    public MonitorService(MonitorStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
                         int maxMonitorsPerOrganization) {
         this.store = store;
         this.tenants = tenants;
@@ -74,17 +71,12 @@ public final class AdminService {
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
         if (project == null || project.isEmpty()) throw new FieldError("project", "This field is required.");
-        if (!TenantNames.isProjectId(project) && !TenantNames.isSlug(project)) {
-            throw new FieldError("project", "A project is named by its id or its slug.");
-        }
-        Project owner = tenants.project(organization, project)
+        Project owner = tenants.project(organization, ProjectService.reference(project, "project"))
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
         checkName(name);
         String chosen = slug != null ? slug : Slugs.slugify(name);
-        if (!Slugs.isValid(chosen)) {
-            throw new FieldError("slug", "Invalid slug \"" + chosen + "\": 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
-        }
+        SlugRule.MONITOR.check(chosen, "slug");
         // Counted before the write: two creates racing at the limit may both pass, by one monitor.
         if (store.monitorCount(organization) >= maxMonitorsPerOrganization) {
             throw new FieldError("organization", "This organization has reached its limit of "
@@ -93,19 +85,13 @@ public final class AdminService {
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
         if (!store.commit(Changes.of(monitor))) {
-            throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.", 400);
+            // Sentry's monitor API refuses a slug in use as it refuses a malformed one
+            throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
         }
         return get(organization, chosen);
     }
 
-    /**
-     * Applies a change. As in Sentry's API, a new schedule (or schedule type) takes effect from now:
-     * expected times are recomputed from this moment. Any other change keeps a pending deadline: a
-     * new margin moves only how late the expected check-in may be, a new runtime limit moves the
-     * timeouts of the runs in progress (from their start; one already past it times out now), and a
-     * new timezone applies from the next check-in. Disabling clears every deadline; enabling again
-     * expects the next slot from now.
-     */
+    /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         if (update.name() != null) {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
@@ -200,10 +186,7 @@ public final class AdminService {
 
     /** A slug of the wrong shape names no monitor, and is refused before it becomes part of a key. */
     private static String valid(String slug) {
-        if (!Slugs.isValid(slug)) {
-            throw new FieldError("slug", "Invalid slug: 1 to 50 lower-case letters, digits, '-' or '_', not only digits.");
-        }
-        return slug;
+        return SlugRule.MONITOR.check(slug, "slug");
     }
 
     private record Revision(Monitor before, Monitor after) {
@@ -217,52 +200,11 @@ public final class AdminService {
             OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
                 MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
-                MonitorEnvironment next = rescheduled(env, before, after, at);
-                if (next.equals(env) || store.commit(withChangedRuns(env, next))) return Optional.of(true);
+                MonitorEnvironment next = SettingsChangeRules.rescheduled(env, before, after, at);
+                if (next.equals(env) || store.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
                 current.set(store.load(after.key(), listed.name()).environment());
                 return Optional.empty();
             });
         }
     }
-
-    /** The environment with the runs whose deadlines moved: the check-in items are listed on their own. */
-    private static Changes withChangedRuns(MonitorEnvironment env, MonitorEnvironment next) {
-        List<CheckIn> changed = next.recent().stream().filter(run -> !env.recent().contains(run)).toList();
-        return new Changes(null, next, changed, List.of(), null, List.of());
-    }
-
-    static MonitorEnvironment rescheduled(MonitorEnvironment env, Monitor before, Monitor after, Instant at) {
-        MonitorConfig old = before.config();
-        MonitorConfig now = after.config();
-        if (after.isDisabled()) {
-            // A disabled monitor expects nothing: it leaves the clock's index until enabled again.
-            MonitorEnvironment cleared = env.withTimes(env.lastCheckIn(), null, null);
-            for (CheckIn run : env.openRuns()) {
-                cleared = cleared.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(), null,
-                        run.dateUpdated()), Thresholds.historyNeeded(now));
-            }
-            return cleared;
-        }
-        boolean scheduleChanged = !old.schedule().equals(now.schedule()) || before.isDisabled();
-        MonitorEnvironment result = env;
-        if (scheduleChanged && (env.lastCheckIn() != null || env.nextCheckIn() != null)) {
-            result = Deadlines.expectNextAfter(now, env, env.lastCheckIn(), at);
-        } else if (!old.margin().equals(now.margin()) && env.nextCheckIn() != null) {
-            result = env.withTimes(env.lastCheckIn(), env.nextCheckIn(), Deadlines.latest(now, env.nextCheckIn()));
-        }
-        if (!old.runtimeLimit().equals(now.runtimeLimit())) {
-            // A run already past its new limit times out now, not back then: a timeout dated before the
-            // deadlines already judged would count the schedule again from there (months back, for a
-            // run left open while the monitor was disabled).
-            Instant thisMinute = at.truncatedTo(ChronoUnit.MINUTES);
-            for (CheckIn run : result.openRuns()) {
-                Instant timeout = Deadlines.runTimeout(now, run.dateAdded());
-                result = result.withCheckIn(run.withStatus(CheckInStatus.IN_PROGRESS, run.durationMs(),
-                        timeout.isBefore(thisMinute) ? thisMinute : timeout, run.dateUpdated()),
-                        Thresholds.historyNeeded(now));
-            }
-        }
-        return result;
-    }
-
 }

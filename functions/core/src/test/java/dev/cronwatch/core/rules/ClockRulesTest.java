@@ -1,9 +1,10 @@
-package dev.cronwatch.core.clock;
+package dev.cronwatch.core.rules;
 
 import static dev.cronwatch.core.fakes.Scenario.crontab;
 import static dev.cronwatch.core.fakes.Scenario.interval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.changes.Changes;
@@ -51,7 +52,8 @@ class ClockRulesTest {
         assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
         assertThat(s.alerts()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.OPENED);
-            assertThat(a.message().subject()).isEqualTo("cronwatch: job [production] failing: A missed check-in was detected");
+            assertThat(a.message().body()).extracting(b -> b.monitor().name(), AlertBody::environment, AlertBody::failureReason)
+                    .containsExactly("job", "production", "A missed check-in was detected");
         });
     }
 

@@ -14,22 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of a message the processor could not apply. A failure of our surroundings (throttling,
- * an outage) is retried without counting; a failure of the message's own is counted, and after
- * {@link #MAX_OWN_FAILURES} of them the message is set aside in the dead-letter queue so that its group
- * goes on; one that cannot be read is set aside at once. A message held back behind a failing one has
- * not failed at all (it is never tried), so no good message ever reaches the dead-letter queue.
+ * Reads each queue message, and decides what becomes of one that cannot be read or that the processor
+ * could not apply. One that cannot be read is set aside at once. A failure of our surroundings
+ * (throttling, an outage) is retried without counting; a failure of the message's own is counted, and
+ * after {@link #MAX_OWN_FAILURES} of them the message is set aside in the dead-letter queue so that its
+ * group goes on. A message held back behind a failing one has not failed at all (it is never tried),
+ * so no good message ever reaches the dead-letter queue.
  */
-final class FailedMessages {
+final class MessageTriage {
     static final int MAX_OWN_FAILURES = 3;
-    private static final Logger log = LoggerFactory.getLogger(FailedMessages.class);
+    private static final Logger log = LoggerFactory.getLogger(MessageTriage.class);
 
     private final ProcessorService processor;
     private final DeadLetterQueue deadLetters;
     private final Metrics metrics;
     private final QueueMessageCodec codec = new QueueMessageCodec();
 
-    FailedMessages(ProcessorService processor, DeadLetterQueue deadLetters, Metrics metrics) {
+    MessageTriage(ProcessorService processor, DeadLetterQueue deadLetters, Metrics metrics) {
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.metrics = metrics;

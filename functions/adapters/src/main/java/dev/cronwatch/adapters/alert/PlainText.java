@@ -1,4 +1,4 @@
-package dev.cronwatch.core.alert;
+package dev.cronwatch.adapters.alert;
 
 import java.text.Normalizer;
 

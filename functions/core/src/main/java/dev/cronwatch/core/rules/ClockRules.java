@@ -1,4 +1,4 @@
-package dev.cronwatch.core.clock;
+package dev.cronwatch.core.rules;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
@@ -6,10 +6,6 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.rules.CheckInIds;
-import dev.cronwatch.core.rules.Deadlines;
-import dev.cronwatch.core.rules.IncidentRules;
-import dev.cronwatch.core.rules.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.cronwatch.core.service;
+package dev.cronwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class MonitorSettingsChangeTest {
     }
 
     static MonitorEnvironment change(MonitorConfig before, MonitorConfig after) {
-        return AdminService.rescheduled(pending(), monitor(before, MonitorStatus.ACTIVE),
+        return SettingsChangeRules.rescheduled(pending(), monitor(before, MonitorStatus.ACTIVE),
                 monitor(after, MonitorStatus.ACTIVE), NOW);
     }
 
@@ -85,11 +85,11 @@ class MonitorSettingsChangeTest {
 
     @Test
     void disabling_clearsEveryDeadline_andEnablingExpectsTheNextSlotFromNow() {
-        MonitorEnvironment disabled = AdminService.rescheduled(pending(), monitor(config(), MonitorStatus.ACTIVE),
+        MonitorEnvironment disabled = SettingsChangeRules.rescheduled(pending(), monitor(config(), MonitorStatus.ACTIVE),
                 monitor(config(), MonitorStatus.DISABLED), NOW);
         assertThat(disabled.nextCheckIn()).isNull();
         assertThat(disabled.dueAt()).as("nothing left for the clock").isNull();
-        MonitorEnvironment enabled = AdminService.rescheduled(disabled, monitor(config(), MonitorStatus.DISABLED),
+        MonitorEnvironment enabled = SettingsChangeRules.rescheduled(disabled, monitor(config(), MonitorStatus.DISABLED),
                 monitor(config(), MonitorStatus.ACTIVE), Instant.parse("2026-01-01T12:20:30Z"));
         assertThat(enabled.nextCheckIn()).isEqualTo(Instant.parse("2026-01-01T13:00:00Z"));
         assertThat(enabled.nextCheckInLatest()).isEqualTo(Instant.parse("2026-01-01T13:05:00Z"));
