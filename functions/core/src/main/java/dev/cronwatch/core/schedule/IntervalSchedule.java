@@ -44,18 +44,23 @@ public final class IntervalSchedule implements Schedule {
     public Instant previousBefore(Instant anchor, Instant reference, ZoneId zone) {
         if (!reference.isAfter(anchor)) return anchor;
         ZonedDateTime start = anchor.atZone(zone);
-        long estimate = estimateSteps(start.toLocalDateTime(), reference.atZone(zone).toLocalDateTime());
+        LocalDateTime referenceWall = reference.atZone(zone).toLocalDateTime();
+        // A spring gap makes the wall clock run ahead of real time, an autumn hour behind it: counting
+        // from the smaller estimate, no point before the reference is stepped over.
+        long estimate = Math.min(estimateSteps(start.toLocalDateTime(), referenceWall),
+                estimateSteps(start.toLocalDateTime(), start.toLocalDateTime().plus(Duration.between(anchor, reference))));
         long k = Math.max(0, estimate - 2);
         Instant best = anchor;
-        for (long misses = 0; k < estimate + MAX_STEPS && misses < 3; k++) {
+        // Points in a spring gap move an hour on, past points that follow them on the wall clock, so the
+        // series is not in real-time order there: every point up to a day of wall clock past the reference
+        // is looked at (no clock change is longer).
+        LocalDateTime end = referenceWall.plusDays(1);
+        for (; k < estimate + MAX_STEPS; k++) {
             ZonedDateTime point = point(start, k);
             if (point == null) continue;
+            if (point.toLocalDateTime().isAfter(end)) break;
             Instant at = point.toInstant().truncatedTo(ChronoUnit.MINUTES);
-            if (!at.isBefore(reference)) {
-                misses++;
-                continue;
-            }
-            best = at.isAfter(best) ? at : best;
+            if (at.isBefore(reference) && at.isAfter(best)) best = at;
         }
         return best;
     }

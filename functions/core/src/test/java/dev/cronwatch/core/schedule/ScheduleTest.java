@@ -90,6 +90,17 @@ class ScheduleTest {
     }
 
     @Test
+    void intervalPreviousAcrossASpringGapIsStillTheLastPointBeforeTheReference() throws InvalidScheduleException {
+        // Santiago skips 00:00-01:00 on 2022-09-11 (04:00Z). From 23:30 every 7 minutes: 23:58 (03:58Z), then
+        // 00:05, which does not exist and is 01:05 (04:05Z); the wall clock counts the skipped hour, real time does not.
+        ZoneId santiago = ZoneId.of("America/Santiago");
+        IntervalSchedule sevenMinutes = IntervalSchedule.of(7, "minute");
+        Instant start = at("2022-09-11T03:30:00Z");
+        assertThat(sevenMinutes.previousBefore(start, at("2022-09-11T04:00:00Z"), santiago)).isEqualTo(at("2022-09-11T03:58:00Z"));
+        assertThat(sevenMinutes.previousBefore(start, at("2022-09-11T04:06:00Z"), santiago)).isEqualTo(at("2022-09-11T04:05:00Z"));
+    }
+
+    @Test
     void intervalWireFormAndValidation() throws InvalidScheduleException {
         assertThat(IntervalSchedule.of(3, "day").wireValue()).isEqualTo(List.of(3, "day"));
         assertThat(IntervalSchedule.of(3, "day").type()).isEqualTo("interval");

@@ -3,9 +3,8 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
-import dev.cronwatch.core.monitor.MonitorConfig;
-import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.service.ProcessorService.MessageOutcome.Kind;
 import java.time.Duration;
@@ -30,8 +29,10 @@ import java.util.TreeMap;
  * cannot pass both.
  *
  * <p>It is fed the same inputs in the same order as the system under test (check-ins as the queue
- * delivers them, the clock's judgements, management changes) and says what each should come to. It
- * keeps its own copy of the exactly-once bookkeeping (the queue sequence number an environment last
+ * delivers them, the clock's judgements, management changes) and says what each should come to:
+ * applied or refused, with the processing error Sentry would record (the organization's monitor
+ * limit and the environment's rate limit included), the check-ins it writes and the alerts it owes.
+ * It keeps its own copy of the exactly-once bookkeeping (the queue sequence number an environment last
  * applied) so that it can say which redeliveries are refused.
  */
 final class ReferenceModel {
@@ -40,26 +41,63 @@ final class ReferenceModel {
     private static final int MAX_OPEN_RUNS = 50;
     private static final Duration LONGEST_RUN = Duration.ofMinutes(40_320);
 
-    /** A monitor's settings, with the defaults of the spec applied. */
-    record Config(MonitorConfig source, ModelSchedule schedule, ZoneId zone, Duration margin, Duration runtime,
+    /** A config the spec refuses (the model knows the few ways the test writes one). */
+    static final class InvalidConfig extends RuntimeException {
+        InvalidConfig(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** A monitor's settings as sent (the wire form), and read with the defaults of the spec applied. */
+    record Config(Map<String, Object> wire, ModelSchedule schedule, ZoneId zone, Duration margin, Duration runtime,
                   int failures, int recoveries) {
-        static Config of(MonitorConfig c) {
-            return fromWire(c.toWire(), c);
-        }
+        private static final int MAX_MINUTES = 40_320;
+        private static final int MAX_THRESHOLD = 720;
 
-        /** Read from the config's wire form (what a client sends), the spec's defaults applied here. */
-        static Config fromWire(Map<String, Object> wire, MonitorConfig source) {
+        /** Read from the config's wire form (what a client sends), validated and the spec's defaults applied here. */
+        static Config fromWire(Map<String, Object> wire) {
+            if (wire.get("schedule") == null) throw new InvalidConfig("schedule is required");
             Object zone = wire.get("timezone");
-            return new Config(source, ModelSchedule.read(wire.get("schedule")),
-                    zone == null ? ZoneOffset.UTC : ZoneId.of(zone.toString()),
-                    Duration.ofMinutes(Math.max(1, number(wire, "checkin_margin", 1))),
-                    Duration.ofMinutes(number(wire, "max_runtime", 30)),
-                    Math.max(1, number(wire, "failure_issue_threshold", 1)),
-                    Math.max(1, number(wire, "recovery_threshold", 1)));
+            if (zone != null && !zone.toString().isEmpty() && !ZoneId.getAvailableZoneIds().contains(zone.toString())) {
+                throw new InvalidConfig("not a zone: " + zone);
+            }
+            ModelSchedule schedule;
+            try {
+                schedule = ModelSchedule.read(wire.get("schedule"), wire.get("schedule_type"));
+            } catch (ModelSchedule.Invalid e) {
+                throw new InvalidConfig(e.getMessage());
+            }
+            return new Config(Map.copyOf(withoutNulls(wire)), schedule,
+                    zone == null || zone.toString().isEmpty() ? ZoneOffset.UTC : ZoneId.of(zone.toString()),
+                    Duration.ofMinutes(Math.max(1, number(wire, "checkin_margin", 1, 0, MAX_MINUTES))),
+                    Duration.ofMinutes(number(wire, "max_runtime", 30, 1, MAX_MINUTES)),
+                    number(wire, "failure_issue_threshold", 1, 1, MAX_THRESHOLD),
+                    number(wire, "recovery_threshold", 1, 1, MAX_THRESHOLD));
         }
 
-        private static int number(Map<String, Object> wire, String key, int byDefault) {
-            return wire.get(key) instanceof Number n ? n.intValue() : byDefault;
+        /**
+         * The keys sent replace the stored ones and the rest are kept; a schedule sent without its type
+         * is of the type its form says.
+         */
+        Config merge(Map<String, Object> sent) {
+            Map<String, Object> merged = new LinkedHashMap<>(wire);
+            if (sent.containsKey("schedule")) merged.remove("schedule_type");
+            merged.putAll(sent);
+            return fromWire(merged);
+        }
+
+        private static Map<String, Object> withoutNulls(Map<String, Object> wire) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            wire.forEach((k, v) -> {
+                if (v != null) kept.put(k, v);
+            });
+            return kept;
+        }
+
+        private static int number(Map<String, Object> wire, String key, int byDefault, int low, int high) {
+            if (!(wire.get(key) instanceof Number n)) return byDefault;
+            if (n.intValue() < low || n.intValue() > high) throw new InvalidConfig(key + " out of range: " + n);
+            return n.intValue();
         }
 
         Instant slotAfter(Instant t) {
@@ -76,9 +114,14 @@ final class ReferenceModel {
     }
 
     /** A check-in as the store should hold it. */
-    record Run(String id, String env, CheckInStatus status, Instant added, Instant updated, Instant timeout) {
-        Run with(CheckInStatus newStatus, Instant newUpdated, Instant newTimeout) {
-            return new Run(id, env, newStatus, added, newUpdated, newTimeout);
+    record Run(String id, String env, CheckInStatus status, Instant added, Instant updated, Instant timeout,
+               Long duration) {
+        Run with(CheckInStatus newStatus, Instant newUpdated, Instant newTimeout, Long newDuration) {
+            return new Run(id, env, newStatus, added, newUpdated, newTimeout, newDuration);
+        }
+
+        Run named(String newId) {
+            return new Run(newId, env, status, added, updated, timeout, duration);
         }
 
         boolean open() {
@@ -92,6 +135,7 @@ final class ReferenceModel {
         String describe() {
             return env + " " + status + " started " + added + " updated " + updated
                     + (timeout == null ? "" : " timeout " + timeout)
+                    + (duration == null ? "" : " duration " + duration)
                     + (status == CheckInStatus.MISSED ? "" : " id " + id);
         }
     }
@@ -117,6 +161,13 @@ final class ReferenceModel {
     record Alert(MonitorKey monitor, String env, AlertType type, Instant incidentStart) {
     }
 
+    /** What a message comes to: its kind, and the processing error recorded with it (null for none). */
+    record Result(Kind kind, ProcessingErrorType error) {
+        static Result of(Kind kind) {
+            return new Result(kind, null);
+        }
+    }
+
     static final class Env {
         final String name;
         EnvironmentStatus status = EnvironmentStatus.ACTIVE;
@@ -127,6 +178,8 @@ final class ReferenceModel {
         Incident open;
         List<Run> recent = new ArrayList<>();
         long appliedSequence = -1;
+        Instant rateMinute;
+        int rateCount;
 
         Env(String name) {
             this.name = name;
@@ -152,6 +205,7 @@ final class ReferenceModel {
 
     static final class Monitor {
         final MonitorKey key;
+        final String projectId;
         Config config;
         boolean muted;
         boolean disabled;
@@ -161,14 +215,26 @@ final class ReferenceModel {
         final Map<String, Run> written = new TreeMap<>();
         final List<Incident> incidents = new ArrayList<>();
 
-        Monitor(MonitorKey key, Config config) {
+        Monitor(MonitorKey key, String projectId, Config config) {
             this.key = key;
+            this.projectId = projectId;
             this.config = config;
         }
     }
 
     final Map<MonitorKey, Monitor> monitors = new LinkedHashMap<>();
     final List<Alert> alertsOwed = new ArrayList<>();
+    /** What the last message or judgement wrote: each check-in as last written, and the alerts it made. */
+    final Map<String, Run> stepWrites = new LinkedHashMap<>();
+    private int alertsBeforeStep;
+    private final int rateLimitPerMinute;
+    private final int monitorsPerOrganization;
+
+    /** The organization's limits: check-ins per environment and minute, monitors per organization. */
+    ReferenceModel(int rateLimitPerMinute, int monitorsPerOrganization) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+        this.monitorsPerOrganization = monitorsPerOrganization;
+    }
 
     Monitor monitor(MonitorKey key) {
         return monitors.get(key);
@@ -177,21 +243,26 @@ final class ReferenceModel {
     // ---- check-ins ----
 
     private static final class Refused extends RuntimeException {
-        Refused(String why) {
-            super(why, null, false, false);
+        final ProcessingErrorType type;
+
+        Refused(ProcessingErrorType type) {
+            super(type.name(), null, false, false);
+            this.type = type;
         }
     }
 
     /** A check-in message delivered with queue sequence number {@code sequence}: what it should come to. */
-    Kind apply(CheckInMessage message, long sequence) {
+    Result apply(CheckInMessage message, long sequence) {
+        beginStep();
         Monitor m = monitors.get(message.monitor());
         String envName = message.environmentOrDefault();
         Env stored = m == null ? null : m.envs.get(envName);
         if ((stored != null && stored.appliedSequence >= sequence) || (m != null && m.appliedSequence >= sequence)) {
-            return Kind.DUPLICATE;
+            return Result.of(Kind.DUPLICATE);
         }
+        ProcessingErrorType appliedWith;
         try {
-            checkIn(message, m);
+            appliedWith = checkIn(message, m);
         } catch (Refused refused) {
             // Nothing of it is kept; the refusal is remembered where it can be (so a redelivery is known).
             if (stored != null) {
@@ -199,20 +270,46 @@ final class ReferenceModel {
             } else if (m != null) {
                 m.appliedSequence = sequence;
             }
-            return Kind.REJECTED;
+            return new Result(Kind.REJECTED, refused.type);
         }
         monitors.get(message.monitor()).envs.get(envName).appliedSequence = sequence;
-        return Kind.APPLIED;
+        return new Result(Kind.APPLIED, appliedWith);
     }
 
-    private void checkIn(CheckInMessage message, Monitor stored) {
+    /**
+     * Sentry's order of checks, each refusal with its processing error: the monitor (of this project,
+     * or made by a valid config within the organization's limit), enabled, the environment's rate
+     * limit, the check-in named (of this environment, not finished), its duration. Returns the error
+     * recorded with an applied check-in: an invalid config that the existing monitor ignores.
+     */
+    private ProcessingErrorType checkIn(CheckInMessage message, Monitor stored) {
         Instant at = message.receivedAt();
-        Config sent = message.monitorConfig() == null ? null
-                : Config.of(new MonitorConfigParser("monitor_config.").parse(message.monitorConfig()));
-        if (stored == null && sent == null) throw new Refused("no such monitor");
-        if (stored != null && stored.disabled) throw new Refused("disabled");
+        if (stored != null && !stored.projectId.equals(message.projectId())) {
+            throw new Refused(ProcessingErrorType.MONITOR_NOT_FOUND);
+        }
+        Config sent = null;
+        boolean invalidConfig = false;
+        if (message.monitorConfig() != null) {
+            try {
+                // what an upsert sends must be valid on its own, schedule included
+                sent = Config.fromWire(message.monitorConfig());
+                if (stored != null) sent = stored.config.merge(message.monitorConfig());
+            } catch (InvalidConfig e) {
+                invalidConfig = true;
+            }
+        }
+        if (stored == null && sent == null) {
+            throw new Refused(invalidConfig ? ProcessingErrorType.MONITOR_INVALID_CONFIG : ProcessingErrorType.MONITOR_NOT_FOUND);
+        }
+        if (stored == null && monitorsOf(message.monitor().organization()) >= monitorsPerOrganization) {
+            throw new Refused(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
+        }
+        if (stored != null && stored.disabled) throw new Refused(ProcessingErrorType.MONITOR_DISABLED);
         String envName = message.environmentOrDefault();
         Env env = stored == null ? null : stored.envs.get(envName);
+        Instant minute = minute(at);
+        int counted = env != null && minute.equals(env.rateMinute) ? env.rateCount : 0;
+        if (counted >= rateLimitPerMinute) throw new Refused(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED);
         Run existing;
         if (message.latest()) {
             existing = env == null ? null : newestOpen(env);
@@ -221,7 +318,7 @@ final class ReferenceModel {
             if (existing == null && stored != null) {
                 for (Env other : stored.envs.values()) {
                     if (!other.name.equals(envName) && other.find(message.checkInId()).isPresent()) {
-                        throw new Refused("check-in of another environment");
+                        throw new Refused(ProcessingErrorType.CHECKIN_ENVIRONMENT_MISMATCH);
                     }
                 }
             }
@@ -229,17 +326,20 @@ final class ReferenceModel {
         CheckInStatus incoming = message.status();
         boolean ignored = false;
         if (existing != null && (existing.userFinished() || existing.status() == CheckInStatus.MISSED)) {
-            if (incoming != CheckInStatus.IN_PROGRESS) throw new Refused("run already finished");
+            if (incoming != CheckInStatus.IN_PROGRESS) throw new Refused(ProcessingErrorType.CHECKIN_FINISHED);
             ignored = true; // a start arriving after its end
         }
-        if (existing != null && !ignored && Math.abs(Duration.between(existing.added(), at).toMillis()) > Integer.MAX_VALUE) {
-            throw new Refused("a run longer than a duration can say"); // durations are 32-bit milliseconds
+        Long duration = message.durationMs();
+        if (existing != null && !ignored && duration == null) {
+            duration = Math.abs(Duration.between(existing.added(), at).toMillis());
+            // durations are 32-bit milliseconds
+            if (duration > Integer.MAX_VALUE) throw new Refused(ProcessingErrorType.CHECKIN_INVALID_DURATION);
         }
 
         // Accepted: from here on it is written.
         Monitor m = stored;
         if (m == null) {
-            m = new Monitor(message.monitor(), sent);
+            m = new Monitor(message.monitor(), message.projectId(), sent);
             monitors.put(m.key, m);
         } else if (sent != null) {
             m.config = sent;
@@ -248,19 +348,23 @@ final class ReferenceModel {
             env = new Env(envName);
             m.envs.put(envName, env);
         }
-        if (ignored) return;
+        env.rateMinute = minute;
+        env.rateCount = counted + 1;
+        ProcessingErrorType appliedWith = invalidConfig ? ProcessingErrorType.MONITOR_INVALID_CONFIG : null;
+        if (ignored) return appliedWith;
         Run result;
         if (existing == null) {
-            Instant timeout = incoming == CheckInStatus.IN_PROGRESS ? minute(at).plus(m.config.runtime) : null;
-            result = new Run(message.checkInId(), envName, incoming, at, at, timeout);
+            Instant added = duration == null ? at : at.minusMillis(duration);
+            Instant timeout = incoming == CheckInStatus.IN_PROGRESS ? minute(added).plus(m.config.runtime) : null;
+            result = new Run(message.checkInId(), envName, incoming, added, at, timeout, duration);
         } else if (existing.status() == CheckInStatus.TIMEOUT && incoming != CheckInStatus.IN_PROGRESS) {
-            result = existing.with(CheckInStatus.TIMEOUT, at, null);
+            result = existing.with(CheckInStatus.TIMEOUT, at, null, duration);
         } else if (incoming == CheckInStatus.IN_PROGRESS) {
             Instant byHeartbeat = minute(at).plus(m.config.runtime);
             Instant cap = minute(existing.added()).plus(LONGEST_RUN);
-            result = existing.with(incoming, at, byHeartbeat.isBefore(cap) ? byHeartbeat : cap);
+            result = existing.with(incoming, at, byHeartbeat.isBefore(cap) ? byHeartbeat : cap, duration);
         } else {
-            result = existing.with(incoming, at, null);
+            result = existing.with(incoming, at, null, duration);
         }
         record(m, env, result);
         if (result.status() == CheckInStatus.ERROR) {
@@ -268,6 +372,39 @@ final class ReferenceModel {
         } else {
             succeeded(m, env, result, at);
         }
+        return appliedWith;
+    }
+
+    private void beginStep() {
+        stepWrites.clear();
+        alertsBeforeStep = alertsOwed.size();
+    }
+
+    List<Alert> stepAlerts() {
+        return alertsOwed.subList(alertsBeforeStep, alertsOwed.size());
+    }
+
+    private long monitorsOf(String organization) {
+        return monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
+    }
+
+    /**
+     * Gives the missed check-in of {@code slot} the id the system gave it (the model cannot derive
+     * it), so that a check-in naming that id finds it. Only the model's own reference changes: a
+     * missed check-in is compared without its id.
+     */
+    boolean identifyMissed(MonitorKey key, String envName, Instant slot, String id) {
+        Monitor m = monitors.get(key);
+        Env env = m.envs.get(envName);
+        for (Run r : List.copyOf(env.recent)) {
+            if (r.status() == CheckInStatus.MISSED && r.added().equals(slot)) {
+                m.written.remove(r.added() + "#" + r.id());
+                env.recent.set(env.recent.indexOf(r), r.named(id));
+                m.written.put(r.added() + "#" + id, r.named(id));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Run newestOpen(Env env) {
@@ -279,8 +416,9 @@ final class ReferenceModel {
     }
 
     /** Writes the check-in, and keeps in the environment what the thresholds and timeouts need. */
-    private static void record(Monitor m, Env env, Run run) {
+    private void record(Monitor m, Env env, Run run) {
         m.written.put(run.added() + "#" + run.id(), run);
+        stepWrites.put(run.id(), run);
         remember(m, env, run);
     }
 
@@ -358,6 +496,7 @@ final class ReferenceModel {
      * clock judges it itself): every deadline up to the tick, in order, as if judged at its minute.
      */
     Kind judge(MonitorKey key, String envName, Instant tick, long sequence) {
+        beginStep();
         Monitor m = monitors.get(key);
         Env env = m == null ? null : m.envs.get(envName);
         if (env == null) return Kind.NOTHING_DUE;
@@ -388,14 +527,14 @@ final class ReferenceModel {
 
     private void missed(Monitor m, Env env, Instant at) {
         Instant slot = env.next;
-        Run missed = new Run("missed@" + env.name + "@" + slot, env.name, CheckInStatus.MISSED, slot, at, null);
+        Run missed = new Run("missed@" + env.name + "@" + slot, env.name, CheckInStatus.MISSED, slot, at, null, null);
         record(m, env, missed);
         failed(m, env, missed, m.config.slotBefore(slot, at));
     }
 
     private void timedOut(Monitor m, Env env, Run run) {
         Instant at = run.timeout();
-        Run timedOut = run.with(CheckInStatus.TIMEOUT, at, null);
+        Run timedOut = run.with(CheckInStatus.TIMEOUT, at, null, run.duration());
         record(m, env, timedOut);
         boolean newerFinished = env.recent.stream().anyMatch(r -> r.userFinished() && r.added().isAfter(run.added()));
         if (newerFinished) return;
@@ -424,19 +563,19 @@ final class ReferenceModel {
      * every deadline. Nothing else moves a deadline. A run whose timeout moves is written again, so the
      * check-in listing says what the clock will do.
      */
-    void update(MonitorKey key, Boolean disabled, Boolean muted, Config config, Instant now) {
+    void update(MonitorKey key, Boolean disabled, Boolean muted, Map<String, Object> config, Instant now) {
         Monitor m = monitors.get(key);
         Config before = m.config;
         boolean wasDisabled = m.disabled;
         if (disabled != null) m.disabled = disabled;
         if (muted != null) m.muted = muted;
-        if (config != null) m.config = config;
+        if (config != null) m.config = m.config.merge(config);
         for (Env env : m.envs.values()) {
             if (m.disabled) {
                 env.next = null;
                 env.latest = null;
                 for (Run r : List.copyOf(env.recent)) {
-                    if (r.open()) record(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(), null));
+                    if (r.open()) record(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(), null, r.duration()));
                 }
                 continue;
             }
@@ -451,7 +590,7 @@ final class ReferenceModel {
                     if (r.open()) {
                         Instant timeout = minute(r.added()).plus(m.config.runtime());
                         record(m, env, r.with(CheckInStatus.IN_PROGRESS, r.updated(),
-                                timeout.isBefore(minute(now)) ? minute(now) : timeout));
+                                timeout.isBefore(minute(now)) ? minute(now) : timeout, r.duration()));
                     }
                 }
             }
