@@ -1,0 +1,34 @@
+package dev.cronwatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cold-start benchmark starts each JVM with the options AWS gives the functions. */
+class TemplateTest {
+    @Test
+    void readsTheFoldedJavaToolOptions_asYamlJoinsThem() {
+        List<String> lines = List.of(
+                "    Environment:",
+                "      Variables:",
+                "        JAVA_TOOL_OPTIONS: >-",
+                "          -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+                "",
+                "          -Dslf4j.provider=x.Y",
+                "",
+                "Resources:");
+        assertThat(Template.javaToolOptions(lines)).isEqualTo("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.provider=x.Y");
+    }
+
+    @Test
+    void readsAPlainJavaToolOptions() {
+        assertThat(Template.javaToolOptions(List.of("        JAVA_TOOL_OPTIONS: -Xshare:auto"))).isEqualTo("-Xshare:auto");
+    }
+
+    @Test
+    void theTemplatesOptionsAreTheFunctions() {
+        assertThat(Template.javaToolOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dslf4j.provider=dev.cronwatch.handlers.logging.LambdaLogProvider");
+    }
+}
