@@ -2,6 +2,8 @@ package dev.cronwatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,19 @@ class TemplateTest {
     @Test
     void theTemplatesOptionsAreTheFunctions() {
         assertThat(Template.javaToolOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote",
                 "-Dslf4j.provider=dev.cronwatch.handlers.logging.LambdaLogProvider");
+    }
+
+    /** A flag the JVM refuses (a typo, a diagnostic one not unlocked) would stop every function from starting. */
+    @Test
+    void aJvmStartsWithTheTemplatesOptions() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-version").redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", Template.javaToolOptions());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("unrecognized");
     }
 }
