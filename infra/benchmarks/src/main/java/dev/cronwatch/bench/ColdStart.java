@@ -141,6 +141,7 @@ final class ColdStart {
             }
         } finally {
             mq.stopAndWait();
+            for (Path dir : unpacked.values()) Dirs.delete(dir);
         }
     }
 
