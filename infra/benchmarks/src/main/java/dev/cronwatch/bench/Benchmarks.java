@@ -59,7 +59,7 @@ public final class Benchmarks {
         } else if (options.contains("--cold-start")) {
             header(report, "cold start only");
             try (DynamoLocal dynamo = new DynamoLocal()) {
-                new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 3);
+                new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 5);
             }
         } else if (options.contains("--latency")) {
             header(report, "end-to-end latency only");
@@ -83,7 +83,7 @@ public final class Benchmarks {
                 new ClockCost(dynamo, report).run(10_000, 100_000);
             }
             new EndToEndLatency(report).run(smoke ? 50 : 10_000, smoke ? 100 : 200);
-            new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 3);
+            new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 5);
         }
         cost(report);
         new DashboardLoad(report).run(smoke ? 20 : 1_000);

@@ -3,10 +3,6 @@ package dev.cronwatch.bench;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.core.port.Metric;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,17 +246,12 @@ final class CostModel {
 
     /** The functions' memory as template.yaml sets it (Globals), so the model follows the template. */
     private double functionGb() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path template = dir.resolve("template.yaml");
-            if (!Files.exists(template)) continue;
-            try {
-                String text = Files.readString(template, StandardCharsets.UTF_8);
-                Matcher memory = Pattern.compile("(?m)^\\s+MemorySize: (\\d+)").matcher(text);
-                if (!text.contains("Architectures: [arm64]")) throw new IllegalStateException("template.yaml: not arm64");
-                if (memory.find()) return Integer.parseInt(memory.group(1)) / 1024.0;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        var template = Template.find();
+        if (template.isPresent()) {
+            String text = Template.text(template.get());
+            Matcher memory = Pattern.compile("(?m)^\\s+MemorySize: (\\d+)").matcher(text);
+            if (!text.contains("Architectures: [arm64]")) throw new IllegalStateException("template.yaml: not arm64");
+            if (memory.find()) return Integer.parseInt(memory.group(1)) / 1024.0;
         }
         report.line("template.yaml not found: 1024 MB assumed");
         return 1.0;

@@ -24,11 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,8 +115,8 @@ final class DashboardLoad {
                 driver.quit();
             }
         } finally {
-            delete(profile);
-            delete(dataDir);
+            Dirs.delete(profile);
+            Dirs.delete(dataDir);
         }
     }
 
@@ -182,11 +180,5 @@ final class DashboardLoad {
 
     private static double number(Object value) {
         return ((Number) value).doubleValue();
-    }
-
-    private static void delete(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

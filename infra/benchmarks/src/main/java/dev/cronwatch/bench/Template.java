@@ -1,0 +1,62 @@
+package dev.cronwatch.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** What the benchmarks read from template.yaml, so that they measure what AWS runs. */
+final class Template {
+    private Template() {
+    }
+
+    /** template.yaml in the working directory or the nearest parent that has one. */
+    static Optional<Path> find() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path template = dir.resolve("template.yaml");
+            if (Files.exists(template)) return Optional.of(template);
+        }
+        return Optional.empty();
+    }
+
+    static String text(Path template) {
+        try {
+            return Files.readString(template, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The functions' JAVA_TOOL_OPTIONS (Globals), a folded block ({@code >-}) joined as YAML joins it;
+     * the JVM reads it from the environment as Lambda's does.
+     */
+    static String javaToolOptions() {
+        Path template = find().orElseThrow(() -> new IllegalStateException("template.yaml not found"));
+        return javaToolOptions(text(template).lines().toList());
+    }
+
+    static String javaToolOptions(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("JAVA_TOOL_OPTIONS:")) continue;
+            String value = trimmed.substring("JAVA_TOOL_OPTIONS:".length()).strip();
+            if (!value.equals(">-") && !value.equals(">")) return value;
+            int indent = line.indexOf('J');
+            StringBuilder folded = new StringBuilder();
+            for (int j = i + 1; j < lines.size(); j++) {
+                String next = lines.get(j);
+                if (next.isBlank()) continue;
+                if (next.length() - next.stripLeading().length() <= indent) break;
+                if (!folded.isEmpty()) folded.append(' ');
+                folded.append(next.strip());
+            }
+            return folded.toString();
+        }
+        throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
+    }
+}
