@@ -43,7 +43,7 @@ class StoredAlertTest {
     void anAlertWrittenBeforeTheRecord_isDelivered_withTheSameJson() {
         PendingAlert stored = Documents.alert(KEY, WRITTEN_BEFORE, 0, Instant.parse("2026-01-02T00:05:00Z"));
         assertThat(stored.type()).isEqualTo(AlertType.OPENED);
-        assertThat(Json.write(Json.parseObject(Documents.alert(stored)).get("body"))).as("written again").isEqualTo(BODY);
+        assertThat(Json.write(Json.parseObject(Documents.alert(stored)).get(StoredName.BODY.key))).as("written again").isEqualTo(BODY);
 
         List<PublishRequest> published = new ArrayList<>();
         new SnsAlertPublisher(capturing(published), "arn:aws:sns:eu-north-1:1:alerts", new AlertRenderer(null)).publish(stored);
