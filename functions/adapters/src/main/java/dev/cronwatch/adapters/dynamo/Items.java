@@ -26,9 +26,15 @@ final class Items {
     static final String GIVEN_UP_AT = "givenUpAt";
 
     private final Duration checkInRetention;
+    private final int dueShards;
 
     Items(Duration checkInRetention) {
+        this(checkInRetention, Keys.SHARDS);
+    }
+
+    Items(Duration checkInRetention, int dueShards) {
         this.checkInRetention = checkInRetention;
+        this.dueShards = dueShards;
     }
 
     static String pk(Map<String, AttributeValue> item) {
@@ -61,7 +67,7 @@ final class Items {
         item.put(DOC, s(Documents.environment(e)));
         Instant due = e.dueAt();
         if (due != null) {
-            item.put(TableDefinition.DUE_SHARD, s(Keys.shardOf(pk, Keys.DUE_SHARD_PREFIX)));
+            item.put(TableDefinition.DUE_SHARD, s(Keys.shardOf(pk, Keys.DUE_SHARD_PREFIX, dueShards)));
             item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
         }
         return item;
@@ -125,7 +131,7 @@ final class Items {
         item.put(DOC, s(Documents.alert(a)));
         item.put(ATTEMPTS, n(a.attempts()));
         item.put(NEXT_ATTEMPT_AT, Keys.epochMillis(a.nextAttemptAt()));
-        item.put(TableDefinition.GPK, s(Keys.shardOf(pk, Keys.OUTBOX_SHARD_PREFIX)));
+        item.put(TableDefinition.GPK, s(Keys.shardOf(pk, Keys.OUTBOX_SHARD_PREFIX, Keys.SHARDS)));
         item.put(TableDefinition.GSK, s(outboxGsk(a)));
         return item;
     }

@@ -27,7 +27,8 @@ final class Keys {
 
     /**
      * The due index and the outbox index are written on many monitors' behalf: spread over this many
-     * partition keys so that no index partition takes more than its share of a burst.
+     * partition keys so that no index partition takes more than its share of a burst. The outbox
+     * always uses this many; the due index at least this many (a setting, {@code DueIndexShards}).
      */
     static final int SHARDS = 10;
     static final String DUE_SHARD_PREFIX = "DUE#";
@@ -74,8 +75,8 @@ final class Keys {
         return ERROR_PREFIX + sortable(receivedAt) + "#" + errorId;
     }
 
-    static String shardOf(String pk, String prefix) {
-        return prefix + Math.floorMod(pk.hashCode(), SHARDS);
+    static String shardOf(String pk, String prefix, int shards) {
+        return prefix + Math.floorMod(pk.hashCode(), shards);
     }
 
     /** Fixed-width epoch milliseconds, so that text order is time order (until the year 2286). */
