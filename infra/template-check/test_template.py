@@ -345,7 +345,8 @@ def test_the_processor_sends_only_to_the_dead_letter_queue_and_publishes_only_al
 
 
 def test_the_clocks_dispatcher_sends_only_shard_ticks_and_sweeps_the_outbox(translated):
-    assert dynamo(translated, "ClockFunction") == {"Query", "PutItem", "DeleteItem", "BatchWriteItem"}
+    assert dynamo(translated, "ClockFunction") == {"Query"}
+    assert targets(translated, "ClockFunction", "dynamodb:Query") == [{"Fn::Sub": "${Table.Arn}/index/*"}]
     assert targets(translated, "ClockFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["ClockShardQueue", "Arn"]}]
     assert targets(translated, "ClockFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
     variables = props(translated, "ClockFunction")["Environment"]["Variables"]
