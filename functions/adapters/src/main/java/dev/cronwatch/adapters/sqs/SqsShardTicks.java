@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * The clock's shard queue: a standard queue, one message per shard of the due index and tick, taken by
@@ -41,21 +40,7 @@ public final class SqsShardTicks implements ShardTicks {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .messageBody(encode(batch.get(i))).build());
             }
-            sendBatch(entries);
-        }
-    }
-
-    private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
-        for (int attempt = 1; !entries.isEmpty(); attempt++) {
-            List<SendMessageBatchRequestEntry> asked = entries;
-            SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(asked));
-            if (!response.hasFailed() || response.failed().isEmpty()) return;
-            if (attempt == 2) {
-                throw new IllegalStateException(response.failed().size() + " shard tick(s) not sent: "
-                        + response.failed().get(0).message());
-            }
-            List<String> failed = response.failed().stream().map(f -> f.id()).toList();
-            entries = asked.stream().filter(e -> failed.contains(e.id())).toList();
+            SqsBatches.send(sqs.get(), queueUrl, entries, "shard tick(s)");
         }
     }
 
