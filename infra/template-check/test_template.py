@@ -161,7 +161,7 @@ def test_the_api_is_throttled_at_the_stage(translated):
 def test_every_function_runs_the_built_zip_on_a_current_java_with_json_logs_kept_for_a_while(translated):
     fns = functions(translated)
     assert set(fns) == {"IngestFunction", "ManagementFunction", "ProcessorFunction", "ClockFunction",
-                        "PagerDutyForwarderFunction"}
+                        "ClockShardFunction", "PagerDutyForwarderFunction"}
     for name, function in fns.items():
         p = function["Properties"]
         assert p["Code"]["S3Bucket"] == tc.CODE_BUCKET and p["Code"]["S3Key"].startswith(tc.CODE_PREFIX), name
@@ -187,7 +187,7 @@ def test_the_http_functions_resume_snapstart_snapshots_of_their_published_alias_
         assert alias["FunctionVersion"]["Fn::GetAtt"][0].startswith(name + "Version")
     # every route calls an alias (a snapshot exists only for published versions), never $LATEST
     assert {target for _, target in tc.routes(translated)} == {"IngestFunctionAliaslive", "ManagementFunctionAliaslive"}
-    for name in ("ProcessorFunction", "ClockFunction", "PagerDutyForwarderFunction"):
+    for name in ("ProcessorFunction", "ClockFunction", "ClockShardFunction", "PagerDutyForwarderFunction"):
         assert "SnapStart" not in fns[name]["Properties"], name
 
 
@@ -200,6 +200,7 @@ def test_each_function_runs_the_zip_of_what_it_uses(translated):
     code = {name: f["Properties"]["Code"]["S3Key"] for name, f in functions(translated).items()}
     assert code == {"IngestFunction": "cronwatch/cronwatch-ingest", "ManagementFunction": "cronwatch/cronwatch-management",
                     "ProcessorFunction": "cronwatch/cronwatch-processing", "ClockFunction": "cronwatch/cronwatch-processing",
+                    "ClockShardFunction": "cronwatch/cronwatch-processing",
                     "PagerDutyForwarderFunction": "cronwatch/cronwatch-functions"}
 
 
@@ -288,9 +289,15 @@ def test_a_second_stack_in_the_same_account_and_region_collides_on_no_physical_n
         assert not collisions, f"stacks {stack_a} and {stack_b} would both create: {collisions}"
 
 
+def mapping_of(translated, function):
+    (mapping,) = [m for m in tc.resources_of_type(translated, "AWS::Lambda::EventSourceMapping").values()
+                  if m["Properties"]["FunctionName"] == {"Ref": function}]
+    return mapping
+
+
 def test_the_processor_reads_the_queue_in_batches_with_partial_failures_and_bounded_concurrency(translated):
-    (mapping,) = tc.resources_of_type(translated, "AWS::Lambda::EventSourceMapping").values()
-    p = mapping["Properties"]
+    assert len(tc.resources_of_type(translated, "AWS::Lambda::EventSourceMapping")) == 2
+    p = mapping_of(translated, "ProcessorFunction")["Properties"]
     assert p["FunctionName"] == {"Ref": "ProcessorFunction"}
     assert p["EventSourceArn"] == {"Fn::GetAtt": ["CheckInQueue", "Arn"]}
     assert p["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
@@ -337,10 +344,47 @@ def test_the_processor_sends_only_to_the_dead_letter_queue_and_publishes_only_al
     assert any("AWSLambdaSQSQueueExecutionRole" in arn for arn in managed)
 
 
-def test_the_clock_queues_judgements_judges_itself_as_a_fallback_and_publishes_alerts(translated):
-    assert dynamo(translated, "ClockFunction") == {"Query", "PutItem", "DeleteItem", "BatchWriteItem"}
-    assert targets(translated, "ClockFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]}]
+def test_the_clocks_dispatcher_sends_only_shard_ticks_and_sweeps_the_outbox(translated):
+    assert dynamo(translated, "ClockFunction") == {"Query"}
+    assert targets(translated, "ClockFunction", "dynamodb:Query") == [{"Fn::Sub": "${Table.Arn}/index/*"}]
+    assert targets(translated, "ClockFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["ClockShardQueue", "Arn"]}]
     assert targets(translated, "ClockFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
+    variables = props(translated, "ClockFunction")["Environment"]["Variables"]
+    assert variables["CRONWATCH_CLOCK_SHARD_QUEUE_URL"] == {"Ref": "ClockShardQueue"}
+
+
+def test_the_clocks_workers_queue_judgements_judge_themselves_as_a_fallback_and_publish_alerts(translated):
+    assert dynamo(translated, "ClockShardFunction") == {"Query", "PutItem", "DeleteItem", "BatchWriteItem"}
+    assert targets(translated, "ClockShardFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]}]
+    assert targets(translated, "ClockShardFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
+    _, managed = tc.role_statements(translated, "ClockShardFunction")
+    assert any("AWSLambdaSQSQueueExecutionRole" in arn for arn in managed)
+
+
+def test_the_clocks_workers_take_one_shard_tick_at_a_time_every_shard_at_once(translated):
+    p = mapping_of(translated, "ClockShardFunction")["Properties"]
+    assert p["EventSourceArn"] == {"Fn::GetAtt": ["ClockShardQueue", "Arn"]}
+    assert p["BatchSize"] == 1
+    assert p["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "DueIndexShards"}
+
+
+def test_the_shard_queue_is_standard_with_its_own_dead_letter_queue(translated):
+    q = props(translated, "ClockShardQueue")
+    assert "FifoQueue" not in q
+    assert q["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": ["ClockShardDeadLetterQueue", "Arn"]}
+    assert q["VisibilityTimeout"] == 6 * props(translated, "ClockShardFunction")["Timeout"]
+    assert "FifoQueue" not in props(translated, "ClockShardDeadLetterQueue")
+    alarm = props(translated, "ClockShardDeadLetterAlarm")
+    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["ClockShardDeadLetterQueue",
+                                                                                   "QueueName"]}}]
+
+
+def test_the_due_index_shards_are_a_setting_every_function_reads_and_may_only_grow_from_ten(translated):
+    parameter = translated["Parameters"]["DueIndexShards"]
+    assert parameter["Default"] == 10 and parameter["MinValue"] == 10
+    for name, function in functions(translated).items():
+        assert function["Properties"]["Environment"]["Variables"]["CRONWATCH_DUE_INDEX_SHARDS"] == \
+            {"Ref": "DueIndexShards"}, name
 
 
 def test_no_function_may_publish_operations_alarms_or_reach_another_table(translated):
@@ -383,6 +427,8 @@ EXPECTED_ALARMS = {
     "QueueAgeAlarm": ("AWS/SQS", "ApproximateAgeOfOldestMessage", "GreaterThanThreshold", 300, "notBreaching"),
     "ApplyLagAlarm": ("cronwatch", "ApplyLagMs", "GreaterThanThreshold", 300000, "notBreaching"),
     "DeadLetterAlarm": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", "GreaterThanThreshold", 0, "notBreaching"),
+    "ClockShardDeadLetterAlarm": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", "GreaterThanThreshold", 0,
+                                  "notBreaching"),
     "Api5xxAlarm": ("AWS/ApiGateway", "5xx", "GreaterThanThreshold", 0, "notBreaching"),
     "AlertsFailedAlarm": ("cronwatch", "AlertsFailed", "GreaterThanThreshold", 0, "notBreaching"),
     "JudgementsDeferredAlarm": ("cronwatch", "JudgementsDeferred", "GreaterThanThreshold", 0, "notBreaching"),

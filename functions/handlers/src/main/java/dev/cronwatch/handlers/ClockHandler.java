@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.ShardTicks;
+import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,21 +15,27 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The minute tick from EventBridge Scheduler. The tick is the event's scheduled time, so a late
- * invocation judges the minute it was meant for. Before it queues judgements it lets the minute's
- * last check-ins reach the queue: the HTTP function stamps a check-in's receive time and sends it
+ * The minute tick from EventBridge Scheduler: the clock's dispatcher, which hands one message per
+ * shard of the due index to the shard queue ({@link ClockShardHandler} takes them) and sweeps the
+ * alert outbox. The tick is the event's scheduled time, so a late invocation judges the minute it
+ * was meant for. Before it hands the shards over it lets the minute's last check-ins reach the queue: the HTTP function stamps a check-in's receive time and sends it
  * within {@link AwsClients#SQS_CALL_TIMEOUT}, so after that long past the minute every check-in
  * received before it is queued ahead of the judgements.
  */
 public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     public static final Duration INGEST_GRACE = AwsClients.SQS_CALL_TIMEOUT.plusSeconds(1);
+    /** Shard workers an in-process tick runs at once; on AWS each shard has its own invocation. */
+    public static final int LOCAL_WORKERS = 10;
     private static final Logger log = LoggerFactory.getLogger(ClockHandler.class);
 
     private final ClockService clockService;
+    private final ShardTicks shardTicks;
     private final Clock clock;
     private final Duration ingestGrace;
     private final Metrics metrics;
@@ -39,13 +47,25 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     }
 
     public ClockHandler(Wiring wiring, Duration ingestGrace) {
-        this(wiring.services().clockService(), wiring.services().clock(), ingestGrace, wiring.services().metrics(),
-                wiring.processorEvents());
+        this(wiring.services().clockService(), wiring.shardTicks(), wiring.services().clock(), ingestGrace,
+                wiring.services().metrics(), wiring.processorEvents());
     }
 
+    /** In process, without a shard queue: the dispatcher hands each shard tick to a worker in this thread. */
     public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics,
                         ProcessorEvents judgedHere) {
+        this(clockService, inThisThread(new ClockShardHandler(clockService, metrics, judgedHere)), clock, ingestGrace,
+                metrics, judgedHere);
+    }
+
+    private static ShardTicks inThisThread(ClockShardHandler worker) {
+        return ticks -> ticks.forEach(worker::work);
+    }
+
+    public ClockHandler(ClockService clockService, ShardTicks shardTicks, Clock clock, Duration ingestGrace,
+                        Metrics metrics, ProcessorEvents judgedHere) {
         this.clockService = clockService;
+        this.shardTicks = shardTicks;
         this.clock = clock;
         this.ingestGrace = ingestGrace;
         this.metrics = metrics;
@@ -59,16 +79,18 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
             Instant tick = (event != null && event.getTime() != null
                     ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant()).truncatedTo(ChronoUnit.MINUTES);
             waitForIngest(tick);
-            ClockService.TickResult result = tick(tick);
-            // counted only once the tick has run: a clock that fails every minute raises the alarm
+            ClockService.DispatchResult result = clockService.dispatch(tick, shardTicks);
+            log.info("tick {}: {} shard(s) handed to the workers, {} alert(s) retried and sent", result.tick(),
+                    result.shards(), result.alerts().sent());
+            result.alerts().failures().forEach(f -> log.error("tick {}: {}", result.tick(), f));
+            countAlerts(result.alerts());
+            // counted only once the shards are handed over: a clock that fails every minute raises the alarm
             metrics.count(Metric.TICKS);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("tick", result.tick().toString());
-            summary.put("due", result.due());
-            summary.put("queued", result.queued());
-            summary.put("judgedHere", result.judgedHere().size());
+            summary.put("shards", result.shards());
             summary.put("alertsSent", result.alerts().sent());
-            summary.put("failures", result.failures().size());
+            summary.put("failures", result.alerts().failures().size());
             return summary;
         } finally {
             metrics.flush();
@@ -76,22 +98,30 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
         }
     }
 
-    /** One tick, logged and counted; local mode calls this directly to see what went wrong. */
+    /**
+     * The whole tick in this process, its shard workers on a pool of {@link #LOCAL_WORKERS} threads,
+     * logged and counted as the dispatcher and the workers do: local mode's clock, which has no shard
+     * queue, calls this and sees what went wrong.
+     */
     public ClockService.TickResult tick(Instant tick) {
-        ClockService.TickResult result = clockService.tick(tick);
-        result.failures().forEach(f -> log.error("tick {}: {}", result.tick(), f));
-        result.judgedHere().forEach(j -> log.warn("tick {}: judged here, its deadline waited past the bound: {}",
-                result.tick(), j));
-        log.info("tick {}: {} due, {} judgement(s) queued, {} judged here, {} left for the next tick, {} alert(s) "
-                        + "retried and sent", result.tick(), result.due(), result.queued(), result.judgedHere().size(),
-                result.leftForNextTick(), result.alerts().sent());
-        metrics.add(Metric.JUDGEMENTS_QUEUED, result.queued());
-        metrics.add(Metric.JUDGEMENTS_DEFERRED, result.judgedHere().size());
-        // what they found counts as the processor's would: a miss is in MissesDetected wherever it was judged
-        result.judgedHere().forEach(j -> judgedHere.applied(j.judgement(), j.applied()));
-        metrics.add(Metric.ALERTS_PUBLISHED, result.alerts().sent());
-        metrics.add(Metric.ALERTS_FAILED, result.alerts().givenUp());
+        ClockService.TickResult result = clockService.tick(tick, LocalWorkers.POOL);
+        ClockShardHandler.report(result, "all shards", metrics, judgedHere);
+        countAlerts(result.alerts());
         return result;
+    }
+
+    private void countAlerts(AlertDispatcher.Result alerts) {
+        metrics.add(Metric.ALERTS_PUBLISHED, alerts.sent());
+        metrics.add(Metric.ALERTS_FAILED, alerts.givenUp());
+    }
+
+    /** Built at the first in-process tick only: a Lambda dispatcher never starts these threads. */
+    private static final class LocalWorkers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(LOCAL_WORKERS, r -> {
+            Thread t = new Thread(r, "clock-shard");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void waitForIngest(Instant tick) {

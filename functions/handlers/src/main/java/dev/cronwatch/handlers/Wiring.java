@@ -10,9 +10,11 @@ import dev.cronwatch.adapters.sns.SnsAlertPublisher;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.adapters.sqs.SqsDeadLetterQueue;
+import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.ShardTicks;
 import java.time.Clock;
 import java.time.Duration;
 import java.security.SecureRandom;
@@ -47,7 +49,8 @@ public final class Wiring {
                 System.getenv(Settings.APPLICATION_LOG_LEVEL), System.out::println);
         deadLetters = new SqsDeadLetterQueue(connections::sqs, settings.deadLetterQueueUrl());
         services = new Services(
-                DynamoStores.on(connections.dynamoDb(), settings.tableName(), settings.retentionDays()),
+                DynamoStores.on(connections.dynamoDb(), settings.tableName(), settings.retentionDays(),
+                        settings.dueIndexShards()),
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
@@ -87,6 +90,11 @@ public final class Wiring {
 
     public Services services() {
         return services;
+    }
+
+    /** Where the clock's dispatcher sends each shard's tick: the shard queue its settings name. */
+    public ShardTicks shardTicks() {
+        return new SqsShardTicks(connections::sqs, settings.clockShardQueueUrl());
     }
 
     public DeadLetterQueue deadLetters() {

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.queue.ShardTick;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.Test;
@@ -129,9 +134,22 @@ class FunctionSplitTest {
         system.process();
         // the 01:00 run is late past 01:01; nothing judged it before 01:30, past the 15-minute bound
         system.clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
-        ClockHandler clockHandler = clockHandler();
-        ScheduledEvent event = scheduledNow();
-        assertThat(clockHandler.handleRequest(event, null)).containsEntry("judgedHere", 1).containsEntry("failures", 0);
+        List<ShardTick> handedOver = new ArrayList<>();
+        ClockHandler dispatcher = new ClockHandler(system.services.clockService(), handedOver::addAll, system.clock,
+                java.time.Duration.ZERO, system.metrics, new ProcessorMetrics(system.metrics, system.clock));
+        assertThat(dispatcher.handleRequest(scheduledNow(), null)).containsEntry("failures", 0);
+        ClockShardHandler worker = new ClockShardHandler(system.services.clockService(), system.metrics,
+                new ProcessorMetrics(system.metrics, system.clock));
+        int judgedHere = 0;
+        for (ShardTick work : handedOver) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("shard-" + work.shard());
+            message.setBody(SqsShardTicks.encode(work));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            judgedHere += (Integer) worker.handleRequest(event, null).get("judgedHere");
+        }
+        assertThat(judgedHere).isEqualTo(1);
         assertThat(system.metrics.sum(Metric.JUDGEMENTS_DEFERRED)).isEqualTo(1);
         assertThat(system.metrics.sum(Metric.MISSES_DETECTED)).isEqualTo(1);
         assertThat(system.metrics.sum(Metric.INCIDENTS_OPENED)).isEqualTo(1);

@@ -129,7 +129,8 @@ class TemplateTest {
             handlers.add(type.getName());
         }
         assertThat(handlers).containsExactlyInAnyOrder(IngestHandler.class.getName(), ManagementHandler.class.getName(),
-                ProcessorHandler.class.getName(), ClockHandler.class.getName(), PagerDutyForwarder.class.getName());
+                ProcessorHandler.class.getName(), ClockHandler.class.getName(), ClockShardHandler.class.getName(),
+                PagerDutyForwarder.class.getName());
     }
 
     /** Each function's code is the zip of what it uses (the handlers pom's assemblies). */
@@ -144,6 +145,7 @@ class TemplateTest {
                 "ManagementFunction", target + "cronwatch-management.zip",
                 "ProcessorFunction", target + "cronwatch-processing.zip",
                 "ClockFunction", target + "cronwatch-processing.zip",
+                "ClockShardFunction", target + "cronwatch-processing.zip",
                 "PagerDutyForwarderFunction", target + "cronwatch-functions.zip"));
         assertThat(globals()).containsEntry("Runtime", "java21");
     }
@@ -174,6 +176,25 @@ class TemplateTest {
                 .containsEntry("MinValue", 1);
         assertThat(parameter("MaxMonitorsPerOrganization"))
                 .containsEntry("Default", Settings.DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+        assertThat(global).containsEntry(Settings.DUE_INDEX_SHARDS, Map.of("Ref", "DueIndexShards"));
+        assertThat(parameter("DueIndexShards")).containsEntry("Default", Settings.DEFAULT_DUE_INDEX_SHARDS)
+                .containsEntry("MinValue", Settings.DEFAULT_DUE_INDEX_SHARDS);
+    }
+
+    /** The dispatcher sends its shard ticks where the worker's event source reads them, one at a time. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClocksDispatcherFeedsItsWorkersThroughTheShardQueue() {
+        Map<String, Object> dispatcher = properties(functions().get("ClockFunction"));
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) dispatcher.get("Environment"))
+                .get("Variables");
+        assertThat(variables).containsEntry(Settings.CLOCK_SHARD_QUEUE_URL, Map.of("Ref", "ClockShardQueue"));
+        Map<String, Object> worker = properties(functions().get("ClockShardFunction"));
+        Map<String, Object> source = properties((Map<String, Object>) ((Map<String, Object>) worker.get("Events"))
+                .get("ShardTicks"));
+        assertThat(source).containsEntry("Queue", Map.of("Fn::GetAtt", List.of("ClockShardQueue", "Arn")))
+                .containsEntry("BatchSize", 1);
+        assertThat(properties(resource("ClockShardQueue"))).doesNotContainKey("FifoQueue");
     }
 
     @Test

@@ -49,7 +49,12 @@ public final class Benchmarks {
         } else if (options.contains("--mass-miss")) {
             header(report, "mass miss only");
             int at = options.indexOf("--mass-miss");
-            if (at + 2 < options.size() && options.get(at + 1).matches("\\d+")) {
+            if (options.contains("--fairness")) {
+                // --mass-miss --fairness: issue 26's fairness run and the clock's invocation at 100,000 due
+                MassMiss massMiss = new MassMiss(report);
+                massMiss.fairness(smoke ? 500 : 50_000, 10, 16);
+                massMiss.clockOnly(smoke ? 2_000 : 100_000);
+            } else if (at + 2 < options.size() && options.get(at + 1).matches("\\d+")) {
                 // --mass-miss <due> <workers>: one cell of the table
                 new MassMiss(report).run(Integer.parseInt(options.get(at + 1)), Integer.parseInt(options.get(at + 2)),
                         options.contains("--local-mode") ? MassMiss.Queue.LOCAL_MODE : MassMiss.Queue.IN_PROCESS);
@@ -116,6 +121,8 @@ public final class Benchmarks {
         }
         // the same through local mode as it ships: ElasticMQ's own cost shows beside the table
         massMiss.run(10_000, 16, MassMiss.Queue.LOCAL_MODE);
+        massMiss.fairness(50_000, 10, 16);
+        massMiss.clockOnly(100_000);
     }
 
     private static void header(Report report, String what) {

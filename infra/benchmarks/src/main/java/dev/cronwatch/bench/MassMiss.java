@@ -13,6 +13,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
@@ -170,6 +171,124 @@ final class MassMiss {
                 due - alerts.perMonitor.size(), once == due && published == due ? "exactly once" : "NOT exactly once"));
         profile(due, RequestTimer.since(timeBefore, timer.snapshot()), counter.requests(), requestsBefore, workers,
                 toLastAlert);
+    }
+
+    /**
+     * Issue 26's fairness: organization B's {@code small} due alone, then beside organization A's
+     * {@code big} due at the same tick; B's last alert after the tick each time, and the ratio (target
+     * at most 2). The in-process FIFO queue hands out ready groups in arrival order, so B waits behind
+     * whatever A's judgements were queued before its own.
+     */
+    void fairness(int big, int small, int workers) throws Exception {
+        report.section(String.format("8b. Fairness (issue 26): B %,d due alone, then beside A %,d due, %d workers",
+                small, big, workers));
+        double alone = lastAlertOf("b", 0, small, workers);
+        double flooded = lastAlertOf("b", big, small, workers);
+        report.figure("B's last alert, A idle", alone, "s", "");
+        report.figure("B's last alert, A flooding", flooded, "s", String.format("ratio %.2f; target <= 2: %s",
+                flooded / alone, flooded <= 2 * alone ? "met" : "NOT met"));
+    }
+
+    /** Seconds from the tick to organization B's last alert, with {@code big} of organization A due beside it. */
+    private double lastAlertOf(String organization, int big, int small, int workers) throws Exception {
+        RequestCounter counter = new RequestCounter();
+        RequestTimer timer = new RequestTimer();
+        try (DynamoLocal dynamo = new DynamoLocal()) {
+            DynamoDbClient client = dynamo.client(counter, timer);
+            String table = DynamoLocal.newTable(client);
+            Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
+            InProcessFifo fifo = new InProcessFifo();
+            AtomicInteger ofB = new AtomicInteger();
+            AtomicLong lastOfB = new AtomicLong();
+            Services services = new Services(DynamoStores.on(client, table, 90),
+                    new DynamoTenantDirectory(client, table), fifo, alert -> {
+                        if (alert.monitor().organization().equals(organization)) {
+                            ofB.incrementAndGet();
+                            lastOfB.set(System.nanoTime());
+                        }
+                    }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+            ProcessorHandler handler = new ProcessorHandler(services.processor(),
+                    (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter: " + reason); },
+                    ProcessorEvents.NONE, Metrics.NONE);
+            if (big > 0) seed(client, table, "a", big);
+            seed(client, table, organization, small);
+            List<Thread> consumers = fifo.startConsumers(workers, handler);
+            try {
+                String load = Report.loadAverage();
+                long tickStart = System.nanoTime();
+                ClockTimes times = timedTick(services.clockService());
+                long until = System.nanoTime() + 300_000_000_000L;
+                while (ofB.get() < small && System.nanoTime() < until) sleep(5);
+                if (ofB.get() != small) throw new IllegalStateException("B alerted " + ofB.get() + " of " + small);
+                double seconds = (lastOfB.get() - tickStart) / 1e9;
+                report.line("B %d due beside A %,d due: B's last alert %.2f s after the tick; clock: dispatcher %.3f s, "
+                        + "slowest of %d shard workers %.2f s; load average %s", small, big, seconds, times.dispatcher,
+                        times.shards, times.slowestWorker, load);
+                return seconds;
+            } finally {
+                consumers.forEach(Thread::interrupt);
+                client.deleteTable(b -> b.tableName(table));
+            }
+        }
+    }
+
+    /**
+     * The clock's own invocation for {@code due} environments at one tick, without the workers that
+     * judge them: the dispatcher, and each shard's worker at once as Lambda would run them.
+     */
+    void clockOnly(int due) throws Exception {
+        report.section(String.format("8c. The clock's invocation (issue 26): %,d due, shard workers in parallel", due));
+        try (DynamoLocal dynamo = new DynamoLocal()) {
+            DynamoDbClient client = dynamo.client(new RequestCounter(), new RequestTimer());
+            String table = DynamoLocal.newTable(client);
+            InProcessFifo fifo = new InProcessFifo();
+            Services services = new Services(DynamoStores.on(client, table, 90),
+                    new DynamoTenantDirectory(client, table), fifo, alert -> { },
+                    Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC), UUID::randomUUID,
+                    new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+            double seeded = seed(client, table, "bench", due);
+            String load = Report.loadAverage();
+            ClockTimes times = timedTick(services.clockService());
+            if (times.queued != due) throw new IllegalStateException("queued " + times.queued + " of " + due);
+            report.line("%,d due seeded in %.1f s; load average at the tick %s", due, seeded, load);
+            report.figure(String.format("clock dispatcher: %,d due", due), times.dispatcher, "s", "");
+            report.figure(String.format("clock, slowest of %d shard workers: %,d due", times.shards, due),
+                    times.slowestWorker, "s", String.format("all shards %.2f s; target < 10 s: %s", times.allWorkers,
+                            times.allWorkers < 10 ? "met" : "NOT met"));
+            client.deleteTable(b -> b.tableName(table));
+        }
+    }
+
+    private record ClockTimes(double dispatcher, int shards, double slowestWorker, double allWorkers, int queued) {
+    }
+
+    /** The dispatcher, then every shard it handed over on its own thread; each timed. */
+    private static ClockTimes timedTick(ClockService clockService) throws Exception {
+        List<ShardTick> handed = new ArrayList<>();
+        long began = System.nanoTime();
+        clockService.dispatch(TICK, handed::addAll);
+        double dispatcher = (System.nanoTime() - began) / 1e9;
+        ExecutorService pool = Executors.newFixedThreadPool(handed.size());
+        try {
+            long workersBegan = System.nanoTime();
+            List<Future<double[]>> running = new ArrayList<>();
+            for (ShardTick work : handed) {
+                running.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    int queued = clockService.tickShard(work).queued();
+                    return new double[] {(System.nanoTime() - start) / 1e9, queued};
+                }));
+            }
+            double slowest = 0;
+            int queued = 0;
+            for (Future<double[]> f : running) {
+                slowest = Math.max(slowest, f.get()[0]);
+                queued += (int) f.get()[1];
+            }
+            return new ClockTimes(dispatcher, handed.size(), slowest, (System.nanoTime() - workersBegan) / 1e9, queued);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Every alert published, per monitor, and when the last one went. */

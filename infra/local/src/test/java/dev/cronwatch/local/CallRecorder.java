@@ -39,12 +39,14 @@ public final class CallRecorder implements ExecutionInterceptor {
     private static final Map<String, String> ENTRY_POINTS = Map.of(
             "dev.cronwatch.handlers.ProcessorHandler", "ProcessorFunction",
             "dev.cronwatch.handlers.ClockHandler", "ClockFunction",
+            "dev.cronwatch.handlers.ClockShardHandler", "ClockShardFunction",
             "dev.cronwatch.handlers.http.IngestApi", "IngestFunction");
     /** Every other API class of the HTTP routes is the management function's. */
     private static final String HTTP_APIS = "dev.cronwatch.handlers.http.";
 
     /** Threads a function's code hands its calls to, where no entry point is on the stack. */
-    private static final Map<String, String> THREADS = Map.of("judgement-sender", "ClockFunction");
+    private static final Map<String, String> THREADS = Map.of("judgement-sender", "ClockShardFunction",
+            "clock-shard", "ClockShardFunction");
 
     private static final Set<Call> calls = new TreeSet<>();
     private static volatile boolean recording;

@@ -25,7 +25,7 @@ class InProcessEndToEndTest extends EndToEndSuite {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     /** The functions whose every call the suite makes; the PagerDuty forwarder has its own test. */
     static final List<String> FUNCTIONS = List.of("IngestFunction", "ManagementFunction", "ProcessorFunction",
-            "ClockFunction");
+            "ClockFunction", "ClockShardFunction");
 
     /**
      * Permissions that calls outside this suite hold: local mode hands alerts to its console and
@@ -33,7 +33,9 @@ class InProcessEndToEndTest extends EndToEndSuite {
      */
     static final Map<String, String> HELD_ELSEWHERE = Map.of(
             "ProcessorFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
-            "ClockFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest");
+            "ClockFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
+            "ClockShardFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
+            "ClockFunction sqs:SendMessage on ClockShardQueue", "ShardQueueOnElasticMqTest");
 
     @Override
     Backends backends() {

@@ -23,7 +23,9 @@ public record Settings(
         URI dynamoDbEndpoint,
         URI sqsEndpoint,
         URI snsEndpoint,
-        String publicUrl) {
+        String publicUrl,
+        int dueIndexShards,
+        String clockShardQueueUrl) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE = "CRONWATCH_TABLE";
@@ -44,15 +46,21 @@ public record Settings(
     public static final String SNS_ENDPOINT = "CRONWATCH_SNS_ENDPOINT";
     /** Optional: where people open cronwatch (the dashboard is at its root); alerts link there when set. */
     public static final String PUBLIC_URL = "CRONWATCH_PUBLIC_URL";
+    /** The due index's shard count (template parameter DueIndexShards): every writer and reader must agree. */
+    public static final String DUE_INDEX_SHARDS = "CRONWATCH_DUE_INDEX_SHARDS";
+    /** The clock's dispatcher only: the standard queue its shard ticks go to. */
+    public static final String CLOCK_SHARD_QUEUE_URL = "CRONWATCH_CLOCK_SHARD_QUEUE_URL";
 
     /** Every variable the code reads; the template test checks each is set for every function. */
     public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS,
-            MAX_JUDGEMENT_DELAY, MAX_MONITORS, STACK);
+            MAX_JUDGEMENT_DELAY, MAX_MONITORS, STACK, DUE_INDEX_SHARDS);
 
     public static final int DEFAULT_RATE_LIMIT = 6;
     public static final int DEFAULT_RETENTION_DAYS = 90;
     public static final int DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES = 15;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
+    /** Also the fewest: the count may only be raised (infra/table-design.md). */
+    public static final int DEFAULT_DUE_INDEX_SHARDS = 10;
 
     /** The PagerDuty forwarder's: the name of the SSM SecureString holding the routing key. */
     public static final String PAGERDUTY_ROUTING_KEY_PARAMETER = "CRONWATCH_PAGERDUTY_ROUTING_KEY_PARAMETER";
@@ -97,7 +105,9 @@ public record Settings(
                 uri(env, DYNAMODB_ENDPOINT, problems),
                 uri(env, SQS_ENDPOINT, problems),
                 uri(env, SNS_ENDPOINT, problems),
-                publicUrl(env, problems));
+                publicUrl(env, problems),
+                dueIndexShards(env, problems),
+                optional(env, CLOCK_SHARD_QUEUE_URL));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cronwatch is misconfigured: " + String.join("; ", problems));
         }
@@ -111,7 +121,7 @@ public record Settings(
     public static Settings forTable(String region, String tableName, URI dynamoDbEndpoint) {
         return new Settings(region, tableName, null, null, null, DEFAULT_RATE_LIMIT, DEFAULT_RETENTION_DAYS,
                 DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, DEFAULT_MAX_MONITORS_PER_ORGANIZATION, null, dynamoDbEndpoint,
-                null, null, null);
+                null, null, null, DEFAULT_DUE_INDEX_SHARDS, null);
     }
 
     /**
@@ -129,13 +139,13 @@ public record Settings(
     public Settings withQueues(String queueUrl, String deadLetterQueueUrl) {
         return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, rateLimitPerMinute,
                 retentionDays, maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint,
-                sqsEndpoint, snsEndpoint, publicUrl);
+                sqsEndpoint, snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
     }
 
     public Settings withRateLimitPerMinute(int perMinute) {
         return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, perMinute, retentionDays,
                 maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint, sqsEndpoint,
-                snsEndpoint, publicUrl);
+                snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {
@@ -163,6 +173,13 @@ public record Settings(
         }
         problems.add(name + " must be a positive whole number, not \"" + value + "\"");
         return fallback;
+    }
+
+    private static int dueIndexShards(Map<String, String> env, List<String> problems) {
+        int shards = positive(env, DUE_INDEX_SHARDS, DEFAULT_DUE_INDEX_SHARDS, problems);
+        if (shards >= DEFAULT_DUE_INDEX_SHARDS) return shards;
+        problems.add(DUE_INDEX_SHARDS + " must be at least " + DEFAULT_DUE_INDEX_SHARDS + ", not " + shards);
+        return DEFAULT_DUE_INDEX_SHARDS;
     }
 
     /** An http(s) URL people can open; without a trailing slash, so paths append cleanly. */

@@ -37,12 +37,26 @@ public final class DynamoDecisionStore implements DecisionStore {
     private final BatchRequests batch;
     private final Commits commits;
     private final Queries queries;
+    private final int dueShards;
 
     public DynamoDecisionStore(DynamoDbClient client, String table, int retentionDays) {
+        this(client, table, retentionDays, Keys.SHARDS);
+    }
+
+    /**
+     * {@code dueShards}: the due index's shard count (infra/table-design.md). It may only be raised:
+     * an entry keeps the shard it was written with until its environment is written again, and every
+     * shard below the count is read, so an entry written under a smaller count is still found.
+     */
+    public DynamoDecisionStore(DynamoDbClient client, String table, int retentionDays, int dueShards) {
+        if (dueShards < Keys.SHARDS) {
+            throw new IllegalArgumentException("the due index has at least " + Keys.SHARDS + " shards, not " + dueShards);
+        }
         this.client = client;
         this.table = table;
+        this.dueShards = dueShards;
         this.batch = new BatchRequests(client, table);
-        this.commits = new Commits(client, table, new Items(Duration.ofDays(retentionDays)));
+        this.commits = new Commits(client, table, new Items(Duration.ofDays(retentionDays), dueShards));
         this.queries = new Queries(client, table);
     }
 
@@ -128,32 +142,45 @@ public final class DynamoDecisionStore implements DecisionStore {
      */
     @Override
     public Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
-        ShardCursor at = ShardCursor.decode(cursor);
+        ShardCursor at = ShardCursor.decode(cursor, dueShards);
         List<DueEntry> found = new ArrayList<>();
-        for (int shard = at.shard(); shard < Keys.SHARDS; shard++) {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
-                    .keyConditionExpression("#shard = :shard AND #at <= :upTo")
-                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
-                            ":upTo", Keys.epochMillis(upTo)));
-            Page<Map<String, AttributeValue>> page = queries.page(query, shard == at.shard() ? at.startKey() : null,
-                    limit - found.size(), BY_DUE_KEY);
-            for (var item : page.items()) {
-                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
-                        Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n())));
-            }
+        for (int shard = at.shard(); shard < dueShards; shard++) {
+            Page<DueEntry> page = findDue(shard, upTo, shard == at.shard() ? at.key() : null, limit - found.size());
+            found.addAll(page.items());
             if (page.nextCursor() != null) return new Page<>(found, new ShardCursor(shard, page.nextCursor()).encode());
             if (found.size() == limit) {
-                return new Page<>(found, shard + 1 < Keys.SHARDS ? new ShardCursor(shard + 1, null).encode() : null);
+                return new Page<>(found, shard + 1 < dueShards ? new ShardCursor(shard + 1, null).encode() : null);
             }
         }
         return new Page<>(found, null);
     }
 
     @Override
+    public int dueShards() {
+        return dueShards;
+    }
+
+    /** One Query of one shard of the due index; the cursor is the index key to continue after. */
+    @Override
+    public Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit) {
+        if (shard < 0 || shard >= dueShards) throw new IllegalArgumentException("no shard " + shard);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
+                .keyConditionExpression("#shard = :shard AND #at <= :upTo")
+                .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)), ":upTo", Keys.epochMillis(upTo)));
+        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, BY_DUE_KEY);
+        List<DueEntry> found = new ArrayList<>();
+        for (var item : page.items()) {
+            found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
+                    Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n())));
+        }
+        return new Page<>(found, page.nextCursor());
+    }
+
+    @Override
     public Optional<Instant> nextDeadlineAfter(Instant after) {
         Instant earliest = null;
-        for (int shard = 0; shard < Keys.SHARDS; shard++) {
+        for (int shard = 0; shard < dueShards; shard++) {
             int n = shard;
             var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
                     .keyConditionExpression("#shard = :shard AND #at > :after")
@@ -172,20 +199,16 @@ public final class DynamoDecisionStore implements DecisionStore {
 
     /** A findDue cursor: the shard being read and, inside it, the index cursor to continue after. */
     private record ShardCursor(int shard, String key) {
-        static ShardCursor decode(String cursor) {
+        static ShardCursor decode(String cursor, int shards) {
             if (cursor == null) return new ShardCursor(0, null);
             int bar = cursor.indexOf('|');
             try {
                 int shard = Integer.parseInt(bar < 0 ? cursor : cursor.substring(0, bar));
-                if (shard < 0 || shard >= Keys.SHARDS) throw new IllegalArgumentException("invalid cursor");
+                if (shard < 0 || shard >= shards) throw new IllegalArgumentException("invalid cursor");
                 return new ShardCursor(shard, bar < 0 ? null : cursor.substring(bar + 1));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("invalid cursor", e);
             }
-        }
-
-        Map<String, AttributeValue> startKey() {
-            return Cursors.decode(key);
         }
 
         String encode() {

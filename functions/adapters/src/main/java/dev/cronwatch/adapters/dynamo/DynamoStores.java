@@ -10,7 +10,13 @@ public final class DynamoStores {
 
     /** {@code retentionDays}: how long check-ins (and their attachments) are kept. */
     public static Stores on(DynamoDbClient client, String table, int retentionDays) {
-        return new Stores(new DynamoDecisionStore(client, table, retentionDays), new DynamoAlertOutbox(client, table),
-                new DynamoManagementStore(client, table, retentionDays), new DynamoProcessingErrorLog(client, table));
+        return on(client, table, retentionDays, Keys.SHARDS);
+    }
+
+    /** {@code dueShards}: the due index's shard count, the {@code DueIndexShards} setting. */
+    public static Stores on(DynamoDbClient client, String table, int retentionDays, int dueShards) {
+        return new Stores(new DynamoDecisionStore(client, table, retentionDays, dueShards),
+                new DynamoAlertOutbox(client, table), new DynamoManagementStore(client, table, retentionDays),
+                new DynamoProcessingErrorLog(client, table));
     }
 }

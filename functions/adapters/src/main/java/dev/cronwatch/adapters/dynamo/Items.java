@@ -30,9 +30,15 @@ final class Items {
     static final String CONTENT_TYPE = "contentType";
 
     private final Duration checkInRetention;
+    private final int dueShards;
 
     Items(Duration checkInRetention) {
+        this(checkInRetention, Keys.SHARDS);
+    }
+
+    Items(Duration checkInRetention, int dueShards) {
         this.checkInRetention = checkInRetention;
+        this.dueShards = dueShards;
     }
 
     static String pk(Map<String, AttributeValue> item) {
@@ -65,7 +71,7 @@ final class Items {
         item.put(DOC, s(Documents.environment(e)));
         Instant due = e.dueAt();
         if (due != null) {
-            item.put(TableDefinition.DUE_SHARD, s(Keys.dueShardOf(pk)));
+            item.put(TableDefinition.DUE_SHARD, s(Keys.dueShardOf(pk, dueShards)));
             item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
         }
         return item;

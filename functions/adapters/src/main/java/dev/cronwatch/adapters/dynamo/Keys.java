@@ -32,7 +32,8 @@ final class Keys {
 
     /**
      * The due index and the outbox index are written on many monitors' behalf: spread over this many
-     * partition keys so that no index partition takes more than its share of a burst.
+     * partition keys so that no index partition takes more than its share of a burst. The outbox
+     * always uses this many; the due index at least this many (a setting, {@code DueIndexShards}).
      */
     static final int SHARDS = 10;
     private static final String DUE_SHARD_PREFIX = "DUE#";
@@ -148,8 +149,9 @@ final class Keys {
         return DUE_SHARD_PREFIX + shard;
     }
 
-    static String dueShardOf(String pk) {
-        return dueShard(shardOf(pk));
+    /** {@code shards}: the due index's count, the {@code DueIndexShards} setting (at least {@link #SHARDS}). */
+    static String dueShardOf(String pk, int shards) {
+        return dueShard(shardOf(pk, shards));
     }
 
     static String outboxShard(int shard) {
@@ -157,11 +159,11 @@ final class Keys {
     }
 
     static String outboxShardOf(String pk) {
-        return outboxShard(shardOf(pk));
+        return outboxShard(shardOf(pk, SHARDS));
     }
 
-    private static int shardOf(String pk) {
-        return Math.floorMod(pk.hashCode(), SHARDS);
+    private static int shardOf(String pk, int shards) {
+        return Math.floorMod(pk.hashCode(), shards);
     }
 
     // organizations, projects, DSN keys and tokens: every name checked before it becomes a key

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -85,16 +84,6 @@ public final class SqsCheckInQueue implements CheckInQueue {
                     .messageBody(codec.encode(j)).messageGroupId(groupOf(j.monitor()))
                     .messageDeduplicationId(QueueMessageCodec.deduplicationId(j)).build());
         }
-        for (int attempt = 1; !entries.isEmpty(); attempt++) {
-            List<SendMessageBatchRequestEntry> asked = entries;
-            SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(asked));
-            if (!response.hasFailed() || response.failed().isEmpty()) return;
-            if (attempt == 2) {
-                throw new IllegalStateException(response.failed().size() + " judgement(s) not queued: "
-                        + response.failed().get(0).message());
-            }
-            List<String> failed = response.failed().stream().map(f -> f.id()).toList();
-            entries = asked.stream().filter(e -> failed.contains(e.id())).toList();
-        }
+        SqsBatches.send(sqs.get(), queueUrl, entries, "judgement(s)");
     }
 }

@@ -44,6 +44,12 @@ public interface DecisionStore {
     /** Environments due at or before {@code upTo}, as the due index lists them; page with the cursor. */
     Page<DueEntry> findDue(Instant upTo, String cursor, int limit);
 
+    /** How many shards the due index is read as: {@link #findDue(int, Instant, String, int)} takes 0 to this - 1. */
+    int dueShards();
+
+    /** The entries of one shard of the due index due at or before {@code upTo}; page with the cursor. */
+    Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit);
+
     /** The earliest deadline of any environment strictly after {@code after}: where a fast-forwarded clock ticks next. */
     Optional<Instant> nextDeadlineAfter(Instant after);
 }

@@ -1,20 +1,27 @@
 package dev.cronwatch.core.service;
 
+import dev.cronwatch.core.rules.FairOrder;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.ShardTick;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * One clock tick. The clock does not judge: it reads the due index and queues one judgement per due
- * environment in its monitor's message group, behind every check-in received before the tick, so
+ * One clock tick. The clock does not judge: a dispatcher hands each shard of the due index to a
+ * worker, and each worker reads its shard and queues one judgement per due environment in its monitor's
+ * message group, behind every check-in received before the tick, so
  * the processor's workers judge in parallel across monitors and in order within one. A backlog in
  * the queue therefore delays a judgement, it never produces a false miss.
  *
@@ -25,6 +32,14 @@ import java.util.List;
  */
 public final class ClockService {
     private static final int PAGE = 1_000;
+    /**
+     * Due entries read before their judgements are queued in fair order. Interleaving a single page
+     * would leave a small tenant's deadlines behind a large one's earlier pages; a shard holds about
+     * a tenth of a tick's due (10,000 of 100,000), so this interleaves a whole shard up to that.
+     */
+    private static final int FAIR_WINDOW = 10_000;
+    /** Judgements handed to the queue at once: eight SQS batches of ten, which the queue sends in parallel. */
+    private static final int SEND_SLICE = 80;
     private static final int ALERTS_PER_SWEEP = 500;
 
     private final DecisionStore store;
@@ -46,16 +61,73 @@ public final class ClockService {
         this.directJudgementBudget = directJudgementBudget;
     }
 
+    /**
+     * The whole tick in this thread: the dispatcher, each shard's worker as it is handed over, then
+     * the outbox sweep. Local mode's manual clock and the tests run it so.
+     */
     public TickResult tick(Instant at) {
+        return tick(at, Runnable::run);
+    }
+
+    /**
+     * The whole tick with the shards' workers run on {@code workers}, as many at once as it runs
+     * (the shards of a tick on AWS run in parallel, and fairness across tenants relies on that); it
+     * returns once every worker has finished. A worker's exception is rethrown after the others end.
+     */
+    public TickResult tick(Instant at, Executor workers) {
+        TickResult result = new TickResult(at.truncatedTo(ChronoUnit.MINUTES));
+        DispatchResult dispatched = dispatch(at, ticks -> {
+            List<CompletableFuture<TickResult>> running = ticks.stream()
+                    .map(work -> CompletableFuture.supplyAsync(() -> tickShard(work), workers)).toList();
+            RuntimeException failed = null;
+            for (CompletableFuture<TickResult> worker : running) {
+                try {
+                    result.add(worker.join());
+                } catch (CompletionException e) {
+                    if (failed == null) failed = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            if (failed != null) throw failed;
+        });
+        result.alerts = dispatched.alerts();
+        return result;
+    }
+
+    /**
+     * The scheduled invocation: hands one {@link ShardTick} per shard of the due index to the workers,
+     * then sweeps the alert outbox. It reads nothing of the due index, so its work does not grow with
+     * what is due. The sweep stays here, one sweeper a tick: the outbox is not sharded like the due
+     * index, and a claim already keeps two sweeps from sending one alert twice.
+     */
+    public DispatchResult dispatch(Instant at, ShardTicks workers) {
         Instant tick = at.truncatedTo(ChronoUnit.MINUTES);
+        List<ShardTick> ticks = new ArrayList<>();
+        for (int shard = 0; shard < store.dueShards(); shard++) ticks.add(new ShardTick(shard, tick));
+        workers.send(ticks);
+        return new DispatchResult(tick, ticks.size(), alerts.retryDue(ALERTS_PER_SWEEP));
+    }
+
+    /**
+     * One worker: reads its shard's due entries up to the tick and queues their judgements, a window
+     * of pages at a time interleaved by organization ({@link FairOrder}). Cut off anywhere, what it
+     * has not queued is still due (the shard tick is delivered again, or the next tick finds it), and
+     * what it queued again is the same message, kept once.
+     */
+    public TickResult tickShard(ShardTick work) {
+        Instant tick = work.tick();
         Instant overdue = tick.minus(maxJudgementDelay);
         Instant stopJudgingBy = clock.instant().plus(directJudgementBudget);
         TickResult result = new TickResult(tick);
         String cursor = null;
         do {
-            Page<DueEntry> page = store.findDue(tick, cursor, PAGE);
+            List<DueEntry> window = new ArrayList<>();
+            do {
+                Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
+                window.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null && window.size() < FAIR_WINDOW);
             List<Judgement> toQueue = new ArrayList<>();
-            for (DueEntry due : page.items()) {
+            for (DueEntry due : FairOrder.interleaveByOrganization(window, d -> d.monitor().organization())) {
                 result.due++;
                 Judgement judgement = new Judgement(due.monitor(), due.environment(), due.dueAt(), tick);
                 if (due.dueAt().isAfter(overdue)) {
@@ -66,11 +138,14 @@ public final class ClockService {
                     result.leftForNextTick++;
                 }
             }
-            queue.sendJudgements(toQueue);
-            result.queued += toQueue.size();
-            cursor = page.nextCursor();
+            // in slices, so that the shards' workers, running at once, interleave their sends in the queue:
+            // a small tenant's judgement near the head of every shard is then near the head of the queue
+            for (int from = 0; from < toQueue.size(); from += SEND_SLICE) {
+                List<Judgement> slice = toQueue.subList(from, Math.min(toQueue.size(), from + SEND_SLICE));
+                queue.sendJudgements(slice);
+                result.queued += slice.size();
+            }
         } while (cursor != null);
-        result.alerts = alerts.retryDue(ALERTS_PER_SWEEP);
         return result;
     }
 
@@ -93,6 +168,10 @@ public final class ClockService {
         }
     }
 
+    /** What the dispatcher did: how many shard ticks it handed over, and the outbox sweep. */
+    public record DispatchResult(Instant tick, int shards, AlertDispatcher.Result alerts) {
+    }
+
     /** What a tick did. {@code judgedHere} lists the judgements that waited past the bound. */
     public static final class TickResult {
         private final Instant tick;
@@ -105,6 +184,15 @@ public final class ClockService {
 
         TickResult(Instant tick) {
             this.tick = tick;
+        }
+
+        /** Adds a shard worker's result to the tick's (the in-process tick's view of all its workers). */
+        private synchronized void add(TickResult shard) {
+            due += shard.due;
+            queued += shard.queued;
+            leftForNextTick += shard.leftForNextTick;
+            judgedHere.addAll(shard.judgedHere);
+            failures.addAll(shard.failures);
         }
 
         public Instant tick() {

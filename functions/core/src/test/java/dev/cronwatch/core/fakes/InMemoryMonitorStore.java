@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The store contract in memory: versions checked on monitor and environment, all-or-nothing commits,
@@ -37,6 +38,15 @@ public final class InMemoryMonitorStore implements WholeStore {
     private final Map<String, PendingAlert> givenUp = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
+    private final int dueShards;
+
+    public InMemoryMonitorStore() {
+        this(10);
+    }
+
+    public InMemoryMonitorStore(int dueShards) {
+        this.dueShards = dueShards;
+    }
     private int commits;
     private int rejectedCommits;
     private int otherWrites;
@@ -100,7 +110,29 @@ public final class InMemoryMonitorStore implements WholeStore {
 
     @Override
     public synchronized Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
+        return findDue(upTo, cursor, limit, e -> true);
+    }
+
+    @Override
+    public int dueShards() {
+        return dueShards;
+    }
+
+    /** Shards by the monitor's key, as the DynamoDB store does by its partition key. */
+    @Override
+    public synchronized Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit) {
+        if (shard < 0 || shard >= dueShards) throw new IllegalArgumentException("no shard " + shard);
+        return findDue(upTo, cursor, limit, e -> shardOf(e.monitor()) == shard);
+    }
+
+    public int shardOf(MonitorKey monitor) {
+        return Math.floorMod(monitor.toString().hashCode(), dueShards);
+    }
+
+    private Page<DueEntry> findDue(Instant upTo, String cursor, int limit,
+                                   Predicate<MonitorEnvironment> inShard) {
         List<MonitorEnvironment> due = environments.values().stream()
+                .filter(inShard)
                 .filter(e -> e.dueAt() != null && !e.dueAt().isAfter(upTo))
                 .filter(e -> cursor == null || afterCursor(e, cursor))
                 .sorted(DUE_ORDER)

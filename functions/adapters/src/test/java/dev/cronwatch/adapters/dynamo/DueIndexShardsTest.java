@@ -1,0 +1,92 @@
+package dev.cronwatch.adapters.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.DecisionStore;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.rules.CheckInRules;
+import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ProcessorService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The due index's shard count may only be raised: an entry keeps the shard it was written with until
+ * its environment is written again, and the readers read every shard below the count, so nothing
+ * written under the old count is lost and nothing is read twice.
+ */
+class DueIndexShardsTest {
+    private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
+    private static final Instant TICK = Instant.parse("2026-01-01T01:02:00Z");
+
+    final String table = DynamoDbLocalFixture.newTable(CLIENT);
+    final MutableClock clock = MutableClock.at("2026-01-01T00:30:00Z");
+    int sequence;
+
+    /** Hourly monitors that checked in at {@code at}: each due at the next hour plus a minute. */
+    void checkIn(DecisionStore store, List<MonitorKey> monitors, String at) {
+        clock.set(Instant.parse(at));
+        ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
+                new AlertDispatcher(new DynamoAlertOutbox(CLIENT, table), new RecordingPublisher(), clock), clock);
+        for (MonitorKey key : monitors) {
+            sequence++;
+            processor.apply(new CheckInMessage("m" + sequence, key, "1", UUID.randomUUID().toString(), false,
+                    CheckInStatus.OK, null, null, Map.of("schedule", "0 * * * *", "checkin_margin", 1),
+                    clock.instant()), String.format("%05d", sequence));
+        }
+    }
+
+    static List<DueEntry> everyShard(DecisionStore store, Instant upTo) {
+        List<DueEntry> found = new ArrayList<>();
+        for (int shard = 0; shard < store.dueShards(); shard++) {
+            String cursor = null;
+            do {
+                var page = store.findDue(shard, upTo, cursor, 7);
+                found.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        return found;
+    }
+
+    @Test
+    void raisingTheCountFindsEveryEntryWrittenUnderTheOldOneOnce_andTheirRewritesOnceToo() {
+        List<MonitorKey> monitors = new ArrayList<>();
+        for (int i = 0; i < 40; i++) monitors.add(new MonitorKey("acme", "job-" + i));
+        checkIn(new DynamoDecisionStore(CLIENT, table, 90, 10), monitors, "2026-01-01T00:30:00Z");
+
+        DecisionStore raised = new DynamoDecisionStore(CLIENT, table, 90, 16);
+        assertThat(everyShard(raised, TICK)).extracting(DueEntry::monitor).containsExactlyInAnyOrderElementsOf(monitors);
+        assertThat(raised.findDue(TICK, null, 1_000).items()).hasSize(40);
+
+        // half of them check in again under the new count: their entries move to its shards, found once
+        checkIn(raised, monitors.subList(0, 20), "2026-01-01T00:40:00Z");
+        assertThat(everyShard(raised, TICK)).extracting(DueEntry::monitor).containsExactlyInAnyOrderElementsOf(monitors);
+        assertThat(raised.findDue(TICK, null, 1_000).items()).hasSize(40);
+    }
+
+    @Test
+    void fewerShardsThanTheFirstCountAreRefused() {
+        assertThatThrownBy(() -> new DynamoDecisionStore(CLIENT, table, 90, 9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10");
+    }
+
+    @Test
+    void aShardOutsideTheCountIsNoShard() {
+        DecisionStore store = new DynamoDecisionStore(CLIENT, table, 90, 12);
+        assertThatThrownBy(() -> store.findDue(12, TICK, null, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.findDue(11, TICK, null, 10).items()).isEmpty();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.cronwatch.core.port;
+
+import dev.cronwatch.core.queue.ShardTick;
+import java.util.List;
+
+/** Where the clock's dispatcher hands each shard's work to a worker: a queue on AWS, a thread pool locally. */
+public interface ShardTicks {
+    /** Throws when a tick could not be handed over; the next tick's dispatch sends it again. */
+    void send(List<ShardTick> ticks);
+}

@@ -1,0 +1,169 @@
+package dev.cronwatch.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.fakes.RecordingPublisher;
+import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
+import dev.cronwatch.core.queue.ShardTick;
+import dev.cronwatch.core.rules.CheckInRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clock's dispatcher and shard workers over the in-memory store and queue: every due environment
+ * judged once across the shards, a worker cut off half-way leaving the rest due, and the judgements of
+ * a shard queued one organization at a time.
+ */
+class ClockFanOutTest {
+    static final Instant TICK = Instant.parse("2026-01-01T01:02:00Z");
+
+    final MutableClock clock = MutableClock.at("2026-01-01T00:30:00Z");
+    final InMemoryMonitorStore store = new InMemoryMonitorStore(10);
+    final RecordingQueue queue = new RecordingQueue(clock);
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
+    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000), alerts, clock);
+    final List<MonitorKey> monitors = new ArrayList<>();
+    int sequence;
+
+    ClockService clockOver(CheckInQueue judgements) {
+        return new ClockService(store, judgements, processor, alerts, clock, Duration.ofMinutes(15),
+                Duration.ofSeconds(30));
+    }
+
+    /** An hourly monitor that checked in at 00:30: due at 01:01, missed at the 01:02 tick. */
+    MonitorKey hourly(String organization, String slug) {
+        MonitorKey key = new MonitorKey(organization, slug);
+        String id = "m" + (++sequence);
+        queue.send(new CheckInMessage(id, key, "1", java.util.UUID.randomUUID().toString(), false, CheckInStatus.OK,
+                null, null, Map.of("schedule", "0 * * * *", "checkin_margin", 1), clock.instant()), id);
+        processQueue();
+        monitors.add(key);
+        return key;
+    }
+
+    void processQueue() {
+        for (RecordingQueue.Delivery d : queue.takeAll()) processor.apply(d.message(), d.sequence());
+    }
+
+    long missesOf(MonitorKey key) {
+        return store.allCheckIns(key).stream().filter(c -> c.status() == CheckInStatus.MISSED).count();
+    }
+
+    @Test
+    void theDispatcherHandsOverOneTickPerShard_andReadsNothingDue() {
+        for (int i = 0; i < 30; i++) hourly("acme", "job-" + i);
+        clock.set(TICK.plusSeconds(2));
+        List<ShardTick> handedOver = new ArrayList<>();
+        ClockService.DispatchResult dispatched = clockOver(queue).dispatch(TICK.plusSeconds(2), handedOver::addAll);
+        assertThat(dispatched.shards()).isEqualTo(10);
+        assertThat(handedOver).extracting(ShardTick::shard).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(handedOver).extracting(ShardTick::tick).containsOnly(TICK);
+        assertThat(queue.isEmpty()).as("the dispatcher queues no judgement").isTrue();
+    }
+
+    @Test
+    void everyDueEnvironmentIsJudgedOnceAcrossTheShards() {
+        for (int i = 0; i < 60; i++) hourly("org" + (i % 3), "job-" + i);
+        clock.set(TICK.plusSeconds(2));
+        ClockService clockService = clockOver(queue);
+        List<ShardTick> handedOver = new ArrayList<>();
+        clockService.dispatch(TICK, handedOver::addAll);
+        int due = 0;
+        for (ShardTick work : handedOver) due += clockService.tickShard(work).due();
+        assertThat(due).isEqualTo(60);
+        List<RecordingQueue.Delivery> queued = queue.takeAll();
+        assertThat(queued).extracting(d -> ((Judgement) d.message()).monitor())
+                .containsExactlyInAnyOrderElementsOf(monitors);
+        for (RecordingQueue.Delivery d : queued) processor.apply(d.message(), d.sequence());
+        assertThat(monitors).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+        assertThat(store.findDue(TICK, null, 100).items()).isEmpty();
+        assertThat(publisher.published()).hasSize(60);
+    }
+
+    @Test
+    void aWorkerCutOffHalfWayLeavesTheRestDue_andItsRedeliveryJudgesEachOnce() {
+        for (int i = 0; i < 200; i++) hourly("acme", "job-" + i);
+        clock.set(TICK.plusSeconds(2));
+        int shard = store.shardOf(monitors.get(0));
+        List<MonitorKey> inShard = monitors.stream().filter(m -> store.shardOf(m) == shard).toList();
+        assertThat(inShard).hasSizeGreaterThan(4);
+        AtomicInteger sent = new AtomicInteger();
+        int cutOffAfter = inShard.size() / 2;
+        CheckInQueue dyingHalfWay = new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                queue.send(message, deduplicationId);
+            }
+
+            @Override
+            public void sendJudgements(List<Judgement> judgements) {
+                for (Judgement j : judgements) {
+                    if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
+                    queue.sendJudgements(List.of(j));
+                }
+            }
+        };
+        ShardTick work = new ShardTick(shard, TICK);
+        assertThatThrownBy(() -> clockOver(dyingHalfWay).tickShard(work)).hasMessage("cut off");
+        processQueue();
+        assertThat(inShard.stream().filter(m -> missesOf(m) == 1)).hasSize(cutOffAfter);
+        assertThat(store.findDue(shard, TICK, null, 1_000).items()).as("the rest is still due")
+                .hasSize(inShard.size() - cutOffAfter);
+
+        // SQS delivers the shard tick again: the first half is queued again and kept once, the rest judged
+        assertThat(clockOver(queue).tickShard(work).due()).isEqualTo(inShard.size() - cutOffAfter);
+        processQueue();
+        assertThat(inShard).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+        assertThat(store.findDue(shard, TICK, null, 1_000).items()).isEmpty();
+        assertThat(publisher.published()).hasSize(inShard.size());
+        // and the next tick's dispatch finds nothing more in any shard
+        assertThat(clockOver(queue).tick(TICK.plusSeconds(60)).due()).isEqualTo(monitors.size() - inShard.size());
+    }
+
+    @Test
+    void aShardsJudgementsAreQueuedOneOrganizationAtATime() {
+        for (int i = 0; i < 3_000; i++) hourly("big", "job-" + i);
+        int shard = store.shardOf(monitors.get(0));
+        List<MonitorKey> smallOnes = new ArrayList<>();
+        for (int i = 0; smallOnes.size() < 3; i++) {
+            MonitorKey candidate = new MonitorKey("small", "job-" + i);
+            if (store.shardOf(candidate) == shard) smallOnes.add(hourly("small", "job-" + i));
+        }
+        clock.set(TICK.plusSeconds(2));
+        clockOver(queue).tickShard(new ShardTick(shard, TICK));
+        List<String> organizations = queue.takeAll().stream()
+                .map(d -> ((Judgement) d.message()).monitor().organization()).toList();
+        assertThat(organizations.subList(0, 6)).containsExactly("big", "small", "big", "small", "big", "small");
+        assertThat(organizations.subList(6, organizations.size())).containsOnly("big");
+    }
+
+    @Test
+    void theWholeTickInProcessRunsTheSameWorkersOnAPool() {
+        for (int i = 0; i < 50; i++) hourly("org" + (i % 5), "job-" + i);
+        clock.set(TICK.plusSeconds(2));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            ClockService.TickResult result = clockOver(queue).tick(TICK, pool);
+            assertThat(result.due()).isEqualTo(50);
+            assertThat(result.queued()).isEqualTo(50);
+        } finally {
+            pool.shutdownNow();
+        }
+        processQueue();
+        assertThat(monitors).allSatisfy(m -> assertThat(missesOf(m)).isEqualTo(1));
+    }
+}
