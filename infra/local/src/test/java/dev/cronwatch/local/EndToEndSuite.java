@@ -279,6 +279,30 @@ abstract class EndToEndSuite {
         assertThat(api.notifications()).isEmpty();
     }
 
+    /**
+     * SNS failing: the processor keeps the alert for later, the clock's sweep delivers it once SNS
+     * answers, and one that never gets through is given up after its attempts and shown as a
+     * processing error. Each step runs under the function that does it on AWS, so the recorded calls
+     * hold the template's permissions for the outbox's writes.
+     */
+    @Test
+    void anAlertSnsRefusesIsSentByTheClockLater_andOneNeverAcceptedIsGivenUpAndShown() {
+        controls.failAlertPublishing(alert -> true);
+        api.checkIn("flaky", withConfig("error", HOURLY));
+        api.checkIn("unlucky", withConfig("error", HOURLY));
+        controls.drainQueue();
+        assertThat(api.notifications()).isEmpty();
+
+        controls.failAlertPublishing(alert -> alert.monitor().slug().equals("unlucky"));
+        moveTo("00:05");
+        assertThat(api.notifications()).singleElement()
+                .satisfies(n -> assertThat((String) n.get("subject")).contains("flaky"));
+
+        moveTo("02:00");
+        assertThat(api.notifications()).hasSize(1);
+        assertThat(api.processingErrors("unlucky").toString()).contains("ALERT_NOT_DELIVERED");
+    }
+
     /** Applies what was sent, then deletes the monitor's own item, leaving its environment. */
     private void orphan(String slug) {
         controls.drainQueue();
