@@ -77,8 +77,12 @@ public final class OperatorCommands {
                 String expires = options.get("--expires");
                 Long days = expires != null && expires.matches("[0-9]{1,9}d")
                         ? Long.valueOf(expires.substring(0, expires.length() - 1)) : null;
-                TokenService.Issued issued = tokens.create(organization, options.get("--name"),
-                        days == null ? instant(expires) : null, days);
+                TokenService.Issued issued;
+                try {
+                    issued = tokens.create(organization, options.get("--name"), days == null ? instant(expires) : null, days);
+                } catch (FieldError e) {
+                    throw new FieldError(option(e.field()), e.detail());
+                }
                 out.put("token", issued.secret());
                 out.putAll(TokensApi.view(issued.token(), clock.instant()));
             }
@@ -128,6 +132,11 @@ public final class OperatorCommands {
             }
         }
         return options;
+    }
+
+    /** The command-line option a field of the tokens API came from, so a refusal names what was typed. */
+    private static String option(String field) {
+        return field.startsWith("expires") ? "--expires" : "--" + field;
     }
 
     private static Instant instant(String text) {

@@ -82,6 +82,20 @@ class OperatorCommandsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage");
     }
 
+    /** The operator typed {@code --expires}; the API's field names would send them looking for an option that is not there. */
+    @Test
+    void aPastExpiryIsRefusedNamingTheOptionTyped() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
+
+        assertThat(OperatorCommands.main(tenants, clock, o, e, "create-token", "acme", "--expires", "2020-01-01T00:00:00Z"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cronwatch-admin: --expires: ").doesNotContain("expires_at");
+        assertThat(tenants.tokens("acme", null, 10).items()).isEmpty();
+    }
+
     @Test
     void printsJsonOnStdout_andExitsWithTheStatusTheScriptPassesOn() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,6 +107,6 @@ class OperatorCommandsTest {
         assertThat(OperatorCommands.main(tenants, clock, o, e, "create-organization", "acme")).isEqualTo(1);
         assertThat(OperatorCommands.main(tenants, clock, o, e, "nonsense")).isEqualTo(2);
         assertThat(OperatorCommands.main(tenants, clock, o, e, "create-token", "acme", "--expires", "0d")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists").contains("usage").contains("expires_in_days");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists").contains("usage").contains("--expires: A whole number of days");
     }
 }

@@ -23,8 +23,8 @@ import java.util.Optional;
  * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key and
  * one token, created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
-public record LocalCredentials(String baseUrl, String organization, String projectId, String dsn, String publicKey,
-                        String token) {
+public record LocalCredentials(String baseUrl, String organization, String projectId, String projectSlug, String dsn,
+                               String publicKey, String token) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
@@ -47,14 +47,19 @@ public record LocalCredentials(String baseUrl, String organization, String proje
                 || t.state(now) != ManagementToken.State.ACTIVE).isPresent()) {
             token = Secrets.newToken(RANDOM);
         }
-        tenants.ensureOrganization(ORGANIZATION);
-        tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG));
+        // dated as an operator's organization is; a restart finds them and keeps the first start's dates
+        tenants.createOrganization(ORGANIZATION, now);
+        tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG, PROJECT_SLUG, now));
         DsnKey key = new DsnKey(publicKey, ORGANIZATION, PROJECT_ID);
-        tenants.ensureDsnKey(key);
+        if (tenants.dsnKey(publicKey).isEmpty()) {
+            tenants.createKey(new ProjectKey(publicKey, ORGANIZATION, PROJECT_ID, "Default", now));
+        } else {
+            tenants.ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
+        }
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
-                key.dsn("http", hostPort), publicKey, token);
+                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token);
         credentials.write(file);
         return credentials;
     }
@@ -73,7 +78,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         String token = Secrets.newToken(RANDOM);
         tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
         String hostPort = host + ":" + port;
-        return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(),
+        return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
                 key.dsnKey().dsn("http", hostPort), key.publicKey(), token));
     }
 
@@ -82,6 +87,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("baseUrl", baseUrl);
         json.put("organization", organization);
         json.put("projectId", projectId);
+        json.put("projectSlug", projectSlug);
         json.put("dsn", dsn);
         json.put("publicKey", publicKey);
         json.put("token", token);

@@ -54,19 +54,24 @@ public final class LocalMain {
             system.close();
             console.println("cronwatch: stopped");
         }, "shutdown"));
-        LocalCredentials c = system.credentials();
-        console.printf("""
+        console.print(banner(version(), options, system.credentials()));
+        Thread.currentThread().join();
+    }
+
+    /** What the start prints: where it runs and the tenant to use, the project by id and by slug as URLs take it. */
+    static String banner(String version, LocalOptions options, LocalCredentials c) {
+        return """
                 cronwatch %s is running on %s (%s clock, data in %s)
                   organization  %s
-                  project       %s
+                  project       %s (%s)
                   DSN           %s
                   token         %s
                   (also in %s)
                 Ctrl-C stops it.
-                %n""", version(), c.baseUrl(), options.manualClock() ? "manual" : "real",
+                %n""".formatted(version, c.baseUrl(), options.manualClock() ? "manual" : "real",
                 options.inMemory() ? "memory" : options.dataDir().toAbsolutePath().normalize(),
-                c.organization(), c.projectId(), c.dsn(), c.token(), options.dataDir().resolve(LocalCredentials.FILE));
-        Thread.currentThread().join();
+                c.organization(), c.projectId(), c.projectSlug(), c.dsn(), c.token(),
+                options.dataDir().resolve(LocalCredentials.FILE));
     }
 
     /** One line on standard error and a non-zero exit (the emulators' threads must not keep the JVM up). */

@@ -42,8 +42,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                                     running every tick in between; for simulations and tests
               --start <instant>     where the manual clock starts, e.g. 2026-01-01T00:00:00Z
                                     (required with --clock manual, refused without it)
-              --webhook <url>       also POST each alert, as JSON {"subject","message","attributes"},
-                                    to this URL (alerts are printed and kept for GET /_local/notifications
+              --webhook <url>       also POST each alert to this URL, in the --webhook-format below
+                                    (alerts are printed and kept for GET /_local/notifications
                                     in any case)
               --webhook-format slack|json
                                     slack posts {"text": ...} as a Slack incoming webhook takes it;

@@ -75,6 +75,15 @@ class CronwatchAdminTest {
     }
 
     @Test
+    void helpListsEveryCommand_withTestAlertsProject_andExitsZero() throws Exception {
+        Run help = script(Map.of(), "--help");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("create-organization", "create-token", "list-tokens", "revoke-token")
+                .containsPattern("test-alert .*\\[--project <id>\\]");
+    }
+
+    @Test
     void againstAStacksTable_foundThroughItsOutputs() throws Exception {
         DynamoDbClient client = DynamoDbLocalFixture.client();
         String table = DynamoDbLocalFixture.newTable(client);

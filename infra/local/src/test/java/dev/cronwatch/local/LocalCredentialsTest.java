@@ -2,8 +2,11 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.core.tenant.ProjectKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,39 @@ class LocalCredentialsTest {
         assertThat(credentials.projectId()).isEqualTo("1");
         assertThat(tenants.project("local", "1")).map(Project::slug).hasValue("default");
         assertThat(tenants.project("local", "default")).map(Project::id).hasValue("1");
+    }
+
+    /** Sentry's project and key shapes carry {@code dateCreated}; the first tenant's read as any other's. */
+    @Test
+    void theFirstStartDatesItsProjectAndKey() {
+        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+        LocalCredentials credentials = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW);
+
+        assertThat(tenants.project("local", "1")).map(Project::dateCreated).hasValue(NOW);
+        assertThat(tenants.keys("local", "1", null, 10).items())
+                .singleElement()
+                .satisfies(key -> {
+                    assertThat(key.publicKey()).isEqualTo(credentials.publicKey());
+                    assertThat(key.dateCreated()).isEqualTo(NOW);
+                });
+    }
+
+    @Test
+    void aRestartKeepsTheFirstStartsDates() {
+        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+        LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW);
+        LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW.plusSeconds(3600));
+
+        assertThat(tenants.project("local", "1")).map(Project::dateCreated).hasValue(NOW);
+        assertThat(tenants.keys("local", "1", null, 10).items()).extracting(ProjectKey::dateCreated).containsExactly(NOW);
+    }
+
+    @Test
+    void localJsonNamesTheProjectBySlugToo() throws Exception {
+        LocalCredentials.ensure(new InMemoryTenantDirectory(), dataDir, "127.0.0.1", 18095, NOW);
+
+        assertThat(Json.parseObject(Files.readString(dataDir.resolve("local.json"))))
+                .containsEntry("projectId", "1").containsEntry("projectSlug", "default");
     }
 
     @Test

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
  */
 public final class StackAdmin {
     static final String USAGE = "usage: cronwatch-admin --stack <stack name> [--region <region>] <command> ...\n"
-            + "  test-alert [--monitor <slug>] [--organization <slug>] [--environment <name>]\n"
+            + "  test-alert [--monitor <slug>] [--organization <slug>] [--project <id>] [--environment <name>]\n"
             + "  (and every command of cronwatch-admin --help)";
 
     private StackAdmin() {
