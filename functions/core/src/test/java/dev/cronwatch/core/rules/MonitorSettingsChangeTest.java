@@ -95,4 +95,26 @@ class MonitorSettingsChangeTest {
         assertThat(enabled.nextCheckInLatest()).isEqualTo(Instant.parse("2026-01-01T13:05:00Z"));
         assertThat(enabled.lastCheckIn()).isEqualTo(LAST);
     }
+
+    /** An environment made but never checked in expects nothing yet: a new schedule invents no deadline. */
+    @Test
+    void aNewSchedule_forAnEnvironmentThatNeverCheckedIn_setsNoDeadline() {
+        MonitorEnvironment fresh = MonitorEnvironment.create(KEY, "production", LAST);
+        MonitorEnvironment env = SettingsChangeRules.rescheduled(fresh, monitor(config(), MonitorStatus.ACTIVE),
+                monitor(config("schedule", "*/15 * * * *"), MonitorStatus.ACTIVE), NOW);
+        assertThat(env.nextCheckIn()).isNull();
+        assertThat(env.dueAt()).isNull();
+    }
+
+    /** A change writes the environment and only the runs whose deadlines it moved, not every run kept. */
+    @Test
+    void theChangesListOnlyTheRunsWhoseDeadlinesMoved() {
+        CheckIn finished = new CheckIn("00000000-0000-4000-8000-000000000002", KEY, "1", "production",
+                CheckInStatus.OK, LAST, LAST, 1_000L, LAST, null);
+        MonitorEnvironment before = pending().withCheckIn(finished, 1);
+        MonitorEnvironment after = SettingsChangeRules.rescheduled(before, monitor(config(), MonitorStatus.ACTIVE),
+                monitor(config("max_runtime", 90), MonitorStatus.ACTIVE), NOW);
+        assertThat(SettingsChangeRules.changes(before, after).checkIns()).singleElement()
+                .satisfies(run -> assertThat(run.timeoutAt()).isEqualTo(Instant.parse("2026-01-01T11:35:00Z")));
+    }
 }
