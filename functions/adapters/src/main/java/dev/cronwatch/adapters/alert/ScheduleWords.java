@@ -139,15 +139,26 @@ public final class ScheduleWords {
     private record Time(String text, boolean atClock) {
     }
 
+    /**
+     * A step that does not divide its field's range evenly is not "every N": {@code *\/45} runs at :00
+     * and :45, {@code *\/5} hours leaves a gap of 4 at midnight, {@code *\/25} hours runs once a day.
+     */
+    private static BigInteger evenStep(String field, int range) {
+        Matcher step = STEP.matcher(field);
+        if (!step.matches()) return null;
+        BigInteger n = integer(step.group(1));
+        return n.signum() > 0 && BigInteger.valueOf(range).mod(n).signum() == 0 ? n : null;
+    }
+
     private static Time timeText(String minute, String hour) {
         if (minute.equals("*") && hour.equals("*")) return new Time("every minute", false);
-        Matcher minuteStep = STEP.matcher(minute);
-        if (minuteStep.matches() && hour.equals("*")) return new Time("every " + minuteStep.group(1) + " minutes", false);
+        BigInteger minuteStep = evenStep(minute, 60);
+        if (minuteStep != null && hour.equals("*")) return new Time("every " + minuteStep + " minutes", false);
         if (!NUMBER.matcher(minute).matches()) return null;
         String mm = pad(minute);
         if (hour.equals("*")) return new Time("every hour at :" + mm, false);
-        Matcher hourStep = STEP.matcher(hour);
-        if (hourStep.matches()) return new Time("every " + hourStep.group(1) + " hours at :" + mm, false);
+        BigInteger hourStep = evenStep(hour, 24);
+        if (hourStep != null) return new Time("every " + hourStep + " hours at :" + mm, false);
         if (NUMBER.matcher(hour).matches()) return new Time(pad(hour) + ":" + mm, true);
         if (NUMBER_LIST.matcher(hour).matches()) {
             return new Time(list(List.of(hour.split(",")).stream().map(h -> pad(h) + ":" + mm).toList()), true);
@@ -165,7 +176,7 @@ public final class ScheduleWords {
         String months = month.equals("*") ? "" : monthList(month);
         if (months == null) return null;
         if (!dom.equals("*") && !dow.equals("*")) return null;
-        if (!dow.equals("*")) {
+        if (!dow.equals("*") && !coversTheWeek(dow)) {
             String days = weekdays(dow);
             if (days == null) return null;
             return months.isEmpty() ? days : days + " in " + months;
@@ -190,6 +201,15 @@ public final class ScheduleWords {
             names.add(DAYS.get(day));
         }
         return "on " + list(names);
+    }
+
+    /** {@code 0-7}, {@code 0-6}, {@code 1-7}, {@code sun-sat}: every day of the week, so no day to name. */
+    private static boolean coversTheWeek(String dow) {
+        Matcher range = NAME_RANGE.matcher(dow);
+        if (!range.matches()) return false;
+        Integer from = dayIndex(range.group(1));
+        Integer to = dayIndex(range.group(2));
+        return from != null && to != null && from <= 1 && to - from >= 6;
     }
 
     private static Integer dayIndex(String token) {
