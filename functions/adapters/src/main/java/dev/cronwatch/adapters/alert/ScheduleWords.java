@@ -1,5 +1,7 @@
 package dev.cronwatch.adapters.alert;
 
+import dev.cronwatch.core.schedule.CrontabSchedule;
+import dev.cronwatch.core.schedule.InvalidScheduleException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +52,23 @@ public final class ScheduleWords {
 
     /**
      * The words of a schedule as an alert carries it, without its type: an interval is a list, and a
-     * validated crontab line is a nickname or five fields, none with a calendar's {@code :} or {@code ..}.
+     * crontab is stored as one line that parses as one; anything else is a calendar, even one whose
+     * lines hold five words ({@code Mon\nTue\nWed\nThu\nFri}).
      */
     public static String words(Object schedule) {
         if (schedule instanceof List<?>) return words("interval", schedule);
         String expression = schedule == null ? "" : schedule.toString().strip();
-        boolean crontab = expression.startsWith("@") || (expression.split("\\s+").length >= 5
-                && !expression.contains(":") && !expression.contains(".."));
-        return words(crontab ? "crontab" : "oncalendar", expression);
+        return words(isCrontab(expression) ? "crontab" : "oncalendar", expression);
+    }
+
+    private static boolean isCrontab(String expression) {
+        if (expression.contains("\n")) return false;
+        try {
+            CrontabSchedule.parse(expression);
+            return true;
+        } catch (InvalidScheduleException | RuntimeException e) { // a stored body may hold anything
+            return false;
+        }
     }
 
     private static String intervalWords(List<?> interval) {
