@@ -164,15 +164,24 @@ function calendarAsCron(expression) {
 const NUMBER = /^\d+$/;
 const STEP = /^\*\/(\d+)$/;
 
+/**
+ * A step that does not divide its field's range evenly is not "every N": `*\/45` runs at :00 and :45,
+ * `*\/5` hours leaves a gap of 4 at midnight, `*\/25` hours runs once a day.
+ */
+function evenStep(field, range) {
+  const step = STEP.exec(field);
+  return step && Number(step[1]) > 0 && range % Number(step[1]) === 0 ? Number(step[1]) : null;
+}
+
 function timeText(minute, hour) {
   if (minute === '*' && hour === '*') return {text: 'every minute'};
-  const minuteStep = STEP.exec(minute);
-  if (minuteStep && hour === '*') return {text: `every ${minuteStep[1]} minutes`};
+  const minuteStep = evenStep(minute, 60);
+  if (minuteStep && hour === '*') return {text: `every ${minuteStep} minutes`};
   if (!NUMBER.test(minute)) return null;
   const mm = pad(minute);
   if (hour === '*') return {text: `every hour at :${mm}`};
-  const hourStep = STEP.exec(hour);
-  if (hourStep) return {text: `every ${hourStep[1]} hours at :${mm}`};
+  const hourStep = evenStep(hour, 24);
+  if (hourStep) return {text: `every ${hourStep} hours at :${mm}`};
   if (NUMBER.test(hour)) return {text: `${pad(hour)}:${mm}`, atClock: true};
   if (/^\d+(,\d+)+$/.test(hour)) return {text: list(hour.split(',').map((h) => `${pad(h)}:${mm}`)), atClock: true};
   const range = /^(\d+)-(\d+)$/.exec(hour);
@@ -185,7 +194,7 @@ function dayText(dom, month, dow) {
   const months = month === '*' ? '' : monthList(month);
   if (months === null) return null;
   if (dom !== '*' && dow !== '*') return null;
-  if (dow !== '*') {
+  if (dow !== '*' && !coversTheWeek(dow)) {
     const days = weekdays(dow);
     if (days === null) return null;
     return months ? `${days} in ${months}` : days;
@@ -206,6 +215,15 @@ function weekdays(dow) {
   const names = dow.split(',').map(dayIndex);
   if (names.includes(null)) return null;
   return `on ${list(names.map((d) => DAYS[d]))}`;
+}
+
+/** `0-7`, `0-6`, `1-7`, `sun-sat`: every day of the week, so no day to name. */
+function coversTheWeek(dow) {
+  const range = /^([a-z0-9]+)-([a-z0-9]+)$/.exec(dow);
+  if (!range) return false;
+  const from = dayIndex(range[1]);
+  const to = dayIndex(range[2]);
+  return from !== null && to !== null && from <= 1 && to - from >= 6;
 }
 
 function dayIndex(token) {

@@ -87,6 +87,22 @@ class HttpApiHandlerTest {
         });
     }
 
+    /** The route always starts a run, so a check_in_id in the body is not read: neither refused nor used. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not a UUID    | {"status": "ok", "check_in_id": "not-a-uuid"}
+            a number      | {"status": "ok", "check_in_id": 42}
+            another run's | {"status": "ok", "check_in_id": "11111111-2222-3333-4444-555555555555"}
+            """)
+    void postStartsItsOwnRun_whateverCheckInIdTheBodySends(String name, String body) {
+        APIGatewayV2HTTPResponse r = call("POST", CHECKINS, dsn(), body);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        String id = (String) json(r).get("id");
+        assertThat(id).isNotEqualTo("11111111-2222-3333-4444-555555555555");
+        assertThat(system.queue.messages()).singleElement()
+                .satisfies(m -> assertThat(m.checkInId()).isEqualTo(id));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             malformed JSON             | {"status": "ok"                                    | 400 | body

@@ -135,7 +135,8 @@ public final class AlertRenderer {
         content.put("title", title);
         content.put("description", String.join("\n", summary));
         content.put("nextSteps", List.of(link != null ? "Open the monitor: " + link
-                : "GET /api/0/organizations/" + PlainText.shown(b.organization()) + "/monitors/" + slug(b) + "/checkins/"));
+                : "GET /api/0/organizations/" + encode(b.organization()) + "/monitors/" + encode(b.monitor().slug())
+                        + "/checkins/"));
         content.put("keywords", java.util.stream.Stream.of(PlainText.shown(b.reason()), PlainText.shown(b.environment()),
                 slug(b)).filter(k -> !k.isEmpty()).toList());
 
@@ -162,7 +163,7 @@ public final class AlertRenderer {
 
     private String link(AlertBody b) {
         if (publicUrl == null || b.organization() == null || slug(b).isEmpty()) return null;
-        return publicUrl + "/#/organizations/" + encode(b.organization()) + "/monitors/" + encode(slug(b))
+        return publicUrl + "/#/organizations/" + encode(b.organization()) + "/monitors/" + encode(b.monitor().slug())
                 + (b.environment() == null ? "" : "?environment=" + encode(b.environment()));
     }
 
@@ -186,8 +187,12 @@ public final class AlertRenderer {
         return Math.max(minutes, d.getSeconds() > 0 ? 1 : 0) + " min";
     }
 
+    /**
+     * A value as one segment (or query value) of a URL: the raw value, never {@link PlainText#shown}'s
+     * look-alikes, which would name another monitor; percent-encoded, so that no value leaves its segment.
+     */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     // ---- what the body names, as people read it ----

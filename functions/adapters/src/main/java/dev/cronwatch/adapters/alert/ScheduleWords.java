@@ -1,5 +1,7 @@
 package dev.cronwatch.adapters.alert;
 
+import dev.cronwatch.core.schedule.CrontabSchedule;
+import dev.cronwatch.core.schedule.InvalidScheduleException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +52,23 @@ public final class ScheduleWords {
 
     /**
      * The words of a schedule as an alert carries it, without its type: an interval is a list, and a
-     * validated crontab line is a nickname or five fields, none with a calendar's {@code :} or {@code ..}.
+     * crontab is stored as one line that parses as one; anything else is a calendar, even one whose
+     * lines hold five words ({@code Mon\nTue\nWed\nThu\nFri}).
      */
     public static String words(Object schedule) {
         if (schedule instanceof List<?>) return words("interval", schedule);
         String expression = schedule == null ? "" : schedule.toString().strip();
-        boolean crontab = expression.startsWith("@") || (expression.split("\\s+").length >= 5
-                && !expression.contains(":") && !expression.contains(".."));
-        return words(crontab ? "crontab" : "oncalendar", expression);
+        return words(isCrontab(expression) ? "crontab" : "oncalendar", expression);
+    }
+
+    private static boolean isCrontab(String expression) {
+        if (expression.contains("\n")) return false;
+        try {
+            CrontabSchedule.parse(expression);
+            return true;
+        } catch (InvalidScheduleException | RuntimeException e) { // a stored body may hold anything
+            return false;
+        }
     }
 
     private static String intervalWords(List<?> interval) {
@@ -139,15 +150,26 @@ public final class ScheduleWords {
     private record Time(String text, boolean atClock) {
     }
 
+    /**
+     * A step that does not divide its field's range evenly is not "every N": {@code *\/45} runs at :00
+     * and :45, {@code *\/5} hours leaves a gap of 4 at midnight, {@code *\/25} hours runs once a day.
+     */
+    private static BigInteger evenStep(String field, int range) {
+        Matcher step = STEP.matcher(field);
+        if (!step.matches()) return null;
+        BigInteger n = integer(step.group(1));
+        return n.signum() > 0 && BigInteger.valueOf(range).mod(n).signum() == 0 ? n : null;
+    }
+
     private static Time timeText(String minute, String hour) {
         if (minute.equals("*") && hour.equals("*")) return new Time("every minute", false);
-        Matcher minuteStep = STEP.matcher(minute);
-        if (minuteStep.matches() && hour.equals("*")) return new Time("every " + minuteStep.group(1) + " minutes", false);
+        BigInteger minuteStep = evenStep(minute, 60);
+        if (minuteStep != null && hour.equals("*")) return new Time("every " + minuteStep + " minutes", false);
         if (!NUMBER.matcher(minute).matches()) return null;
         String mm = pad(minute);
         if (hour.equals("*")) return new Time("every hour at :" + mm, false);
-        Matcher hourStep = STEP.matcher(hour);
-        if (hourStep.matches()) return new Time("every " + hourStep.group(1) + " hours at :" + mm, false);
+        BigInteger hourStep = evenStep(hour, 24);
+        if (hourStep != null) return new Time("every " + hourStep + " hours at :" + mm, false);
         if (NUMBER.matcher(hour).matches()) return new Time(pad(hour) + ":" + mm, true);
         if (NUMBER_LIST.matcher(hour).matches()) {
             return new Time(list(List.of(hour.split(",")).stream().map(h -> pad(h) + ":" + mm).toList()), true);
@@ -165,7 +187,7 @@ public final class ScheduleWords {
         String months = month.equals("*") ? "" : monthList(month);
         if (months == null) return null;
         if (!dom.equals("*") && !dow.equals("*")) return null;
-        if (!dow.equals("*")) {
+        if (!dow.equals("*") && !coversTheWeek(dow)) {
             String days = weekdays(dow);
             if (days == null) return null;
             return months.isEmpty() ? days : days + " in " + months;
@@ -190,6 +212,15 @@ public final class ScheduleWords {
             names.add(DAYS.get(day));
         }
         return "on " + list(names);
+    }
+
+    /** {@code 0-7}, {@code 0-6}, {@code 1-7}, {@code sun-sat}: every day of the week, so no day to name. */
+    private static boolean coversTheWeek(String dow) {
+        Matcher range = NAME_RANGE.matcher(dow);
+        if (!range.matches()) return false;
+        Integer from = dayIndex(range.group(1));
+        Integer to = dayIndex(range.group(2));
+        return from != null && to != null && from <= 1 && to - from >= 6;
     }
 
     private static Integer dayIndex(String token) {

@@ -110,6 +110,21 @@ class AlertRendererTest {
         assertThat(chatContent(resolved).get("title")).isEqualTo("\u2705 job [production] recovered");
     }
 
+    /** The text shows {@code nightly_} with a look-alike underscore; a link needs the slug itself to open the monitor. */
+    @Test
+    void links_nameTheMonitorsOwnSlug_notTheSlugAsShown() {
+        Map<String, Object> body = new LinkedHashMap<>(AlertJson.toMap(rigaIncident().alerts().get(0).message().body()));
+        body.put("monitor", Map.of("slug", "nightly_", "schedule", "0 * * * *", "timezone", "Europe/Riga"));
+        AlertBody b = AlertJson.fromMap(body);
+
+        RenderedAlert linked = new AlertRenderer(BASE).render(b);
+        assertThat(linked.link()).isEqualTo("https://cron.example.com/#/organizations/acme/monitors/nightly_?environment=production");
+        assertThat(chatContent(linked).get("nextSteps")).isEqualTo(List.of("Open the monitor: " + linked.link()));
+        assertThat(linked.text()).contains("Open the monitor: " + linked.link() + "\n");
+        assertThat(chatContent(new AlertRenderer(null).render(b)).get("nextSteps"))
+                .isEqualTo(List.of("GET /api/0/organizations/acme/monitors/nightly_/checkins/"));
+    }
+
     @Test
     void hostileNames_cannotForgeLinesPingAChannelOrReorderText() {
         Map<String, Object> body = new LinkedHashMap<>(AlertJson.toMap(rigaIncident().alerts().get(0).message().body()));

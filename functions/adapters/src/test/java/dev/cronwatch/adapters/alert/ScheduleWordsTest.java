@@ -50,6 +50,20 @@ class ScheduleWordsTest {
         assertThat(valid).isGreaterThan(30);
     }
 
+    /**
+     * A stored crontab is one line of five fields that parse (or a nickname); anything else an alert
+     * carries is a calendar, however many words its lines hold.
+     */
+    @Test
+    void aScheduleWithoutItsType_isACrontabOnlyWhenItParsesAsOne() {
+        assertThat(ScheduleWords.words("0\n0\n*\n*\n*")).isEqualTo("OnCalendar \"0\n0\n*\n*\n*\"");
+        assertThat(ScheduleWords.words("Mon\nTue\nWed\nThu\nFri")).isEqualTo("OnCalendar \"Mon\nTue\nWed\nThu\nFri\"");
+        assertThat(ScheduleWords.words("daily weekly monthly yearly hourly"))
+                .isEqualTo("OnCalendar \"daily weekly monthly yearly hourly\"");
+        assertThat(ScheduleWords.words("0 9 * * 1-5")).isEqualTo("at 09:00, Monday to Friday");
+        assertThat(ScheduleWords.words("@daily")).isEqualTo("every day at 00:00");
+    }
+
     @Test
     void anIntervalReadAfterTheOutbox_readsAsWritten() {
         assertThat(ScheduleWords.words(List.of(2L, "hour"))).isEqualTo("every 2 hours");

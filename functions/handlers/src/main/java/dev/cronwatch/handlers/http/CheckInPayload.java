@@ -24,8 +24,9 @@ final class CheckInPayload {
     }
 
     /**
-     * {@code durationInSeconds}: the relay and envelopes send seconds (a float), the HTTP API
-     * milliseconds.
+     * {@code checkInId} is taken as given (null: latest, or a run the service starts); the body's
+     * {@code check_in_id} is read only through {@link #bodyCheckInId}. {@code durationInSeconds}: the
+     * relay and envelopes send seconds (a float), the HTTP API milliseconds.
      */
     static CheckInCommand command(DsnKey key, String slug, String checkInId, Map<String, Object> fields,
                                   boolean durationInSeconds) {
@@ -39,8 +40,7 @@ final class CheckInPayload {
             durationMs = ms == null ? null : ms.longValue();
         }
         Map<String, Object> config = config(fields.get("monitor_config"));
-        String id = checkInId != null ? checkInId : Values.string(fields.get("check_in_id"), "check_in_id");
-        return new CheckInCommand(key.organization(), key.projectId(), slug(slug), id, CheckInCommand.status(status),
+        return new CheckInCommand(key.organization(), key.projectId(), slug(slug), checkInId, CheckInCommand.status(status),
                 environment, durationMs, config);
     }
 
@@ -82,6 +82,11 @@ final class CheckInPayload {
             kept.put(key, value);
         }
         return kept;
+    }
+
+    /** The relay's and envelopes' {@code check_in_id}: the run it names, or none for the latest. */
+    static String bodyCheckInId(Map<String, Object> fields) {
+        return Values.string(fields.get("check_in_id"), "check_in_id");
     }
 
     /** Ingest accepts any name and slugifies it as Sentry does; nothing left is an error. */

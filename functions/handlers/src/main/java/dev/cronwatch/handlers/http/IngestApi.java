@@ -23,7 +23,10 @@ final class IngestApi {
         this.credentials = credentials;
     }
 
-    /** {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids. */
+    /**
+     * {@code POST …/monitors/{slug}/checkins/}: always a new run, so overlapping runs get their own ids;
+     * the body's {@code check_in_id} is not read, since the service makes the run's id.
+     */
     APIGatewayV2HTTPResponse create(Request request, String organization, String slug) {
         DsnKey key = dsnKeyOf(request, organization);
         CheckInCommand command = CheckInPayload.command(key, slug, null, request.json(), false);
@@ -45,7 +48,7 @@ final class IngestApi {
         Map<String, Object> fields = new HashMap<>(request.query());
         fields.remove("sentry_key");
         if (request.hasBody()) fields.putAll(request.json());
-        ingest.accept(CheckInPayload.command(key, slug, null, fields, true));
+        ingest.accept(CheckInPayload.command(key, slug, CheckInPayload.bodyCheckInId(fields), fields, true));
         return Response.json(202, Map.of());
     }
 
@@ -61,8 +64,8 @@ final class IngestApi {
         for (Envelope.Item item : envelope.items()) {
             if (!item.type().equals("check_in")) continue; // events, sessions…: not ours to keep
             Map<String, Object> payload = item.json();
-            commands.add(CheckInPayload.command(key, Values.string(payload.get("monitor_slug"), "monitor_slug"), null,
-                    payload, true));
+            commands.add(CheckInPayload.command(key, Values.string(payload.get("monitor_slug"), "monitor_slug"),
+                    CheckInPayload.bodyCheckInId(payload), payload, true));
         }
         commands.forEach(ingest::accept);
         return Response.json(200, Map.of());
