@@ -19,6 +19,7 @@ final class InjectedFaults {
 
     private volatile Predicate<PendingAlert> failingAlerts = NONE;
     private int judgementsBeforeCutOff = -1;
+    private boolean cutOff;
 
     /** From now on, publishing an alert it matches fails as SNS failing would; null restores publishing. */
     void failAlerts(Predicate<PendingAlert> which) {
@@ -59,12 +60,21 @@ final class InjectedFaults {
         };
     }
 
-    /** How many of the next {@code wanted} judgements may go; arming the cut-off is used up when it fires. */
+    /**
+     * How many of the next {@code wanted} judgements may go. Once the cut-off fires, every shard worker
+     * of that tick is cut off with it (the workers run at once, as one invocation), until the tick ends.
+     */
     private synchronized int allowedOf(int wanted) {
         if (judgementsBeforeCutOff < 0) return wanted;
         int allowed = Math.min(wanted, judgementsBeforeCutOff);
         judgementsBeforeCutOff -= allowed;
-        if (allowed < wanted) judgementsBeforeCutOff = -1;
+        if (allowed < wanted) cutOff = true;
         return allowed;
+    }
+
+    /** The tick is over: a cut-off that fired is used up, one that did not stays armed. */
+    synchronized void tickEnded() {
+        if (cutOff) judgementsBeforeCutOff = -1;
+        cutOff = false;
     }
 }

@@ -58,7 +58,11 @@ public final class LocalControls {
 
     /** Runs the clock handler for one minute without applying the queue first. */
     public ClockService.TickResult tickWithoutDraining(Instant minute) {
-        return ticker.tick(minute);
+        try {
+            return ticker.tick(minute);
+        } finally {
+            faults.tickEnded();
+        }
     }
 
     /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */

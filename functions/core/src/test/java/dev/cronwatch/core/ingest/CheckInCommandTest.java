@@ -47,7 +47,9 @@ class CheckInCommandTest {
     void refusesEnvironmentNamesThatCannotBeAPathSegmentOrALabel() {
         for (String name : List.of("..", ".", "a/b", "/", "line\nbreak", "tab\there", "cr\rhere", "feed\fhere",
                 "zero\u200Bwidth", "joi\u200Dner", "word\u2060joiner", "bom\uFEFF", "\u202Eright-to-left",
-                "isolate\u2066x\u2069", "mark\u200F", "x".repeat(65))) {
+                "isolate\u2066x\u2069", "mark\u200F", "x".repeat(65),
+                // blank letters: not format characters, yet they draw nothing, so "prod\u3164" passes for "prod"
+                "prod\u3164", "\u3164", "a\u115Fb", "a\u1160b", "a\uFFA0b", "braille\u2800blank", "cgj\u034Fx")) {
             assertThat(fieldOf(() -> command(null, CheckInStatus.OK, name, null, null))).as(name).isEqualTo("environment");
         }
         for (String name : List.of("production", "staging env", "café", "...", ".hidden", "a..b", "x".repeat(64),
