@@ -91,11 +91,14 @@ final class ColdStart {
             SqsClient sqs = AwsClients.forEmulators("us-east-1").sqs(sqsEndpoint);
             String queue = sqs.createQueue(b -> b.queueName("cold.fifo").attributes(Map.of(
                     software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+            // the clock's tick hands each shard of the due index to a worker through this queue
+            String shardQueue = sqs.createQueue(b -> b.queueName("cold-shards")).queueUrl();
             Map<String, String> env = Map.ofEntries(
                     Map.entry("AWS_REGION", "us-east-1"),
                     Map.entry("CRONWATCH_TABLE", table),
                     Map.entry("CRONWATCH_QUEUE_URL", queue),
                     Map.entry("CRONWATCH_DLQ_URL", queue),
+                    Map.entry("CRONWATCH_CLOCK_SHARD_QUEUE_URL", shardQueue),
                     Map.entry("CRONWATCH_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:bench"),
                     Map.entry("CRONWATCH_RATE_LIMIT_PER_MINUTE", "1000"),
                     Map.entry("CRONWATCH_RETENTION_DAYS", "90"),
