@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public final class IntervalSchedule implements Schedule {
     private static final long MAX_STEPS = 100_000;
+    private static final Duration ONE_DAY = Duration.ofDays(1);
 
     private final int count;
     private final IntervalUnit unit;
@@ -51,10 +53,12 @@ public final class IntervalSchedule implements Schedule {
                 estimateSteps(start.toLocalDateTime(), start.toLocalDateTime().plus(Duration.between(anchor, reference))));
         long k = Math.max(0, estimate - 2);
         Instant best = anchor;
-        // Points in a spring gap move an hour on, past points that follow them on the wall clock, so the
-        // series is not in real-time order there: every point up to a day of wall clock past the reference
-        // is looked at (no clock change is longer).
-        LocalDateTime end = referenceWall.plusDays(1);
+        // Away from a clock change a point later on the wall clock is later in time, so the walk ends at
+        // the reference's wall time. Near one it does not: a point in a spring gap moves on past the points
+        // that follow it, and one in the repeated autumn hour is read at its first pass, before a reference
+        // in the second. There every point up to a day of wall clock past the reference is looked at (no
+        // clock change is longer).
+        LocalDateTime end = offsetChangesNear(zone, reference) ? referenceWall.plusDays(1) : referenceWall;
         for (; k < estimate + MAX_STEPS; k++) {
             ZonedDateTime point = point(start, k);
             if (point == null) continue;
@@ -63,6 +67,12 @@ public final class IntervalSchedule implements Schedule {
             if (at.isBefore(reference) && at.isAfter(best)) best = at;
         }
         return best;
+    }
+
+    /** Whether the zone's offset changes within a day either side of {@code at}. */
+    private static boolean offsetChangesNear(ZoneId zone, Instant at) {
+        ZoneOffsetTransition next = zone.getRules().nextTransition(at.minus(ONE_DAY));
+        return next != null && next.getInstant().isBefore(at.plus(ONE_DAY));
     }
 
     /** The k-th point of the series, or null when a month or year lacks the starting day. */
