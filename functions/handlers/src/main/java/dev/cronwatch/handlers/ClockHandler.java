@@ -2,7 +2,6 @@ package dev.cronwatch.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
@@ -12,6 +11,7 @@ import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * was meant for. Before it hands the shards over it lets the minute's last check-ins reach the queue: the HTTP function stamps a check-in's receive time and sends it
  * within {@link AwsClients#SQS_CALL_TIMEOUT}, so after that long past the minute every check-in
  * received before it is queued ahead of the judgements.
+ *
+ * <p>The event is taken as the map the runtime reads it into, not as {@code ScheduledEvent}: that class
+ * reads its {@code time} with joda-time, whose classes and zone data a cold start would load for one field.
  */
-public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class ClockHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     public static final Duration INGEST_GRACE = AwsClients.SQS_CALL_TIMEOUT.plusSeconds(1);
     /** Shard workers an in-process tick runs at once; on AWS each shard has its own invocation. */
     public static final int LOCAL_WORKERS = 10;
@@ -73,11 +76,10 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         LogContext.begin(context);
         try {
-            Instant tick = (event != null && event.getTime() != null
-                    ? Instant.ofEpochMilli(event.getTime().getMillis()) : clock.instant()).truncatedTo(ChronoUnit.MINUTES);
+            Instant tick = scheduledTime(event).truncatedTo(ChronoUnit.MINUTES);
             waitForIngest(tick);
             ClockService.DispatchResult result = clockService.dispatch(tick, shardTicks);
             log.info("tick {}: {} shard(s) handed to the workers, {} alert(s) retried and sent", result.tick(),
@@ -95,6 +97,17 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
         } finally {
             metrics.flush();
             LogContext.end();
+        }
+    }
+
+    /** The event's {@code time} (ISO 8601, as EventBridge Scheduler fills it in); without one, now. */
+    private Instant scheduledTime(Map<String, Object> event) {
+        Object time = event == null ? null : event.get("time");
+        if (time == null) return clock.instant();
+        try {
+            return Instant.parse(time.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("time: not an ISO 8601 instant: " + time, e);
         }
     }
 

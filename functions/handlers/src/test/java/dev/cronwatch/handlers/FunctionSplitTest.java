@@ -2,12 +2,12 @@ package dev.cronwatch.handlers;
 
 import static dev.cronwatch.handlers.HttpEvents.unknownRoute;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.queue.ShardTick;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.joda.time.DateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,10 +42,8 @@ class FunctionSplitTest {
     }
 
     /** EventBridge's event for the minute the clock stands at. */
-    ScheduledEvent scheduledNow() {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setTime(new DateTime(system.clock.instant().toEpochMilli()));
-        return event;
+    Map<String, Object> scheduledNow() {
+        return Map.of("time", system.clock.instant().toString());
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -119,11 +116,19 @@ class FunctionSplitTest {
     @Test
     void countsATickOnlyWhenTheTickRan() {
         ClockHandler clockHandler = clockHandler();
-        ScheduledEvent event = scheduledNow();
+        Map<String, Object> event = scheduledNow();
         assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
         assertThat(clockHandler.handleRequest(event, null)).containsEntry("failures", 0);
         assertThat(system.metrics.sum(Metric.TICKS)).isEqualTo(2);
         assertThat(system.metrics.flushes()).isEqualTo(2);
+    }
+
+    @Test
+    void aScheduledTimeThatIsNoInstant_isRefusedNamingTheField_andNothingIsTicked() {
+        ClockHandler clockHandler = clockHandler();
+        assertThatThrownBy(() -> clockHandler.handleRequest(Map.of("time", "Monday noon"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("time:");
+        assertThat(system.metrics.sum(Metric.TICKS)).isZero();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.cronwatch.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.handlers.ClockHandler;
@@ -11,10 +10,10 @@ import dev.cronwatch.handlers.ManagementHandler;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Wiring;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.joda.time.DateTime;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -101,9 +100,8 @@ public final class ColdStartMain {
                 yield ((ProcessorHandler) handler).handleRequest(event, null).getBatchItemFailures().isEmpty() ? "ok" : "failed";
             }
             case "clock" -> {
-                ScheduledEvent event = new ScheduledEvent();
                 // the minute before: its ingest grace is over, so the tick does not wait for it
-                event.setTime(new DateTime(System.currentTimeMillis() - 60_000));
+                Map<String, Object> event = Map.of("time", Instant.ofEpochMilli(System.currentTimeMillis() - 60_000).toString());
                 yield String.valueOf(((ClockHandler) handler).handleRequest(event, null).get("failures"));
             }
             default -> throw new IllegalArgumentException(kind);
