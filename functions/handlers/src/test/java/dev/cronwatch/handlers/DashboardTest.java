@@ -3,13 +3,18 @@ package dev.cronwatch.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.testing.RecordingClassLoader;
 import dev.cronwatch.handlers.http.Dashboard;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.Request;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,28 @@ class DashboardTest {
             body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
         }
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Issue 29: a management function's cold start serving an API call does not read, hash and compress them. */
+    @Test
+    void theFilesAreReadOnTheFirstPageRequest_notWhenTheRoutesAreBuilt() throws Exception {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
+            Runnable firstPage = loader.newInstance(ManagementRoutes.class, Runnable.class);
+            assertThat(loader.resources()).noneMatch(name -> name.startsWith("dashboard/"));
+            firstPage.run();
+            assertThat(loader.resources()).contains("dashboard/index.html", "dashboard/app.js");
+        }
+    }
+
+    /** Loaded by the recording loader: the management function's routes, then its first page request. */
+    public static final class ManagementRoutes implements Runnable {
+        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, null, Clock.systemUTC(),
+                HttpScope.MANAGEMENT);
+
+        @Override
+        public void run() {
+            assertThat(routes.handle(Request.of(HttpEvents.event("GET", "/", Map.of(), null))).getStatusCode()).isEqualTo(200);
+        }
     }
 
     @Test

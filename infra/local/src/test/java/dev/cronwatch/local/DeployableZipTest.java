@@ -47,11 +47,21 @@ class DeployableZipTest {
         assertThat(processing).noneMatch(n -> n.startsWith("dashboard/"));
 
         assertThat(jars(names(ZIP))).contains("ssm");
+        assertThat(names(ZIP)).contains("dev/cronwatch/handlers/PagerDutyForwarder.class");
+        for (Set<String> function : List.of(ingest, management, processing)) {
+            // the forwarder alone calls PagerDuty; the operator's commands run from the full zip
+            assertThat(function).noneMatch(n -> n.startsWith("dev/cronwatch/adapters/pagerduty/")
+                    || n.startsWith("dev/cronwatch/handlers/PagerDutyForwarder")
+                    || n.startsWith("dev/cronwatch/handlers/OperatorCommands"));
+            assertThat(function).contains("dev/cronwatch/adapters/aws/AwsClients.class");
+        }
         // the SDK's sign-in modules are the operator tools' (infra/operator), not the functions': a
         // function's credentials are its role's, in its environment
         for (String zip : List.of("cronwatch-functions.zip", "cronwatch-ingest.zip", "cronwatch-management.zip",
                 "cronwatch-processing.zip")) {
             assertThat(jars(names(TARGET.resolve(zip)))).as(zip).doesNotContain("sso", "ssooidc", "sts", "cloudformation");
+            // every client is given the URL-connection client: no other HTTP client is shipped
+            assertThat(jars(names(TARGET.resolve(zip)))).as(zip).doesNotContain("apache5-client", "httpclient5", "apache-client");
         }
     }
 

@@ -2,14 +2,7 @@ package dev.cronwatch.adapters.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.cronwatch.adapters.testing.RecordingClassLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +13,16 @@ import org.junit.jupiter.api.Test;
 class ClientStartTest {
     @Test
     void buildingEveryClientWeUseBuildsNoServiceMetadata() throws Exception {
-        try (Recording loader = new Recording()) {
-            Runnable build = (Runnable) loader.loadClass(BuildEveryClient.class.getName()).getConstructor().newInstance();
-            build.run();
-            assertThat(loader.loaded).as("the clients were built in the recording loader")
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
+            loader.newInstance(BuildEveryClient.class, Runnable.class).run();
+            assertThat(loader.classes()).as("the clients were built in the recording loader")
                     .contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient");
-            assertThat(loader.loaded).noneMatch(name -> name.startsWith("software.amazon.awssdk.regions.servicemetadata.")
+            assertThat(loader.classes()).noneMatch(name -> name.startsWith("software.amazon.awssdk.regions.servicemetadata.")
                     || name.equals("software.amazon.awssdk.regions.GeneratedServiceMetadataProvider"));
         }
     }
 
-    /** Loaded by {@link Recording}: the four clients as a function builds them for AWS. */
+    /** Loaded by the recording loader: the four clients as a function builds them for AWS. */
     public static final class BuildEveryClient implements Runnable {
         @Override
         public void run() {
@@ -39,31 +31,6 @@ class ClientStartTest {
             clients.sqs(null);
             clients.sns(null);
             clients.ssm(null);
-        }
-    }
-
-    /** The test's class path without the test's loader as parent: every class it loads is its own. */
-    private static final class Recording extends URLClassLoader {
-        final Set<String> loaded = ConcurrentHashMap.newKeySet();
-
-        Recording() {
-            super(classPath(), ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            loaded.add(name);
-            return super.loadClass(name, resolve);
-        }
-
-        private static URL[] classPath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(entry -> {
-                try {
-                    return Path.of(entry).toUri().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
         }
     }
 }

@@ -70,12 +70,20 @@ public final class HttpRoutes {
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
                 route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
                 route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org")))));
-        if (scope != HttpScope.INGEST) { // reading, hashing and compressing the assets is no work for ingest's cold start
-            Dashboard dashboard = Dashboard.fromClasspath();
-            all.add(route("GET", "/", (r, v) -> dashboard.page(r)));
-            all.add(route("GET", "/assets/{version}/{name}", (r, v) -> dashboard.asset(r, v.get("version"), v.get("name"))));
+        if (scope != HttpScope.INGEST) {
+            all.add(route("GET", "/", (r, v) -> DashboardFiles.LOADED.page(r)));
+            all.add(route("GET", "/assets/{version}/{name}",
+                    (r, v) -> DashboardFiles.LOADED.asset(r, v.get("version"), v.get("name"))));
         }
         routes = List.copyOf(all);
+    }
+
+    /**
+     * The dashboard's files are read, hashed and compressed on the first page or asset request (the
+     * JVM initialises this class then, once): an API call's cold start does none of that work.
+     */
+    private static final class DashboardFiles {
+        static final Dashboard LOADED = Dashboard.fromClasspath();
     }
 
     private static Route route(String method, String pattern,

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * What a SnapStart checkpoint runs through the routes before its snapshot, so that restored copies
  * find a request's classes loaded: a sample request of each kind the function serves, up to its
- * lookup (a DynamoDB read of a key or token that does not exist) and its refusal, and a check-in
- * encoded as the queue takes it. Nothing is queued, stored or counted.
+ * lookup (a DynamoDB read of a key or token that does not exist) and its refusal, a check-in
+ * encoded as the queue takes it, and the dashboard's page. Nothing is queued, stored or counted.
  */
 public final class Priming {
     private static final String ORGANIZATION = "snapstart-priming";
@@ -37,6 +37,7 @@ public final class Priming {
         if (scope != HttpScope.INGEST) {
             refused(routes, event("GET", "/api/0/organizations/" + ORGANIZATION + "/monitors/",
                     Map.of("authorization", "Bearer priming-" + "0".repeat(40)), null));
+            routes.handle(Request.of(event("GET", "/", Map.of(), null))); // the dashboard's files, read once
         }
     }
 
