@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -120,11 +121,7 @@ final class ColdStart {
                 Path dir = unpacked.get(f.zip());
                 String classpath = dir + File.pathSeparator + dir.resolve("lib") + File.separator + "*"
                         + File.pathSeparator + benchmarks;
-                Run best = null;
-                for (int i = 0; i < repeats; i++) {
-                    Run run = spawn(classpath, env, javaToolOptions, f.handler());
-                    if (best == null || run.total() < best.total()) best = run;
-                }
+                Run best = best(repeats, classpath, env, javaToolOptions, f.handler());
                 String name = "cold start " + f.handler();
                 report.figure(name + " (process start -> handled)", best.total(), "ms",
                         String.format(Locale.ROOT, "best of %d, from %s; target < %.0f ms: %s", repeats, f.zip(),
@@ -142,10 +139,66 @@ final class ColdStart {
                 report.figure(name + ": TLS set-up an AWS endpoint adds", best.tls(), "ms",
                         "not in the total: the emulators speak plain HTTP (measured after the event)");
             }
+            for (Function f : FUNCTIONS) {
+                appCds(f, unpacked.get(f.zip()), benchmarks, env, javaToolOptions, repeats);
+            }
         } finally {
             mq.stopAndWait();
             for (Path dir : unpacked.values()) Dirs.delete(dir);
         }
+    }
+
+    /**
+     * The same handler with an application class-data-sharing archive made by a training run of its
+     * first event, against the same class path without one; measured, not shipped (docs/benchmarks.md
+     * §4 says why). CDS refuses a directory of classes on the class path, so both runs take the zip's
+     * root classes from a jar of them.
+     */
+    private void appCds(Function f, Path dir, Path benchmarks, Map<String, String> env, String javaToolOptions,
+                        int repeats) throws Exception {
+        Path work = Files.createTempDirectory("cronwatch-cds");
+        try {
+            Path root = jarOfRootClasses(dir, work.resolve("root.jar"));
+            String classpath = root + File.pathSeparator + dir.resolve("lib") + File.separator + "*"
+                    + File.pathSeparator + benchmarks;
+            Path archive = work.resolve(f.handler() + ".jsa");
+            spawn(classpath, env, javaToolOptions + " -XX:ArchiveClassesAtExit=" + archive, f.handler());
+            if (!Files.exists(archive)) throw new IllegalStateException("the training run of " + f.handler() + " wrote no archive");
+            Run without = best(repeats, classpath, env, javaToolOptions, f.handler());
+            Run with = best(repeats, classpath, env, javaToolOptions + " -XX:SharedArchiveFile=" + archive, f.handler());
+            String name = "cold start " + f.handler() + ", AppCDS (measured, not shipped)";
+            report.figure(name + ": without the archive", without.total(), "ms", String.format(Locale.ROOT,
+                    "best of %d, the zip's root classes in a jar; %d classes, %d ms loading them", repeats,
+                    without.classes(), without.classLoading()));
+            report.figure(name + ": with the archive", with.total(), "ms", String.format(Locale.ROOT,
+                    "best of %d; %d ms loading classes, CPU %.0f ms; archive %.1f MB from one training run", repeats,
+                    with.classLoading(), with.cpu(), Files.size(archive) / 1024.0 / 1024.0));
+        } finally {
+            Dirs.delete(work);
+        }
+    }
+
+    private static Path jarOfRootClasses(Path dir, Path jar) throws Exception {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(p -> !dir.relativize(p).startsWith("lib")).sorted()::iterator) {
+                out.putNextEntry(new ZipEntry(dir.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static Run best(int repeats, String classpath, Map<String, String> env, String javaToolOptions,
+                            String handler) throws Exception {
+        Run best = null;
+        for (int i = 0; i < repeats; i++) {
+            Run run = spawn(classpath, env, javaToolOptions, handler);
+            if (best == null || run.total() < best.total()) best = run;
+        }
+        return best;
     }
 
     private static Run spawn(String classpath, Map<String, String> env, String javaToolOptions, String handler) throws Exception {
