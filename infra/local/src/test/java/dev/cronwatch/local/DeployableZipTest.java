@@ -62,6 +62,9 @@ class DeployableZipTest {
             assertThat(jars(names(TARGET.resolve(zip)))).as(zip).doesNotContain("sso", "ssooidc", "sts", "cloudformation");
             // every client is given the URL-connection client: no other HTTP client is shipped
             assertThat(jars(names(TARGET.resolve(zip)))).as(zip).doesNotContain("apache5-client", "httpclient5", "apache-client");
+            // one JSON library: the SDK's shaded Jackson, which our JSON codec shares
+            assertThat(jars(names(TARGET.resolve(zip)))).as(zip).contains("third-party-jackson-core")
+                    .doesNotContain("jackson-jr-objects", "jackson-core");
         }
     }
 

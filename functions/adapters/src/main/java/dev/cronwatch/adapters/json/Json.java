@@ -1,18 +1,31 @@
 package dev.cronwatch.adapters.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
-/** JSON text to maps and lists and back: the one JSON codec of cronwatch. */
+/**
+ * JSON text to maps and lists and back: the one JSON codec of cronwatch. It reads and writes with the
+ * AWS SDK's own copy of Jackson's streaming parser, whose classes the first DynamoDB or SQS call loads
+ * anyway: a JSON library of our own beside it would add its classes to every cold start.
+ */
 public final class Json {
-    private static final JSON JSON_ = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
-    private static final JSON EXACT = JSON_.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
@@ -25,16 +38,24 @@ public final class Json {
     }
 
     /**
-     * One JSON value and nothing after it ({@code {…} xyz} is refused). A refusal says where the text
-     * goes wrong, in our words: the parser's own message names its internals.
+     * One JSON value and nothing after it ({@code {…} xyz} is refused), an object's keys each once.
+     * Integers are Integer, Long or BigInteger by size, other numbers Double. A refusal says where the
+     * text goes wrong, in our words: the parser's own message names its internals.
      */
     public static Object parse(String text) {
-        return parse(JSON_, text);
+        return parse(text, false);
     }
 
-    private static Object parse(JSON json, String text) {
-        try (JsonParser parser = json.createParser(text)) {
-            Object value = read(json, parser);
+    private static Object parse(String text, boolean exactFractions) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            Object value;
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) throw malformed(parser.currentLocation());
+                value = read(parser, first, exactFractions);
+            } catch (JsonProcessingException e) {
+                throw malformed(e.getLocation());
+            }
             try {
                 if (parser.nextToken() != null) throw trailing(parser.currentTokenLocation());
             } catch (JsonProcessingException e) {
@@ -46,12 +67,50 @@ public final class Json {
         }
     }
 
-    private static Object read(JSON json, JsonParser parser) throws IOException {
-        try {
-            return json.anyFrom(parser);
-        } catch (JsonProcessingException e) {
-            throw new MalformedJsonException("Malformed JSON" + at(e.getLocation()) + ".");
+    private static Object read(JsonParser parser, JsonToken token, boolean exactFractions) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonLocation at = parser.currentTokenLocation();
+                    Object value = read(parser, parser.nextToken(), exactFractions);
+                    if (object.containsKey(key)) throw malformed(at);
+                    object.put(key, value);
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(read(parser, next, exactFractions));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return exactFractions ? parser.getDecimalValue() : (Object) parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw malformed(parser.currentTokenLocation());
         }
+    }
+
+    private static MalformedJsonException malformed(JsonLocation location) {
+        return new MalformedJsonException("Malformed JSON" + at(location) + ".");
     }
 
     private static MalformedJsonException trailing(JsonLocation location) {
@@ -73,7 +132,7 @@ public final class Json {
     /** As {@link #parseObject}, with every number that has a fraction read as an exact BigDecimal. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObjectExact(String text) {
-        Object value = parse(EXACT, text);
+        Object value = parse(text, true);
         if (value instanceof Map<?, ?> map) return (Map<String, Object>) map;
         throw new MalformedJsonException("Expected a JSON object.");
     }
@@ -84,12 +143,53 @@ public final class Json {
         throw new MalformedJsonException("Expected a JSON array.");
     }
 
+    /**
+     * Maps (their keys as text), lists and arrays, text, numbers, booleans and null; an enum, UUID, URI
+     * or character as its text. Any other type is refused: it has no one JSON form.
+     */
     public static String write(Object value) {
-        try {
-            return JSON_.asString(value);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, value);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a StringWriter has no I/O to fail
         }
+        return out.toString();
     }
 
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>
+                || value instanceof UUID || value instanceof URI) {
+            out.writeString(value.toString());
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            out.writeNumber(d);
+        } else if (value instanceof Float f) {
+            out.writeNumber(f);
+        } else if (value instanceof BigDecimal d) {
+            out.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            out.writeNumber(i);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.writeFieldName(String.valueOf(entry.getKey()));
+                write(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            out.writeStartArray();
+            for (Object item : items) write(out, item);
+            out.writeEndArray();
+        } else if (value instanceof Object[] items) {
+            write(out, Arrays.asList(items));
+        } else {
+            throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName());
+        }
+    }
 }
