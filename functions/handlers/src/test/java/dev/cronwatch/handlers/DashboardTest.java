@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.testing.RecordingClassLoader;
+import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.handlers.http.Dashboard;
 import dev.cronwatch.handlers.http.HttpRoutes;
 import dev.cronwatch.handlers.http.HttpScope;
@@ -54,8 +55,8 @@ class DashboardTest {
 
     /** Loaded by the recording loader: the management function's routes, then its first page request. */
     public static final class ManagementRoutes implements Runnable {
-        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, null, Clock.systemUTC(),
-                HttpScope.MANAGEMENT);
+        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, new InMemoryTenantDirectory(),
+                Clock.systemUTC(), HttpScope.MANAGEMENT);
 
         @Override
         public void run() {
