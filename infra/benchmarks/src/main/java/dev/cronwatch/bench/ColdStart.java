@@ -152,15 +152,16 @@ final class ColdStart {
      * The same handler with an application class-data-sharing archive made by a training run of its
      * first event, against the same class path without one; measured, not shipped (docs/benchmarks.md
      * §4 says why). CDS refuses a directory of classes on the class path, so both runs take the zip's
-     * root classes from a jar of them.
+     * root classes (and the harness's, when it runs from its classes folder) from jars of them.
      */
     private void appCds(Function f, Path dir, Path benchmarks, Map<String, String> env, String javaToolOptions,
                         int repeats) throws Exception {
         Path work = Files.createTempDirectory("cronwatch-cds");
         try {
-            Path root = jarOfRootClasses(dir, work.resolve("root.jar"));
+            Path root = jarOf(dir, work.resolve("root.jar"));
+            Path harness = Files.isDirectory(benchmarks) ? jarOf(benchmarks, work.resolve("harness.jar")) : benchmarks;
             String classpath = root + File.pathSeparator + dir.resolve("lib") + File.separator + "*"
-                    + File.pathSeparator + benchmarks;
+                    + File.pathSeparator + harness;
             Path archive = work.resolve(f.handler() + ".jsa");
             spawn(classpath, env, javaToolOptions + " -XX:ArchiveClassesAtExit=" + archive, f.handler());
             if (!Files.exists(archive)) throw new IllegalStateException("the training run of " + f.handler() + " wrote no archive");
@@ -178,7 +179,8 @@ final class ColdStart {
         }
     }
 
-    private static Path jarOfRootClasses(Path dir, Path jar) throws Exception {
+    /** Every file of {@code dir} but those under its lib/ (a zip's dependencies, on the class path as jars). */
+    private static Path jarOf(Path dir, Path jar) throws Exception {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              var files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
