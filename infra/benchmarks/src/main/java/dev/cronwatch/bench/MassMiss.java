@@ -129,7 +129,8 @@ final class MassMiss {
         ProcessorHandler handler = new ProcessorHandler(services.processor(),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE,
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), ClockHandler.workersInThisThread(
+                services.clockService(), Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
                 ProcessorEvents.NONE);
         double seeded = seed(client, table, "bench", due);
         List<Thread> consumers = fifo.startConsumers(workers, handler);

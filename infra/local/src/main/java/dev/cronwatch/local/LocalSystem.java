@@ -88,7 +88,9 @@ public final class LocalSystem implements AutoCloseable {
                     options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
-            ticker = new LocalTicker(new ClockHandler(wiring, Duration.ZERO), services.stores().decisions(),
+            ClockHandler clockHandler = new ClockHandler(services.clockService(), wiring.shardTicks(), services.clock(),
+                    Duration.ZERO, services.metrics(), wiring.processorEvents());
+            ticker = new LocalTicker(clockHandler, services.stores().decisions(),
                     services.stores().outbox(), clock, pump, console);
             gateway = new LocalGateway(options.port(), options.allowedHosts(), new HttpApiHandler(services), notifications,
                     ticker, clock, services.tenants());
