@@ -104,6 +104,8 @@ public final class MonitorService {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
             checkName(update.name());
         }
+        finishPendingReschedule(find(organization, slug));
+        Instant at = clock.instant();
         Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
             Monitor before = find(organization, slug);
             Monitor after = before.withSettings(
@@ -111,10 +113,46 @@ public final class MonitorService {
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
                     update.config() != null ? update.config().applyTo(before.config()) : before.config());
+            if (after.status() != before.status() || !java.util.Objects.equals(after.config(), before.config())) {
+                // one write: the new settings and the mark that the environments' deadlines are yet to follow them
+                after = after.withPendingReschedule(new Monitor.PendingReschedule(before.status(), before.config(), at));
+            }
             return decisions.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
         });
-        reschedule(revision.before(), revision.after());
+        if (revision.after().pendingReschedule() != null) {
+            reschedule(revision.before(), revision.after(), at);
+            clearPendingReschedule(revision.after());
+        }
         return get(organization, slug);
+    }
+
+    /**
+     * The environments a change's writer stopped before take the deadlines it gave them (the later of
+     * theirs and the change's, as the clock judges them meanwhile), and the mark goes.
+     */
+    private void finishPendingReschedule(Monitor monitor) {
+        if (monitor.pendingReschedule() == null) return;
+        for (MonitorEnvironment listed : management.environments(monitor.key())) {
+            AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
+            OnConflict.retry("finishing the reschedule of " + monitor.key() + "/" + listed.name(), () -> {
+                MonitorEnvironment env = current.get();
+                if (env == null) return Optional.of(true);
+                MonitorEnvironment next = SettingsChangeRules.pendingApplied(monitor, env);
+                if (next.equals(env) || decisions.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
+                current.set(decisions.load(monitor.key(), listed.name()).environment());
+                return Optional.empty();
+            });
+        }
+        clearPendingReschedule(monitor);
+    }
+
+    /** Clears the mark {@code changed} wrote, unless another change has replaced it since. */
+    private void clearPendingReschedule(Monitor changed) {
+        OnConflict.retry("clearing the reschedule mark of " + changed.key(), () -> {
+            Monitor now = management.monitor(changed.key()).orElse(null);
+            if (now == null || !changed.pendingReschedule().equals(now.pendingReschedule())) return Optional.of(true);
+            return decisions.commit(Changes.of(now.withPendingReschedule(null))) ? Optional.of(true) : Optional.empty();
+        });
     }
 
     /** A name is shown in alerts, subjects and the dashboard, and travels in SNS attributes. */
@@ -199,8 +237,7 @@ public final class MonitorService {
     private record Revision(Monitor before, Monitor after) {
     }
 
-    private void reschedule(Monitor before, Monitor after) {
-        Instant at = clock.instant();
+    private void reschedule(Monitor before, Monitor after, Instant at) {
         for (MonitorEnvironment listed : management.environments(after.key())) {
             // the listing is as fresh as a load; only a lost race reads the environment again
             AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
