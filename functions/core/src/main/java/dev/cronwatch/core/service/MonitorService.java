@@ -26,9 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The management API's use cases. Every call is scoped to the caller's organization. */
 public final class MonitorService {
@@ -113,14 +115,14 @@ public final class MonitorService {
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
                     update.config() != null ? update.config().applyTo(before.config()) : before.config());
-            if (after.status() != before.status() || !java.util.Objects.equals(after.config(), before.config())) {
+            if (new Revision(before, after).movesDeadlines()) {
                 // one write: the new settings and the mark that the environments' deadlines are yet to follow them
                 after = after.withPendingReschedule(new Monitor.PendingReschedule(before.status(), before.config(), at));
             }
             return decisions.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
         });
-        if (revision.after().pendingReschedule() != null) {
-            reschedule(revision.before(), revision.after(), at);
+        if (revision.movesDeadlines()) {
+            moveDeadlines(revision.after(), env -> SettingsChangeRules.rescheduled(env, revision.before(), revision.after(), at));
             clearPendingReschedule(revision.after());
         }
         return get(organization, slug);
@@ -132,17 +134,7 @@ public final class MonitorService {
      */
     private void finishPendingReschedule(Monitor monitor) {
         if (monitor.pendingReschedule() == null) return;
-        for (MonitorEnvironment listed : management.environments(monitor.key())) {
-            AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
-            OnConflict.retry("finishing the reschedule of " + monitor.key() + "/" + listed.name(), () -> {
-                MonitorEnvironment env = current.get();
-                if (env == null) return Optional.of(true);
-                MonitorEnvironment next = SettingsChangeRules.pendingApplied(monitor, env);
-                if (next.equals(env) || decisions.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
-                current.set(decisions.load(monitor.key(), listed.name()).environment());
-                return Optional.empty();
-            });
-        }
+        moveDeadlines(monitor, env -> SettingsChangeRules.pendingApplied(monitor, env));
         clearPendingReschedule(monitor);
     }
 
@@ -235,18 +227,23 @@ public final class MonitorService {
     }
 
     private record Revision(Monitor before, Monitor after) {
+        /** Only the status and the configuration move deadlines; a new name or muting does not. */
+        boolean movesDeadlines() {
+            return after.status() != before.status() || !Objects.equals(after.config(), before.config());
+        }
     }
 
-    private void reschedule(Monitor before, Monitor after, Instant at) {
-        for (MonitorEnvironment listed : management.environments(after.key())) {
+    /** Each environment of {@code monitor} as {@code rule} moves its deadlines, written where they moved. */
+    private void moveDeadlines(Monitor monitor, UnaryOperator<MonitorEnvironment> rule) {
+        for (MonitorEnvironment listed : management.environments(monitor.key())) {
             // the listing is as fresh as a load; only a lost race reads the environment again
             AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
-            OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
+            OnConflict.retry("rescheduling " + monitor.key() + "/" + listed.name(), () -> {
                 MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
-                MonitorEnvironment next = SettingsChangeRules.rescheduled(env, before, after, at);
+                MonitorEnvironment next = rule.apply(env);
                 if (next.equals(env) || decisions.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
-                current.set(decisions.load(after.key(), listed.name()).environment());
+                current.set(decisions.load(monitor.key(), listed.name()).environment());
                 return Optional.empty();
             });
         }
