@@ -46,22 +46,14 @@ public final class ClockHandler implements RequestHandler<Map<String, Object>, M
     private final ProcessorEvents judgedHere;
 
     public ClockHandler() {
-        this(Wiring.instance(), INGEST_GRACE);
-    }
-
-    public ClockHandler(Wiring wiring, Duration ingestGrace) {
-        this(wiring.services().clockService(), wiring.shardTicks(), wiring.services().clock(), ingestGrace,
-                wiring.services().metrics(), wiring.processorEvents());
+        this(Wiring.instance().services().clockService(), Wiring.instance().shardTicks(),
+                Wiring.instance().services().clock(), INGEST_GRACE, Wiring.instance().services().metrics(),
+                Wiring.instance().processorEvents());
     }
 
     /** In process, without a shard queue: the dispatcher hands each shard tick to a worker in this thread. */
-    public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics,
-                        ProcessorEvents judgedHere) {
-        this(clockService, inThisThread(new ClockShardHandler(clockService, metrics, judgedHere)), clock, ingestGrace,
-                metrics, judgedHere);
-    }
-
-    private static ShardTicks inThisThread(ClockShardHandler worker) {
+    public static ShardTicks workersInThisThread(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {
+        ClockShardHandler worker = new ClockShardHandler(clockService, metrics, judgedHere);
         return ticks -> ticks.forEach(worker::work);
     }
 

@@ -28,11 +28,8 @@ public final class ClockShardHandler implements RequestHandler<SQSEvent, Map<Str
     private final ProcessorEvents judgedHere;
 
     public ClockShardHandler() {
-        this(Wiring.instance());
-    }
-
-    public ClockShardHandler(Wiring wiring) {
-        this(wiring.services().clockService(), wiring.services().metrics(), wiring.processorEvents());
+        this(Wiring.instance().services().clockService(), Wiring.instance().services().metrics(),
+                Wiring.instance().processorEvents());
     }
 
     public ClockShardHandler(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {

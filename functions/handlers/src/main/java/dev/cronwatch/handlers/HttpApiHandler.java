@@ -35,15 +35,12 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final HttpScope scope;
     private final Metrics metrics;
 
-    public HttpApiHandler() {
-        this(Wiring.instance().services());
-    }
-
+    /** Every route (local mode, tests); the deployed functions are {@link IngestHandler} and {@link ManagementHandler}. */
     public HttpApiHandler(Services services) {
         this(services, HttpScope.ALL);
     }
 
-    public HttpApiHandler(Services services, HttpScope scope) {
+    HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
                 services.tokens(), services.tenants(), services.clock(), scope);
         this.scope = scope;

@@ -12,4 +12,12 @@ public interface ProcessorEvents {
     ProcessorEvents NONE = (message, applied) -> { };
 
     void applied(QueueMessage message, ProcessorService.MessageOutcome applied);
+
+    /** Tells this listener, then {@code next}. */
+    default ProcessorEvents andThen(ProcessorEvents next) {
+        return (message, applied) -> {
+            applied(message, applied);
+            next.applied(message, applied);
+        };
+    }
 }

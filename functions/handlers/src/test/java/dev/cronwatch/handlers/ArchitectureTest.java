@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -24,7 +25,11 @@ import dev.cronwatch.core.port.ProcessingErrorLog;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.ProcessorService;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,5 +158,23 @@ class ArchitectureTest {
                 "dev.cronwatch.adapters.testing..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.cronwatch.core.fakes..",
                         "dev.cronwatch.adapters.testing..", "org.junit..", "org.assertj..").check(MAIN);
+    }
+
+    /**
+     * Each Lambda entry point (template.yaml's handlers) has two constructors: none for Lambda, and one
+     * that takes its wiring (for tests and local mode); a third would be a second way to build it.
+     */
+    @Test
+    void everyHandlerHasALambdaConstructorAndOneTakingItsWiring() throws Exception {
+        List<String> handlers = Pattern.compile("Handler: ([\\w.]+)::handleRequest")
+                .matcher(Files.readString(Path.of("../../template.yaml"))).results().map(m -> m.group(1)).toList();
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(6);
+        for (String name : handlers) {
+            // a private one is a step of the Lambda constructor's, not a way to build the handler
+            assertThat(MAIN.get(name).getConstructors().stream().filter(c -> !c.getModifiers().contains(JavaModifier.PRIVATE)))
+                    .as(name).hasSize(2)
+                    .anySatisfy(c -> assertThat(c.getRawParameterTypes()).isEmpty())
+                    .allSatisfy(c -> assertThat(c.getModifiers()).contains(JavaModifier.PUBLIC));
+        }
     }
 }

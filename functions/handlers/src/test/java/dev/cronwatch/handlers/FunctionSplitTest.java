@@ -37,8 +37,10 @@ class FunctionSplitTest {
     }
 
     ClockHandler clockHandler() {
-        return new ClockHandler(system.services.clockService(), system.clock, java.time.Duration.ZERO, system.metrics,
-                new ProcessorMetrics(system.metrics, system.clock));
+        ProcessorEvents judgedHere = new ProcessorMetrics(system.metrics, system.clock);
+        return new ClockHandler(system.services.clockService(), ClockHandler.workersInThisThread(
+                system.services.clockService(), system.metrics, judgedHere), system.clock, java.time.Duration.ZERO,
+                system.metrics, judgedHere);
     }
 
     /** EventBridge's event for the minute the clock stands at. */

@@ -38,7 +38,8 @@ class PublishedEventShapesTest {
     final ProcessorHandler processor = new ProcessorHandler(system.services.processor(), (b, g, d, r) -> {
         throw new AssertionError("nothing here may be dead-lettered: " + r);
     }, ProcessorEvents.NONE, system.metrics);
-    final ClockHandler clock = new ClockHandler(system.services.clockService(), system.clock, Duration.ZERO,
+    final ClockHandler clock = new ClockHandler(system.services.clockService(), ClockHandler.workersInThisThread(
+            system.services.clockService(), system.metrics, ProcessorEvents.NONE), system.clock, Duration.ZERO,
             system.metrics, ProcessorEvents.NONE);
 
     static String fixture(String name) {

@@ -1,8 +1,10 @@
 package dev.cronwatch.bench;
 
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.local.Backends;
 import dev.cronwatch.local.ClientBackends;
 import dev.cronwatch.local.ElasticMq;
+import dev.cronwatch.testing.DynamoDbLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -20,9 +22,9 @@ final class BenchBackends {
     private BenchBackends() {
     }
 
-    static Backends of(DynamoLocal dynamo, ExecutionInterceptor... interceptors) {
+    static Backends of(DynamoDbLocal dynamo, ExecutionInterceptor... interceptors) {
         DynamoDbClient dynamoDb = dynamo.client(interceptors);
-        String table = DynamoLocal.newTable(dynamoDb);
+        String table = DynamoDbLocalFixture.newTable(dynamoDb);
         ElasticMq elasticMq = new ElasticMq(endpoint -> SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClient(UrlConnectionHttpClient.create())

@@ -1,5 +1,6 @@
 package dev.cronwatch.bench;
 
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,12 @@ public final class Benchmarks {
             cost(report);
         } else if (options.contains("--throughput")) {
             header(report, "processor throughput only");
-            try (DynamoLocal dynamo = new DynamoLocal()) {
+            try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
                 new ProcessorThroughput(dynamo, report).run(smoke ? 20 : 1_000, smoke ? 100 : 20_000);
             }
         } else if (options.contains("--clock")) {
             header(report, "clock cost only");
-            try (DynamoLocal dynamo = new DynamoLocal()) {
+            try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
                 new ClockCost(dynamo, report).run(smoke ? new int[] {2_000} : new int[] {10_000, 100_000});
             }
         } else if (options.contains("--burst")) {
@@ -63,7 +64,7 @@ public final class Benchmarks {
             }
         } else if (options.contains("--cold-start")) {
             header(report, "cold start only");
-            try (DynamoLocal dynamo = new DynamoLocal()) {
+            try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
                 new ColdStart(dynamo, report).run(zips(), smoke ? 1 : 5);
             }
         } else if (options.contains("--latency")) {
@@ -80,7 +81,7 @@ public final class Benchmarks {
     static Map<String, Double> run(boolean smoke, PrintStream out) throws Exception {
         Report report = new Report(out);
         header(report, smoke ? "smoke" : "full");
-        try (DynamoLocal dynamo = new DynamoLocal()) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
             new ProcessorThroughput(dynamo, report).run(smoke ? 20 : 1_000, smoke ? 100 : 20_000);
             if (smoke) {
                 new ClockCost(dynamo, report).run(2_000);
@@ -99,7 +100,7 @@ public final class Benchmarks {
 
     /** The per-path units and the cost model: {@code --cost} alone, and section 5 of the full run. */
     static void cost(Report report) throws Exception {
-        try (DynamoLocal dynamo = new DynamoLocal()) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
             new PathCosts(dynamo, report).run();
         }
         new CostModel(report).run(RETENTION_DAYS);

@@ -3,6 +3,7 @@ package dev.cronwatch.bench;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.BulkLoader;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
@@ -16,6 +17,7 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +35,10 @@ final class ClockCost {
     private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");
     private static final MonitorConfig DAILY = new MonitorConfigParser("").parse(Map.of("schedule", "0 0 * * *"));
 
-    private final DynamoLocal dynamo;
+    private final DynamoDbLocal dynamo;
     private final Report report;
 
-    ClockCost(DynamoLocal dynamo, Report report) {
+    ClockCost(DynamoDbLocal dynamo, Report report) {
         this.dynamo = dynamo;
         this.report = report;
     }
@@ -46,7 +48,7 @@ final class ClockCost {
         for (int monitors : monitorCounts) {
             RequestCounter counter = new RequestCounter();
             DynamoDbClient client = dynamo.client(counter);
-            String table = DynamoLocal.newTable(client);
+            String table = DynamoDbLocalFixture.newTable(client);
             long seedStart = System.nanoTime();
             seed(client, table, monitors);
             report.line("%,d monitors seeded in %.1f s (BatchWriteItem)", monitors, (System.nanoTime() - seedStart) / 1e9);

@@ -4,11 +4,13 @@ import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -40,10 +42,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * event (with the first requests), and how much of it was class loading.
  */
 final class ColdStart {
-    private final DynamoLocal dynamo;
+    private final DynamoDbLocal dynamo;
     private final Report report;
 
-    ColdStart(DynamoLocal dynamo, Report report) {
+    ColdStart(DynamoDbLocal dynamo, Report report) {
         this.dynamo = dynamo;
         this.report = report;
     }
@@ -78,7 +80,7 @@ final class ColdStart {
         Path benchmarks = Path.of(ColdStartMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         DynamoDbClient client = dynamo.client();
-        String table = DynamoLocal.newTable(client);
+        String table = DynamoDbLocalFixture.newTable(client);
         TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
                 .connections(Connections.of(client, null, null)).build().services().tenants();
         tenants.ensureOrganization("bench");
@@ -103,7 +105,7 @@ final class ColdStart {
                     Map.entry("CRONWATCH_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:bench"),
                     Map.entry("CRONWATCH_RATE_LIMIT_PER_MINUTE", "1000"),
                     Map.entry("CRONWATCH_RETENTION_DAYS", "90"),
-                    Map.entry("CRONWATCH_DYNAMODB_ENDPOINT", dynamo.endpoint.toString()),
+                    Map.entry("CRONWATCH_DYNAMODB_ENDPOINT", dynamo.endpoint().toString()),
                     Map.entry("CRONWATCH_SQS_ENDPOINT", sqsEndpoint.toString()),
                     Map.entry("CRONWATCH_SNS_ENDPOINT", "http://127.0.0.1:9"),
                     Map.entry("CRONWATCH_STACK", "bench"),

@@ -1,8 +1,10 @@
 package dev.cronwatch.bench;
 
+import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.handlers.ClockHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +45,9 @@ final class CostModel {
     static final double AWS_SNS_PUBLISH_MS = 20;
     /** The handler's own work per check-in (decode, rules, JSON) at 1 GB, about 0.6 vCPU. */
     static final double CPU_MS_PER_MESSAGE = 2;
-    /** The SQS event source's batches: full during the bursts on the minute, which is when the volume is. */
-    static final int BATCH = 10;
     /** The clock sleeps this long past the minute inside its invocation before it reads the due index. */
-    static final double CLOCK_GRACE_SECONDS = 3;
-    static final int DUE_SHARDS = 10;
+    static final double CLOCK_GRACE_SECONDS = ClockHandler.INGEST_GRACE.toMillis() / 1000.0;
+    static final int DUE_SHARDS = Settings.DEFAULT_DUE_INDEX_SHARDS;
 
     static final double TARGET_PER_MILLION = 5.00;
     static final double STRETCH_PER_MILLION = 4.00;
@@ -56,9 +56,15 @@ final class CostModel {
     static final double PERIODS_PER_MONTH = 30.0 * 24 * 12; // every 5 minutes
 
     private final Report report;
+    /**
+     * The SQS event source's batches as template.yaml sets them: full during the bursts on the minute,
+     * which is when the volume is.
+     */
+    private final int batch;
 
     CostModel(Report report) {
         this.report = report;
+        this.batch = Template.find().map(t -> Template.processorBatchSize(Template.text(t))).orElse(10);
     }
 
     void run(int retentionDays) {
@@ -69,7 +75,7 @@ final class CostModel {
                 + "%.0f ms a transaction, SQS FIFO send %.0f ms, + %.0f ms of work per message", gb * 1024,
                 AWS_DYNAMODB_REQUEST_MS, AWS_DYNAMODB_TRANSACTION_MS, AWS_SQS_FIFO_SEND_MS, CPU_MS_PER_MESSAGE);
         report.line("per check-in: 1 HTTP API request, 1 HTTP invocation (%.0f ms), 1 FIFO send + 1/%d receive + 1/%d "
-                + "delete, 1/%d processor invocation; no DynamoDB request of the HTTP function", httpMs, BATCH, BATCH, BATCH);
+                + "delete, 1/%d processor invocation; no DynamoDB request of the HTTP function", httpMs, batch, batch, batch);
 
         Mix heartbeats = new Mix("heartbeats", List.of(PathCosts.HEARTBEAT));
         Mix runs = new Mix("start and finish", List.of(PathCosts.START_RUN, PathCosts.FINISH_RUN));
@@ -167,9 +173,9 @@ final class CostModel {
     private Dollars perCheckIn(Mix mix, double gb, double httpMs) {
         return new Dollars(
                 HTTP_API_PER_MILLION_REQUESTS / 1e6,
-                LAMBDA_PER_MILLION_REQUESTS * (1 + 1.0 / BATCH) / 1e6,
+                LAMBDA_PER_MILLION_REQUESTS * (1 + 1.0 / batch) / 1e6,
                 LAMBDA_PER_GB_SECOND * gb * (httpMs + mix.processorMs()) / 1000,
-                SQS_FIFO_PER_MILLION_REQUESTS * (1 + 2.0 / BATCH) / 1e6,
+                SQS_FIFO_PER_MILLION_REQUESTS * (1 + 2.0 / batch) / 1e6,
                 DYNAMODB_PER_MILLION_WRITE_UNITS * mix.average("write units: ") / 1e6,
                 DYNAMODB_PER_MILLION_READ_UNITS * mix.average("read units: ") / 1e6);
     }
@@ -222,7 +228,7 @@ final class CostModel {
      * CloudWatch Logs a check-in causes: the API's access log line (template.yaml's format), the HTTP
      * function's EMF line, and the processor's line per message (and a tenth of its batch line).
      */
-    private static double logCostPerCheckIn() {
+    private double logCostPerCheckIn() {
         String access = "{\"requestId\":\"JtUjdj5oIAMEV3w=\",\"routeKey\":\"POST /api/0/organizations/{org}/monitors/{slug}/{proxy+}\","
                 + "\"method\":\"POST\",\"path\":\"/api/0/organizations/acme/monitors/nightly-backup/checkins/\","
                 + "\"status\":\"201\",\"latencyMs\":\"21\",\"integrationError\":\"-\",\"ip\":\"203.0.113.7\"}";
@@ -239,8 +245,8 @@ final class CostModel {
         line.put("organization", "acme");
         line.put("monitor", "nightly-backup");
         double processor = Json.write(line).length() + 1;
-        double bytes = access.length() + emf.get() + processor * (1 + 1.0 / BATCH)
-                + LOGS_BYTES_PER_EVENT * (3 + 1.0 / BATCH);
+        double bytes = access.length() + emf.get() + processor * (1 + 1.0 / batch)
+                + LOGS_BYTES_PER_EVENT * (3 + 1.0 / batch);
         return bytes / 1e9 * LOGS_PER_GB_INGESTED;
     }
 

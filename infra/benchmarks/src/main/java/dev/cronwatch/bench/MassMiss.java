@@ -1,10 +1,11 @@
 package dev.cronwatch.bench;
 
+import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.dynamo.BulkLoader;
 import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
-import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
@@ -22,6 +23,7 @@ import dev.cronwatch.handlers.Services;
 import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,7 +86,7 @@ final class MassMiss {
         RequestTimer timer = new RequestTimer();
         Alerts alerts = new Alerts();
         String label = String.format("%,d due, %d worker%s, %s", due, workers, workers == 1 ? "" : "s", queue.label);
-        try (DynamoLocal dynamo = new DynamoLocal()) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
             if (queue == Queue.LOCAL_MODE) {
                 inLocalMode(dynamo, due, workers, counter, timer, alerts, label);
             } else {
@@ -93,27 +95,29 @@ final class MassMiss {
         }
     }
 
-    private void inLocalMode(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+    private void inLocalMode(DynamoDbLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
                              Alerts alerts, String label) throws Exception {
         var dataDir = Files.createTempDirectory("cronwatch-bench-miss");
         try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                 "--clock", "manual", "--start", TICK.minusSeconds(30).toString(), "--workers", Integer.toString(workers),
                 "--rate-limit", "1000000"), new PrintStream(OutputStream.nullOutputStream()),
-                BenchBackends.of(dynamo, counter, timer))) {
+                BenchBackends.of(dynamo, counter, timer), LocalSystem.Seam.NONE.withTopic(topic -> alert -> {
+                    topic.publish(alert);
+                    alerts.publish(alert);
+                }))) {
             LocalControls controls = system.controls();
             double seeded = seed(controls.backends().dynamoDb(), controls.backends().table(),
                     system.credentials().organization(), due);
-            controls.onPublished(alerts::publish);
             controls.setTime(TICK.plusSeconds(3));
             measure(label, due, workers, seeded, counter, timer, alerts, () -> controls.tickWithoutDraining(TICK),
                     controls::drainQueue);
         }
     }
 
-    private void onInProcessQueue(DynamoLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
+    private void onInProcessQueue(DynamoDbLocal dynamo, int due, int workers, RequestCounter counter, RequestTimer timer,
                                   Alerts alerts, String label) throws Exception {
         DynamoDbClient client = dynamo.client(counter, timer);
-        String table = DynamoLocal.newTable(client);
+        String table = DynamoDbLocalFixture.newTable(client);
         Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
         InProcessFifo fifo = new InProcessFifo();
         AlertRenderer renderer = new AlertRenderer(null);
@@ -125,7 +129,8 @@ final class MassMiss {
         ProcessorHandler handler = new ProcessorHandler(services.processor(),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE,
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), ClockHandler.workersInThisThread(
+                services.clockService(), Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
                 ProcessorEvents.NONE);
         double seeded = seed(client, table, "bench", due);
         List<Thread> consumers = fifo.startConsumers(workers, handler);
@@ -193,9 +198,9 @@ final class MassMiss {
     private double lastAlertOf(String organization, int big, int small, int workers) throws Exception {
         RequestCounter counter = new RequestCounter();
         RequestTimer timer = new RequestTimer();
-        try (DynamoLocal dynamo = new DynamoLocal()) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
             DynamoDbClient client = dynamo.client(counter, timer);
-            String table = DynamoLocal.newTable(client);
+            String table = DynamoDbLocalFixture.newTable(client);
             Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
             InProcessFifo fifo = new InProcessFifo();
             AtomicInteger ofB = new AtomicInteger();
@@ -238,9 +243,9 @@ final class MassMiss {
      */
     void clockOnly(int due) throws Exception {
         report.section(String.format("8c. The clock's invocation (issue 26): %,d due, shard workers in parallel", due));
-        try (DynamoLocal dynamo = new DynamoLocal()) {
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start()) {
             DynamoDbClient client = dynamo.client(new RequestCounter(), new RequestTimer());
-            String table = DynamoLocal.newTable(client);
+            String table = DynamoDbLocalFixture.newTable(client);
             InProcessFifo fifo = new InProcessFifo();
             Services services = new Services(DynamoStores.on(client, table, 90),
                     new DynamoTenantDirectory(client, table), fifo, alert -> { },

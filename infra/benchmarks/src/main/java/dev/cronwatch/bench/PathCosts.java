@@ -3,6 +3,7 @@ package dev.cronwatch.bench;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.dynamo.DynamoAlertOutbox;
 import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -14,6 +15,7 @@ import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +53,7 @@ final class PathCosts {
     static final String UPSERT = "ok creating its monitor (upsert)";
     static final String DUPLICATE = "redelivered message (duplicate)";
 
-    private final DynamoLocal dynamo;
+    private final DynamoDbLocal dynamo;
     private final Report report;
     private final RequestCounter counter = new RequestCounter();
     private final WrittenItems written = new WrittenItems();
@@ -59,7 +61,7 @@ final class PathCosts {
     private DynamoDecisionStore store;
     private ProcessorHandler handler;
 
-    PathCosts(DynamoLocal dynamo, Report report) {
+    PathCosts(DynamoDbLocal dynamo, Report report) {
         this.dynamo = dynamo;
         this.report = report;
     }
@@ -67,7 +69,7 @@ final class PathCosts {
     void run() {
         report.section("5a. Cost per message, processor side (DynamoDB Local's consumed capacity, steady state)");
         DynamoDbClient client = dynamo.client(counter, written);
-        String table = DynamoLocal.newTable(client);
+        String table = DynamoDbLocalFixture.newTable(client);
         store = new DynamoDecisionStore(client, table, 90);
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
         handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000),

@@ -2,12 +2,14 @@ package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,10 @@ final class ProcessorThroughput {
     private static final double OLD_THROUGHPUT = 202;
     private static final double OLD_CEILING = 548;
 
-    private final DynamoLocal dynamo;
+    private final DynamoDbLocal dynamo;
     private final Report report;
 
-    ProcessorThroughput(DynamoLocal dynamo, Report report) {
+    ProcessorThroughput(DynamoDbLocal dynamo, Report report) {
         this.dynamo = dynamo;
         this.report = report;
     }
@@ -43,7 +45,7 @@ final class ProcessorThroughput {
         WrittenItems written = new WrittenItems();
         RequestTimer timer = new RequestTimer();
         DynamoDbClient client = dynamo.client(counter, written, timer);
-        String table = DynamoLocal.newTable(client);
+        String table = DynamoDbLocalFixture.newTable(client);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         // alerts go nowhere; no SQS client, so a message set aside (poison, in a benchmark) fails the run
         Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null), clock)

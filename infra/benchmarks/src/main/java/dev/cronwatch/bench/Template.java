@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the benchmarks read from template.yaml, so that they measure what AWS runs. */
 final class Template {
@@ -58,5 +60,12 @@ final class Template {
             return folded.toString();
         }
         throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS");
+    }
+
+    /** The processor's SQS batch size: the BatchSize of the event that feeds it the check-in queue. */
+    static int processorBatchSize(String template) {
+        Matcher batch = Pattern.compile("(?m)^\\s+CheckIns:\\n(?:\\s+.*\\n)*?\\s+BatchSize: (\\d+)").matcher(template);
+        if (!batch.find()) throw new IllegalStateException("template.yaml: the CheckIns event sets no BatchSize");
+        return Integer.parseInt(batch.group(1));
     }
 }

@@ -11,10 +11,12 @@ import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.service.ProcessorService;
-import dev.cronwatch.local.LocalCredentials;
+import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.local.LocalControls;
+import dev.cronwatch.local.LocalCredentials;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
+import dev.cronwatch.testing.DynamoDbLocal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -60,33 +62,33 @@ final class TopOfTheHourBurst {
                 + "%d workers)", monitors, spread.toSeconds(), WORKERS));
         var dataDir = Files.createTempDirectory("cronwatch-bench-burst");
         RequestTimer timer = new RequestTimer();
-        try (DynamoLocal dynamo = new DynamoLocal();
+        Map<String, Long> appliedAt = new ConcurrentHashMap<>();
+        Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        AtomicInteger appliedTwice = new AtomicInteger();
+        AtomicInteger redeliveriesRefused = new AtomicInteger();
+        AtomicLong lastApplied = new AtomicLong();
+        ProcessorEvents heard = (message, applied) -> {
+            if (!(message instanceof CheckInMessage m)) return;
+            if (applied.kind() == ProcessorService.MessageOutcome.Kind.DUPLICATE) {
+                redeliveriesRefused.incrementAndGet();
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (appliedAt.putIfAbsent(m.checkInId(), now) != null) appliedTwice.incrementAndGet();
+            receivedAt.put(m.checkInId(), m.receivedAt().toEpochMilli());
+            lastApplied.set(System.nanoTime());
+        };
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start();
              LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(),
                      "--workers", Integer.toString(WORKERS), "--rate-limit", "1000000"),
-                     new PrintStream(OutputStream.nullOutputStream()), BenchBackends.of(dynamo, timer))) {
+                     new PrintStream(OutputStream.nullOutputStream()), BenchBackends.of(dynamo, timer),
+                     LocalSystem.Seam.NONE.withApplied(events -> events.andThen(heard)))) {
             LocalControls controls = system.controls();
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();
             seed(controls, c.organization(), monitors);
             report.line("%,d monitors seeded in %.1f s (BatchWriteItem); %d client threads", monitors,
                     (System.nanoTime() - seedStart) / 1e9, CLIENT_THREADS);
-
-            Map<String, Long> appliedAt = new ConcurrentHashMap<>();
-            Map<String, Long> receivedAt = new ConcurrentHashMap<>();
-            AtomicInteger appliedTwice = new AtomicInteger();
-            AtomicInteger redeliveriesRefused = new AtomicInteger();
-            AtomicLong lastApplied = new AtomicLong();
-            controls.onApplied((message, applied) -> {
-                if (!(message instanceof CheckInMessage m)) return;
-                if (applied.kind() == ProcessorService.MessageOutcome.Kind.DUPLICATE) {
-                    redeliveriesRefused.incrementAndGet();
-                    return;
-                }
-                long now = System.currentTimeMillis();
-                if (appliedAt.putIfAbsent(m.checkInId(), now) != null) appliedTwice.incrementAndGet();
-                receivedAt.put(m.checkInId(), m.receivedAt().toEpochMilli());
-                lastApplied.set(System.nanoTime());
-            });
 
             List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicInteger refused = new AtomicInteger();

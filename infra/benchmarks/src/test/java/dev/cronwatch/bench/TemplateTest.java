@@ -46,4 +46,22 @@ class TemplateTest {
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("unrecognized");
     }
+
+    /** The cost model divides the event source's requests by this batch, not by a number of its own. */
+    @Test
+    void readsTheProcessorsBatchSize_fromItsCheckInsEvent() {
+        String template = String.join("\n",
+                "      Events:",
+                "        Shards:",
+                "          Properties:",
+                "            BatchSize: 1",
+                "        CheckIns:",
+                "          Type: SQS",
+                "          Properties:",
+                "            Queue: !GetAtt CheckInQueue.Arn",
+                "            BatchSize: 7",
+                "");
+        assertThat(Template.processorBatchSize(template)).isEqualTo(7);
+        assertThat(Template.processorBatchSize(Template.text(Template.find().orElseThrow()))).isEqualTo(10);
+    }
 }

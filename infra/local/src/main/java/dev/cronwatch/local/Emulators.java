@@ -20,19 +20,19 @@ final class Emulators {
     }
 
     static Backends start(Path dataDir, boolean inMemory) throws Exception {
-        Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
         // in memory too: local.json is still written there
         DataDirLock lock = DataDirLock.acquire(dataDir);
         AmazonDynamoDBLocal dynamoLocal = null;
         try {
             if (inMemory) {
+                quietSqlite();
                 dynamoLocal = DynamoDBEmbedded.create(true);
             } else {
                 // a file, never a directory: DynamoDB Local loops forever on a directory. Made here, owner-only:
                 // SQLite keeps an existing file's permissions, and gives its journal the same.
                 Path db = dataDir.resolve(DATABASE_FILE);
                 OwnerOnly.file(db);
-                dynamoLocal = DynamoDBEmbedded.create(db.toFile(), true);
+                dynamoLocal = database(db);
             }
             AmazonDynamoDBLocal started = dynamoLocal;
             return new ClientBackends(dynamoLocal.dynamoDbClient(), Backends.TABLE, new ElasticMq(), () -> {
@@ -44,5 +44,15 @@ final class Emulators {
             lock.close();
             throw e;
         }
+    }
+
+    /** DynamoDB Local on a data directory's {@link #DATABASE_FILE}, in this JVM. */
+    static AmazonDynamoDBLocal database(Path file) {
+        quietSqlite();
+        return DynamoDBEmbedded.create(file.toFile(), true);
+    }
+
+    private static void quietSqlite() {
+        Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cronwatch.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
@@ -13,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code cronwatch-admin --data-dir <dir> …}: the operator's commands on local mode's database, opened
@@ -39,8 +36,7 @@ public final class LocalAdmin {
             err.println("cronwatch-admin: no local mode data in " + args[1] + " (start cronwatch-local there once)");
             return 1;
         }
-        Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
-        AmazonDynamoDBLocal dynamo = DynamoDBEmbedded.create(db.toFile(), true);
+        AmazonDynamoDBLocal dynamo = Emulators.database(db);
         try {
             TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
             Services services = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())

@@ -1,18 +1,24 @@
 package dev.cronwatch.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
-import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.port.AlertPublisher;
+import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
+import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole of cronwatch in one JVM: the deployed handler classes, built by the same composition root
@@ -21,6 +27,28 @@ import java.time.Duration;
  * accepted, and only then stops the emulators.
  */
 public final class LocalSystem implements AutoCloseable {
+    /**
+     * Where tests and benchmarks reach in between the services and what local mode plays of AWS: each
+     * function wraps what local mode built (the queue the services send to, the alert topic, the
+     * processor's batch handler as the queue's event source calls it, who hears each applied
+     * message), and {@code tickEnded} runs after a tick run by hand. Local mode itself uses
+     * {@link #NONE}; the fault switches that fill it are test code (cronwatch-test-support).
+     */
+    public record Seam(UnaryOperator<CheckInQueue> queue, UnaryOperator<AlertPublisher> topic,
+                       UnaryOperator<RequestHandler<SQSEvent, SQSBatchResponse>> processor,
+                       UnaryOperator<ProcessorEvents> applied, Runnable tickEnded) {
+        public static final Seam NONE = new Seam(UnaryOperator.identity(), UnaryOperator.identity(),
+                UnaryOperator.identity(), UnaryOperator.identity(), () -> { });
+
+        public Seam withTopic(UnaryOperator<AlertPublisher> topic) {
+            return new Seam(queue, topic, processor, applied, tickEnded);
+        }
+
+        public Seam withApplied(UnaryOperator<ProcessorEvents> applied) {
+            return new Seam(queue, topic, processor, applied, tickEnded);
+        }
+    }
+
     private final Backends backends;
     private final LocalClock clock;
     private final Notifications notifications;
@@ -29,17 +57,17 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalTicker ticker;
     private final LocalGateway gateway;
     private final LocalCredentials credentials;
-    private final InjectedFaults faults = new InjectedFaults();
+    private final Seam seam;
     private final ProcessedCounts processed = new ProcessedCounts();
-    private final LocalControls.Listeners listeners = new LocalControls.Listeners();
 
     public LocalSystem(LocalOptions options, PrintStream console) throws Exception {
-        this(options, console, Emulators.start(options.dataDir(), options.inMemory()));
+        this(options, console, Emulators.start(options.dataDir(), options.inMemory()), Seam.NONE);
     }
 
-    /** The same system on other backends (the e2e suite runs it on LocalStack too). */
-    public LocalSystem(LocalOptions options, PrintStream console, Backends backends) throws Exception {
+    /** The same system on other backends (the e2e suite runs it on LocalStack too), reached into through {@code seam}. */
+    public LocalSystem(LocalOptions options, PrintStream console, Backends backends, Seam seam) throws Exception {
         this.backends = backends;
+        this.seam = seam;
         try {
             TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
             clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
@@ -49,18 +77,20 @@ public final class LocalSystem implements AutoCloseable {
                     .withRateLimitPerMinute(options.rateLimitPerMinute());
             Wiring wiring = Wiring.builder(settings, clock)
                     .connections(Connections.of(backends.dynamoDb(), backends.sqs(), null))
-                    .queue(faults.queue(new SqsCheckInQueue(backends.sqs(), backends.queues().queueUrl())))
-                    .publisher(faults.publisher(this::publish))
+                    .queue(seam.queue().apply(new SqsCheckInQueue(backends.sqs(), backends.queues().queueUrl())))
+                    .publisher(seam.topic().apply(notifications::publish))
                     .metrics(Metrics.NONE)
-                    .processorEvents(ProcessedCounts.both(ProcessedCounts.both(new ProcessingErrorWarnings(console), processed),
-                            (message, applied) -> listeners.applied.applied(message, applied)))
+                    .processorEvents(seam.applied().apply(new ProcessingErrorWarnings(console).andThen(processed)))
                     .build();
             services = wiring.services();
-            pump = new QueuePump(backends.sqs(), backends.queues().queueUrl(), new ProcessorHandler(services.processor(),
-                    wiring.deadLetters(), wiring.processorEvents(), services.metrics()), options.workers());
+            pump = new QueuePump(backends.sqs(), backends.queues().queueUrl(), seam.processor().apply(new ProcessorHandler(
+                    services.processor(), wiring.deadLetters(), wiring.processorEvents(), services.metrics())),
+                    options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
-            ticker = new LocalTicker(new ClockHandler(wiring, Duration.ZERO), services.stores().decisions(),
+            ClockHandler clockHandler = new ClockHandler(services.clockService(), wiring.shardTicks(), services.clock(),
+                    Duration.ZERO, services.metrics(), wiring.processorEvents());
+            ticker = new LocalTicker(clockHandler, services.stores().decisions(),
                     services.stores().outbox(), clock, pump, console);
             gateway = new LocalGateway(options.port(), options.allowedHosts(), new HttpApiHandler(services), notifications,
                     ticker, clock, services.tenants());
@@ -77,14 +107,9 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void publish(PendingAlert alert) {
-        notifications.publish(alert);
-        listeners.published.publish(alert);
-    }
-
     /** Hooks for the e2e suite and the benchmarks: what AWS can do to the system that a user cannot. */
     public LocalControls controls() {
-        return new LocalControls(pump, ticker, clock, faults, processed, notifications, listeners, backends, services);
+        return new LocalControls(pump, ticker, clock, seam.tickEnded(), processed, notifications, backends, services);
     }
 
     public LocalCredentials credentials() {

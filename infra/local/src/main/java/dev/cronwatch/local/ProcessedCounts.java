@@ -21,12 +21,4 @@ final class ProcessedCounts implements ProcessorEvents {
     synchronized Map<ProcessorService.MessageOutcome.Kind, Integer> snapshot() {
         return new EnumMap<>(counts);
     }
-
-    /** Tells both listeners, in order. */
-    static ProcessorEvents both(ProcessorEvents first, ProcessorEvents second) {
-        return (message, applied) -> {
-            first.applied(message, applied);
-            second.applied(message, applied);
-        };
-    }
 }

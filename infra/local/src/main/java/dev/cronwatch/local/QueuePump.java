@@ -1,15 +1,14 @@
 package dev.cronwatch.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.cronwatch.handlers.ProcessorHandler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
@@ -30,17 +29,13 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 final class QueuePump implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
-    private final ProcessorHandler processor;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> processor;
     private final AtomicInteger batchesInHand = new AtomicInteger();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean paused;
-    private volatile boolean deliverTwice;
-    private volatile boolean dieBeforeDeleting;
-    private final Set<String> diedWith = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger batchesNotDeleted = new AtomicInteger();
 
-    QueuePump(SqsClient sqs, String queueUrl, ProcessorHandler processor, int workers) {
+    QueuePump(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> processor, int workers) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.processor = processor;
@@ -57,24 +52,6 @@ final class QueuePump implements AutoCloseable {
 
     void pause(boolean paused) {
         this.paused = paused;
-    }
-
-    void deliverTwice(boolean twice) {
-        this.deliverTwice = twice;
-    }
-
-    /**
-     * While on, a batch holding a message not seen before is processed and then not deleted, as when
-     * the worker dies between its writes and the delete: SQS hands it out again after the visibility
-     * timeout, and the second time it is deleted. So every message is applied, then redelivered.
-     */
-    void dieBeforeDeleting(boolean die) {
-        this.dieBeforeDeleting = die;
-    }
-
-    /** How many batches were processed and left undeleted by {@link #dieBeforeDeleting}. */
-    int batchesNotDeleted() {
-        return batchesNotDeleted.get();
     }
 
     private void run() {
@@ -123,12 +100,7 @@ final class QueuePump implements AutoCloseable {
     private void process(List<Message> messages) {
         batchesInHand.incrementAndGet();
         try {
-            if (deliverTwice) processor.handleRequest(event(messages), null);
             SQSBatchResponse response = processor.handleRequest(event(messages), null);
-            if (dieBeforeDeleting && diesWith(messages)) {
-                batchesNotDeleted.incrementAndGet();
-                return;
-            }
             Set<String> failed = new HashSet<>();
             response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
@@ -141,12 +113,6 @@ final class QueuePump implements AutoCloseable {
         } finally {
             batchesInHand.decrementAndGet();
         }
-    }
-
-    private boolean diesWith(List<Message> messages) {
-        boolean unseen = false;
-        for (Message m : messages) unseen |= diedWith.add(m.messageId());
-        return unseen;
     }
 
     /**

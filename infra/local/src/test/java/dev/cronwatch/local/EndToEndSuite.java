@@ -30,6 +30,7 @@ abstract class EndToEndSuite {
     Path dataDir;
     LocalSystem system;
     LocalControls controls;
+    final InjectedFaults faults = new InjectedFaults();
     LocalApi api;
 
     abstract Backends backends() throws Exception;
@@ -38,7 +39,7 @@ abstract class EndToEndSuite {
     void start() throws Exception {
         LocalOptions options = LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
                 "--clock", "manual", "--start", T0.toString());
-        system = new LocalSystem(options, new PrintStream(OutputStream.nullOutputStream()), backends());
+        system = new LocalSystem(options, new PrintStream(OutputStream.nullOutputStream()), backends(), FaultSeam.of(faults));
         controls = system.controls();
         api = new LocalApi(system.credentials());
     }
@@ -164,7 +165,7 @@ abstract class EndToEndSuite {
 
     @Test
     void everyMessageDeliveredTwiceIsAppliedOnce() {
-        controls.deliverEveryBatchTwice(true);
+        faults.deliverEveryBatchTwice(true);
         api.checkIn("twice", withConfig("in_progress", HOURLY));
         api.update("twice", "latest", "{\"status\": \"ok\"}");
         moveTo("00:10");
@@ -287,13 +288,13 @@ abstract class EndToEndSuite {
      */
     @Test
     void anAlertSnsRefusesIsSentByTheClockLater_andOneNeverAcceptedIsGivenUpAndShown() {
-        controls.failAlertPublishing(alert -> true);
+        faults.failAlertPublishing(alert -> true);
         api.checkIn("flaky", withConfig("error", HOURLY));
         api.checkIn("unlucky", withConfig("error", HOURLY));
         controls.drainQueue();
         assertThat(api.notifications()).isEmpty();
 
-        controls.failAlertPublishing(alert -> alert.monitor().slug().equals("unlucky"));
+        faults.failAlertPublishing(alert -> alert.monitor().slug().equals("unlucky"));
         moveTo("00:05");
         assertThat(api.notifications()).singleElement()
                 .satisfies(n -> assertThat((String) n.get("subject")).contains("flaky"));

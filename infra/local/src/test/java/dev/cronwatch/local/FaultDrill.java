@@ -36,6 +36,7 @@ final class FaultDrill implements AutoCloseable {
 
     final LocalSystem system;
     final LocalControls controls;
+    final InjectedFaults faults = new InjectedFaults();
     final LocalApi api;
     private final Map<String, Map<String, String>> sentStatusById = new TreeMap<>();
     private final Map<String, List<Instant>> expectedMisses = new TreeMap<>();
@@ -53,7 +54,8 @@ final class FaultDrill implements AutoCloseable {
         args.addAll(List.of(extraOptions));
         LocalOptions options = LocalOptions.parse(args.toArray(String[]::new));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        system = backends == null ? new LocalSystem(options, quiet) : new LocalSystem(options, quiet, backends);
+        system = new LocalSystem(options, quiet, backends == null ? Emulators.start(options.dataDir(), options.inMemory())
+                : backends, FaultSeam.of(faults));
         controls = system.controls();
         api = new LocalApi(system.credentials());
     }

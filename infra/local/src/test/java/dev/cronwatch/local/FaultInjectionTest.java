@@ -127,12 +127,12 @@ class FaultInjectionTest {
                 if (at(minute + 1).isAfter(outage) && at(minute).isBefore(outage)) {
                     drill.settle(at(minute, 20));
                     drill.controls.setTime(outage);
-                    drill.controls.failAlertPublishing(alert -> true);
+                    drill.faults.failAlertPublishing(alert -> true);
                 }
                 if (at(minute + 1).isAfter(recovery) && at(minute).isBefore(recovery)) {
                     drill.settle(at(minute, 20));
                     drill.controls.setTime(recovery);
-                    drill.controls.failAlertPublishing(null);
+                    drill.faults.failAlertPublishing(null);
                 }
             }
             Instant downSent = drill.openedAlertSentAt(down.get(0));
@@ -167,7 +167,7 @@ class FaultInjectionTest {
             twoStep.forEach(s -> drill.follow(s, 1));
             stopping.forEach(s -> drill.follow(s, 1));
             stopping.forEach(s -> expectFiveMinuteMisses(drill, s, 5, 1, end));
-            drill.controls.dieBeforeDeleting(true);
+            drill.faults.dieBeforeDeleting(true);
 
             List<String> runs = new ArrayList<>();
             for (int minute = 0; minute <= end; minute++) {
@@ -187,7 +187,7 @@ class FaultInjectionTest {
             }
             drill.settle(at(end, 30));
             int duplicates = drill.controls.processed().getOrDefault(ProcessorService.MessageOutcome.Kind.DUPLICATE, 0);
-            int notDeleted = drill.controls.batchesNotDeleted();
+            int notDeleted = drill.faults.batchesNotDeleted();
             // the worker dies after its writes and its publishing: a redelivery does not delay an alert
             drill.figures("c. processor dying before every first delete", at(end, 30), Duration.ZERO,
                     notDeleted + " batches processed and not deleted, " + duplicates + " redeliveries refused as duplicates");

@@ -261,9 +261,13 @@ class LocalModeTest {
     @Test
     void aCheckInForAMistypedSlug_printsOneWarning_andIsListedForTheOrganization() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LocalSystem system = startInMemory(new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        InjectedFaults faults = new InjectedFaults();
+        LocalOptions options = LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString());
+        try (LocalSystem system = new LocalSystem(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                Emulators.start(options.dataDir(), options.inMemory()), FaultSeam.of(faults))) {
             LocalApi api = new LocalApi(system.credentials());
-            system.controls().deliverEveryBatchTwice(true); // a redelivery records the same error again
+            faults.deliverEveryBatchTwice(true); // a redelivery records the same error again
             api.checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             // two monitors are two FIFO groups, applied in any order: the suggestion needs the monitor first
             system.controls().drainQueue();

@@ -32,8 +32,10 @@ class LocalTickerTest {
         InMemoryMonitorStore store = new InMemoryMonitorStore();
         Services services = new Services(store.stores(), new InMemoryTenantDirectory(), new RecordingQueue(clock),
                 new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        ticker = new LocalTicker(new ClockHandler(services.clockService(), clock, Duration.ZERO, Metrics.NONE, ProcessorEvents.NONE), store, store,
-                clock, null, console);
+        ClockHandler clockHandler = new ClockHandler(services.clockService(), ClockHandler.workersInThisThread(
+                services.clockService(), Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
+                ProcessorEvents.NONE);
+        ticker = new LocalTicker(clockHandler, store, store, clock, null, console);
     }
 
     private void tickAt(String time) {

@@ -22,11 +22,14 @@ class ManualClockAlertRetryTest {
     Path dataDir;
     LocalSystem system;
     LocalApi api;
+    final InjectedFaults faults = new InjectedFaults();
 
     @BeforeEach
     void start() throws Exception {
-        system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
-                "--clock", "manual", "--start", T0.toString()), new PrintStream(OutputStream.nullOutputStream()));
+        LocalOptions options = LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString());
+        system = new LocalSystem(options, new PrintStream(OutputStream.nullOutputStream()),
+                Emulators.start(options.dataDir(), options.inMemory()), FaultSeam.of(faults));
         api = new LocalApi(system.credentials());
     }
 
@@ -38,11 +41,11 @@ class ManualClockAlertRetryTest {
     @Test
     void anAlertThatFailedToPublish_isRetriedDuringALongMove_atItsRetryMinute() {
         api.checkIn("daily", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 0 * * *\"}}");
-        system.controls().failAlertPublishing(alert -> true);
+        faults.failAlertPublishing(alert -> true);
         assertThat(api.moveClock(Instant.parse("2026-01-02T00:01:00Z")).status()).isEqualTo(200); // the miss
         assertThat(system.controls().notifications()).isEmpty();
 
-        system.controls().failAlertPublishing(alert -> false);
+        faults.failAlertPublishing(alert -> false);
         // nothing else is due before the next day's deadline: only the retry makes the clock stop earlier
         assertThat(api.moveClock(Instant.parse("2026-01-02T12:00:00Z")).status()).isEqualTo(200);
 

@@ -53,7 +53,7 @@ class MassMissTest {
 
             // 00:35: the deadline of the 00:30 slot for all of them; the clock queues half and is cut off
             drill.controls.setTime(at(35));
-            drill.controls.cutOffClockAfter(DUE / 2);
+            drill.faults.cutOffClockAfter(DUE / 2);
             long cutStart = System.nanoTime();
             assertThatThrownBy(() -> drill.controls.tickWithoutDraining(at(35))).hasMessageContaining("cut off");
             drill.settle(at(35));

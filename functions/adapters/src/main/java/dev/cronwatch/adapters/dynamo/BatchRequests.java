@@ -30,12 +30,10 @@ final class BatchRequests {
         this.table = table;
     }
 
-    /** The items found, by their (pk, sk) key; duplicate keys are asked once. */
-    Map<Map<String, AttributeValue>, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys) {
-        return get(keys, true);
-    }
-
-    /** As {@link #get(List)}; eventually consistent reads cost half, for views that may lag a second. */
+    /**
+     * The items found, by their (pk, sk) key; duplicate keys are asked once. Eventually consistent reads
+     * cost half, for views that may lag a second.
+     */
     Map<Map<String, AttributeValue>, Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys,
                                                                       boolean consistent) {
         List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(keys));

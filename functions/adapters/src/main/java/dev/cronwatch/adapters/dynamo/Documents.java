@@ -5,6 +5,7 @@ import static dev.cronwatch.adapters.dynamo.StoredName.ACTIVE_INCIDENT;
 import static dev.cronwatch.adapters.dynamo.StoredName.ALERT_TYPE;
 import static dev.cronwatch.adapters.dynamo.StoredName.ATTRIBUTES;
 import static dev.cronwatch.adapters.dynamo.StoredName.BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.CHANGED_AT;
 import static dev.cronwatch.adapters.dynamo.StoredName.CHECK_IN_ID;
 import static dev.cronwatch.adapters.dynamo.StoredName.CHECK_IN_STATUS;
 import static dev.cronwatch.adapters.dynamo.StoredName.CONFIG;
@@ -32,6 +33,7 @@ import static dev.cronwatch.adapters.dynamo.StoredName.MUTED;
 import static dev.cronwatch.adapters.dynamo.StoredName.NAME;
 import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN;
 import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN_LATEST;
+import static dev.cronwatch.adapters.dynamo.StoredName.PENDING_RESCHEDULE;
 import static dev.cronwatch.adapters.dynamo.StoredName.PROJECT;
 import static dev.cronwatch.adapters.dynamo.StoredName.RATE_COUNT;
 import static dev.cronwatch.adapters.dynamo.StoredName.RATE_MINUTE;
@@ -78,7 +80,19 @@ final class Documents {
                 .put(MONITOR_STATUS, m.status().wireName()).flag(MUTED, m.muted())
                 .put(CONFIG, m.config() == null ? null : StoredConfig.write(m.config()))
                 .put(DATE_CREATED, m.dateCreated()).put(ENVIRONMENTS, m.environments())
-                .put(LAST_SEQUENCE, m.lastSequence()).json();
+                .put(LAST_SEQUENCE, m.lastSequence())
+                .put(PENDING_RESCHEDULE, m.pendingReschedule() == null ? null : pendingReschedule(m.pendingReschedule()))
+                .json();
+    }
+
+    private static StoredDocument pendingReschedule(Monitor.PendingReschedule p) {
+        return StoredDocument.empty().put(MONITOR_STATUS, p.statusBefore().wireName())
+                .put(CONFIG, p.configBefore() == null ? null : StoredConfig.write(p.configBefore())).put(CHANGED_AT, p.at());
+    }
+
+    private static Monitor.PendingReschedule pendingReschedule(StoredDocument d) {
+        return new Monitor.PendingReschedule(MonitorStatus.fromWire(d.string(MONITOR_STATUS)),
+                d.has(CONFIG) ? StoredConfig.read(StoredDocument.of(d.get(CONFIG))) : null, d.instant(CHANGED_AT));
     }
 
     static Monitor monitor(MonitorKey key, String json, long version) {
@@ -86,7 +100,8 @@ final class Documents {
         return new Monitor(key, d.string(ID), d.string(PROJECT), d.string(NAME),
                 MonitorStatus.fromWire(d.string(MONITOR_STATUS)), d.flag(MUTED),
                 d.has(CONFIG) ? StoredConfig.read(StoredDocument.of(d.get(CONFIG))) : null, d.instant(DATE_CREATED),
-                d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE), version);
+                d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE),
+                d.has(PENDING_RESCHEDULE) ? pendingReschedule(StoredDocument.of(d.get(PENDING_RESCHEDULE))) : null, version);
     }
 
     /** The project is the monitor's; said once for all the runs held (they are all of it). */

@@ -28,6 +28,9 @@ enum StoredName {
     DATE_CREATED("dc", "dateCreated", "when the monitor or environment was created"),
     ENVIRONMENTS("en", "environments", "the names of the monitor's environments"),
     LAST_SEQUENCE("sq", "lastSequence", "the queue sequence number of the last message applied"),
+    PENDING_RESCHEDULE("pr", "pr", "a settings change not yet applied to every environment: the status (ms) and "
+            + "configuration (cf) before it, and when it was made (wa); absent otherwise"),
+    CHANGED_AT("wa", "wa", "when the pending settings change was made"),
     LAST_CHECK_IN("lc", "lc", "when the environment's last check-in arrived"),
     LAST_OK("lo", "lo", "when its last ok check-in arrived"),
     NEXT_CHECK_IN("nx", "nx", "when the next check-in is expected"),

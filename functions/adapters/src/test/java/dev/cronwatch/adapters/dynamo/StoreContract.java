@@ -40,7 +40,7 @@ abstract class StoreContract {
 
     static Monitor atVersion(Monitor m, long version) {
         return new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(), m.config(),
-                m.dateCreated(), m.environments(), m.lastSequence(), version);
+                m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(), version);
     }
 
     static MonitorEnvironment atVersion(MonitorEnvironment e, long version) {

@@ -45,7 +45,7 @@ class StoredItemsTest {
     private static final Set<StoredName> TIMES = Set.of(StoredName.DATE_CREATED, StoredName.LAST_CHECK_IN,
             StoredName.LAST_OK, StoredName.NEXT_CHECK_IN, StoredName.NEXT_CHECK_IN_LATEST, StoredName.RATE_MINUTE,
             StoredName.DATE_ADDED, StoredName.DATE_UPDATED, StoredName.EXPECTED, StoredName.TIMEOUT_AT,
-            StoredName.DATE_STARTED, StoredName.DATE_RESOLVED, StoredName.RECEIVED_AT, StoredName.CREATED_AT);
+            StoredName.DATE_STARTED, StoredName.DATE_RESOLVED, StoredName.RECEIVED_AT, StoredName.CREATED_AT, StoredName.CHANGED_AT);
 
     private final String table = DynamoDbLocalFixture.newTable(CLIENT);
     private final WholeStore store = DynamoWholeStore.on(CLIENT, table);

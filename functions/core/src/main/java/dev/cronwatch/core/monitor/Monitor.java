@@ -8,7 +8,8 @@ import java.util.List;
  * query); {@code version} is the optimistic-lock counter every store write checks (0 = not stored).
  * {@code lastSequence} is set only by a queue message refused before any environment existed to
  * remember it (see {@link MonitorEnvironment#lastSequence()}): the queue applies the monitor's
- * messages in order, so any message at or below it was applied already.
+ * messages in order, so any message at or below it was applied already. {@code pendingReschedule} is
+ * a settings change whose environments may not all have been rescheduled yet (docs/spec.md §8.4).
  */
 public record Monitor(
         MonitorKey key,
@@ -21,9 +22,17 @@ public record Monitor(
         Instant dateCreated,
         List<String> environments,
         String lastSequence,
+        PendingReschedule pendingReschedule,
         long version) {
 
     public static final int MAX_ENVIRONMENTS = 100;
+
+    /**
+     * The settings a change replaced, and when it was made: written with the change, in the monitor's
+     * one write, and cleared once every environment's deadlines follow the new settings.
+     */
+    public record PendingReschedule(MonitorStatus statusBefore, MonitorConfig configBefore, Instant at) {
+    }
 
     public Monitor {
         environments = List.copyOf(environments);
@@ -31,7 +40,7 @@ public record Monitor(
 
     public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
                    MonitorConfig config, Instant dateCreated, List<String> environments, long version) {
-        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, version);
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, version);
     }
 
     public boolean hasApplied(String sequence) {
@@ -40,28 +49,44 @@ public record Monitor(
 
     public Monitor withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence,
+                pendingReschedule, version);
     }
 
     public Monitor withConfig(MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence,
+                pendingReschedule, version);
     }
 
     public Monitor withEnvironment(String environment) {
         if (environments.contains(environment)) return this;
         List<String> names = new java.util.ArrayList<>(environments);
         names.add(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
+                pendingReschedule, version);
     }
 
     public Monitor withoutEnvironment(String environment) {
         List<String> names = new java.util.ArrayList<>(environments);
         names.remove(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
+                pendingReschedule, version);
     }
 
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, lastSequence, version);
+        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments,
+                lastSequence, pendingReschedule, version);
+    }
+
+    public Monitor withPendingReschedule(PendingReschedule pending) {
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
+                pending, version);
+    }
+
+    /** The monitor as it was before its pending change: the settings the environments not yet rescheduled follow. */
+    public Monitor beforePendingChange() {
+        return pendingReschedule == null ? this
+                : withSettings(name, pendingReschedule.statusBefore(), muted, pendingReschedule.configBefore());
     }
 
     public boolean isDisabled() {

@@ -35,11 +35,14 @@ public final class ClockRules {
     public static Optional<Changes> judge(Monitor monitor, MonitorEnvironment env, Instant tick) {
         if (monitor == null) return Optional.empty();
         if (monitor.isDisabled()) return Optional.empty();
-        Outcome o = Outcome.of(monitor, env, false);
-        boolean changed = false;
+        // a settings change whose writer stopped before this environment must not be judged on the old settings
+        MonitorEnvironment current = SettingsChangeRules.pendingApplied(monitor, env);
+        Outcome o = Outcome.of(monitor, current, false);
+        for (CheckIn moved : SettingsChangeRules.changes(env, current).checkIns()) o = o.withCheckIn(moved);
+        boolean changed = !current.equals(env);
         boolean gapLooked = false;
         for (int step = 0; step < MAX_DEADLINES_PER_JUDGEMENT; ) {
-            MonitorEnvironment current = o.environment();
+            current = o.environment();
             Instant missAt = current.isMissedAt(tick) ? current.nextCheckInLatest() : null;
             CheckIn overdue = firstOverdueRun(current, tick);
             if (missAt == null && overdue == null) break;

@@ -67,4 +67,33 @@ public final class SettingsChangeRules {
         }
         return result;
     }
+
+    /**
+     * The environment as its monitor's pending settings change leaves it, for whoever judges or
+     * reschedules it while the change's writer may have stopped before reaching it: each deadline is
+     * the later of the stored one and the one the change gives (a missing one is taken from the other).
+     * An environment already rescheduled keeps its deadlines, as do those a check-in or a judgement
+     * moved on since; one the change never reached waits for both, so it is never judged on settings
+     * that are gone. A deadline the change brought earlier is judged late, never early.
+     */
+    public static MonitorEnvironment pendingApplied(Monitor monitor, MonitorEnvironment env) {
+        Monitor.PendingReschedule pending = monitor.pendingReschedule();
+        if (pending == null) return env;
+        MonitorEnvironment changed = rescheduled(env, monitor.beforePendingChange(), monitor, pending.at());
+        MonitorEnvironment result = isLater(changed.nextCheckInLatest(), env.nextCheckInLatest())
+                ? env.withTimes(env.lastCheckIn(), changed.nextCheckIn(), changed.nextCheckInLatest()) : env;
+        for (CheckIn run : changed.openRuns()) {
+            CheckIn stored = result.find(run.id()).orElse(null);
+            if (stored != null && isLater(run.timeoutAt(), stored.timeoutAt())) {
+                result = result.withCheckIn(run, Thresholds.historyNeeded(monitor.config()));
+            }
+        }
+        return result;
+    }
+
+    /** True when {@code candidate} is a deadline later than {@code stored}, or the only one of the two. */
+    private static boolean isLater(Instant candidate, Instant stored) {
+        if (candidate == null) return false;
+        return stored == null || candidate.isAfter(stored);
+    }
 }

@@ -26,9 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The management API's use cases. Every call is scoped to the caller's organization. */
 public final class MonitorService {
@@ -104,6 +106,8 @@ public final class MonitorService {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
             checkName(update.name());
         }
+        finishPendingReschedule(find(organization, slug));
+        Instant at = clock.instant();
         Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
             Monitor before = find(organization, slug);
             Monitor after = before.withSettings(
@@ -111,10 +115,36 @@ public final class MonitorService {
                     update.status() != null ? update.status() : before.status(),
                     update.muted() != null ? update.muted() : before.muted(),
                     update.config() != null ? update.config().applyTo(before.config()) : before.config());
+            if (new Revision(before, after).movesDeadlines()) {
+                // one write: the new settings and the mark that the environments' deadlines are yet to follow them
+                after = after.withPendingReschedule(new Monitor.PendingReschedule(before.status(), before.config(), at));
+            }
             return decisions.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
         });
-        reschedule(revision.before(), revision.after());
+        if (revision.movesDeadlines()) {
+            moveDeadlines(revision.after(), env -> SettingsChangeRules.rescheduled(env, revision.before(), revision.after(), at));
+            clearPendingReschedule(revision.after());
+        }
         return get(organization, slug);
+    }
+
+    /**
+     * The environments a change's writer stopped before take the deadlines it gave them (the later of
+     * theirs and the change's, as the clock judges them meanwhile), and the mark goes.
+     */
+    private void finishPendingReschedule(Monitor monitor) {
+        if (monitor.pendingReschedule() == null) return;
+        moveDeadlines(monitor, env -> SettingsChangeRules.pendingApplied(monitor, env));
+        clearPendingReschedule(monitor);
+    }
+
+    /** Clears the mark {@code changed} wrote, unless another change has replaced it since. */
+    private void clearPendingReschedule(Monitor changed) {
+        OnConflict.retry("clearing the reschedule mark of " + changed.key(), () -> {
+            Monitor now = management.monitor(changed.key()).orElse(null);
+            if (now == null || !changed.pendingReschedule().equals(now.pendingReschedule())) return Optional.of(true);
+            return decisions.commit(Changes.of(now.withPendingReschedule(null))) ? Optional.of(true) : Optional.empty();
+        });
     }
 
     /** A name is shown in alerts, subjects and the dashboard, and travels in SNS attributes. */
@@ -197,19 +227,23 @@ public final class MonitorService {
     }
 
     private record Revision(Monitor before, Monitor after) {
+        /** Only the status and the configuration move deadlines; a new name or muting does not. */
+        boolean movesDeadlines() {
+            return after.status() != before.status() || !Objects.equals(after.config(), before.config());
+        }
     }
 
-    private void reschedule(Monitor before, Monitor after) {
-        Instant at = clock.instant();
-        for (MonitorEnvironment listed : management.environments(after.key())) {
+    /** Each environment of {@code monitor} as {@code rule} moves its deadlines, written where they moved. */
+    private void moveDeadlines(Monitor monitor, UnaryOperator<MonitorEnvironment> rule) {
+        for (MonitorEnvironment listed : management.environments(monitor.key())) {
             // the listing is as fresh as a load; only a lost race reads the environment again
             AtomicReference<MonitorEnvironment> current = new AtomicReference<>(listed);
-            OnConflict.retry("rescheduling " + after.key() + "/" + listed.name(), () -> {
+            OnConflict.retry("rescheduling " + monitor.key() + "/" + listed.name(), () -> {
                 MonitorEnvironment env = current.get();
                 if (env == null) return Optional.of(true);
-                MonitorEnvironment next = SettingsChangeRules.rescheduled(env, before, after, at);
+                MonitorEnvironment next = rule.apply(env);
                 if (next.equals(env) || decisions.commit(SettingsChangeRules.changes(env, next))) return Optional.of(true);
-                current.set(decisions.load(after.key(), listed.name()).environment());
+                current.set(decisions.load(monitor.key(), listed.name()).environment());
                 return Optional.empty();
             });
         }

@@ -77,7 +77,8 @@ public final class InMemoryMonitorStore implements WholeStore {
         commits++;
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
-                    m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.version() + 1));
+                    m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(),
+                    m.version() + 1));
         }
         if (e != null) {
             environments.put(under(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),

@@ -238,4 +238,49 @@ class SettingsChangeTest {
         assertThat(missedSlots()).containsExactly(at("14:00"));
         assertThat(s.alerts()).extracting(PendingAlert::type).containsExactly(AlertType.OPENED);
     }
+
+    /** A change whose writer dies after the monitor's write, before any environment's. */
+    private void updateAndDieBeforeTheEnvironments(Map<String, Object> config) {
+        WholeStore dying = StoreFaults.wrap(s.store, new StoreFaults.Hooks() {
+            @Override
+            public void beforeCommit(Changes changes) {
+                if (changes.monitor() == null) throw new IllegalStateException("the function stopped here");
+            }
+        });
+        MonitorService stopped = new MonitorService(dying, dying, dying, new InMemoryTenantDirectory(), s.clock,
+                UUID::randomUUID);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stopped.update(Scenario.ORG, "job", new MonitorUpdate(
+                null, null, null, new MonitorConfigParser("config.").settings(config)))).hasMessageContaining("stopped");
+    }
+
+    @Test
+    void aNewSchedule_whoseEnvironmentsWereNotRescheduled_missesNothingOnTheOldSchedule() {
+        lateAt1302();
+        updateAndDieBeforeTheEnvironments(crontab("30 * * * *", "checkin_margin", 5));
+        assertThat(s.env().nextCheckInLatest()).as("the environment still on the old schedule").isEqualTo(at("13:05"));
+        s.tickEveryMinute("2020-01-01T13:02:00Z", "2020-01-01T13:34:00Z");
+        assertThat(missedSlots()).as("13:00 is no slot of the new schedule").isEmpty();
+        s.tickEveryMinute("2020-01-01T13:34:00Z", "2020-01-01T13:35:00Z");
+        assertThat(missedSlots()).containsExactly(at("13:30"));
+    }
+
+    @Test
+    void aLongerMargin_whoseEnvironmentsWereNotRescheduled_missesNothingBeforeIt() {
+        lateAt1302();
+        updateAndDieBeforeTheEnvironments(crontab("0 * * * *", "checkin_margin", 20));
+        s.tickEveryMinute("2020-01-01T13:02:00Z", "2020-01-01T13:19:00Z");
+        assertThat(missedSlots()).isEmpty();
+        s.tickEveryMinute("2020-01-01T13:19:00Z", "2020-01-01T13:20:00Z");
+        assertThat(missedSlots()).containsExactly(SLOT);
+    }
+
+    @Test
+    void theNextChange_finishesTheRescheduleAStoppedOneLeft() {
+        lateAt1302();
+        updateAndDieBeforeTheEnvironments(crontab("30 * * * *", "checkin_margin", 5));
+        update("renamed", null, null, null);
+        assertThat(s.env().nextCheckIn()).isEqualTo(at("13:30"));
+        assertThat(s.env().nextCheckInLatest()).isEqualTo(at("13:35"));
+        assertThat(s.store.monitor(s.key).orElseThrow().pendingReschedule()).as("nothing left pending").isNull();
+    }
 }
