@@ -7,6 +7,7 @@ import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
+import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,15 +53,28 @@ public final class ClockHandler implements RequestHandler<ScheduledEvent, Map<St
                 wiring.services().metrics(), wiring.processorEvents());
     }
 
-    /** In process, without a shard queue: the dispatcher hands each shard tick to a worker in this thread. */
+    /**
+     * In process, without a shard queue: the dispatcher hands each shard tick to a worker in this
+     * thread, and a head pass its tail passes.
+     */
     public ClockHandler(ClockService clockService, Clock clock, Duration ingestGrace, Metrics metrics,
                         ProcessorEvents judgedHere) {
-        this(clockService, inThisThread(new ClockShardHandler(clockService, metrics, judgedHere)), clock, ingestGrace,
-                metrics, judgedHere);
+        this(clockService, new InThisThread(clockService, metrics, judgedHere), clock, ingestGrace, metrics,
+                judgedHere);
     }
 
-    private static ShardTicks inThisThread(ClockShardHandler worker) {
-        return ticks -> ticks.forEach(worker::work);
+    /** Each shard tick handed to a worker in this thread, whose head passes hand their tails back here. */
+    private static final class InThisThread implements ShardTicks {
+        private final ClockShardHandler worker;
+
+        InThisThread(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {
+            this.worker = new ClockShardHandler(clockService, this, metrics, judgedHere);
+        }
+
+        @Override
+        public void send(List<ShardTick> ticks) {
+            ticks.forEach(worker::work);
+        }
     }
 
     public ClockHandler(ClockService clockService, ShardTicks shardTicks, Clock clock, Duration ingestGrace,
