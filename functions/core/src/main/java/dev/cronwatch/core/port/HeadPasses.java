@@ -34,7 +34,8 @@ public record HeadPasses(Set<Integer> done, Map<Integer, Set<String>> leftForTai
     /** One tail pass per shard that left organizations for it, in shard order. */
     public List<ShardTick> tails(Instant tick) {
         List<ShardTick> tails = new ArrayList<>();
-        new TreeMap<>(leftForTail).forEach((shard, organizations) -> tails.add(new ShardTick(shard, tick, organizations)));
+        new TreeMap<>(leftForTail).forEach((shard, organizations) ->
+                tails.add(new ShardTick(shard, tick, organizations)));
         return tails;
     }
 }

@@ -176,7 +176,8 @@ public final class ClockService {
         } while (cursor != null);
         List<DueEntry> head = new ArrayList<>();
         few.values().forEach(head::addAll);
-        queueOrJudge(FairOrder.interleaveByOrganization(head, d -> d.monitor().organization()), result);
+        queueOrJudge(FairOrder.interleaveByOrganization(head, d -> d.monitor().organization()), result,
+                clock.instant().plus(directJudgementBudget));
         result.leftForTail = many.values().stream().mapToInt(Integer::intValue).sum();
         HeadPasses passes = store.headPassDone(tick, work.shard(), many.keySet());
         if (passes.allDone(store.dueShards())) tails.send(passes.tails(tick));
@@ -186,6 +187,7 @@ public final class ClockService {
     /** Queues the judgements of the organizations the head pass left, a window of pages at a time, in fair order. */
     private TickResult tailPass(ShardTick work) {
         Instant tick = work.tick();
+        Instant stopJudgingBy = clock.instant().plus(directJudgementBudget);
         TickResult result = new TickResult(tick);
         String cursor = null;
         do {
@@ -197,7 +199,8 @@ public final class ClockService {
                 }
                 cursor = page.nextCursor();
             } while (cursor != null && window.size() < FAIR_WINDOW);
-            queueOrJudge(FairOrder.interleaveByOrganization(window, d -> d.monitor().organization()), result);
+            queueOrJudge(FairOrder.interleaveByOrganization(window, d -> d.monitor().organization()), result,
+                    stopJudgingBy);
         } while (cursor != null);
         return result;
     }
@@ -205,11 +208,10 @@ public final class ClockService {
     /**
      * Queues each entry's judgement in the given order, in slices so that the shards' workers, running
      * at once, interleave their sends in the queue; an entry past the bound is judged here instead,
-     * within the budget, and otherwise left for the next tick.
+     * until {@code stopJudgingBy} (the pass's budget), and otherwise left for the next tick.
      */
-    private void queueOrJudge(List<DueEntry> inOrder, TickResult result) {
+    private void queueOrJudge(List<DueEntry> inOrder, TickResult result, Instant stopJudgingBy) {
         Instant overdue = result.tick.minus(maxJudgementDelay);
-        Instant stopJudgingBy = clock.instant().plus(directJudgementBudget);
         List<Judgement> toQueue = new ArrayList<>();
         for (DueEntry due : inOrder) {
             result.due++;
