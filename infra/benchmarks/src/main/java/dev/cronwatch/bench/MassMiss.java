@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -275,7 +276,7 @@ final class MassMiss {
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
             long workersBegan = System.nanoTime();
-            List<Future<double[]>> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Future<double[]>> running = new CopyOnWriteArrayList<>();
             ShardTicks onThreads = new ShardTicks() {
                 @Override
                 public void send(List<ShardTick> ticks) {

@@ -154,7 +154,7 @@ final class Keys {
         return dueShard(shardOf(pk, shards));
     }
 
-    /** The record of one tick's head passes (infra/table-design.md, "the clock's passes"). */
+    /** The record of one tick's head passes (infra/table-design.md, "the clock's head passes of a tick"). */
     static Map<String, AttributeValue> headPassesKey(Instant tick) {
         return key("CLOCK#" + sortable(tick), "HEADS");
     }

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The clock's shard queue: a standard queue, one message per shard of the due index and tick (and one
- * per tail pass, naming its organizations), taken by the shard workers one at a time. Standard, not FIFO: the shards are independent, and a message
- * delivered twice queues judgements the check-in queue keeps once.
+ * per tail pass, naming its organizations), taken by the shard workers one at a time. Standard, not
+ * FIFO: the shards are independent, and a message delivered twice queues judgements the check-in
+ * queue keeps once.
  */
 public final class SqsShardTicks implements ShardTicks {
     private static final int BATCH = 10;
