@@ -348,7 +348,8 @@ def test_the_processor_sends_only_to_the_dead_letter_queue_and_publishes_only_al
 
 def test_the_clocks_dispatcher_sends_only_shard_ticks_and_sweeps_the_outbox(translated):
     # the sweep claims, deletes and gives up alerts on the table; it reads only the outbox index
-    assert dynamo(translated, "ClockFunction") == {"Query", "PutItem", "UpdateItem", "DeleteItem"}
+    # GetItem: the minute before's record of head passes
+    assert dynamo(translated, "ClockFunction") == {"GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"}
     assert targets(translated, "ClockFunction", "dynamodb:Query") == [{"Fn::Sub": "${Table.Arn}/index/*"}]
     assert targets(translated, "ClockFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["ClockShardQueue", "Arn"]}]
     assert targets(translated, "ClockFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
@@ -357,8 +358,13 @@ def test_the_clocks_dispatcher_sends_only_shard_ticks_and_sweeps_the_outbox(tran
 
 
 def test_the_clocks_workers_queue_judgements_judge_themselves_as_a_fallback_and_publish_alerts(translated):
-    assert dynamo(translated, "ClockShardFunction") == {"Query", "PutItem", "DeleteItem", "BatchWriteItem"}
-    assert targets(translated, "ClockShardFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]}]
+    # UpdateItem: the tick's record of head passes; the shard queue: the tail passes a head pass hands over
+    assert dynamo(translated, "ClockShardFunction") == {"Query", "PutItem", "UpdateItem", "DeleteItem",
+                                                        "BatchWriteItem"}
+    assert targets(translated, "ClockShardFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]},
+                                                                            {"Fn::GetAtt": ["ClockShardQueue", "Arn"]}]
+    variables = props(translated, "ClockShardFunction")["Environment"]["Variables"]
+    assert variables["CRONWATCH_CLOCK_SHARD_QUEUE_URL"] == {"Ref": "ClockShardQueue"}
     assert targets(translated, "ClockShardFunction", "sns:Publish") == [{"Ref": "AlertTopic"}]
     _, managed = tc.role_statements(translated, "ClockShardFunction")
     assert any("AWSLambdaSQSQueueExecutionRole" in arn for arn in managed)

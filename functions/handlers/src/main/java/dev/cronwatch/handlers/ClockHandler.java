@@ -6,6 +6,7 @@ import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
+import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,10 +53,26 @@ public final class ClockHandler implements RequestHandler<Map<String, Object>, M
                 Wiring.instance().processorEvents());
     }
 
-    /** In process, without a shard queue: the dispatcher hands each shard tick to a worker in this thread. */
+    /**
+     * In process, without a shard queue: the dispatcher hands each shard tick to a worker in this
+     * thread, and a head pass its tail passes.
+     */
     public static ShardTicks workersInThisThread(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {
-        ClockShardHandler worker = new ClockShardHandler(clockService, metrics, judgedHere);
-        return ticks -> ticks.forEach(worker::work);
+        return new InThisThread(clockService, metrics, judgedHere);
+    }
+
+    /** Each shard tick handed to a worker in this thread, whose head passes hand their tails back here. */
+    private static final class InThisThread implements ShardTicks {
+        private final ClockShardHandler worker;
+
+        InThisThread(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {
+            this.worker = new ClockShardHandler(clockService, this, metrics, judgedHere);
+        }
+
+        @Override
+        public void send(List<ShardTick> ticks) {
+            ticks.forEach(worker::work);
+        }
     }
 
     public ClockHandler(ClockService clockService, ShardTicks shardTicks, Clock clock, Duration ingestGrace,

@@ -7,6 +7,7 @@ import dev.cronwatch.adapters.sqs.MalformedMessageException;
 import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
 import java.util.LinkedHashMap;
@@ -16,24 +17,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A clock worker: takes one shard tick from the shard queue (batch size 1) and queues the judgements
- * of that shard of the due index. An exception leaves the message to SQS, which delivers it again;
- * the judgements already queued are sent again and kept once.
+ * of that shard of the due index, its head or its tail pass; the head pass that completes the tick
+ * sends the tail passes to the same queue. An exception leaves the message to SQS, which delivers it
+ * again; the judgements already queued are sent again and kept once.
  */
 public final class ClockShardHandler implements RequestHandler<SQSEvent, Map<String, Object>> {
     private static final Logger log = LoggerFactory.getLogger(ClockShardHandler.class);
 
     private final ClockService clockService;
+    /** Where a head pass hands the tail passes over. */
+    private final ShardTicks shardTicks;
     private final Metrics metrics;
     /** Hears what the worker judged itself, as the processor's listener hears what the workers judge. */
     private final ProcessorEvents judgedHere;
 
     public ClockShardHandler() {
-        this(Wiring.instance().services().clockService(), Wiring.instance().services().metrics(),
-                Wiring.instance().processorEvents());
+        this(Wiring.instance().services().clockService(), Wiring.instance().shardTicks(),
+                Wiring.instance().services().metrics(), Wiring.instance().processorEvents());
     }
 
-    public ClockShardHandler(ClockService clockService, Metrics metrics, ProcessorEvents judgedHere) {
+    public ClockShardHandler(ClockService clockService, ShardTicks shardTicks, Metrics metrics,
+                             ProcessorEvents judgedHere) {
         this.clockService = clockService;
+        this.shardTicks = shardTicks;
         this.metrics = metrics;
         this.judgedHere = judgedHere;
     }
@@ -72,8 +78,8 @@ public final class ClockShardHandler implements RequestHandler<SQSEvent, Map<Str
 
     /** One shard tick, logged and counted; an in-process dispatcher hands its ticks here directly. */
     public ClockService.TickResult work(ShardTick work) {
-        ClockService.TickResult result = clockService.tickShard(work);
-        report(result, "shard " + work.shard(), metrics, judgedHere);
+        ClockService.TickResult result = clockService.tickShard(work, shardTicks);
+        report(result, (work.isTail() ? "tail of shard " : "shard ") + work.shard(), metrics, judgedHere);
         return result;
     }
 
@@ -82,9 +88,9 @@ public final class ClockShardHandler implements RequestHandler<SQSEvent, Map<Str
         result.failures().forEach(f -> log.error("tick {} {}: {}", result.tick(), what, f));
         result.judgedHere().forEach(j -> log.warn("tick {} {}: judged here, its deadline waited past the bound: {}",
                 result.tick(), what, j));
-        log.info("tick {} {}: {} due, {} judgement(s) queued, {} judged here, {} left for the next tick",
-                result.tick(), what, result.due(), result.queued(), result.judgedHere().size(),
-                result.leftForNextTick());
+        log.info("tick {} {}: {} due, {} judgement(s) queued, {} judged here, {} left for the next tick, "
+                + "{} left for the tail pass", result.tick(), what, result.due(), result.queued(),
+                result.judgedHere().size(), result.leftForNextTick(), result.leftForTail());
         metrics.add(Metric.JUDGEMENTS_QUEUED, result.queued());
         metrics.add(Metric.JUDGEMENTS_DEFERRED, result.judgedHere().size());
         // what they found counts as the processor's would: a miss is in MissesDetected wherever it was judged

@@ -145,10 +145,11 @@ class FunctionSplitTest {
         ClockHandler dispatcher = new ClockHandler(system.services.clockService(), handedOver::addAll, system.clock,
                 java.time.Duration.ZERO, system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         assertThat(dispatcher.handleRequest(scheduledNow(), null)).containsEntry("failures", 0);
-        ClockShardHandler worker = new ClockShardHandler(system.services.clockService(), system.metrics,
-                new ProcessorMetrics(system.metrics, system.clock));
+        ClockShardHandler worker = new ClockShardHandler(system.services.clockService(), handedOver::addAll,
+                system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         int judgedHere = 0;
-        for (ShardTick work : handedOver) {
+        for (int i = 0; i < handedOver.size(); i++) {
+            ShardTick work = handedOver.get(i);
             SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
             message.setMessageId("shard-" + work.shard());
             message.setBody(SqsShardTicks.encode(work));

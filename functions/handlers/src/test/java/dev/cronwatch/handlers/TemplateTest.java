@@ -178,7 +178,10 @@ class TemplateTest {
                 .containsEntry("MinValue", Settings.DEFAULT_DUE_INDEX_SHARDS);
     }
 
-    /** The dispatcher sends its shard ticks where the worker's event source reads them, one at a time. */
+    /**
+     * The dispatcher sends its shard ticks where the worker's event source reads them, one at a time,
+     * and the workers send their tail passes there too.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void theClocksDispatcherFeedsItsWorkersThroughTheShardQueue() {
@@ -187,6 +190,9 @@ class TemplateTest {
                 .get("Variables");
         assertThat(variables).containsEntry(Settings.CLOCK_SHARD_QUEUE_URL, Map.of("Ref", "ClockShardQueue"));
         Map<String, Object> worker = properties(functions().get("ClockShardFunction"));
+        assertThat((Map<String, Object>) ((Map<String, Object>) worker.get("Environment")).get("Variables"))
+                .as("a head pass hands the tail passes over on the same queue")
+                .containsEntry(Settings.CLOCK_SHARD_QUEUE_URL, Map.of("Ref", "ClockShardQueue"));
         Map<String, Object> source = properties((Map<String, Object>) ((Map<String, Object>) worker.get("Events"))
                 .get("ShardTicks"));
         assertThat(source).containsEntry("Queue", Map.of("Fn::GetAtt", List.of("ClockShardQueue", "Arn")))

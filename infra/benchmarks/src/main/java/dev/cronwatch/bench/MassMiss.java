@@ -14,6 +14,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -267,28 +269,38 @@ final class MassMiss {
     private record ClockTimes(double dispatcher, int shards, double slowestWorker, double allWorkers, int queued) {
     }
 
-    /** The dispatcher, then every shard it handed over on its own thread; each timed. */
+    /**
+     * The dispatcher, then every shard tick it handed over on its own thread, and every tail pass a
+     * head pass hands over on its own too, as Lambda runs one invocation per message; each timed.
+     */
     private static ClockTimes timedTick(ClockService clockService) throws Exception {
         List<ShardTick> handed = new ArrayList<>();
         long began = System.nanoTime();
         clockService.dispatch(TICK, handed::addAll);
         double dispatcher = (System.nanoTime() - began) / 1e9;
-        ExecutorService pool = Executors.newFixedThreadPool(handed.size());
+        ExecutorService pool = Executors.newCachedThreadPool();
         try {
             long workersBegan = System.nanoTime();
-            List<Future<double[]>> running = new ArrayList<>();
-            for (ShardTick work : handed) {
-                running.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    int queued = clockService.tickShard(work).queued();
-                    return new double[] {(System.nanoTime() - start) / 1e9, queued};
-                }));
-            }
+            List<Future<double[]>> running = new CopyOnWriteArrayList<>();
+            ShardTicks onThreads = new ShardTicks() {
+                @Override
+                public void send(List<ShardTick> ticks) {
+                    for (ShardTick work : ticks) {
+                        running.add(pool.submit(() -> {
+                            long start = System.nanoTime();
+                            int queued = clockService.tickShard(work, this).queued();
+                            return new double[] {(System.nanoTime() - start) / 1e9, queued};
+                        }));
+                    }
+                }
+            };
+            onThreads.send(handed);
             double slowest = 0;
             int queued = 0;
-            for (Future<double[]> f : running) {
-                slowest = Math.max(slowest, f.get()[0]);
-                queued += (int) f.get()[1];
+            for (int i = 0; i < running.size(); i++) {
+                double[] worker = running.get(i).get();
+                slowest = Math.max(slowest, worker[0]);
+                queued += (int) worker[1];
             }
             return new ClockTimes(dispatcher, handed.size(), slowest, (System.nanoTime() - workersBegan) / 1e9, queued);
         } finally {

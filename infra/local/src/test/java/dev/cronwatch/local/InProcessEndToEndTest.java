@@ -29,13 +29,15 @@ class InProcessEndToEndTest extends EndToEndSuite {
 
     /**
      * Permissions that calls outside this suite hold: local mode hands alerts to its console and
-     * webhook instead of SNS, so publishing is held by SnsAlertPublisherTest against fauxqs.
+     * webhook instead of SNS, so publishing is held by SnsAlertPublisherTest against fauxqs, and shard
+     * ticks to a pool of threads instead of the shard queue.
      */
     static final Map<String, String> HELD_ELSEWHERE = Map.of(
             "ProcessorFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
             "ClockFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
             "ClockShardFunction sns:Publish on AlertTopic", "SnsAlertPublisherTest",
-            "ClockFunction sqs:SendMessage on ClockShardQueue", "ShardQueueOnElasticMqTest");
+            "ClockFunction sqs:SendMessage on ClockShardQueue", "ShardQueueOnElasticMqTest",
+            "ClockShardFunction sqs:SendMessage on ClockShardQueue", "ShardQueueOnElasticMqTest");
 
     @Override
     Backends backends() {

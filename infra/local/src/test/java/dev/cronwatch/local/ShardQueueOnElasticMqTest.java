@@ -7,6 +7,7 @@ import dev.cronwatch.core.queue.ShardTick;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,10 @@ class ShardQueueOnElasticMqTest {
         try (ElasticMq elasticMq = new ElasticMq()) {
             var sqs = elasticMq.sqs();
             String url = sqs.createQueue(b -> b.queueName("clock-shards")).queueUrl();
-            List<ShardTick> sent = IntStream.range(0, 23).mapToObj(n -> new ShardTick(n, TICK)).toList();
+            List<ShardTick> sent = new ArrayList<>(IntStream.range(0, 23).mapToObj(n -> new ShardTick(n, TICK)).toList());
+            // the tail passes a head pass hands over, each naming the organizations it queues
+            sent.add(new ShardTick(4, TICK, Set.of("big")));
+            sent.add(new ShardTick(7, TICK, Set.of("big", "bigger_one", "a-3")));
             new SqsShardTicks(() -> sqs, url).send(sent);
             List<ShardTick> received = new ArrayList<>();
             for (int tries = 0; tries < 20 && received.size() < sent.size(); tries++) {

@@ -9,13 +9,17 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -29,6 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * writes; the clock reads only the keys of what is due.
  */
 public final class DynamoDecisionStore implements DecisionStore {
+    /** The shards whose head pass is done (a number set), and {@code tail<shard>}: what each left (a string set). */
+    private static final String HEAD_PASSES_DONE = "done";
+    private static final String LEFT_FOR_TAIL = "tail";
+    /** Kept a day: the next minute's dispatcher is the last to read a tick's record. */
+    private static final Duration HEAD_PASSES_KEPT = Duration.ofDays(1);
     private static final List<String> BY_DUE_KEY =
             List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
 
@@ -134,6 +143,51 @@ public final class DynamoDecisionStore implements DecisionStore {
             if (environment.equals(Items.incident(item).environment())) deletes.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));
         }
         batch.write(deletes);
+    }
+
+    /**
+     * One UpdateItem on the tick's record: the shard joins the set of those done (adding it again
+     * changes nothing) and its organizations replace what it left before; the whole record comes back.
+     */
+    @Override
+    public HeadPasses headPassDone(Instant tick, int shard, Set<String> leftForTail) {
+        Map<String, String> names = Map.of("#done", HEAD_PASSES_DONE, "#tail", LEFT_FOR_TAIL + shard,
+                "#expires", TableDefinition.EXPIRES_AT);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":shard", AttributeValue.fromNs(List.of(Integer.toString(shard))));
+        values.put(":expires", Keys.epochSeconds(tick.plus(HEAD_PASSES_KEPT)));
+        String update = "ADD #done :shard SET #expires = :expires";
+        if (leftForTail.isEmpty()) {
+            update += " REMOVE #tail";
+        } else {
+            update += ", #tail = :tail";
+            values.put(":tail", AttributeValue.fromSs(List.copyOf(leftForTail)));
+        }
+        String expression = update;
+        var response = client.updateItem(b -> b.tableName(table).key(Keys.headPassesKey(tick))
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return headPasses(response.attributes());
+    }
+
+    @Override
+    public HeadPasses headPasses(Instant tick) {
+        var item = client.getItem(b -> b.tableName(table).key(Keys.headPassesKey(tick)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? HeadPasses.NONE : headPasses(item);
+    }
+
+    private static HeadPasses headPasses(Map<String, AttributeValue> item) {
+        Set<Integer> done = new HashSet<>();
+        AttributeValue shards = item.get(HEAD_PASSES_DONE);
+        if (shards != null) shards.ns().forEach(n -> done.add(Integer.parseInt(n)));
+        Map<Integer, Set<String>> leftForTail = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(LEFT_FOR_TAIL)) {
+                leftForTail.put(Integer.parseInt(name.substring(LEFT_FOR_TAIL.length())), Set.copyOf(value.ss()));
+            }
+        });
+        return new HeadPasses(done, leftForTail);
     }
 
     /**

@@ -154,6 +154,11 @@ final class Keys {
         return dueShard(shardOf(pk, shards));
     }
 
+    /** The record of one tick's head passes (infra/table-design.md, "the clock's head passes of a tick"). */
+    static Map<String, AttributeValue> headPassesKey(Instant tick) {
+        return key("CLOCK#" + sortable(tick), "HEADS");
+    }
+
     static String outboxShard(int shard) {
         return OUTBOX_SHARD_PREFIX + shard;
     }

@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The clock's shard queue: a standard queue, one message per shard of the due index and tick, taken by
- * the shard workers one at a time. Standard, not FIFO: the shards are independent, and a message
- * delivered twice queues judgements the check-in queue keeps once.
+ * The clock's shard queue: a standard queue, one message per shard of the due index and tick (and one
+ * per tail pass, naming its organizations), taken by the shard workers one at a time. Standard, not
+ * FIFO: the shards are independent, and a message delivered twice queues judgements the check-in
+ * queue keeps once.
  */
 public final class SqsShardTicks implements ShardTicks {
     private static final int BATCH = 10;
@@ -48,6 +51,7 @@ public final class SqsShardTicks implements ShardTicks {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("shard", tick.shard());
         body.put("tick", tick.tick().toString());
+        if (tick.isTail()) body.put("organizations", List.copyOf(new TreeSet<>(tick.organizations())));
         return Json.write(body);
     }
 
@@ -58,7 +62,13 @@ public final class SqsShardTicks implements ShardTicks {
             if (!(fields.get("shard") instanceof Number shard) || !(fields.get("tick") instanceof String tick)) {
                 throw new IllegalArgumentException("a shard tick needs \"shard\" (a number) and \"tick\" (an instant)");
             }
-            return new ShardTick(shard.intValue(), Instant.parse(tick));
+            Object organizations = fields.getOrDefault("organizations", List.of());
+            if (!(organizations instanceof List<?> names) || !names.stream().allMatch(String.class::isInstance)) {
+                throw new IllegalArgumentException("a tail pass's \"organizations\" are a list of names");
+            }
+            Set<String> tailOf = new TreeSet<>();
+            names.forEach(name -> tailOf.add((String) name));
+            return new ShardTick(shard.intValue(), Instant.parse(tick), tailOf);
         } catch (RuntimeException e) {
             throw new MalformedMessageException("not a shard tick: " + e.getMessage(), e);
         }

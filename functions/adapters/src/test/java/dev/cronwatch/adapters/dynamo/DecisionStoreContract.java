@@ -15,11 +15,13 @@ import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -256,5 +258,21 @@ abstract class DecisionStoreContract extends StoreContract {
         Incident i = TestData.incident(JOB, "i-staging", T0);
         return new Incident(i.id(), i.monitor(), "staging", i.dateStarted(), null, i.reason(), i.failureReason(),
                 i.startingCheckIn(), null);
+    }
+
+    @Test
+    void headPasses_recordEachShardOnce_andWhatItLeftForItsTail_perTick() {
+        Instant tick = T0.plusSeconds(60);
+        assertThat(store.headPasses(tick)).isEqualTo(HeadPasses.NONE);
+        assertThat(store.headPassDone(tick, 3, Set.of("big", "bigger")))
+                .isEqualTo(new HeadPasses(Set.of(3), Map.of(3, Set.of("big", "bigger"))));
+        assertThat(store.headPassDone(tick, 0, Set.of()))
+                .isEqualTo(new HeadPasses(Set.of(0, 3), Map.of(3, Set.of("big", "bigger"))));
+        // a redelivered head pass: recorded again, what it left replaced
+        assertThat(store.headPassDone(tick, 3, Set.of("big")))
+                .isEqualTo(new HeadPasses(Set.of(0, 3), Map.of(3, Set.of("big"))));
+        assertThat(store.headPassDone(tick, 3, Set.of())).isEqualTo(new HeadPasses(Set.of(0, 3), Map.of()));
+        assertThat(store.headPasses(tick)).isEqualTo(new HeadPasses(Set.of(0, 3), Map.of()));
+        assertThat(store.headPasses(T0)).as("another tick's").isEqualTo(HeadPasses.NONE);
     }
 }

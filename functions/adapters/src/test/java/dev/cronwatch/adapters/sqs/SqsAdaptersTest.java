@@ -7,6 +7,7 @@ import dev.cronwatch.adapters.testing.ElasticMqFixture;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
+import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.time.Instant;
@@ -54,6 +55,17 @@ class SqsAdaptersTest {
         assertThatThrownBy(() -> codec.decode("{\"v\": 2}")).isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> codec.decode(codec.encode(m).replace("in_progress", "sleeping")))
                 .isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void shardTicksRoundTrip_aTailPassWithItsOrganizations_andAMalformedOneIsPoison() {
+        ShardTick head = new ShardTick(3, Instant.parse("2026-01-01T01:02:00Z"));
+        ShardTick tail = new ShardTick(3, head.tick(), java.util.Set.of("big", "bigger"));
+        assertThat(SqsShardTicks.decode(SqsShardTicks.encode(head))).isEqualTo(head);
+        assertThat(SqsShardTicks.decode(SqsShardTicks.encode(tail))).isEqualTo(tail);
+        assertThatThrownBy(() -> SqsShardTicks.decode("{\"shard\": 3, \"tick\": \"2026-01-01T01:02:00Z\", "
+                + "\"organizations\": [\"big\", 7]}")).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("organizations");
     }
 
     @Test

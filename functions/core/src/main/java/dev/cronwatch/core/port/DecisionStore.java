@@ -7,6 +7,7 @@ import dev.cronwatch.core.monitor.MonitorState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the processor and the clock decide on and commit: a monitor's state, read once per check-in
@@ -49,6 +50,16 @@ public interface DecisionStore {
 
     /** The entries of one shard of the due index due at or before {@code upTo}; page with the cursor. */
     Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit);
+
+    /**
+     * Records that the head pass of {@code tick} has queued its judgements of {@code shard}, leaving
+     * the organizations named to the shard's tail pass; recorded again, the shard's entry is replaced.
+     * Returns what every head pass of the tick has recorded, this one included.
+     */
+    HeadPasses headPassDone(Instant tick, int shard, Set<String> leftForTail);
+
+    /** What the head passes of {@code tick} have recorded ({@link HeadPasses#NONE} if none has). */
+    HeadPasses headPasses(Instant tick);
 
     /** The earliest deadline of any environment strictly after {@code after}: where a fast-forwarded clock ticks next. */
     Optional<Instant> nextDeadlineAfter(Instant after);

@@ -4,6 +4,7 @@ import dev.cronwatch.core.rules.FairOrder;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.Judgement;
@@ -13,9 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -25,17 +29,32 @@ import java.util.concurrent.Executor;
  * the processor's workers judge in parallel across monitors and in order within one. A backlog in
  * the queue therefore delays a judgement, it never produces a false miss.
  *
+ * <p>Fair across tenants: the queue hands out work in arrival order, and the shards' workers do not
+ * finish reading at the same time, so a shard that queued a flood first would put it ahead of what
+ * the other shards queue later. Each shard is therefore worked in two passes. The head pass queues
+ * every organization with at most {@link #HEAD_LIMIT} due in the shard, one organization at a time,
+ * and records in the store which organizations it left; the head pass that completes the tick's set
+ * hands each shard's tail pass over, which queues those. So every head judgement of every shard is
+ * in the queue before the first tail judgement: an organization with few due waits behind no
+ * organization with many, whichever worker was slow.
+ *
  * <p>That wait is bounded: a deadline still unjudged {@code maxJudgementDelay} after it passed (a
  * monitor's group stuck behind a failing message, or the processor down) is judged here directly.
  * The tick also sweeps the alert outbox for publishes to retry. Nothing it does is half-done if it
  * is cut off: queued judgements are idempotent, and the next tick finds what is still due.
  */
 public final class ClockService {
+    /**
+     * Due in one shard at one tick, at most, for an organization's judgements to be queued in the
+     * head pass: ten shards put an organization with up to about 200 due at a minute there. A small
+     * tenant then waits behind at most this many of another's in each shard.
+     */
+    public static final int HEAD_LIMIT = 20;
     private static final int PAGE = 1_000;
     /**
-     * Due entries read before their judgements are queued in fair order. Interleaving a single page
-     * would leave a small tenant's deadlines behind a large one's earlier pages; a shard holds about
-     * a tenth of a tick's due (10,000 of 100,000), so this interleaves a whole shard up to that.
+     * Due entries of a tail pass read before their judgements are queued in fair order. Interleaving
+     * a single page would leave one organization's deadlines behind another's earlier pages; a shard
+     * holds about a tenth of a tick's due (10,000 of 100,000), so this interleaves a whole shard up to that.
      */
     private static final int FAIR_WINDOW = 10_000;
     /** Judgements handed to the queue at once: eight SQS batches of ten, which the queue sends in parallel. */
@@ -71,18 +90,27 @@ public final class ClockService {
 
     /**
      * The whole tick with the shards' workers run on {@code workers}, as many at once as it runs
-     * (the shards of a tick on AWS run in parallel, and fairness across tenants relies on that); it
-     * returns once every worker has finished. A worker's exception is rethrown after the others end.
+     * (the shards of a tick on AWS run in parallel); it returns once every head and tail pass has
+     * finished. A worker's exception is rethrown after the others end.
      */
     public TickResult tick(Instant at, Executor workers) {
         TickResult result = new TickResult(at.truncatedTo(ChronoUnit.MINUTES));
         DispatchResult dispatched = dispatch(at, ticks -> {
-            List<CompletableFuture<TickResult>> running = ticks.stream()
-                    .map(work -> CompletableFuture.supplyAsync(() -> tickShard(work), workers)).toList();
+            // the tail passes are handed over while the head passes run, so the list grows as it is joined
+            List<CompletableFuture<TickResult>> running = new CopyOnWriteArrayList<>();
+            ShardTicks onWorkers = new ShardTicks() {
+                @Override
+                public void send(List<ShardTick> more) {
+                    for (ShardTick work : more) {
+                        running.add(CompletableFuture.supplyAsync(() -> tickShard(work, this), workers));
+                    }
+                }
+            };
+            onWorkers.send(ticks);
             RuntimeException failed = null;
-            for (CompletableFuture<TickResult> worker : running) {
+            for (int i = 0; i < running.size(); i++) {
                 try {
-                    result.add(worker.join());
+                    result.add(running.get(i).join());
                 } catch (CompletionException e) {
                     if (failed == null) failed = e.getCause() instanceof RuntimeException r ? r : e;
                 }
@@ -96,26 +124,69 @@ public final class ClockService {
     /**
      * The scheduled invocation: hands one {@link ShardTick} per shard of the due index to the workers,
      * then sweeps the alert outbox. It reads nothing of the due index, so its work does not grow with
-     * what is due. The sweep stays here, one sweeper a tick: the outbox is not sharded like the due
-     * index, and a claim already keeps two sweeps from sending one alert twice.
+     * what is due. If a head pass of the minute before never finished (its worker failing every
+     * delivery), the tail passes the others left wait for no one longer: they are handed over too.
+     * The sweep stays here, one sweeper a tick: the outbox is not sharded like the due index, and a
+     * claim already keeps two sweeps from sending one alert twice.
      */
     public DispatchResult dispatch(Instant at, ShardTicks workers) {
         Instant tick = at.truncatedTo(ChronoUnit.MINUTES);
         List<ShardTick> ticks = new ArrayList<>();
         for (int shard = 0; shard < store.dueShards(); shard++) ticks.add(new ShardTick(shard, tick));
+        Instant minuteBefore = tick.minus(Duration.ofMinutes(1));
+        HeadPasses before = store.headPasses(minuteBefore);
+        if (!before.allDone(store.dueShards())) ticks.addAll(before.tails(minuteBefore));
         workers.send(ticks);
         return new DispatchResult(tick, ticks.size(), alerts.retryDue(ALERTS_PER_SWEEP));
     }
 
     /**
-     * One worker: reads its shard's due entries up to the tick and queues their judgements, a window
-     * of pages at a time interleaved by organization ({@link FairOrder}). Cut off anywhere, what it
+     * One worker: the head or the tail pass of its shard ({@link ShardTick#isTail()}). The head pass
+     * that completes the tick's set hands the tail passes to {@code tails}. Cut off anywhere, what it
      * has not queued is still due (the shard tick is delivered again, or the next tick finds it), and
      * what it queued again is the same message, kept once.
      */
-    public TickResult tickShard(ShardTick work) {
+    public TickResult tickShard(ShardTick work, ShardTicks tails) {
+        return work.isTail() ? tailPass(work) : headPass(work, tails);
+    }
+
+    /**
+     * Reads the whole shard; queues, one organization at a time, the judgements of every
+     * organization with at most {@link #HEAD_LIMIT} due in it, and records the others for the tail.
+     */
+    private TickResult headPass(ShardTick work, ShardTicks tails) {
         Instant tick = work.tick();
-        Instant overdue = tick.minus(maxJudgementDelay);
+        TickResult result = new TickResult(tick);
+        Map<String, List<DueEntry>> few = new LinkedHashMap<>();
+        Map<String, Integer> many = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
+            for (DueEntry due : page.items()) {
+                String organization = due.monitor().organization();
+                if (many.computeIfPresent(organization, (o, n) -> n + 1) != null) continue;
+                List<DueEntry> entries = few.computeIfAbsent(organization, o -> new ArrayList<>());
+                entries.add(due);
+                if (entries.size() > HEAD_LIMIT) {
+                    many.put(organization, entries.size());
+                    few.remove(organization);
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        List<DueEntry> head = new ArrayList<>();
+        few.values().forEach(head::addAll);
+        queueOrJudge(FairOrder.interleaveByOrganization(head, d -> d.monitor().organization()), result,
+                clock.instant().plus(directJudgementBudget));
+        result.leftForTail = many.values().stream().mapToInt(Integer::intValue).sum();
+        HeadPasses passes = store.headPassDone(tick, work.shard(), many.keySet());
+        if (passes.allDone(store.dueShards())) tails.send(passes.tails(tick));
+        return result;
+    }
+
+    /** Queues the judgements of the organizations the head pass left, a window of pages at a time, in fair order. */
+    private TickResult tailPass(ShardTick work) {
+        Instant tick = work.tick();
         Instant stopJudgingBy = clock.instant().plus(directJudgementBudget);
         TickResult result = new TickResult(tick);
         String cursor = null;
@@ -123,30 +194,41 @@ public final class ClockService {
             List<DueEntry> window = new ArrayList<>();
             do {
                 Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
-                window.addAll(page.items());
+                for (DueEntry due : page.items()) {
+                    if (work.organizations().contains(due.monitor().organization())) window.add(due);
+                }
                 cursor = page.nextCursor();
             } while (cursor != null && window.size() < FAIR_WINDOW);
-            List<Judgement> toQueue = new ArrayList<>();
-            for (DueEntry due : FairOrder.interleaveByOrganization(window, d -> d.monitor().organization())) {
-                result.due++;
-                Judgement judgement = new Judgement(due.monitor(), due.environment(), due.dueAt(), tick);
-                if (due.dueAt().isAfter(overdue)) {
-                    toQueue.add(judgement);
-                } else if (clock.instant().isBefore(stopJudgingBy)) {
-                    judgeHere(judgement, result);
-                } else {
-                    result.leftForNextTick++;
-                }
-            }
-            // in slices, so that the shards' workers, running at once, interleave their sends in the queue:
-            // a small tenant's judgement near the head of every shard is then near the head of the queue
-            for (int from = 0; from < toQueue.size(); from += SEND_SLICE) {
-                List<Judgement> slice = toQueue.subList(from, Math.min(toQueue.size(), from + SEND_SLICE));
-                queue.sendJudgements(slice);
-                result.queued += slice.size();
-            }
+            queueOrJudge(FairOrder.interleaveByOrganization(window, d -> d.monitor().organization()), result,
+                    stopJudgingBy);
         } while (cursor != null);
         return result;
+    }
+
+    /**
+     * Queues each entry's judgement in the given order, in slices so that the shards' workers, running
+     * at once, interleave their sends in the queue; an entry past the bound is judged here instead,
+     * until {@code stopJudgingBy} (the pass's budget), and otherwise left for the next tick.
+     */
+    private void queueOrJudge(List<DueEntry> inOrder, TickResult result, Instant stopJudgingBy) {
+        Instant overdue = result.tick.minus(maxJudgementDelay);
+        List<Judgement> toQueue = new ArrayList<>();
+        for (DueEntry due : inOrder) {
+            result.due++;
+            Judgement judgement = new Judgement(due.monitor(), due.environment(), due.dueAt(), result.tick);
+            if (due.dueAt().isAfter(overdue)) {
+                toQueue.add(judgement);
+            } else if (clock.instant().isBefore(stopJudgingBy)) {
+                judgeHere(judgement, result);
+            } else {
+                result.leftForNextTick++;
+            }
+        }
+        for (int from = 0; from < toQueue.size(); from += SEND_SLICE) {
+            List<Judgement> slice = toQueue.subList(from, Math.min(toQueue.size(), from + SEND_SLICE));
+            queue.sendJudgements(slice);
+            result.queued += slice.size();
+        }
     }
 
     /** One environment that may not wait any longer; a failure is reported, and it stays due. */
@@ -178,6 +260,7 @@ public final class ClockService {
         private int due;
         private int queued;
         private int leftForNextTick;
+        private int leftForTail;
         private final List<JudgedHere> judgedHere = new ArrayList<>();
         private final List<String> failures = new ArrayList<>();
         private AlertDispatcher.Result alerts = new AlertDispatcher.Result();
@@ -191,6 +274,7 @@ public final class ClockService {
             due += shard.due;
             queued += shard.queued;
             leftForNextTick += shard.leftForNextTick;
+            leftForTail += shard.leftForTail;
             judgedHere.addAll(shard.judgedHere);
             failures.addAll(shard.failures);
         }
@@ -209,6 +293,11 @@ public final class ClockService {
 
         public int leftForNextTick() {
             return leftForNextTick;
+        }
+
+        /** Due entries a head pass left to its shard's tail pass (counted in {@link #due()} by the tail). */
+        public int leftForTail() {
+            return leftForTail;
         }
 
         public List<JudgedHere> judgedHere() {

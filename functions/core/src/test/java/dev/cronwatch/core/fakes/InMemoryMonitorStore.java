@@ -11,6 +11,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +40,7 @@ public final class InMemoryMonitorStore implements WholeStore {
     private final Map<String, PendingAlert> givenUp = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
+    private final Map<Instant, Map<Integer, Set<String>>> headPasses = new HashMap<>();
     private final int dueShards;
 
     public InMemoryMonitorStore() {
@@ -151,6 +154,19 @@ public final class InMemoryMonitorStore implements WholeStore {
         String[] parts = cursor.split("\\|", 2);
         int byTime = e.dueAt().compareTo(Instant.parse(parts[0]));
         return byTime > 0 || (byTime == 0 && under(e.monitor(), e.name()).compareTo(parts[1]) > 0);
+    }
+
+    @Override
+    public synchronized HeadPasses headPassDone(Instant tick, int shard, Set<String> leftForTail) {
+        otherWrites++;
+        headPasses.computeIfAbsent(tick, t -> new HashMap<>()).put(shard, Set.copyOf(leftForTail));
+        return headPasses(tick);
+    }
+
+    @Override
+    public synchronized HeadPasses headPasses(Instant tick) {
+        Map<Integer, Set<String>> recorded = headPasses.getOrDefault(tick, Map.of());
+        return new HeadPasses(recorded.keySet(), recorded);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.ShardTick;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The clock's dispatcher and shard workers over the in-memory store and queue: every due environment
- * judged once across the shards, a worker cut off half-way leaving the rest due, and the judgements of
- * a shard queued one organization at a time.
+ * judged once across the shards, a worker cut off half-way leaving the rest due, the judgements of
+ * a shard queued one organization at a time, and a small tenant's ahead of a flood's in every shard.
  */
 class ClockFanOutTest {
     static final Instant TICK = Instant.parse("2026-01-01T01:02:00Z");
@@ -83,7 +84,7 @@ class ClockFanOutTest {
         List<ShardTick> handedOver = new ArrayList<>();
         clockService.dispatch(TICK, handedOver::addAll);
         int due = 0;
-        for (ShardTick work : handedOver) due += clockService.tickShard(work).due();
+        for (int i = 0; i < handedOver.size(); i++) due += clockService.tickShard(handedOver.get(i), handedOver::addAll).due();
         assertThat(due).isEqualTo(60);
         List<RecordingQueue.Delivery> queued = queue.takeAll();
         assertThat(queued).extracting(d -> ((Judgement) d.message()).monitor())
@@ -96,11 +97,12 @@ class ClockFanOutTest {
 
     @Test
     void aWorkerCutOffHalfWayLeavesTheRestDue_andItsRedeliveryJudgesEachOnce() {
-        for (int i = 0; i < 200; i++) hourly("acme", "job-" + i);
+        for (int i = 0; i < 100; i++) hourly("acme", "job-" + i);
         clock.set(TICK.plusSeconds(2));
         int shard = store.shardOf(monitors.get(0));
         List<MonitorKey> inShard = monitors.stream().filter(m -> store.shardOf(m) == shard).toList();
-        assertThat(inShard).hasSizeGreaterThan(4);
+        assertThat(inShard).hasSizeGreaterThan(4).as("all queued by the head pass")
+                .hasSizeLessThanOrEqualTo(ClockService.HEAD_LIMIT);
         AtomicInteger sent = new AtomicInteger();
         int cutOffAfter = inShard.size() / 2;
         CheckInQueue dyingHalfWay = new CheckInQueue() {
@@ -118,14 +120,14 @@ class ClockFanOutTest {
             }
         };
         ShardTick work = new ShardTick(shard, TICK);
-        assertThatThrownBy(() -> clockOver(dyingHalfWay).tickShard(work)).hasMessage("cut off");
+        assertThatThrownBy(() -> clockOver(dyingHalfWay).tickShard(work, ticks -> { })).hasMessage("cut off");
         processQueue();
         assertThat(inShard.stream().filter(m -> missesOf(m) == 1)).hasSize(cutOffAfter);
         assertThat(store.findDue(shard, TICK, null, 1_000).items()).as("the rest is still due")
                 .hasSize(inShard.size() - cutOffAfter);
 
         // SQS delivers the shard tick again: the first half is queued again and kept once, the rest judged
-        assertThat(clockOver(queue).tickShard(work).due()).isEqualTo(inShard.size() - cutOffAfter);
+        assertThat(clockOver(queue).tickShard(work, ticks -> { }).due()).isEqualTo(inShard.size() - cutOffAfter);
         processQueue();
         assertThat(inShard).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
         assertThat(store.findDue(shard, TICK, null, 1_000).items()).isEmpty();
@@ -134,21 +136,102 @@ class ClockFanOutTest {
         assertThat(clockOver(queue).tick(TICK.plusSeconds(60)).due()).isEqualTo(monitors.size() - inShard.size());
     }
 
+    /** Runs each shard tick handed over in this thread, the shards the test names last, as if their workers were slow. */
+    ShardTicks workersFinishingLast(ClockService clockService, java.util.Set<Integer> slowShards) {
+        return new ShardTicks() {
+            @Override
+            public void send(List<ShardTick> ticks) {
+                List<ShardTick> inOrder = new ArrayList<>(ticks);
+                inOrder.sort(java.util.Comparator.comparing(t -> slowShards.contains(t.shard())));
+                for (ShardTick work : inOrder) clockService.tickShard(work, this);
+            }
+        };
+    }
+
     @Test
-    void aShardsJudgementsAreQueuedOneOrganizationAtATime() {
+    void aSmallTenantIsJudgedAheadOfAFlood_whicheverShardsWorkersAreSlow() {
+        for (int i = 0; i < 2_000; i++) hourly("flood", "job-" + i);
+        List<MonitorKey> small = new ArrayList<>();
+        for (int i = 0; i < 5; i++) small.add(hourly("small", "job-" + i));
+        java.util.Set<Integer> smallShards = new java.util.HashSet<>();
+        small.forEach(m -> smallShards.add(store.shardOf(m)));
+        clock.set(TICK.plusSeconds(2));
+        ClockService clockService = clockOver(queue);
+
+        clockService.dispatch(TICK, workersFinishingLast(clockService, smallShards));
+
+        List<RecordingQueue.Delivery> queued = queue.takeAll();
+        assertThat(queued).hasSize(2_005);
+        // the queue hands work out in arrival order: the small tenant's five are the first applied
+        assertThat(queued.subList(0, 5)).extracting(d -> ((Judgement) d.message()).monitor())
+                .containsExactlyInAnyOrderElementsOf(small);
+        for (RecordingQueue.Delivery d : queued) processor.apply(d.message(), d.sequence());
+        assertThat(monitors).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+        assertThat(store.findDue(TICK, null, 100).items()).isEmpty();
+    }
+
+    @Test
+    void aShardsHeadPassQueuesTheOrganizationsWithFewDueOneAtATime_andLeavesTheRestToItsTail() {
         for (int i = 0; i < 3_000; i++) hourly("big", "job-" + i);
         int shard = store.shardOf(monitors.get(0));
-        List<MonitorKey> smallOnes = new ArrayList<>();
-        for (int i = 0; smallOnes.size() < 3; i++) {
-            MonitorKey candidate = new MonitorKey("small", "job-" + i);
-            if (store.shardOf(candidate) == shard) smallOnes.add(hourly("small", "job-" + i));
+        for (String organization : List.of("small", "other")) {
+            int added = 0;
+            for (int i = 0; added < 3; i++) {
+                MonitorKey candidate = new MonitorKey(organization, "job-" + i);
+                if (store.shardOf(candidate) == shard) {
+                    hourly(organization, "job-" + i);
+                    added++;
+                }
+            }
         }
         clock.set(TICK.plusSeconds(2));
-        clockOver(queue).tickShard(new ShardTick(shard, TICK));
+        List<ShardTick> tails = new ArrayList<>();
+        ClockService.TickResult head = clockOver(queue).tickShard(new ShardTick(shard, TICK), tails::addAll);
         List<String> organizations = queue.takeAll().stream()
                 .map(d -> ((Judgement) d.message()).monitor().organization()).toList();
-        assertThat(organizations.subList(0, 6)).containsExactly("big", "small", "big", "small", "big", "small");
-        assertThat(organizations.subList(6, organizations.size())).containsOnly("big");
+        assertThat(organizations).hasSize(6);
+        assertThat(organizations.subList(0, 2)).containsExactlyInAnyOrder("small", "other");
+        assertThat(organizations).as("one organization at a time").isEqualTo(
+                List.of(organizations.get(0), organizations.get(1), organizations.get(0), organizations.get(1),
+                        organizations.get(0), organizations.get(1)));
+        assertThat(head.leftForTail()).isGreaterThan(ClockService.HEAD_LIMIT);
+        assertThat(tails).as("the other shards' head passes have not run").isEmpty();
+        assertThat(store.headPasses(TICK).leftForTail()).containsEntry(shard, java.util.Set.of("big"));
+
+        ClockService.TickResult tail = clockOver(queue).tickShard(new ShardTick(shard, TICK, java.util.Set.of("big")),
+                tails::addAll);
+        assertThat(tail.due()).isEqualTo(head.leftForTail());
+        assertThat(queue.takeAll()).extracting(d -> ((Judgement) d.message()).monitor().organization())
+                .hasSize(head.leftForTail()).containsOnly("big");
+    }
+
+    @Test
+    void theLastHeadPassHandsOverTheTails_andADispatcherThoseOfAMinuteWhoseHeadPassesNeverAllFinished() {
+        for (int i = 0; i < 600; i++) hourly("big", "job-" + i);
+        clock.set(TICK.plusSeconds(2));
+        ClockService clockService = clockOver(queue);
+        List<ShardTick> handedOver = new ArrayList<>();
+        clockService.dispatch(TICK, handedOver::addAll);
+        List<ShardTick> tails = new ArrayList<>();
+        for (ShardTick work : handedOver.subList(0, 9)) clockService.tickShard(work, tails::addAll);
+        assertThat(tails).as("shard 9's head pass has not run").isEmpty();
+        assertThat(queue.isEmpty()).isTrue();
+
+        // shard 9's worker keeps failing: the next minute's dispatcher hands over the tails the others left
+        List<ShardTick> nextMinute = new ArrayList<>();
+        clockService.dispatch(TICK.plusSeconds(60), nextMinute::addAll);
+        assertThat(nextMinute.subList(10, nextMinute.size())).extracting(ShardTick::shard)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(nextMinute.subList(10, nextMinute.size())).allSatisfy(t -> {
+            assertThat(t.tick()).isEqualTo(TICK);
+            assertThat(t.organizations()).containsExactly("big");
+        });
+
+        // shard 9's head pass finishes after all: it completes the set and hands over every shard's tail
+        clockService.tickShard(handedOver.get(9), tails::addAll);
+        assertThat(tails).extracting(ShardTick::shard).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        for (ShardTick tail : tails) clockService.tickShard(tail, tails::addAll);
+        assertThat(queue.takeAll()).hasSize(600);
     }
 
     @Test
