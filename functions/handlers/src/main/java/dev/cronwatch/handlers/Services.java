@@ -63,7 +63,8 @@ public final class Services {
         AlertDispatcher alerts = new AlertDispatcher(stores.outbox(), publisher, clock);
         this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
         this.processor = new ProcessorService(stores.decisions(),
-                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
+                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization(),
+                        limits.maxNewMonitorsPerMinute()), alerts, clock);
         this.clockService = new ClockService(stores.decisions(), queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants, clock, ids,
@@ -75,10 +76,18 @@ public final class Services {
 
     /**
      * The operator's limits (template parameters): check-ins per minute per environment, monitors per
-     * organization, and how long a deadline may wait in the queue before the clock judges it itself.
+     * organization, monitors its check-ins may create per minute, and how long a deadline may wait in
+     * the queue before the clock judges it itself.
      */
-    public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
+    public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute,
+                         Duration maxJudgementDelay) {
         public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
+
+        /** New monitors per minute at its default. */
+        public Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
+            this(rateLimitPerMinute, maxMonitorsPerOrganization, CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE,
+                    maxJudgementDelay);
+        }
     }
 
     public Stores stores() {

@@ -54,7 +54,7 @@ public final class Wiring {
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
-                        Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
+                        settings.maxNewMonitorsPerMinute(), Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
                 metrics);
         processorEvents = b.processorEvents != null ? b.processorEvents : new ProcessorMetrics(metrics, b.clock);
     }

@@ -70,7 +70,7 @@ final class PathCosts {
         String table = DynamoLocal.newTable(client);
         store = new DynamoDecisionStore(client, table, 90);
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000),
+        handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000, 1_000_000),
                 new AlertDispatcher(new DynamoAlertOutbox(client, table), alert -> published.incrementAndGet(), clock), clock),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);

@@ -26,6 +26,7 @@ class SettingsTest {
         env.put(Settings.RETENTION_DAYS, "30");
         env.put(Settings.MAX_JUDGEMENT_DELAY, "20");
         env.put(Settings.MAX_MONITORS, "500");
+        env.put(Settings.MAX_NEW_MONITORS, "20");
         env.put(Settings.STACK, "cronwatch-prod");
         Settings settings = Settings.from(env);
         assertThat(settings.region()).isEqualTo("eu-west-1");
@@ -34,6 +35,7 @@ class SettingsTest {
         assertThat(settings.retentionDays()).isEqualTo(30);
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(20);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(500);
+        assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(20);
         assertThat(settings.stackName()).isEqualTo("cronwatch-prod");
         assertThat(settings.dynamoDbEndpoint()).isNull();
     }
@@ -45,6 +47,7 @@ class SettingsTest {
         assertThat(settings.retentionDays()).isEqualTo(90);
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(15);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(10_000);
+        assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(60);
         assertThat(settings.stackName()).isNull();
     }
 

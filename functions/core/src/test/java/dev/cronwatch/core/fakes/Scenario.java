@@ -207,6 +207,12 @@ public final class Scenario {
             return this;
         }
 
+        /** For a monitor of another organization, in a project of its own numbered as the scenario's. */
+        public CheckInBuilder organization(String organization, String slug) {
+            this.monitor = new MonitorKey(organization, slug);
+            return this;
+        }
+
         public CheckInBuilder id(String checkInId) {
             this.id = checkInId;
             return this;

@@ -35,7 +35,7 @@ class ClockFanOutTest {
     final RecordingQueue queue = new RecordingQueue(clock);
     final RecordingPublisher publisher = new RecordingPublisher();
     final AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000), alerts, clock);
+    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000, 100_000), alerts, clock);
     final List<MonitorKey> monitors = new ArrayList<>();
     int sequence;
 
