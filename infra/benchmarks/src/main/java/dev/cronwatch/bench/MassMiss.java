@@ -121,7 +121,7 @@ final class MassMiss {
                 fifo, alert -> {
                     renderer.render(alert.message().body()); // as the SNS publisher does before its request
                     alerts.publish(alert);
-                }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, 1_000_000, Duration.ofMinutes(15)));
+                }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
         ProcessorHandler handler = new ProcessorHandler(services.processor(),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);
@@ -206,7 +206,7 @@ final class MassMiss {
                             ofB.incrementAndGet();
                             lastOfB.set(System.nanoTime());
                         }
-                    }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, 1_000_000, Duration.ofMinutes(15)));
+                    }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
             ProcessorHandler handler = new ProcessorHandler(services.processor(),
                     (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter: " + reason); },
                     ProcessorEvents.NONE, Metrics.NONE);
@@ -245,7 +245,7 @@ final class MassMiss {
             Services services = new Services(DynamoStores.on(client, table, 90),
                     new DynamoTenantDirectory(client, table), fifo, alert -> { },
                     Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC), UUID::randomUUID,
-                    new Services.Limits(1_000_000, 1_000_000, 1_000_000, Duration.ofMinutes(15)));
+                    new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
             double seeded = seed(client, table, "bench", due);
             String load = Report.loadAverage();
             ClockTimes times = timedTick(services.clockService());

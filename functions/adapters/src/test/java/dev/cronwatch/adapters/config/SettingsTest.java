@@ -27,6 +27,7 @@ class SettingsTest {
         env.put(Settings.MAX_JUDGEMENT_DELAY, "20");
         env.put(Settings.MAX_MONITORS, "500");
         env.put(Settings.MAX_NEW_MONITORS, "20");
+        env.put(Settings.MAX_ENVIRONMENTS, "5");
         env.put(Settings.STACK, "cronwatch-prod");
         Settings settings = Settings.from(env);
         assertThat(settings.region()).isEqualTo("eu-west-1");
@@ -36,6 +37,7 @@ class SettingsTest {
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(20);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(500);
         assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(20);
+        assertThat(settings.maxEnvironmentsPerMonitor()).isEqualTo(5);
         assertThat(settings.stackName()).isEqualTo("cronwatch-prod");
         assertThat(settings.dynamoDbEndpoint()).isNull();
     }
@@ -48,6 +50,7 @@ class SettingsTest {
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(15);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(10_000);
         assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(60);
+        assertThat(settings.maxEnvironmentsPerMonitor()).isEqualTo(100);
         assertThat(settings.stackName()).isNull();
     }
 
@@ -56,6 +59,14 @@ class SettingsTest {
         Map<String, String> env = deployed();
         env.put(Settings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000");
         assertThat(Settings.from(env).dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+    }
+
+    @Test
+    void environmentsPerMonitorAreAtMostAHundred() {
+        Map<String, String> env = deployed();
+        env.put(Settings.MAX_ENVIRONMENTS, "101");
+        assertThatThrownBy(() -> Settings.from(env)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(Settings.MAX_ENVIRONMENTS + " must be at most 100, not 101");
     }
 
     @Test

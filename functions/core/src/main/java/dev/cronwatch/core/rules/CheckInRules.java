@@ -38,18 +38,25 @@ public final class CheckInRules {
     private final int rateLimitPerMinute;
     private final int maxMonitorsPerOrganization;
     private final int maxNewMonitorsPerMinute;
+    private final int maxEnvironmentsPerMonitor;
 
     public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization) {
-        this(rateLimitPerMinute, maxMonitorsPerOrganization, DEFAULT_NEW_MONITORS_PER_MINUTE);
+        this(rateLimitPerMinute, maxMonitorsPerOrganization, DEFAULT_NEW_MONITORS_PER_MINUTE, Monitor.MAX_ENVIRONMENTS);
     }
 
-    public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute) {
+    /** {@code maxEnvironmentsPerMonitor}: at most {@link Monitor#MAX_ENVIRONMENTS}, what one load and one item are sized for. */
+    public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute,
+                        int maxEnvironmentsPerMonitor) {
         if (rateLimitPerMinute < 1) throw new IllegalArgumentException("rate limit must be at least 1");
         if (maxMonitorsPerOrganization < 1) throw new IllegalArgumentException("monitor limit must be at least 1");
         if (maxNewMonitorsPerMinute < 1) throw new IllegalArgumentException("new monitors per minute must be at least 1");
+        if (maxEnvironmentsPerMonitor < 1 || maxEnvironmentsPerMonitor > Monitor.MAX_ENVIRONMENTS) {
+            throw new IllegalArgumentException("environments per monitor must be 1 to " + Monitor.MAX_ENVIRONMENTS);
+        }
         this.rateLimitPerMinute = rateLimitPerMinute;
         this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
         this.maxNewMonitorsPerMinute = maxNewMonitorsPerMinute;
+        this.maxEnvironmentsPerMonitor = maxEnvironmentsPerMonitor;
     }
 
     /**
@@ -98,9 +105,9 @@ public final class CheckInRules {
         String envName = message.environmentOrDefault();
         MonitorEnvironment env = state.environment();
         if (env == null) {
-            if (monitor.environments().size() >= Monitor.MAX_ENVIRONMENTS && !monitor.environments().contains(envName)) {
+            if (monitor.environments().size() >= maxEnvironmentsPerMonitor && !monitor.environments().contains(envName)) {
                 throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED, Map.of("reason",
-                        "You may not exceed " + Monitor.MAX_ENVIRONMENTS + " environments per monitor"));
+                        "You may not exceed " + maxEnvironmentsPerMonitor + " environments per monitor"));
             }
             env = MonitorEnvironment.create(monitor.key(), envName, receivedAt);
             if (!monitor.environments().contains(envName)) {

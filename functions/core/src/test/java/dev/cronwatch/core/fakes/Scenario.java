@@ -54,10 +54,14 @@ public final class Scenario {
     }
 
     public Scenario(String slug, Map<String, Object> config, int rateLimit, int monitorLimit) {
+        this(slug, config, new CheckInRules(rateLimit, monitorLimit));
+    }
+
+    public Scenario(String slug, Map<String, Object> config, CheckInRules rules) {
         this.key = new MonitorKey(ORG, slug);
         this.config = config;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.processor = new ProcessorService(store, new CheckInRules(rateLimit, monitorLimit), alerts, clock);
+        this.processor = new ProcessorService(store, rules, alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, MAX_JUDGEMENT_DELAY,
                 Duration.ofSeconds(30));
     }

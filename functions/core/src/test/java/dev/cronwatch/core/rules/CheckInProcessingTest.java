@@ -159,6 +159,23 @@ class CheckInProcessingTest {
     }
 
     @Test
+    void refusesNewEnvironment_pastTheOperatorsLowerCap_namingIt() {
+        Scenario s = new Scenario("job", crontab("* * * * *"), new CheckInRules(1000, 10_000, 60, 2));
+        s.checkIn("ok", "2020-01-01T10:00:00Z").env("e1").send();
+        s.checkIn("ok", "2020-01-01T10:00:01Z").env("e2").send();
+        s.checkIn("ok", "2020-01-01T10:00:02Z").env("e3").send();
+        s.checkIn("ok", "2020-01-01T10:00:03Z").env("e1").send();
+
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED);
+            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not exceed 2 environments per monitor"));
+        });
+        assertThat(s.store.environment(s.key, "e3")).isEmpty();
+        assertThat(s.store.environment(s.key, "e1").orElseThrow().lastCheckIn())
+                .isEqualTo(Instant.parse("2020-01-01T10:00:03Z"));
+    }
+
+    @Test
     void rateLimitsSeventhCheckInOfAMinute_andAcceptsAgainNextMinute() {
         Scenario s = new Scenario(crontab("* * * * *"));
         for (int i = 0; i < 6; i++) s.send("ok", "2020-01-01T10:00:0" + i + "Z");
