@@ -44,7 +44,7 @@ public final class CheckInRules {
         this(rateLimitPerMinute, maxMonitorsPerOrganization, DEFAULT_NEW_MONITORS_PER_MINUTE, Monitor.MAX_ENVIRONMENTS);
     }
 
-    /** {@code maxEnvironmentsPerMonitor}: at most {@link Monitor#MAX_ENVIRONMENTS}, what one load and one item are sized for. */
+    /** {@code maxEnvironmentsPerMonitor}: at most {@link Monitor#MAX_ENVIRONMENTS}, what one load is sized for. */
     public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute,
                         int maxEnvironmentsPerMonitor) {
         if (rateLimitPerMinute < 1) throw new IllegalArgumentException("rate limit must be at least 1");
