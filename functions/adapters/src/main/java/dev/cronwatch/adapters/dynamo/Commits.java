@@ -14,7 +14,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -189,24 +188,17 @@ final class Commits {
     }
 
     /**
-     * Deletes the monitor item and counts it out of its organization's counter, as read, in one
-     * transaction. True when done, or when the monitor was gone already (nothing to count); false when
-     * the counter moved since it was read (read it again).
+     * Deletes the monitor item and counts it out of its organization's counter, as read (where none was
+     * stored, as counted from the list: this stores it), in one transaction. True when done, or when the
+     * monitor was gone already (nothing to count); false when the counter moved since it was read.
      */
     boolean deleteCounted(MonitorKey monitor, OrganizationMonitors counted) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.monitorKey(monitor))
-                .conditionExpression("attribute_exists(pk)").build()).build());
         long read = counted.version();
-        if (read == 0) {
-            // no counter yet: the monitor leaves the list it would be counted from, provided none appears meanwhile
-            writes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                    .key(Keys.monitorCountKey(counted.organization()))
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
-        } else {
-            writes.add(TransactWriteItem.builder()
-                    .put(versioned(Items.monitorCount(counted.deleted(), read + 1), read).build()).build());
-        }
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.monitorKey(monitor))
+                        .conditionExpression("attribute_exists(pk)").build()).build(),
+                TransactWriteItem.builder()
+                        .put(versioned(Items.monitorCount(counted.deleted(), read + 1), read).build()).build());
         try {
             client.transactWriteItems(b -> b.transactItems(writes).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;

@@ -40,7 +40,7 @@ public interface DecisionStore {
     /**
      * The organization's monitor counter (one read, whatever it holds). Where none is stored yet (its
      * monitors were made before the counter), its monitors are counted once from its list, and the
-     * first create stores the counter.
+     * first create or delete stores the counter.
      */
     OrganizationMonitors organizationMonitors(String organization);
 

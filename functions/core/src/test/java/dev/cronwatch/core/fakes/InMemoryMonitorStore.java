@@ -294,8 +294,8 @@ public final class InMemoryMonitorStore implements WholeStore {
     @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
         otherWrites++;
-        OrganizationMonitors counted = monitorCounts.get(monitor.organization());
-        if (counted != null && monitors.containsKey(monitor)) {
+        if (monitors.containsKey(monitor)) {
+            OrganizationMonitors counted = organizationMonitors(monitor.organization());
             monitorCounts.put(monitor.organization(), atVersion(counted.deleted(), counted.version() + 1));
         }
         String prefix = monitor + "#";
