@@ -34,3 +34,16 @@ test('the same cause for the same slug is one entry, newest first, with its coun
     ['cache-warm', 3, '2026-01-01T10:00:40Z'], ['nightly-bakup', 1, '2026-01-01T10:00:00Z']]);
   assert.equal(groups[1].suggestion, 'nightly-backup');
 });
+
+test('an error counted per minute adds the check-ins it stands for', () => {
+  const groups = groupErrors([{...limited('2026-01-01T10:00:00Z'), count: 20}, limited('2026-01-01T10:01:00Z')]);
+  assert.deepEqual(groups.map((g) => [g.monitor, g.count]), [['cache-warm', 21]]);
+});
+
+test('the monitors created per minute say which limit and that the next minute creates it', () => {
+  const perMinute = errorText({name: 'MONITOR_LIMIT_EXCEEDED', monitor: 'x',
+    data: {reason: 'You may not create more than 60 monitors per minute', limit: 60, per: 'minute'}});
+  assert.equal(perMinute.cause, 'You may not create more than 60 monitors per minute');
+  assert.match(perMinute.fix, /MaxNewMonitorsPerMinute/);
+  assert.match(errorText({name: 'MONITOR_LIMIT_EXCEEDED', monitor: 'x', data: {}}).fix, /MaxMonitorsPerOrganization/);
+});

@@ -16,7 +16,10 @@ const EXPLAIN = {
     fix: 'send fewer check-ins per minute from one environment, or raise RateLimitPerMinute (local mode: --rate-limit)',
   }),
   MONITOR_DISABLED: (e) => ({cause: `\`${e.monitor}\` is paused`, fix: 'resume the monitor to accept its check-ins'}),
-  MONITOR_LIMIT_EXCEEDED: (e, d) => ({
+  MONITOR_LIMIT_EXCEEDED: (e, d) => (d.per === 'minute' ? {
+    cause: d.reason ?? `the organization's check-ins created ${d.limit} monitors this minute`,
+    fix: 'the next check-in after this minute creates it; or raise MaxNewMonitorsPerMinute',
+  } : {
     cause: d.reason ?? 'the organization has all the monitors it may have',
     fix: 'delete monitors no longer used, or raise MaxMonitorsPerOrganization',
   }),
@@ -51,8 +54,9 @@ export function errorLine(error) {
 }
 
 /**
- * The errors with the same slug and the same words as one entry, with how many and the newest's
- * time: a rate-limited job drops many check-ins for one reason. In the order of their newest.
+ * The errors with the same slug and the same words as one entry, with how many check-ins they stand
+ * for (an error counted per minute says how many in its count) and the newest's time: a rate-limited
+ * job drops many check-ins for one reason. In the order of their newest.
  */
 export function groupErrors(errors) {
   const groups = new Map();
@@ -60,11 +64,12 @@ export function groupErrors(errors) {
     const line = errorLine(error);
     const key = `${error.monitor}\n${line}`;
     const group = groups.get(key);
+    const dropped = error.count ?? 1;
     if (group) {
-      group.count++;
+      group.count += dropped;
       if (error.dateAdded > group.last) group.last = error.dateAdded;
     } else {
-      groups.set(key, {monitor: error.monitor, name: error.name, ...errorText(error), line, count: 1, last: error.dateAdded,
+      groups.set(key, {monitor: error.monitor, name: error.name, ...errorText(error), line, count: dropped, last: error.dateAdded,
         suggestion: error.data?.suggestion ?? null});
     }
   }

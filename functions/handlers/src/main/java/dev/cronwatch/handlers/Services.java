@@ -1,5 +1,6 @@
 package dev.cronwatch.handlers;
 
+import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
@@ -63,7 +64,8 @@ public final class Services {
         AlertDispatcher alerts = new AlertDispatcher(stores.outbox(), publisher, clock);
         this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
         this.processor = new ProcessorService(stores.decisions(),
-                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
+                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization(),
+                        limits.maxNewMonitorsPerMinute(), limits.maxEnvironmentsPerMonitor()), alerts, clock);
         this.clockService = new ClockService(stores.decisions(), queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants, clock, ids,
@@ -75,10 +77,18 @@ public final class Services {
 
     /**
      * The operator's limits (template parameters): check-ins per minute per environment, monitors per
-     * organization, and how long a deadline may wait in the queue before the clock judges it itself.
+     * organization, monitors its check-ins may create per minute, environments per monitor, and how
+     * long a deadline may wait in the queue before the clock judges it itself.
      */
-    public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
+    public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute,
+                         int maxEnvironmentsPerMonitor, Duration maxJudgementDelay) {
         public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
+
+        /** New monitors per minute and environments per monitor at their defaults. */
+        public Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
+            this(rateLimitPerMinute, maxMonitorsPerOrganization, CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE,
+                    Monitor.MAX_ENVIRONMENTS, maxJudgementDelay);
+        }
     }
 
     public Stores stores() {

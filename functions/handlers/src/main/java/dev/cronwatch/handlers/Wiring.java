@@ -54,6 +54,7 @@ public final class Wiring {
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
                 new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
+                        settings.maxNewMonitorsPerMinute(), settings.maxEnvironmentsPerMonitor(),
                         Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
                 metrics);
         processorEvents = b.processorEvents != null ? b.processorEvents : new ProcessorMetrics(metrics, b.clock);

@@ -463,6 +463,24 @@ class HttpApiHandlerTest {
     }
 
     @Test
+    void envelopes_holdAtMost10CheckIns_andQueueNoneOfTooMany() {
+        StringBuilder eleven = new StringBuilder("{}\n");
+        for (int i = 0; i < 11; i++) {
+            eleven.append("{\"type\":\"check_in\"}\n{\"monitor_slug\":\"backup-").append(i).append("\",\"status\":\"ok\"}\n");
+            if (i == 9) eleven.append("{\"type\":\"session\"}\n{}\n".repeat(50));
+        }
+        String ten = eleven.substring(0, eleven.lastIndexOf("{\"type\":\"check_in\"}"));
+        APIGatewayV2HTTPResponse tooMany = call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(),
+                eleven.toString().getBytes(StandardCharsets.UTF_8), true);
+        assertRejected(tooMany, 413, "envelope");
+        assertThat(json(tooMany).get("detail")).asString().contains("10 check_in items");
+
+        assertThat(call("POST", "/api/1/envelope/?sentry_key=" + KEY, Map.of(), ten.getBytes(StandardCharsets.UTF_8), true)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(system.queue.messages()).hasSize(10);
+    }
+
+    @Test
     void environmentsArePrintableText_ofAtMost64Characters() {
         String config = ", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}";
         for (String bad : List.of("\\uffff", "\\ud800", "\\udc00x", "a\\u0007", "\\u2028", "\\ufdd0", "\\ud83f\\udffe", "e".repeat(65))) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/0/organizations/{org}/processing-errors/}: what was dropped, wherever it was sent. */
@@ -53,6 +54,29 @@ class OrganizationProcessingErrorsTest {
                 + URLEncoder.encode(cursor, StandardCharsets.UTF_8), "Bearer acme-token", null);
         assertThat(list(second)).extracting(e -> e.get("dateAdded")).containsExactly("2026-01-01T00:02:00Z");
         assertThat(second.getHeaders()).doesNotContainKey("Link");
+    }
+
+    /** Issue 26: 20 envelopes of 10 check-ins each for a mistyped slug, in one minute, leave one item. */
+    @Test
+    void twentyRequestsOfDropsInAMinute_leaveOneErrorCountingThemAll() {
+        checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+        for (int request = 0; request < 20; request++) {
+            StringBuilder envelope = new StringBuilder("{}\n");
+            for (int item = 0; item < 10; item++) {
+                envelope.append("{\"type\":\"check_in\"}\n{\"check_in_id\":\"")
+                        .append(UUID.randomUUID().toString().replace("-", ""))
+                        .append("\",\"monitor_slug\":\"nightly-bakup\",\"status\":\"ok\"}\n");
+            }
+            APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("POST",
+                    "/api/1/envelope/?sentry_key=" + InMemorySystem.KEY, Map.of(),
+                    envelope.toString().getBytes(StandardCharsets.UTF_8), true), null);
+            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        }
+        system.process();
+
+        assertThat(list(call("GET", ERRORS, "Bearer acme-token", null))).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("monitor", "nightly-bakup").containsEntry("name", "MONITOR_NOT_FOUND")
+                .containsEntry("count", 200).containsEntry("data", Map.of("suggestion", "nightly-backup")));
     }
 
     @Test

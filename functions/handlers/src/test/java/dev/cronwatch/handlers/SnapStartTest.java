@@ -50,7 +50,7 @@ class SnapStartTest {
         assertThat(system.queue.isEmpty()).isTrue();
         assertThat(system.queue.messages()).isEmpty();
         assertThat(system.metrics.values()).isEmpty();
-        assertThat(system.store.monitorCount("snapstart-priming")).isZero();
+        assertThat(system.store.organizationMonitors("snapstart-priming").monitors()).isZero();
     }
 
     @Test

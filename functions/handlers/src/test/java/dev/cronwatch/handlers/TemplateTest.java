@@ -173,6 +173,13 @@ class TemplateTest {
                 .containsEntry("MinValue", 1);
         assertThat(parameter("MaxMonitorsPerOrganization"))
                 .containsEntry("Default", Settings.DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+        assertThat(global).containsEntry(Settings.MAX_NEW_MONITORS, Map.of("Ref", "MaxNewMonitorsPerMinute"));
+        assertThat(parameter("MaxNewMonitorsPerMinute"))
+                .containsEntry("Default", Settings.DEFAULT_MAX_NEW_MONITORS_PER_MINUTE).containsEntry("MinValue", 1);
+        assertThat(global).containsEntry(Settings.MAX_ENVIRONMENTS, Map.of("Ref", "MaxEnvironmentsPerMonitor"));
+        assertThat(parameter("MaxEnvironmentsPerMonitor"))
+                .containsEntry("Default", Settings.DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR)
+                .containsEntry("MaxValue", Settings.DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR);
         assertThat(global).containsEntry(Settings.DUE_INDEX_SHARDS, Map.of("Ref", "DueIndexShards"));
         assertThat(parameter("DueIndexShards")).containsEntry("Default", Settings.DEFAULT_DUE_INDEX_SHARDS)
                 .containsEntry("MinValue", Settings.DEFAULT_DUE_INDEX_SHARDS);

@@ -252,7 +252,7 @@ final class TwoTenants {
             case "organizationForToken" -> {
                 return ((String) args[0]).length() <= 256 ? null : "a token of " + ((String) args[0]).length() + " characters";
             }
-            case "project", "projects", "keys", "revokeKey", "createProject", "monitors", "monitorCount" -> {
+            case "project", "projects", "keys", "revokeKey", "createProject", "monitors", "organizationMonitors" -> {
                 if (!TenantNames.isSlug((String) args[0])) return "organization " + shorten(args[0]);
                 if (method.equals("project") && !TenantNames.isProjectId((String) args[1]) && !TenantNames.isSlug((String) args[1])) {
                     return "project " + shorten(args[1]);

@@ -120,6 +120,8 @@ public final class Benchmarks {
         for (int due : new int[] {10_000, 50_000}) {
             for (int workers : new int[] {1, 4, 16}) massMiss.run(due, workers, MassMiss.Queue.IN_PROCESS);
         }
+        // issue 26: the size the clock's fan-out is for, at the processor's default concurrency
+        massMiss.run(100_000, 16, MassMiss.Queue.IN_PROCESS);
         // the same through local mode as it ships: ElasticMQ's own cost shows beside the table
         massMiss.run(10_000, 16, MassMiss.Queue.LOCAL_MODE);
         massMiss.fairness(50_000, 10, 16);

@@ -172,7 +172,9 @@ final class DashboardLoad {
             } else {
                 env = env.withStatus(EnvironmentStatus.OK, null);
             }
-            if (!store.commit(new Changes(monitor, env, checkIns, incidents, null, List.of()))) {
+            Changes seeded = new Changes(monitor, env, checkIns, incidents, null, List.of())
+                    .withMonitorCount(store.organizationMonitors(key.organization()).created(monitor.dateCreated()));
+            if (!store.commit(seeded)) {
                 throw new IllegalStateException("could not seed " + key);
             }
         }

@@ -6,6 +6,7 @@ import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -72,7 +73,7 @@ final class PathCosts {
         String table = DynamoDbLocalFixture.newTable(client);
         store = new DynamoDecisionStore(client, table, 90);
         Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-        handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000),
+        handler = new ProcessorHandler(new ProcessorService(store, new CheckInRules(6, 1_000_000, 1_000_000, Monitor.MAX_ENVIRONMENTS),
                 new AlertDispatcher(new DynamoAlertOutbox(client, table), alert -> published.incrementAndGet(), clock), clock),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("poison in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Local mode's console, told by the processor of every check-in it dropped after the client had its
  * 2xx, or applied without its invalid config: one line each, so a mistyped slug is seen the moment it happens. A message redelivered before
- * anything could remember it records its error again: it is printed once.
+ * anything could remember it records its error again: it is printed once. Drops counted per minute (the
+ * rate limit, an unknown slug) share their minute's error: its first is printed, as its count says the rest.
  */
 final class ProcessingErrorWarnings implements ProcessorEvents {
     private static final int REMEMBERED = 1_000;

@@ -19,6 +19,8 @@ public record Settings(
         int retentionDays,
         int maxJudgementDelayMinutes,
         int maxMonitorsPerOrganization,
+        int maxNewMonitorsPerMinute,
+        int maxEnvironmentsPerMonitor,
         String stackName,
         URI dynamoDbEndpoint,
         URI sqsEndpoint,
@@ -36,6 +38,10 @@ public record Settings(
     public static final String RETENTION_DAYS = "CRONWATCH_RETENTION_DAYS";
     public static final String MAX_JUDGEMENT_DELAY = "CRONWATCH_MAX_JUDGEMENT_DELAY_MINUTES";
     public static final String MAX_MONITORS = "CRONWATCH_MAX_MONITORS_PER_ORGANIZATION";
+    /** Monitors an organization's check-ins may create (upsert) per minute. */
+    public static final String MAX_NEW_MONITORS = "CRONWATCH_MAX_NEW_MONITORS_PER_MINUTE";
+    /** Environments one monitor may have, at most the default: one load of a monitor reads them all. */
+    public static final String MAX_ENVIRONMENTS = "CRONWATCH_MAX_ENVIRONMENTS_PER_MONITOR";
     /** The stack's name, the Stack dimension of every metric; absent outside AWS (no dimension then). */
     public static final String STACK = "CRONWATCH_STACK";
     /** Set by Lambda from LoggingConfig's ApplicationLogLevel: the level below which it drops log lines. */
@@ -53,12 +59,15 @@ public record Settings(
 
     /** Every variable the code reads; the template test checks each is set for every function. */
     public static final List<String> REQUIRED = List.of(TABLE, QUEUE_URL, DLQ_URL, TOPIC_ARN, RATE_LIMIT, RETENTION_DAYS,
-            MAX_JUDGEMENT_DELAY, MAX_MONITORS, STACK, DUE_INDEX_SHARDS);
+            MAX_JUDGEMENT_DELAY, MAX_MONITORS, MAX_NEW_MONITORS, MAX_ENVIRONMENTS, STACK, DUE_INDEX_SHARDS);
 
     public static final int DEFAULT_RATE_LIMIT = 6;
     public static final int DEFAULT_RETENTION_DAYS = 90;
     public static final int DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES = 15;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
+    public static final int DEFAULT_MAX_NEW_MONITORS_PER_MINUTE = 60;
+    /** Also the most (Monitor.MAX_ENVIRONMENTS). */
+    public static final int DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR = 100;
     /** Also the fewest: the count may only be raised (infra/table-design.md). */
     public static final int DEFAULT_DUE_INDEX_SHARDS = 10;
 
@@ -101,6 +110,8 @@ public record Settings(
                 positive(env, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, problems),
                 positive(env, MAX_JUDGEMENT_DELAY, DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, problems),
                 positive(env, MAX_MONITORS, DEFAULT_MAX_MONITORS_PER_ORGANIZATION, problems),
+                positive(env, MAX_NEW_MONITORS, DEFAULT_MAX_NEW_MONITORS_PER_MINUTE, problems),
+                environmentsPerMonitor(env, problems),
                 optional(env, STACK),
                 uri(env, DYNAMODB_ENDPOINT, problems),
                 uri(env, SQS_ENDPOINT, problems),
@@ -120,8 +131,9 @@ public record Settings(
      */
     public static Settings forTable(String region, String tableName, URI dynamoDbEndpoint) {
         return new Settings(region, tableName, null, null, null, DEFAULT_RATE_LIMIT, DEFAULT_RETENTION_DAYS,
-                DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, DEFAULT_MAX_MONITORS_PER_ORGANIZATION, null, dynamoDbEndpoint,
-                null, null, null, DEFAULT_DUE_INDEX_SHARDS, null);
+                DEFAULT_MAX_JUDGEMENT_DELAY_MINUTES, DEFAULT_MAX_MONITORS_PER_ORGANIZATION,
+                DEFAULT_MAX_NEW_MONITORS_PER_MINUTE, DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR, null, dynamoDbEndpoint, null,
+                null, null, DEFAULT_DUE_INDEX_SHARDS, null);
     }
 
     /**
@@ -138,14 +150,15 @@ public record Settings(
 
     public Settings withQueues(String queueUrl, String deadLetterQueueUrl) {
         return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, rateLimitPerMinute,
-                retentionDays, maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint,
-                sqsEndpoint, snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
+                retentionDays, maxJudgementDelayMinutes, maxMonitorsPerOrganization, maxNewMonitorsPerMinute,
+                maxEnvironmentsPerMonitor, stackName, dynamoDbEndpoint, sqsEndpoint, snsEndpoint, publicUrl,
+                dueIndexShards, clockShardQueueUrl);
     }
 
     public Settings withRateLimitPerMinute(int perMinute) {
         return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, perMinute, retentionDays,
-                maxJudgementDelayMinutes, maxMonitorsPerOrganization, stackName, dynamoDbEndpoint, sqsEndpoint,
-                snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
+                maxJudgementDelayMinutes, maxMonitorsPerOrganization, maxNewMonitorsPerMinute, maxEnvironmentsPerMonitor,
+                stackName, dynamoDbEndpoint, sqsEndpoint, snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {
@@ -160,6 +173,13 @@ public record Settings(
     private static String optional(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static int environmentsPerMonitor(Map<String, String> env, List<String> problems) {
+        int n = positive(env, MAX_ENVIRONMENTS, DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR, problems);
+        if (n <= DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR) return n;
+        problems.add(MAX_ENVIRONMENTS + " must be at most " + DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR + ", not " + n);
+        return DEFAULT_MAX_ENVIRONMENTS_PER_MONITOR;
     }
 
     private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {

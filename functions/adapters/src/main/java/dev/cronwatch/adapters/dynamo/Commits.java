@@ -1,15 +1,21 @@
 package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.Keys.n;
+import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.ProcessingError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * not in the environment yet), decided again on the same state, and writes the same item. A
  * transaction would cost twice the write units on every check-in for nothing more. Anything larger
  * (a new monitor, an incident, alerts, the misses of a judgement) is one TransactWriteItems, so an
- * incident and its alert are never written apart.
+ * incident and its alert are never written apart; a new monitor and its organization's counter too, so a
+ * create retried or redelivered (the monitor's {@code attribute_not_exists} fails) counts nothing.
  */
 final class Commits {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -46,16 +53,19 @@ final class Commits {
 
     boolean commit(Changes changes) {
         if (changes.isEmpty()) return true;
+        if (changes.monitor() != null && changes.monitor().version() == 0 && changes.monitorCount() == null) {
+            throw new IllegalArgumentException("a new monitor is written with its organization's counter");
+        }
         return isPlain(changes) ? plain(changes) : transaction(changes);
     }
 
     private static boolean isPlain(Changes c) {
         return c.incidents().isEmpty() && c.alerts().isEmpty() && c.checkIns().size() <= 1
-                && (c.monitor() == null || c.environment() == null);
+                && (c.monitor() == null || c.environment() == null) && c.monitorCount() == null;
     }
 
     private boolean plain(Changes c) {
-        if (c.processingError() != null) put(Items.processingError(c.processingError()));
+        if (c.processingError() != null) record(c.processingError());
         c.checkIns().forEach(checkIn -> put(items.checkIn(checkIn)));
         if (c.environment() != null) {
             long read = c.environment().version();
@@ -80,6 +90,53 @@ final class Commits {
         }
     }
 
+    private void record(ProcessingError e) {
+        if (e.type().countedPerMinute()) {
+            countDrop(e);
+        } else {
+            put(Items.processingError(e));
+        }
+    }
+
+    /**
+     * One more drop counted in its minute's error, in one UpdateItem: the first drop's document and
+     * index keys are kept ({@code if_not_exists}) and the count goes up by one, unless the drop's queue
+     * sequence is not after the newest one counted (a redelivery). Sequences are compared as numbers
+     * of any length: shorter first, then as text.
+     */
+    private void countDrop(ProcessingError e) {
+        Map<String, String> names = new HashMap<>(Map.of("#drops", Items.DROPS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1)));
+        List<String> set = new ArrayList<>();
+        Map<String, AttributeValue> first = Items.processingError(e);
+        first.keySet().removeAll(List.of(TableDefinition.PK, TableDefinition.SK));
+        int i = 0;
+        for (var attribute : first.entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            set.add("#a" + i + " = if_not_exists(#a" + i + ", :a" + i + ")");
+            i++;
+        }
+        if (e.sequence() != null) {
+            names.put("#sq", Items.DROP_SEQUENCE);
+            values.put(":sq", s(e.sequence()));
+            values.put(":length", n(e.sequence().length()));
+            set.add("#sq = :sq");
+        }
+        String onlyIfNewer = e.sequence() == null ? null
+                : "attribute_not_exists(#sq) OR size(#sq) < :length OR (size(#sq) = :length AND #sq < :sq)";
+        String update = "SET " + String.join(", ", set) + " ADD #drops :one";
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Keys.key(Keys.monitorPk(e.monitor()), Keys.errorSk(e.receivedAt(), e.id())))
+                    .updateExpression(update).conditionExpression(onlyIfNewer)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException countedAlready) {
+            // a redelivery of a drop this error counts
+        }
+    }
+
     private void put(Map<String, AttributeValue> item) {
         client.putItem(b -> b.tableName(table).item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
@@ -98,9 +155,20 @@ final class Commits {
             writes.add(TransactWriteItem.builder()
                     .put(versioned(items.environment(c.environment(), read + 1), read).build()).build());
         }
+        if (c.monitorCount() != null) {
+            long read = c.monitorCount().version();
+            versioned.add(writes.size());
+            writes.add(TransactWriteItem.builder()
+                    .put(versioned(Items.monitorCount(c.monitorCount(), read + 1), read).build()).build());
+        }
         c.checkIns().forEach(checkIn -> writes.add(plainPut(items.checkIn(checkIn))));
         c.incidents().forEach(incident -> writes.add(plainPut(Items.incident(incident))));
-        if (c.processingError() != null) writes.add(plainPut(Items.processingError(c.processingError())));
+        if (c.processingError() != null) {
+            if (c.processingError().type().countedPerMinute()) {
+                throw new IllegalStateException("a drop counted per minute is written on its own, not in a transaction");
+            }
+            writes.add(plainPut(Items.processingError(c.processingError())));
+        }
         c.alerts().forEach(alert -> writes.add(plainPut(Items.alert(alert))));
         if (writes.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalStateException("one decision wrote " + writes.size() + " items; a transaction holds "
@@ -115,6 +183,31 @@ final class Commits {
                 if (i < reasons.size() && CONDITION_FAILED.equals(reasons.get(i).code())) return false;
             }
             if (reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()))) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the monitor item and counts it out of its organization's counter, as read (where none was
+     * stored, as counted from the list: this stores it), in one transaction. True when done, or when the
+     * monitor was gone already (nothing to count); false when the counter moved since it was read.
+     */
+    boolean deleteCounted(MonitorKey monitor, OrganizationMonitors counted) {
+        long read = counted.version();
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.monitorKey(monitor))
+                        .conditionExpression("attribute_exists(pk)").build()).build(),
+                TransactWriteItem.builder()
+                        .put(versioned(Items.monitorCount(counted.deleted(), read + 1), read).build()).build());
+        try {
+            client.transactWriteItems(b -> b.transactItems(writes).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0).code())) return true;
+            if (reasons.stream().anyMatch(r -> CONDITION_FAILED.equals(r.code()) || CONFLICT.equals(r.code()))) {
+                return false;
+            }
             throw e;
         }
     }

@@ -7,6 +7,8 @@ import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.HeadPasses;
@@ -108,18 +110,24 @@ public final class DynamoDecisionStore implements DecisionStore {
         return Integer.parseInt(response.attributes().get(Items.ATTEMPTS).n());
     }
 
+    /** One GetItem of the error's key, eventually consistent and keys only. */
+    @Override
+    public boolean isRecorded(ProcessingError error) {
+        var item = client.getItem(b -> b.tableName(table)
+                .key(Keys.key(Keys.monitorPk(error.monitor()), Keys.errorSk(error.receivedAt(), error.id())))
+                .projectionExpression(TableDefinition.PK).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        return item != null && !item.isEmpty();
+    }
+
     @Override
     public List<Monitor> monitors(String organization) {
         return queries.all(queries.organizationMonitors(organization)).stream().map(Items::monitor).toList();
     }
 
-    /**
-     * A COUNT query of the organization's monitors in byParent: no items come back, but DynamoDB still
-     * charges for what it reads (about 1 RRU per 8 KB of monitors), so only creates ask.
-     */
+    /** One GetItem of the counter (a COUNT query of byParent only where none is stored yet); only creates ask. */
     @Override
-    public long monitorCount(String organization) {
-        return queries.count(queries.organizationMonitors(organization));
+    public OrganizationMonitors organizationMonitors(String organization) {
+        return queries.monitorCounter(organization);
     }
 
     /** The environment item, its check-ins with their attachments, and its incidents, in batches of 25. */

@@ -10,6 +10,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.service.ConcurrentChangeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoManagementStore implements ManagementStore {
     /** How far back a check-in is looked for by id when it is not among the environments' recent runs. */
     private static final int CHECK_IN_LOOKUP_DEPTH = 200;
+    /** Deletes in a row that found the organization's counter changed since they read it, before giving up. */
+    private static final int MAX_COUNT_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
     private final String table;
     private final Items items;
     private final BatchRequests batch;
     private final Queries queries;
+    private final Commits commits;
 
     public DynamoManagementStore(DynamoDbClient client, String table, int retentionDays) {
         this.client = client;
@@ -45,6 +49,7 @@ public final class DynamoManagementStore implements ManagementStore {
         this.items = new Items(Duration.ofDays(retentionDays));
         this.batch = new BatchRequests(client, table);
         this.queries = new Queries(client, table);
+        this.commits = new Commits(client, table, items);
     }
 
     @Override
@@ -177,6 +182,9 @@ public final class DynamoManagementStore implements ManagementStore {
             if (!Keys.MONITOR.equals(Items.sk(item))) owned.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));
         }
         batch.write(owned);
-        batch.write(List.of(BatchRequests.delete(Keys.monitorKey(monitor))));
+        for (int attempt = 0; attempt < MAX_COUNT_ATTEMPTS; attempt++) {
+            if (commits.deleteCounted(monitor, queries.monitorCounter(monitor.organization()))) return;
+        }
+        throw new ConcurrentChangeException("deleting monitor " + monitor + ": its organization's counter kept changing");
     }
 }

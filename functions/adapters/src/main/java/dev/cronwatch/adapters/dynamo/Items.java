@@ -9,6 +9,7 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,12 @@ final class Items {
     static final String CONTENT = "content";
     static final String FILENAME = "filename";
     static final String CONTENT_TYPE = "contentType";
+    static final String MONITORS = "monitors";
+    static final String MINUTE = "minute";
+    static final String CREATED_IN_MINUTE = "createdInMinute";
+    /** A processing error counted per minute: the check-ins it stands for, and the newest one's queue sequence. */
+    static final String DROPS = "drops";
+    static final String DROP_SEQUENCE = "dropSequence";
 
     private final Duration checkInRetention;
     private final int dueShards;
@@ -47,6 +54,26 @@ final class Items {
 
     static String sk(Map<String, AttributeValue> item) {
         return item.get(TableDefinition.SK).s();
+    }
+
+    /** The organization's monitor counter at {@code version}, one more than the version it was read at. */
+    static Map<String, AttributeValue> monitorCount(OrganizationMonitors counted, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.monitorCountKey(counted.organization()));
+        item.put(VERSION, n(version));
+        item.put(MONITORS, n(counted.monitors()));
+        if (counted.minute() != null) {
+            item.put(MINUTE, n(counted.minute().toEpochMilli()));
+            item.put(CREATED_IN_MINUTE, n(counted.createdInMinute()));
+        }
+        return item;
+    }
+
+    static OrganizationMonitors monitorCount(String organization, Map<String, AttributeValue> item) {
+        AttributeValue minute = item.get(MINUTE);
+        return new OrganizationMonitors(organization, Long.parseLong(item.get(MONITORS).n()),
+                minute == null ? null : Instant.ofEpochMilli(Long.parseLong(minute.n())),
+                minute == null ? 0 : Integer.parseInt(item.get(CREATED_IN_MINUTE).n()),
+                Long.parseLong(item.get(VERSION).n()));
     }
 
     /** {@code version} is the one being written: one more than the version the monitor was read at. */
@@ -133,7 +160,11 @@ final class Items {
     }
 
     static ProcessingError processingError(Map<String, AttributeValue> item) {
-        return Documents.processingError(Keys.monitorOf(pk(item)), item.get(DOC).s());
+        ProcessingError e = Documents.processingError(Keys.monitorOf(pk(item)), item.get(DOC).s());
+        AttributeValue drops = item.get(DROPS);
+        if (drops == null) return e;
+        AttributeValue sequence = item.get(DROP_SEQUENCE);
+        return e.withCount(Integer.parseInt(drops.n())).withSequence(sequence == null ? null : sequence.s());
     }
 
     /**

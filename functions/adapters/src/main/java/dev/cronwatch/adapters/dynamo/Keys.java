@@ -41,6 +41,7 @@ final class Keys {
 
     /** The sort key of the one item of an organization, of a DSN key and of a token. */
     static final String ORGANIZATION = "ORG";
+    static final String MONITOR_COUNT = "MONITORS";
     static final String DSN_KEY = "KEY";
     static final String TOKEN = "TOKEN";
     static final String PROJECT_SLUG_PREFIX = "SLUG#";
@@ -141,6 +142,11 @@ final class Keys {
 
     static String organizationMonitors(String organization) {
         return "ORG#" + organization + "#MONITORS";
+    }
+
+    /** The organization's monitor counter, beside its organization item. */
+    static Map<String, AttributeValue> monitorCountKey(String organization) {
+        return key(organizationPk(organization), MONITOR_COUNT);
     }
 
     // the sharded indexes

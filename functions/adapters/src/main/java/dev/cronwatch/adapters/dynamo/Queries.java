@@ -3,6 +3,7 @@ package dev.cronwatch.adapters.dynamo;
 import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.port.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,20 @@ final class Queries {
     Queries(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+    }
+
+    /**
+     * The organization's monitor counter: one consistent GetItem. Without one (monitors made before
+     * the counter, or none yet) its monitors are counted from byParent, once: the first create or
+     * delete stores the counter, and that count may lag a write of the last moments (an index read).
+     */
+    OrganizationMonitors monitorCounter(String organization) {
+        var item = client.getItem(b -> b.tableName(table).key(Keys.monitorCountKey(organization)).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        if (item == null || item.isEmpty()) {
+            return OrganizationMonitors.counted(organization, count(organizationMonitors(organization)));
+        }
+        return Items.monitorCount(organization, item);
     }
 
     /** The items of one monitor whose sort key starts with {@code skPrefix}, consistently read. */

@@ -26,6 +26,8 @@ class SettingsTest {
         env.put(Settings.RETENTION_DAYS, "30");
         env.put(Settings.MAX_JUDGEMENT_DELAY, "20");
         env.put(Settings.MAX_MONITORS, "500");
+        env.put(Settings.MAX_NEW_MONITORS, "20");
+        env.put(Settings.MAX_ENVIRONMENTS, "5");
         env.put(Settings.STACK, "cronwatch-prod");
         Settings settings = Settings.from(env);
         assertThat(settings.region()).isEqualTo("eu-west-1");
@@ -34,6 +36,8 @@ class SettingsTest {
         assertThat(settings.retentionDays()).isEqualTo(30);
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(20);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(500);
+        assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(20);
+        assertThat(settings.maxEnvironmentsPerMonitor()).isEqualTo(5);
         assertThat(settings.stackName()).isEqualTo("cronwatch-prod");
         assertThat(settings.dynamoDbEndpoint()).isNull();
     }
@@ -45,6 +49,8 @@ class SettingsTest {
         assertThat(settings.retentionDays()).isEqualTo(90);
         assertThat(settings.maxJudgementDelayMinutes()).isEqualTo(15);
         assertThat(settings.maxMonitorsPerOrganization()).isEqualTo(10_000);
+        assertThat(settings.maxNewMonitorsPerMinute()).isEqualTo(60);
+        assertThat(settings.maxEnvironmentsPerMonitor()).isEqualTo(100);
         assertThat(settings.stackName()).isNull();
     }
 
@@ -53,6 +59,14 @@ class SettingsTest {
         Map<String, String> env = deployed();
         env.put(Settings.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000");
         assertThat(Settings.from(env).dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+    }
+
+    @Test
+    void environmentsPerMonitorAreAtMostAHundred() {
+        Map<String, String> env = deployed();
+        env.put(Settings.MAX_ENVIRONMENTS, "101");
+        assertThatThrownBy(() -> Settings.from(env)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(Settings.MAX_ENVIRONMENTS + " must be at most 100, not 101");
     }
 
     @Test

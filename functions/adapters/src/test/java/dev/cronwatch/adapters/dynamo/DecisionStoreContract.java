@@ -2,6 +2,7 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
@@ -13,7 +14,9 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
@@ -99,8 +102,8 @@ abstract class DecisionStoreContract extends StoreContract {
     @Test
     void refusesCommit_whenMonitorVersionIsStale_orNewMonitorAlreadyExists() {
         Monitor monitor = TestData.monitor(JOB);
-        assertThat(store.commit(Changes.of(monitor))).isTrue();
-        assertThat(store.commit(Changes.of(monitor))).as("created twice").isFalse();
+        assertThat(store.commit(TestData.counted(store, Changes.of(monitor)))).isTrue();
+        assertThat(store.commit(TestData.counted(store, Changes.of(monitor)))).as("created twice").isFalse();
         Monitor stored = store.monitor(JOB).orElseThrow();
         assertThat(store.commit(Changes.of(stored.withEnvironment("staging")))).isTrue();
         assertThat(store.commit(Changes.of(stored.withEnvironment("qa")))).as("stale").isFalse();
@@ -145,8 +148,55 @@ abstract class DecisionStoreContract extends StoreContract {
         seedDue(JOB, "production", T0);
         seedDue(OTHER, "production", T0);
         seedDue(new MonitorKey("globex", "job"), "production", T0);
-        assertThat(store.monitorCount("acme")).isEqualTo(2);
-        assertThat(store.monitorCount("nobody")).isZero();
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(2);
+        assertThat(store.organizationMonitors("nobody").monitors()).isZero();
+    }
+
+    @Test
+    void countsAMonitorInTheCommitThatCreatesIt_onceWhenRetried_andOutOnceWhenDeleted() {
+        OrganizationMonitors none = store.organizationMonitors("acme");
+        assertThat(store.commit(Changes.created(TestData.monitor(JOB), none))).isTrue();
+        assertThat(store.commit(Changes.created(TestData.monitor(JOB), store.organizationMonitors("acme"))))
+                .as("the same create again (a redelivery)").isFalse();
+        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), none)))
+                .as("a create counted on a counter that moved since").isFalse();
+        assertThat(store.monitor(OTHER)).isEmpty();
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(1);
+
+        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), store.organizationMonitors("acme")))).isTrue();
+        MonitorKey globex = new MonitorKey("globex", "job");
+        assertThat(store.commit(Changes.created(TestData.monitor(globex), store.organizationMonitors("globex")))).isTrue();
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(2);
+
+        store.deleteMonitor(JOB);
+        store.deleteMonitor(JOB);
+        assertThat(store.organizationMonitors("acme").monitors()).as("a delete repeated counts out once").isEqualTo(1);
+        assertThat(store.organizationMonitors("globex").monitors()).as("another organization's").isEqualTo(1);
+        assertThat(store.organizationMonitors("acme").createdInMinute()).isEqualTo(2);
+    }
+
+    @Test
+    void countsADropOfAMinuteInItsError_oncePerQueueSequence() {
+        ProcessingError drop = new ProcessingError("d1", JOB, ProcessingErrorType.MONITOR_NOT_FOUND, Map.of(), "c1", T0);
+        assertThat(store.commit(Changes.rejected(drop.withSequence("9")))).isTrue();
+        assertThat(store.commit(Changes.rejected(drop.withSequence("9")))).as("redelivered").isTrue();
+        assertThat(store.commit(Changes.rejected(new ProcessingError("d1", JOB, ProcessingErrorType.MONITOR_NOT_FOUND,
+                Map.of(), "c2", T0).withSequence("10")))).as("the next drop, a longer number").isTrue();
+        assertThat(store.commit(Changes.rejected(drop.withSequence("8")))).as("an older one again").isTrue();
+
+        assertThat(store.processingErrors(JOB, T0.plusSeconds(1))).singleElement().satisfies(e -> {
+            assertThat(e.count()).isEqualTo(2);
+            assertThat(e.checkInId()).as("the first drop's").isEqualTo("c1");
+        });
+        assertThat(store.organizationProcessingErrors("acme", T0.plusSeconds(1), null, 10).items())
+                .singleElement().satisfies(e -> assertThat(e.count()).isEqualTo(2));
+    }
+
+    @Test
+    void refusesANewMonitorWithoutItsOrganizationsCounter() {
+        assertThatThrownBy(() -> store.commit(Changes.of(TestData.monitor(JOB))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.monitor(JOB)).isEmpty();
     }
 
     @Test

@@ -43,7 +43,8 @@ class EnvironmentItemSizeTest {
 
         DynamoDbClient client = DynamoDbLocalFixture.client();
         WholeStore store = DynamoWholeStore.on(client, DynamoDbLocalFixture.newTable(client));
-        assertThat(store.commit(new Changes(TestData.monitor(key), env, List.of(), List.of(), null, List.of()))).isTrue();
+        assertThat(store.commit(TestData.counted(store,
+                new Changes(TestData.monitor(key), env, List.of(), List.of(), null, List.of())))).isTrue();
         assertThat(store.load(key, longName).environment().recent()).isEqualTo(env.recent());
     }
 

@@ -140,8 +140,9 @@ abstract class ManagementStoreContract extends StoreContract {
     void deletesAMonitorWithEverythingItOwns_andNothingElse() {
         MonitorEnvironment env = TestData.environment(JOB, "production", T0);
         CheckIn checkIn = TestData.checkIn(JOB, "production", "c1", T0);
-        store.commit(new Changes(TestData.monitor(JOB), env, List.of(checkIn), List.of(TestData.incident(JOB, "i1", T0)),
-                TestData.error(JOB, "e1", T0), List.of(TestData.alert(JOB, "i1", T0))));
+        store.commit(TestData.counted(store, new Changes(TestData.monitor(JOB), env, List.of(checkIn),
+                List.of(TestData.incident(JOB, "i1", T0)), TestData.error(JOB, "e1", T0),
+                List.of(TestData.alert(JOB, "i1", T0)))));
         store.recordFailure(JOB, "msg-1", T0);
         store.saveAttachment(new Attachment(JOB, "c1", "a", "text/plain", new byte[] {1}), checkIn);
         seedDue(OTHER, "production", T0);
@@ -192,9 +193,9 @@ abstract class ManagementStoreContract extends StoreContract {
         assertThat(third.items()).extracting(m -> m.key().slug()).containsExactly("e");
         assertThat(third.nextCursor()).isNull();
         assertThat(store.monitors("nobody", null, 2).items()).isEmpty();
-        assertThat(store.monitorCount("acme")).isEqualTo(5);
-        assertThat(store.monitorCount("globex")).isEqualTo(1);
-        assertThat(store.monitorCount("nobody")).isZero();
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(5);
+        assertThat(store.organizationMonitors("globex").monitors()).isEqualTo(1);
+        assertThat(store.organizationMonitors("nobody").monitors()).isZero();
     }
 
     @Test

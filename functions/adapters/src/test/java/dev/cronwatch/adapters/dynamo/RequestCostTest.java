@@ -97,6 +97,67 @@ class RequestCostTest {
                 publisher.published().size(), COUNTER);
     }
 
+    /**
+     * Issue 26: a check-in that creates a monitor reads the organization's counter, not its monitors,
+     * whatever it holds. 10,000 monitors made before the counter (seeded in bulk) are counted once,
+     * from the list, by the first create or delete that needs the count (here a delete).
+     */
+    @Test
+    void newSlugCheckIn_at10000Monitors_readsTheCounter_notTheMonitors() {
+        String table = DynamoDbLocalFixture.newTable(CLIENT);
+        WholeStore store = DynamoWholeStore.on(CLIENT, table);
+        Instant tick = Instant.parse("2020-01-01T10:00:00Z");
+        seed(table, 10_000, 1, 0, tick);
+        MutableClock clock = new MutableClock(tick);
+        ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000),
+                new AlertDispatcher(store, new RecordingPublisher(), clock), clock);
+
+        COUNTER.reset();
+        store.deleteMonitor(new MonitorKey("acme", "job-9999"));
+        String countedOnce = COUNTER.toString();
+        double countReads = COUNTER.readCapacity();
+        assertThat(store.organizationMonitors("acme").monitors()).as("counted from the list, once").isEqualTo(9_999);
+        assertThat(countReads).as("the one-time count reads the list").isGreaterThan(10.0);
+
+        processor.apply(newSlug("first", tick), "1");
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(10_000);
+        COUNTER.reset();
+        processor.apply(newSlug("second", tick.plusSeconds(1)), "2");
+        System.out.printf("[cost] deleting a monitor made before the counter (counts the list once): %s%n", countedOnce);
+        System.out.printf("[cost] new-slug check-in at 10,000 monitors, counter stored: %s%n", COUNTER);
+        assertThat(COUNTER.requests()).isEqualTo(Map.of("Query", 1, "GetItem", 1, "TransactWriteItems", 1));
+        assertThat(COUNTER.readCapacity()).as("read units").isLessThanOrEqualTo(2.0);
+
+        store.deleteMonitor(new MonitorKey("acme", "job-0"));
+        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(10_000);
+
+        // a mistyped slug without a config: the first drop of the minute lists the project for a suggestion
+        COUNTER.reset();
+        processor.apply(mistyped("job-l", tick.plusSeconds(2), "m-typo-1"), "3");
+        String firstDrop = COUNTER.toString();
+        COUNTER.reset();
+        processor.apply(mistyped("job-l", tick.plusSeconds(3), "m-typo-2"), "4");
+        System.out.printf("[cost] unknown-slug check-in at 10,000 monitors, the minute's first: %s%n", firstDrop);
+        System.out.printf("[cost] unknown-slug check-in at 10,000 monitors, later in the minute: %s%n", COUNTER);
+        assertThat(COUNTER.requests()).isEqualTo(Map.of("Query", 1, "GetItem", 1, "UpdateItem", 1));
+        assertThat(COUNTER.readCapacity()).as("read units").isLessThanOrEqualTo(2.0);
+        assertThat(store.processingErrors(new MonitorKey("acme", "job-l"), tick.plusSeconds(4))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.count()).isEqualTo(2);
+                    assertThat(e.data()).as("the first drop's suggestion").containsKey("suggestion");
+                });
+    }
+
+    private static CheckInMessage newSlug(String slug, Instant at) {
+        return new CheckInMessage("m-" + slug, new MonitorKey("acme", slug), Scenario.PROJECT, "c-" + slug, true,
+                CheckInStatus.OK, null, null, Scenario.crontab("0 * * * *"), at);
+    }
+
+    private static CheckInMessage mistyped(String slug, Instant at, String messageId) {
+        return new CheckInMessage(messageId, new MonitorKey("acme", slug), Scenario.PROJECT, "c-" + messageId, true,
+                CheckInStatus.OK, null, null, null, at);
+    }
+
     /** {@code monitors} × {@code envsEach} environments, all with deadlines; the first environment of the first {@code due} monitors is due at the tick. */
     private static void seed(String table, int monitors, int envsEach, int due, Instant tick) {
         Items items = new Items(Duration.ofDays(90));

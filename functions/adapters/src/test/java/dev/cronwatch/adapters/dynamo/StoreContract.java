@@ -34,8 +34,9 @@ abstract class StoreContract {
         assertThat(created).isTrue();
     }
 
-    static Changes changes(Monitor monitor, MonitorEnvironment env, List<CheckIn> checkIns) {
-        return new Changes(monitor, env, checkIns, List.of(), null, List.of());
+    /** A new monitor among them is counted in its organization's counter, as every create path does. */
+    Changes changes(Monitor monitor, MonitorEnvironment env, List<CheckIn> checkIns) {
+        return TestData.counted(store, new Changes(monitor, env, checkIns, List.of(), null, List.of()));
     }
 
     static Monitor atVersion(Monitor m, long version) {

@@ -58,8 +58,9 @@ class StoredItemsTest {
                 subMillisecond.plusSeconds(3), 3000L, T0, T0.plusSeconds(1800), 2);
         MonitorEnvironment env = new MonitorEnvironment(JOB, "production", EnvironmentStatus.ERROR, true, T0,
                 subMillisecond, T0, T0.plusSeconds(3600), T0.plusSeconds(3900), incident, List.of(run), T0, 3, "7", 0);
-        assertThat(store.commit(new Changes(TestData.monitor(JOB), env, List.of(run), List.of(incident),
-                TestData.error(JOB, "e1", subMillisecond), List.of(TestData.alert(JOB, "i1", subMillisecond))))).isTrue();
+        assertThat(store.commit(TestData.counted(store, new Changes(TestData.monitor(JOB), env, List.of(run),
+                List.of(incident), TestData.error(JOB, "e1", subMillisecond),
+                List.of(TestData.alert(JOB, "i1", subMillisecond)))))).isTrue();
 
         Map<String, List<Map<String, Object>>> byKind = new TreeMap<>();
         for (Map<String, AttributeValue> item : CLIENT.scan(b -> b.tableName(table)).items()) {

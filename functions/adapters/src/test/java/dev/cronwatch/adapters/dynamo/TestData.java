@@ -4,6 +4,7 @@ import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Incident;
@@ -15,6 +16,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
+import dev.cronwatch.core.port.DecisionStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,13 @@ final class TestData {
         return new MonitorConfigParser("config.").parse(wire);
     }
 
+    /** {@code changes} with its organization's counter when it creates a monitor, as every create path writes it. */
+    static Changes counted(DecisionStore store, Changes changes) {
+        Monitor m = changes.monitor();
+        if (m == null || m.version() != 0) return changes;
+        return changes.withMonitorCount(store.organizationMonitors(m.key().organization()).created(m.dateCreated()));
+    }
+
     static Monitor monitor(MonitorKey key) {
         return new Monitor(key, "id-" + key.slug(), "1", "Job " + key.slug(), MonitorStatus.ACTIVE, false, hourly(),
                 T0, List.of("production"), 0);
@@ -66,8 +75,9 @@ final class TestData {
                 "c-" + id, null);
     }
 
+    /** A drop kept one by one (not one of the types counted per minute), so writing it again changes nothing. */
     static ProcessingError error(MonitorKey key, String id, Instant at) {
-        return new ProcessingError(id, key, ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED,
+        return new ProcessingError(id, key, ProcessingErrorType.MONITOR_LIMIT_EXCEEDED,
                 Map.of("reason", "too many"), "c-" + id, at);
     }
 

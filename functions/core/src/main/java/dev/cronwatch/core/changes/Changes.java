@@ -5,6 +5,7 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * environment carry the version they were read at; the store writes them only if they are still at
  * that version, so a concurrent change makes the whole set fail and the decision is taken again on
  * fresh state. Check-ins, incidents and alerts change only with their environment, so its version
- * guards them too.
+ * guards them too. A monitor created carries its organization's counter ({@code monitorCount}), written
+ * in the same commit under the version it was read at; the store refuses a new monitor without it.
  */
 public record Changes(
         Monitor monitor,
@@ -21,12 +23,24 @@ public record Changes(
         List<CheckIn> checkIns,
         List<Incident> incidents,
         ProcessingError processingError,
-        List<PendingAlert> alerts) {
+        List<PendingAlert> alerts,
+        OrganizationMonitors monitorCount) {
 
     public Changes {
         checkIns = List.copyOf(checkIns);
         incidents = List.copyOf(incidents);
         alerts = List.copyOf(alerts);
+    }
+
+    /** Writes that create no monitor. */
+    public Changes(Monitor monitor, MonitorEnvironment environment, List<CheckIn> checkIns, List<Incident> incidents,
+                   ProcessingError processingError, List<PendingAlert> alerts) {
+        this(monitor, environment, checkIns, incidents, processingError, alerts, null);
+    }
+
+    /** A new monitor, counted in its organization's counter as read ({@code counted}). */
+    public static Changes created(Monitor monitor, OrganizationMonitors counted) {
+        return of(monitor).withMonitorCount(counted.created(monitor.dateCreated()));
     }
 
     public static Changes of(Monitor monitor) {
@@ -52,19 +66,24 @@ public record Changes(
     }
 
     public Changes withEnvironment(MonitorEnvironment updated) {
-        return new Changes(monitor, updated, checkIns, incidents, processingError, alerts);
+        return new Changes(monitor, updated, checkIns, incidents, processingError, alerts, monitorCount);
     }
 
     public Changes withMonitor(Monitor updated) {
-        return new Changes(updated, environment, checkIns, incidents, processingError, alerts);
+        return new Changes(updated, environment, checkIns, incidents, processingError, alerts, monitorCount);
     }
 
     /** A check-in applied that still has something to tell its user ({@code MONITOR_INVALID_CONFIG}). */
     public Changes withProcessingError(ProcessingError error) {
-        return new Changes(monitor, environment, checkIns, incidents, error, alerts);
+        return new Changes(monitor, environment, checkIns, incidents, error, alerts, monitorCount);
     }
 
     public Changes withAlerts(List<PendingAlert> updated) {
-        return new Changes(monitor, environment, checkIns, incidents, processingError, updated);
+        return new Changes(monitor, environment, checkIns, incidents, processingError, updated, monitorCount);
+    }
+
+    /** The organization's counter after this commit's new monitor. */
+    public Changes withMonitorCount(OrganizationMonitors counted) {
+        return new Changes(monitor, environment, checkIns, incidents, processingError, alerts, counted);
     }
 }

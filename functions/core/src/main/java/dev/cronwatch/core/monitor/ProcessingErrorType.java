@@ -33,4 +33,12 @@ public enum ProcessingErrorType {
     public int code() {
         return code;
     }
+
+    /**
+     * The drops a client can send by the thousand (a loop past the rate limit, a mistyped slug in a
+     * crontab run every minute): counted per monitor environment and minute in one error.
+     */
+    public boolean countedPerMinute() {
+        return this == MONITOR_ENVIRONMENT_RATELIMITED || this == MONITOR_NOT_FOUND;
+    }
 }

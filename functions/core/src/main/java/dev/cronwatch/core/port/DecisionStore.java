@@ -4,6 +4,8 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +32,18 @@ public interface DecisionStore {
     /** Counts a failure of one queue message that was its own fault; returns how many it has had. */
     int recordFailure(MonitorKey monitor, String messageId, Instant at);
 
+    /** Whether the error's item is stored: for a drop counted per minute, whether its minute has one already. */
+    boolean isRecorded(ProcessingError error);
+
     /** Every monitor of the organization (the processor's suggestion for a mistyped slug). */
     List<Monitor> monitors(String organization);
 
-    /** How many monitors the organization has (for its limit; a moment behind a concurrent create). */
-    long monitorCount(String organization);
+    /**
+     * The organization's monitor counter (one read, whatever it holds). Where none is stored yet (its
+     * monitors were made before the counter), its monitors are counted once from its list, and the
+     * first create or delete stores the counter.
+     */
+    OrganizationMonitors organizationMonitors(String organization);
 
     /**
      * Removes one environment with its check-ins, their attachments and its incidents. The monitor's

@@ -51,6 +51,9 @@ public interface ManagementStore {
      */
     boolean saveAttachment(Attachment attachment, CheckIn checkIn);
 
-    /** Removes the monitor with everything it owns. */
+    /**
+     * Removes the monitor with everything it owns, and counts it out of its organization's monitors in
+     * the same commit as the monitor item's delete (a second delete of it counts nothing).
+     */
     void deleteMonitor(MonitorKey monitor);
 }

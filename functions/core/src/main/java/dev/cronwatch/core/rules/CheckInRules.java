@@ -10,6 +10,7 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -31,14 +32,31 @@ public final class CheckInRules {
     private static final long MAX_DURATION_MS = Integer.MAX_VALUE;
     private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
 
+    /** Monitors an organization's check-ins may create in one minute, unless the operator says otherwise. */
+    public static final int DEFAULT_NEW_MONITORS_PER_MINUTE = 60;
+
     private final int rateLimitPerMinute;
     private final int maxMonitorsPerOrganization;
+    private final int maxNewMonitorsPerMinute;
+    private final int maxEnvironmentsPerMonitor;
 
     public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization) {
+        this(rateLimitPerMinute, maxMonitorsPerOrganization, DEFAULT_NEW_MONITORS_PER_MINUTE, Monitor.MAX_ENVIRONMENTS);
+    }
+
+    /** {@code maxEnvironmentsPerMonitor}: at most {@link Monitor#MAX_ENVIRONMENTS}, what one load is sized for. */
+    public CheckInRules(int rateLimitPerMinute, int maxMonitorsPerOrganization, int maxNewMonitorsPerMinute,
+                        int maxEnvironmentsPerMonitor) {
         if (rateLimitPerMinute < 1) throw new IllegalArgumentException("rate limit must be at least 1");
         if (maxMonitorsPerOrganization < 1) throw new IllegalArgumentException("monitor limit must be at least 1");
+        if (maxNewMonitorsPerMinute < 1) throw new IllegalArgumentException("new monitors per minute must be at least 1");
+        if (maxEnvironmentsPerMonitor < 1 || maxEnvironmentsPerMonitor > Monitor.MAX_ENVIRONMENTS) {
+            throw new IllegalArgumentException("environments per monitor must be 1 to " + Monitor.MAX_ENVIRONMENTS);
+        }
         this.rateLimitPerMinute = rateLimitPerMinute;
         this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
+        this.maxNewMonitorsPerMinute = maxNewMonitorsPerMinute;
+        this.maxEnvironmentsPerMonitor = maxEnvironmentsPerMonitor;
     }
 
     /**
@@ -58,10 +76,10 @@ public final class CheckInRules {
         }
     }
 
-    /** How many monitors the organization has; read only when a check-in would create one. */
+    /** The organization's monitor counter; read only when a check-in would create a monitor. */
     @FunctionalInterface
     public interface MonitorCount {
-        long get();
+        OrganizationMonitors get();
     }
 
     /** The slugs of the monitors of the check-in's project; read only when the check-in names none of them. */
@@ -79,16 +97,17 @@ public final class CheckInRules {
         } catch (FieldError e) {
             invalidConfig = e;
         }
-        Monitor monitor = upsert(message, state.monitor(), patch, invalidConfig, monitorsInOrganization);
+        Counted upserted = upsert(message, state.monitor(), patch, invalidConfig, monitorsInOrganization);
+        Monitor monitor = upserted.monitor();
         boolean monitorChanged = monitor != state.monitor();
         if (monitor.status() == MonitorStatus.DISABLED) throw new Rejection(ProcessingErrorType.MONITOR_DISABLED);
 
         String envName = message.environmentOrDefault();
         MonitorEnvironment env = state.environment();
         if (env == null) {
-            if (monitor.environments().size() >= Monitor.MAX_ENVIRONMENTS && !monitor.environments().contains(envName)) {
+            if (monitor.environments().size() >= maxEnvironmentsPerMonitor && !monitor.environments().contains(envName)) {
                 throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED, Map.of("reason",
-                        "You may not exceed " + Monitor.MAX_ENVIRONMENTS + " environments per monitor"));
+                        "You may not exceed " + maxEnvironmentsPerMonitor + " environments per monitor"));
             }
             env = MonitorEnvironment.create(monitor.key(), envName, receivedAt);
             if (!monitor.environments().contains(envName)) {
@@ -107,40 +126,57 @@ public final class CheckInRules {
                     ? IncidentRules.markFailed(o, result, receivedAt)
                     : IncidentRules.markOk(o, result, receivedAt);
         }
-        if (invalidConfig == null) return o.toChanges();
-        return o.toChanges().withProcessingError(processingError(message, ProcessingErrorType.MONITOR_INVALID_CONFIG,
+        Changes changes = o.toChanges().withMonitorCount(upserted.monitorCount());
+        if (invalidConfig == null) return changes;
+        return changes.withProcessingError(processingError(message, ProcessingErrorType.MONITOR_INVALID_CONFIG,
                 invalidConfig(invalidConfig, "The check-in was applied; the monitor keeps its stored config"
                         + " until a valid one is sent.")));
+    }
+
+    /** The monitor a check-in applies to and, when it creates one, its organization's counter after it. */
+    private record Counted(Monitor monitor, OrganizationMonitors monitorCount) {
+        Counted(Monitor existing) {
+            this(existing, null);
+        }
     }
 
     /**
      * A config that fails validation is ignored for a monitor that exists, as Sentry does, and its
      * status applied; the processing error says what to fix. Without a monitor nothing can be applied.
+     * A new monitor must fit the organization's limits, total and per minute, counted by one read.
      */
-    private Monitor upsert(CheckInMessage message, Monitor stored, ConfigPatch patch, FieldError invalidConfig,
+    private Counted upsert(CheckInMessage message, Monitor stored, ConfigPatch patch, FieldError invalidConfig,
                            MonitorCount monitorsInOrganization) {
         if (stored != null && !stored.projectId().equals(message.projectId())) {
             // The slug is taken by another project of the organization: this DSN cannot reach it.
             throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
         }
         if (patch == null) {
-            if (stored != null) return stored;
+            if (stored != null) return new Counted(stored);
             if (invalidConfig == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
             throw new Rejection(ProcessingErrorType.MONITOR_INVALID_CONFIG, invalidConfig(invalidConfig, "No monitor \""
                     + message.monitor().slug() + "\" exists, so nothing was applied: a check-in with a valid config"
                     + " creates it."));
         }
         if (stored == null) {
-            if (monitorsInOrganization.get() >= maxMonitorsPerOrganization) {
+            OrganizationMonitors counted = monitorsInOrganization.get();
+            if (counted.monitors() >= maxMonitorsPerOrganization) {
                 throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
                         "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
             }
-            return new Monitor(message.monitor(), Ids.derive("monitor", message.monitor().toString(), message.messageId()),
-                    message.projectId(), message.monitor().slug(), MonitorStatus.ACTIVE, false, patch.values(),
-                    message.receivedAt(), List.of(), 0);
+            if (counted.createdInMinuteOf(message.receivedAt()) >= maxNewMonitorsPerMinute) {
+                throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
+                        "You may not create more than " + maxNewMonitorsPerMinute + " monitors per minute",
+                        "limit", maxNewMonitorsPerMinute, "per", "minute"));
+            }
+            Monitor created = new Monitor(message.monitor(),
+                    Ids.derive("monitor", message.monitor().toString(), message.messageId()), message.projectId(),
+                    message.monitor().slug(), MonitorStatus.ACTIVE, false, patch.values(), message.receivedAt(),
+                    List.of(), 0);
+            return new Counted(created, counted.created(message.receivedAt()));
         }
         MonitorConfig config = patch.applyTo(stored.config());
-        return config.equals(stored.config()) ? stored : stored.withConfig(config);
+        return new Counted(config.equals(stored.config()) ? stored : stored.withConfig(config));
     }
 
     private MonitorEnvironment countAgainstRateLimit(MonitorEnvironment env, Instant receivedAt) {
@@ -203,8 +239,21 @@ public final class CheckInRules {
 
     private static ProcessingError processingError(CheckInMessage message, ProcessingErrorType type,
                                                    Map<String, Object> data) {
+        if (type.countedPerMinute()) return countedDrop(message, type, data);
         return new ProcessingError(message.messageId(), message.monitor(), type, data, message.checkInId(),
                 message.receivedAt());
+    }
+
+    /**
+     * The error that counts the drops of this message's monitor environment, type and minute; the same
+     * for every drop of that minute, whose first sets its data and check-in id.
+     */
+    public static ProcessingError countedDrop(CheckInMessage message, ProcessingErrorType type,
+                                              Map<String, Object> data) {
+        Instant minute = message.receivedAt().truncatedTo(ChronoUnit.MINUTES);
+        String id = Ids.derive("dropped", message.monitor().toString(), message.environmentOrDefault(), type.name(),
+                minute.toString());
+        return new ProcessingError(id, message.monitor(), type, data, message.checkInId(), minute);
     }
 
     /** Sentry's shape: {@code errors} maps each field to its messages; ours adds what became of the check-in. */

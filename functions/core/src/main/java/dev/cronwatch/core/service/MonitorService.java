@@ -10,6 +10,7 @@ import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
@@ -86,17 +87,21 @@ public final class MonitorService {
         checkName(name);
         String chosen = slug != null ? slug : Slugs.slugify(name);
         SlugRule.MONITOR.check(chosen, "slug");
-        // Counted before the write: two creates racing at the limit may both pass, by one monitor.
-        if (decisions.monitorCount(organization) >= maxMonitorsPerOrganization) {
-            throw new FieldError("organization", "This organization has reached its limit of "
-                    + maxMonitorsPerOrganization + " monitors.");
-        }
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
-        if (!decisions.commit(Changes.of(monitor))) {
+        OnConflict.retry("creating monitor " + chosen, () -> {
+            OrganizationMonitors counted = decisions.organizationMonitors(organization);
+            if (counted.monitors() >= maxMonitorsPerOrganization) {
+                throw new FieldError("organization", "This organization has reached its limit of "
+                        + maxMonitorsPerOrganization + " monitors.");
+            }
+            if (decisions.commit(Changes.created(monitor, counted))) return Optional.of(monitor);
             // Sentry's monitor API refuses a slug in use as it refuses a malformed one
-            throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
-        }
+            if (management.monitor(monitor.key()).isPresent()) {
+                throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
+            }
+            return Optional.empty(); // the counter moved meanwhile: count again
+        });
         return get(organization, chosen);
     }
 

@@ -5,6 +5,7 @@ import dev.cronwatch.core.rules.ClockRules;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
@@ -12,6 +13,7 @@ import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +45,7 @@ public final class ProcessorService {
         return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
             if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
-            Changes changes = rules.apply(message, state, () -> store.monitorCount(message.monitor().organization()),
+            Changes changes = rules.apply(message, state, () -> store.organizationMonitors(message.monitor().organization()),
                     () -> projectSlugs(message));
             MessageOutcome.Kind kind = changes.isRejection() ? MessageOutcome.Kind.REJECTED : MessageOutcome.Kind.APPLIED;
             return commit(changes, state, sequence, kind);
@@ -76,7 +78,15 @@ public final class ProcessorService {
         return store.recordFailure(message.monitor(), queueMessageId, clock.instant());
     }
 
+    /**
+     * The project's slugs, for a "did you mean". Only the first drop of a minute for an unknown slug
+     * lists them: its error keeps that drop's suggestion, so a flood of a mistyped slug costs one read
+     * a drop and one listing a minute, whatever the organization holds.
+     */
     private List<String> projectSlugs(CheckInMessage message) {
+        if (store.isRecorded(CheckInRules.countedDrop(message, ProcessingErrorType.MONITOR_NOT_FOUND, Map.of()))) {
+            return List.of();
+        }
         return store.monitors(message.monitor().organization()).stream()
                 .filter(m -> m.projectId().equals(message.projectId())).map(m -> m.key().slug()).toList();
     }
@@ -96,6 +106,9 @@ public final class ProcessorService {
         MonitorEnvironment env = decided.environment() != null ? decided.environment() : stored.environment();
         Monitor monitor = decided.monitor() != null ? decided.monitor() : stored.monitor();
         Changes changes = decided.withAlerts(alerts.hold(decided.alerts()));
+        if (decided.processingError() != null && decided.processingError().type().countedPerMinute()) {
+            changes = changes.withProcessingError(decided.processingError().withSequence(sequence));
+        }
         if (env != null) {
             changes = changes.withEnvironment(env.withApplied(sequence));
         } else if (monitor != null) {

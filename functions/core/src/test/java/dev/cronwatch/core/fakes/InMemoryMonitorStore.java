@@ -9,7 +9,9 @@ import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorState;
+import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
+import dev.cronwatch.core.monitor.Sequences;
 import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
@@ -41,6 +43,7 @@ public final class InMemoryMonitorStore implements WholeStore {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
     private final Map<Instant, Map<Integer, Set<String>>> headPasses = new HashMap<>();
+    private final Map<String, OrganizationMonitors> monitorCounts = new HashMap<>();
     private final int dueShards;
 
     public InMemoryMonitorStore() {
@@ -68,9 +71,16 @@ public final class InMemoryMonitorStore implements WholeStore {
     @Override
     public synchronized boolean commit(Changes changes) {
         Monitor m = changes.monitor();
+        OrganizationMonitors counted = changes.monitorCount();
+        if (m != null && m.version() == 0 && counted == null) {
+            throw new IllegalArgumentException("a new monitor is written with its organization's counter");
+        }
         if (m != null) {
             Monitor stored = monitors.get(m.key());
             if (stored == null ? m.version() != 0 : stored.version() != m.version()) return reject();
+        }
+        if (counted != null && organizationMonitors(counted.organization()).version() != counted.version()) {
+            return reject();
         }
         MonitorEnvironment e = changes.environment();
         if (e != null) {
@@ -78,6 +88,7 @@ public final class InMemoryMonitorStore implements WholeStore {
             if (stored == null ? e.version() != 0 : stored.version() != e.version()) return reject();
         }
         commits++;
+        if (counted != null) monitorCounts.put(counted.organization(), atVersion(counted, counted.version() + 1));
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
                     m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(),
@@ -94,8 +105,20 @@ public final class InMemoryMonitorStore implements WholeStore {
         changes.incidents().forEach(i -> incidents.put(under(i.monitor(), i.id()), i));
         changes.alerts().forEach(a -> outbox.put(under(a.monitor(), a.id()), a));
         ProcessingError error = changes.processingError();
-        if (error != null) errors.put(under(error.monitor(), error.id()), error);
+        if (error != null) record(error);
         return true;
+    }
+
+    /** A drop counted per minute adds one to its minute's error, unless its sequence is not after the newest counted. */
+    private void record(ProcessingError error) {
+        String key = under(error.monitor(), error.id());
+        ProcessingError counted = errors.get(key);
+        if (counted == null || !error.type().countedPerMinute()) {
+            errors.put(key, error);
+        } else if (error.sequence() == null || counted.sequence() == null
+                || Sequences.compare(error.sequence(), counted.sequence()) > 0) {
+            errors.put(key, counted.withCount(counted.count() + 1).withSequence(error.sequence()));
+        }
     }
 
     private boolean reject() {
@@ -221,6 +244,11 @@ public final class InMemoryMonitorStore implements WholeStore {
     }
 
     @Override
+    public synchronized boolean isRecorded(ProcessingError error) {
+        return errors.containsKey(under(error.monitor(), error.id()));
+    }
+
+    @Override
     public synchronized List<Monitor> monitors(String organization) {
         return monitors.values().stream().filter(m -> m.key().organization().equals(organization)).toList();
     }
@@ -269,9 +297,24 @@ public final class InMemoryMonitorStore implements WholeStore {
         return Optional.ofNullable(attachments.get(under(monitor, checkInId)));
     }
 
+    private static OrganizationMonitors atVersion(OrganizationMonitors c, long version) {
+        return new OrganizationMonitors(c.organization(), c.monitors(), c.minute(), c.createdInMinute(), version);
+    }
+
+    /** Where no counter is stored, the organization's monitors as its list holds them, as DynamoDB's store counts. */
+    @Override
+    public synchronized OrganizationMonitors organizationMonitors(String organization) {
+        OrganizationMonitors stored = monitorCounts.get(organization);
+        return stored != null ? stored : OrganizationMonitors.counted(organization, monitors(organization).size());
+    }
+
     @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
         otherWrites++;
+        if (monitors.containsKey(monitor)) {
+            OrganizationMonitors counted = organizationMonitors(monitor.organization());
+            monitorCounts.put(monitor.organization(), atVersion(counted.deleted(), counted.version() + 1));
+        }
         String prefix = monitor + "#";
         List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments)
                 .forEach(map -> map.keySet().removeIf(k -> k.startsWith(prefix)));
@@ -296,11 +339,6 @@ public final class InMemoryMonitorStore implements WholeStore {
         List<Monitor> all = monitors(organization).stream()
                 .sorted(Comparator.comparing((Monitor m) -> m.key().slug())).toList();
         return PageCursor.page(all, cursor, "monitors/" + organization, limit);
-    }
-
-    @Override
-    public synchronized long monitorCount(String organization) {
-        return monitors.keySet().stream().filter(k -> k.organization().equals(organization)).count();
     }
 
     @Override

@@ -54,10 +54,14 @@ public final class Scenario {
     }
 
     public Scenario(String slug, Map<String, Object> config, int rateLimit, int monitorLimit) {
+        this(slug, config, new CheckInRules(rateLimit, monitorLimit));
+    }
+
+    public Scenario(String slug, Map<String, Object> config, CheckInRules rules) {
         this.key = new MonitorKey(ORG, slug);
         this.config = config;
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-        this.processor = new ProcessorService(store, new CheckInRules(rateLimit, monitorLimit), alerts, clock);
+        this.processor = new ProcessorService(store, rules, alerts, clock);
         this.clockService = new ClockService(store, queue, processor, alerts, clock, MAX_JUDGEMENT_DELAY,
                 Duration.ofSeconds(30));
     }
@@ -204,6 +208,12 @@ public final class Scenario {
         /** For another monitor of the same organization and project than the scenario's. */
         public CheckInBuilder slug(String slug) {
             this.monitor = new MonitorKey(ORG, slug);
+            return this;
+        }
+
+        /** For a monitor of another organization, in a project of its own numbered as the scenario's. */
+        public CheckInBuilder organization(String organization, String slug) {
+            this.monitor = new MonitorKey(organization, slug);
             return this;
         }
 

@@ -159,6 +159,23 @@ class CheckInProcessingTest {
     }
 
     @Test
+    void refusesNewEnvironment_pastTheOperatorsLowerCap_namingIt() {
+        Scenario s = new Scenario("job", crontab("* * * * *"), new CheckInRules(1000, 10_000, 60, 2));
+        s.checkIn("ok", "2020-01-01T10:00:00Z").env("e1").send();
+        s.checkIn("ok", "2020-01-01T10:00:01Z").env("e2").send();
+        s.checkIn("ok", "2020-01-01T10:00:02Z").env("e3").send();
+        s.checkIn("ok", "2020-01-01T10:00:03Z").env("e1").send();
+
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED);
+            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not exceed 2 environments per monitor"));
+        });
+        assertThat(s.store.environment(s.key, "e3")).isEmpty();
+        assertThat(s.store.environment(s.key, "e1").orElseThrow().lastCheckIn())
+                .isEqualTo(Instant.parse("2020-01-01T10:00:03Z"));
+    }
+
+    @Test
     void rateLimitsSeventhCheckInOfAMinute_andAcceptsAgainNextMinute() {
         Scenario s = new Scenario(crontab("* * * * *"));
         for (int i = 0; i < 6; i++) s.send("ok", "2020-01-01T10:00:0" + i + "Z");
@@ -373,6 +390,73 @@ class CheckInProcessingTest {
             assertThat(e.data()).isEqualTo(Map.of("reason", "You may not exceed 1 monitors per organization"));
         });
         assertThat(s.checkIns()).hasSize(2);
+    }
+
+    @Test
+    void countsTheDropsOfAMonitorEnvironmentAndMinute_inOneErrorEach_andARedeliveryOnce() {
+        Scenario s = new Scenario(crontab("* * * * *"));
+        for (int i = 0; i < 26; i++) s.send("ok", String.format("2020-01-01T10:00:%02dZ", i));
+        s.redeliver(1);
+        for (int i = 0; i < 20; i++) s.checkIn("ok", String.format("2020-01-01T10:00:%02dZ", 30 + i)).slug("typo").withoutConfig().send();
+        s.checkIn("ok", "2020-01-01T10:00:55Z").env("staging").send();
+        s.send("ok", "2020-01-01T10:01:00Z");
+        s.send("ok", "2020-01-01T10:01:01Z");
+
+        assertThat(s.errors()).as("one error for this environment and minute").singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_ENVIRONMENT_RATELIMITED);
+            assertThat(e.count()).isEqualTo(20);
+            assertThat(e.receivedAt()).isEqualTo(Instant.parse("2020-01-01T10:00:00Z"));
+            assertThat(e.data()).isEqualTo(Map.of("limit", 6, "per", "minute"));
+        });
+        assertThat(s.store.processingErrors(new MonitorKey(Scenario.ORG, "typo"), s.clock.instant())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_NOT_FOUND);
+                    assertThat(e.count()).isEqualTo(20);
+                });
+        assertThat(s.checkIns()).as("6 in the first minute, one of staging, 2 in the next").hasSize(9);
+    }
+
+    @Test
+    void refusesTheSixtyFirstMonitorCreatedInAMinute_namingTheLimit_andNotOtherOrganizations() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        s.send("ok", "2020-01-01T09:59:00Z");
+        for (int i = 1; i < CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE; i++) {
+            assertThat(s.checkIn("ok", "2020-01-01T10:00:01Z").slug("new-" + i).send().kind())
+                    .isEqualTo(ProcessorService.MessageOutcome.Kind.APPLIED);
+        }
+        s.checkIn("ok", "2020-01-01T10:00:02Z").slug("new-60").send();
+        s.checkIn("ok", "2020-01-01T10:00:59Z").slug("one-too-many").send();
+        s.checkIn("ok", "2020-01-01T10:00:59Z").organization("globex", "first").send();
+        s.send("ok", "2020-01-01T10:00:59Z");
+
+        MonitorKey refused = new MonitorKey(Scenario.ORG, "one-too-many");
+        assertThat(s.store.monitor(refused)).isEmpty();
+        assertThat(s.store.allCheckIns(refused)).isEmpty();
+        assertThat(s.store.processingErrors(refused, s.clock.instant())).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
+            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not create more than 60 monitors per minute",
+                    "limit", 60, "per", "minute"));
+        });
+        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "new-60"))).isPresent();
+        assertThat(s.store.monitor(new MonitorKey("globex", "first"))).as("another organization's minute").isPresent();
+        assertThat(s.checkIns()).as("the existing monitor goes on").hasSize(2);
+        assertThat(s.store.organizationMonitors(Scenario.ORG).monitors()).isEqualTo(61);
+
+        s.checkIn("ok", "2020-01-01T10:01:00Z").slug("one-too-many").send();
+        assertThat(s.store.monitor(refused)).as("the next minute").isPresent();
+    }
+
+    @Test
+    void countsACreateDecidedAfterALaterMinutesCreates_inThatLaterMinute() {
+        Scenario s = new Scenario(crontab("0 * * * *"));
+        for (int i = 0; i < CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE; i++) {
+            s.checkIn("ok", "2020-01-01T10:01:00Z").slug("new-" + i).send();
+        }
+        // received a minute earlier, its message waited behind another monitor's: the newest minute is full
+        s.checkIn("ok", "2020-01-01T10:00:59Z").slug("late").send();
+
+        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "late"))).isEmpty();
+        assertThat(s.store.organizationMonitors(Scenario.ORG).createdInMinute()).isEqualTo(60);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.cronwatch.core.fakes.MutableClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.ShardTicks;
@@ -36,7 +37,7 @@ class ClockFanOutTest {
     final RecordingQueue queue = new RecordingQueue(clock);
     final RecordingPublisher publisher = new RecordingPublisher();
     final AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000), alerts, clock);
+    final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000, 100_000, Monitor.MAX_ENVIRONMENTS), alerts, clock);
     final List<MonitorKey> monitors = new ArrayList<>();
     int sequence;
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,11 +230,19 @@ final class ReferenceModel {
     private int alertsBeforeStep;
     private final int rateLimitPerMinute;
     private final int monitorsPerOrganization;
+    private final int newMonitorsPerMinute;
+    /** Per organization: the newest minute in which its check-ins created monitors, and how many. */
+    private final Map<String, Instant> creationMinute = new HashMap<>();
+    private final Map<String, Integer> createdInMinute = new HashMap<>();
 
-    /** The organization's limits: check-ins per environment and minute, monitors per organization. */
-    ReferenceModel(int rateLimitPerMinute, int monitorsPerOrganization) {
+    /**
+     * The organization's limits: check-ins per environment and minute, monitors per organization, and
+     * monitors its check-ins may create per minute.
+     */
+    ReferenceModel(int rateLimitPerMinute, int monitorsPerOrganization, int newMonitorsPerMinute) {
         this.rateLimitPerMinute = rateLimitPerMinute;
         this.monitorsPerOrganization = monitorsPerOrganization;
+        this.newMonitorsPerMinute = newMonitorsPerMinute;
     }
 
     Monitor monitor(MonitorKey key) {
@@ -304,6 +313,9 @@ final class ReferenceModel {
         if (stored == null && monitorsOf(message.monitor().organization()) >= monitorsPerOrganization) {
             throw new Refused(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
         }
+        if (stored == null && createdInMinuteOf(message.monitor().organization(), at) >= newMonitorsPerMinute) {
+            throw new Refused(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
+        }
         if (stored != null && stored.disabled) throw new Refused(ProcessingErrorType.MONITOR_DISABLED);
         String envName = message.environmentOrDefault();
         Env env = stored == null ? null : stored.envs.get(envName);
@@ -341,6 +353,7 @@ final class ReferenceModel {
         if (m == null) {
             m = new Monitor(message.monitor(), message.projectId(), sent);
             monitors.put(m.key, m);
+            countCreation(message.monitor().organization(), at);
         } else if (sent != null) {
             m.config = sent;
         }
@@ -382,6 +395,18 @@ final class ReferenceModel {
 
     List<Alert> stepAlerts() {
         return alertsOwed.subList(alertsBeforeStep, alertsOwed.size());
+    }
+
+    /** A create received in a minute older than the newest counted counts in the newest: the count never goes back. */
+    private int createdInMinuteOf(String organization, Instant at) {
+        Instant newest = creationMinute.get(organization);
+        return newest != null && !minute(at).isAfter(newest) ? createdInMinute.get(organization) : 0;
+    }
+
+    private void countCreation(String organization, Instant at) {
+        int before = createdInMinuteOf(organization, at);
+        if (before == 0) creationMinute.put(organization, minute(at));
+        createdInMinute.put(organization, before + 1);
     }
 
     private long monitorsOf(String organization) {

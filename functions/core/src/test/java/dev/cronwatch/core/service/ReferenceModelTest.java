@@ -64,7 +64,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * environments, incidents and alerts.
  *
  * <p>Monitors of two organizations, one with more monitors to make than its limit allows, and of two
- * projects of one organization; four environments; a rate limit of {@value #RATE_LIMIT} check-ins per
+ * projects of one organization, at most {@value #NEW_MONITORS_PER_MINUTE} created per organization and
+ * minute; four environments; a rate limit of {@value #RATE_LIMIT} check-ins per
  * environment and minute that bursts exceed. Schedules in every form: crontab (nicknames and
  * {@code {"type": …}} too), intervals, OnCalendar (weekdays, lists, ranges, steps, specials, a zone).
  * Check-ins with a duration (sent, or derived from the start), runs that time out and end later, ends
@@ -92,6 +93,8 @@ class ReferenceModelTest {
     private static final List<String> ORGS = List.of("org", "org", "org", "org", "org", "org", "org", "acme", "acme", "acme");
     private static final int MONITOR_LIMIT = 5;
     private static final int RATE_LIMIT = 3;
+    /** Low enough that first check-ins of two new monitors in one minute meet it (at 2, no seed does). */
+    private static final int NEW_MONITORS_PER_MINUTE = 1;
     private static final Duration BOUND = Duration.ofMinutes(15);
     private static final Duration INGEST_GRACE = Duration.ofSeconds(3);
     private static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
@@ -184,7 +187,7 @@ class ReferenceModelTest {
         final ClockService clockService;
         final IngestService ingest;
         final MonitorService admin;
-        final ReferenceModel model = new ReferenceModel(RATE_LIMIT, MONITOR_LIMIT);
+        final ReferenceModel model = new ReferenceModel(RATE_LIMIT, MONITOR_LIMIT, NEW_MONITORS_PER_MINUTE);
         final List<MonitorKey> keys = new ArrayList<>();
         final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at.equals(b.at)
                 ? Long.compare(a.order, b.order) : a.at.compareTo(b.at));
@@ -222,7 +225,8 @@ class ReferenceModelTest {
             this.seed = seed;
             this.random = new Random(seed);
             AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
-            processor = new ProcessorService(store, new CheckInRules(RATE_LIMIT, MONITOR_LIMIT), alerts, clock);
+            processor = new ProcessorService(store, new CheckInRules(RATE_LIMIT, MONITOR_LIMIT, NEW_MONITORS_PER_MINUTE,
+                    Monitor.MAX_ENVIRONMENTS), alerts, clock);
             clockService = new ClockService(store, queue, processor, alerts, clock, BOUND, Duration.ofSeconds(30));
             CheckInQueue http = new CheckInQueue() {
                 @Override

@@ -11,11 +11,18 @@ import java.util.Map;
 
 /**
  * A Sentry envelope: a JSON header line, then items, each a JSON header line and a payload that is
- * either {@code length} bytes or runs to the next newline. At most {@link #MAX_ITEMS} items; a
- * {@code length} is checked against what is left of the body before anything is copied.
+ * either {@code length} bytes or runs to the next newline. At most {@link #MAX_ITEMS} items, of which
+ * at most {@link #MAX_CHECK_INS} check-ins; a {@code length} is checked against what is left of the
+ * body before anything is copied.
  */
 record Envelope(Map<String, Object> header, List<Item> items) {
     static final int MAX_ITEMS = 100;
+    /**
+     * Sentry's SDKs send one check-in per envelope; each check-in is a queue message and may become a
+     * monitor or a processing error, so one request may not carry more than a few.
+     */
+    static final int MAX_CHECK_INS = 10;
+    static final String CHECK_IN = "check_in";
 
     record Item(String type, byte[] payload) {
         Map<String, Object> json() {
@@ -54,6 +61,10 @@ record Envelope(Map<String, Object> header, List<Item> items) {
                 payload = in.line();
             }
             items.add(new Item(t, payload));
+            if (t.equals(CHECK_IN) && items.stream().filter(i -> i.type().equals(CHECK_IN)).count() > MAX_CHECK_INS) {
+                throw new FieldError("envelope", "An envelope holds at most " + MAX_CHECK_INS + " check_in items.",
+                        FieldError.Kind.TOO_LARGE);
+            }
         }
         return new Envelope(header, items);
     }

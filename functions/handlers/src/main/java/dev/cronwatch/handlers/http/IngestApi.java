@@ -62,7 +62,7 @@ final class IngestApi {
         Envelope envelope = Envelope.parse(request.body());
         List<CheckInCommand> commands = new ArrayList<>();
         for (Envelope.Item item : envelope.items()) {
-            if (!item.type().equals("check_in")) continue; // events, sessions…: not ours to keep
+            if (!item.type().equals(Envelope.CHECK_IN)) continue; // events, sessions…: not ours to keep
             Map<String, Object> payload = item.json();
             commands.add(CheckInPayload.command(key, Values.string(payload.get("monitor_slug"), "monitor_slug"),
                     CheckInPayload.bodyCheckInId(payload), payload, true));

@@ -134,6 +134,7 @@ final class Views {
         json.put("checkInId", e.checkInId());
         json.put("data", e.data());
         json.put("dateAdded", time(e.receivedAt()));
+        json.put("count", e.count());
         return json;
     }
 
