@@ -41,6 +41,7 @@ public final class Services {
     private final TokenService tokens;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
+    private final int rateLimitPerMinute;
 
     public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
@@ -57,6 +58,7 @@ public final class Services {
                     Clock clock, Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
         this.metrics = metrics;
         this.ids = ids;
+        this.rateLimitPerMinute = limits.rateLimitPerMinute();
         this.stores = stores;
         this.tenants = tenants;
         this.clock = clock;
@@ -79,6 +81,11 @@ public final class Services {
      */
     public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
         public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
+    }
+
+    /** Check-ins per environment per minute: the processor's limit, and the ping URLs' at the edge. */
+    public int rateLimitPerMinute() {
+        return rateLimitPerMinute;
     }
 
     public Stores stores() {

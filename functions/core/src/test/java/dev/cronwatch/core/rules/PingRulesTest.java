@@ -170,7 +170,7 @@ class PingRulesTest {
 
         assertThat(p.state("2020-01-01T10:31:00Z").nextPing()).isEqualTo("2020-01-01T11:00:00Z");
         assertThat(p.s.env().pings()).isEqualTo(2);
-        assertThat(p.s.store.loggedPings(p.key())).singleElement().satisfies(l -> {
+        assertThat(p.s.store.loggedPings(p.key(), 100)).singleElement().satisfies(l -> {
             assertThat(l.ping().kind()).isEqualTo(PingKind.LOG);
             assertThat(new String(p.s.store.attachment(p.key(), l.id()).orElseThrow().content())).isEqualTo("disk 91% full");
         });
@@ -207,7 +207,7 @@ class PingRulesTest {
         p.ping(PingKind.FAIL, "2020-01-01T10:00:00Z", null, "GET", "");
 
         assertThat(p.state("2020-01-01T10:01:00Z").status()).isEqualTo(PingStatus.NEW);
-        assertThat(p.s.store.loggedPings(p.key())).singleElement()
+        assertThat(p.s.store.loggedPings(p.key(), 100)).singleElement()
                 .satisfies(l -> assertThat(l.ping().kind()).isEqualTo(PingKind.IGNORED));
         p.ping(PingKind.FAIL, "2020-01-01T10:02:00Z", null, "POST", "");
         assertThat(p.state("2020-01-01T10:03:00Z").status()).isEqualTo(PingStatus.DOWN);
@@ -297,7 +297,7 @@ class PingRulesTest {
 
         assertThat(p.state("2020-01-01T10:01:00Z").status()).isEqualTo(PingStatus.PAUSED);
         assertThat(p.s.alerts()).isEmpty();
-        assertThat(p.s.store.loggedPings(p.key())).singleElement()
+        assertThat(p.s.store.loggedPings(p.key(), 100)).singleElement()
                 .satisfies(l -> assertThat(l.ping().kind()).isEqualTo(PingKind.IGNORED));
     }
 
