@@ -52,6 +52,12 @@ public final class IncidentRules {
         MonitorEnvironment env = outcome.environment();
         Instant last = checkIn.status() == CheckInStatus.MISSED ? env.lastCheckIn() : checkIn.dateAdded();
         boolean current = env.lastCheckIn() == null || (last != null && !env.lastCheckIn().isAfter(last));
+        if (!current && outcome.monitor().config().isHealthchecks() && checkIn.status() == CheckInStatus.ERROR) {
+            // Healthchecks: a fail is down whenever it arrives, even ending a run that started before the
+            // last result; the last check-in time still never goes backwards
+            current = true;
+            last = env.lastCheckIn();
+        }
         Outcome o = outcome;
         if (current) {
             o = o.withEnvironment(Deadlines.expectNextAfter(o.monitor().config(), env, last, failedAt));

@@ -155,6 +155,17 @@ class PingRulesTest {
     }
 
     @Test
+    void failEndingARunThatStartedBeforeTheLastSuccess_isStillDown() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300));
+        p.ping(PingKind.START, "2020-01-01T10:00:00Z", RID_A);
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:01:00Z", RID_B);
+        p.ping(PingKind.FAIL, "2020-01-01T10:02:00Z", RID_A);
+
+        assertThat(p.state("2020-01-01T10:02:01Z").status()).isEqualTo(PingStatus.DOWN);
+        assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+    }
+
+    @Test
     void fail_movesTheNextDueTimeLikeASuccess() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300));
         p.ping(PingKind.FAIL, "2020-01-01T10:00:00Z");
