@@ -42,6 +42,7 @@ public final class Services {
     private final TokenService tokens;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
+    private final int rateLimitPerMinute;
 
     public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
@@ -58,6 +59,7 @@ public final class Services {
                     Clock clock, Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
         this.metrics = metrics;
         this.ids = ids;
+        this.rateLimitPerMinute = limits.rateLimitPerMinute();
         this.stores = stores;
         this.tenants = tenants;
         this.clock = clock;
@@ -89,6 +91,11 @@ public final class Services {
             this(rateLimitPerMinute, maxMonitorsPerOrganization, CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE,
                     Monitor.MAX_ENVIRONMENTS, maxJudgementDelay);
         }
+    }
+
+    /** Check-ins per environment per minute: the processor's limit, and the ping URLs' at the edge. */
+    public int rateLimitPerMinute() {
+        return rateLimitPerMinute;
     }
 
     public Stores stores() {

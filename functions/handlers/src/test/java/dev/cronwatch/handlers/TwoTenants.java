@@ -160,7 +160,8 @@ final class TwoTenants {
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
         return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL).table();
+                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL,
+                services.stores().management(), services.ids(), services.rateLimitPerMinute()).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {

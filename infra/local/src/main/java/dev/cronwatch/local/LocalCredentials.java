@@ -4,6 +4,7 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
@@ -20,11 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key and
- * one token, created on first start and kept in {@code local.json} so they stay the same across restarts.
+ * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key,
+ * one token and the project's Healthchecks ping key, created on first start and kept in
+ * {@code local.json} so they stay the same across restarts.
  */
 public record LocalCredentials(String baseUrl, String organization, String projectId, String projectSlug, String dsn,
-                               String publicKey, String token) {
+                               String publicKey, String token, String pingKey) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
@@ -57,9 +59,10 @@ public record LocalCredentials(String baseUrl, String organization, String proje
             tenants.ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
         }
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
+        PingKey pingKey = tenants.ensurePingKey(ORGANIZATION, PROJECT_ID, PingKey.newKey(RANDOM));
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
-                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token);
+                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, pingKey.key());
         credentials.write(file);
         return credentials;
     }
@@ -77,9 +80,10 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         tenants.createKey(key);
         String token = Secrets.newToken(RANDOM);
         tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
+        PingKey pingKey = tenants.ensurePingKey(organization, project.id(), PingKey.newKey(RANDOM));
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
-                key.dsnKey().dsn("http", hostPort), key.publicKey(), token));
+                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, pingKey.key()));
     }
 
     Map<String, Object> toJson() {
@@ -91,7 +95,13 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("dsn", dsn);
         json.put("publicKey", publicKey);
         json.put("token", token);
+        json.put("pingKey", pingKey);
         return json;
+    }
+
+    /** A Healthchecks ping URL of the default project, by slug: {@code ?create=1} makes its check. */
+    String pingUrl(String slug) {
+        return baseUrl + "/ping/" + pingKey + "/" + slug;
     }
 
     /** Readable by its owner only (it holds the token), replaced atomically so no reader sees half of it. */

@@ -61,7 +61,7 @@ abstract class DecisionStoreContract extends StoreContract {
     void roundTripsEveryField_ofMonitorAndEnvironment() {
         Monitor monitor = new Monitor(JOB, "m-1", "7", "Nightly \"backup\" ✓", MonitorStatus.DISABLED, true,
                 TestData.everyTenMinutes(), T0, List.of("production", "staging"), "12345678901234567890123",
-                new Monitor.PendingReschedule(MonitorStatus.ACTIVE, TestData.hourly(), T0.plusSeconds(90)), 0);
+                new Monitor.PendingReschedule(MonitorStatus.ACTIVE, TestData.hourly(), T0.plusSeconds(90)), null, 0);
         MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusNanos(123_456_789))
                 .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5)
                 .withCheckIn(TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(60)), 5)

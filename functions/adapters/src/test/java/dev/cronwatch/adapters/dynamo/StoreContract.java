@@ -41,7 +41,7 @@ abstract class StoreContract {
 
     static Monitor atVersion(Monitor m, long version) {
         return new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(), m.config(),
-                m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(), version);
+                m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(), m.ping(), version);
     }
 
     static MonitorEnvironment atVersion(MonitorEnvironment e, long version) {

@@ -1,8 +1,10 @@
 package dev.cronwatch.core.changes;
 
 import dev.cronwatch.core.alert.PendingAlert;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.OrganizationMonitors;
@@ -15,7 +17,9 @@ import java.util.List;
  * that version, so a concurrent change makes the whole set fail and the decision is taken again on
  * fresh state. Check-ins, incidents and alerts change only with their environment, so its version
  * guards them too. A monitor created carries its organization's counter ({@code monitorCount}), written
- * in the same commit under the version it was read at; the store refuses a new monitor without it.
+ * in the same commit under the version it was read at; the store refuses a new monitor without it. A
+ * Healthchecks ping adds its body ({@code attachment}) and, when it changes no state, its record
+ * ({@code loggedPing}).
  */
 public record Changes(
         Monitor monitor,
@@ -24,7 +28,9 @@ public record Changes(
         List<Incident> incidents,
         ProcessingError processingError,
         List<PendingAlert> alerts,
-        OrganizationMonitors monitorCount) {
+        OrganizationMonitors monitorCount,
+        Attachment attachment,
+        LoggedPing loggedPing) {
 
     public Changes {
         checkIns = List.copyOf(checkIns);
@@ -32,10 +38,10 @@ public record Changes(
         alerts = List.copyOf(alerts);
     }
 
-    /** Writes that create no monitor. */
+    /** Writes that create no monitor and carry no ping. */
     public Changes(Monitor monitor, MonitorEnvironment environment, List<CheckIn> checkIns, List<Incident> incidents,
                    ProcessingError processingError, List<PendingAlert> alerts) {
-        this(monitor, environment, checkIns, incidents, processingError, alerts, null);
+        this(monitor, environment, checkIns, incidents, processingError, alerts, null, null, null);
     }
 
     /** A new monitor, counted in its organization's counter as read ({@code counted}). */
@@ -62,28 +68,39 @@ public record Changes(
 
     public boolean isEmpty() {
         return monitor == null && environment == null && checkIns.isEmpty() && incidents.isEmpty()
-                && processingError == null && alerts.isEmpty();
+                && processingError == null && alerts.isEmpty() && attachment == null && loggedPing == null;
     }
 
     public Changes withEnvironment(MonitorEnvironment updated) {
-        return new Changes(monitor, updated, checkIns, incidents, processingError, alerts, monitorCount);
+        return new Changes(monitor, updated, checkIns, incidents, processingError, alerts, monitorCount, attachment,
+                loggedPing);
     }
 
     public Changes withMonitor(Monitor updated) {
-        return new Changes(updated, environment, checkIns, incidents, processingError, alerts, monitorCount);
+        return new Changes(updated, environment, checkIns, incidents, processingError, alerts, monitorCount, attachment,
+                loggedPing);
     }
 
     /** A check-in applied that still has something to tell its user ({@code MONITOR_INVALID_CONFIG}). */
     public Changes withProcessingError(ProcessingError error) {
-        return new Changes(monitor, environment, checkIns, incidents, error, alerts, monitorCount);
+        return new Changes(monitor, environment, checkIns, incidents, error, alerts, monitorCount, attachment,
+                loggedPing);
+    }
+
+    /** A Healthchecks ping's body and, for a ping that changes nothing, its record. */
+    public Changes withPing(Attachment body, LoggedPing logged) {
+        return new Changes(monitor, environment, checkIns, incidents, processingError, alerts, monitorCount, body,
+                logged);
     }
 
     public Changes withAlerts(List<PendingAlert> updated) {
-        return new Changes(monitor, environment, checkIns, incidents, processingError, updated, monitorCount);
+        return new Changes(monitor, environment, checkIns, incidents, processingError, updated, monitorCount,
+                attachment, loggedPing);
     }
 
     /** The organization's counter after this commit's new monitor. */
     public Changes withMonitorCount(OrganizationMonitors counted) {
-        return new Changes(monitor, environment, checkIns, incidents, processingError, alerts, counted);
+        return new Changes(monitor, environment, checkIns, incidents, processingError, alerts, counted, attachment,
+                loggedPing);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * remember it (see {@link MonitorEnvironment#lastSequence()}): the queue applies the monitor's
  * messages in order, so any message at or below it was applied already. {@code pendingReschedule} is
  * a settings change whose environments may not all have been rescheduled yet (docs/spec.md §8.4).
+ * {@code ping} is set for a Healthchecks check only (docs/spec.md §14): its ping code and
+ * Healthchecks' options.
  */
 public record Monitor(
         MonitorKey key,
@@ -23,6 +25,7 @@ public record Monitor(
         List<String> environments,
         String lastSequence,
         PendingReschedule pendingReschedule,
+        PingCheck ping,
         long version) {
 
     public static final int MAX_ENVIRONMENTS = 100;
@@ -40,7 +43,17 @@ public record Monitor(
 
     public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
                    MonitorConfig config, Instant dateCreated, List<String> environments, long version) {
-        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, version);
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, null, version);
+    }
+
+    /** True for a Healthchecks check. */
+    public boolean isPingCheck() {
+        return ping != null;
+    }
+
+    public Monitor withPing(PingCheck newPing) {
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
+                pendingReschedule, newPing, version);
     }
 
     public boolean hasApplied(String sequence) {
@@ -50,12 +63,12 @@ public record Monitor(
     public Monitor withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence,
-                pendingReschedule, version);
+                pendingReschedule, ping, version);
     }
 
     public Monitor withConfig(MonitorConfig newConfig) {
         return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence,
-                pendingReschedule, version);
+                pendingReschedule, ping, version);
     }
 
     public Monitor withEnvironment(String environment) {
@@ -63,24 +76,24 @@ public record Monitor(
         List<String> names = new java.util.ArrayList<>(environments);
         names.add(environment);
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
-                pendingReschedule, version);
+                pendingReschedule, ping, version);
     }
 
     public Monitor withoutEnvironment(String environment) {
         List<String> names = new java.util.ArrayList<>(environments);
         names.remove(environment);
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
-                pendingReschedule, version);
+                pendingReschedule, ping, version);
     }
 
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
         return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments,
-                lastSequence, pendingReschedule, version);
+                lastSequence, pendingReschedule, ping, version);
     }
 
     public Monitor withPendingReschedule(PendingReschedule pending) {
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
-                pending, version);
+                pending, ping, version);
     }
 
     /** The monitor as it was before its pending change: the settings the environments not yet rescheduled follow. */

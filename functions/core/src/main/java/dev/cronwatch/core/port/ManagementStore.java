@@ -3,9 +3,11 @@ package dev.cronwatch.core.port;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,18 @@ public interface ManagementStore {
      * check-in already has one.
      */
     boolean saveAttachment(Attachment attachment, CheckIn checkIn);
+
+    /**
+     * The Healthchecks check whose ping code this is (a lower-case canonical UUID); its index entry is
+     * written with the monitor and removed with it.
+     */
+    Optional<PingTarget> pingTarget(String pingCode);
+
+    /** A Healthchecks check's pings that changed no state (log, ignored), newest first, at most {@code limit}. */
+    List<LoggedPing> loggedPings(MonitorKey monitor, int limit);
+
+    /** The attachment kept under this id (a check-in's, or a logged ping's body). */
+    Optional<Attachment> attachment(MonitorKey monitor, String id);
 
     /**
      * Removes the monitor with everything it owns, and counts it out of its organization's monitors in

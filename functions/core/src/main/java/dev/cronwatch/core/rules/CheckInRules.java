@@ -11,9 +11,11 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.schedule.SimpleSchedule;
 import dev.cronwatch.core.validation.Nearest;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Duration;
@@ -31,6 +33,8 @@ import java.util.Map;
 public final class CheckInRules {
     private static final long MAX_DURATION_MS = Integer.MAX_VALUE;
     private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
+    /** Healthchecks' model defaults: {@code timeout} 1 day, {@code grace} 1 hour, {@code tz} UTC. */
+    private static final MonitorConfig AUTO_CREATED = MonitorConfig.healthchecks(SimpleSchedule.daily(), "UTC", 3600);
 
     /** Monitors an organization's check-ins may create in one minute, unless the operator says otherwise. */
     public static final int DEFAULT_NEW_MONITORS_PER_MINUTE = 60;
@@ -118,6 +122,9 @@ public final class CheckInRules {
         env = countAgainstRateLimit(env, receivedAt);
 
         Outcome o = Outcome.of(monitor, env, monitorChanged);
+        if (message.ping() != null && (monitor.isPingCheck() || message.status() == null)) {
+            return PingRules.apply(o, message).withMonitorCount(upserted.monitorCount());
+        }
         CheckIn existing = findExisting(message, env, state.others());
         CheckIn result = existing == null ? create(message, o) : update(message, existing, monitor.config());
         if (result != null) {
@@ -153,30 +160,41 @@ public final class CheckInRules {
         }
         if (patch == null) {
             if (stored != null) return new Counted(stored);
+            if (message.ping() != null && message.ping().create() != null) {
+                return create(message, AUTO_CREATED, message.ping().create(), monitorsInOrganization);
+            }
             if (invalidConfig == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
             throw new Rejection(ProcessingErrorType.MONITOR_INVALID_CONFIG, invalidConfig(invalidConfig, "No monitor \""
                     + message.monitor().slug() + "\" exists, so nothing was applied: a check-in with a valid config"
                     + " creates it."));
         }
-        if (stored == null) {
-            OrganizationMonitors counted = monitorsInOrganization.get();
-            if (counted.monitors() >= maxMonitorsPerOrganization) {
-                throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
-                        "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
-            }
-            if (counted.createdInMinuteOf(message.receivedAt()) >= maxNewMonitorsPerMinute) {
-                throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
-                        "You may not create more than " + maxNewMonitorsPerMinute + " monitors per minute",
-                        "limit", maxNewMonitorsPerMinute, "per", "minute"));
-            }
-            Monitor created = new Monitor(message.monitor(),
-                    Ids.derive("monitor", message.monitor().toString(), message.messageId()), message.projectId(),
-                    message.monitor().slug(), MonitorStatus.ACTIVE, false, patch.values(), message.receivedAt(),
-                    List.of(), 0);
-            return new Counted(created, counted.created(message.receivedAt()));
-        }
+        if (stored == null) return create(message, patch.values(), null, monitorsInOrganization);
         MonitorConfig config = patch.applyTo(stored.config());
         return new Counted(config.equals(stored.config()) ? stored : stored.withConfig(config));
+    }
+
+    /**
+     * A new monitor, within the organization's limits, total and per minute, counted by one read. A
+     * Healthchecks check made by {@code ?create=1} ({@code ping} set) has Healthchecks' defaults (a ping
+     * a day, an hour's grace, UTC) and is named after its slug.
+     */
+    private Counted create(CheckInMessage message, MonitorConfig config, PingCheck ping,
+                           MonitorCount monitorsInOrganization) {
+        OrganizationMonitors counted = monitorsInOrganization.get();
+        if (counted.monitors() >= maxMonitorsPerOrganization) {
+            throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
+                    "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
+        }
+        if (counted.createdInMinuteOf(message.receivedAt()) >= maxNewMonitorsPerMinute) {
+            throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
+                    "You may not create more than " + maxNewMonitorsPerMinute + " monitors per minute",
+                    "limit", maxNewMonitorsPerMinute, "per", "minute"));
+        }
+        Monitor created = new Monitor(message.monitor(),
+                Ids.derive("monitor", message.monitor().toString(), message.messageId()), message.projectId(),
+                message.monitor().slug(), MonitorStatus.ACTIVE, false, config, message.receivedAt(), List.of(),
+                null, null, ping, 0);
+        return new Counted(created, counted.created(message.receivedAt()));
     }
 
     private MonitorEnvironment countAgainstRateLimit(MonitorEnvironment env, Instant receivedAt) {

@@ -4,6 +4,7 @@ import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -23,7 +24,31 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
     /** By secret: the fake keeps what the real directory keeps only as a hash. */
     private final Map<String, ManagementToken> tokens = new LinkedHashMap<>();
+    private final Map<String, PingKey> pingKeys = new LinkedHashMap<>();
     private int writes;
+
+    @Override
+    public synchronized Optional<PingKey> pingKey(String key) {
+        if (!PingKey.isPingKey(key)) return Optional.empty();
+        return Optional.ofNullable(pingKeys.get(key));
+    }
+
+    @Override
+    public synchronized Optional<PingKey> pingKeyOf(String organization, String projectId) {
+        return pingKeys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId)).findFirst();
+    }
+
+    @Override
+    public synchronized PingKey ensurePingKey(String organization, String projectId, String candidate) {
+        Optional<PingKey> existing = pingKeyOf(organization, projectId);
+        if (existing.isPresent()) return existing.get();
+        if (project(organization, projectId).isEmpty()) throw new IllegalArgumentException("no project " + projectId);
+        PingKey key = new PingKey(candidate, organization, projectId);
+        pingKeys.put(candidate, key);
+        writes++;
+        return key;
+    }
 
     @Override
     public synchronized Optional<DsnKey> dsnKey(String publicKey) {
