@@ -8,7 +8,9 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.AttachmentService;
+import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
@@ -39,6 +41,8 @@ public final class Services {
     private final AttachmentService attachments;
     private final ProjectService projects;
     private final TokenService tokens;
+    private final ApiKeyService apiKeys;
+    private final BadgeService badges;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
 
@@ -61,9 +65,11 @@ public final class Services {
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(stores.outbox(), publisher, clock);
+        this.badges = new BadgeService(tenants, stores.management(), secrets);
         this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
         this.processor = new ProcessorService(stores.decisions(),
-                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock);
+                new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization()), alerts, clock,
+                badges::changed);
         this.clockService = new ClockService(stores.decisions(), queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants, clock, ids,
@@ -71,6 +77,7 @@ public final class Services {
         this.attachments = new AttachmentService(stores.management());
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
+        this.apiKeys = new ApiKeyService(tenants, clock, secrets);
     }
 
     /**
@@ -119,6 +126,14 @@ public final class Services {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public BadgeService badges() {
+        return badges;
     }
 
     public Metrics metrics() {

@@ -92,6 +92,9 @@ class TemplateTest {
             new String[] {"GET", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
             new String[] {"POST", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/tokens/0123456789abcdef/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/projects/acme/web/api-keys/0123456789abcdef/", "ManagementFunction"},
             new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"GET", "/api/0/organizations/", "ManagementFunction"},
@@ -251,7 +254,7 @@ class TemplateTest {
         Services services = system.services;
         HttpApiHandler everyRoute = system.handler;
         HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
-                services.projects(), services.tokens(), services.tenants(), services.clock(), HttpScope.ALL);
+                services.projects(), services.tokens(), services.apiKeys(), services.tenants(), services.clock(), HttpScope.ALL);
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];
@@ -318,6 +321,8 @@ class TemplateTest {
         tenants.ensureProject(new Project("acme", "1", "web"));
         tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
         tenants.ensureToken("acme", "acme-token");
+        String apiKey = "hcw_0123456789abcdefghijklmnopqr";
+        tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of("acme", "1", apiKey, null, null), apiKey);
         Map<String, Map<String, AttributeValue>> tenantItems = items(client, table);
         assertThat(tenantItems).isNotEmpty();
         tenantItems.keySet().stream().map(TemplateTest::partitionKey)

@@ -100,6 +100,9 @@ final class TwoTenants {
                         t.projectName(p), clock.instant()));
                 tenants.createKey(new ProjectKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p),
                         t.keyName(p), clock.instant()));
+                String apiKey = "hcw_" + (t.organization().replaceAll("[^a-z0-9]", "") + p + "0".repeat(28)).substring(0, 28);
+                tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of(t.organization(), t.projectIds().get(p), apiKey,
+                        null, clock.instant()), apiKey);
             }
         }
         services = new Services(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
@@ -160,7 +163,7 @@ final class TwoTenants {
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
         return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL).table();
+                services.tokens(), services.apiKeys(), services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {

@@ -2,6 +2,7 @@ package dev.cronwatch.local;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
@@ -14,17 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key and
- * one token, created on first start and kept in {@code local.json} so they stay the same across restarts.
+ * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key, one
+ * token and one read-write API key of the Healthchecks API, created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
 public record LocalCredentials(String baseUrl, String organization, String projectId, String projectSlug, String dsn,
-                               String publicKey, String token) {
+                               String publicKey, String token, String apiKey) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
@@ -47,6 +50,9 @@ public record LocalCredentials(String baseUrl, String organization, String proje
                 || t.state(now) != ManagementToken.State.ACTIVE).isPresent()) {
             token = Secrets.newToken(RANDOM);
         }
+        String apiKey = previous.get("apiKey") instanceof String s && tenants.apiKey(s)
+                .filter(k -> k.organization().equals(ORGANIZATION) && k.projectId().equals(PROJECT_ID)).isPresent()
+                ? s : null; // a key revoked through the API stays revoked: a new one replaces it
         // dated as an operator's organization is; a restart finds them and keeps the first start's dates
         tenants.createOrganization(ORGANIZATION, now);
         tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG, PROJECT_SLUG, now));
@@ -57,9 +63,10 @@ public record LocalCredentials(String baseUrl, String organization, String proje
             tenants.ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
         }
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
+        if (apiKey == null) apiKey = newApiKey(tenants, ORGANIZATION, PROJECT_ID, now);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
-                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token);
+                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, apiKey);
         credentials.write(file);
         return credentials;
     }
@@ -77,9 +84,16 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         tenants.createKey(key);
         String token = Secrets.newToken(RANDOM);
         tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
+        String apiKey = newApiKey(tenants, organization, project.id(), now);
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
-                key.dsnKey().dsn("http", hostPort), key.publicKey(), token));
+                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, apiKey));
+    }
+
+    /** A read-write key of the Healthchecks API ({@code X-Api-Key}) for the project. */
+    private static String newApiKey(TenantDirectory tenants, String organization, String projectId, Instant now) {
+        return new ApiKeyService(tenants, Clock.fixed(now, ZoneOffset.UTC), RANDOM)
+                .create(organization, projectId, FILE, false).secret();
     }
 
     Map<String, Object> toJson() {
@@ -91,6 +105,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("dsn", dsn);
         json.put("publicKey", publicKey);
         json.put("token", token);
+        json.put("apiKey", apiKey);
         return json;
     }
 

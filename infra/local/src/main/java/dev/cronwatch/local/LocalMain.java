@@ -66,11 +66,12 @@ public final class LocalMain {
                   project       %s (%s)
                   DSN           %s
                   token         %s
+                  API key       %s (Healthchecks API v3, X-Api-Key)
                   (also in %s)
                 Ctrl-C stops it.
                 %n""".formatted(version, c.baseUrl(), options.manualClock() ? "manual" : "real",
                 options.inMemory() ? "memory" : options.dataDir().toAbsolutePath().normalize(),
-                c.organization(), c.projectId(), c.projectSlug(), c.dsn(), c.token(),
+                c.organization(), c.projectId(), c.projectSlug(), c.dsn(), c.token(), c.apiKey(),
                 options.dataDir().resolve(LocalCredentials.FILE));
     }
 

@@ -3,6 +3,7 @@ package dev.cronwatch.handlers.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.MonitorService;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
@@ -20,6 +21,7 @@ public final class HttpRoutes {
     private static final String PROJECTS = "/api/0/organizations/{org}/projects";
     private static final String KEYS = "/api/0/projects/{org}/{project}/keys";
     private static final String TOKENS = "/api/0/organizations/{org}/tokens";
+    private static final String API_KEYS = "/api/0/projects/{org}/{project}/api-keys";
 
     /** {@code checkIn}: authenticated by DSN, served by the ingest function. */
     private record Route(String method, PathPattern pattern, boolean checkIn,
@@ -30,13 +32,14 @@ public final class HttpRoutes {
     private final List<Route> routes;
 
     public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
-                      TokenService tokens, TenantDirectory tenants, Clock clock, HttpScope scope) {
+                      TokenService tokens, ApiKeyService apiKeys, TenantDirectory tenants, Clock clock, HttpScope scope) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, attachments, credentials);
         ManagementApi mg = new ManagementApi(monitors, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
+        ApiKeysApi ak = new ApiKeysApi(apiKeys, credentials);
         DashboardApi dash = new DashboardApi(monitors, credentials, clock);
         SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
@@ -65,6 +68,9 @@ public final class HttpRoutes {
                 route("GET", TOKENS, (r, v) -> tk.list(r, v.get("org"))),
                 route("POST", TOKENS, (r, v) -> tk.create(r, v.get("org"))),
                 route("DELETE", TOKENS + "/{id}", (r, v) -> tk.revoke(r, v.get("org"), v.get("id"))),
+                route("GET", API_KEYS, (r, v) -> ak.list(r, v.get("org"), v.get("project"))),
+                route("POST", API_KEYS, (r, v) -> ak.create(r, v.get("org"), v.get("project"))),
+                route("DELETE", API_KEYS + "/{id}", (r, v) -> ak.revoke(r, v.get("org"), v.get("project"), v.get("id"))),
                 route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
