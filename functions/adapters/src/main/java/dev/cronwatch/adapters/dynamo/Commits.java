@@ -3,6 +3,7 @@ package dev.cronwatch.adapters.dynamo;
 import static dev.cronwatch.adapters.dynamo.Keys.n;
 
 import dev.cronwatch.core.changes.Changes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,20 @@ final class Commits {
         return isPlain(changes) ? plain(changes) : transaction(changes);
     }
 
+    /** A new Healthchecks check takes its ping code's index entry with it, so they are one transaction. */
     private static boolean isPlain(Changes c) {
         return c.incidents().isEmpty() && c.alerts().isEmpty() && c.checkIns().size() <= 1
-                && (c.monitor() == null || c.environment() == null);
+                && (c.monitor() == null || c.environment() == null) && !createsPingCheck(c);
+    }
+
+    private static boolean createsPingCheck(Changes c) {
+        return c.monitor() != null && c.monitor().version() == 0 && c.monitor().ping() != null;
     }
 
     private boolean plain(Changes c) {
         if (c.processingError() != null) put(Items.processingError(c.processingError()));
         c.checkIns().forEach(checkIn -> put(items.checkIn(checkIn)));
+        pingRecords(c).forEach(this::put);
         if (c.environment() != null) {
             long read = c.environment().version();
             return putIfAt(items.environment(c.environment(), read + 1), read);
@@ -102,6 +109,11 @@ final class Commits {
         c.incidents().forEach(incident -> writes.add(plainPut(Items.incident(incident))));
         if (c.processingError() != null) writes.add(plainPut(Items.processingError(c.processingError())));
         c.alerts().forEach(alert -> writes.add(plainPut(Items.alert(alert))));
+        pingRecords(c).forEach(item -> writes.add(plainPut(item)));
+        if (createsPingCheck(c)) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Items.pingCode(c.monitor()))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
         if (writes.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalStateException("one decision wrote " + writes.size() + " items; a transaction holds "
                     + MAX_TRANSACTION_ITEMS);
@@ -117,6 +129,18 @@ final class Commits {
             if (reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()))) return false;
             throw e;
         }
+    }
+
+    /** A Healthchecks ping's body and, for a ping that changed no state, its record. */
+    private List<Map<String, AttributeValue>> pingRecords(Changes c) {
+        List<Map<String, AttributeValue>> records = new ArrayList<>();
+        if (c.loggedPing() != null) records.add(items.loggedPing(c.loggedPing()));
+        if (c.attachment() != null) {
+            Instant at = c.loggedPing() != null ? c.loggedPing().receivedAt()
+                    : c.checkIns().isEmpty() ? null : c.checkIns().get(0).dateAdded();
+            if (at != null) records.add(items.pingBody(c.attachment(), at));
+        }
+        return records;
     }
 
     private Put.Builder versioned(Map<String, AttributeValue> item, long readVersion) {

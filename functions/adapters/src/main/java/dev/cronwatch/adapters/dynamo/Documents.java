@@ -42,6 +42,21 @@ import static dev.cronwatch.adapters.dynamo.StoredName.RESOLVING_CHECK_IN;
 import static dev.cronwatch.adapters.dynamo.StoredName.SLOTS;
 import static dev.cronwatch.adapters.dynamo.StoredName.STARTING_CHECK_IN;
 import static dev.cronwatch.adapters.dynamo.StoredName.TIMEOUT_AT;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_CHECK;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_CODE;
+import static dev.cronwatch.adapters.dynamo.StoredName.MANUAL_RESUME;
+import static dev.cronwatch.adapters.dynamo.StoredName.POST_ONLY;
+import static dev.cronwatch.adapters.dynamo.StoredName.TAGS;
+import static dev.cronwatch.adapters.dynamo.StoredName.DESCRIPTION;
+import static dev.cronwatch.adapters.dynamo.StoredName.PINGS;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_KIND;
+import static dev.cronwatch.adapters.dynamo.StoredName.EXIT_STATUS;
+import static dev.cronwatch.adapters.dynamo.StoredName.METHOD;
+import static dev.cronwatch.adapters.dynamo.StoredName.USER_AGENT;
+import static dev.cronwatch.adapters.dynamo.StoredName.REMOTE_ADDR;
+import static dev.cronwatch.adapters.dynamo.StoredName.SCHEME;
+import static dev.cronwatch.adapters.dynamo.StoredName.RUN_ID;
 
 import dev.cronwatch.core.alert.AlertMessage;
 import dev.cronwatch.core.alert.AlertType;
@@ -54,6 +69,10 @@ import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.LoggedPing;
+import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import java.time.Instant;
@@ -78,7 +97,8 @@ final class Documents {
                 .put(MONITOR_STATUS, m.status().wireName()).flag(MUTED, m.muted())
                 .put(CONFIG, m.config() == null ? null : StoredConfig.write(m.config()))
                 .put(DATE_CREATED, m.dateCreated()).put(ENVIRONMENTS, m.environments())
-                .put(LAST_SEQUENCE, m.lastSequence()).json();
+                .put(LAST_SEQUENCE, m.lastSequence()).put(PING_CHECK, m.ping() == null ? null : pingCheck(m.ping()))
+                .json();
     }
 
     static Monitor monitor(MonitorKey key, String json, long version) {
@@ -86,7 +106,41 @@ final class Documents {
         return new Monitor(key, d.string(ID), d.string(PROJECT), d.string(NAME),
                 MonitorStatus.fromWire(d.string(MONITOR_STATUS)), d.flag(MUTED),
                 d.has(CONFIG) ? StoredConfig.read(StoredDocument.of(d.get(CONFIG))) : null, d.instant(DATE_CREATED),
-                d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE), version);
+                d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE),
+                d.has(PING_CHECK) ? pingCheck(StoredDocument.of(d.get(PING_CHECK))) : null, version);
+    }
+
+    private static StoredDocument pingCheck(PingCheck p) {
+        return StoredDocument.empty().put(PING_CODE, p.pingCode()).flag(MANUAL_RESUME, p.manualResume())
+                .flag(POST_ONLY, p.postOnly()).put(TAGS, p.tags().isEmpty() ? null : p.tags())
+                .put(DESCRIPTION, p.description().isEmpty() ? null : p.description());
+    }
+
+    private static PingCheck pingCheck(StoredDocument d) {
+        return new PingCheck(d.string(PING_CODE), d.flag(MANUAL_RESUME), d.flag(POST_ONLY), d.strings(TAGS),
+                d.string(DESCRIPTION));
+    }
+
+    /** A Healthchecks ping's record: what it said and who sent it. */
+    private static StoredDocument ping(Ping p) {
+        return StoredDocument.empty().put(PING_KIND, p.kind().wireName()).put(EXIT_STATUS, p.exitStatus())
+                .put(METHOD, p.method()).put(USER_AGENT, p.userAgent()).put(REMOTE_ADDR, p.remoteAddr())
+                .put(SCHEME, p.scheme()).put(RUN_ID, p.rid());
+    }
+
+    private static Ping ping(StoredDocument d) {
+        Long exit = d.number(EXIT_STATUS);
+        return new Ping(PingKind.fromWire(d.string(PING_KIND)), exit == null ? null : exit.intValue(), d.string(METHOD),
+                d.string(USER_AGENT), d.string(REMOTE_ADDR), d.string(SCHEME), d.string(RUN_ID));
+    }
+
+    static String loggedPing(LoggedPing p) {
+        return StoredDocument.empty().put(ID, p.id()).put(DATE_ADDED, p.receivedAt()).put(PING, ping(p.ping())).json();
+    }
+
+    static LoggedPing loggedPing(MonitorKey key, String environment, String json) {
+        StoredDocument d = StoredDocument.parse(json);
+        return new LoggedPing(key, environment, d.string(ID), d.instant(DATE_ADDED), ping(StoredDocument.of(d.get(PING))));
     }
 
     /** The project is the monitor's; said once for all the runs held (they are all of it). */
@@ -98,7 +152,7 @@ final class Documents {
                 .put(ACTIVE_INCIDENT, e.activeIncident() == null ? null : activeIncident(e.activeIncident()))
                 .put(RECENT, e.recent().stream().map(run -> run(run).values()).toList())
                 .put(RATE_MINUTE, e.rateMinute()).put(RATE_COUNT, e.rateCount() == 0 ? null : e.rateCount())
-                .put(LAST_SEQUENCE, e.lastSequence()).json();
+                .put(LAST_SEQUENCE, e.lastSequence()).put(PINGS, e.pings() == 0 ? null : e.pings()).json();
     }
 
     static MonitorEnvironment environment(MonitorKey key, String name, String json, long version) {
@@ -107,11 +161,13 @@ final class Documents {
         List<CheckIn> recent = new ArrayList<>();
         for (Object run : (List<?>) d.get(RECENT)) recent.add(run(run, key, name, projectId));
         Long rate = d.number(RATE_COUNT);
+        Long pings = d.number(PINGS);
         return new MonitorEnvironment(key, name, EnvironmentStatus.fromWire(d.string(ENVIRONMENT_STATUS)),
                 d.flag(MUTED), d.instant(DATE_CREATED), d.instant(LAST_CHECK_IN), d.instant(LAST_OK),
                 d.instant(NEXT_CHECK_IN), d.instant(NEXT_CHECK_IN_LATEST),
                 d.has(ACTIVE_INCIDENT) ? activeIncident(StoredDocument.of(d.get(ACTIVE_INCIDENT)), key, name) : null,
-                recent, d.instant(RATE_MINUTE), rate == null ? 0 : rate.intValue(), d.string(LAST_SEQUENCE), version);
+                recent, d.instant(RATE_MINUTE), rate == null ? 0 : rate.intValue(), d.string(LAST_SEQUENCE),
+                pings == null ? 0 : pings, version);
     }
 
     /** A run as the rules need it; its update time only when it differs from its start. */
@@ -167,7 +223,8 @@ final class Documents {
         return StoredDocument.empty().put(ID, c.id()).put(PROJECT, c.projectId())
                 .put(CHECK_IN_STATUS, code(c.status())).put(DATE_ADDED, c.dateAdded())
                 .put(DATE_UPDATED, c.dateUpdated()).put(DURATION, c.durationMs()).put(EXPECTED, c.expectedTime())
-                .put(TIMEOUT_AT, c.timeoutAt()).put(SLOTS, c.slots() == 1 ? null : c.slots()).json();
+                .put(TIMEOUT_AT, c.timeoutAt()).put(SLOTS, c.slots() == 1 ? null : c.slots())
+                .put(PING, c.ping() == null ? null : ping(c.ping())).json();
     }
 
     static CheckIn checkIn(MonitorKey key, String environment, String json) {
@@ -175,7 +232,7 @@ final class Documents {
         Long slots = d.number(SLOTS);
         return new CheckIn(d.string(ID), key, d.string(PROJECT), environment, status(d.string(CHECK_IN_STATUS)),
                 d.instant(DATE_ADDED), d.instant(DATE_UPDATED), d.number(DURATION), d.instant(EXPECTED),
-                d.instant(TIMEOUT_AT), slots == null ? 1 : slots);
+                d.instant(TIMEOUT_AT), slots == null ? 1 : slots, d.has(PING) ? ping(StoredDocument.of(d.get(PING))) : null);
     }
 
     static String incident(Incident i) {
@@ -237,6 +294,7 @@ final class Documents {
             case ERROR -> "e";
             case MISSED -> "m";
             case TIMEOUT -> "t";
+            case UNKNOWN -> "u";
         };
     }
 
@@ -247,6 +305,7 @@ final class Documents {
             case "e" -> CheckInStatus.ERROR;
             case "m" -> CheckInStatus.MISSED;
             case "t" -> CheckInStatus.TIMEOUT;
+            case "u" -> CheckInStatus.UNKNOWN;
             default -> throw new IllegalArgumentException("unknown status code " + code);
         };
     }

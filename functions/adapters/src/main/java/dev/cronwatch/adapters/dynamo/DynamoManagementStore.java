@@ -8,6 +8,8 @@ import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.Page;
 import java.time.Duration;
@@ -167,7 +169,19 @@ public final class DynamoManagementStore implements ManagementStore {
      * cut off half-way leaves the monitor findable, so repeating the delete finishes it.
      */
     @Override
+    public Optional<PingTarget> pingTarget(String pingCode) {
+        if (!PingCheck.isPingCode(pingCode)) return Optional.empty();
+        var item = client.getItem(b -> b.tableName(table).key(Keys.pingCodeKey(pingCode))
+                .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.pingTarget(pingCode, item));
+    }
+
+    /** A Healthchecks check's ping code goes first, so that a delete cut off half-way leaves no ping URL. */
+    @Override
     public void deleteMonitor(MonitorKey monitor) {
+        monitor(monitor).map(Monitor::ping).ifPresent(ping ->
+                client.deleteItem(b -> b.tableName(table).key(Keys.pingCodeKey(ping.pingCode()))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
         String pk = Keys.monitorPk(monitor);
         QueryRequest.Builder all = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))

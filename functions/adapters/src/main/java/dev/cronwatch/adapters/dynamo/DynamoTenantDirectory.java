@@ -9,6 +9,7 @@ import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -45,12 +47,16 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Not the table's TTL attribute ({@code expiresAt}): an expired token is kept, to be refused as expired. */
     private static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String DATE_REVOKED = "dateRevoked";
+<<<<<<< HEAD
     private static final String KEY_ID = "keyId";
     private static final String READ_ONLY = "readOnly";
     private static final String BADGE_KEY = "badgeKey";
     private static final String SECRET = "secret";
     /** The summary's monitors: slug → {t: tags, s: state}. */
     private static final String ENTRIES = "c";
+=======
+    private static final String PING_KEY = "pingKey";
+>>>>>>> w3d-hcping
     private static final int ID_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
@@ -75,6 +81,52 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     @Override
     public Optional<ManagementToken> token(String secret) {
         return get(Keys.tokenPk(secret), Keys.TOKEN).map(item -> item.containsKey(TOKEN_ID) ? token(item) : listed(item, secret));
+    }
+
+    // ---- Healthchecks ping keys: an attribute of the project's id item, and an item of its own to look it up by ----
+
+    @Override
+    public Optional<PingKey> pingKey(String key) {
+        if (!PingKey.isPingKey(key)) return Optional.empty();
+        var item = client.getItem(b -> b.tableName(table).key(Keys.pingKeyKey(key)).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new PingKey(key, item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s()));
+    }
+
+    @Override
+    public Optional<PingKey> pingKeyOf(String organization, String projectId) {
+        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
+        return get(Keys.projectPk(organization), projectId).filter(item -> item.containsKey(PING_KEY))
+                .map(item -> new PingKey(item.get(PING_KEY).s(), organization, projectId));
+    }
+
+    /** The project's attribute and the lookup item in one transaction, each only if absent. */
+    @Override
+    public PingKey ensurePingKey(String organization, String projectId, String candidate) {
+        Optional<PingKey> existing = pingKeyOf(organization, projectId);
+        if (existing.isPresent()) return existing.get();
+        PingKey key = new PingKey(candidate, organization, projectId);
+        Map<String, AttributeValue> lookup = new HashMap<>(Keys.pingKeyKey(candidate));
+        lookup.put(ORGANIZATION, s(organization));
+        lookup.put(PROJECT_ID, s(projectId));
+        try {
+            client.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(Keys.key(Keys.projectPk(organization), projectId))
+                            .updateExpression("SET #k = :k")
+                            .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#k)")
+                            .expressionAttributeNames(Map.of("#k", PING_KEY))
+                            .expressionAttributeValues(Map.of(":k", s(candidate))).build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(lookup)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build())
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return key;
+        } catch (TransactionCanceledException e) {
+            // another writer gave the project its key first (or the project is gone)
+            return pingKeyOf(organization, projectId)
+                    .orElseThrow(() -> new IllegalArgumentException("no project " + organization + "/" + projectId));
+        }
     }
 
     // ---- organizations ----

@@ -7,6 +7,9 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
+import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.ProcessingError;
@@ -28,6 +31,9 @@ final class Items {
     static final String CONTENT = "content";
     static final String FILENAME = "filename";
     static final String CONTENT_TYPE = "contentType";
+    static final String ORGANIZATION = "organization";
+    static final String SLUG = "slug";
+    static final String PROJECT_ID = "projectId";
 
     private final Duration checkInRetention;
     private final int dueShards;
@@ -108,6 +114,44 @@ final class Items {
         item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
         item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(expiryOf(checkIn)));
         return item;
+    }
+
+    /** A ping's body, kept as long as the check-in it belongs to would be. */
+    Map<String, AttributeValue> pingBody(Attachment a, Instant receivedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.attachmentKey(a.monitor(), a.checkInId()));
+        if (a.filename() != null) item.put(FILENAME, s(a.filename()));
+        if (a.contentType() != null) item.put(CONTENT_TYPE, s(a.contentType()));
+        item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(receivedAt.plus(checkInRetention)));
+        return item;
+    }
+
+    /** A ping that changed no state, under its monitor, kept as long as a check-in. */
+    Map<String, AttributeValue> loggedPing(LoggedPing p) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(p.monitor()),
+                Keys.loggedPingSk(p.receivedAt(), p.id())));
+        item.put(DOC, s(Documents.loggedPing(p)));
+        item.put(ENVIRONMENT, s(p.environment()));
+        item.put(TableDefinition.EXPIRES_AT, Keys.epochSeconds(p.receivedAt().plus(checkInRetention)));
+        return item;
+    }
+
+    static LoggedPing loggedPing(Map<String, AttributeValue> item) {
+        return Documents.loggedPing(Keys.monitorOf(pk(item)), item.get(ENVIRONMENT).s(), item.get(DOC).s());
+    }
+
+    /** The index entry of a Healthchecks check's ping code: which monitor, of which project. */
+    static Map<String, AttributeValue> pingCode(Monitor m) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.pingCodeKey(m.ping().pingCode()));
+        item.put(ORGANIZATION, s(m.key().organization()));
+        item.put(SLUG, s(m.key().slug()));
+        item.put(PROJECT_ID, s(m.projectId()));
+        return item;
+    }
+
+    static PingTarget pingTarget(String pingCode, Map<String, AttributeValue> item) {
+        return new PingTarget(pingCode, new MonitorKey(item.get(ORGANIZATION).s(), item.get(SLUG).s()),
+                item.get(PROJECT_ID).s());
     }
 
     static Map<String, AttributeValue> incident(Incident i) {

@@ -2,6 +2,8 @@ package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +28,7 @@ final class Keys {
     private static final String ERROR_PREFIX = "ERR#";
     private static final String OUTBOX_PREFIX = "OUT#";
     private static final String FAILURE_PREFIX = "FAIL#";
+    private static final String PING_LOG_PREFIX = "PING#";
     private static final String MONITOR_PK_PREFIX = "MON#";
     /** After every sort key of a type: the end of a key range that reads them all. */
     private static final String LAST = "\uffff";
@@ -46,6 +49,11 @@ final class Keys {
     static final String API_KEY = "APIKEY";
     static final String PROJECT_SLUG_PREFIX = "SLUG#";
     private static final String DSN_KEY_PK_PREFIX = "KEY#";
+    /** The sort key of a ping code's index entry and of a ping key's. */
+    static final String PING_CODE = "PINGCODE";
+    static final String PING_KEY = "PINGKEY";
+    private static final String PING_CODE_PK_PREFIX = "PINGCODE#";
+    private static final String PING_KEY_PK_PREFIX = "PINGKEY#";
 
     private Keys() {
     }
@@ -140,6 +148,11 @@ final class Keys {
         return key(monitorPk(monitor), FAILURE_PREFIX + messageId);
     }
 
+    /** A Healthchecks ping that changed no state, in the order received. */
+    static String loggedPingSk(Instant receivedAt, String id) {
+        return PING_LOG_PREFIX + sortable(receivedAt) + "#" + id;
+    }
+
     static String organizationMonitors(String organization) {
         return "ORG#" + organization + "#MONITORS";
     }
@@ -192,6 +205,21 @@ final class Keys {
     static String dsnKeysOf(String organization, String projectId) {
         return "KEYS#" + TenantNames.requireSlug(organization, "organization") + "#"
                 + TenantNames.requireProjectId(projectId);
+    }
+
+    /**
+     * A Healthchecks check's ping code, looked up by the ping URL: its own partition, so a code names
+     * one monitor and no slug leads to it. Checked as a canonical UUID before it becomes a key.
+     */
+    static Map<String, AttributeValue> pingCodeKey(String pingCode) {
+        if (!PingCheck.isPingCode(pingCode)) throw new IllegalArgumentException("not a ping code");
+        return key(PING_CODE_PK_PREFIX + pingCode, PING_CODE);
+    }
+
+    /** A project's Healthchecks ping key, looked up by the slug form of the ping URL. */
+    static Map<String, AttributeValue> pingKeyKey(String pingKey) {
+        if (!PingKey.isPingKey(pingKey)) throw new IllegalArgumentException("not a ping key");
+        return key(PING_KEY_PK_PREFIX + pingKey, PING_KEY);
     }
 
     static String tokenPk(String secret) {

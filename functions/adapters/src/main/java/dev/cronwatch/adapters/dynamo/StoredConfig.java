@@ -2,6 +2,7 @@ package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.StoredName.CHECKIN_MARGIN;
 import static dev.cronwatch.adapters.dynamo.StoredName.FAILURE_THRESHOLD;
+import static dev.cronwatch.adapters.dynamo.StoredName.GRACE;
 import static dev.cronwatch.adapters.dynamo.StoredName.MAX_RUNTIME;
 import static dev.cronwatch.adapters.dynamo.StoredName.RECOVERY_THRESHOLD;
 import static dev.cronwatch.adapters.dynamo.StoredName.SCHEDULE;
@@ -14,6 +15,7 @@ import dev.cronwatch.core.schedule.IntervalSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.OnCalendarSchedule;
 import dev.cronwatch.core.schedule.Schedule;
+import dev.cronwatch.core.schedule.SimpleSchedule;
 import java.util.List;
 
 /**
@@ -28,13 +30,14 @@ final class StoredConfig {
     static StoredDocument write(MonitorConfig c) {
         return StoredDocument.empty().put(SCHEDULE_TYPE, c.schedule().type()).put(SCHEDULE, c.schedule().wireValue())
                 .put(CHECKIN_MARGIN, c.checkinMargin()).put(MAX_RUNTIME, c.maxRuntime()).put(TIMEZONE, c.timezone())
-                .put(FAILURE_THRESHOLD, c.failureIssueThreshold()).put(RECOVERY_THRESHOLD, c.recoveryThreshold());
+                .put(FAILURE_THRESHOLD, c.failureIssueThreshold()).put(RECOVERY_THRESHOLD, c.recoveryThreshold())
+                .put(GRACE, c.graceSeconds());
     }
 
     static MonitorConfig read(StoredDocument d) {
         return new MonitorConfig(schedule(d.string(SCHEDULE_TYPE), d.get(SCHEDULE)), minutes(d, CHECKIN_MARGIN),
                 minutes(d, MAX_RUNTIME), d.string(TIMEZONE), minutes(d, FAILURE_THRESHOLD),
-                minutes(d, RECOVERY_THRESHOLD));
+                minutes(d, RECOVERY_THRESHOLD), minutes(d, GRACE));
     }
 
     private static Integer minutes(StoredDocument d, StoredName name) {
@@ -47,6 +50,7 @@ final class StoredConfig {
             return switch (type) {
                 case "crontab" -> CrontabSchedule.parse((String) value);
                 case "oncalendar" -> OnCalendarSchedule.parse((String) value);
+                case "simple" -> SimpleSchedule.ofSeconds(((Number) value).longValue());
                 case "interval" -> {
                     List<?> pair = (List<?>) value;
                     yield IntervalSchedule.of(((Number) pair.get(0)).longValue(), (String) pair.get(1));

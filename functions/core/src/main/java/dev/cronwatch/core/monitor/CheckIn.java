@@ -8,7 +8,8 @@ import java.time.Instant;
  * only while in progress. {@code slots} is how many expected slots it answers for: one, except a
  * MISSED check-in that stands for the older part of a long silent gap (docs/spec.md §8.3), which
  * counts as that many misses. A check-in is only ever written together with its environment, whose
- * version guards both.
+ * version guards both. {@code ping} is the Healthchecks ping that last changed it (who sent it, how),
+ * null for Sentry's check-ins and the clock's.
  */
 public record CheckIn(
         String id,
@@ -21,7 +22,8 @@ public record CheckIn(
         Long durationMs,
         Instant expectedTime,
         Instant timeoutAt,
-        long slots) {
+        long slots,
+        Ping ping) {
 
     public CheckIn {
         if (slots < 1) throw new IllegalArgumentException("a check-in stands for at least one slot: " + slots);
@@ -30,11 +32,24 @@ public record CheckIn(
     /** A check-in for one slot, as every run is. */
     public CheckIn(String id, MonitorKey monitor, String projectId, String environment, CheckInStatus status,
                    Instant dateAdded, Instant dateUpdated, Long durationMs, Instant expectedTime, Instant timeoutAt) {
-        this(id, monitor, projectId, environment, status, dateAdded, dateUpdated, durationMs, expectedTime, timeoutAt, 1);
+        this(id, monitor, projectId, environment, status, dateAdded, dateUpdated, durationMs, expectedTime, timeoutAt, 1, null);
+    }
+
+    public CheckIn(String id, MonitorKey monitor, String projectId, String environment, CheckInStatus status,
+                   Instant dateAdded, Instant dateUpdated, Long durationMs, Instant expectedTime, Instant timeoutAt,
+                   long slots) {
+        this(id, monitor, projectId, environment, status, dateAdded, dateUpdated, durationMs, expectedTime, timeoutAt,
+                slots, null);
+    }
+
+    /** The same check-in as the Healthchecks ping {@code by} left it. */
+    public CheckIn withPing(Ping by) {
+        return new CheckIn(id, monitor, projectId, environment, status, dateAdded, dateUpdated, durationMs,
+                expectedTime, timeoutAt, slots, by);
     }
 
     public CheckIn withStatus(CheckInStatus newStatus, Long newDuration, Instant newTimeoutAt, Instant updated) {
         return new CheckIn(id, monitor, projectId, environment, newStatus, dateAdded, updated, newDuration,
-                expectedTime, newTimeoutAt, slots);
+                expectedTime, newTimeoutAt, slots, ping);
     }
 }

@@ -2,9 +2,13 @@ package dev.cronwatch.core.monitor;
 
 import java.util.Locale;
 
-/** A check-in's status. Users send the first three; the clock produces the last two. */
+/**
+ * A check-in's status. Users send the first three; the clock produces missed and timeout. UNKNOWN is
+ * a Healthchecks check's run that a newer start replaced: Healthchecks times only the latest start,
+ * so the older run ends without a result (docs/spec.md §14.2).
+ */
 public enum CheckInStatus {
-    IN_PROGRESS, OK, ERROR, MISSED, TIMEOUT;
+    IN_PROGRESS, OK, ERROR, MISSED, TIMEOUT, UNKNOWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

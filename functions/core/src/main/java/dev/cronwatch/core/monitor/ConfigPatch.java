@@ -18,8 +18,13 @@ public record ConfigPatch(MonitorConfig values, Set<String> keys) {
         keys = keys.stream().filter(CONFIG_KEYS::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * A Healthchecks check keeps its grace unless a margin or runtime is sent: those are in Sentry's
+     * minutes, and a monitor has one way of saying how late it may be.
+     */
     public MonitorConfig applyTo(MonitorConfig existing) {
         if (existing == null) return values;
+        boolean keepsGrace = !keys.contains("checkin_margin") && !keys.contains("max_runtime");
         return new MonitorConfig(
                 keys.contains("schedule") ? values.schedule() : existing.schedule(),
                 keys.contains("checkin_margin") ? values.checkinMargin() : existing.checkinMargin(),
@@ -27,7 +32,8 @@ public record ConfigPatch(MonitorConfig values, Set<String> keys) {
                 keys.contains("timezone") ? values.timezone() : existing.timezone(),
                 keys.contains("failure_issue_threshold")
                         ? values.failureIssueThreshold() : existing.failureIssueThreshold(),
-                keys.contains("recovery_threshold") ? values.recoveryThreshold() : existing.recoveryThreshold());
+                keys.contains("recovery_threshold") ? values.recoveryThreshold() : existing.recoveryThreshold(),
+                keepsGrace ? existing.graceSeconds() : null);
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.cronwatch.core.monitor;
 
 import java.util.Locale;
 
-/** ACTIVE until the first result; ERROR exactly while an incident is open. */
+/**
+ * ACTIVE until the first result; ERROR exactly while an incident is open. PAUSED only for a
+ * Healthchecks check (docs/spec.md §14.2): no schedule deadline until a ping resumes it.
+ */
 public enum EnvironmentStatus {
-    ACTIVE, OK, ERROR;
+    ACTIVE, OK, ERROR, PAUSED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

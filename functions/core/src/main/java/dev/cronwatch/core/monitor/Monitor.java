@@ -8,7 +8,8 @@ import java.util.List;
  * query); {@code version} is the optimistic-lock counter every store write checks (0 = not stored).
  * {@code lastSequence} is set only by a queue message refused before any environment existed to
  * remember it (see {@link MonitorEnvironment#lastSequence()}): the queue applies the monitor's
- * messages in order, so any message at or below it was applied already.
+ * messages in order, so any message at or below it was applied already. {@code ping} is set for a
+ * Healthchecks check only (docs/spec.md §14): its ping code and Healthchecks' options.
  */
 public record Monitor(
         MonitorKey key,
@@ -21,6 +22,7 @@ public record Monitor(
         Instant dateCreated,
         List<String> environments,
         String lastSequence,
+        PingCheck ping,
         long version) {
 
     public static final int MAX_ENVIRONMENTS = 100;
@@ -31,7 +33,22 @@ public record Monitor(
 
     public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
                    MonitorConfig config, Instant dateCreated, List<String> environments, long version) {
-        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, version);
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, version);
+    }
+
+    public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
+                   MonitorConfig config, Instant dateCreated, List<String> environments, String lastSequence,
+                   long version) {
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence, null, version);
+    }
+
+    /** True for a Healthchecks check. */
+    public boolean isPingCheck() {
+        return ping != null;
+    }
+
+    public Monitor withPing(PingCheck newPing) {
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence, newPing, version);
     }
 
     public boolean hasApplied(String sequence) {
@@ -40,28 +57,28 @@ public record Monitor(
 
     public Monitor withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence, ping, version);
     }
 
     public Monitor withConfig(MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence, ping, version);
     }
 
     public Monitor withEnvironment(String environment) {
         if (environments.contains(environment)) return this;
         List<String> names = new java.util.ArrayList<>(environments);
         names.add(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, ping, version);
     }
 
     public Monitor withoutEnvironment(String environment) {
         List<String> names = new java.util.ArrayList<>(environments);
         names.remove(environment);
-        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, version);
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence, ping, version);
     }
 
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
-        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, lastSequence, version);
+        return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments, lastSequence, ping, version);
     }
 
     public boolean isDisabled() {

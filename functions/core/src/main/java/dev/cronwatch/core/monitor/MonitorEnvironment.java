@@ -16,6 +16,7 @@ import java.util.Optional;
  * (the clock times them out from here) and the newest finished ones, enough for both thresholds.
  * {@code lastSequence} is the queue sequence number of the last message applied to it: the queue
  * applies a monitor's messages in sequence order, so a message at or below it is a redelivery.
+ * {@code pings} counts a Healthchecks check's pings of every kind (Healthchecks' {@code n_pings}).
  */
 public record MonitorEnvironment(
         MonitorKey monitor,
@@ -32,6 +33,7 @@ public record MonitorEnvironment(
         Instant rateMinute,
         int rateCount,
         String lastSequence,
+        long pings,
         long version) {
 
     public static final String DEFAULT_NAME = "production";
@@ -46,6 +48,14 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment {
         recent = List.copyOf(recent);
+    }
+
+    public MonitorEnvironment(MonitorKey monitor, String name, EnvironmentStatus status, boolean muted,
+                              Instant dateCreated, Instant lastCheckIn, Instant lastOk, Instant nextCheckIn,
+                              Instant nextCheckInLatest, Incident activeIncident, List<CheckIn> recent,
+                              Instant rateMinute, int rateCount, String lastSequence, long version) {
+        this(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn, nextCheckInLatest,
+                activeIncident, recent, rateMinute, rateCount, lastSequence, 0, version);
     }
 
     public static MonitorEnvironment create(MonitorKey monitor, String name, Instant at) {
@@ -95,28 +105,40 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment withStatus(EnvironmentStatus newStatus, Incident incident) {
         return new MonitorEnvironment(monitor, name, newStatus, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, version);
+                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, pings, version);
     }
 
     public MonitorEnvironment withMuted(boolean newMuted) {
         return new MonitorEnvironment(monitor, name, status, newMuted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, version);
     }
 
     public MonitorEnvironment withTimes(Instant newLastCheckIn, Instant newNext, Instant newNextLatest) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, newLastCheckIn, lastOk, newNext,
-                newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, version);
+                newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, version);
     }
 
     public MonitorEnvironment withRate(Instant minute, int count) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, version);
+                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, pings, version);
+    }
+
+    /** One more ping counted. */
+    public MonitorEnvironment withPingCounted() {
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, version);
+    }
+
+    /** Every open run at once (a pause, a resume, a fail forgetting the pending start). */
+    public MonitorEnvironment withRecent(List<CheckIn> runs) {
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, runs, rateMinute, rateCount, lastSequence, pings, version);
     }
 
     public MonitorEnvironment withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, pings, version);
     }
 
     /**
@@ -145,6 +167,6 @@ public record MonitorEnvironment(
             newLastOk = checkIn.dateAdded();
         }
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, version);
+                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, pings, version);
     }
 }

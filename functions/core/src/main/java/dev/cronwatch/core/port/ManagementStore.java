@@ -6,6 +6,7 @@ import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ public interface ManagementStore {
      * check-in already has one.
      */
     boolean saveAttachment(Attachment attachment, CheckIn checkIn);
+
+    /**
+     * The Healthchecks check whose ping code this is (a lower-case canonical UUID); its index entry is
+     * written with the monitor and removed with it.
+     */
+    Optional<PingTarget> pingTarget(String pingCode);
 
     /** Removes the monitor with everything it owns. */
     void deleteMonitor(MonitorKey monitor);

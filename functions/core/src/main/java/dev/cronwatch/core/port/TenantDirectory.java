@@ -4,6 +4,7 @@ import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import java.time.Instant;
@@ -58,6 +59,20 @@ public interface TenantDirectory {
 
     /** Removes the key if it is this project's; false when there is no such key of this project. */
     boolean revokeKey(String organization, String projectId, String publicKey);
+
+    // ---- Healthchecks ping keys: one per project ----
+
+    /** The project a ping key sends for; empty for an unknown key (or one of the wrong shape, without a lookup). */
+    Optional<PingKey> pingKey(String key);
+
+    /** The project's ping key, if it has one. */
+    Optional<PingKey> pingKeyOf(String organization, String projectId);
+
+    /**
+     * The project's ping key, giving it {@code candidate} (a new random key) if it has none; a project
+     * keeps its first key. The project must exist.
+     */
+    PingKey ensurePingKey(String organization, String projectId, String candidate);
 
     // ---- management tokens ----
 

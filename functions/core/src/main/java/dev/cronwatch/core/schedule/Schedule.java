@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** When a job is expected: a crontab or a systemd calendar expression in the monitor's timezone, or a fixed interval. */
-public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCalendarSchedule {
+public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCalendarSchedule, SimpleSchedule {
 
     /** The first expected time strictly after {@code reference}: whole minutes, but for an OnCalendar time that names its seconds. */
     Instant nextAfter(Instant reference, ZoneId zone);
@@ -17,7 +17,7 @@ public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCa
      */
     Instant previousBefore(Instant anchor, Instant reference, ZoneId zone);
 
-    /** {@code "crontab"}, {@code "interval"} or {@code "oncalendar"}, as the API spells it. */
+    /** {@code "crontab"}, {@code "interval"}, {@code "oncalendar"} or Healthchecks' {@code "simple"}, as the API spells it. */
     String type();
 
     /**

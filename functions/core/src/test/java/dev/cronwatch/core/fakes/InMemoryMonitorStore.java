@@ -5,6 +5,8 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
+import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -38,6 +40,7 @@ public final class InMemoryMonitorStore implements WholeStore {
     private final Map<String, PendingAlert> givenUp = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
+    private final Map<String, LoggedPing> loggedPings = new LinkedHashMap<>();
     private final int dueShards;
 
     public InMemoryMonitorStore() {
@@ -77,12 +80,13 @@ public final class InMemoryMonitorStore implements WholeStore {
         commits++;
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
-                    m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.version() + 1));
+                    m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.ping(), m.version() + 1));
         }
         if (e != null) {
             environments.put(under(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
                     e.muted(), e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
-                    e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.lastSequence(), e.version() + 1));
+                    e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.lastSequence(), e.pings(),
+                    e.version() + 1));
         }
         // Keyed by start time and id, as in DynamoDB: an id reused long after its run (no longer among
         // the recent ones the rules look at) is another check-in.
@@ -91,6 +95,10 @@ public final class InMemoryMonitorStore implements WholeStore {
         changes.alerts().forEach(a -> outbox.put(under(a.monitor(), a.id()), a));
         ProcessingError error = changes.processingError();
         if (error != null) errors.put(under(error.monitor(), error.id()), error);
+        Attachment body = changes.attachment();
+        if (body != null) attachments.put(under(body.monitor(), body.checkInId()), body);
+        LoggedPing logged = changes.loggedPing();
+        if (logged != null) loggedPings.put(under(logged.monitor(), logged.receivedAt() + "#" + logged.id()), logged);
         return true;
     }
 
@@ -253,10 +261,21 @@ public final class InMemoryMonitorStore implements WholeStore {
     }
 
     @Override
+    public synchronized Optional<PingTarget> pingTarget(String pingCode) {
+        return monitors.values().stream().filter(m -> m.ping() != null && m.ping().pingCode().equals(pingCode))
+                .findFirst().map(m -> new PingTarget(pingCode, m.key(), m.projectId()));
+    }
+
+    /** The pings of this monitor that changed no state, oldest first (tests read them back). */
+    public synchronized List<LoggedPing> loggedPings(MonitorKey monitor) {
+        return loggedPings.values().stream().filter(p -> p.monitor().equals(monitor)).toList();
+    }
+
+    @Override
     public synchronized void deleteMonitor(MonitorKey monitor) {
         otherWrites++;
         String prefix = monitor + "#";
-        List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments)
+        List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments, loggedPings)
                 .forEach(map -> map.keySet().removeIf(k -> k.startsWith(prefix)));
         failures.keySet().removeIf(k -> k.startsWith(prefix));
         monitors.remove(monitor);

@@ -6,6 +6,7 @@ import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -28,7 +29,31 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     /** By secret, as {@link #tokens}. */
     private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     private final Map<String, BadgeSummary> badgeSummaries = new LinkedHashMap<>();
+    private final Map<String, PingKey> pingKeys = new LinkedHashMap<>();
     private int writes;
+
+    @Override
+    public synchronized Optional<PingKey> pingKey(String key) {
+        if (!PingKey.isPingKey(key)) return Optional.empty();
+        return Optional.ofNullable(pingKeys.get(key));
+    }
+
+    @Override
+    public synchronized Optional<PingKey> pingKeyOf(String organization, String projectId) {
+        return pingKeys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId)).findFirst();
+    }
+
+    @Override
+    public synchronized PingKey ensurePingKey(String organization, String projectId, String candidate) {
+        Optional<PingKey> existing = pingKeyOf(organization, projectId);
+        if (existing.isPresent()) return existing.get();
+        if (project(organization, projectId).isEmpty()) throw new IllegalArgumentException("no project " + projectId);
+        PingKey key = new PingKey(candidate, organization, projectId);
+        pingKeys.put(candidate, key);
+        writes++;
+        return key;
+    }
 
     @Override
     public synchronized Optional<DsnKey> dsnKey(String publicKey) {

@@ -1,0 +1,22 @@
+package dev.cronwatch.core.monitor;
+
+/**
+ * One Healthchecks ping as it was received: what it said and who sent it, as Healthchecks records it
+ * for its ping log. {@code rid} is the run id the client sent (a canonical UUID) or null;
+ * {@code exitStatus} the number of an {@code /<exit-status>} URL or null; {@code userAgent} at most
+ * 200 characters, as Healthchecks keeps it. The body travels beside it and is stored as an attachment.
+ */
+public record Ping(PingKind kind, Integer exitStatus, String method, String userAgent, String remoteAddr,
+                   String scheme, String rid) {
+    public static final int MAX_USER_AGENT = 200;
+
+    public Ping {
+        if (kind == null) throw new IllegalArgumentException("a ping has a kind");
+        if (userAgent != null && userAgent.length() > MAX_USER_AGENT) userAgent = userAgent.substring(0, MAX_USER_AGENT);
+    }
+
+    /** The same ping set aside by the check's settings. */
+    public Ping ignored() {
+        return new Ping(PingKind.IGNORED, exitStatus, method, userAgent, remoteAddr, scheme, rid);
+    }
+}
