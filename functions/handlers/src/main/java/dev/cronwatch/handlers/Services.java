@@ -12,6 +12,7 @@ import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.AttachmentService;
 import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.HealthchecksService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
@@ -43,6 +44,7 @@ public final class Services {
     private final TokenService tokens;
     private final ApiKeyService apiKeys;
     private final BadgeService badges;
+    private final HealthchecksService healthchecks;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
 
@@ -78,6 +80,7 @@ public final class Services {
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
         this.apiKeys = new ApiKeyService(tenants, clock, secrets);
+        this.healthchecks = new HealthchecksService(monitors, stores.management(), badges, clock, UUID::randomUUID);
     }
 
     /**
@@ -130,6 +133,10 @@ public final class Services {
 
     public ApiKeyService apiKeys() {
         return apiKeys;
+    }
+
+    public HealthchecksService healthchecks() {
+        return healthchecks;
     }
 
     public BadgeService badges() {

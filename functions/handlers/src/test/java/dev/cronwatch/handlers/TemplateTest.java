@@ -95,6 +95,27 @@ class TemplateTest {
             new String[] {"GET", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
             new String[] {"POST", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/projects/acme/web/api-keys/0123456789abcdef/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"DELETE", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pause", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pause", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/resume", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/resume", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/badges/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/badges/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/status/", "ManagementFunction"},
+            new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh-2.svg", "ManagementFunction"},
+            new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh/prod.json", "ManagementFunction"},
+            new String[] {"GET", "/b/2/0123456789abcdef0123456789abcdef/abcdefgh/backups.shields", "ManagementFunction"},
             new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"GET", "/api/0/organizations/", "ManagementFunction"},
@@ -254,7 +275,8 @@ class TemplateTest {
         Services services = system.services;
         HttpApiHandler everyRoute = system.handler;
         HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
-                services.projects(), services.tokens(), services.apiKeys(), services.tenants(), services.clock(), HttpScope.ALL);
+                services.projects(), services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
+                services.tenants(), services.clock(), HttpScope.ALL);
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];

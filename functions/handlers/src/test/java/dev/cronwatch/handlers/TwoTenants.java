@@ -163,7 +163,8 @@ final class TwoTenants {
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
         return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.apiKeys(), services.tenants(), services.clock(), HttpScope.ALL).table();
+                services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
+                services.tenants(), services.clock(), HttpScope.ALL).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {

@@ -47,16 +47,13 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Not the table's TTL attribute ({@code expiresAt}): an expired token is kept, to be refused as expired. */
     private static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String DATE_REVOKED = "dateRevoked";
-<<<<<<< HEAD
     private static final String KEY_ID = "keyId";
     private static final String READ_ONLY = "readOnly";
     private static final String BADGE_KEY = "badgeKey";
     private static final String SECRET = "secret";
     /** The summary's monitors: slug → {t: tags, s: state}. */
     private static final String ENTRIES = "c";
-=======
     private static final String PING_KEY = "pingKey";
->>>>>>> w3d-hcping
     private static final int ID_ATTEMPTS = 5;
 
     private final DynamoDbClient client;

@@ -26,6 +26,8 @@ import java.util.random.RandomGenerator;
  */
 public final class BadgeService {
     public static final List<String> FORMATS = List.of("svg", "json", "shields");
+    /** Signs a one-monitor badge's slug apart from any tag of the same text. */
+    private static final String CHECK_PREFIX = "check:";
 
     /** A badge to draw: its label and status. */
     public record Badge(String label, BadgeStatus status) {
@@ -49,15 +51,8 @@ public final class BadgeService {
      */
     public Map<String, Map<String, String>> urls(String organization, String projectId) {
         Map<String, BadgeSummary.Entry> entries = entries(organization, projectId);
-        String badgeKey = tenants.badgeKey(organization, projectId).orElse(null);
-        if (badgeKey == null) {
-            BadgeSummary fresh = new BadgeSummary(organization, projectId, Secrets.newPublicKey(random),
-                    Secrets.newToken(random), entries);
-            tenants.createBadgeSummary(fresh); // false: made meanwhile by another request, whose key is read next
-            badgeKey = tenants.badgeKey(organization, projectId).orElseThrow();
-        }
-        tenants.replaceBadgeEntries(badgeKey, entries);
-        BadgeSummary summary = tenants.badgeSummary(badgeKey).orElseThrow();
+        BadgeSummary summary = summary(organization, projectId, entries);
+        tenants.replaceBadgeEntries(summary.badgeKey(), entries);
         TreeSet<String> tags = new TreeSet<>();
         tags.add(BadgeSignature.ALL);
         entries.values().forEach(e -> tags.addAll(e.tags()));
@@ -71,6 +66,31 @@ public final class BadgeService {
             urls.put(tag, forms);
         }
         return urls;
+    }
+
+    /** The path of one monitor's badge ({@code /b/2/…} two states, {@code /b/3/…} three), as Healthchecks' {@code badge_url}. */
+    public String checkPath(String organization, String projectId, String slug, String format, boolean threeStates) {
+        BadgeSummary summary = tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary)
+                .orElseGet(() -> summary(organization, projectId, entries(organization, projectId)));
+        return "/b/" + (threeStates ? 3 : 2) + "/" + summary.badgeKey() + "/"
+                + BadgeSignature.sign(summary.secret(), CHECK_PREFIX + slug, true) + "/" + slug + "." + format;
+    }
+
+    /** One monitor's badge, labelled with its name as the summary knows it (its slug). */
+    public Optional<Badge> checkBadge(String badgeKey, String signature, String slug, boolean threeStates) {
+        return tenants.badgeSummary(badgeKey)
+                .filter(summary -> BadgeSignature.verify(summary.secret(), CHECK_PREFIX + slug, signature))
+                .filter(summary -> summary.monitors().containsKey(slug))
+                .map(summary -> new Badge(slug, BadgeStatus.of(List.of(summary.monitors().get(slug).state()), threeStates)));
+    }
+
+    /** The project's summary, made the first time with {@code entries}; a race's loser reads the winner's. */
+    private BadgeSummary summary(String organization, String projectId, Map<String, BadgeSummary.Entry> entries) {
+        Optional<BadgeSummary> existing = tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary);
+        if (existing.isPresent()) return existing.get();
+        tenants.createBadgeSummary(new BadgeSummary(organization, projectId, Secrets.newPublicKey(random),
+                Secrets.newToken(random), entries));
+        return tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary).orElseThrow();
     }
 
     private static String path(BadgeSummary summary, String tag, String format, boolean threeStates) {
@@ -109,7 +129,7 @@ public final class BadgeService {
     }
 
     static BadgeSummary.Entry entry(Monitor monitor, List<MonitorEnvironment> environments) {
-        return new BadgeSummary.Entry(List.of(), state(environments));
+        return new BadgeSummary.Entry(monitor.isPingCheck() ? monitor.ping().tags() : List.of(), state(environments));
     }
 
     private Map<String, BadgeSummary.Entry> entries(String organization, String projectId) {

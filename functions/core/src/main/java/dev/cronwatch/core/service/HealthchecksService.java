@@ -8,6 +8,8 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.tenant.ApiKey;
@@ -15,10 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +30,6 @@ import java.util.regex.Pattern;
  * (check-ins) and flips (incidents). Every call is scoped to the key's project.
  */
 public final class HealthchecksService {
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern UNIQUE_KEY = Pattern.compile("[0-9a-f]{40}");
 
     /** The check named is another project's: Healthchecks answers 403. */
@@ -52,12 +54,16 @@ public final class HealthchecksService {
     private final ManagementStore management;
     private final BadgeService badges;
     private final Clock clock;
+    private final Supplier<UUID> ids;
 
-    public HealthchecksService(MonitorService monitors, ManagementStore management, BadgeService badges, Clock clock) {
+    /** {@code ids}: random UUIDs outside tests: a new check's code is its ping URL's secret. */
+    public HealthchecksService(MonitorService monitors, ManagementStore management, BadgeService badges, Clock clock,
+                               Supplier<UUID> ids) {
         this.monitors = monitors;
         this.management = management;
         this.badges = badges;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /** The project's checks; {@code tags}: each must be among a check's; {@code slug}: that slug only. */
@@ -87,8 +93,10 @@ public final class HealthchecksService {
     public Created create(ApiKey key, CheckSpec spec) {
         Optional<MonitorView> existing = lookup(key, spec);
         if (existing.isPresent()) return new Created(update(existing.get(), spec), false);
-        MonitorView made = monitors.create(key.organization(), key.projectId(), CheckMapping.name(spec),
-                CheckMapping.slug(spec), CheckMapping.newConfig(spec));
+        String code = ids.get().toString();
+        String slug = CheckMapping.slug(spec, code);
+        MonitorView made = monitors.create(key.organization(), key.projectId(), CheckMapping.name(spec, slug), slug,
+                CheckMapping.newConfig(spec), CheckMapping.newPing(spec, code));
         badges.changed(made.monitor(), made.environments());
         return new Created(CheckMapping.view(made.monitor(), production(made), clock.instant()), true);
     }
@@ -98,8 +106,14 @@ public final class HealthchecksService {
     }
 
     private CheckView update(MonitorView view, CheckSpec spec) {
-        MonitorView updated = monitors.update(view.monitor().key().organization(), view.monitor().key().slug(),
-                CheckMapping.update(view.monitor(), spec));
+        Monitor monitor = view.monitor();
+        if (spec.slug() != null && !spec.slug().isEmpty() && !spec.slug().equals(monitor.key().slug())) {
+            throw new dev.cronwatch.core.validation.FieldError("slug",
+                    "json validation error: slug cannot be changed (it names the monitor)");
+        }
+        MonitorView updated = monitors.updateCheck(monitor.key().organization(), monitor.key().slug(),
+                spec.name() != null && !spec.name().isBlank() ? spec.name() : null,
+                CheckMapping.updatedConfig(monitor.config(), spec), CheckMapping.updatedPing(monitor.ping(), spec));
         badges.changed(updated.monitor(), updated.environments());
         return CheckMapping.view(updated.monitor(), production(updated), clock.instant());
     }
@@ -111,6 +125,23 @@ public final class HealthchecksService {
         monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
         badges.removed(view.monitor().key(), view.monitor().projectId());
         return check;
+    }
+
+    public CheckView pause(ApiKey key, String code) {
+        MonitorView view = find(key, code);
+        MonitorView paused = monitors.pause(view.monitor().key().organization(), view.monitor().key().slug());
+        badges.changed(paused.monitor(), paused.environments());
+        return CheckMapping.view(paused.monitor(), production(paused), clock.instant());
+    }
+
+    /** {@link NotPausedException} when the check is not paused. */
+    public CheckView resume(ApiKey key, String code) {
+        MonitorView view = find(key, code);
+        String organization = view.monitor().key().organization();
+        if (!monitors.resume(organization, view.monitor().key().slug())) throw new NotPausedException();
+        MonitorView resumed = monitors.get(organization, view.monitor().key().slug());
+        badges.changed(resumed.monitor(), resumed.environments());
+        return CheckMapping.view(resumed.monitor(), production(resumed), clock.instant());
     }
 
     /** The check's pings, newest first: its check-ins of environment {@code production}. */
@@ -156,25 +187,27 @@ public final class HealthchecksService {
                         CheckMapping.view(view.monitor(), production(view), now), field)))).findFirst();
     }
 
+    /**
+     * By its ping code's index entry: one read. Another project's check of the organization is
+     * Healthchecks' 403; another organization's reads as not found, as every path of another tenant does.
+     */
     private MonitorView find(ApiKey key, String code) {
-        String normalized = code.toLowerCase(Locale.ROOT);
-        if (!UUID.matcher(normalized).matches()) throw new NotFoundException("check " + code);
-        for (MonitorView view : organizationMonitors(key.organization())) {
-            if (!CheckMapping.code(view.monitor()).equals(normalized)) continue;
-            if (!view.monitor().projectId().equals(key.projectId())) throw new ForbiddenException();
-            return view;
-        }
-        throw new NotFoundException("check " + code);
+        if (!PingCheck.isPingCode(code)) throw new NotFoundException("check " + code);
+        PingTarget target = management.pingTarget(code).filter(t -> t.monitor().organization().equals(key.organization()))
+                .orElseThrow(() -> new NotFoundException("check " + code));
+        if (!target.projectId().equals(key.projectId())) throw new ForbiddenException();
+        return monitors.get(target.monitor().organization(), target.monitor().slug());
     }
 
     private MonitorView byUniqueKey(ApiKey key, String uniqueKey) {
-        return projectMonitors(key).stream().filter(v -> uniqueKey(CheckMapping.code(v.monitor())).equals(uniqueKey))
+        return projectMonitors(key).stream().filter(v -> uniqueKey(v.monitor().ping().pingCode()).equals(uniqueKey))
                 .findFirst().orElseThrow(() -> new NotFoundException("check " + uniqueKey));
     }
 
+    /** The project's Healthchecks checks (its Sentry monitors have no ping code, and are not checks). */
     private List<MonitorView> projectMonitors(ApiKey key) {
         return organizationMonitors(key.organization()).stream()
-                .filter(v -> v.monitor().projectId().equals(key.projectId())).toList();
+                .filter(v -> v.monitor().projectId().equals(key.projectId()) && v.monitor().isPingCheck()).toList();
     }
 
     /** Every monitor of the organization, a page of 100 at a time (one query and one batch read per page). */

@@ -3,13 +3,16 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
@@ -77,6 +80,15 @@ public final class MonitorService {
     }
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
+        return create(organization, project, name, slug, config, null);
+    }
+
+    /**
+     * A Healthchecks check made through API v3: a monitor with its ping options ({@code ping}: its code is
+     * random and new). Null {@code ping}: a Sentry monitor.
+     */
+    public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config,
+                              PingCheck ping) {
         if (project == null || project.isEmpty()) throw new FieldError("project", "This field is required.");
         Project owner = tenants.project(organization, ProjectService.reference(project, "project"))
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
@@ -90,12 +102,68 @@ public final class MonitorService {
                     + maxMonitorsPerOrganization + " monitors.");
         }
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
-                MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
+                MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0).withPing(ping);
         if (!decisions.commit(Changes.of(monitor))) {
             // Sentry's monitor API refuses a slug in use as it refuses a malformed one
             throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
         }
         return get(organization, chosen);
+    }
+
+    /**
+     * A Healthchecks check's change through API v3: its whole config and ping options as they are to be,
+     * and its name unless null; pending deadlines move as for any change ({@link SettingsChangeRules}).
+     */
+    public MonitorView updateCheck(String organization, String slug, String name, MonitorConfig config, PingCheck ping) {
+        if (name != null) checkName(name);
+        Revision revision = OnConflict.retry("updating check " + slug, () -> {
+            Monitor before = find(organization, slug);
+            Monitor after = before.withSettings(name != null ? name : before.name(), before.status(), before.muted(), config)
+                    .withPing(ping);
+            return decisions.commit(Changes.of(after)) ? Optional.of(new Revision(before, after)) : Optional.empty();
+        });
+        reschedule(revision.before(), revision.after());
+        return get(organization, slug);
+    }
+
+    /**
+     * Healthchecks' pause: no deadline until a ping (or a resume) comes; the pending start is forgotten.
+     * Already paused: nothing changes.
+     */
+    public MonitorView pause(String organization, String slug) {
+        MonitorKey key = find(organization, slug).key();
+        OnConflict.retry("pausing " + slug, () -> {
+            MonitorState state = decisions.load(key, MonitorEnvironment.DEFAULT_NAME);
+            if (state.monitor() == null) throw new NotFoundException("monitor " + slug);
+            if (state.environment() != null && state.environment().status() == EnvironmentStatus.PAUSED) return Optional.of(true);
+            MonitorEnvironment env = state.environment() != null ? state.environment()
+                    : MonitorEnvironment.create(key, MonitorEnvironment.DEFAULT_NAME, clock.instant());
+            MonitorEnvironment paused = env.withStatus(EnvironmentStatus.PAUSED, env.activeIncident())
+                    .withTimes(env.lastCheckIn(), null, null).withRecent(finished(env));
+            Changes changes = state.environment() != null ? Changes.of(paused)
+                    : Changes.of(state.monitor().withEnvironment(MonitorEnvironment.DEFAULT_NAME)).withEnvironment(paused);
+            return decisions.commit(changes) ? Optional.of(true) : Optional.empty();
+        });
+        return get(organization, slug);
+    }
+
+    /**
+     * Healthchecks' resume: back to {@code new}, the last ping forgotten, so monitoring restarts at the
+     * next ping. False when the check is not paused (Healthchecks' 409).
+     */
+    public boolean resume(String organization, String slug) {
+        MonitorKey key = find(organization, slug).key();
+        return OnConflict.retry("resuming " + slug, () -> {
+            MonitorEnvironment env = decisions.load(key, MonitorEnvironment.DEFAULT_NAME).environment();
+            if (env == null || env.status() != EnvironmentStatus.PAUSED) return Optional.of(false);
+            MonitorEnvironment resumed = env.withStatus(EnvironmentStatus.ACTIVE, env.activeIncident())
+                    .withTimes(null, null, null).withRecent(finished(env));
+            return decisions.commit(Changes.of(resumed)) ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    private static List<CheckIn> finished(MonitorEnvironment env) {
+        return env.recent().stream().filter(r -> r.status().isFinished()).toList();
     }
 
     /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */

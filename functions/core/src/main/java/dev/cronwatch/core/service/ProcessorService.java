@@ -114,15 +114,17 @@ public final class ProcessorService {
         return Optional.of(new MessageOutcome(kind, changes, alerts.publishNew(changes.alerts())));
     }
 
-    /** Only when the environment's badge state moved: a ping that changes nothing visible writes nothing more. */
+    /**
+     * Only when the monitor's badge state moved (up to down or back): a check-in that changes nothing a
+     * badge shows reads and writes nothing more, so a ping costs what a heartbeat costs.
+     */
     private void tellBadges(MonitorState stored, Monitor monitor, MonitorEnvironment env) {
         if (monitor == null || env == null) return;
         List<MonitorEnvironment> before = new ArrayList<>(stored.others());
         if (stored.environment() != null) before.add(stored.environment());
         List<MonitorEnvironment> after = new ArrayList<>(stored.others());
         after.add(env);
-        boolean appeared = stored.environment() == null;
-        if (appeared || BadgeService.state(before) != BadgeService.state(after)) badges.changed(monitor, after);
+        if (BadgeService.state(before) != BadgeService.state(after)) badges.changed(monitor, after);
     }
 
     /** What applying one message did, for the handler to log and count. */

@@ -31,6 +31,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     private final Map<String, BadgeSummary> badgeSummaries = new LinkedHashMap<>();
     private final Map<String, PingKey> pingKeys = new LinkedHashMap<>();
     private int writes;
+    private int badgeReads;
 
     @Override
     public synchronized Optional<PingKey> pingKey(String key) {
@@ -227,11 +228,13 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized Optional<BadgeSummary> badgeSummary(String badgeKey) {
+        badgeReads++;
         return Optional.ofNullable(badgeSummaries.get(badgeKey));
     }
 
     @Override
     public synchronized Optional<String> badgeKey(String organization, String projectId) {
+        badgeReads++;
         return badgeSummaries.values().stream()
                 .filter(b -> b.organization().equals(organization) && b.projectId().equals(projectId))
                 .map(BadgeSummary::badgeKey).findFirst();
@@ -265,6 +268,11 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     }
 
     // ---- for tests ----
+
+    /** Reads of badge keys and summaries: a badge must cost one. */
+    public synchronized int badgeReads() {
+        return badgeReads;
+    }
 
     /** Every change made: a rejected request must leave this where it was. */
     public synchronized int writes() {
