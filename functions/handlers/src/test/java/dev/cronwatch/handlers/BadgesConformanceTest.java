@@ -119,4 +119,16 @@ class BadgesConformanceTest {
         assertThat(get(url).getStatusCode()).isEqualTo(200);
         assertThat(system.tenants.badgeReads() - before).isEqualTo(1);
     }
+
+    @Test
+    void aMonitorDeletedThroughTheSentryApi_leavesTheProjectsBadge() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
+        String all = badges().get("*").get("json");
+        system.checkIn("backup", "{\"status\": \"error\"}");
+        assertThat(json(get(all))).containsEntry("status", "down").containsEntry("total", 1);
+        APIGatewayV2HTTPResponse deleted = system.handler.handleRequest(HttpEvents.event("DELETE",
+                "/api/0/organizations/acme/monitors/backup/", Map.of("authorization", "Bearer acme-token"), (String) null), null);
+        assertThat(deleted.getStatusCode()).isEqualTo(202);
+        assertThat(json(get(all))).containsEntry("status", "up").containsEntry("total", 0);
+    }
 }

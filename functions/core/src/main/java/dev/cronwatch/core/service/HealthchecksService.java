@@ -122,8 +122,8 @@ public final class HealthchecksService {
     public CheckView delete(ApiKey key, String code) {
         MonitorView view = find(key, code);
         CheckView check = CheckMapping.view(view.monitor(), production(view), clock.instant());
-        monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
-        badges.removed(view.monitor().key(), view.monitor().projectId());
+        Monitor deleted = monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
+        badges.removed(deleted.key(), deleted.projectId());
         return check;
     }
 

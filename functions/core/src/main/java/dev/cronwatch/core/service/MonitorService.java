@@ -191,8 +191,11 @@ public final class MonitorService {
         if (!Text.isPrintable(name)) throw new FieldError("name", "Use printable characters only.");
     }
 
-    public void delete(String organization, String slug) {
-        management.deleteMonitor(find(organization, slug).key());
+    /** Removes the monitor with everything it owns; answers it as it was. */
+    public Monitor delete(String organization, String slug) {
+        Monitor monitor = find(organization, slug);
+        management.deleteMonitor(monitor.key());
+        return monitor;
     }
 
     /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */

@@ -41,7 +41,7 @@ public final class HttpRoutes {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, attachments, credentials);
-        ManagementApi mg = new ManagementApi(monitors, credentials);
+        ManagementApi mg = new ManagementApi(monitors, badges, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
         ApiKeysApi ak = new ApiKeysApi(apiKeys, credentials);
