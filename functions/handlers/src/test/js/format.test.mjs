@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {calendarText, cronText, duration, exact, relative, scheduleText} from '../../main/resources/dashboard/format.js';
+import {calendarText, cronText, duration, exact, kindText, relative, scheduleText, secondsText} from '../../main/resources/dashboard/format.js';
 
 test('common crontabs read as words', () => {
   const cases = {
@@ -87,4 +87,12 @@ test('an OnCalendar expression words cannot say exactly is shown as itself', () 
   assert.equal(scheduleText({schedule_type: 'oncalendar', schedule: 'Mon..Fri 09:00', timezone: 'Europe/Riga'}),
     'at 09:00, Monday to Friday, Europe/Riga');
   assert.equal(scheduleText({schedule_type: 'oncalendar', schedule: 'daily'}), 'every day at 00:00, UTC');
+});
+
+test('a Healthchecks period reads in its largest whole unit, and its kind is named', () => {
+  assert.equal(scheduleText({schedule_type: 'simple', schedule: 86400, timezone: 'UTC'}), 'every day, UTC');
+  assert.equal(secondsText(7200), 'every 2 hours');
+  assert.equal(secondsText(90), 'every 90 seconds');
+  assert.equal(kindText({healthchecks: {pingCode: 'x'}}), 'Healthchecks check');
+  assert.equal(kindText({}), null);
 });

@@ -107,3 +107,16 @@ test('an OnCalendar monitor: its own config in the SDKs, a crontab line where cr
     environment: 'production', dsn: DSN, origin: 'x'});
   assert.match(twoLines.python, /"value": "Mon 09:00\\nFri 17:00"/);
 });
+
+test('a Healthchecks check gets its ping URL lines, as Healthchecks gives them, and no SDK upsert', () => {
+  const check = {slug: 'backup', project: '7', config: {schedule_type: 'simple', schedule: 86400, timezone: 'UTC'},
+    healthchecks: {pingCode: '5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b', grace: 3600}};
+  const lines = setupLines({organization: 'acme', monitor: check, environment: 'production', dsn: DSN, origin: 'https://x'});
+  const ping = 'https://cron.example.com/ping/5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b';
+  assert.ok(lines.healthchecks.includes(`your-command && curl -fsS -m 10 --retry 5 -o /dev/null ${ping}\n`));
+  assert.ok(lines.healthchecks.includes(`curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/$?`));
+  assert.ok(lines.healthchecks.includes(`ExecStopPost=curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/\${EXIT_STATUS}`));
+  assert.equal(crontabFor(check.config), '0 0 * * *');
+  assert.equal(setupLines({organization: 'acme', monitor: hourly, environment: 'production', dsn: DSN, origin: 'https://x'})
+    .healthchecks, null);
+});

@@ -51,3 +51,7 @@ test('the status filter', () => {
   assert.equal(matchesStatus(m, 'muted'), true);
   assert.equal(matchesStatus(monitor('n', [env()]), 'muted'), false);
 });
+
+test('a paused Healthchecks check reads as paused', () => {
+  assert.equal(environmentState(monitor('m', []), env({status: 'paused'})).label, 'Paused');
+});

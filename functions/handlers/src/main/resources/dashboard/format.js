@@ -90,12 +90,29 @@ export function scheduleText(config) {
   if (config?.schedule_type === 'interval' && Array.isArray(config.schedule)) {
     const [n, unit] = config.schedule;
     words = n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  } else if (config?.schedule_type === 'simple') {
+    words = secondsText(Number(config.schedule));
   } else if (config?.schedule_type === 'oncalendar') {
     words = calendarText(String(config.schedule ?? ''));
   } else {
     words = cronText(String(config?.schedule ?? ''));
   }
   return `${words}, ${zone}`;
+}
+
+/** How the monitor checks in, when it is not Sentry's way: a Healthchecks check pings (docs/spec.md §14). */
+export function kindText(monitor) {
+  return monitor?.healthchecks ? 'Healthchecks check' : null;
+}
+
+/** A Healthchecks check's period (seconds) in the largest unit that divides it: "every day". */
+export function secondsText(seconds) {
+  for (const [size, unit] of [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']]) {
+    if (seconds % size !== 0) continue;
+    const n = seconds / size;
+    return n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  }
+  return `every ${seconds} seconds`;
 }
 
 /**

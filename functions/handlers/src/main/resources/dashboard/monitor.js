@@ -4,7 +4,7 @@
 
 import {api} from './api.js';
 import {announce, h, section} from './dom.js';
-import {scheduleText} from './format.js';
+import {kindText, scheduleText} from './format.js';
 import {badge} from './monitors.js';
 import {droppedList} from './errors.js';
 import {monitorActions} from './monitoractions.js';
@@ -72,7 +72,8 @@ export function monitorPage(main, {organization, slug, section: openSection, pro
       h('nav', {class: 'crumbs'}, h('a', {href: '#/'}, '← All monitors')),
       h('header', {class: 'monitor-header'},
         h('div', {class: 'title-line'}, h('h1', {id: 'monitor-title', tabindex: '-1'}, monitor.name), badge(state)),
-        h('p', {class: 'meta'}, monitor.slug, ' · ', projectName(String(monitor.project)), ' · ', scheduleText(monitor.config)),
+        h('p', {class: 'meta'}, monitor.slug, ' · ', projectName(String(monitor.project)), ' · ', scheduleText(monitor.config),
+          kindText(monitor) ? ` · ${kindText(monitor)}` : ''),
         actions.buttons(),
         actions.message),
       section('environments', 'Environments', environments.view()),

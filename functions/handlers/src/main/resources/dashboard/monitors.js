@@ -7,7 +7,7 @@ import {allPages, api} from './api.js';
 import {announce, h, icon} from './dom.js';
 import {droppedList} from './errors.js';
 import {firstRunPanel} from './firstrun.js';
-import {exact, now, relative, scheduleText} from './format.js';
+import {exact, kindText, now, relative, scheduleText} from './format.js';
 import {environmentState, matchesStatus, monitorState, sortMonitors, STATES} from './status.js';
 import {loadWindow, strip, windowOf, WINDOWS} from './timeline.js';
 
@@ -198,7 +198,8 @@ export function monitorsPage(main, {organization, projectName, projects, dsnFor}
         badge(state),
         h('a', {class: 'monitor-name', href}, monitor.name),
         h('span', {class: 'meta'}, monitor.slug, ' · ', projectName(String(monitor.project)), ' · ',
-          h('span', {class: 'schedule'}, scheduleText(monitor.config)))),
+          h('span', {class: 'schedule'}, scheduleText(monitor.config),
+            kindText(monitor) ? ` · ${kindText(monitor)}` : ''))),
       monitor.environments.length === 0
         ? h('p', {class: 'no-env'}, 'No check-in yet. ', h('a', {href: `${href}/setup`}, 'How to set up this job'))
         : h('ul', {class: 'envs', 'aria-label': `Environments of ${monitor.name}`},

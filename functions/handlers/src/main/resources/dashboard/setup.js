@@ -60,8 +60,21 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
     crontabConfig && config.recovery_threshold != null ? `--recovery-threshold ${config.recovery_threshold}` : null,
     env ? `-e ${shellQuote(env)}` : null,
   ].filter(Boolean).join(' ');
+  const ping = monitor.healthchecks ? `${e.base}/ping/${monitor.healthchecks.pingCode}` : null;
   return {
     known: e.known,
+    // Healthchecks' own curl lines (docs/spec.md §14.1): its clients keep them and change only the host
+    healthchecks: ping && [
+      '# at the end of a crontab line',
+      `your-command && curl -fsS -m 10 --retry 5 -o /dev/null ${ping}`,
+      '# a start before the job, then its exit status after it (0 success, 1 to 255 fail)',
+      `curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/start`,
+      `your-command; curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/$?`,
+      '# the output kept with the ping (up to 100 KB)',
+      `output=$(your-command 2>&1); curl -fsS -m 10 --retry 5 --data-raw "$output" ${ping}/$?`,
+      '# systemd, in the service unit',
+      `ExecStopPost=curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/\${EXIT_STATUS}`,
+    ].join('\n'),
     twoStep: [
       '# when the job starts',
       `curl -X POST ${shellQuote(checkins)} \\`,
@@ -124,12 +137,17 @@ function setupBlocks(lines) {
       ' where this project\'s DSN goes: no DSN key could be listed for it here. In local mode it is in ',
       h('code', {}, '.cronwatch/local.json'), '; on a deployed stack, ', h('code', {}, 'infra/bootstrap.sh'),
       ' printed it, and ', h('code', {}, 'GET /api/0/projects/{organization}/{project}/keys/'), ' lists the keys.'),
+    lines.healthchecks ? block('setup-healthchecks', 'Healthchecks ping URLs (curl, as Healthchecks gives them)',
+      lines.healthchecks) : null,
     block('setup-two-step', 'curl: start and end of each run', lines.twoStep),
     block('setup-heartbeat', 'curl: one heartbeat when the job succeeds', lines.heartbeat),
     block('setup-crontab', 'A crontab line (Sentry\'s relay URL, no header needed)', lines.crontab),
-    block('setup-cli', 'sentry-cli wrapping the command', lines.sentryCli),
-    block('setup-python', 'Sentry SDK for Python', lines.python),
-    block('setup-node', 'Sentry SDK for Node.js', lines.node),
+    // the SDKs and sentry-cli send their schedule with each run, which would make a Healthchecks check a Sentry one
+    ...(lines.healthchecks ? [] : [
+      block('setup-cli', 'sentry-cli wrapping the command', lines.sentryCli),
+      block('setup-python', 'Sentry SDK for Python', lines.python),
+      block('setup-node', 'Sentry SDK for Node.js', lines.node),
+    ]),
   ].filter(Boolean);
 }
 
@@ -161,13 +179,21 @@ async function copy(code, status) {
 export function crontabFor(config) {
   if (config.schedule_type === 'crontab') return config.schedule;
   if (config.schedule_type === 'oncalendar') return calendarAsCrontab(config.schedule) ?? '<m h dom mon dow>';
-  const [n, unit] = config.schedule;
+  const [n, unit] = config.schedule_type === 'simple' ? secondsAsInterval(config.schedule) : config.schedule;
   if (unit === 'minute' && n >= 1 && 60 % n === 0) return n === 1 ? '* * * * *' : `*/${n} * * * *`;
   if (unit === 'hour' && n >= 1 && 24 % n === 0) return n === 1 ? '0 * * * *' : `0 */${n} * * *`;
   if (unit === 'day' && n === 1) return '0 0 * * *';
   if (unit === 'week' && n === 1) return '0 0 * * 0';
   if (unit === 'month' && n === 1) return '0 0 1 * *';
   return '<m h dom mon dow>';
+}
+
+/** A Healthchecks period in seconds as an interval in the largest whole unit: 86400 is [1, 'day']. */
+function secondsAsInterval(seconds) {
+  for (const [size, unit] of [[86400, 'day'], [3600, 'hour'], [60, 'minute']]) {
+    if (seconds % size === 0) return [seconds / size, unit];
+  }
+  return [seconds, 'second'];
 }
 
 export function shellQuote(text) {

@@ -26,6 +26,7 @@ export function environmentState(monitor, env) {
       since: incident.dateStarted ?? null,
     });
   }
+  if (env.status === 'paused') return state('paused', {muted}); // a Healthchecks check's pause
   if ((env.recentCheckIns ?? []).some((c) => c.status === 'in_progress')) return state('in_progress', {muted});
   if (env.status === 'active') return state('waiting', {muted});
   return state('ok', {muted});

@@ -14,6 +14,7 @@ import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.HealthchecksService;
 import dev.cronwatch.core.service.IngestService;
+import dev.cronwatch.core.service.PingCheckService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -47,6 +48,7 @@ public final class Services {
     private final HealthchecksService healthchecks;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
+    private final int rateLimitPerMinute;
 
     public Services(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
                     Clock clock, Supplier<UUID> ids, Limits limits) {
@@ -63,6 +65,7 @@ public final class Services {
                     Clock clock, Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
         this.metrics = metrics;
         this.ids = ids;
+        this.rateLimitPerMinute = limits.rateLimitPerMinute();
         this.stores = stores;
         this.tenants = tenants;
         this.clock = clock;
@@ -80,7 +83,8 @@ public final class Services {
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
         this.apiKeys = new ApiKeyService(tenants, clock, secrets);
-        this.healthchecks = new HealthchecksService(monitors, stores.management(), badges, clock, UUID::randomUUID);
+        this.healthchecks = new HealthchecksService(monitors, new PingCheckService(stores.decisions(), clock),
+                stores.management(), badges, clock, UUID::randomUUID);
     }
 
     /**
@@ -89,6 +93,11 @@ public final class Services {
      */
     public record Limits(int rateLimitPerMinute, int maxMonitorsPerOrganization, Duration maxJudgementDelay) {
         public static final Limits DEFAULTS = new Limits(6, 10_000, Duration.ofMinutes(15));
+    }
+
+    /** Check-ins per environment per minute: the processor's limit, and the ping URLs' at the edge. */
+    public int rateLimitPerMinute() {
+        return rateLimitPerMinute;
     }
 
     public Stores stores() {

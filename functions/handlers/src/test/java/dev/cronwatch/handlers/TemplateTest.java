@@ -75,6 +75,10 @@ class TemplateTest {
             new String[] {"GET", "/api/1/cron/backup/" + KEY + "/", "IngestFunction"},
             new String[] {"POST", "/api/1/cron/backup/" + KEY + "/", "IngestFunction"},
             new String[] {"POST", "/api/1/envelope/", "IngestFunction"},
+            new String[] {"GET", "/ping/5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b", "IngestFunction"},
+            new String[] {"POST", "/ping/5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b/", "IngestFunction"},
+            new String[] {"HEAD", "/ping/5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b/start", "IngestFunction"},
+            new String[] {"PUT", "/ping/abcdefghijklmnopqrstuv/backup/1", "IngestFunction"},
             new String[] {"GET", "/api/0/organizations/acme/monitors/", "ManagementFunction"},
             new String[] {"POST", "/api/0/organizations/acme/monitors/", "ManagementFunction"},
             new String[] {"GET", "/api/0/organizations/acme/monitors/backup/", "ManagementFunction"},
@@ -276,7 +280,8 @@ class TemplateTest {
         HttpApiHandler everyRoute = system.handler;
         HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
                 services.projects(), services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
-                services.tenants(), services.clock(), HttpScope.ALL);
+                services.tenants(), services.clock(), HttpScope.ALL,
+                services.stores().management(), services.ids(), services.rateLimitPerMinute());
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];

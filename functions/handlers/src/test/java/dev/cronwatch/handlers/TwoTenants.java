@@ -164,7 +164,8 @@ final class TwoTenants {
     List<String> routeTable() {
         return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
                 services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
-                services.tenants(), services.clock(), HttpScope.ALL).table();
+                services.tenants(), services.clock(), HttpScope.ALL,
+                services.stores().management(), services.ids(), services.rateLimitPerMinute()).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {

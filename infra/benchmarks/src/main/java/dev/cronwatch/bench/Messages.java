@@ -7,6 +7,10 @@ import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingKind;
+import dev.cronwatch.core.queue.PingRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,16 @@ final class Messages {
         String id = latest ? UUID.nameUUIDFromBytes(messageId.getBytes()).toString() : checkInId;
         return new CheckInMessage(messageId, new MonitorKey("bench", slug), "1", id, latest, status, null, null,
                 config, at);
+    }
+
+    /** A Healthchecks ping as the ping URL queues it; {@code create}: the check {@code ?create=1} makes. */
+    static CheckInMessage ping(String slug, PingKind kind, String rid, Instant at, PingCheck create, String body) {
+        String messageId = "bench-" + SEQUENCE.incrementAndGet();
+        String id = rid != null ? rid : UUID.nameUUIDFromBytes(messageId.getBytes()).toString();
+        Ping ping = new Ping(kind, null, body.isEmpty() ? "GET" : "POST", "curl/8.5.0", "192.0.2.7", "https", rid);
+        return new CheckInMessage(messageId, new MonitorKey("bench", slug), "1", id, rid == null, kind.checkInStatus(),
+                null, null, null, at, new PingRequest(ping, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain", create));
     }
 
     /** The same message as SQS hands it over again: same id and sequence number. */

@@ -6,6 +6,8 @@ import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
@@ -50,6 +52,10 @@ final class PathCosts {
     static final String JUDGEMENT = "judgement with a miss (incident, outbox, publish)";
     static final String UPSERT = "ok creating its monitor (upsert)";
     static final String DUPLICATE = "redelivered message (duplicate)";
+    static final String PING = "Healthchecks ping (success, by ping code)";
+    static final String PING_START = "Healthchecks /start?rid=";
+    static final String PING_FINISH = "Healthchecks success?rid= closing that run";
+    static final String PING_LOG = "Healthchecks /log with a body";
 
     private final DynamoLocal dynamo;
     private final Report report;
@@ -110,12 +116,43 @@ final class PathCosts {
         int alerts = published.get();
         if (alerts != 2) throw new IllegalStateException("expected 2 alerts published (error, miss), got " + alerts);
 
+        measurePings();
+
         report.line("the byDue index entry moves with the deadline on every check-in: %s of a heartbeat's %s WCU",
                 fmt(report.get("write units: " + HEARTBEAT) - report.get("write units: " + SAME_DEADLINE)),
                 fmt(report.get("write units: " + HEARTBEAT)));
         report.line("a common check-in is %s DynamoDB requests of the processor, none of the HTTP function (budget 3): %s",
                 fmt(report.get("requests: " + HEARTBEAT)),
                 report.get("requests: " + HEARTBEAT) <= 3 && report.get("requests: " + FINISH_RUN) <= 3 ? "met" : "NOT met");
+    }
+
+    /**
+     * A Healthchecks check made by {@code ?create=1}, pinged every 5 minutes to its steady state: its
+     * ping path against the Sentry heartbeat's. The ingest side is the same for both: one GetItem (of
+     * the DSN key, of the ping code) at most once per container every 10 seconds.
+     */
+    private void measurePings() {
+        apply(Messages.ping("hc", PingKind.SUCCESS, null, START, PingCheck.withCode(UUID.randomUUID().toString()), ""));
+        for (int i = 1; i <= WARM_UP_PERIODS; i++) {
+            String rid = UUID.randomUUID().toString();
+            apply(Messages.ping("hc", PingKind.START, rid, period(i), null, ""));
+            apply(Messages.ping("hc", PingKind.SUCCESS, rid, period(i).plusSeconds(30), null, ""));
+        }
+        measure(PING, Messages.ping("hc", PingKind.SUCCESS, null, period(WARM_UP_PERIODS + 1), null, ""));
+        String rid = UUID.randomUUID().toString();
+        Instant started = period(WARM_UP_PERIODS + 2);
+        measure(PING_START, Messages.ping("hc", PingKind.START, rid, started, null, ""));
+        measure(PING_FINISH, Messages.ping("hc", PingKind.SUCCESS, rid, started.plusSeconds(30), null, ""));
+        measure(PING_LOG, Messages.ping("hc", PingKind.LOG, null, started.plusSeconds(40), null, "x".repeat(500)));
+        boolean met = report.get("write units: " + PING) <= report.get("write units: " + HEARTBEAT)
+                && report.get("read units: " + PING) <= report.get("read units: " + HEARTBEAT)
+                && report.get("requests: " + PING) <= report.get("requests: " + HEARTBEAT);
+        report.line("a Healthchecks ping costs %s RCU and %s WCU in %s requests; a Sentry heartbeat %s RCU and %s WCU"
+                        + " in %s (budget: no more): %s",
+                fmt(report.get("read units: " + PING)), fmt(report.get("write units: " + PING)),
+                fmt(report.get("requests: " + PING)), fmt(report.get("read units: " + HEARTBEAT)),
+                fmt(report.get("write units: " + HEARTBEAT)), fmt(report.get("requests: " + HEARTBEAT)),
+                met ? "met" : "NOT met");
     }
 
     private static Instant period(int i) {
@@ -148,7 +185,7 @@ final class PathCosts {
         int total = delta.values().stream().mapToInt(Integer::intValue).sum();
         delta.forEach((op, n) -> report.keep("requests: " + path + ": " + op, n));
         StringBuilder sizes = new StringBuilder();
-        for (String kind : List.of("M", "M#", "CI#", "INC#", "OUT#")) {
+        for (String kind : List.of("M", "M#", "CI#", "INC#", "OUT#", "PING#", "ATT#")) {
             int size = written.lastSize(kind);
             if (size < 0) continue;
             report.keep("item bytes: " + kind + " " + path, size);
@@ -168,6 +205,8 @@ final class PathCosts {
             case "CI#" -> "check-in";
             case "INC#" -> "incident";
             case "OUT#" -> "outbox";
+            case "PING#" -> "logged ping";
+            case "ATT#" -> "body";
             default -> kind;
         };
     }

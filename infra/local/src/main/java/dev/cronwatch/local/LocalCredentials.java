@@ -5,6 +5,7 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
@@ -23,11 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key, one
- * token and one read-write API key of the Healthchecks API, created on first start and kept in {@code local.json} so they stay the same across restarts.
+ * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key,
+ * one token, the project's Healthchecks ping key and a read-write API key of its Healthchecks API,
+ * created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
 public record LocalCredentials(String baseUrl, String organization, String projectId, String projectSlug, String dsn,
-                               String publicKey, String token, String apiKey) {
+                               String publicKey, String token, String pingKey, String apiKey) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
@@ -63,10 +65,11 @@ public record LocalCredentials(String baseUrl, String organization, String proje
             tenants.ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
         }
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
+        PingKey pingKey = tenants.ensurePingKey(ORGANIZATION, PROJECT_ID, PingKey.newKey(RANDOM));
         if (apiKey == null) apiKey = newApiKey(tenants, ORGANIZATION, PROJECT_ID, now);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
-                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, apiKey);
+                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, pingKey.key(), apiKey);
         credentials.write(file);
         return credentials;
     }
@@ -84,10 +87,11 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         tenants.createKey(key);
         String token = Secrets.newToken(RANDOM);
         tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
+        PingKey pingKey = tenants.ensurePingKey(organization, project.id(), PingKey.newKey(RANDOM));
         String apiKey = newApiKey(tenants, organization, project.id(), now);
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
-                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, apiKey));
+                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, pingKey.key(), apiKey));
     }
 
     /** A read-write key of the Healthchecks API ({@code X-Api-Key}) for the project. */
@@ -105,8 +109,14 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("dsn", dsn);
         json.put("publicKey", publicKey);
         json.put("token", token);
+        json.put("pingKey", pingKey);
         json.put("apiKey", apiKey);
         return json;
+    }
+
+    /** A Healthchecks ping URL of the default project, by slug: {@code ?create=1} makes its check. */
+    String pingUrl(String slug) {
+        return baseUrl + "/ping/" + pingKey + "/" + slug;
     }
 
     /** Readable by its owner only (it holds the token), replaced atomically so no reader sees half of it. */

@@ -343,11 +343,13 @@ class LocalModeTest {
             LocalApi.Response created = api.send("POST", "/_local/organizations", Map.of(), "{\"name\": \"acme\"}");
             assertThat(created.status()).isEqualTo(201);
             Map<String, Object> acme = created.object();
-            assertThat(acme).containsOnlyKeys("baseUrl", "organization", "projectId", "projectSlug", "dsn", "publicKey", "token", "apiKey")
+            assertThat(acme).containsOnlyKeys("baseUrl", "organization", "projectId", "projectSlug", "dsn", "publicKey", "token",
+                            "pingKey", "apiKey")
                     .containsEntry("organization", "acme").containsEntry("baseUrl", system.credentials().baseUrl());
             LocalApi other = new LocalApi(new LocalCredentials((String) acme.get("baseUrl"), "acme",
                     (String) acme.get("projectId"), (String) acme.get("projectSlug"), (String) acme.get("dsn"),
-                    (String) acme.get("publicKey"), (String) acme.get("token"), (String) acme.get("apiKey")));
+                    (String) acme.get("publicKey"), (String) acme.get("token"), (String) acme.get("pingKey"),
+                    (String) acme.get("apiKey")));
             other.checkIn("theirs", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             system.controls().drainQueue();
             assertThat(other.checkIns("theirs")).hasSize(1);

@@ -46,9 +46,13 @@ class SetupSnippetsTest {
 
     /** What the monitor page shows for this monitor, by the page's own code. */
     Map<String, Object> setupLines(String slug) throws Exception {
-        Map<String, Object> monitor = Map.of("slug", slug, "project", c.projectId(), "config", Map.of(
+        return setupLines(Map.of("slug", slug, "project", c.projectId(), "config", Map.of(
                 "schedule_type", "crontab", "schedule", "0 * * * *", "checkin_margin", 5, "max_runtime", 30,
-                "timezone", "Europe/Riga"));
+                "timezone", "Europe/Riga")));
+    }
+
+    /** The lines for a monitor as the API lists it. */
+    Map<String, Object> setupLines(Map<String, Object> monitor) throws Exception {
         String input = Json.write(Map.of("organization", c.organization(), "monitor", monitor,
                 "environment", "production", "dsn", c.dsn(), "origin", c.baseUrl()));
         String script = "import {setupLines} from " + Json.write(SETUP_JS.toUri().toString()) + ";"
@@ -97,5 +101,23 @@ class SetupSnippetsTest {
         system.controls().drainQueue();
 
         assertThat(api.checkIns("cron-job")).extracting(ci -> ci.get("status")).containsExactly("error", "ok", "ok");
+    }
+
+    @Test
+    void theHealthchecksLinesPingTheCheckAsPasted() throws Exception {
+        RealClientsTest.run(List.of("curl", "-fsS", "-o", "/dev/null", c.baseUrl() + "/ping/" + c.pingKey() + "/hc-job?create=1"),
+                Map.of(), 0);
+        system.controls().drainQueue();
+        String lines = (String) setupLines(api.monitor("hc-job")).get("healthchecks");
+        List<String> commands = lines.lines().filter(l -> !l.startsWith("#") && !l.startsWith("ExecStopPost")).toList();
+        assertThat(commands).hasSize(4);
+        for (String command : commands) {
+            String printed = RealClientsTest.run(List.of("bash", "-c", command.replace("your-command", "true")), Map.of(), 0);
+            assertThat(printed).as(command).doesNotContain("not found");
+        }
+        RealClientsTest.run(List.of("bash", "-c", commands.get(2).replace("your-command", "false")), Map.of(), 0);
+        system.controls().drainQueue();
+
+        assertThat(api.checkIns("hc-job")).extracting(ci -> ci.get("status")).contains("ok", "error");
     }
 }

@@ -46,6 +46,7 @@ public final class ScheduleWords {
     /** The words of a schedule of the given {@code schedule_type}: {@code scheduleText} without its zone. */
     public static String words(String scheduleType, Object schedule) {
         if ("interval".equals(scheduleType) && schedule instanceof List<?> interval) return intervalWords(interval);
+        if ("simple".equals(scheduleType) && schedule instanceof Number seconds) return secondsWords(seconds.longValue());
         String expression = schedule == null ? "" : schedule.toString();
         return "oncalendar".equals(scheduleType) ? calendarText(expression) : cronText(expression);
     }
@@ -57,6 +58,7 @@ public final class ScheduleWords {
      */
     public static String words(Object schedule) {
         if (schedule instanceof List<?>) return words("interval", schedule);
+        if (schedule instanceof Number) return words("simple", schedule);
         String expression = schedule == null ? "" : schedule.toString().strip();
         return words(isCrontab(expression) ? "crontab" : "oncalendar", expression);
     }
@@ -69,6 +71,18 @@ public final class ScheduleWords {
         } catch (InvalidScheduleException | RuntimeException e) { // a stored body may hold anything
             return false;
         }
+    }
+
+    /** A Healthchecks check's period in the largest unit that divides it: "every day", "every 90 seconds". */
+    private static String secondsWords(long seconds) {
+        long[] sizes = {86_400, 3_600, 60, 1};
+        String[] units = {"day", "hour", "minute", "second"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds % sizes[i] != 0) continue;
+            long n = seconds / sizes[i];
+            return n == 1 ? "every " + units[i] : "every " + n + " " + units[i] + "s";
+        }
+        return "every " + seconds + " seconds";
     }
 
     private static String intervalWords(List<?> interval) {

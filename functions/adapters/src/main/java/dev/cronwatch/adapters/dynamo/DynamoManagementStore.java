@@ -5,6 +5,7 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -168,6 +169,22 @@ public final class DynamoManagementStore implements ManagementStore {
      * Everything in the monitor's partition, deleted in batches of 25, the monitor item last: a delete
      * cut off half-way leaves the monitor findable, so repeating the delete finishes it.
      */
+    @Override
+    public List<LoggedPing> loggedPings(MonitorKey monitor, int limit) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :ping)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.monitorPk(monitor)), ":ping", s(Keys.LOGGED_PING_PREFIX)))
+                .scanIndexForward(false).limit(limit).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        return client.query(query).items().stream().map(Items::loggedPing).toList();
+    }
+
+    @Override
+    public Optional<Attachment> attachment(MonitorKey monitor, String id) {
+        var item = client.getItem(b -> b.tableName(table).key(Keys.attachmentKey(monitor, id)).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.attachment(monitor, id, item));
+    }
+
     @Override
     public Optional<PingTarget> pingTarget(String pingCode) {
         if (!PingCheck.isPingCode(pingCode)) return Optional.empty();

@@ -126,6 +126,11 @@ final class Items {
         return item;
     }
 
+    static Attachment attachment(MonitorKey monitor, String id, Map<String, AttributeValue> item) {
+        return new Attachment(monitor, id, item.containsKey(FILENAME) ? item.get(FILENAME).s() : null,
+                item.containsKey(CONTENT_TYPE) ? item.get(CONTENT_TYPE).s() : null, item.get(CONTENT).b().asByteArray());
+    }
+
     /** A ping that changed no state, under its monitor, kept as long as a check-in. */
     Map<String, AttributeValue> loggedPing(LoggedPing p) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.monitorPk(p.monitor()),

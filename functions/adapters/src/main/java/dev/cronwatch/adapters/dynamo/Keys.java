@@ -28,7 +28,7 @@ final class Keys {
     private static final String ERROR_PREFIX = "ERR#";
     private static final String OUTBOX_PREFIX = "OUT#";
     private static final String FAILURE_PREFIX = "FAIL#";
-    private static final String PING_LOG_PREFIX = "PING#";
+    static final String LOGGED_PING_PREFIX = "PING#";
     private static final String MONITOR_PK_PREFIX = "MON#";
     /** After every sort key of a type: the end of a key range that reads them all. */
     private static final String LAST = "\uffff";
@@ -150,7 +150,7 @@ final class Keys {
 
     /** A Healthchecks ping that changed no state, in the order received. */
     static String loggedPingSk(Instant receivedAt, String id) {
-        return PING_LOG_PREFIX + sortable(receivedAt) + "#" + id;
+        return LOGGED_PING_PREFIX + sortable(receivedAt) + "#" + id;
     }
 
     static String organizationMonitors(String organization) {

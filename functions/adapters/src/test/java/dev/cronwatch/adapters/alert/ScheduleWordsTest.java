@@ -85,4 +85,11 @@ class ScheduleWordsTest {
             return false;
         }
     }
+
+    @Test
+    void aHealthchecksPeriod_readsInTheLargestUnitThatDividesIt() {
+        org.assertj.core.api.Assertions.assertThat(ScheduleWords.words("simple", 86_400L)).isEqualTo("every day");
+        org.assertj.core.api.Assertions.assertThat(ScheduleWords.words(7_200L)).isEqualTo("every 2 hours");
+        org.assertj.core.api.Assertions.assertThat(ScheduleWords.words("simple", 90L)).isEqualTo("every 90 seconds");
+    }
 }

@@ -4,6 +4,12 @@ import static dev.cronwatch.adapters.dynamo.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cronwatch.core.monitor.LoggedPing;
+import dev.cronwatch.core.monitor.MonitorConfig;
+import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.monitor.PingKind;
+import dev.cronwatch.core.schedule.SimpleSchedule;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
@@ -27,6 +33,49 @@ import org.junit.jupiter.api.Test;
  * implementation: the in-memory fake the core tests use is the reference, and DynamoDB must behave the same way.
  */
 abstract class ManagementStoreContract extends StoreContract {
+    private static final String CODE = "5a1e5b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
+
+    @Test
+    void aHealthchecksCheck_isFoundByItsPingCode_untilItIsDeleted_andKeepsItsSettings() {
+        Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly"))
+                .withConfig(MonitorConfig.healthchecks(SimpleSchedule.daily(), "Europe/Riga", 600));
+        assertThat(store.commit(Changes.of(check))).isTrue();
+
+        assertThat(store.pingTarget(CODE)).hasValueSatisfying(t -> {
+            assertThat(t.monitor()).isEqualTo(JOB);
+            assertThat(t.projectId()).isEqualTo(check.projectId());
+        });
+        Monitor read = store.monitor(JOB).orElseThrow();
+        assertThat(read.ping()).isEqualTo(check.ping());
+        assertThat(read.config()).isEqualTo(check.config());
+        assertThat(store.pingTarget("0f0f0f0f-0000-4000-8000-000000000000")).isEmpty();
+
+        store.deleteMonitor(JOB);
+        assertThat(store.pingTarget(CODE)).isEmpty();
+    }
+
+    @Test
+    void loggedPingsAndTheirBodies_readBackNewestFirst() {
+        seedDue(JOB, "production", T0);
+        MonitorEnvironment env;
+        for (int i = 0; i < 3; i++) {
+            LoggedPing logged = new LoggedPing(JOB, "production", "p" + i, T0.plusSeconds(i),
+                    new Ping(PingKind.LOG, null, "POST", "curl/8", "192.0.2.1", "https", null));
+            Attachment body = new Attachment(JOB, "p" + i, "ping-body", "text/plain", ("line " + i).getBytes());
+            env = production().withPingCounted();
+            assertThat(store.commit(Changes.of(env).withPing(body, logged))).isTrue();
+        }
+
+        assertThat(store.loggedPings(JOB, 2)).extracting(LoggedPing::id).containsExactly("p2", "p1");
+        assertThat(store.loggedPings(JOB, 10).get(0).ping().userAgent()).isEqualTo("curl/8");
+        assertThat(new String(store.attachment(JOB, "p1").orElseThrow().content())).isEqualTo("line 1");
+        assertThat(production().pings()).isEqualTo(3);
+    }
+
+    private MonitorEnvironment production() {
+        return store.environments(JOB).stream().filter(e -> e.name().equals("production")).findFirst().orElseThrow();
+    }
+
     @Test
     void listsMonitorsOfOneOrganization_andTheirEnvironments() {
         seedDue(JOB, "production", T0);

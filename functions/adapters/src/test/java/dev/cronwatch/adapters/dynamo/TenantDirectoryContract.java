@@ -59,6 +59,22 @@ abstract class TenantDirectoryContract {
     }
 
     @Test
+    void aProjectKeepsItsFirstPingKey_whichFindsItsProject() {
+        directory.ensureOrganization("acme");
+        directory.ensureProject(new Project("acme", "1", "default"));
+        String first = "abcdefghijklmnopqrstuv";
+        assertThat(directory.pingKeyOf("acme", "1")).isEmpty();
+
+        assertThat(directory.ensurePingKey("acme", "1", first).key()).isEqualTo(first);
+        assertThat(directory.ensurePingKey("acme", "1", "0123456789abcdefghijkl").key()).isEqualTo(first);
+
+        assertThat(directory.pingKeyOf("acme", "1")).hasValueSatisfying(k -> assertThat(k.key()).isEqualTo(first));
+        assertThat(directory.pingKey(first)).hasValueSatisfying(k -> assertThat(k.projectId()).isEqualTo("1"));
+        assertThat(directory.pingKey("0123456789abcdefghijkl")).isEmpty();
+        assertThat(directory.pingKey("NOT A KEY")).isEmpty();
+    }
+
+    @Test
     void ensuringTwice_keepsTheFirst() {
         directory.ensureOrganization("acme");
         directory.ensureOrganization("acme");

@@ -1,21 +1,15 @@
 package dev.cronwatch.core.healthchecks;
 
 import dev.cronwatch.core.ingest.Slugs;
-import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.PingCheck;
-import dev.cronwatch.core.monitor.PingStatus;
+import dev.cronwatch.core.monitor.PingState;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.Schedule;
 import dev.cronwatch.core.schedule.SimpleSchedule;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Optional;
 
 /**
  * A Healthchecks check and the monitor that is it (docs/spec.md §14.3): a spec made into a monitor's
@@ -118,51 +112,14 @@ public final class CheckMapping {
         Schedule schedule = config.schedule();
         Long timeout = schedule instanceof SimpleSchedule simple ? simple.seconds() : null;
         String expression = timeout == null ? String.valueOf(schedule.wireValue()) : null;
-        Optional<CheckIn> started = env == null ? Optional.empty() : env.latestInProgress();
+        PingState state = PingState.of(env, now);
+        Long lastDuration = state.lastDuration() == null || state.lastDuration().toSeconds() == 0 ? null
+                : state.lastDuration().toSeconds();
         return new CheckView(ping.pingCode(), monitor.projectId(), monitor.name(), monitor.key().slug(),
                 String.join(" ", ping.tags()), ping.description(), grace, timeout, expression,
                 timeout == null ? (config.timezone() != null ? config.timezone() : DEFAULT_TZ) : null,
-                ping.manualResume(), ping.postOnly() ? "POST" : "", status(env, now).wireName(), started.isPresent(),
-                env == null ? null : env.lastCheckIn(), nextPing(env, started), lastDuration(env),
+                ping.manualResume(), ping.postOnly() ? "POST" : "", state.status().wireName(), state.started(),
+                state.lastPing(), state.nextPing(), lastDuration,
                 env == null ? 0 : env.pings());
-    }
-
-    /**
-     * Healthchecks' API status: {@code down} while an incident is open or once a deadline has passed
-     * unjudged (a run past its grace included), {@code grace} between the due time and its end,
-     * {@code new} before the first success or fail, {@code paused}, else {@code up}.
-     */
-    public static PingStatus status(MonitorEnvironment env, Instant now) {
-        if (env == null) return PingStatus.NEW;
-        boolean overrun = env.openRuns().stream().anyMatch(r -> r.timeoutAt() != null && !now.isBefore(r.timeoutAt()));
-        if (overrun) return PingStatus.DOWN;
-        return switch (env.status()) {
-            case ACTIVE -> PingStatus.NEW;
-            case PAUSED -> PingStatus.PAUSED;
-            case ERROR -> PingStatus.DOWN;
-            case OK -> env.nextCheckInLatest() != null && !now.isBefore(env.nextCheckInLatest()) ? PingStatus.DOWN
-                    : env.nextCheckIn() != null && !now.isBefore(env.nextCheckIn()) ? PingStatus.GRACE : PingStatus.UP;
-        };
-    }
-
-    /** Healthchecks' {@code next_ping}: the due time of an up check, or a pending start's, whichever is first. */
-    private static Instant nextPing(MonitorEnvironment env, Optional<CheckIn> started) {
-        if (env == null) return null;
-        Instant due = env.status() == EnvironmentStatus.OK ? env.nextCheckIn() : null;
-        if (started.isPresent() && env.status() != EnvironmentStatus.ERROR) {
-            Instant start = started.get().dateAdded();
-            return due == null || start.isBefore(due) ? start : due;
-        }
-        return due;
-    }
-
-    /** Whole seconds of the newest finished success or fail that was timed. */
-    private static Long lastDuration(MonitorEnvironment env) {
-        if (env == null) return null;
-        return env.recent().stream()
-                .filter(r -> (r.status() == CheckInStatus.OK || r.status() == CheckInStatus.ERROR) && r.durationMs() != null
-                        && r.durationMs() > 0)
-                .max(Comparator.comparing(CheckIn::dateAdded))
-                .map(r -> Duration.ofMillis(r.durationMs()).toSeconds()).orElse(null);
     }
 }

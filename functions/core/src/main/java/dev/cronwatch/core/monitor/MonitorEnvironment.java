@@ -129,12 +129,6 @@ public record MonitorEnvironment(
                 nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, version);
     }
 
-    /** Every open run at once (a pause, a resume, a fail forgetting the pending start). */
-    public MonitorEnvironment withRecent(List<CheckIn> runs) {
-        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, runs, rateMinute, rateCount, lastSequence, pings, version);
-    }
-
     public MonitorEnvironment withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,

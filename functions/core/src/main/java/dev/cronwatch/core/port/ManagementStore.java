@@ -3,6 +3,7 @@ package dev.cronwatch.core.port;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -57,6 +58,12 @@ public interface ManagementStore {
      * written with the monitor and removed with it.
      */
     Optional<PingTarget> pingTarget(String pingCode);
+
+    /** A Healthchecks check's pings that changed no state (log, ignored), newest first, at most {@code limit}. */
+    List<LoggedPing> loggedPings(MonitorKey monitor, int limit);
+
+    /** The attachment kept under this id (a check-in's, or a logged ping's body). */
+    Optional<Attachment> attachment(MonitorKey monitor, String id);
 
     /** Removes the monitor with everything it owns. */
     void deleteMonitor(MonitorKey monitor);

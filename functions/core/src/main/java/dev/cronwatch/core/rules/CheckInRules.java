@@ -13,6 +13,7 @@ import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.ProcessingErrorType;
 import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.schedule.SimpleSchedule;
 import dev.cronwatch.core.validation.Nearest;
 import dev.cronwatch.core.validation.FieldError;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.Map;
 public final class CheckInRules {
     private static final long MAX_DURATION_MS = Integer.MAX_VALUE;
     private static final MonitorConfigParser CONFIG = new MonitorConfigParser("monitor_config.");
+    /** Healthchecks' model defaults: {@code timeout} 1 day, {@code grace} 1 hour, {@code tz} UTC. */
+    private static final MonitorConfig AUTO_CREATED = MonitorConfig.healthchecks(SimpleSchedule.daily(), "UTC", 3600);
 
     private final int rateLimitPerMinute;
     private final int maxMonitorsPerOrganization;
@@ -99,6 +102,9 @@ public final class CheckInRules {
         env = countAgainstRateLimit(env, receivedAt);
 
         Outcome o = Outcome.of(monitor, env, monitorChanged);
+        if (message.ping() != null && (monitor.isPingCheck() || message.status() == null)) {
+            return PingRules.apply(o, message);
+        }
         CheckIn existing = findExisting(message, env, state.others());
         CheckIn result = existing == null ? create(message, o) : update(message, existing, monitor.config());
         if (result != null) {
@@ -125,6 +131,7 @@ public final class CheckInRules {
         }
         if (patch == null) {
             if (stored != null) return stored;
+            if (message.ping() != null && message.ping().create() != null) return createPingCheck(message, monitorsInOrganization);
             if (invalidConfig == null) throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
             throw new Rejection(ProcessingErrorType.MONITOR_INVALID_CONFIG, invalidConfig(invalidConfig, "No monitor \""
                     + message.monitor().slug() + "\" exists, so nothing was applied: a check-in with a valid config"
@@ -141,6 +148,20 @@ public final class CheckInRules {
         }
         MonitorConfig config = patch.applyTo(stored.config());
         return config.equals(stored.config()) ? stored : stored.withConfig(config);
+    }
+
+    /**
+     * {@code ?create=1} naming no monitor: a Healthchecks check with Healthchecks' defaults (a ping a
+     * day, an hour's grace, UTC), named after its slug, with the ping code made at receipt.
+     */
+    private Monitor createPingCheck(CheckInMessage message, MonitorCount monitorsInOrganization) {
+        if (monitorsInOrganization.get() >= maxMonitorsPerOrganization) {
+            throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
+                    "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
+        }
+        return new Monitor(message.monitor(), Ids.derive("monitor", message.monitor().toString(), message.messageId()),
+                message.projectId(), message.monitor().slug(), MonitorStatus.ACTIVE, false, AUTO_CREATED,
+                message.receivedAt(), List.of(), null, message.ping().create(), 0);
     }
 
     private MonitorEnvironment countAgainstRateLimit(MonitorEnvironment env, Instant receivedAt) {

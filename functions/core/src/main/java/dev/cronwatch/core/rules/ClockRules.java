@@ -130,8 +130,10 @@ public final class ClockRules {
     private static Outcome markTimedOut(Outcome o, CheckIn run, Instant at) {
         CheckIn timedOut = run.withStatus(CheckInStatus.TIMEOUT, run.durationMs(), null, at);
         Outcome recorded = o.withCheckIn(timedOut);
-        if (newerRunFinished(recorded.environment(), run)) return recorded; // a later run already decided the state
         MonitorConfig config = o.monitor().config();
+        // A later run already decided the state; a Healthchecks check, though, is down when its latest
+        // start overruns, whatever other runs said meanwhile (docs/spec.md §14.2).
+        if (!config.isHealthchecks() && newerRunFinished(recorded.environment(), run)) return recorded;
         Instant previousSlot = config.schedule().previousBefore(run.dateAdded(), at, config.zone());
         return IncidentRules.markFailed(recorded, timedOut, previousSlot);
     }

@@ -26,8 +26,12 @@ public final class Deadlines {
         return next == null ? null : next.plus(config.margin());
     }
 
-    /** A run started at {@code start} times out here (Sentry floors the start to the minute). */
+    /**
+     * A run started at {@code start} times out here (Sentry floors the start to the minute; a
+     * Healthchecks check's grace counts from the start to the second).
+     */
     public static Instant runTimeout(MonitorConfig config, Instant start) {
+        if (config.isHealthchecks()) return start.plus(config.runtimeLimit());
         return start.truncatedTo(ChronoUnit.MINUTES).plus(config.runtimeLimit());
     }
 

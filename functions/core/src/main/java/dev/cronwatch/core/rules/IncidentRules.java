@@ -52,6 +52,12 @@ public final class IncidentRules {
         MonitorEnvironment env = outcome.environment();
         Instant last = checkIn.status() == CheckInStatus.MISSED ? env.lastCheckIn() : checkIn.dateAdded();
         boolean current = env.lastCheckIn() == null || (last != null && !env.lastCheckIn().isAfter(last));
+        if (!current && outcome.monitor().config().isHealthchecks() && checkIn.status() == CheckInStatus.ERROR) {
+            // Healthchecks: a fail is down whenever it arrives, even ending a run that started before the
+            // last result; the last check-in time still never goes backwards
+            current = true;
+            last = env.lastCheckIn();
+        }
         Outcome o = outcome;
         if (current) {
             o = o.withEnvironment(Deadlines.expectNextAfter(o.monitor().config(), env, last, failedAt));
@@ -65,7 +71,9 @@ public final class IncidentRules {
         MonitorEnvironment env = o.environment();
         if (env.status() == EnvironmentStatus.ERROR) return o; // the open incident absorbs further failures
         Monitor monitor = o.monitor();
-        Optional<List<CheckIn>> window = Thresholds.failureWindow(env, failed, monitor.config().failureThreshold());
+        // A Healthchecks check is down at its first failure, whatever else is open (docs/spec.md §14.2).
+        Optional<List<CheckIn>> window = monitor.config().isHealthchecks() ? Optional.of(List.of(failed))
+                : Thresholds.failureWindow(env, failed, monitor.config().failureThreshold());
         if (window.isEmpty()) return o;
         CheckIn first = window.get().get(0);
         // Derived from the failure as stored (id and start) and when it failed: a check-in id can come
@@ -83,7 +91,9 @@ public final class IncidentRules {
     private static Outcome resolveIfRecovered(Outcome o, CheckIn ok) {
         MonitorEnvironment env = o.environment();
         int needed = o.monitor().config().recoveryThresholdOrDefault();
-        Optional<List<CheckIn>> window = Thresholds.recoveryWindow(env, needed);
+        // A Healthchecks check is up at its first success, whatever else is open (docs/spec.md §14.2).
+        Optional<List<CheckIn>> window = o.monitor().config().isHealthchecks() ? Optional.of(List.of(ok))
+                : Thresholds.recoveryWindow(env, needed);
         if (window.isEmpty()) return o;
         Incident resolved = env.activeIncident().resolve(ok.dateAdded(), ok.id());
         Outcome recovered = o.withEnvironment(env.withStatus(EnvironmentStatus.OK, null)).withIncident(resolved);

@@ -26,6 +26,11 @@ public final class SimpleSchedule implements Schedule {
         return new SimpleSchedule(seconds);
     }
 
+    /** Healthchecks' default {@code timeout}: a day. */
+    public static SimpleSchedule daily() {
+        return new SimpleSchedule(86_400);
+    }
+
     public long seconds() {
         return seconds;
     }

@@ -51,15 +51,17 @@ public final class HealthchecksService {
     }
 
     private final MonitorService monitors;
+    private final PingCheckService pings;
     private final ManagementStore management;
     private final BadgeService badges;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
     /** {@code ids}: random UUIDs outside tests: a new check's code is its ping URL's secret. */
-    public HealthchecksService(MonitorService monitors, ManagementStore management, BadgeService badges, Clock clock,
-                               Supplier<UUID> ids) {
+    public HealthchecksService(MonitorService monitors, PingCheckService pings, ManagementStore management,
+                               BadgeService badges, Clock clock, Supplier<UUID> ids) {
         this.monitors = monitors;
+        this.pings = pings;
         this.management = management;
         this.badges = badges;
         this.clock = clock;
@@ -129,7 +131,8 @@ public final class HealthchecksService {
 
     public CheckView pause(ApiKey key, String code) {
         MonitorView view = find(key, code);
-        MonitorView paused = monitors.pause(view.monitor().key().organization(), view.monitor().key().slug());
+        pings.pause(view.monitor().key());
+        MonitorView paused = monitors.get(view.monitor().key().organization(), view.monitor().key().slug());
         badges.changed(paused.monitor(), paused.environments());
         return CheckMapping.view(paused.monitor(), production(paused), clock.instant());
     }
@@ -138,7 +141,7 @@ public final class HealthchecksService {
     public CheckView resume(ApiKey key, String code) {
         MonitorView view = find(key, code);
         String organization = view.monitor().key().organization();
-        if (!monitors.resume(organization, view.monitor().key().slug())) throw new NotPausedException();
+        if (!pings.resume(view.monitor().key())) throw new NotPausedException();
         MonitorView resumed = monitors.get(organization, view.monitor().key().slug());
         badges.changed(resumed.monitor(), resumed.environments());
         return CheckMapping.view(resumed.monitor(), production(resumed), clock.instant());

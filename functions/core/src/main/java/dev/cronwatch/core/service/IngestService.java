@@ -1,6 +1,7 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.ingest.CheckInCommand;
+import dev.cronwatch.core.ingest.PingCommand;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.rules.CheckInIds;
@@ -37,6 +38,13 @@ public final class IngestService {
         CheckInMessage message = command.toMessage(ids.get().toString(), newRun, receivedAt);
         queue.send(message, command.deduplicationId(receivedAt));
         return message.checkInId();
+    }
+
+    /** A Healthchecks ping, resolved to its monitor: queued as a check-in is. */
+    public void acceptPing(PingCommand command) {
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String newRun = command.isLatest() ? CheckInIds.newRun(ids) : null;
+        queue.send(command.toMessage(ids.get().toString(), newRun, receivedAt), command.deduplicationId(receivedAt));
     }
 
     /** A check-in that always starts a run of its own ({@code POST …/checkins/}): its id is made here. */

@@ -3,14 +3,12 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.ProcessingError;
@@ -124,46 +122,6 @@ public final class MonitorService {
         });
         reschedule(revision.before(), revision.after());
         return get(organization, slug);
-    }
-
-    /**
-     * Healthchecks' pause: no deadline until a ping (or a resume) comes; the pending start is forgotten.
-     * Already paused: nothing changes.
-     */
-    public MonitorView pause(String organization, String slug) {
-        MonitorKey key = find(organization, slug).key();
-        OnConflict.retry("pausing " + slug, () -> {
-            MonitorState state = decisions.load(key, MonitorEnvironment.DEFAULT_NAME);
-            if (state.monitor() == null) throw new NotFoundException("monitor " + slug);
-            if (state.environment() != null && state.environment().status() == EnvironmentStatus.PAUSED) return Optional.of(true);
-            MonitorEnvironment env = state.environment() != null ? state.environment()
-                    : MonitorEnvironment.create(key, MonitorEnvironment.DEFAULT_NAME, clock.instant());
-            MonitorEnvironment paused = env.withStatus(EnvironmentStatus.PAUSED, env.activeIncident())
-                    .withTimes(env.lastCheckIn(), null, null).withRecent(finished(env));
-            Changes changes = state.environment() != null ? Changes.of(paused)
-                    : Changes.of(state.monitor().withEnvironment(MonitorEnvironment.DEFAULT_NAME)).withEnvironment(paused);
-            return decisions.commit(changes) ? Optional.of(true) : Optional.empty();
-        });
-        return get(organization, slug);
-    }
-
-    /**
-     * Healthchecks' resume: back to {@code new}, the last ping forgotten, so monitoring restarts at the
-     * next ping. False when the check is not paused (Healthchecks' 409).
-     */
-    public boolean resume(String organization, String slug) {
-        MonitorKey key = find(organization, slug).key();
-        return OnConflict.retry("resuming " + slug, () -> {
-            MonitorEnvironment env = decisions.load(key, MonitorEnvironment.DEFAULT_NAME).environment();
-            if (env == null || env.status() != EnvironmentStatus.PAUSED) return Optional.of(false);
-            MonitorEnvironment resumed = env.withStatus(EnvironmentStatus.ACTIVE, env.activeIncident())
-                    .withTimes(null, null, null).withRecent(finished(env));
-            return decisions.commit(Changes.of(resumed)) ? Optional.of(true) : Optional.empty();
-        });
-    }
-
-    private static List<CheckIn> finished(MonitorEnvironment env) {
-        return env.recent().stream().filter(r -> r.status().isFinished()).toList();
     }
 
     /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */

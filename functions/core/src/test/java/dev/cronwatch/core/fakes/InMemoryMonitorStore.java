@@ -266,9 +266,12 @@ public final class InMemoryMonitorStore implements WholeStore {
                 .findFirst().map(m -> new PingTarget(pingCode, m.key(), m.projectId()));
     }
 
-    /** The pings of this monitor that changed no state, oldest first (tests read them back). */
-    public synchronized List<LoggedPing> loggedPings(MonitorKey monitor) {
-        return loggedPings.values().stream().filter(p -> p.monitor().equals(monitor)).toList();
+    @Override
+    public synchronized List<LoggedPing> loggedPings(MonitorKey monitor, int limit) {
+        List<LoggedPing> mine = new ArrayList<>(loggedPings.values().stream().filter(p -> p.monitor().equals(monitor))
+                .sorted(java.util.Comparator.comparing(LoggedPing::receivedAt)).toList());
+        java.util.Collections.reverse(mine);
+        return mine.subList(0, Math.min(limit, mine.size()));
     }
 
     @Override

@@ -10,12 +10,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,15 +75,15 @@ public final class Credentials {
     }
 
     private final Clock clock;
-    private final Cache<DsnKey> keys;
-    private final Cache<ManagementToken> tokens;
-    private final Cache<ApiKey> apiKeys;
+    private final Memo<DsnKey> keys;
+    private final Memo<ManagementToken> tokens;
+    private final Memo<ApiKey> apiKeys;
 
     public Credentials(TenantDirectory tenants, Clock clock) {
         this.clock = clock;
-        this.keys = new Cache<>(tenants::dsnKey, KEY_TTL);
-        this.tokens = new Cache<>(tenants::token, KEY_TTL);
-        this.apiKeys = new Cache<>(tenants::apiKey, KEY_TTL);
+        this.keys = new Memo<>(tenants::dsnKey, KEY_TTL, MISS_TTL, MAX_ENTRIES);
+        this.tokens = new Memo<>(tenants::token, KEY_TTL, MISS_TTL, MAX_ENTRIES);
+        this.apiKeys = new Memo<>(tenants::apiKey, KEY_TTL, MISS_TTL, MAX_ENTRIES);
     }
 
     /** {@code Authorization: DSN http://<key>@host/<projectId>} as the Sentry HTTP API takes it. */
@@ -211,38 +208,4 @@ public final class Credentials {
     }
 
     /** Bounded, time-limited memo of a lookup; misses are kept too, so a bad key cannot hammer the table. */
-    private static final class Cache<T> {
-        private final Function<String, Optional<T>> lookup;
-        private final Duration hitTtl;
-        private final Map<String, Map.Entry<Instant, Optional<T>>> entries =
-                new LinkedHashMap<>(16, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, Map.Entry<Instant, Optional<T>>> eldest) {
-                        return size() > MAX_ENTRIES;
-                    }
-                };
-
-        Cache(Function<String, Optional<T>> lookup, Duration hitTtl) {
-            this.lookup = lookup;
-            this.hitTtl = hitTtl;
-        }
-
-        synchronized Optional<T> get(String key, Instant now) {
-            Map.Entry<Instant, Optional<T>> entry = entries.get(key);
-            if (entry == null || now.isAfter(entry.getKey())) {
-                Optional<T> found = lookup.apply(key);
-                entry = Map.entry(now.plus(found.isPresent() ? hitTtl : MISS_TTL), found);
-                entries.put(key, entry);
-            }
-            return entry.getValue();
-        }
-
-        synchronized void forget(String key) {
-            entries.remove(key);
-        }
-
-        synchronized void forgetIf(Predicate<T> found) {
-            entries.values().removeIf(entry -> entry.getValue().filter(found).isPresent());
-        }
-    }
 }

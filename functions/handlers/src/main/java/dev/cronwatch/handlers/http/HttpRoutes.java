@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.ApiKeyService;
@@ -14,7 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
@@ -26,21 +29,29 @@ public final class HttpRoutes {
     private static final String API_KEYS = "/api/0/projects/{org}/{project}/api-keys";
     private static final String HC_CHECKS = HealthchecksApi.PREFIX + "/checks";
     private static final String HC_CHECK = HC_CHECKS + "/{code}";
+    /** Healthchecks' ping URLs take any method, as Healthchecks' view does. */
+    private static final String ANY_METHOD = "ANY";
 
     /** {@code checkIn}: authenticated by DSN, served by the ingest function. */
     private record Route(String method, PathPattern pattern, boolean checkIn,
                          BiFunction<Request, Map<String, String>, APIGatewayV2HTTPResponse> action) {
+        boolean takes(String requestMethod) {
+            return method.equals(ANY_METHOD) || method.equals(requestMethod);
+        }
     }
 
     private final HttpScope scope;
     private final List<Route> routes;
 
+    /** {@code store}, {@code ids} and {@code pingRateLimit}: what Healthchecks' ping URLs need (docs/spec.md §14.1). */
     public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
                       TokenService tokens, ApiKeyService apiKeys, HealthchecksService healthchecks, BadgeService badges,
-                      TenantDirectory tenants, Clock clock, HttpScope scope) {
+                      TenantDirectory tenants, Clock clock, HttpScope scope, ManagementStore store,
+                      Supplier<UUID> ids, int pingRateLimit) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, attachments, credentials);
+        PingApi ping = new PingApi(ingest, store, tenants, clock, ids, pingRateLimit);
         ManagementApi mg = new ManagementApi(monitors, badges, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
@@ -56,6 +67,9 @@ public final class HttpRoutes {
                 checkIn("GET", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
                 checkIn("POST", "/api/{project}/cron/{slug}/{key}", (r, v) -> in.relay(r, v.get("project"), v.get("slug"), v.get("key"))),
                 checkIn("POST", "/api/{project}/envelope", (r, v) -> in.envelope(r, v.get("project"))),
+                checkIn(ANY_METHOD, "/ping/{a}", (r, v) -> ping.ping(r, v.get("a"), null, null)),
+                checkIn(ANY_METHOD, "/ping/{a}/{b}", (r, v) -> ping.ping(r, v.get("a"), v.get("b"), null)),
+                checkIn(ANY_METHOD, "/ping/{a}/{b}/{c}", (r, v) -> ping.ping(r, v.get("a"), v.get("b"), v.get("c"))),
                 route("GET", MONITORS, (r, v) -> mg.list(r, v.get("org"))),
                 route("POST", MONITORS, (r, v) -> mg.create(r, v.get("org"))),
                 route("GET", MONITOR, (r, v) -> mg.get(r, v.get("org"), v.get("slug"))),
@@ -135,7 +149,7 @@ public final class HttpRoutes {
     public boolean isCheckIn(String method, String path) {
         if (method == null || path == null) return false;
         for (Route route : routes) {
-            if (route.checkIn() && route.method().equals(method) && route.pattern().match(path) != null) return true;
+            if (route.checkIn() && route.takes(method) && route.pattern().match(path) != null) return true;
         }
         return false;
     }
@@ -151,7 +165,7 @@ public final class HttpRoutes {
             Map<String, String> variables = route.pattern().match(request.path());
             if (variables == null) continue;
             pathKnown = true;
-            if (route.method().equals(request.method())) return route.action().apply(request, variables);
+            if (route.takes(request.method())) return route.action().apply(request, variables);
         }
         return pathKnown ? Response.error(405, null, "Method " + request.method() + " not allowed here.")
                 : Response.error(404, null, "No such route.");

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,12 @@ public final class Request {
     private final String rawQuery;
     private final Map<String, String> headers;
     private final byte[] received;
+    private final String sourceIp;
     private byte[] body;
 
-    private Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] received) {
+    private Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] received,
+                    String sourceIp) {
+        this.sourceIp = sourceIp;
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
@@ -59,7 +63,20 @@ public final class Request {
             });
         }
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
-        return new Request(method.toUpperCase(Locale.ROOT), path, event.getRawQueryString(), headers, received(event));
+        String sourceIp = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                ? event.getRequestContext().getHttp().getSourceIp() : null;
+        return new Request(method.toUpperCase(Locale.ROOT), path, event.getRawQueryString(), headers,
+                received(event, path.startsWith(PingApi.PREFIX)), sourceIp);
+    }
+
+    /** The client's address as the gateway saw it; null when the event has none. */
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    /** The body as it came, not decompressed: what a Healthchecks ping keeps. */
+    public byte[] receivedBody() {
+        return received;
     }
 
     public String method() {
@@ -111,10 +128,22 @@ public final class Request {
         }
     }
 
-    /** The body as sent, refused with a 413 before it is decoded when it cannot be within the limit. */
-    private static byte[] received(APIGatewayV2HTTPEvent event) {
+    /**
+     * The body as sent, refused with a 413 before it is decoded when it cannot be within the limit; a
+     * Healthchecks ping's ({@code cut}) is cut to the limit instead, as Healthchecks never refuses one.
+     */
+    private static byte[] received(APIGatewayV2HTTPEvent event, boolean cut) {
         String body = event.getBody();
         if (body == null) return new byte[0];
+        if (cut) {
+            byte[] bytes;
+            try {
+                bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                bytes = new byte[0];
+            }
+            return bytes.length > MAX_BODY ? Arrays.copyOf(bytes, MAX_BODY) : bytes;
+        }
         if (event.getIsBase64Encoded()) {
             if (body.length() > MAX_BASE64) throw tooLarge("Request bodies are limited to 100 KB.");
             try {

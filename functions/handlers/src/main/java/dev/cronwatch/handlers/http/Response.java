@@ -21,6 +21,13 @@ public final class Response {
                 .withBody(Json.write(body)).build();
     }
 
+    /** Plain text, as Healthchecks' ping URLs answer. */
+    public static APIGatewayV2HTTPResponse text(int status, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = apiHeaders(extraHeaders);
+        headers.put("Content-Type", "text/plain; charset=utf-8");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+
     /** A status without a body (204). */
     public static APIGatewayV2HTTPResponse empty(int status) {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(apiHeaders(Map.of())).build();

@@ -38,7 +38,23 @@ final class Views {
         json.put("project", m.projectId());
         json.put("dateCreated", time(m.dateCreated()));
         json.put("config", m.config().toWire());
+        if (m.ping() != null) json.put("healthchecks", healthchecks(m));
         json.put("environments", view.environments().stream().map(e -> environment.apply(e, m.muted())).toList());
+        return json;
+    }
+
+    /**
+     * A Healthchecks check's own part (docs/spec.md §14): its ping code, which the setup help builds
+     * ping URLs from, and its options. Only a token of the organization reads it, as it reads DSN keys.
+     */
+    private static Map<String, Object> healthchecks(Monitor m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pingCode", m.ping().pingCode());
+        json.put("grace", m.config().graceSeconds());
+        json.put("manualResume", m.ping().manualResume());
+        json.put("methods", m.ping().postOnly() ? "POST" : "");
+        json.put("tags", m.ping().tags());
+        json.put("desc", m.ping().description());
         return json;
     }
 
