@@ -42,7 +42,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     HttpApiHandler(Services services, HttpScope scope) {
         this.routes = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.tenants(), services.clock(), scope,
+                services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
+                services.tenants(), services.clock(), scope,
                 services.stores().management(), services.ids(), services.rateLimitPerMinute());
         this.scope = scope;
         this.metrics = services.metrics();

@@ -5,10 +5,12 @@ import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.NotFoundException;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.handlers.http.ApiKeysApi;
 import dev.cronwatch.handlers.http.TokensApi;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -23,7 +25,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The operator's commands (infra/bin/cronwatch-admin): organizations, which no API call can make, and
- * their management tokens, which an organization can also manage itself once it has one. Each prints
+ * their management tokens and projects' API keys, which an organization can also manage itself once it
+ * has a token. Each prints
  * one JSON object on stdout. Projects and DSN keys are the organization's own business, through the
  * management API with a token.
  */
@@ -36,7 +39,10 @@ public final class OperatorCommands {
                                            (the token is shown once: only its hash is stored)
               list-tokens <organization>   prints {"organization", "tokens": [{"id", "name", "status", …}]}
               revoke-token <organization> <token id>
-                                           refused from then on (within 10 s by a running API)""";
+                                           refused from then on (within 10 s by a running API)
+              create-api-key <organization> <project id or slug> [--read-only] [--name <name>]
+                                           a project's key for the Healthchecks API (X-Api-Key);
+                                           prints {"organization", "key", "id", "readOnly", …} (shown once)""";
 
     /** A command that cannot be done as asked (the organization exists, or does not): exit status 1. */
     public static final class Refused extends RuntimeException {
@@ -72,7 +78,7 @@ public final class OperatorCommands {
                 out.put("dateCreated", now.toString());
             }
             case "create-token" -> {
-                Map<String, String> options = options(args);
+                Map<String, String> options = options(args, 2, List.of("--name", "--expires"));
                 existing(tenants, organization);
                 String expires = options.get("--expires");
                 Long days = expires != null && expires.matches("[0-9]{1,9}d")
@@ -85,6 +91,22 @@ public final class OperatorCommands {
                 }
                 out.put("token", issued.secret());
                 out.putAll(TokensApi.view(issued.token(), clock.instant()));
+            }
+            case "create-api-key" -> {
+                if (args.length < 3) throw new IllegalArgumentException(USAGE);
+                Map<String, String> options = options(args, 3, List.of("--name", "--read-only"));
+                existing(tenants, organization);
+                ApiKeyService.Issued issued;
+                try {
+                    issued = new ApiKeyService(tenants, clock, random).create(organization, args[2], options.get("--name"),
+                            options.containsKey("--read-only"));
+                } catch (NotFoundException e) {
+                    throw new Refused("organization " + organization + " has no project " + args[2]);
+                } catch (FieldError e) {
+                    throw new FieldError(option(e.field()), e.detail());
+                }
+                out.put("key", issued.secret());
+                out.putAll(ApiKeysApi.view(issued.key()));
             }
             case "list-tokens" -> {
                 arguments(args, 2);
@@ -122,12 +144,16 @@ public final class OperatorCommands {
         if (!tenants.organizationExists(organization)) throw new Refused("no organization " + organization);
     }
 
-    /** create-token's {@code --name} and {@code --expires}, each at most once. */
-    private static Map<String, String> options(String[] args) {
+    /**
+     * The options after the first {@code from} arguments, each at most once: {@code --read-only} alone,
+     * any other {@code allowed} one with a value.
+     */
+    private static Map<String, String> options(String[] args, int from, List<String> allowed) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i += 2) {
-            if (!List.of("--name", "--expires").contains(args[i]) || i + 1 >= args.length
-                    || options.put(args[i], args[i + 1]) != null) {
+        for (int i = from; i < args.length; i++) {
+            boolean flag = args[i].equals("--read-only");
+            if (!allowed.contains(args[i]) || (!flag && i + 1 >= args.length)
+                    || options.put(args[i], flag ? "" : args[++i]) != null) {
                 throw new IllegalArgumentException(USAGE);
             }
         }

@@ -9,9 +9,13 @@ import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.rules.CheckInRules;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.AlertDispatcher;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.AttachmentService;
+import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.HealthchecksService;
 import dev.cronwatch.core.service.IngestService;
+import dev.cronwatch.core.service.PingCheckService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -40,6 +44,9 @@ public final class Services {
     private final AttachmentService attachments;
     private final ProjectService projects;
     private final TokenService tokens;
+    private final ApiKeyService apiKeys;
+    private final BadgeService badges;
+    private final HealthchecksService healthchecks;
     private final Metrics metrics;
     private final Supplier<UUID> ids;
     private final int rateLimitPerMinute;
@@ -64,10 +71,12 @@ public final class Services {
         this.tenants = tenants;
         this.clock = clock;
         AlertDispatcher alerts = new AlertDispatcher(stores.outbox(), publisher, clock);
+        this.badges = new BadgeService(tenants, stores.management(), secrets);
         this.ingest = new IngestService(new CountedQueue(queue, metrics), clock, ids);
         this.processor = new ProcessorService(stores.decisions(),
                 new CheckInRules(limits.rateLimitPerMinute(), limits.maxMonitorsPerOrganization(),
-                        limits.maxNewMonitorsPerMinute(), limits.maxEnvironmentsPerMonitor()), alerts, clock);
+                        limits.maxNewMonitorsPerMinute(), limits.maxEnvironmentsPerMonitor()), alerts, clock,
+                badges::changed);
         this.clockService = new ClockService(stores.decisions(), queue, processor, alerts, clock, limits.maxJudgementDelay(),
                 DIRECT_JUDGEMENT_BUDGET);
         this.monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants, clock, ids,
@@ -75,6 +84,9 @@ public final class Services {
         this.attachments = new AttachmentService(stores.management());
         this.projects = new ProjectService(tenants, clock, secrets);
         this.tokens = new TokenService(tenants, clock, secrets);
+        this.apiKeys = new ApiKeyService(tenants, clock, secrets);
+        this.healthchecks = new HealthchecksService(monitors, new PingCheckService(stores.decisions(), clock),
+                stores.management(), badges, clock, UUID::randomUUID);
     }
 
     /**
@@ -136,6 +148,18 @@ public final class Services {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public HealthchecksService healthchecks() {
+        return healthchecks;
+    }
+
+    public BadgeService badges() {
+        return badges;
     }
 
     public Metrics metrics() {

@@ -55,7 +55,7 @@ class DashboardTest {
 
     /** Loaded by the recording loader: the management function's routes, then its first page request. */
     public static final class ManagementRoutes implements Runnable {
-        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, new InMemoryTenantDirectory(),
+        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, null, null, null, new InMemoryTenantDirectory(),
                 Clock.systemUTC(), HttpScope.MANAGEMENT, null, java.util.UUID::randomUUID, 60);
 
         @Override

@@ -32,6 +32,27 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void createsAProjectsApiKey_readWriteOrReadOnly_shownOnce() {
+        OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
+        tenants.ensureProject(new dev.cronwatch.core.tenant.Project("acme", "1", "web"));
+        Map<String, Object> rw = OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme", "web",
+                "--name", "scripts");
+        assertThat((String) rw.get("key")).matches("hcw_[a-z0-9]{28}");
+        assertThat(rw).containsEntry("organization", "acme").containsEntry("projectId", "1")
+                .containsEntry("readOnly", false).containsEntry("name", "scripts");
+        Map<String, Object> ro = OperatorCommands.run(tenants, clock, new Random(2), "create-api-key", "acme", "1", "--read-only");
+        assertThat((String) ro.get("key")).matches("hcr_[a-z0-9]{28}");
+        assertThat(tenants.apiKey((String) ro.get("key"))).get().satisfies(k -> assertThat(k.readOnly()).isTrue());
+
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme", "ops"))
+                .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("no project ops");
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme", "web", "--expires", "1d"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void createsTokensWithANameAndAnExpiry_listsThemWithoutTheSecret_andRevokesOne() {
         OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");

@@ -93,6 +93,30 @@ class TemplateTest {
             new String[] {"GET", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
             new String[] {"POST", "/api/0/organizations/acme/tokens/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/tokens/0123456789abcdef/", "ManagementFunction"},
+            new String[] {"GET", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
+            new String[] {"POST", "/api/0/projects/acme/web/api-keys/", "ManagementFunction"},
+            new String[] {"DELETE", "/api/0/projects/acme/web/api-keys/0123456789abcdef/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"DELETE", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pause", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pause", "ManagementFunction"},
+            new String[] {"POST", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/resume", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/resume", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/badges/", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/badges/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/status/", "ManagementFunction"},
+            new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh-2.svg", "ManagementFunction"},
+            new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh/prod.json", "ManagementFunction"},
+            new String[] {"GET", "/b/2/0123456789abcdef0123456789abcdef/abcdefgh/backups.shields", "ManagementFunction"},
             new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"GET", "/api/0/organizations/", "ManagementFunction"},
@@ -265,7 +289,8 @@ class TemplateTest {
         Services services = system.services;
         HttpApiHandler everyRoute = system.handler;
         HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
-                services.projects(), services.tokens(), services.tenants(), services.clock(), HttpScope.ALL,
+                services.projects(), services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
+                services.tenants(), services.clock(), HttpScope.ALL,
                 services.stores().management(), services.ids(), services.rateLimitPerMinute());
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
@@ -333,6 +358,8 @@ class TemplateTest {
         tenants.ensureProject(new Project("acme", "1", "web"));
         tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
         tenants.ensureToken("acme", "acme-token");
+        String apiKey = "hcw_0123456789abcdefghijklmnopqr";
+        tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of("acme", "1", apiKey, null, null), apiKey);
         Map<String, Map<String, AttributeValue>> tenantItems = items(client, table);
         assertThat(tenantItems).isNotEmpty();
         tenantItems.keySet().stream().map(TemplateTest::partitionKey)

@@ -139,6 +139,7 @@ class TenancyTest {
         state.put("projects", system.tenants.projects(t.organization(), null, 10_000).items());
         for (String project : t.projectIds()) {
             state.put("keys." + project, system.tenants.keys(t.organization(), project, null, 10_000).items());
+            state.put("apiKeys." + project, system.tenants.apiKeys(t.organization(), project, null, 10_000).items());
         }
         state.put("tokens", system.tenants.tokens(t.organization(), null, 10_000).items());
         return state;
@@ -233,7 +234,11 @@ class TenancyTest {
             case "{org}" -> List.of(victim.organization());
             case "{slug}" -> TwoTenants.MONITORS;
             case "{id}" -> pattern.contains("/tokens/") ? system.tenants.tokens(victim.organization(), null, 100).items()
-                    .stream().map(ManagementToken::id).toList() : checkIns;
+                    .stream().map(ManagementToken::id).toList()
+                    : pattern.contains("/api-keys/") ? victim.projectIds().stream()
+                    .flatMap(p -> system.tenants.apiKeys(victim.organization(), p, null, 100).items().stream())
+                    .map(dev.cronwatch.core.tenant.ApiKey::id).toList()
+                    : checkIns;
             case "{project}" -> projects;
             case "{key}" -> keyIsCredential ? attacker.publicKeys() : victim.publicKeys();
             case "{env}" -> List.of("prod-" + victim.organization());

@@ -100,6 +100,9 @@ final class TwoTenants {
                         t.projectName(p), clock.instant()));
                 tenants.createKey(new ProjectKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p),
                         t.keyName(p), clock.instant()));
+                String apiKey = "hcw_" + (t.organization().replaceAll("[^a-z0-9]", "") + p + "0".repeat(28)).substring(0, 28);
+                tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of(t.organization(), t.projectIds().get(p), apiKey,
+                        null, clock.instant()), apiKey);
             }
         }
         services = new Services(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
@@ -160,7 +163,8 @@ final class TwoTenants {
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
         return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.tenants(), services.clock(), HttpScope.ALL,
+                services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
+                services.tenants(), services.clock(), HttpScope.ALL,
                 services.stores().management(), services.ids(), services.rateLimitPerMinute()).table();
     }
 

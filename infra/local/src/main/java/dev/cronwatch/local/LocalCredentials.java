@@ -2,6 +2,7 @@ package dev.cronwatch.local;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
@@ -15,18 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The tenant local mode runs as: organization {@code local}, project 1 {@code default}, one DSN key,
- * one token and the project's Healthchecks ping key, created on first start and kept in
- * {@code local.json} so they stay the same across restarts.
+ * one token, the project's Healthchecks ping key and a read-write API key of its Healthchecks API,
+ * created on first start and kept in {@code local.json} so they stay the same across restarts.
  */
 public record LocalCredentials(String baseUrl, String organization, String projectId, String projectSlug, String dsn,
-                               String publicKey, String token, String pingKey) {
+                               String publicKey, String token, String pingKey, String apiKey) {
     static final String ORGANIZATION = "local";
     static final String PROJECT_ID = "1";
     /** Project 1's slug in every organization local mode makes, as bootstrap.sh names it on a stack. */
@@ -49,6 +52,9 @@ public record LocalCredentials(String baseUrl, String organization, String proje
                 || t.state(now) != ManagementToken.State.ACTIVE).isPresent()) {
             token = Secrets.newToken(RANDOM);
         }
+        String apiKey = previous.get("apiKey") instanceof String s && tenants.apiKey(s)
+                .filter(k -> k.organization().equals(ORGANIZATION) && k.projectId().equals(PROJECT_ID)).isPresent()
+                ? s : null; // a key revoked through the API stays revoked: a new one replaces it
         // dated as an operator's organization is; a restart finds them and keeps the first start's dates
         tenants.createOrganization(ORGANIZATION, now);
         tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG, PROJECT_SLUG, now));
@@ -60,9 +66,10 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         }
         tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
         PingKey pingKey = tenants.ensurePingKey(ORGANIZATION, PROJECT_ID, PingKey.newKey(RANDOM));
+        if (apiKey == null) apiKey = newApiKey(tenants, ORGANIZATION, PROJECT_ID, now);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
-                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, pingKey.key());
+                PROJECT_SLUG, key.dsn("http", hostPort), publicKey, token, pingKey.key(), apiKey);
         credentials.write(file);
         return credentials;
     }
@@ -81,9 +88,16 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         String token = Secrets.newToken(RANDOM);
         tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
         PingKey pingKey = tenants.ensurePingKey(organization, project.id(), PingKey.newKey(RANDOM));
+        String apiKey = newApiKey(tenants, organization, project.id(), now);
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
-                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, pingKey.key()));
+                key.dsnKey().dsn("http", hostPort), key.publicKey(), token, pingKey.key(), apiKey));
+    }
+
+    /** A read-write key of the Healthchecks API ({@code X-Api-Key}) for the project. */
+    private static String newApiKey(TenantDirectory tenants, String organization, String projectId, Instant now) {
+        return new ApiKeyService(tenants, Clock.fixed(now, ZoneOffset.UTC), RANDOM)
+                .create(organization, projectId, FILE, false).secret();
     }
 
     Map<String, Object> toJson() {
@@ -96,6 +110,7 @@ public record LocalCredentials(String baseUrl, String organization, String proje
         json.put("publicKey", publicKey);
         json.put("token", token);
         json.put("pingKey", pingKey);
+        json.put("apiKey", apiKey);
         return json;
     }
 

@@ -67,13 +67,14 @@ public final class LocalMain {
                   DSN           %s
                   token         %s
                   ping key      %s
+                  API key       %s (Healthchecks API v3, X-Api-Key)
                   (also in %s)
                 A Healthchecks ping (its check is made by the first one):
                   curl -fsS -m 10 --retry 5 -o /dev/null "%s?create=1"
                 Ctrl-C stops it.
                 %n""".formatted(version, c.baseUrl(), options.manualClock() ? "manual" : "real",
                 options.inMemory() ? "memory" : options.dataDir().toAbsolutePath().normalize(),
-                c.organization(), c.projectId(), c.projectSlug(), c.dsn(), c.token(), c.pingKey(),
+                c.organization(), c.projectId(), c.projectSlug(), c.dsn(), c.token(), c.pingKey(), c.apiKey(),
                 options.dataDir().resolve(LocalCredentials.FILE), c.pingUrl("my-job"));
     }
 

@@ -71,4 +71,23 @@ class LocalCredentialsTest {
 
         assertThat(tenants.project("globex", "1")).map(Project::slug).hasValue("default");
     }
+
+    /** The Healthchecks API's key: read-write, of project 1, kept across restarts unless revoked. */
+    @Test
+    void localJsonHoldsAReadWriteApiKeyOfProject1_keptAcrossRestarts_replacedWhenRevoked() throws Exception {
+        InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+        String first = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey();
+        assertThat(first).matches("hcw_[a-z0-9]{28}");
+        assertThat(Json.parseObject(Files.readString(dataDir.resolve("local.json")))).containsEntry("apiKey", first);
+        assertThat(tenants.apiKey(first)).get().satisfies(k -> {
+            assertThat(k.projectId()).isEqualTo("1");
+            assertThat(k.readOnly()).isFalse();
+        });
+        assertThat(LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey()).isEqualTo(first);
+
+        tenants.revokeApiKey("local", "1", tenants.apiKey(first).orElseThrow().id());
+        String second = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey();
+        assertThat(second).isNotEqualTo(first).matches("hcw_[a-z0-9]{28}");
+        assertThat(tenants.apiKeys("local", "1", null, 10).items()).hasSize(1);
+    }
 }

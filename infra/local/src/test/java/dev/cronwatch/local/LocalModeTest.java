@@ -348,11 +348,12 @@ class LocalModeTest {
             assertThat(created.status()).isEqualTo(201);
             Map<String, Object> acme = created.object();
             assertThat(acme).containsOnlyKeys("baseUrl", "organization", "projectId", "projectSlug", "dsn", "publicKey", "token",
-                            "pingKey")
+                            "pingKey", "apiKey")
                     .containsEntry("organization", "acme").containsEntry("baseUrl", system.credentials().baseUrl());
             LocalApi other = new LocalApi(new LocalCredentials((String) acme.get("baseUrl"), "acme",
                     (String) acme.get("projectId"), (String) acme.get("projectSlug"), (String) acme.get("dsn"),
-                    (String) acme.get("publicKey"), (String) acme.get("token"), (String) acme.get("pingKey")));
+                    (String) acme.get("publicKey"), (String) acme.get("token"), (String) acme.get("pingKey"),
+                    (String) acme.get("apiKey")));
             other.checkIn("theirs", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             system.controls().drainQueue();
             assertThat(other.checkIns("theirs")).hasSize(1);

@@ -4,6 +4,9 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.healthchecks.BadgeStatus;
+import dev.cronwatch.core.healthchecks.BadgeSummary;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Organizations, projects, DSN keys and management tokens in the monitors' table
+ * Organizations, projects, DSN keys, management tokens and API keys in the monitors' table
  * (infra/table-design.md). Every name is checked against {@link TenantNames} before it becomes part of
  * a key: a lookup with a malformed one finds nothing without a request, a write with one throws.
  */
@@ -44,6 +47,12 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** Not the table's TTL attribute ({@code expiresAt}): an expired token is kept, to be refused as expired. */
     private static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final String DATE_REVOKED = "dateRevoked";
+    private static final String KEY_ID = "keyId";
+    private static final String READ_ONLY = "readOnly";
+    private static final String BADGE_KEY = "badgeKey";
+    private static final String SECRET = "secret";
+    /** The summary's monitors: slug → {t: tags, s: state}. */
+    private static final String ENTRIES = "c";
     private static final String PING_KEY = "pingKey";
     private static final int ID_ATTEMPTS = 5;
 
@@ -311,6 +320,149 @@ public final class DynamoTenantDirectory implements TenantDirectory {
             // idempotent: the first revocation's date stays
         }
         return true;
+    }
+
+    // ---- API keys: one item each, under the secret's hash, listed per project through byParent ----
+
+    @Override
+    public Optional<ApiKey> apiKey(String secret) {
+        if (!ApiKey.isSecret(secret)) return Optional.empty();
+        return get(Keys.apiKeyPk(secret), Keys.API_KEY).map(DynamoTenantDirectory::apiKey);
+    }
+
+    @Override
+    public boolean createApiKey(ApiKey key, String secret) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                ORGANIZATION, s(key.organization()), PROJECT_ID, s(key.projectId()), KEY_ID, s(key.id()),
+                READ_ONLY, AttributeValue.fromBool(key.readOnly()), LAST_CHARACTERS, s(key.lastCharacters()),
+                TableDefinition.GPK, s(Keys.apiKeysOf(key.organization(), key.projectId())),
+                TableDefinition.GSK, s(Keys.listedGsk(key.dateCreated(), key.id()))));
+        if (key.name() != null) item.put(NAME, s(key.name()));
+        if (key.dateCreated() != null) item.put(DATE_CREATED, s(key.dateCreated().toString()));
+        return putIfAbsent(item, Keys.apiKeyPk(secret), Keys.API_KEY);
+    }
+
+    @Override
+    public Page<ApiKey> apiKeys(String organization, String projectId, String cursor, int limit) {
+        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
+        String parent = Keys.apiKeysOf(organization, projectId);
+        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        return new Page<>(page.items().stream().map(DynamoTenantDirectory::apiKey).toList(), page.nextCursor());
+    }
+
+    /** Found by its id among the project's (a project has few keys), then deleted if it is still the project's. */
+    @Override
+    public boolean revokeApiKey(String organization, String projectId, String id) {
+        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId) || !ApiKey.isId(id)) return false;
+        String parent = Keys.apiKeysOf(organization, projectId);
+        var found = queries.all(queries.byParent(parent).filterExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", KEY_ID))
+                .expressionAttributeValues(Map.of(":parent", s(parent), ":id", s(id))));
+        if (found.isEmpty()) return false;
+        try {
+            client.deleteItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.API_KEY))
+                    .conditionExpression("#org = :org AND #pid = :pid")
+                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    // ---- badges ----
+
+    @Override
+    public Optional<BadgeSummary> badgeSummary(String badgeKey) {
+        if (!TenantNames.isPublicKey(badgeKey)) return Optional.empty();
+        return get(Keys.badgePk(badgeKey), Keys.BADGE).map(item -> new BadgeSummary(item.get(ORGANIZATION).s(),
+                item.get(PROJECT_ID).s(), badgeKey, item.get(SECRET).s(), entries(item.get(ENTRIES))));
+    }
+
+    @Override
+    public Optional<String> badgeKey(String organization, String projectId) {
+        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
+        return get(Keys.projectPk(organization), Keys.badgePointerSk(projectId)).map(item -> item.get(BADGE_KEY).s());
+    }
+
+    /** The project's pointer and the summary, in one transaction, each only if absent. */
+    @Override
+    public boolean createBadgeSummary(BadgeSummary summary) {
+        Map<String, AttributeValue> common = Map.of(ORGANIZATION, s(summary.organization()),
+                PROJECT_ID, s(summary.projectId()), BADGE_KEY, s(summary.badgeKey()));
+        Map<String, AttributeValue> item = new HashMap<>(common);
+        item.put(SECRET, s(summary.secret()));
+        item.put(ENTRIES, entries(summary.monitors()));
+        try {
+            client.transactWriteItems(b -> b.transactItems(
+                    absentPut(common, Keys.projectPk(summary.organization()), Keys.badgePointerSk(summary.projectId())),
+                    absentPut(item, Keys.badgePk(summary.badgeKey()), Keys.BADGE))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public void putBadgeEntry(String badgeKey, String slug, BadgeSummary.Entry entry) {
+        try {
+            client.updateItem(b -> {
+                b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
+                        .conditionExpression("attribute_exists(pk)")
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                if (entry == null) {
+                    b.updateExpression("REMOVE #c.#slug").expressionAttributeNames(Map.of("#c", ENTRIES, "#slug", slug));
+                } else {
+                    b.updateExpression("SET #c.#slug = :entry").expressionAttributeNames(Map.of("#c", ENTRIES, "#slug", slug))
+                            .expressionAttributeValues(Map.of(":entry", entry(entry)));
+                }
+            });
+        } catch (ConditionalCheckFailedException noSummary) {
+            // the project's badges were never asked for: the first request builds its summary
+        }
+    }
+
+    @Override
+    public void replaceBadgeEntries(String badgeKey, Map<String, BadgeSummary.Entry> entries) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
+                    .conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET #c = :entries").expressionAttributeNames(Map.of("#c", ENTRIES))
+                    .expressionAttributeValues(Map.of(":entries", entries(entries)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException noSummary) {
+            // nothing to replace
+        }
+    }
+
+    private static AttributeValue entries(Map<String, BadgeSummary.Entry> entries) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        entries.forEach((slug, entry) -> map.put(slug, entry(entry)));
+        return AttributeValue.fromM(map);
+    }
+
+    private static AttributeValue entry(BadgeSummary.Entry entry) {
+        return AttributeValue.fromM(Map.of("t", AttributeValue.fromL(entry.tags().stream().map(Keys::s).toList()),
+                "s", s(entry.state().name())));
+    }
+
+    private static Map<String, BadgeSummary.Entry> entries(AttributeValue value) {
+        Map<String, BadgeSummary.Entry> entries = new HashMap<>();
+        if (value == null || !value.hasM()) return entries;
+        value.m().forEach((slug, entry) -> entries.put(slug, new BadgeSummary.Entry(
+                entry.m().get("t").l().stream().map(AttributeValue::s).toList(),
+                BadgeStatus.CheckState.valueOf(entry.m().get("s").s()))));
+        return entries;
+    }
+
+    private static ApiKey apiKey(Map<String, AttributeValue> item) {
+        return new ApiKey(item.get(KEY_ID).s(), item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s(),
+                item.get(READ_ONLY).bool(), item.containsKey(NAME) ? item.get(NAME).s() : null,
+                item.get(LAST_CHARACTERS).s(), instant(item));
     }
 
     /** Gives a token made before ids its listing attributes; they follow from the secret, so a race writes the same. */

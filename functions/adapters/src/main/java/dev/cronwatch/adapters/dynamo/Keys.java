@@ -47,6 +47,7 @@ final class Keys {
     static final String MONITOR_COUNT = "MONITORS";
     static final String DSN_KEY = "KEY";
     static final String TOKEN = "TOKEN";
+    static final String API_KEY = "APIKEY";
     static final String PROJECT_SLUG_PREFIX = "SLUG#";
     private static final String DSN_KEY_PK_PREFIX = "KEY#";
     /** The sort key of a ping code's index entry and of a ping key's. */
@@ -234,6 +235,28 @@ final class Keys {
 
     static String tokenPk(String secret) {
         return "TOKEN#" + Sha256.hex(secret);
+    }
+
+    static final String BADGE = "BADGE";
+    private static final String BADGE_POINTER_PREFIX = "BADGE#";
+
+    /** A project's badge summary, under its badge key (32 hex: checked before it becomes a key). */
+    static String badgePk(String badgeKey) {
+        return "BADGE#" + TenantNames.requirePublicKey(badgeKey);
+    }
+
+    /** In the project's partition: which badge key it has. */
+    static String badgePointerSk(String projectId) {
+        return BADGE_POINTER_PREFIX + TenantNames.requireProjectId(projectId);
+    }
+
+    static String apiKeyPk(String secret) {
+        return "APIKEY#" + Sha256.hex(secret);
+    }
+
+    static String apiKeysOf(String organization, String projectId) {
+        return "APIKEYS#" + TenantNames.requireSlug(organization, "organization") + "#"
+                + TenantNames.requireProjectId(projectId);
     }
 
     static String tokensOf(String organization) {

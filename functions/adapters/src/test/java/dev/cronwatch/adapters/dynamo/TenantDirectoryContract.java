@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.healthchecks.BadgeStatus;
+import dev.cronwatch.core.healthchecks.BadgeSummary;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
@@ -13,6 +16,7 @@ import dev.cronwatch.core.tenant.ProjectKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -269,5 +273,71 @@ abstract class TenantDirectoryContract {
         assertThat(directory.token("t-acme")).contains(acme.revokedAt(T0.plusSeconds(2)));
         assertThat(directory.tokens("acme", null, 5).items()).containsExactly(acme.revokedAt(T0.plusSeconds(2)));
         assertThat(directory.token("t-globex")).get().extracting(ManagementToken::dateRevoked).isNull();
+    }
+
+    // ---- API keys ----
+
+    static final String RW = "hcw_0123456789abcdefghijklmnopqr";
+    static final String RO = "hcr_0123456789abcdefghijklmnopqr";
+
+    @Test
+    void createsAnApiKeyOnce_findsItBySecret_andListsAProjectsKeysOldestFirst() {
+        ApiKey newer = ApiKey.of("acme", "1", RO, "dashboard", T0.plusSeconds(5));
+        ApiKey older = ApiKey.of("acme", "1", RW, null, T0);
+        assertThat(directory.createApiKey(newer, RO)).isTrue();
+        assertThat(directory.createApiKey(older, RW)).isTrue();
+        assertThat(directory.createApiKey(ApiKey.of("globex", "1", RW, null, T0), RW)).isFalse();
+        directory.createApiKey(ApiKey.of("acme", "2", "hcw_zzzzzzzzzzzzzzzzzzzzzzzzzzzz", null, T0),
+                "hcw_zzzzzzzzzzzzzzzzzzzzzzzzzzzz");
+
+        assertThat(directory.apiKey(RW)).contains(older);
+        assertThat(directory.apiKey(RO)).get().satisfies(k -> {
+            assertThat(k.readOnly()).isTrue();
+            assertThat(k.lastCharacters()).isEqualTo("nopqr".substring(1));
+        });
+        assertThat(directory.apiKey("hcw_0123456789abcdefghijklmnopqs")).isEmpty();
+        assertThat(directory.apiKeys("acme", "1", null, 1).items()).containsExactly(older);
+        String cursor = directory.apiKeys("acme", "1", null, 1).nextCursor();
+        assertThat(directory.apiKeys("acme", "1", cursor, 1).items()).containsExactly(newer);
+        assertThatThrownBy(() -> directory.apiKeys("acme", "2", cursor, 1)).isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void revokesOnlyItsOwnProjectsApiKey() {
+        ApiKey key = ApiKey.of("acme", "1", RW, null, T0);
+        directory.createApiKey(key, RW);
+        assertThat(directory.revokeApiKey("acme", "2", key.id())).isFalse();
+        assertThat(directory.revokeApiKey("globex", "1", key.id())).isFalse();
+        assertThat(directory.apiKey(RW)).isPresent();
+        assertThat(directory.revokeApiKey("acme", "1", key.id())).isTrue();
+        assertThat(directory.apiKey(RW)).isEmpty();
+        assertThat(directory.apiKeys("acme", "1", null, 5).items()).isEmpty();
+        assertThat(directory.revokeApiKey("acme", "1", key.id())).isFalse();
+    }
+
+    // ---- badge summaries ----
+
+    @Test
+    void keepsOneBadgeSummaryPerProject_readByItsKey_withEntriesSetRemovedAndReplaced() {
+        BadgeSummary.Entry up = new BadgeSummary.Entry(List.of("prod", "db"), BadgeStatus.CheckState.UP);
+        BadgeSummary.Entry down = new BadgeSummary.Entry(List.of(), BadgeStatus.CheckState.DOWN);
+        assertThat(directory.createBadgeSummary(new BadgeSummary("acme", "1", K1, "s1", Map.of("backup", up)))).isTrue();
+        assertThat(directory.createBadgeSummary(new BadgeSummary("acme", "1", K2, "s2", Map.of()))).isFalse();
+        assertThat(directory.badgeSummary(K2)).isEmpty();
+        assertThat(directory.badgeKey("acme", "1")).contains(K1);
+        assertThat(directory.badgeKey("acme", "2")).isEmpty();
+
+        directory.putBadgeEntry(K1, "sync", down);
+        assertThat(directory.badgeSummary(K1)).get().satisfies(b -> {
+            assertThat(b.secret()).isEqualTo("s1");
+            assertThat(b.monitors()).containsOnly(Map.entry("backup", up), Map.entry("sync", down));
+        });
+        directory.putBadgeEntry(K1, "backup", null);
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors()).containsOnlyKeys("sync");
+        directory.replaceBadgeEntries(K1, Map.of("other", up));
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors()).containsOnly(Map.entry("other", up));
+        directory.putBadgeEntry(K3, "x", up);
+        assertThat(directory.badgeSummary(K3)).isEmpty();
+        assertThat(directory.badgeSummary("not a key")).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
@@ -80,6 +81,15 @@ public final class MonitorService {
     }
 
     public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config) {
+        return create(organization, project, name, slug, config, null);
+    }
+
+    /**
+     * A Healthchecks check made through API v3: a monitor with its ping options ({@code ping}: its code is
+     * random and new). Null {@code ping}: a Sentry monitor.
+     */
+    public MonitorView create(String organization, String project, String name, String slug, MonitorConfig config,
+                              PingCheck ping) {
         if (project == null || project.isEmpty()) throw new FieldError("project", "This field is required.");
         Project owner = tenants.project(organization, ProjectService.reference(project, "project"))
                 .orElseThrow(() -> new FieldError("project", "Project not found: " + project));
@@ -88,7 +98,7 @@ public final class MonitorService {
         String chosen = slug != null ? slug : Slugs.slugify(name);
         SlugRule.MONITOR.check(chosen, "slug");
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
-                MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0);
+                MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0).withPing(ping);
         OnConflict.retry("creating monitor " + chosen, () -> {
             OrganizationMonitors counted = decisions.organizationMonitors(organization);
             if (counted.monitors() >= maxMonitorsPerOrganization) {
@@ -105,21 +115,35 @@ public final class MonitorService {
         return get(organization, chosen);
     }
 
+    /**
+     * A Healthchecks check's change through API v3: its whole config and ping options as they are to be,
+     * and its name unless null; pending deadlines move as for any change ({@link SettingsChangeRules}).
+     */
+    public MonitorView updateCheck(String organization, String slug, String name, MonitorConfig config, PingCheck ping) {
+        if (name != null) checkName(name);
+        return change(organization, slug, before -> before.withSettings(name != null ? name : before.name(),
+                before.status(), before.muted(), config).withPing(ping));
+    }
+
     /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         if (update.name() != null) {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
             checkName(update.name());
         }
+        return change(organization, slug, before -> before.withSettings(
+                update.name() != null ? update.name() : before.name(),
+                update.status() != null ? update.status() : before.status(),
+                update.muted() != null ? update.muted() : before.muted(),
+                update.config() != null ? update.config().applyTo(before.config()) : before.config()));
+    }
+
+    private MonitorView change(String organization, String slug, UnaryOperator<Monitor> edit) {
         finishPendingReschedule(find(organization, slug));
         Instant at = clock.instant();
         Revision revision = OnConflict.retry("updating monitor " + slug, () -> {
             Monitor before = find(organization, slug);
-            Monitor after = before.withSettings(
-                    update.name() != null ? update.name() : before.name(),
-                    update.status() != null ? update.status() : before.status(),
-                    update.muted() != null ? update.muted() : before.muted(),
-                    update.config() != null ? update.config().applyTo(before.config()) : before.config());
+            Monitor after = edit.apply(before);
             if (new Revision(before, after).movesDeadlines()) {
                 // one write: the new settings and the mark that the environments' deadlines are yet to follow them
                 after = after.withPendingReschedule(new Monitor.PendingReschedule(before.status(), before.config(), at));
@@ -158,8 +182,11 @@ public final class MonitorService {
         if (!Text.isPrintable(name)) throw new FieldError("name", "Use printable characters only.");
     }
 
-    public void delete(String organization, String slug) {
-        management.deleteMonitor(find(organization, slug).key());
+    /** Removes the monitor with everything it owns; answers it as it was. */
+    public Monitor delete(String organization, String slug) {
+        Monitor monitor = find(organization, slug);
+        management.deleteMonitor(monitor.key());
+        return monitor;
     }
 
     /** Newest first; {@code since} (null: no bound) keeps the runs that started at or after it. */

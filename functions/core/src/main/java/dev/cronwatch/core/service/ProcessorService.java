@@ -12,6 +12,7 @@ import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.rules.CheckInRules;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,19 @@ public final class ProcessorService {
     private final CheckInRules rules;
     private final AlertDispatcher alerts;
     private final Clock clock;
+    private final BadgeStateListener badges;
 
     public ProcessorService(DecisionStore store, CheckInRules rules, AlertDispatcher alerts, Clock clock) {
+        this(store, rules, alerts, clock, BadgeStateListener.NONE);
+    }
+
+    public ProcessorService(DecisionStore store, CheckInRules rules, AlertDispatcher alerts, Clock clock,
+                            BadgeStateListener badges) {
         this.store = store;
         this.rules = rules;
         this.alerts = alerts;
         this.clock = clock;
+        this.badges = badges;
     }
 
     /** {@code sequence} is the queue's sequence number of the message (null where there is none). */
@@ -115,7 +123,21 @@ public final class ProcessorService {
             changes = changes.withMonitor(monitor.withApplied(sequence));
         }
         if (!store.commit(changes)) return Optional.empty();
+        tellBadges(stored, monitor, env);
         return Optional.of(new MessageOutcome(kind, changes, alerts.publishNew(changes.alerts())));
+    }
+
+    /**
+     * Only when the monitor's badge state moved (up to down or back): a check-in that changes nothing a
+     * badge shows reads and writes nothing more, so a ping costs what a heartbeat costs.
+     */
+    private void tellBadges(MonitorState stored, Monitor monitor, MonitorEnvironment env) {
+        if (monitor == null || env == null) return;
+        List<MonitorEnvironment> before = new ArrayList<>(stored.others());
+        if (stored.environment() != null) before.add(stored.environment());
+        List<MonitorEnvironment> after = new ArrayList<>(stored.others());
+        after.add(env);
+        if (BadgeService.state(before) != BadgeService.state(after)) badges.changed(monitor, after);
     }
 
     /** What applying one message did, for the handler to log and count. */

@@ -2,6 +2,8 @@ package dev.cronwatch.core.fakes;
 
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.healthchecks.BadgeSummary;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
@@ -24,8 +26,12 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
     /** By secret: the fake keeps what the real directory keeps only as a hash. */
     private final Map<String, ManagementToken> tokens = new LinkedHashMap<>();
+    /** By secret, as {@link #tokens}. */
+    private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+    private final Map<String, BadgeSummary> badgeSummaries = new LinkedHashMap<>();
     private final Map<String, PingKey> pingKeys = new LinkedHashMap<>();
     private int writes;
+    private int badgeReads;
 
     @Override
     public synchronized Optional<PingKey> pingKey(String key) {
@@ -188,7 +194,85 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         return false;
     }
 
+    @Override
+    public synchronized Optional<ApiKey> apiKey(String secret) {
+        return Optional.ofNullable(apiKeys.get(secret));
+    }
+
+    @Override
+    public synchronized boolean createApiKey(ApiKey key, String secret) {
+        TenantNames.requireSlug(key.organization(), "organization");
+        TenantNames.requireProjectId(key.projectId());
+        if (apiKeys.putIfAbsent(secret, key) != null) return false;
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized Page<ApiKey> apiKeys(String organization, String projectId, String cursor, int limit) {
+        List<ApiKey> all = apiKeys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId))
+                .sorted(Comparator.comparing(ApiKey::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ApiKey::id))
+                .toList();
+        return PageCursor.page(all, cursor, "api-keys/" + organization + "/" + projectId, limit);
+    }
+
+    @Override
+    public synchronized boolean revokeApiKey(String organization, String projectId, String id) {
+        boolean removed = apiKeys.values().removeIf(k -> k.organization().equals(organization)
+                && k.projectId().equals(projectId) && k.id().equals(id));
+        if (removed) writes++;
+        return removed;
+    }
+
+    @Override
+    public synchronized Optional<BadgeSummary> badgeSummary(String badgeKey) {
+        badgeReads++;
+        return Optional.ofNullable(badgeSummaries.get(badgeKey));
+    }
+
+    @Override
+    public synchronized Optional<String> badgeKey(String organization, String projectId) {
+        badgeReads++;
+        return badgeSummaries.values().stream()
+                .filter(b -> b.organization().equals(organization) && b.projectId().equals(projectId))
+                .map(BadgeSummary::badgeKey).findFirst();
+    }
+
+    @Override
+    public synchronized boolean createBadgeSummary(BadgeSummary summary) {
+        if (badgeKey(summary.organization(), summary.projectId()).isPresent()) return false;
+        badgeSummaries.put(summary.badgeKey(), summary);
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized void putBadgeEntry(String badgeKey, String slug, BadgeSummary.Entry entry) {
+        BadgeSummary summary = badgeSummaries.get(badgeKey);
+        if (summary == null) return;
+        Map<String, BadgeSummary.Entry> entries = new java.util.HashMap<>(summary.monitors());
+        if (entry == null) entries.remove(slug);
+        else entries.put(slug, entry);
+        replaceBadgeEntries(badgeKey, entries);
+    }
+
+    @Override
+    public synchronized void replaceBadgeEntries(String badgeKey, Map<String, BadgeSummary.Entry> entries) {
+        BadgeSummary summary = badgeSummaries.get(badgeKey);
+        if (summary == null) return;
+        badgeSummaries.put(badgeKey, new BadgeSummary(summary.organization(), summary.projectId(), badgeKey,
+                summary.secret(), entries));
+        writes++;
+    }
+
     // ---- for tests ----
+
+    /** Reads of badge keys and summaries: a badge must cost one. */
+    public synchronized int badgeReads() {
+        return badgeReads;
+    }
 
     /** Every change made: a rejected request must leave this where it was. */
     public synchronized int writes() {

@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.TenantNames;
@@ -76,11 +77,13 @@ public final class Credentials {
     private final Clock clock;
     private final Memo<DsnKey> keys;
     private final Memo<ManagementToken> tokens;
+    private final Memo<ApiKey> apiKeys;
 
     public Credentials(TenantDirectory tenants, Clock clock) {
         this.clock = clock;
         this.keys = new Memo<>(tenants::dsnKey, KEY_TTL, MISS_TTL, MAX_ENTRIES);
         this.tokens = new Memo<>(tenants::token, KEY_TTL, MISS_TTL, MAX_ENTRIES);
+        this.apiKeys = new Memo<>(tenants::apiKey, KEY_TTL, MISS_TTL, MAX_ENTRIES);
     }
 
     /** {@code Authorization: DSN http://<key>@host/<projectId>} as the Sentry HTTP API takes it. */
@@ -163,6 +166,20 @@ public final class Credentials {
         String named = TenantNames.isSlug(organization) ? " \"" + organization + "\"" : " in the URL";
         return new FieldError("organization", "This " + credential + " does not belong to organization" + named
                 + ": put the slug of its own organization in the URL.", FieldError.Kind.NOT_FOUND);
+    }
+
+    /**
+     * The project API key with this secret (Healthchecks' {@code X-Api-Key}); empty for one of another
+     * shape, without a lookup. What a refusal says is the Healthchecks API's business.
+     */
+    public Optional<ApiKey> apiKey(String secret) {
+        if (!ApiKey.isSecret(secret)) return Optional.empty();
+        return apiKeys.get(secret, clock.instant());
+    }
+
+    /** After a revocation: this container stops trusting the API key at once (it knows it by secret, not id). */
+    public void forgetApiKey(String id) {
+        apiKeys.forgetIf(k -> k.id().equals(id));
     }
 
     /** After a revocation: this container stops trusting the key at once. */

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.MonitorService;
+import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.AttachmentService;
+import dev.cronwatch.core.service.BadgeService;
+import dev.cronwatch.core.service.HealthchecksService;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
@@ -23,6 +26,9 @@ public final class HttpRoutes {
     private static final String PROJECTS = "/api/0/organizations/{org}/projects";
     private static final String KEYS = "/api/0/projects/{org}/{project}/keys";
     private static final String TOKENS = "/api/0/organizations/{org}/tokens";
+    private static final String API_KEYS = "/api/0/projects/{org}/{project}/api-keys";
+    private static final String HC_CHECKS = HealthchecksApi.PREFIX + "/checks";
+    private static final String HC_CHECK = HC_CHECKS + "/{code}";
     /** Healthchecks' ping URLs take any method, as Healthchecks' view does. */
     private static final String ANY_METHOD = "ANY";
 
@@ -39,15 +45,19 @@ public final class HttpRoutes {
 
     /** {@code store}, {@code ids} and {@code pingRateLimit}: what Healthchecks' ping URLs need (docs/spec.md §14.1). */
     public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
-                      TokenService tokens, TenantDirectory tenants, Clock clock, HttpScope scope, ManagementStore store,
+                      TokenService tokens, ApiKeyService apiKeys, HealthchecksService healthchecks, BadgeService badges,
+                      TenantDirectory tenants, Clock clock, HttpScope scope, ManagementStore store,
                       Supplier<UUID> ids, int pingRateLimit) {
         this.scope = scope;
         Credentials credentials = new Credentials(tenants, clock);
         IngestApi in = new IngestApi(ingest, attachments, credentials);
         PingApi ping = new PingApi(ingest, store, tenants, clock, ids, pingRateLimit);
-        ManagementApi mg = new ManagementApi(monitors, credentials);
+        ManagementApi mg = new ManagementApi(monitors, badges, credentials);
         ProjectsApi pr = new ProjectsApi(projects, credentials);
         TokensApi tk = new TokensApi(tokens, credentials, clock);
+        ApiKeysApi ak = new ApiKeysApi(apiKeys, credentials);
+        HealthchecksApi hc = new HealthchecksApi(healthchecks, badges, credentials, clock);
+        BadgesApi bg = new BadgesApi(badges);
         DashboardApi dash = new DashboardApi(monitors, credentials, clock);
         SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
         List<Route> all = new ArrayList<>(List.of(
@@ -79,8 +89,33 @@ public final class HttpRoutes {
                 route("GET", TOKENS, (r, v) -> tk.list(r, v.get("org"))),
                 route("POST", TOKENS, (r, v) -> tk.create(r, v.get("org"))),
                 route("DELETE", TOKENS + "/{id}", (r, v) -> tk.revoke(r, v.get("org"), v.get("id"))),
+                route("GET", API_KEYS, (r, v) -> ak.list(r, v.get("org"), v.get("project"))),
+                route("POST", API_KEYS, (r, v) -> ak.create(r, v.get("org"), v.get("project"))),
+                route("DELETE", API_KEYS + "/{id}", (r, v) -> ak.revoke(r, v.get("org"), v.get("project"), v.get("id"))),
                 route("PUT", MONITOR + "/environments/{env}", (r, v) -> mg.updateEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
                 route("DELETE", MONITOR + "/environments/{env}", (r, v) -> mg.deleteEnvironment(r, v.get("org"), v.get("slug"), v.get("env"))),
+                route("GET", HC_CHECKS, (r, v) -> hc.list(r)),
+                route("POST", HC_CHECKS, (r, v) -> hc.create(r)),
+                route("OPTIONS", HC_CHECKS, (r, v) -> hc.preflight(r)),
+                route("GET", HC_CHECK, (r, v) -> hc.get(r, v.get("code"))),
+                route("POST", HC_CHECK, (r, v) -> hc.update(r, v.get("code"))),
+                route("DELETE", HC_CHECK, (r, v) -> hc.delete(r, v.get("code"))),
+                route("OPTIONS", HC_CHECK, (r, v) -> hc.preflight(r)),
+                route("POST", HC_CHECK + "/pause", (r, v) -> hc.pause(r, v.get("code"))),
+                route("OPTIONS", HC_CHECK + "/pause", (r, v) -> hc.preflight(r)),
+                route("POST", HC_CHECK + "/resume", (r, v) -> hc.resume(r, v.get("code"))),
+                route("OPTIONS", HC_CHECK + "/resume", (r, v) -> hc.preflight(r)),
+                route("GET", HC_CHECK + "/pings", (r, v) -> hc.pings(r, v.get("code"))),
+                route("OPTIONS", HC_CHECK + "/pings", (r, v) -> hc.preflight(r)),
+                route("GET", HC_CHECK + "/flips", (r, v) -> hc.flips(r, v.get("code"))),
+                route("OPTIONS", HC_CHECK + "/flips", (r, v) -> hc.preflight(r)),
+                route("GET", HealthchecksApi.PREFIX + "/badges", (r, v) -> hc.badges(r)),
+                route("OPTIONS", HealthchecksApi.PREFIX + "/badges", (r, v) -> hc.preflight(r)),
+                route("GET", HealthchecksApi.PREFIX + "/status", (r, v) -> hc.status(r)),
+                route("GET", "/badge/{key}/{file}", (r, v) -> bg.all(r, v.get("key"), v.get("file"))),
+                route("GET", "/badge/{key}/{signature}/{file}", (r, v) -> bg.tag(r, v.get("key"), v.get("signature"), v.get("file"))),
+                route("GET", "/b/{states}/{key}/{signature}/{file}",
+                        (r, v) -> bg.check(r, v.get("states"), v.get("key"), v.get("signature"), v.get("file"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
                 route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
                 route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org")))));

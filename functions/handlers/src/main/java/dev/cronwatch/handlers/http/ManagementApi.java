@@ -6,9 +6,11 @@ import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
+import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.Page;
+import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorUpdate;
 import dev.cronwatch.core.service.MonitorView;
@@ -24,11 +26,13 @@ final class ManagementApi {
     private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
 
     private final MonitorService monitors;
+    private final BadgeService badges;
     private final Credentials credentials;
     private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
 
-    ManagementApi(MonitorService monitors, Credentials credentials) {
+    ManagementApi(MonitorService monitors, BadgeService badges, Credentials credentials) {
         this.monitors = monitors;
+        this.badges = badges;
         this.credentials = credentials;
     }
 
@@ -91,7 +95,8 @@ final class ManagementApi {
 
     APIGatewayV2HTTPResponse delete(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        monitors.delete(organization, slug);
+        Monitor deleted = monitors.delete(organization, slug);
+        badges.removed(deleted.key(), deleted.projectId());
         return Response.json(202, Map.of());
     }
 

@@ -8,16 +8,12 @@ import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.validation.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Projects and DSN keys with a bearer token of the organization, in Sentry's routes and shapes: an
  * organization onboards its own projects and keys without an operator.
  */
 final class ProjectsApi {
-    /** A host, or host:port, as a DSN may carry it; anything else in the Host header is not used. */
-    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::[0-9]{1,5})?");
-
     private final ProjectService projects;
     private final Credentials credentials;
 
@@ -82,19 +78,8 @@ final class ProjectsApi {
         json.put("name", k.name());
         json.put("public", k.publicKey());
         json.put("projectId", k.projectId());
-        json.put("dsn", Map.of("public", k.dsnKey().dsn(scheme(request), host(request))));
+        json.put("dsn", Map.of("public", k.dsnKey().dsn(SiteRoot.scheme(request), SiteRoot.host(request))));
         json.put("dateCreated", Views.time(k.dateCreated()));
         return json;
-    }
-
-    /** API Gateway says how the client came in; local mode is plain HTTP. */
-    private static String scheme(Request request) {
-        String forwarded = request.header("x-forwarded-proto");
-        return "https".equalsIgnoreCase(forwarded) ? "https" : "http";
-    }
-
-    private static String host(Request request) {
-        String host = request.header("host");
-        return host != null && HOST.matcher(host).matches() ? host : "localhost";
     }
 }

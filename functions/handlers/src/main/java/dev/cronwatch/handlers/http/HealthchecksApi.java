@@ -1,0 +1,281 @@
+package dev.cronwatch.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.json.Json;
+import dev.cronwatch.core.healthchecks.CheckSpec;
+import dev.cronwatch.core.healthchecks.CheckView;
+import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.service.BadgeService;
+import dev.cronwatch.core.service.HealthchecksService;
+import dev.cronwatch.core.service.NotFoundException;
+import dev.cronwatch.core.tenant.ApiKey;
+import dev.cronwatch.core.validation.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Healthchecks' management API v3 (docs/spec.md §14.3), authenticated by a project's API key in
+ * {@code X-Api-Key} (or {@code api_key} in a POST's JSON body), answering in Healthchecks' shapes: its
+ * JSON field names, {@code {"error": "<text>"}} refusals in its words, and its CORS headers.
+ */
+final class HealthchecksApi {
+    static final String PREFIX = "/api/v3";
+    /** Healthchecks' ping log limit for a paid account, the most its API returns. */
+    private static final int PINGS_LIMIT = 1000;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
+            .withZone(ZoneOffset.UTC);
+
+    private final HealthchecksService checks;
+    private final BadgeService badges;
+    private final Credentials credentials;
+    private final Clock clock;
+
+    HealthchecksApi(HealthchecksService checks, BadgeService badges, Credentials credentials, Clock clock) {
+        this.checks = checks;
+        this.badges = badges;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** {@code GET checks/[?tag=…][&slug=…]}: read-only keys too. */
+    APIGatewayV2HTTPResponse list(Request request) {
+        return answer(request, false, (key, body) -> {
+            String slug = request.query().get("slug");
+            List<CheckView> found = checks.list(key, new HashSet<>(request.queryValues("tag")), slug);
+            return json(200, Map.of("checks", found.stream().map(c -> view(c, key, request)).toList()));
+        });
+    }
+
+    /** {@code POST checks/}: 201 a new check, 200 an existing one that {@code unique} matched. */
+    APIGatewayV2HTTPResponse create(Request request) {
+        return answer(request, true, (key, body) -> {
+            HealthchecksService.Created created = checks.create(key, CheckSpec.parse(body));
+            return json(created.created() ? 201 : 200, view(created.check(), key, request));
+        });
+    }
+
+    /** {@code GET checks/<uuid>} or {@code checks/<unique_key>}. */
+    APIGatewayV2HTTPResponse get(Request request, String code) {
+        return answer(request, false, (key, body) -> json(200, view(checks.get(key, code), key, request)));
+    }
+
+    /** {@code POST checks/<uuid>}: the fields sent change, the others stay. */
+    APIGatewayV2HTTPResponse update(Request request, String code) {
+        return answer(request, true, (key, body) -> json(200, view(checks.update(key, code, CheckSpec.parse(body)), key, request)));
+    }
+
+    /** {@code DELETE checks/<uuid>}: the check as it was. */
+    APIGatewayV2HTTPResponse delete(Request request, String code) {
+        return answer(request, true, (key, body) -> json(200, view(checks.delete(key, code), key, request)));
+    }
+
+    APIGatewayV2HTTPResponse pause(Request request, String code) {
+        return answer(request, true, (key, body) -> json(200, view(checks.pause(key, code), key, request)));
+    }
+
+    APIGatewayV2HTTPResponse resume(Request request, String code) {
+        return answer(request, true, (key, body) -> json(200, view(checks.resume(key, code), key, request)));
+    }
+
+    /** {@code GET checks/<uuid>/pings/}: read-write keys only, newest first. */
+    APIGatewayV2HTTPResponse pings(Request request, String code) {
+        return answer(request, true, (key, body) -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (CheckIn checkIn : checks.pings(key, code, PINGS_LIMIT)) out.addAll(pings(checkIn));
+            for (int i = 0; i < out.size(); i++) out.get(i).put("n", out.size() - i);
+            return json(200, Map.of("pings", out.subList(0, Math.min(out.size(), PINGS_LIMIT))));
+        });
+    }
+
+    /** {@code GET checks/<uuid or unique_key>/flips/[?seconds=|start=|end=]}. */
+    APIGatewayV2HTTPResponse flips(Request request, String code) {
+        return answer(request, false, (key, body) -> {
+            Instant from = null;
+            Instant to = null;
+            try {
+                String seconds = request.query().get("seconds");
+                String start = request.query().get("start");
+                String end = request.query().get("end");
+                if (seconds != null) from = clock.instant().minusSeconds(Long.parseLong(seconds));
+                if (start != null) from = Instant.ofEpochSecond(Long.parseLong(start));
+                if (end != null) to = Instant.ofEpochSecond(Long.parseLong(end));
+            } catch (NumberFormatException e) {
+                return HealthchecksAnswers.empty(400);
+            }
+            List<Map<String, Object>> flips = checks.flips(key, code, from, to).stream()
+                    .map(f -> Map.<String, Object>of("timestamp", time(f.getKey()), "up", f.getValue() ? 1 : 0)).toList();
+            return json(200, Map.of("flips", flips));
+        });
+    }
+
+    /** {@code GET badges/}: every tag's badge URLs, and {@code *}'s for the whole project. */
+    APIGatewayV2HTTPResponse badges(Request request) {
+        return answer(request, false, (key, body) -> {
+            Map<String, Map<String, String>> urls = new LinkedHashMap<>();
+            badges.urls(key.organization(), key.projectId()).forEach((tag, forms) -> {
+                Map<String, String> absolute = new LinkedHashMap<>();
+                forms.forEach((form, path) -> absolute.put(form, SiteRoot.of(request) + path));
+                urls.put(tag, absolute);
+            });
+            return json(200, Map.of("badges", urls));
+        });
+    }
+
+    /** {@code GET status/}: {@code OK} while the service answers. */
+    APIGatewayV2HTTPResponse status(Request request) {
+        return HealthchecksAnswers.text(200, "OK");
+    }
+
+    /** {@code OPTIONS} on any route: the CORS preflight Healthchecks answers. */
+    APIGatewayV2HTTPResponse preflight(Request request) {
+        return HealthchecksAnswers.empty(204);
+    }
+
+    private interface Action {
+        APIGatewayV2HTTPResponse run(ApiKey key, Map<String, Object> body);
+    }
+
+    /**
+     * Healthchecks' order: a POST's body is parsed first (its {@code api_key} may authenticate), then the
+     * key is checked (32 characters, else {@code missing api key}; unknown, or read-only on a route that
+     * writes, {@code wrong api key}); refusals of the body and the check in Healthchecks' words.
+     */
+    private APIGatewayV2HTTPResponse answer(Request request, boolean write, Action action) {
+        Map<String, Object> body = Map.of();
+        if (request.method().equals("POST") && request.hasBody()) {
+            Object parsed;
+            try {
+                parsed = Json.parse(new String(request.body(), StandardCharsets.UTF_8));
+            } catch (Json.MalformedJsonException e) {
+                return HealthchecksAnswers.error(400, "could not parse request body");
+            }
+            if (!(parsed instanceof Map<?, ?> map)) return HealthchecksAnswers.error(400, "json validation error: value is not an object");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) map;
+            body = object;
+        }
+        String secret = request.header("x-api-key");
+        if (secret == null && write && body.get("api_key") != null) secret = String.valueOf(body.get("api_key"));
+        if (secret == null || secret.length() != ApiKey.LENGTH) return HealthchecksAnswers.error(401, "missing api key");
+        ApiKey key = credentials.apiKey(secret).filter(k -> !write || !k.readOnly()).orElse(null);
+        if (key == null) return HealthchecksAnswers.error(401, "wrong api key");
+        try {
+            return action.run(key, body);
+        } catch (FieldError e) {
+            return HealthchecksAnswers.error(400, e.detail());
+        } catch (NotFoundException e) {
+            return HealthchecksAnswers.error(404, "not found");
+        } catch (HealthchecksService.ForbiddenException e) {
+            return HealthchecksAnswers.empty(403);
+        } catch (HealthchecksService.NotPausedException e) {
+            return HealthchecksAnswers.text(409, "check is not paused");
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return HealthchecksAnswers.json(status, body);
+    }
+
+    /** Healthchecks' {@code Check.to_dict}: a read-only key sees no uuid nor URLs, and the unique key instead. */
+    private Map<String, Object> view(CheckView c, ApiKey key, Request request) {
+        String root = SiteRoot.of(request);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", c.name());
+        json.put("slug", c.slug());
+        json.put("tags", c.tags());
+        json.put("desc", c.desc());
+        json.put("grace", c.grace());
+        json.put("n_pings", c.nPings());
+        json.put("status", c.status());
+        json.put("started", c.started());
+        json.put("last_ping", time(c.lastPing()));
+        json.put("next_ping", time(c.nextPing()));
+        json.put("manual_resume", c.manualResume());
+        json.put("methods", c.methods());
+        json.put("subject", "");
+        json.put("subject_fail", "");
+        json.put("start_kw", "");
+        json.put("success_kw", "");
+        json.put("failure_kw", "");
+        json.put("filter_subject", false);
+        json.put("filter_body", false);
+        json.put("filter_http_body", false);
+        json.put("filter_default_fail", false);
+        json.put("badge_url", root + badges.checkPath(key.organization(), key.projectId(), c.slug(), "svg", false));
+        if (c.lastDuration() != null) json.put("last_duration", c.lastDuration());
+        if (key.readOnly()) {
+            json.put("unique_key", HealthchecksService.uniqueKey(c.code()));
+        } else {
+            json.put("uuid", c.code());
+            json.put("ping_url", root + "/ping/" + c.code());
+            String update = root + PREFIX + "/checks/" + c.code();
+            json.put("update_url", update);
+            json.put("pause_url", update + "/pause");
+            json.put("resume_url", update + "/resume");
+            json.put("channels", "*");
+        }
+        if (c.timeout() != null) {
+            json.put("timeout", c.timeout());
+        } else {
+            json.put("schedule", c.schedule());
+            json.put("tz", c.tz());
+        }
+        return json;
+    }
+
+    /**
+     * A check-in as Healthchecks' pings, newest first: a run that started and ended is its start and its
+     * end (the end with the run's duration), a single success or fail one ping.
+     */
+    private static List<Map<String, Object>> pings(CheckIn checkIn) {
+        Instant end = checkIn.dateUpdated() != null ? checkIn.dateUpdated() : checkIn.dateAdded();
+        if (checkIn.status() == CheckInStatus.IN_PROGRESS || !end.isAfter(checkIn.dateAdded())) {
+            return List.of(ping(checkIn, type(checkIn), checkIn.dateAdded(), false));
+        }
+        return List.of(ping(checkIn, type(checkIn), end, true), ping(checkIn, "start", checkIn.dateAdded(), false));
+    }
+
+    /** Healthchecks' {@code Ping.to_dict}; its {@code n} is numbered once the list is made. */
+    private static Map<String, Object> ping(CheckIn checkIn, String type, Instant date, boolean timed) {
+        Ping ping = checkIn.ping();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", type);
+        json.put("date", time(date));
+        json.put("n", 0);
+        json.put("scheme", ping == null ? "http" : ping.scheme());
+        json.put("remote_addr", ping == null ? null : ping.remoteAddr());
+        json.put("method", ping == null ? null : ping.method());
+        json.put("ua", ping == null ? "" : ping.userAgent());
+        json.put("rid", ping == null ? null : ping.rid());
+        json.put("body_url", null);
+        if (timed && checkIn.durationMs() != null) {
+            json.put("duration", Math.round(checkIn.durationMs() / 10.0) / 100.0);
+        }
+        return json;
+    }
+
+    private static String type(CheckIn checkIn) {
+        return switch (checkIn.status()) {
+            case IN_PROGRESS -> "start";
+            case OK -> "success";
+            case ERROR, MISSED, TIMEOUT -> "fail";
+            case UNKNOWN -> "start";
+        };
+    }
+
+    /** Healthchecks' timestamps: ISO 8601 with {@code +00:00} and no fraction. */
+    static String time(Instant instant) {
+        return instant == null ? null : ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

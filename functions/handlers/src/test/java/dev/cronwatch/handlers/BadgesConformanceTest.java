@@ -1,0 +1,134 @@
+package dev.cronwatch.handlers;
+
+import static dev.cronwatch.handlers.HttpEvents.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.tenant.ApiKey;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * /work/shared/healthchecks.md §4: Healthchecks' badges, one test per rule: the URLs API v3's
+ * {@code badges/} lists, SVG, JSON and Shields formats, two and three states, per tag and for the
+ * whole project, per check, signed URLs, and one read of the project's summary each.
+ */
+class BadgesConformanceTest {
+    static final String RW = "hcw_0123456789abcdefghijklmnopqr";
+
+    final InMemorySystem system = InMemorySystem.seeded();
+
+    BadgesConformanceTest() {
+        system.tenants.createApiKey(ApiKey.of("acme", "1", RW, null, null), RW);
+    }
+
+    APIGatewayV2HTTPResponse get(String url) {
+        String path = url.replace("http://cronwatch.test", "");
+        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "x-api-key", RW));
+        return system.handler.handleRequest(HttpEvents.event("GET", path, headers, (String) null), null);
+    }
+
+    void create(String body) {
+        APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("POST", "/api/v3/checks/",
+                Map.of("host", "cronwatch.test", "x-api-key", RW), body), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, String>> badges() {
+        APIGatewayV2HTTPResponse r = get("/api/v3/badges/");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        return (Map<String, Map<String, String>>) json(r).get("badges");
+    }
+
+    @Test
+    void badgesLists_everyTagAndStar_inThreeFormats_twoAndThreeStates() {
+        create("{\"name\": \"backup\", \"tags\": \"prod db\", \"timeout\": 3600}");
+        Map<String, Map<String, String>> badges = badges();
+        assertThat(badges).containsOnlyKeys("*", "prod", "db");
+        assertThat(badges.get("prod")).containsOnlyKeys("svg", "svg3", "json", "json3", "shields", "shields3");
+        assertThat(badges.get("prod").get("svg")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}-2/prod\\.svg");
+        assertThat(badges.get("prod").get("svg3")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}/prod\\.svg");
+        assertThat(badges.get("*").get("json")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}-2\\.json");
+    }
+
+    @Test
+    void svgBadge_isHealthchecksDrawing_andCacheableForAMinute() {
+        create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600}");
+        APIGatewayV2HTTPResponse svg = get(badges().get("prod").get("svg"));
+        assertThat(svg.getStatusCode()).isEqualTo(200);
+        assertThat(svg.getHeaders()).containsEntry("Content-Type", "image/svg+xml")
+                .containsEntry("Cache-Control", "public, max-age=60").containsEntry("Access-Control-Allow-Origin", "*");
+        // prod = 7+4+7+7 = 25 (+10), up = 7+7 (+10): Healthchecks' widths
+        assertThat(svg.getBody()).contains("width=\"59\"").contains("<text x=\"17.5\" y=\"14\">prod</text>")
+                .contains("fill=\"#4c1\"").contains(">up</text>");
+    }
+
+    @Test
+    void jsonAndShieldsBadges_carryHealthchecksFields() {
+        create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600}");
+        assertThat(json(get(badges().get("prod").get("json"))))
+                .containsExactly(Map.entry("status", "up"), Map.entry("total", 1), Map.entry("grace", 0), Map.entry("down", 0));
+        assertThat(json(get(badges().get("*").get("shields")))).containsEntry("schemaVersion", 1)
+                .containsEntry("label", "cronwatch").containsEntry("message", "up").containsEntry("color", "success");
+    }
+
+    @Test
+    void aDownCheck_makesItsTagsAndTheProjectsBadgesDown_andOthersStayUp() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600}");
+        create("{\"name\": \"report\", \"tags\": \"web\", \"timeout\": 3600}");
+        Map<String, Map<String, String>> badges = badges();
+        system.checkIn("backup", "{\"status\": \"error\"}");
+        assertThat(json(get(badges.get("prod").get("json")))).containsEntry("status", "down").containsEntry("down", 1);
+        assertThat(json(get(badges.get("*").get("shields")))).containsEntry("message", "down").containsEntry("color", "critical");
+        assertThat(json(get(badges.get("web").get("json")))).containsEntry("status", "up");
+        system.checkIn("backup", "{\"status\": \"ok\"}");
+        assertThat(json(get(badges.get("prod").get("json")))).containsEntry("status", "up");
+    }
+
+    @Test
+    void aCheckHasItsOwnBadge_atItsBadgeUrl() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
+        @SuppressWarnings("unchecked")
+        String badgeUrl = (String) ((Map<String, Object>) ((java.util.List<?>) json(get("/api/v3/checks/")).get("checks")).get(0))
+                .get("badge_url");
+        APIGatewayV2HTTPResponse svg = get(badgeUrl);
+        assertThat(svg.getStatusCode()).isEqualTo(200);
+        assertThat(svg.getBody()).contains(">backup</text>");
+        assertThat(json(get(badgeUrl.replace(".svg", ".json")))).containsEntry("status", "up");
+    }
+
+    @Test
+    void aBadgeUrl_withAnotherTagsSignature_anUnknownKey_orAnotherFormat_is404() {
+        create("{\"name\": \"backup\", \"tags\": \"prod db\", \"timeout\": 3600}");
+        Map<String, Map<String, String>> badges = badges();
+        String prod = badges.get("prod").get("svg");
+        assertThat(get(prod.replace("/prod.svg", "/db.svg")).getStatusCode()).isEqualTo(404);
+        assertThat(get(prod.replace(".svg", ".png")).getStatusCode()).isEqualTo(404);
+        assertThat(get(prod.replaceFirst("/badge/[0-9a-f]{32}/", "/badge/0123456789abcdef0123456789abcdef/")).getStatusCode())
+                .isEqualTo(404);
+        assertThat(get("/badge/2123456789abcdef0123456789abcdef/globex/").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadgeReadsOneItem() {
+        create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600}");
+        String url = badges().get("prod").get("json");
+        int before = system.tenants.badgeReads();
+        assertThat(get(url).getStatusCode()).isEqualTo(200);
+        assertThat(system.tenants.badgeReads() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aMonitorDeletedThroughTheSentryApi_leavesTheProjectsBadge() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
+        String all = badges().get("*").get("json");
+        system.checkIn("backup", "{\"status\": \"error\"}");
+        assertThat(json(get(all))).containsEntry("status", "down").containsEntry("total", 1);
+        APIGatewayV2HTTPResponse deleted = system.handler.handleRequest(HttpEvents.event("DELETE",
+                "/api/0/organizations/acme/monitors/backup/", Map.of("authorization", "Bearer acme-token"), (String) null), null);
+        assertThat(deleted.getStatusCode()).isEqualTo(202);
+        assertThat(json(get(all))).containsEntry("status", "up").containsEntry("total", 0);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.cronwatch.handlers;
+
+import static dev.cronwatch.handlers.HttpEvents.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.core.tenant.ApiKey;
+import dev.cronwatch.core.tenant.Project;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * /work/shared/healthchecks.md §3: Healthchecks' management API v3, one test per rule, with the calls
+ * of Healthchecks' own API documentation (templates/docs/api.md: the curl lines' headers and bodies).
+ */
+class HealthchecksApiConformanceTest {
+    static final String RW = "hcw_0123456789abcdefghijklmnopqr";
+    static final String RO = "hcr_0123456789abcdefghijklmnopqr";
+    static final String OTHER_PROJECT = "hcw_zzzzzzzzzzzzzzzzzzzzzzzzzzzz";
+    static final String CHECKS = "/api/v3/checks/";
+    /** The body of the docs' create and update examples. */
+    static final String BACKUPS = "{\"name\": \"Backups\", \"tags\": \"prod www\", \"timeout\": 3600, \"grace\": 60}";
+
+    final InMemorySystem system = InMemorySystem.seeded();
+
+    HealthchecksApiConformanceTest() {
+        system.tenants.ensureProject(new Project("acme", "2", "jobs"));
+        for (String[] key : new String[][] {{RW, "1"}, {RO, "1"}, {OTHER_PROJECT, "2"}}) {
+            system.tenants.createApiKey(ApiKey.of("acme", key[1], key[0], null, null), key[0]);
+        }
+    }
+
+    APIGatewayV2HTTPResponse call(String method, String path, String key, String body) {
+        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test"));
+        if (key != null) headers.put("x-api-key", key);
+        return system.handler.handleRequest(HttpEvents.event(method, path, headers, body), null);
+    }
+
+    Map<String, Object> created(String body) {
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS, RW, body);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        return json(r);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> checks(APIGatewayV2HTTPResponse r) {
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        return (List<Map<String, Object>>) json(r).get("checks");
+    }
+
+    @Test
+    void create_docsExample_isASimpleCheckWithTheFieldsClientsRead() {
+        Map<String, Object> check = created(BACKUPS);
+        String uuid = (String) check.get("uuid");
+        assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(check).containsEntry("name", "Backups").containsEntry("slug", "backups")
+                .containsEntry("tags", "prod www").containsEntry("timeout", 3600).containsEntry("grace", 60)
+                .containsEntry("status", "new").containsEntry("started", false).containsEntry("n_pings", 0)
+                .containsEntry("last_ping", null).containsEntry("next_ping", null).containsEntry("manual_resume", false)
+                .containsEntry("methods", "").containsEntry("ping_url", "http://cronwatch.test/ping/" + uuid)
+                .containsEntry("update_url", "http://cronwatch.test/api/v3/checks/" + uuid)
+                .containsEntry("pause_url", "http://cronwatch.test/api/v3/checks/" + uuid + "/pause")
+                .containsEntry("resume_url", "http://cronwatch.test/api/v3/checks/" + uuid + "/resume")
+                .doesNotContainKeys("schedule", "tz", "unique_key");
+        assertThat((String) check.get("badge_url")).startsWith("http://cronwatch.test/b/2/").endsWith("/backups.svg");
+        assertThat(system.store.monitors("acme")).anySatisfy(m -> assertThat(m.isPingCheck()).isTrue());
+    }
+
+    @Test
+    void create_withTheApiKeyInTheBody_asTheDocsShow() {
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS, null, "{\"api_key\": \"" + RW + "\", " + BACKUPS.substring(1));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void create_withUnique_updatesTheMatchingCheck_with200() {
+        String uuid = (String) created(BACKUPS).get("uuid");
+        APIGatewayV2HTTPResponse again = call("POST", CHECKS, RW,
+                "{\"name\": \"Backups\", \"timeout\": 7200, \"unique\": [\"name\"]}");
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(200);
+        assertThat(json(again)).containsEntry("uuid", uuid).containsEntry("timeout", 7200);
+        assertThat(checks(call("GET", CHECKS, RW, null))).hasSize(1);
+        // a field listed in unique but not sent: a new check
+        assertThat(call("POST", CHECKS, RW, "{\"name\": \"Other\", \"unique\": [\"tags\"]}").getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void create_cronAndOnCalendarSchedules_showScheduleAndTz_notTimeout() {
+        Map<String, Object> cron = created("{\"name\": \"cron\", \"schedule\": \"*/5 * * * *\", \"tz\": \"Europe/Riga\"}");
+        assertThat(cron).containsEntry("schedule", "*/5 * * * *").containsEntry("tz", "Europe/Riga").doesNotContainKey("timeout");
+        Map<String, Object> calendar = created("{\"name\": \"calendar\", \"schedule\": \"Mon..Fri 09:00\"}");
+        assertThat(calendar).containsEntry("tz", "UTC").doesNotContainKey("timeout");
+        assertThat((String) calendar.get("schedule")).contains("09:00");
+    }
+
+    @Test
+    void update_docsExample_changesTheFieldsSent_andKeepsTheRest() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"desc\": \"nightly\", \"grace\": 120}").get("uuid");
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS + uuid, RW, BACKUPS);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("tags", "prod www").containsEntry("timeout", 3600).containsEntry("grace", 60)
+                .containsEntry("desc", "nightly");
+        APIGatewayV2HTTPResponse cron = call("POST", CHECKS + uuid, RW, "{\"schedule\": \"0 3 * * *\", \"tz\": \"UTC\"}");
+        assertThat(json(cron)).containsEntry("schedule", "0 3 * * *").doesNotContainKey("timeout");
+    }
+
+    @Test
+    void refusals_inHealthchecksWords_storeNothing() {
+        Map<String, String> cases = Map.of(
+                "{\"name\": \"x\", \"timeout\": 30}", "json validation error: timeout is too small",
+                "{\"grace\": 31536001}", "json validation error: grace is too large",
+                "{\"name\": null}", "json validation error: name is not a string",
+                "{\"timeout\": \"3600\"}", "json validation error: timeout is not a number",
+                "{\"tz\": \"Mars/Olympus\"}", "json validation error: tz is not a valid timezone",
+                "{\"schedule\": \"61 * * * *\"}", "json validation error: schedule is not a valid cron or OnCalendar expression",
+                "{\"slug\": \"Not Valid\"}", "json validation error: slug does not match pattern",
+                "{\"unique\": [\"desc\"]}", "json validation error: an item in 'unique' has unexpected value",
+                "{not json", "could not parse request body",
+                "[1]", "json validation error: value is not an object");
+        int writes = system.tenants.writes();
+        cases.forEach((body, error) -> {
+            APIGatewayV2HTTPResponse r = call("POST", CHECKS, RW, body);
+            assertThat(r.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(json(r)).as(body).containsExactly(Map.entry("error", error));
+        });
+        assertThat(system.store.monitors("acme")).isEmpty();
+        assertThat(system.tenants.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void authentication_missingWrongAndReadOnlyKeys() {
+        assertThat(json(call("GET", CHECKS, null, null))).containsEntry("error", "missing api key");
+        assertThat(call("GET", CHECKS, null, null).getStatusCode()).isEqualTo(401);
+        assertThat(json(call("GET", CHECKS, "short", null))).containsEntry("error", "missing api key");
+        assertThat(json(call("GET", CHECKS, "hcw_aaaaaaaaaaaaaaaaaaaaaaaaaaaa", null))).containsEntry("error", "wrong api key");
+        APIGatewayV2HTTPResponse readOnlyWrite = call("POST", CHECKS, RO, BACKUPS);
+        assertThat(readOnlyWrite.getStatusCode()).isEqualTo(401);
+        assertThat(json(readOnlyWrite)).containsEntry("error", "wrong api key");
+        assertThat(system.store.monitors("acme")).isEmpty();
+    }
+
+    @Test
+    void readOnlyKey_readsChecksWithTheirUniqueKey_andNoUuidOrUrls() {
+        String uuid = (String) created(BACKUPS).get("uuid");
+        Map<String, Object> seen = checks(call("GET", CHECKS, RO, null)).get(0);
+        assertThat(seen).doesNotContainKeys("uuid", "ping_url", "update_url", "pause_url", "resume_url", "channels");
+        String uniqueKey = (String) seen.get("unique_key");
+        assertThat(uniqueKey).matches("[0-9a-f]{40}").isNotEqualTo(uuid);
+        assertThat(json(call("GET", CHECKS + uniqueKey, RO, null))).containsEntry("name", "Backups");
+        assertThat(call("GET", CHECKS + uuid + "/pings/", RO, null).getStatusCode()).as("pings: read-write only").isEqualTo(401);
+    }
+
+    @Test
+    void list_filtersByEveryTagGiven_andBySlug() {
+        created("{\"name\": \"a\", \"tags\": \"prod www\"}");
+        created("{\"name\": \"b\", \"tags\": \"prod\"}");
+        assertThat(checks(call("GET", CHECKS + "?tag=prod", RW, null))).hasSize(2);
+        assertThat(checks(call("GET", CHECKS + "?tag=prod&tag=www", RW, null))).extracting(c -> c.get("name")).containsExactly("a");
+        assertThat(checks(call("GET", CHECKS + "?slug=b", RW, null))).extracting(c -> c.get("name")).containsExactly("b");
+        assertThat(checks(call("GET", CHECKS + "?tag=nope", RW, null))).isEmpty();
+    }
+
+    @Test
+    void get_anotherProjectsCheckIs403_anUnknownOne404() {
+        String uuid = (String) created(BACKUPS).get("uuid");
+        assertThat(call("GET", CHECKS + uuid, RW, null).getStatusCode()).isEqualTo(200);
+        assertThat(call("GET", CHECKS + uuid, OTHER_PROJECT, null).getStatusCode()).isEqualTo(403);
+        assertThat(call("POST", CHECKS + uuid, OTHER_PROJECT, "{\"name\": \"stolen\"}").getStatusCode()).isEqualTo(403);
+        assertThat(call("GET", CHECKS + "00000000-0000-4000-8000-000000000000", RW, null).getStatusCode()).isEqualTo(404);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("name", "Backups");
+    }
+
+    @Test
+    void pauseAndResume_docsExamples_resumeOfAnUnpausedCheckIs409() {
+        String uuid = (String) created(BACKUPS).get("uuid");
+        APIGatewayV2HTTPResponse paused = call("POST", CHECKS + uuid + "/pause", RW, "");
+        assertThat(paused.getStatusCode()).as(paused.getBody()).isEqualTo(200);
+        assertThat(json(paused)).containsEntry("status", "paused");
+        assertThat(json(call("POST", CHECKS + uuid + "/pause", RW, ""))).as("again: no change").containsEntry("status", "paused");
+        assertThat(json(call("POST", CHECKS + uuid + "/resume", RW, ""))).containsEntry("status", "new")
+                .containsEntry("last_ping", null);
+        APIGatewayV2HTTPResponse again = call("POST", CHECKS + uuid + "/resume", RW, "");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getBody()).isEqualTo("check is not paused");
+    }
+
+    @Test
+    void delete_docsExample_answersTheCheck_whichIsThenGone() {
+        String uuid = (String) created(BACKUPS).get("uuid");
+        APIGatewayV2HTTPResponse deleted = call("DELETE", CHECKS + uuid, RW, null);
+        assertThat(deleted.getStatusCode()).isEqualTo(200);
+        assertThat(json(deleted)).containsEntry("uuid", uuid).containsEntry("name", "Backups");
+        assertThat(call("GET", CHECKS + uuid, RW, null).getStatusCode()).isEqualTo(404);
+        assertThat(system.store.monitors("acme")).isEmpty();
+    }
+
+    @Test
+    void status_answersOK_andPreflightsAnswer204WithHealthchecksCorsHeaders() {
+        APIGatewayV2HTTPResponse status = call("GET", "/api/v3/status/", null, null);
+        assertThat(status.getStatusCode()).isEqualTo(200);
+        assertThat(status.getBody()).isEqualTo("OK");
+        APIGatewayV2HTTPResponse preflight = call("OPTIONS", CHECKS, null, null);
+        assertThat(preflight.getStatusCode()).isEqualTo(204);
+        assertThat(preflight.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*")
+                .containsEntry("Access-Control-Allow-Headers", "X-Api-Key").containsEntry("Access-Control-Max-Age", "600");
+        assertThat(call("GET", CHECKS, RW, null).getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pings_listAStartAndItsSuccessWithTheDuration_newestFirst() {
+        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
+        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        system.checkIn("backups", "{\"status\": \"in_progress\"}");
+        system.clock.advance(Duration.ofSeconds(3));
+        APIGatewayV2HTTPResponse ok = system.handler.handleRequest(HttpEvents.event("PUT",
+                "/api/0/organizations/acme/monitors/backups/checkins/latest/",
+                Map.of("authorization", "DSN " + InMemorySystem.DSN), "{\"status\": \"ok\"}"), null);
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(202);
+        system.process();
+
+        List<Map<String, Object>> pings = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/pings/", RW, null)).get("pings");
+        assertThat(pings).extracting(p -> p.get("type"), p -> p.get("n"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("success", 2), org.assertj.core.api.Assertions.tuple("start", 1));
+        assertThat(pings.get(0)).containsEntry("duration", 3.0).containsEntry("date", "2026-01-01T00:00:03+00:00");
+        Map<String, Object> check = json(call("GET", CHECKS + uuid, RW, null));
+        assertThat(check).containsEntry("status", "up").containsEntry("last_duration", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void flips_aFailIsAFlipDown_asHealthchecksListsThem() {
+        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
+        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        system.checkIn("backups", "{\"status\": \"error\"}");
+        List<Map<String, Object>> flips = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/flips/", RO, null))
+                .get("flips");
+        assertThat(flips).containsExactly(Map.of("timestamp", "2026-01-01T00:00:00+00:00", "up", 0));
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "down");
+    }
+}
