@@ -39,7 +39,7 @@ abstract class ManagementStoreContract extends StoreContract {
     void aHealthchecksCheck_isFoundByItsPingCode_untilItIsDeleted_andKeepsItsSettings() {
         Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly"))
                 .withConfig(MonitorConfig.healthchecks(SimpleSchedule.daily(), "Europe/Riga", 600));
-        assertThat(store.commit(Changes.of(check))).isTrue();
+        assertThat(store.commit(TestData.counted(store, Changes.of(check)))).isTrue();
 
         assertThat(store.pingTarget(CODE)).hasValueSatisfying(t -> {
             assertThat(t.monitor()).isEqualTo(JOB);
