@@ -56,7 +56,7 @@ class DashboardTest {
     /** Loaded by the recording loader: the management function's routes, then its first page request. */
     public static final class ManagementRoutes implements Runnable {
         private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, null, null, null, new InMemoryTenantDirectory(),
-                Clock.systemUTC(), HttpScope.MANAGEMENT, null, java.util.UUID::randomUUID, 60);
+                Clock.systemUTC(), HttpScope.MANAGEMENT, new dev.cronwatch.core.fakes.InMemoryMonitorStore(), java.util.UUID::randomUUID, 60);
 
         @Override
         public void run() {

@@ -49,16 +49,16 @@ public final class BadgeService {
      * from the site's root: {@code svg}, {@code json}, {@code shields} two-state, and the same with a
      * {@code 3} three-state. Makes the project's summary the first time, and rebuilds its entries.
      */
-    public Map<String, Map<String, String>> urls(String organization, String projectId) {
+    public Map<String, Map<String, BadgePath>> urls(String organization, String projectId) {
         Map<String, BadgeSummary.Entry> entries = entries(organization, projectId);
         BadgeSummary summary = summary(organization, projectId, entries);
         tenants.replaceBadgeEntries(summary.badgeKey(), entries);
         TreeSet<String> tags = new TreeSet<>();
         tags.add(BadgeSignature.ALL);
         entries.values().forEach(e -> tags.addAll(e.tags()));
-        Map<String, Map<String, String>> urls = new TreeMap<>();
+        Map<String, Map<String, BadgePath>> urls = new TreeMap<>();
         for (String tag : tags) {
-            Map<String, String> forms = new TreeMap<>();
+            Map<String, BadgePath> forms = new TreeMap<>();
             for (String format : FORMATS) {
                 forms.put(format, path(summary, tag, format, false));
                 forms.put(format + "3", path(summary, tag, format, true));
@@ -93,11 +93,16 @@ public final class BadgeService {
         return tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary).orElseThrow();
     }
 
-    private static String path(BadgeSummary summary, String tag, String format, boolean threeStates) {
-        String signature = BadgeSignature.sign(summary.secret(), tag, threeStates);
-        String tail = tag.equals(BadgeSignature.ALL) ? "" : "/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
-        return "/badge/" + summary.badgeKey() + "/" + signature + tail + "." + format;
+    private static BadgePath path(BadgeSummary summary, String tag, String format, boolean threeStates) {
+        return new BadgePath(summary.badgeKey(), BadgeSignature.sign(summary.secret(), tag, threeStates),
+                tag.equals(BadgeSignature.ALL) ? null : tag, format);
+    }
+
+    /**
+     * A tag's badge URL in parts: {@code /badge/{badgeKey}/{signature}[/{tag}].{format}}, the tag (null for
+     * the whole project's) as it is, for the HTTP layer to encode as a path segment.
+     */
+    public record BadgePath(String badgeKey, String signature, String tag, String format) {
     }
 
     /**

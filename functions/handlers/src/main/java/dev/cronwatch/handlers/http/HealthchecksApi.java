@@ -125,11 +125,17 @@ final class HealthchecksApi {
             Map<String, Map<String, String>> urls = new LinkedHashMap<>();
             badges.urls(key.organization(), key.projectId()).forEach((tag, forms) -> {
                 Map<String, String> absolute = new LinkedHashMap<>();
-                forms.forEach((form, path) -> absolute.put(form, SiteRoot.of(request) + path));
+                forms.forEach((form, path) -> absolute.put(form, SiteRoot.of(request) + badgePath(path)));
                 urls.put(tag, absolute);
             });
             return json(200, Map.of("badges", urls));
         });
+    }
+
+    private static String badgePath(BadgeService.BadgePath p) {
+        String tag = p.tag() == null ? ""
+                : "/" + java.net.URLEncoder.encode(p.tag(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "/badge/" + p.badgeKey() + "/" + p.signature() + tag + "." + p.format();
     }
 
     /** {@code GET status/}: {@code OK} while the service answers. */
