@@ -359,7 +359,7 @@ def test_the_clocks_dispatcher_sends_only_shard_ticks_and_sweeps_the_outbox(tran
 
 def test_the_clocks_workers_queue_judgements_judge_themselves_as_a_fallback_and_publish_alerts(translated):
     # UpdateItem: the tick's record of head passes; the shard queue: the tail passes a head pass hands over
-    assert dynamo(translated, "ClockShardFunction") == {"Query", "PutItem", "UpdateItem", "DeleteItem",
+    assert dynamo(translated, "ClockShardFunction") == {"GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem",
                                                         "BatchWriteItem"}
     assert targets(translated, "ClockShardFunction", "sqs:SendMessage") == [{"Fn::GetAtt": ["CheckInQueue", "Arn"]},
                                                                             {"Fn::GetAtt": ["ClockShardQueue", "Arn"]}]

@@ -107,6 +107,34 @@ class HealthchecksApiConformanceTest {
         assertThat(json(cron)).containsEntry("schedule", "0 3 * * *").doesNotContainKey("timeout");
     }
 
+    /** Each is kept in the monitor's item and tags in the badge summary, which DynamoDB bounds (hostile review). */
+    @Test
+    void tagsDescriptionAndChannels_ofUnboundedLength_areRefused_andStoreNothing() {
+        Map<String, String> cases = Map.of(
+                "{\"name\": \"x\", \"tags\": \"" + "t ".repeat(251) + "\"}", "json validation error: tags is too long",
+                "{\"name\": \"x\", \"desc\": \"" + "d".repeat(2_001) + "\"}", "json validation error: desc is too long",
+                "{\"name\": \"x\", \"channels\": \"" + "c".repeat(2_001) + "\"}", "json validation error: channels is too long");
+        cases.forEach((body, error) -> {
+            APIGatewayV2HTTPResponse r = call("POST", CHECKS, RW, body);
+            assertThat(r.getStatusCode()).as(error).isEqualTo(400);
+            assertThat(json(r)).as(error).containsExactly(Map.entry("error", error));
+        });
+        assertThat(system.store.monitors("acme")).isEmpty();
+        assertThat(call("POST", CHECKS, RW, "{\"name\": \"x\", \"tags\": \"" + "t ".repeat(250) + "\"}")
+                .getStatusCode()).isEqualTo(201);
+    }
+
+    /** A number past what an instant holds is a client's mistake like any malformed one (hostile review: it was a 500). */
+    @Test
+    void flips_withANumberNoInstantHolds_isA400() {
+        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
+        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        for (String query : List.of("seconds=9223372036854775807", "seconds=-9223372036854775808",
+                "start=9223372036854775807", "start=99999999999999999", "end=-9223372036854775808")) {
+            assertThat(call("GET", CHECKS + uuid + "/flips/?" + query, RO, null).getStatusCode()).as(query).isEqualTo(400);
+        }
+    }
+
     @Test
     void refusals_inHealthchecksWords_storeNothing() {
         Map<String, String> cases = Map.of(

@@ -39,14 +39,22 @@ public record CheckSpec(String name, String slug, String tags, String desc, Long
         SIMPLE, CRON, ONCALENDAR
     }
 
+    /**
+     * Healthchecks' own column for tags holds 500 characters; its description and channels have none,
+     * but each is stored in the monitor's item and tags in the project's badge summary, whose size
+     * DynamoDB bounds, so ours do.
+     */
+    static final int MAX_TAGS = 500;
+    static final int MAX_TEXT = 2_000;
+
     public static CheckSpec parse(Map<String, Object> json) {
-        String channels = string(json, "channels", Integer.MAX_VALUE);
-        String desc = string(json, "desc", Integer.MAX_VALUE);
+        String channels = string(json, "channels", MAX_TEXT);
+        String desc = string(json, "desc", MAX_TEXT);
         string(json, "failure_kw", 200);
         for (String flag : BOOLEANS) bool(json, flag);
         Long grace = seconds(json, "grace");
         Boolean manualResume = bool(json, "manual_resume");
-        String methods = string(json, "methods", Integer.MAX_VALUE);
+        String methods = string(json, "methods", 10);
         if (methods != null && !methods.isEmpty() && !methods.equals("POST")) throw invalid("methods has unexpected value");
         String name = string(json, "name", 100);
         String schedule = string(json, "schedule", 100);
@@ -54,9 +62,9 @@ public record CheckSpec(String name, String slug, String tags, String desc, Long
         String slug = string(json, "slug", 100);
         if (slug != null && !SLUG.matcher(slug).matches()) throw invalid("slug does not match pattern");
         for (String keyword : STRINGS_200.subList(1, STRINGS_200.size())) string(json, keyword, 200);
-        String tags = string(json, "tags", Integer.MAX_VALUE);
+        String tags = string(json, "tags", MAX_TAGS);
         Long timeout = seconds(json, "timeout");
-        String tz = string(json, "tz", Integer.MAX_VALUE);
+        String tz = string(json, "tz", 100);
         if (tz != null && !TimeZones.isValid(tz)) throw invalid("tz is not a valid timezone");
         List<String> unique = unique(json);
         return new CheckSpec(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels, unique);

@@ -123,8 +123,10 @@ public final class ProcessorService {
             changes = changes.withMonitor(monitor.withApplied(sequence));
         }
         if (!store.commit(changes)) return Optional.empty();
+        // the alerts first: a badge is a view of the state, an alert is the promise
+        AlertDispatcher.Result published = alerts.publishNew(changes.alerts());
         tellBadges(stored, monitor, env);
-        return Optional.of(new MessageOutcome(kind, changes, alerts.publishNew(changes.alerts())));
+        return Optional.of(new MessageOutcome(kind, changes, published));
     }
 
     /**

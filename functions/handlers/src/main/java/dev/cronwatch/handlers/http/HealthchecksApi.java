@@ -110,7 +110,8 @@ final class HealthchecksApi {
                 if (seconds != null) from = clock.instant().minusSeconds(Long.parseLong(seconds));
                 if (start != null) from = Instant.ofEpochSecond(Long.parseLong(start));
                 if (end != null) to = Instant.ofEpochSecond(Long.parseLong(end));
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
+                // a number that is no instant is as malformed as one that is no number
                 return HealthchecksAnswers.empty(400);
             }
             List<Map<String, Object>> flips = checks.flips(key, code, from, to).stream()
