@@ -291,21 +291,15 @@ class HostileInputRegressionTest {
 
     @Test
     void aCursorOfAnotherMonitorIsAClientError() {
+        // a minute of its own: the other tests of this shared system create monitors at 00:00, and the
+        // organization may create only so many in a minute
         for (int i = 0; i < 3; i++) {
-            system.controls().setTime(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+            system.controls().setTime(Instant.parse("2026-01-01T03:00:00Z").plusSeconds(i));
             checkIn("local", localDsn(), "first", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         }
         checkIn("local", localDsn(), "second", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
-        // two new monitors of one organization may race for its counter, and the loser is applied on its
-        // redelivery: wait for the three check-ins rather than for one pass of the queue
-        Answer page = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            system.controls().drainQueue();
-            page = send("GET", monitors("local") + "first/checkins/?per_page=3", localToken(), (String) null);
-            if (page.body().split("\"status\"", -1).length > 3) break;
-            sleep(100);
-        }
-        page = send("GET", monitors("local") + "first/checkins/?per_page=1", localToken(), (String) null);
+        system.controls().drainQueue();
+        Answer page = send("GET", monitors("local") + "first/checkins/?per_page=1", localToken(), (String) null);
         String link = page.headers().getOrDefault("link", List.of("")).get(0);
         String cursor = link.replaceAll(".*cursor=\"([^\"]+)\".*", "$1");
         assertThat(cursor).isNotEmpty();
@@ -491,15 +485,6 @@ class HostileInputRegressionTest {
                 "1969-12-31T23:59:59Z")) {
             assertClientError(send("GET", monitors("local") + "far-since/checkins/?since="
                     + URLEncoder.encode(since, StandardCharsets.UTF_8), localToken(), (String) null), "since");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
