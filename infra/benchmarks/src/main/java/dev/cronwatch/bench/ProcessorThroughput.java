@@ -53,7 +53,8 @@ final class ProcessorThroughput {
         String table = DynamoDbLocalFixture.newTable(client);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         // alerts go nowhere; no SQS client, so a message set aside (poison, in a benchmark) fails the run
-        Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null), clock)
+        // the first round creates every monitor in one minute: the per-minute limit would refuse all but 60
+        Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null).withMaxNewMonitorsPerMinute(monitors), clock)
                 .connections(Connections.of(client, null, null)).publisher(alert -> { }).metrics(Metrics.NONE).build();
         ProcessorHandler handler = new ProcessorHandler(wiring.services().processor(), wiring.deadLetters(),
                 wiring.processorEvents(), Metrics.NONE);

@@ -161,6 +161,12 @@ public record Settings(
                 stackName, dynamoDbEndpoint, sqsEndpoint, snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
     }
 
+    public Settings withMaxNewMonitorsPerMinute(int perMinute) {
+        return new Settings(region, tableName, queueUrl, deadLetterQueueUrl, topicArn, rateLimitPerMinute, retentionDays,
+                maxJudgementDelayMinutes, maxMonitorsPerOrganization, perMinute, maxEnvironmentsPerMonitor,
+                stackName, dynamoDbEndpoint, sqsEndpoint, snsEndpoint, publicUrl, dueIndexShards, clockShardQueueUrl);
+    }
+
     private static String required(Map<String, String> env, String name, List<String> problems) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
