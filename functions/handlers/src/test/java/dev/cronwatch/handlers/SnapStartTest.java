@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,7 +51,7 @@ class SnapStartTest {
         assertThat(system.queue.isEmpty()).isTrue();
         assertThat(system.queue.messages()).isEmpty();
         assertThat(system.metrics.values()).isEmpty();
-        assertThat(system.store.organizationMonitors("snapstart-priming").monitors()).isZero();
+        assertThat(system.store.organizationMonitors("snapstart-priming", Instant.EPOCH).monitors()).isZero();
     }
 
     @Test

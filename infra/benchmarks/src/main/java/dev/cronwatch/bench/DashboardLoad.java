@@ -173,7 +173,8 @@ final class DashboardLoad {
                 env = env.withStatus(EnvironmentStatus.OK, null);
             }
             Changes seeded = new Changes(monitor, env, checkIns, incidents, null, List.of())
-                    .withMonitorCount(store.organizationMonitors(key.organization()).created(monitor.dateCreated()));
+                    .withMonitorCount(store.organizationMonitors(key.organization(), monitor.dateCreated())
+                            .created(Long.MAX_VALUE, Integer.MAX_VALUE));
             if (!store.commit(seeded)) {
                 throw new IllegalStateException("could not seed " + key);
             }

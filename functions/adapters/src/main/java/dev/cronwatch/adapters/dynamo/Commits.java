@@ -5,8 +5,9 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.MonitorKey;
-import dev.cronwatch.core.monitor.OrganizationMonitors;
+import dev.cronwatch.core.monitor.CountedCreate;
 import dev.cronwatch.core.monitor.ProcessingError;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Writes one {@link Changes}. The monitor and the environment are the versioned items: each is
@@ -34,11 +36,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * transaction would cost twice the write units on every check-in for nothing more. Anything larger
  * (a new monitor, an incident, alerts, the misses of a judgement) is one TransactWriteItems, so an
  * incident and its alert are never written apart; a new monitor and its organization's counter too, so a
- * create retried or redelivered (the monitor's {@code attribute_not_exists} fails) counts nothing.
+ * create retried or redelivered (the monitor's {@code attribute_not_exists} fails) counts nothing. The
+ * counter is added to, not written at a version: creates of one organization commute, and its limits
+ * are the conditions of the additions.
  */
 final class Commits {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String CONFLICT = "TransactionConflict";
+    /** A minute's count of creates is read only in its minute (and by a create decided late); a day is plenty. */
+    private static final Duration CREATES_COUNTED_FOR = Duration.ofDays(1);
     /** DynamoDB's limit on one transaction. */
     static final int MAX_TRANSACTION_ITEMS = 100;
 
@@ -151,6 +157,7 @@ final class Commits {
 
     private boolean transaction(Changes c) {
         List<TransactWriteItem> writes = new ArrayList<>();
+        // the writes whose condition failing means "decide again on fresh state"
         List<Integer> versioned = new ArrayList<>();
         if (c.monitor() != null) {
             long read = c.monitor().version();
@@ -164,10 +171,10 @@ final class Commits {
                     .put(versioned(items.environment(c.environment(), read + 1), read).build()).build());
         }
         if (c.monitorCount() != null) {
-            long read = c.monitorCount().version();
             versioned.add(writes.size());
-            writes.add(TransactWriteItem.builder()
-                    .put(versioned(Items.monitorCount(c.monitorCount(), read + 1), read).build()).build());
+            writes.add(TransactWriteItem.builder().update(oneMoreMonitor(c.monitorCount())).build());
+            versioned.add(writes.size());
+            writes.add(TransactWriteItem.builder().update(oneMoreInMinute(c.monitorCount())).build());
         }
         c.checkIns().forEach(checkIn -> writes.add(plainPut(items.checkIn(checkIn))));
         c.incidents().forEach(incident -> writes.add(plainPut(Items.incident(incident))));
@@ -201,17 +208,49 @@ final class Commits {
     }
 
     /**
-     * Deletes the monitor item and counts it out of its organization's counter, as read (where none was
-     * stored, as counted from the list: this stores it), in one transaction. True when done, or when the
-     * monitor was gone already (nothing to count); false when the counter moved since it was read.
+     * One more monitor in the organization's counter, while it holds fewer than the limit. Where no
+     * counter is stored, it starts from the monitors listed when the create was decided.
      */
-    boolean deleteCounted(MonitorKey monitor, OrganizationMonitors counted) {
-        long read = counted.version();
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.monitorKey(monitor))
-                        .conditionExpression("attribute_exists(pk)").build()).build(),
-                TransactWriteItem.builder()
-                        .put(versioned(Items.monitorCount(counted.deleted(), read + 1), read).build()).build());
+    private Update oneMoreMonitor(CountedCreate counted) {
+        return Update.builder().tableName(table).key(Keys.monitorCountKey(counted.organization()))
+                .updateExpression("SET #monitors = if_not_exists(#monitors, :listed) + :one")
+                .conditionExpression("attribute_not_exists(#monitors) OR #monitors < :max")
+                .expressionAttributeNames(Map.of("#monitors", Items.MONITORS))
+                .expressionAttributeValues(Map.of(":listed", n(counted.listed()), ":one", n(1),
+                        ":max", n(counted.maxMonitors())))
+                .build();
+    }
+
+    /** One more monitor created in its minute, while fewer than the limit were; the count expires with the day. */
+    private Update oneMoreInMinute(CountedCreate counted) {
+        return Update.builder().tableName(table).key(Keys.createdInMinuteKey(counted.organization(), counted.minute()))
+                .updateExpression("ADD #created :one SET #expires = :expires")
+                .conditionExpression("attribute_not_exists(#created) OR #created < :max")
+                .expressionAttributeNames(Map.of("#created", Items.CREATED, "#expires", TableDefinition.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":one", n(1), ":max", n(counted.maxInMinute()),
+                        ":expires", Keys.epochSeconds(counted.minute().plus(CREATES_COUNTED_FOR))))
+                .build();
+    }
+
+    /**
+     * Deletes the monitor item and counts it out of its organization's counter (where none was stored,
+     * starting from {@code listed}, the count of its list, which this stores), in one transaction. True
+     * when done, or when the monitor was gone already (nothing to count); false when the counter is at
+     * 0 meanwhile (read again: a counter at 0 is left there).
+     */
+    boolean deleteCounted(MonitorKey monitor, long listed) {
+        Delete deleteMonitor = Delete.builder().tableName(table).key(Keys.monitorKey(monitor))
+                .conditionExpression("attribute_exists(pk)").build();
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(TransactWriteItem.builder().delete(deleteMonitor).build()));
+        if (listed > 0) {
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Keys.monitorCountKey(monitor.organization()))
+                    .updateExpression("SET #monitors = if_not_exists(#monitors, :listed) - :one")
+                    .conditionExpression("attribute_not_exists(#monitors) OR #monitors > :zero")
+                    .expressionAttributeNames(Map.of("#monitors", Items.MONITORS))
+                    .expressionAttributeValues(Map.of(":listed", n(listed), ":one", n(1), ":zero", n(0)))
+                    .build()).build());
+        }
         try {
             client.transactWriteItems(b -> b.transactItems(writes).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;

@@ -124,10 +124,10 @@ public final class DynamoDecisionStore implements DecisionStore {
         return queries.all(queries.organizationMonitors(organization)).stream().map(Items::monitor).toList();
     }
 
-    /** One GetItem of the counter (a COUNT query of byParent only where none is stored yet); only creates ask. */
+    /** One Query of the counter and its minute (a COUNT query of byParent only where none is stored yet); only creates ask. */
     @Override
-    public OrganizationMonitors organizationMonitors(String organization) {
-        return queries.monitorCounter(organization);
+    public OrganizationMonitors organizationMonitors(String organization, Instant at) {
+        return queries.monitorCounter(organization, at);
     }
 
     /** The environment item, its check-ins with their attachments, and its incidents, in batches of 25. */

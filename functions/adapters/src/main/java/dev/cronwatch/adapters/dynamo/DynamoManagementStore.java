@@ -214,7 +214,7 @@ public final class DynamoManagementStore implements ManagementStore {
         }
         batch.write(owned);
         for (int attempt = 0; attempt < MAX_COUNT_ATTEMPTS; attempt++) {
-            if (commits.deleteCounted(monitor, queries.monitorCounter(monitor.organization()))) return;
+            if (commits.deleteCounted(monitor, queries.monitors(monitor.organization()))) return;
         }
         throw new ConcurrentChangeException("deleting monitor " + monitor + ": its organization's counter kept changing");
     }

@@ -17,7 +17,9 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,8 +35,7 @@ final class Items {
     static final String FILENAME = "filename";
     static final String CONTENT_TYPE = "contentType";
     static final String MONITORS = "monitors";
-    static final String MINUTE = "minute";
-    static final String CREATED_IN_MINUTE = "createdInMinute";
+    static final String CREATED = "created";
     /** A processing error counted per minute: the check-ins it stands for, and the newest one's queue sequence. */
     static final String DROPS = "drops";
     static final String DROP_SEQUENCE = "dropSequence";
@@ -62,24 +63,24 @@ final class Items {
         return item.get(TableDefinition.SK).s();
     }
 
-    /** The organization's monitor counter at {@code version}, one more than the version it was read at. */
-    static Map<String, AttributeValue> monitorCount(OrganizationMonitors counted, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.monitorCountKey(counted.organization()));
-        item.put(VERSION, n(version));
-        item.put(MONITORS, n(counted.monitors()));
-        if (counted.minute() != null) {
-            item.put(MINUTE, n(counted.minute().toEpochMilli()));
-            item.put(CREATED_IN_MINUTE, n(counted.createdInMinute()));
-        }
-        return item;
+    static long monitors(Map<String, AttributeValue> monitorCount) {
+        return Long.parseLong(monitorCount.get(MONITORS).n());
     }
 
-    static OrganizationMonitors monitorCount(String organization, Map<String, AttributeValue> item) {
-        AttributeValue minute = item.get(MINUTE);
-        return new OrganizationMonitors(organization, Long.parseLong(item.get(MONITORS).n()),
-                minute == null ? null : Instant.ofEpochMilli(Long.parseLong(minute.n())),
-                minute == null ? 0 : Integer.parseInt(item.get(CREATED_IN_MINUTE).n()),
-                Long.parseLong(item.get(VERSION).n()));
+    /**
+     * The creates of {@code minute} among the items of an organization's counter Query (0 when none is
+     * stored), and the monitors its counter holds, or {@code listed} where none is stored.
+     */
+    static OrganizationMonitors monitorCount(String organization, Instant minute, List<Map<String, AttributeValue>> items,
+                                             LongSupplier listed) {
+        String minuteSk = Keys.createdInMinuteSk(minute);
+        Long monitors = null;
+        int created = 0;
+        for (var item : items) {
+            if (Keys.MONITOR_COUNT.equals(sk(item))) monitors = monitors(item);
+            if (minuteSk.equals(sk(item))) created = Integer.parseInt(item.get(CREATED).n());
+        }
+        return new OrganizationMonitors(organization, monitors != null ? monitors : listed.getAsLong(), minute, created);
     }
 
     /** {@code version} is the one being written: one more than the version the monitor was read at. */

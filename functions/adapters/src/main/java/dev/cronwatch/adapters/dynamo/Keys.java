@@ -45,6 +45,11 @@ final class Keys {
     /** The sort key of the one item of an organization, of a DSN key and of a token. */
     static final String ORGANIZATION = "ORG";
     static final String MONITOR_COUNT = "MONITORS";
+    /**
+     * An organization's creates of one minute, beside its counter: sorted before {@code MONITORS}, so
+     * one Query from a minute's key up to the counter's reads both (and only the later minutes between).
+     */
+    static final String CREATED_IN_MINUTE_PREFIX = "CREATED#";
     static final String DSN_KEY = "KEY";
     static final String TOKEN = "TOKEN";
     static final String API_KEY = "APIKEY";
@@ -161,6 +166,15 @@ final class Keys {
     /** The organization's monitor counter, beside its organization item. */
     static Map<String, AttributeValue> monitorCountKey(String organization) {
         return key(organizationPk(organization), MONITOR_COUNT);
+    }
+
+    /** The count of the monitors the organization created in {@code minute}. */
+    static Map<String, AttributeValue> createdInMinuteKey(String organization, Instant minute) {
+        return key(organizationPk(organization), createdInMinuteSk(minute));
+    }
+
+    static String createdInMinuteSk(Instant minute) {
+        return CREATED_IN_MINUTE_PREFIX + sortable(minute);
     }
 
     // the sharded indexes

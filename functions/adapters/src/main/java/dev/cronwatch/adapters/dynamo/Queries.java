@@ -5,6 +5,8 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.port.Page;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +34,26 @@ final class Queries {
     }
 
     /**
-     * The organization's monitor counter: one consistent GetItem. Without one (monitors made before
-     * the counter, or none yet) its monitors are counted from byParent, once: the first create or
-     * delete stores the counter, and that count may lag a write of the last moments (an index read).
+     * The organization's monitor counter with the creates of the minute of {@code at}: one consistent
+     * Query of the organization's partition from that minute's key up to the counter's (the later
+     * minutes between are few and skipped). Without a counter (monitors made before it, or none yet)
+     * its monitors are counted from byParent, once: the first create or delete stores the counter, and
+     * that count may lag a write of the last moments (an index read).
      */
-    OrganizationMonitors monitorCounter(String organization) {
+    OrganizationMonitors monitorCounter(String organization, Instant at) {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        QueryRequest.Builder counter = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :minute AND :counter")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.organizationPk(organization)),
+                        ":minute", s(Keys.createdInMinuteSk(minute)), ":counter", s(Keys.MONITOR_COUNT)));
+        return Items.monitorCount(organization, minute, all(counter), () -> count(organizationMonitors(organization)));
+    }
+
+    /** The organization's monitors as its counter holds them (one consistent GetItem), or its list where none is stored. */
+    long monitors(String organization) {
         var item = client.getItem(b -> b.tableName(table).key(Keys.monitorCountKey(organization)).consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
-        if (item == null || item.isEmpty()) {
-            return OrganizationMonitors.counted(organization, count(organizationMonitors(organization)));
-        }
-        return Items.monitorCount(organization, item);
+        return item == null || item.isEmpty() ? count(organizationMonitors(organization)) : Items.monitors(item);
     }
 
     /** The items of one monitor whose sort key starts with {@code skPrefix}, consistently read. */

@@ -148,31 +148,45 @@ abstract class DecisionStoreContract extends StoreContract {
         seedDue(JOB, "production", T0);
         seedDue(OTHER, "production", T0);
         seedDue(new MonitorKey("globex", "job"), "production", T0);
-        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(2);
-        assertThat(store.organizationMonitors("nobody").monitors()).isZero();
+        assertThat(store.organizationMonitors("acme", T0).monitors()).isEqualTo(2);
+        assertThat(store.organizationMonitors("nobody", T0).monitors()).isZero();
     }
 
     @Test
     void countsAMonitorInTheCommitThatCreatesIt_onceWhenRetried_andOutOnceWhenDeleted() {
-        OrganizationMonitors none = store.organizationMonitors("acme");
-        assertThat(store.commit(Changes.created(TestData.monitor(JOB), none))).isTrue();
-        assertThat(store.commit(Changes.created(TestData.monitor(JOB), store.organizationMonitors("acme"))))
+        OrganizationMonitors none = store.organizationMonitors("acme", T0);
+        assertThat(store.commit(Changes.created(TestData.monitor(JOB), none.created(10, 60)))).isTrue();
+        assertThat(store.commit(Changes.created(TestData.monitor(JOB), store.organizationMonitors("acme", T0).created(10, 60))))
                 .as("the same create again (a redelivery)").isFalse();
-        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), none)))
-                .as("a create counted on a counter that moved since").isFalse();
-        assertThat(store.monitor(OTHER)).isEmpty();
-        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(1);
-
-        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), store.organizationMonitors("acme")))).isTrue();
+        assertThat(store.organizationMonitors("acme", T0).monitors()).isEqualTo(1);
+        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), none.created(10, 60))))
+                .as("a create counted on a read the first one has passed: creates commute").isTrue();
         MonitorKey globex = new MonitorKey("globex", "job");
-        assertThat(store.commit(Changes.created(TestData.monitor(globex), store.organizationMonitors("globex")))).isTrue();
-        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(2);
+        assertThat(store.commit(Changes.created(TestData.monitor(globex), store.organizationMonitors("globex", T0)
+                .created(10, 60)))).isTrue();
+        assertThat(store.organizationMonitors("acme", T0).monitors()).isEqualTo(2);
 
         store.deleteMonitor(JOB);
         store.deleteMonitor(JOB);
-        assertThat(store.organizationMonitors("acme").monitors()).as("a delete repeated counts out once").isEqualTo(1);
-        assertThat(store.organizationMonitors("globex").monitors()).as("another organization's").isEqualTo(1);
-        assertThat(store.organizationMonitors("acme").createdInMinute()).isEqualTo(2);
+        assertThat(store.organizationMonitors("acme", T0).monitors()).as("a delete repeated counts out once").isEqualTo(1);
+        assertThat(store.organizationMonitors("globex", T0).monitors()).as("another organization's").isEqualTo(1);
+        assertThat(store.organizationMonitors("acme", T0).createdInMinute()).isEqualTo(2);
+        assertThat(store.organizationMonitors("acme", T0.plusSeconds(60)).createdInMinute()).as("the next minute's").isZero();
+    }
+
+    @Test
+    void refusesACreatePastEitherLimit_asItAdds() {
+        MonitorKey third = new MonitorKey("acme", "third");
+        OrganizationMonitors none = store.organizationMonitors("acme", T0);
+        assertThat(store.commit(Changes.created(TestData.monitor(JOB), none.created(2, 60)))).isTrue();
+        assertThat(store.commit(Changes.created(TestData.monitor(OTHER), none.created(2, 60)))).isTrue();
+        assertThat(store.commit(Changes.created(TestData.monitor(third), none.created(2, 60))))
+                .as("the organization's cap, reached since it was read").isFalse();
+        assertThat(store.commit(Changes.created(TestData.monitor(third), none.created(10, 2))))
+                .as("the minute's limit, reached since it was read").isFalse();
+        assertThat(store.monitor(third)).isEmpty();
+        assertThat(store.organizationMonitors("acme", T0)).extracting(OrganizationMonitors::monitors,
+                OrganizationMonitors::createdInMinute).containsExactly(2L, 2);
     }
 
     @Test

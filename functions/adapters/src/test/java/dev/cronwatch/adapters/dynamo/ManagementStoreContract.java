@@ -242,9 +242,9 @@ abstract class ManagementStoreContract extends StoreContract {
         assertThat(third.items()).extracting(m -> m.key().slug()).containsExactly("e");
         assertThat(third.nextCursor()).isNull();
         assertThat(store.monitors("nobody", null, 2).items()).isEmpty();
-        assertThat(store.organizationMonitors("acme").monitors()).isEqualTo(5);
-        assertThat(store.organizationMonitors("globex").monitors()).isEqualTo(1);
-        assertThat(store.organizationMonitors("nobody").monitors()).isZero();
+        assertThat(store.organizationMonitors("acme", T0).monitors()).isEqualTo(5);
+        assertThat(store.organizationMonitors("globex", T0).monitors()).isEqualTo(1);
+        assertThat(store.organizationMonitors("nobody", T0).monitors()).isZero();
     }
 
     @Test

@@ -49,7 +49,8 @@ final class TestData {
     static Changes counted(DecisionStore store, Changes changes) {
         Monitor m = changes.monitor();
         if (m == null || m.version() != 0) return changes;
-        return changes.withMonitorCount(store.organizationMonitors(m.key().organization()).created(m.dateCreated()));
+        return changes.withMonitorCount(store.organizationMonitors(m.key().organization(), m.dateCreated())
+                .created(Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     static Monitor monitor(MonitorKey key) {

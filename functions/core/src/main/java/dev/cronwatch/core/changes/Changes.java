@@ -3,11 +3,11 @@ package dev.cronwatch.core.changes;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CountedCreate;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
-import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import java.util.List;
 
@@ -16,8 +16,8 @@ import java.util.List;
  * environment carry the version they were read at; the store writes them only if they are still at
  * that version, so a concurrent change makes the whole set fail and the decision is taken again on
  * fresh state. Check-ins, incidents and alerts change only with their environment, so its version
- * guards them too. A monitor created carries its organization's counter ({@code monitorCount}), written
- * in the same commit under the version it was read at; the store refuses a new monitor without it. A
+ * guards them too. A monitor created carries its part in its organization's counter ({@code monitorCount}),
+ * added in the same commit under the organization's limits; the store refuses a new monitor without it. A
  * Healthchecks ping adds its body ({@code attachment}) and, when it changes no state, its record
  * ({@code loggedPing}).
  */
@@ -28,7 +28,7 @@ public record Changes(
         List<Incident> incidents,
         ProcessingError processingError,
         List<PendingAlert> alerts,
-        OrganizationMonitors monitorCount,
+        CountedCreate monitorCount,
         Attachment attachment,
         LoggedPing loggedPing) {
 
@@ -44,9 +44,9 @@ public record Changes(
         this(monitor, environment, checkIns, incidents, processingError, alerts, null, null, null);
     }
 
-    /** A new monitor, counted in its organization's counter as read ({@code counted}). */
-    public static Changes created(Monitor monitor, OrganizationMonitors counted) {
-        return of(monitor).withMonitorCount(counted.created(monitor.dateCreated()));
+    /** A new monitor, counted in its organization's counter. */
+    public static Changes created(Monitor monitor, CountedCreate counted) {
+        return of(monitor).withMonitorCount(counted);
     }
 
     public static Changes of(Monitor monitor) {
@@ -98,8 +98,8 @@ public record Changes(
                 attachment, loggedPing);
     }
 
-    /** The organization's counter after this commit's new monitor. */
-    public Changes withMonitorCount(OrganizationMonitors counted) {
+    /** This commit's new monitor, counted in its organization's counter. */
+    public Changes withMonitorCount(CountedCreate counted) {
         return new Changes(monitor, environment, checkIns, incidents, processingError, alerts, counted, attachment,
                 loggedPing);
     }

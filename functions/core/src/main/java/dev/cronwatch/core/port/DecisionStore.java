@@ -39,11 +39,11 @@ public interface DecisionStore {
     List<Monitor> monitors(String organization);
 
     /**
-     * The organization's monitor counter (one read, whatever it holds). Where none is stored yet (its
-     * monitors were made before the counter), its monitors are counted once from its list, and the
-     * first create or delete stores the counter.
+     * The organization's monitor counter with the creates of the minute of {@code at} (one read,
+     * whatever it holds). Where none is stored yet (its monitors were made before the counter), its
+     * monitors are counted once from its list, and the first create or delete stores the counter.
      */
-    OrganizationMonitors organizationMonitors(String organization);
+    OrganizationMonitors organizationMonitors(String organization, Instant at);
 
     /**
      * Removes one environment with its check-ins, their attachments and its incidents. The monitor's

@@ -4,6 +4,7 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.ConfigPatch;
+import dev.cronwatch.core.monitor.CountedCreate;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
@@ -80,7 +81,7 @@ public final class CheckInRules {
         }
     }
 
-    /** The organization's monitor counter; read only when a check-in would create a monitor. */
+    /** The organization's monitor counter in the minute of the check-in; read only when it would create a monitor. */
     @FunctionalInterface
     public interface MonitorCount {
         OrganizationMonitors get();
@@ -141,7 +142,7 @@ public final class CheckInRules {
     }
 
     /** The monitor a check-in applies to and, when it creates one, its organization's counter after it. */
-    private record Counted(Monitor monitor, OrganizationMonitors monitorCount) {
+    private record Counted(Monitor monitor, CountedCreate monitorCount) {
         Counted(Monitor existing) {
             this(existing, null);
         }
@@ -185,7 +186,7 @@ public final class CheckInRules {
             throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
                     "You may not exceed " + maxMonitorsPerOrganization + " monitors per organization"));
         }
-        if (counted.createdInMinuteOf(message.receivedAt()) >= maxNewMonitorsPerMinute) {
+        if (counted.createdInMinute() >= maxNewMonitorsPerMinute) {
             throw new Rejection(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED, Map.of("reason",
                     "You may not create more than " + maxNewMonitorsPerMinute + " monitors per minute",
                     "limit", maxNewMonitorsPerMinute, "per", "minute"));
@@ -194,7 +195,7 @@ public final class CheckInRules {
                 Ids.derive("monitor", message.monitor().toString(), message.messageId()), message.projectId(),
                 message.monitor().slug(), MonitorStatus.ACTIVE, false, config, message.receivedAt(), List.of(),
                 null, null, ping, 0);
-        return new Counted(created, counted.created(message.receivedAt()));
+        return new Counted(created, counted.created(maxMonitorsPerOrganization, maxNewMonitorsPerMinute));
     }
 
     private MonitorEnvironment countAgainstRateLimit(MonitorEnvironment env, Instant receivedAt) {

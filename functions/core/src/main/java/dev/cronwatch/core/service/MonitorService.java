@@ -100,17 +100,20 @@ public final class MonitorService {
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0).withPing(ping);
         OnConflict.retry("creating monitor " + chosen, () -> {
-            OrganizationMonitors counted = decisions.organizationMonitors(organization);
+            OrganizationMonitors counted = decisions.organizationMonitors(organization, monitor.dateCreated());
             if (counted.monitors() >= maxMonitorsPerOrganization) {
                 throw new FieldError("organization", "This organization has reached its limit of "
                         + maxMonitorsPerOrganization + " monitors.");
             }
-            if (decisions.commit(Changes.created(monitor, counted))) return Optional.of(monitor);
+            // counted in its minute's creates, which refuse only a check-in's create
+            if (decisions.commit(Changes.created(monitor, counted.created(maxMonitorsPerOrganization, Integer.MAX_VALUE)))) {
+                return Optional.of(monitor);
+            }
             // Sentry's monitor API refuses a slug in use as it refuses a malformed one
             if (management.monitor(monitor.key()).isPresent()) {
                 throw new FieldError("slug", "The slug \"" + chosen + "\" is already in use.");
             }
-            return Optional.empty(); // the counter moved meanwhile: count again
+            return Optional.empty(); // another create reached the limit meanwhile: count again
         });
         return get(organization, chosen);
     }

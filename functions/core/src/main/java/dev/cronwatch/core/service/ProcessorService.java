@@ -53,7 +53,7 @@ public final class ProcessorService {
         return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
             if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
-            Changes changes = rules.apply(message, state, () -> store.organizationMonitors(message.monitor().organization()),
+            Changes changes = rules.apply(message, state, () -> store.organizationMonitors(message.monitor().organization(), message.receivedAt()),
                     () -> projectSlugs(message));
             MessageOutcome.Kind kind = changes.isRejection() ? MessageOutcome.Kind.REJECTED : MessageOutcome.Kind.APPLIED;
             return commit(changes, state, sequence, kind);

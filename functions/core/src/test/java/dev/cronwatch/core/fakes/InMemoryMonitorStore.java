@@ -4,6 +4,7 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
+import dev.cronwatch.core.monitor.CountedCreate;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.PingTarget;
@@ -18,6 +19,7 @@ import dev.cronwatch.core.port.DueEntry;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +47,9 @@ public final class InMemoryMonitorStore implements WholeStore {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Attachment> attachments = new HashMap<>();
     private final Map<Instant, Map<Integer, Set<String>>> headPasses = new HashMap<>();
-    private final Map<String, OrganizationMonitors> monitorCounts = new HashMap<>();
+    /** Organizations' stored counters, and their creates per minute ({@code org#minute}). */
+    private final Map<String, Long> monitorCounts = new HashMap<>();
+    private final Map<String, Integer> createdInMinute = new HashMap<>();
     private final Map<String, LoggedPing> loggedPings = new LinkedHashMap<>();
     private final int dueShards;
 
@@ -74,7 +78,7 @@ public final class InMemoryMonitorStore implements WholeStore {
     @Override
     public synchronized boolean commit(Changes changes) {
         Monitor m = changes.monitor();
-        OrganizationMonitors counted = changes.monitorCount();
+        CountedCreate counted = changes.monitorCount();
         if (m != null && m.version() == 0 && counted == null) {
             throw new IllegalArgumentException("a new monitor is written with its organization's counter");
         }
@@ -82,8 +86,10 @@ public final class InMemoryMonitorStore implements WholeStore {
             Monitor stored = monitors.get(m.key());
             if (stored == null ? m.version() != 0 : stored.version() != m.version()) return reject();
         }
-        if (counted != null && organizationMonitors(counted.organization()).version() != counted.version()) {
-            return reject();
+        if (counted != null) {
+            OrganizationMonitors now = organizationMonitors(counted.organization(), counted.minute());
+            if (monitorCounts.containsKey(counted.organization()) && now.monitors() >= counted.maxMonitors()) return reject();
+            if (now.createdInMinute() >= counted.maxInMinute()) return reject();
         }
         MonitorEnvironment e = changes.environment();
         if (e != null) {
@@ -91,7 +97,10 @@ public final class InMemoryMonitorStore implements WholeStore {
             if (stored == null ? e.version() != 0 : stored.version() != e.version()) return reject();
         }
         commits++;
-        if (counted != null) monitorCounts.put(counted.organization(), atVersion(counted, counted.version() + 1));
+        if (counted != null) {
+            monitorCounts.merge(counted.organization(), counted.listed() + 1, (stored, first) -> stored + 1);
+            createdInMinute.merge(counted.organization() + "#" + counted.minute(), 1, Integer::sum);
+        }
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
                     m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(),
@@ -305,15 +314,13 @@ public final class InMemoryMonitorStore implements WholeStore {
         return Optional.ofNullable(attachments.get(under(monitor, checkInId)));
     }
 
-    private static OrganizationMonitors atVersion(OrganizationMonitors c, long version) {
-        return new OrganizationMonitors(c.organization(), c.monitors(), c.minute(), c.createdInMinute(), version);
-    }
-
     /** Where no counter is stored, the organization's monitors as its list holds them, as DynamoDB's store counts. */
     @Override
-    public synchronized OrganizationMonitors organizationMonitors(String organization) {
-        OrganizationMonitors stored = monitorCounts.get(organization);
-        return stored != null ? stored : OrganizationMonitors.counted(organization, monitors(organization).size());
+    public synchronized OrganizationMonitors organizationMonitors(String organization, Instant at) {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        long monitors = monitorCounts.getOrDefault(organization, (long) monitors(organization).size());
+        return new OrganizationMonitors(organization, monitors, minute,
+                createdInMinute.getOrDefault(organization + "#" + minute, 0));
     }
 
     @Override
@@ -334,8 +341,8 @@ public final class InMemoryMonitorStore implements WholeStore {
     public synchronized void deleteMonitor(MonitorKey monitor) {
         otherWrites++;
         if (monitors.containsKey(monitor)) {
-            OrganizationMonitors counted = organizationMonitors(monitor.organization());
-            monitorCounts.put(monitor.organization(), atVersion(counted.deleted(), counted.version() + 1));
+            long listed = monitorCounts.getOrDefault(monitor.organization(), (long) monitors(monitor.organization()).size());
+            monitorCounts.put(monitor.organization(), Math.max(0, listed - 1));
         }
         String prefix = monitor + "#";
         List.of(environments, checkIns, incidents, errors, outbox, givenUp, attachments, loggedPings)

@@ -440,23 +440,28 @@ class CheckInProcessingTest {
         assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "new-60"))).isPresent();
         assertThat(s.store.monitor(new MonitorKey("globex", "first"))).as("another organization's minute").isPresent();
         assertThat(s.checkIns()).as("the existing monitor goes on").hasSize(2);
-        assertThat(s.store.organizationMonitors(Scenario.ORG).monitors()).isEqualTo(61);
+        assertThat(s.store.organizationMonitors(Scenario.ORG, s.clock.instant()).monitors()).isEqualTo(61);
 
         s.checkIn("ok", "2020-01-01T10:01:00Z").slug("one-too-many").send();
         assertThat(s.store.monitor(refused)).as("the next minute").isPresent();
     }
 
     @Test
-    void countsACreateDecidedAfterALaterMinutesCreates_inThatLaterMinute() {
+    void countsACreateDecidedAfterALaterMinutesCreates_inTheMinuteItWasReceived() {
         Scenario s = new Scenario(crontab("0 * * * *"));
         for (int i = 0; i < CheckInRules.DEFAULT_NEW_MONITORS_PER_MINUTE; i++) {
             s.checkIn("ok", "2020-01-01T10:01:00Z").slug("new-" + i).send();
         }
-        // received a minute earlier, its message waited behind another monitor's: the newest minute is full
+        // received a minute earlier, its message waited behind another monitor's: its own minute is not full
         s.checkIn("ok", "2020-01-01T10:00:59Z").slug("late").send();
+        s.checkIn("ok", "2020-01-01T10:01:30Z").slug("one-too-many").send();
 
-        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "late"))).isEmpty();
-        assertThat(s.store.organizationMonitors(Scenario.ORG).createdInMinute()).isEqualTo(60);
+        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "late"))).isPresent();
+        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "one-too-many"))).isEmpty();
+        assertThat(s.store.organizationMonitors(Scenario.ORG, Instant.parse("2020-01-01T10:00:00Z")).createdInMinute())
+                .isEqualTo(1);
+        assertThat(s.store.organizationMonitors(Scenario.ORG, Instant.parse("2020-01-01T10:01:00Z")).createdInMinute())
+                .isEqualTo(60);
     }
 
     @Test
