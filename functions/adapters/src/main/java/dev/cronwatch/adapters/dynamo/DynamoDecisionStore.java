@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -40,6 +41,14 @@ public final class DynamoDecisionStore implements DecisionStore {
     private static final String LEFT_FOR_TAIL = "tail";
     /** Kept a day: the next minute's dispatcher is the last to read a tick's record. */
     private static final Duration HEAD_PASSES_KEPT = Duration.ofDays(1);
+    /** The due index's count written with at most, and since when the setting has been lower. */
+    private static final String HIGHEST_SHARDS = "highest";
+    private static final String LOWERED_AT = "loweredAt";
+    /**
+     * After a lowered count is first seen, how long a writer with the higher one may still run: an
+     * invocation started before the change lasts at most Lambda's 15 minutes.
+     */
+    private static final Duration OLD_WRITERS_GONE = Duration.ofMinutes(15);
     private static final List<String> BY_DUE_KEY =
             List.of(TableDefinition.DUE_SHARD, TableDefinition.DUE_AT, TableDefinition.PK, TableDefinition.SK);
 
@@ -48,16 +57,17 @@ public final class DynamoDecisionStore implements DecisionStore {
     private final BatchRequests batch;
     private final Commits commits;
     private final Queries queries;
-    private final int dueShards;
+    /** The count the due index is written with: the {@code DueIndexShards} setting. */
+    private final int shardsWritten;
 
     public DynamoDecisionStore(DynamoDbClient client, String table, int retentionDays) {
         this(client, table, retentionDays, Keys.SHARDS);
     }
 
     /**
-     * {@code dueShards}: the due index's shard count (infra/table-design.md). It may only be raised:
-     * an entry keeps the shard it was written with until its environment is written again, and every
-     * shard below the count is read, so an entry written under a smaller count is still found.
+     * {@code dueShards}: the count the due index is written with (infra/table-design.md). An entry keeps
+     * the shard it was written with until its environment is written again, so the readers read every
+     * shard below the most ever written with ({@link #dueShards()}), raised or lowered since.
      */
     public DynamoDecisionStore(DynamoDbClient client, String table, int retentionDays, int dueShards) {
         if (dueShards < Keys.SHARDS) {
@@ -65,7 +75,7 @@ public final class DynamoDecisionStore implements DecisionStore {
         }
         this.client = client;
         this.table = table;
-        this.dueShards = dueShards;
+        this.shardsWritten = dueShards;
         this.batch = new BatchRequests(client, table);
         this.commits = new Commits(client, table, new Items(Duration.ofDays(retentionDays), dueShards));
         this.queries = new Queries(client, table);
@@ -204,28 +214,110 @@ public final class DynamoDecisionStore implements DecisionStore {
      */
     @Override
     public Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
-        ShardCursor at = ShardCursor.decode(cursor, dueShards);
+        int shards = dueShards();
+        ShardCursor at = ShardCursor.decode(cursor, shards);
         List<DueEntry> found = new ArrayList<>();
-        for (int shard = at.shard(); shard < dueShards; shard++) {
+        for (int shard = at.shard(); shard < shards; shard++) {
             Page<DueEntry> page = findDue(shard, upTo, shard == at.shard() ? at.key() : null, limit - found.size());
             found.addAll(page.items());
             if (page.nextCursor() != null) return new Page<>(found, new ShardCursor(shard, page.nextCursor()).encode());
             if (found.size() == limit) {
-                return new Page<>(found, shard + 1 < dueShards ? new ShardCursor(shard + 1, null).encode() : null);
+                return new Page<>(found, shard + 1 < shards ? new ShardCursor(shard + 1, null).encode() : null);
             }
         }
         return new Page<>(found, null);
     }
 
+    /** One consistent GetItem of the count remembered; at least the one written with. */
     @Override
     public int dueShards() {
-        return dueShards;
+        return Math.max(shardsWritten, rememberedShards().highest());
+    }
+
+    /**
+     * Raises the count remembered at once. A lower setting is remembered as lowered at {@code now},
+     * and from {@link #OLD_WRITERS_GONE} after that, at each tick, each shard above it is read for any
+     * entry (due or not, one key); when none holds one the count remembered comes down to the setting.
+     * Each write is conditioned on what was read, so two dispatchers of one tick write it once.
+     */
+    @Override
+    public int recordDueShards(Instant now) {
+        RememberedShards remembered = rememberedShards();
+        if (remembered.highest() < shardsWritten
+                || (remembered.highest() == shardsWritten && remembered.loweredAt() != null)) {
+            rememberShards(remembered.highest());
+            return shardsWritten;
+        }
+        if (remembered.highest() == shardsWritten) return shardsWritten;
+        if (remembered.loweredAt() == null) {
+            rememberLowered(now);
+        } else if (!now.isBefore(remembered.loweredAt().plus(OLD_WRITERS_GONE))
+                && allEmpty(shardsWritten, remembered.highest())) {
+            rememberShards(remembered.highest());
+            return shardsWritten;
+        }
+        return remembered.highest();
+    }
+
+    private RememberedShards rememberedShards() {
+        var item = client.getItem(b -> b.tableName(table).key(Keys.dueShardsKey()).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        if (item == null || !item.containsKey(HIGHEST_SHARDS)) return new RememberedShards(0, null);
+        AttributeValue lowered = item.get(LOWERED_AT);
+        return new RememberedShards(Integer.parseInt(item.get(HIGHEST_SHARDS).n()),
+                lowered == null ? null : Instant.ofEpochMilli(Long.parseLong(lowered.n())));
+    }
+
+    private void rememberLowered(Instant now) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(Keys.dueShardsKey())
+                    .updateExpression("SET #lowered = :now").conditionExpression("attribute_not_exists(#lowered)")
+                    .expressionAttributeNames(Map.of("#lowered", LOWERED_AT))
+                    .expressionAttributeValues(Map.of(":now", Keys.n(now.toEpochMilli())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException anotherDispatcherWroteIt) {
+            // it saw the same setting
+        }
+    }
+
+    /** The setting becomes the count remembered, if the count remembered is still {@code read} (0: none). */
+    private void rememberShards(int read) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(Keys.dueShardsKey())
+                    .updateExpression("SET #highest = :shards REMOVE #lowered")
+                    .conditionExpression(read == 0 ? "attribute_not_exists(#highest)" : "#highest = :read")
+                    .expressionAttributeNames(Map.of("#highest", HIGHEST_SHARDS, "#lowered", LOWERED_AT))
+                    .expressionAttributeValues(read == 0 ? Map.of(":shards", Keys.n(shardsWritten))
+                            : Map.of(":shards", Keys.n(shardsWritten), ":read", Keys.n(read)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException anotherDispatcherWroteIt) {
+            // the next tick reads what it wrote
+        }
+    }
+
+    /** Whether no entry at all, due or not, is in the shards from {@code from} to {@code to} - 1 (one key each). */
+    private boolean allEmpty(int from, int to) {
+        for (int shard = from; shard < to; shard++) {
+            String key = Keys.dueShard(shard);
+            var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
+                    .keyConditionExpression("#shard = :shard")
+                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD))
+                    .expressionAttributeValues(Map.of(":shard", s(key))).limit(1)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            if (!response.items().isEmpty()) return false;
+        }
+        return true;
+    }
+
+    /** The count remembered (0: none yet) and when a lower setting was first seen (null: it is not lower). */
+    private record RememberedShards(int highest, Instant loweredAt) {
     }
 
     /** One Query of one shard of the due index; the cursor is the index key to continue after. */
     @Override
     public Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit) {
-        if (shard < 0 || shard >= dueShards) throw new IllegalArgumentException("no shard " + shard);
+        // any shard may be asked for: one above the setting may hold entries of a higher count's
+        if (shard < 0) throw new IllegalArgumentException("no shard " + shard);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
                 .keyConditionExpression("#shard = :shard AND #at <= :upTo")
                 .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
@@ -242,7 +334,8 @@ public final class DynamoDecisionStore implements DecisionStore {
     @Override
     public Optional<Instant> nextDeadlineAfter(Instant after) {
         Instant earliest = null;
-        for (int shard = 0; shard < dueShards; shard++) {
+        int shards = dueShards();
+        for (int shard = 0; shard < shards; shard++) {
             int n = shard;
             var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
                     .keyConditionExpression("#shard = :shard AND #at > :after")

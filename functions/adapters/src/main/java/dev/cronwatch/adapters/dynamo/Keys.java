@@ -193,6 +193,11 @@ final class Keys {
         return key("CLOCK#" + sortable(tick), "HEADS");
     }
 
+    /** The due index's shard count the stack has written with at most (infra/table-design.md, "Changing DueIndexShards"). */
+    static Map<String, AttributeValue> dueShardsKey() {
+        return key("CLOCK", "DUESHARDS");
+    }
+
     static String outboxShard(int shard) {
         return OUTBOX_SHARD_PREFIX + shard;
     }

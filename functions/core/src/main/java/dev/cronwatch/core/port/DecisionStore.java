@@ -54,8 +54,21 @@ public interface DecisionStore {
     /** Environments due at or before {@code upTo}, as the due index lists them; page with the cursor. */
     Page<DueEntry> findDue(Instant upTo, String cursor, int limit);
 
-    /** How many shards the due index is read as: {@link #findDue(int, Instant, String, int)} takes 0 to this - 1. */
+    /**
+     * How many shards the due index is read as ({@link #findDue(int, Instant, String, int)} takes 0 to
+     * this - 1): every shard a writer may have put an entry in, so the most the stack has written with
+     * ({@link #recordDueShards(Instant)}), and at least the count it writes with now.
+     */
     int dueShards();
+
+    /**
+     * Records the count the due index is written with now, once a tick, before its shards are read. A
+     * higher count is remembered at once; a lower one only once every shard from it up to the count
+     * remembered is empty and no writer still running can write with the higher count: until then
+     * those shards are read too, so an entry written there is judged, once, and none is stranded.
+     * Returns {@link #dueShards()} as it stands after.
+     */
+    int recordDueShards(Instant now);
 
     /** The entries of one shard of the due index due at or before {@code upTo}; page with the cursor. */
     Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit);

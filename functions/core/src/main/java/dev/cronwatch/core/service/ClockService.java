@@ -124,18 +124,21 @@ public final class ClockService {
     /**
      * The scheduled invocation: hands one {@link ShardTick} per shard of the due index to the workers,
      * then sweeps the alert outbox. It reads nothing of the due index, so its work does not grow with
-     * what is due. If a head pass of the minute before never finished (its worker failing every
-     * delivery), the tail passes the others left wait for no one longer: they are handed over too.
+     * what is due. It first records the count the due index is written with, and hands over every
+     * shard an entry may be in ({@link DecisionStore#recordDueShards}). If a head pass of the minute
+     * before never finished (its worker failing every delivery), the tail passes the others left wait
+     * for no one longer: they are handed over too.
      * The sweep stays here, one sweeper a tick: the outbox is not sharded like the due index, and a
      * claim already keeps two sweeps from sending one alert twice.
      */
     public DispatchResult dispatch(Instant at, ShardTicks workers) {
         Instant tick = at.truncatedTo(ChronoUnit.MINUTES);
+        int shards = store.recordDueShards(at);
         List<ShardTick> ticks = new ArrayList<>();
-        for (int shard = 0; shard < store.dueShards(); shard++) ticks.add(new ShardTick(shard, tick));
+        for (int shard = 0; shard < shards; shard++) ticks.add(new ShardTick(shard, tick));
         Instant minuteBefore = tick.minus(Duration.ofMinutes(1));
         HeadPasses before = store.headPasses(minuteBefore);
-        if (!before.allDone(store.dueShards())) ticks.addAll(before.tails(minuteBefore));
+        if (!before.allDone(shards)) ticks.addAll(before.tails(minuteBefore));
         workers.send(ticks);
         return new DispatchResult(tick, ticks.size(), alerts.retryDue(ALERTS_PER_SWEEP));
     }
