@@ -13,8 +13,11 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
+import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
+import dev.cronwatch.core.queue.CheckInMessage;
+import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
@@ -207,8 +210,23 @@ final class MassMiss {
             InProcessFifo fifo = new InProcessFifo();
             AtomicInteger ofB = new AtomicInteger();
             AtomicLong lastOfB = new AtomicLong();
+            AtomicLong lastOfBQueued = new AtomicLong();
+            CheckInQueue queue = new CheckInQueue() {
+                @Override
+                public void send(CheckInMessage message, String deduplicationId) {
+                    fifo.send(message, deduplicationId);
+                }
+
+                @Override
+                public void sendJudgements(List<Judgement> judgements) {
+                    fifo.sendJudgements(judgements);
+                    if (judgements.stream().anyMatch(j -> j.monitor().organization().equals(organization))) {
+                        lastOfBQueued.set(System.nanoTime());
+                    }
+                }
+            };
             Services services = new Services(DynamoStores.on(client, table, 90),
-                    new DynamoTenantDirectory(client, table), fifo, alert -> {
+                    new DynamoTenantDirectory(client, table), queue, alert -> {
                         if (alert.monitor().organization().equals(organization)) {
                             ofB.incrementAndGet();
                             lastOfB.set(System.nanoTime());
@@ -231,6 +249,10 @@ final class MassMiss {
                 report.line("B %d due beside A %,d due: B's last alert %.2f s after the tick; clock: dispatcher %.3f s, "
                         + "slowest of %d shard workers %.2f s; load average %s", small, big, seconds, times.dispatcher,
                         times.shards, times.slowestWorker, load);
+                report.line("  B's last judgement queued %.2f s after the tick, the head passes all done %.2f s, "
+                        + "the first tail pass began %s", (lastOfBQueued.get() - tickStart) / 1e9,
+                        (times.headsDone - tickStart) / 1e9, times.tailsBegan == 0 ? "never (none)"
+                                : String.format("%.2f s", (times.tailsBegan - tickStart) / 1e9));
                 return seconds;
             } finally {
                 consumers.forEach(Thread::interrupt);
@@ -266,7 +288,9 @@ final class MassMiss {
         }
     }
 
-    private record ClockTimes(double dispatcher, int shards, double slowestWorker, double allWorkers, int queued) {
+    /** {@code headsDone} and {@code tailsBegan}: System.nanoTime() (0: no tail pass began). */
+    private record ClockTimes(double dispatcher, int shards, double slowestWorker, double allWorkers, int queued,
+                              long headsDone, long tailsBegan) {
     }
 
     /**
@@ -282,13 +306,17 @@ final class MassMiss {
         try {
             long workersBegan = System.nanoTime();
             List<Future<double[]>> running = new CopyOnWriteArrayList<>();
+            AtomicLong headsDone = new AtomicLong();
+            AtomicLong tailsBegan = new AtomicLong();
             ShardTicks onThreads = new ShardTicks() {
                 @Override
                 public void send(List<ShardTick> ticks) {
                     for (ShardTick work : ticks) {
                         running.add(pool.submit(() -> {
                             long start = System.nanoTime();
+                            if (work.isTail()) tailsBegan.compareAndSet(0, start);
                             int queued = clockService.tickShard(work, this).queued();
+                            if (!work.isTail()) headsDone.accumulateAndGet(System.nanoTime(), Math::max);
                             return new double[] {(System.nanoTime() - start) / 1e9, queued};
                         }));
                     }
@@ -302,7 +330,8 @@ final class MassMiss {
                 slowest = Math.max(slowest, worker[0]);
                 queued += (int) worker[1];
             }
-            return new ClockTimes(dispatcher, handed.size(), slowest, (System.nanoTime() - workersBegan) / 1e9, queued);
+            return new ClockTimes(dispatcher, handed.size(), slowest, (System.nanoTime() - workersBegan) / 1e9, queued,
+                    headsDone.get(), tailsBegan.get());
         } finally {
             pool.shutdown();
         }
