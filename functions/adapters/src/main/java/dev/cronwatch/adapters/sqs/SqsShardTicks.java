@@ -3,6 +3,7 @@ package dev.cronwatch.adapters.sqs;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.ShardTick;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,13 +36,23 @@ public final class SqsShardTicks implements ShardTicks {
     /** Throws if a shard tick could not be sent (after one more try): the next tick sends its shard again. */
     @Override
     public void send(List<ShardTick> ticks) {
+        send(ticks, 0);
+    }
+
+    /** SQS delays each message by whole seconds (at most 900): the delay rounded up. */
+    @Override
+    public void sendAfter(List<ShardTick> ticks, Duration delay) {
+        send(ticks, (int) Math.min(900, (delay.toMillis() + 999) / 1000));
+    }
+
+    private void send(List<ShardTick> ticks, int delaySeconds) {
         if (queueUrl == null) throw new IllegalStateException("no shard queue is configured");
         for (int from = 0; from < ticks.size(); from += BATCH) {
             List<ShardTick> batch = ticks.subList(from, Math.min(ticks.size(), from + BATCH));
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(encode(batch.get(i))).build());
+                        .messageBody(encode(batch.get(i))).delaySeconds(delaySeconds).build());
             }
             SqsBatches.send(sqs.get(), queueUrl, entries, "shard tick(s)");
         }

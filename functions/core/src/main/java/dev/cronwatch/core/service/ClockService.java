@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One clock tick. The clock does not judge: a dispatcher hands each shard of the due index to a
@@ -50,6 +51,14 @@ public final class ClockService {
      * tenant then waits behind at most this many of another's in each shard.
      */
     public static final int HEAD_LIMIT = 20;
+    /**
+     * How long after the last head pass the tail passes begin. Every head judgement is queued before
+     * then; the delay lets the processor take them (about 0.1 s for a small tenant's, warm) before the
+     * tails' second read of their shards and the flood's judgements load the table, so a small
+     * tenant's judgement queued by the last head pass is not applied in the middle of that load. The
+     * flood waits this much longer: it slows only itself. SQS delays a message by whole seconds.
+     */
+    public static final Duration TAIL_DELAY = Duration.ofSeconds(1);
     private static final int PAGE = 1_000;
     /**
      * Due entries of a tail pass read before their judgements are queued in fair order. Interleaving
@@ -90,8 +99,8 @@ public final class ClockService {
 
     /**
      * The whole tick with the shards' workers run on {@code workers}, as many at once as it runs
-     * (the shards of a tick on AWS run in parallel); it returns once every head and tail pass has
-     * finished. A worker's exception is rethrown after the others end.
+     * (the shards of a tick on AWS run in parallel), the tail passes {@link #TAIL_DELAY} after the last
+     * head pass; it returns once every head and tail pass has finished. A worker's exception is rethrown after the others end.
      */
     public TickResult tick(Instant at, Executor workers) {
         TickResult result = new TickResult(at.truncatedTo(ChronoUnit.MINUTES));
@@ -103,6 +112,14 @@ public final class ClockService {
                 public void send(List<ShardTick> more) {
                     for (ShardTick work : more) {
                         running.add(CompletableFuture.supplyAsync(() -> tickShard(work, this), workers));
+                    }
+                }
+
+                @Override
+                public void sendAfter(List<ShardTick> more, Duration delay) {
+                    Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, workers);
+                    for (ShardTick work : more) {
+                        running.add(CompletableFuture.supplyAsync(() -> tickShard(work, this), later));
                     }
                 }
             };
@@ -183,7 +200,7 @@ public final class ClockService {
                 clock.instant().plus(directJudgementBudget));
         result.leftForTail = many.values().stream().mapToInt(Integer::intValue).sum();
         HeadPasses passes = store.headPassDone(tick, work.shard(), many.keySet());
-        if (passes.allDone(store.dueShards())) tails.send(passes.tails(tick));
+        if (passes.allDone(store.dueShards())) tails.sendAfter(passes.tails(tick), TAIL_DELAY);
         return result;
     }
 

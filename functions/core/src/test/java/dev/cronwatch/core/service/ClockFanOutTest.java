@@ -172,6 +172,41 @@ class ClockFanOutTest {
     }
 
     @Test
+    void theTailPassesAreHandedOverADelayAfterTheLastHeadPass_behindEveryHeadJudgement() {
+        for (int i = 0; i < 600; i++) hourly("big", "job-" + i);
+        List<MonitorKey> small = new ArrayList<>();
+        for (int i = 0; i < 5; i++) small.add(hourly("small", "job-" + i));
+        clock.set(TICK.plusSeconds(2));
+        ClockService clockService = clockOver(queue);
+        List<ShardTick> heads = new ArrayList<>();
+        clockService.dispatch(TICK, heads::addAll);
+        List<Duration> delays = new ArrayList<>();
+        List<ShardTick> tails = new ArrayList<>();
+        List<MonitorKey> queuedBeforeTails = new ArrayList<>();
+        ShardTicks recording = new ShardTicks() {
+            @Override
+            public void send(List<ShardTick> ticks) {
+                throw new AssertionError("tail passes handed over without a delay: " + ticks);
+            }
+
+            @Override
+            public void sendAfter(List<ShardTick> ticks, Duration delay) {
+                delays.add(delay);
+                tails.addAll(ticks);
+                queue.takeAll().forEach(d -> queuedBeforeTails.add(((Judgement) d.message()).monitor()));
+            }
+        };
+        for (ShardTick head : heads) clockService.tickShard(head, recording);
+
+        assertThat(delays).as("handed over once, by the head pass that completes the tick").containsExactly(
+                ClockService.TAIL_DELAY);
+        assertThat(ClockService.TAIL_DELAY).isPositive();
+        assertThat(tails).extracting(ShardTick::organizations).containsOnly(java.util.Set.of("big"));
+        assertThat(queuedBeforeTails).as("every head judgement is queued before the tails are handed over")
+                .containsExactlyInAnyOrderElementsOf(small);
+    }
+
+    @Test
     void aShardsHeadPassQueuesTheOrganizationsWithFewDueOneAtATime_andLeavesTheRestToItsTail() {
         for (int i = 0; i < 3_000; i++) hourly("big", "job-" + i);
         int shard = store.shardOf(monitors.get(0));
