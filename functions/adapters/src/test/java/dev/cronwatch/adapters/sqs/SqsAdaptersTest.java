@@ -16,9 +16,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** The codec, the FIFO queue and the dead-letter queue on ElasticMQ. */
 class SqsAdaptersTest {
@@ -66,6 +69,31 @@ class SqsAdaptersTest {
         assertThatThrownBy(() -> SqsShardTicks.decode("{\"shard\": 3, \"tick\": \"2026-01-01T01:02:00Z\", "
                 + "\"organizations\": [\"big\", 7]}")).isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("organizations");
+    }
+
+    @Test
+    void tailPassesHandedOverAfterADelayAreSentWithItInWholeSeconds() {
+        List<SendMessageBatchRequest> sent = new java.util.ArrayList<>();
+        SqsClient recording = (SqsClient) java.lang.reflect.Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
+                new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("sendMessageBatch")) throw new UnsupportedOperationException(method.getName());
+                    @SuppressWarnings("unchecked")
+                    SendMessageBatchRequest request = args[0] instanceof SendMessageBatchRequest r ? r
+                            : SendMessageBatchRequest.builder()
+                                    .applyMutation((java.util.function.Consumer<SendMessageBatchRequest.Builder>) args[0]).build();
+                    sent.add(request);
+                    return SendMessageBatchResponse.builder().build();
+                });
+        SqsShardTicks ticks = new SqsShardTicks(() -> recording, "https://sqs.example/shards");
+        ShardTick head = new ShardTick(3, Instant.parse("2026-01-01T01:02:00Z"));
+        ShardTick tail = new ShardTick(3, head.tick(), java.util.Set.of("big"));
+
+        ticks.send(List.of(head));
+        ticks.sendAfter(List.of(tail), java.time.Duration.ofMillis(1_200));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).entries()).extracting(e -> e.delaySeconds() == null ? 0 : e.delaySeconds()).containsOnly(0);
+        assertThat(sent.get(1).entries()).extracting(e -> e.delaySeconds()).as("rounded up").containsOnly(2);
     }
 
     @Test
