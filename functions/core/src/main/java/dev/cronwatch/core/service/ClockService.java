@@ -100,7 +100,8 @@ public final class ClockService {
     /**
      * The whole tick with the shards' workers run on {@code workers}, as many at once as it runs
      * (the shards of a tick on AWS run in parallel), the tail passes {@link #TAIL_DELAY} after the last
-     * head pass; it returns once every head and tail pass has finished. A worker's exception is rethrown after the others end.
+     * head pass; it returns once every head and tail pass has finished. A worker's exception is
+     * rethrown after the others end.
      */
     public TickResult tick(Instant at, Executor workers) {
         TickResult result = new TickResult(at.truncatedTo(ChronoUnit.MINUTES));

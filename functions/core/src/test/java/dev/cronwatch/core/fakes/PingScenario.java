@@ -33,7 +33,9 @@ public final class PingScenario {
     public PingScenario(MonitorConfig config, PingCheck ping) {
         Monitor monitor = new Monitor(s.key, "monitor-id", Scenario.PROJECT, "job", MonitorStatus.ACTIVE, false, config,
                 s.clock.instant(), List.of(), null, null, ping, 0);
-        if (!s.store.commit(Changes.created(monitor, s.store.organizationMonitors(s.key.organization(), s.clock.instant()).created(Long.MAX_VALUE, Integer.MAX_VALUE)))) throw new AssertionError("could not store the check");
+        var counted = s.store.organizationMonitors(s.key.organization(), s.clock.instant())
+                .created(Long.MAX_VALUE, Integer.MAX_VALUE);
+        if (!s.store.commit(Changes.created(monitor, counted))) throw new AssertionError("could not store the check");
     }
 
     public PingScenario(MonitorConfig config) {
