@@ -52,6 +52,7 @@ public final class AwsClients {
         return forAws(region, System.getenv());
     }
 
+    /** {@code environment}: where Lambda would have put the role's keys (the process's, but in tests). */
     static AwsClients forAws(String region, Map<String, String> environment) {
         return new AwsClients(Region.of(region),
                 new RenewableCredentials(() -> RoleCredentials.from(environment)),
