@@ -80,18 +80,18 @@ class DeployableZipTest {
     void everyJarOfEveryZipIsStoredNotDeflated() throws Exception {
         for (String zip : List.of("cronwatch-functions.zip", "cronwatch-ingest.zip", "cronwatch-management.zip",
                 "cronwatch-processing.zip")) {
-            Map<String, Integer> methods = new TreeMap<>();
+            Map<String, Integer> deflated = new TreeMap<>();
             try (ZipFile file = new ZipFile(TARGET.resolve(zip).toFile())) {
                 for (ZipEntry jar : file.stream().filter(e -> e.getName().matches("lib/[^/]+\\.jar")).toList()) {
                     try (ZipInputStream in = new ZipInputStream(file.getInputStream(jar))) {
                         for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                            if (entry.getMethod() != ZipEntry.STORED) methods.merge(jar.getName(), 1, Integer::sum);
+                            if (entry.getMethod() != ZipEntry.STORED) deflated.merge(jar.getName(), 1, Integer::sum);
                         }
                     }
                 }
                 assertThat(file.stream().filter(e -> e.getName().startsWith("lib/"))).as(zip).hasSizeGreaterThan(10);
             }
-            assertThat(methods).as("deflated entries per jar of %s", zip).isEmpty();
+            assertThat(deflated).as("deflated entries per jar of %s", zip).isEmpty();
         }
     }
 
