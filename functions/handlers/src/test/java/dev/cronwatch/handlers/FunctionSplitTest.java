@@ -11,6 +11,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.queue.ShardTick;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.http.HttpScope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,30 @@ class FunctionSplitTest {
         assertThat(unknownRoute(call(refusing, method, path, Map.of(), null))).as("refused by the other").isTrue();
         assertThat(unknownRoute(call(new HttpApiHandler(system.services), method, path, Map.of(), null)))
                 .as("local mode serves every route").isFalse();
+    }
+
+    /**
+     * Issue 29: the ingest function's table holds its check-ins alone, so its cold start defines none of
+     * the other routes' lambda classes; local mode's holds every route.
+     */
+    @Test
+    void theIngestFunctionBuildsOnlyTheCheckInRoutes() {
+        HttpRoutes ingest = routes(HttpScope.INGEST);
+        HttpRoutes every = routes(HttpScope.ALL);
+
+        assertThat(ingest.table()).isNotEmpty().allSatisfy(route -> {
+            String[] parts = route.split(" ", 2);
+            String method = parts[0].equals("ANY") ? "GET" : parts[0];
+            assertThat(every.isCheckIn(method, parts[1].replaceAll("\\{[^}]+}", "x"))).as(route).isTrue();
+        });
+        assertThat(every.table()).containsAll(ingest.table()).contains("GET /api/0/organizations/{org}/monitors");
+    }
+
+    private HttpRoutes routes(HttpScope scope) {
+        Services s = system.services;
+        return new HttpRoutes(s.ingest(), s.attachments(), s.monitors(), s.projects(), s.tokens(), s.apiKeys(),
+                s.healthchecks(), s.badges(), s.tenants(), s.clock(), scope, s.stores().management(), s.ids(),
+                s.rateLimitPerMinute());
     }
 
     @Test

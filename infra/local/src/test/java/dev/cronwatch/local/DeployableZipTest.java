@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /** The zips template.yaml deploys, as the build leaves them (the handlers module is packaged before this one). */
@@ -65,6 +69,29 @@ class DeployableZipTest {
             // one JSON library: the SDK's shaded Jackson, which our JSON codec shares
             assertThat(jars(names(TARGET.resolve(zip)))).as(zip).contains("third-party-jackson-core")
                     .doesNotContain("jackson-jr-objects", "jackson-core");
+        }
+    }
+
+    /**
+     * Issue 29: a cold start reads each class of a stored jar as it is; from a deflated one it inflates
+     * it first (StoredJars rewrites them after the assembly).
+     */
+    @Test
+    void everyJarOfEveryZipIsStoredNotDeflated() throws Exception {
+        for (String zip : List.of("cronwatch-functions.zip", "cronwatch-ingest.zip", "cronwatch-management.zip",
+                "cronwatch-processing.zip")) {
+            Map<String, Integer> deflated = new TreeMap<>();
+            try (ZipFile file = new ZipFile(TARGET.resolve(zip).toFile())) {
+                for (ZipEntry jar : file.stream().filter(e -> e.getName().matches("lib/[^/]+\\.jar")).toList()) {
+                    try (ZipInputStream in = new ZipInputStream(file.getInputStream(jar))) {
+                        for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                            if (entry.getMethod() != ZipEntry.STORED) deflated.merge(jar.getName(), 1, Integer::sum);
+                        }
+                    }
+                }
+                assertThat(file.stream().filter(e -> e.getName().startsWith("lib/"))).as(zip).hasSizeGreaterThan(10);
+            }
+            assertThat(deflated).as("deflated entries per jar of %s", zip).isEmpty();
         }
     }
 

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -47,10 +47,15 @@ public final class AwsClients {
         this.http = http;
     }
 
-    /** Real AWS: the default credentials chain (the function's role), renewed by {@link #renewCredentials}. */
+    /** Real AWS: the function's role ({@link RoleCredentials}), renewed by {@link #renewCredentials}. */
     public static AwsClients forAws(String region) {
+        return forAws(region, System.getenv());
+    }
+
+    /** {@code environment}: where Lambda would have put the role's keys (the process's, but in tests). */
+    static AwsClients forAws(String region, Map<String, String> environment) {
         return new AwsClients(Region.of(region),
-                new RenewableCredentials(() -> DefaultCredentialsProvider.builder().build()),
+                new RenewableCredentials(() -> RoleCredentials.from(environment)),
                 UrlConnectionHttpClient.builder().connectionTimeout(CONNECTION_TIMEOUT).socketTimeout(SOCKET_TIMEOUT)
                         .build());
     }
