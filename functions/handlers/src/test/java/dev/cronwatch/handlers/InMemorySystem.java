@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
@@ -30,7 +30,7 @@ final class InMemorySystem {
     final RecordingQueue queue = new RecordingQueue();
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingMetrics metrics = new RecordingMetrics();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
     final Services services = new Services(store.stores(), tenants, queue, publisher, clock, UUID::randomUUID,
             Services.Limits.DEFAULTS, metrics);
     final HttpApiHandler handler = new HttpApiHandler(services);

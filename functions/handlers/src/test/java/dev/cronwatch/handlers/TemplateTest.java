@@ -13,7 +13,7 @@ import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.hash.Sha256;
@@ -366,7 +366,7 @@ class TemplateTest {
                 .forEach(pk -> assertThat(denied).as(pk).anyMatch(p -> p.matcher(pk).matches()));
 
         RecordingQueue queue = new RecordingQueue();
-        MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+        ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
         Services services = new Services(DynamoStores.on(client, table, 90), tenants, queue,
                 new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
         IngestHandler ingest = new IngestHandler(services);
@@ -405,7 +405,7 @@ class TemplateTest {
         client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
         Services services = new Services(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(),
-                new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
+                new RecordingPublisher(), ManualClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> management = handlerOf("ManagementFunction", services);
         Map<String, String> bearer = Map.of("authorization", "Bearer old-token");
         counter.reset();

@@ -6,7 +6,7 @@ import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -76,7 +76,7 @@ final class TwoTenants {
     final InMemoryMonitorStore store = new InMemoryMonitorStore();
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
     final RecordingQueue queue = new RecordingQueue();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
     final List<String> guardFindings = new ArrayList<>();
     final Services services;
     final HttpApiHandler handler;

@@ -15,18 +15,16 @@ import java.util.Map;
 public final class LocalControls {
     private final QueuePump pump;
     private final LocalTicker ticker;
-    private final LocalClock clock;
     private final Runnable tickEnded;
     private final ProcessedCounts processed;
     private final Notifications notifications;
     private final Backends backends;
     private final Services services;
 
-    LocalControls(QueuePump pump, LocalTicker ticker, LocalClock clock, Runnable tickEnded, ProcessedCounts processed,
+    LocalControls(QueuePump pump, LocalTicker ticker, Runnable tickEnded, ProcessedCounts processed,
                   Notifications notifications, Backends backends, Services services) {
         this.pump = pump;
         this.ticker = ticker;
-        this.clock = clock;
         this.tickEnded = tickEnded;
         this.processed = processed;
         this.notifications = notifications;
@@ -50,7 +48,7 @@ public final class LocalControls {
 
     /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */
     public void setTime(Instant now) {
-        clock.set(now);
+        ticker.setTime(now);
     }
 
     public void drainQueue() {

@@ -10,6 +10,7 @@ import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
@@ -17,6 +18,7 @@ import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -50,7 +52,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private final Backends backends;
-    private final LocalClock clock;
+    private final Clock clock;
     private final Notifications notifications;
     private final Services services;
     private final QueuePump pump;
@@ -70,7 +72,7 @@ public final class LocalSystem implements AutoCloseable {
         this.seam = seam;
         try {
             TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
-            clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
+            clock = options.manualClock() ? new ManualClock(options.start()) : Clock.systemUTC();
             notifications = new Notifications(console, options.webhook(), options.webhookFormat());
             Settings settings = Settings.forTable(Emulators.REGION, backends.table(), null)
                     .withQueues(backends.queues().queueUrl(), backends.queues().deadLetterQueueUrl())
@@ -99,7 +101,7 @@ public final class LocalSystem implements AutoCloseable {
             notifications.linkTo(credentials.baseUrl());
             pump.start();
             gateway.start();
-            if (!clock.isManual()) ticker.startEveryMinute();
+            if (!ticker.isManual()) ticker.startEveryMinute();
         } catch (Exception | Error e) {
             // a port in use, say: stop what started, so that nothing keeps the data directory
             backends.close();
@@ -109,7 +111,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Hooks for the e2e suite and the benchmarks: what AWS can do to the system that a user cannot. */
     public LocalControls controls() {
-        return new LocalControls(pump, ticker, clock, seam.tickEnded(), processed, notifications, backends, services);
+        return new LocalControls(pump, ticker, seam.tickEnded(), processed, notifications, backends, services);
     }
 
     public LocalCredentials credentials() {

@@ -7,6 +7,7 @@ import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.Services;
@@ -25,7 +26,7 @@ class LocalTickerTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-    private final LocalClock clock = LocalClock.manual(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final LocalTicker ticker;
 
     LocalTickerTest() {
