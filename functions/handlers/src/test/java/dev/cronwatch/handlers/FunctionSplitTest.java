@@ -38,8 +38,8 @@ class FunctionSplitTest {
 
     ClockHandler clockHandler() {
         ProcessorEvents judgedHere = new ProcessorMetrics(system.metrics, system.clock);
-        return new ClockHandler(system.services.clockService(), ClockHandler.workersInThisThread(
-                system.services.clockService(), system.metrics, judgedHere), system.clock, java.time.Duration.ZERO,
+        return new ClockHandler(system.clockService, ClockHandler.workersInThisThread(
+                system.clockService, system.metrics, judgedHere), system.clock, java.time.Duration.ZERO,
                 system.metrics, judgedHere);
     }
 
@@ -68,19 +68,19 @@ class FunctionSplitTest {
             GET    | /                                                                       | management
             """)
     void eachFunctionServesItsRoutesAndRefusesTheOthers(String method, String path, String owner) {
-        var ingest = new IngestHandler(system.services);
-        var management = new ManagementHandler(system.services);
+        var ingest = new IngestHandler(system.ingest());
+        var management = new ManagementHandler(system.management());
         var served = owner.equals("ingest") ? ingest : management;
         var refusing = owner.equals("ingest") ? management : ingest;
         assertThat(unknownRoute(call(served, method, path, Map.of(), null))).as("served by " + owner).isFalse();
         assertThat(unknownRoute(call(refusing, method, path, Map.of(), null))).as("refused by the other").isTrue();
-        assertThat(unknownRoute(call(new HttpApiHandler(system.services), method, path, Map.of(), null)))
+        assertThat(unknownRoute(call(new HttpApiHandler(system.ingest(), system.management()), method, path, Map.of(), null)))
                 .as("local mode serves every route").isFalse();
     }
 
     @Test
     void theManagementFunctionNeverQueuesACheckIn() {
-        var r = call(new ManagementHandler(system.services), "POST", MONITORS + "backup/checkins/",
+        var r = call(new ManagementHandler(system.management()), "POST", MONITORS + "backup/checkins/",
                 Map.of("authorization", "DSN " + DSN), "{\"status\": \"ok\"}");
         assertThat(unknownRoute(r)).isTrue();
         assertThat(system.queue.messages()).isEmpty();
@@ -88,7 +88,7 @@ class FunctionSplitTest {
 
     @Test
     void countsEveryCheckInAcceptedAndEveryRejectionByAFixedReason() {
-        var ingest = new IngestHandler(system.services);
+        var ingest = new IngestHandler(system.ingest());
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
         assertThat(call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"ok\"}").getStatusCode())
                 .isEqualTo(201);
@@ -110,7 +110,7 @@ class FunctionSplitTest {
         assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED, "invalid")).isEqualTo(2);
         assertThat(system.metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
         // management answers are not check-ins, whatever their status
-        call(new ManagementHandler(system.services), "GET", MONITORS, Map.of(), null);
+        call(new ManagementHandler(system.management()), "GET", MONITORS, Map.of(), null);
         assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED)).isEqualTo(3);
         assertThat(system.metrics.flushes()).isEqualTo(6);
     }
@@ -136,16 +136,16 @@ class FunctionSplitTest {
     @Test
     void aMissTheClockJudgedItself_isCountedLikeOneTheProcessorFound() {
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
-        call(new IngestHandler(system.services), "POST", MONITORS + "backup/checkins/", dsn,
+        call(new IngestHandler(system.ingest()), "POST", MONITORS + "backup/checkins/", dsn,
                 "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         system.process();
         // the 01:00 run is late past 01:01; nothing judged it before 01:30, past the 15-minute bound
         system.clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
         List<ShardTick> handedOver = new ArrayList<>();
-        ClockHandler dispatcher = new ClockHandler(system.services.clockService(), handedOver::addAll, system.clock,
+        ClockHandler dispatcher = new ClockHandler(system.clockService, handedOver::addAll, system.clock,
                 java.time.Duration.ZERO, system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         assertThat(dispatcher.handleRequest(scheduledNow(), null)).containsEntry("failures", 0);
-        ClockShardHandler worker = new ClockShardHandler(system.services.clockService(), handedOver::addAll,
+        ClockShardHandler worker = new ClockShardHandler(system.clockService, handedOver::addAll,
                 system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         int judgedHere = 0;
         for (int i = 0; i < handedOver.size(); i++) {

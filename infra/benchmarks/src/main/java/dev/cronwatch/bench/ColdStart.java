@@ -82,7 +82,7 @@ final class ColdStart {
         DynamoDbClient client = dynamo.client();
         String table = DynamoDbLocalFixture.newTable(client);
         TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
-                .connections(Connections.of(client, null, null)).build().services().tenants();
+                .connections(Connections.of(client, null, null)).build().ports().tenants();
         tenants.ensureOrganization("bench");
         tenants.ensureProject(new Project("bench", "1", "bench"));
         DsnKey key = new DsnKey("0123456789abcdef0123456789abcdef", "bench", "1");

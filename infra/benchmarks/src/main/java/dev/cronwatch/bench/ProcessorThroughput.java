@@ -11,6 +11,7 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Wiring;
 import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class ProcessorThroughput {
         // alerts go nowhere; no SQS client, so a message set aside (poison, in a benchmark) fails the run
         Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null), clock)
                 .connections(Connections.of(client, null, null)).publisher(alert -> { }).metrics(Metrics.NONE).build();
-        ProcessorHandler handler = new ProcessorHandler(wiring.services().processor(), wiring.deadLetters(),
+        ProcessorHandler handler = new ProcessorHandler(JudgingServices.processor(wiring.ports()), wiring.deadLetters(),
                 wiring.processorEvents(), Metrics.NONE);
 
         Instant start = Instant.parse("2026-01-01T00:00:00Z");

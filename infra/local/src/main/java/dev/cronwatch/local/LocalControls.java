@@ -2,7 +2,7 @@ package dev.cronwatch.local;
 
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
-import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +19,17 @@ public final class LocalControls {
     private final ProcessedCounts processed;
     private final Notifications notifications;
     private final Backends backends;
-    private final Services services;
+    private final Ports ports;
 
     LocalControls(QueuePump pump, LocalTicker ticker, Runnable tickEnded, ProcessedCounts processed,
-                  Notifications notifications, Backends backends, Services services) {
+                  Notifications notifications, Backends backends, Ports ports) {
         this.pump = pump;
         this.ticker = ticker;
         this.tickEnded = tickEnded;
         this.processed = processed;
         this.notifications = notifications;
         this.backends = backends;
-        this.services = services;
+        this.ports = ports;
     }
 
     /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
@@ -69,7 +69,8 @@ public final class LocalControls {
         return backends;
     }
 
-    public Services services() {
-        return services;
+    /** What the system's functions were built from: its stores, tenants and clock. */
+    public Ports ports() {
+        return ports;
     }
 }

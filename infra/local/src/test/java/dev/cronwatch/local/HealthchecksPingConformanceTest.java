@@ -87,7 +87,7 @@ class HealthchecksPingConformanceTest {
     }
 
     private Monitor monitor(String slug) {
-        return system.controls().services().stores().management()
+        return system.controls().ports().stores().management()
                 .monitor(new MonitorKey(system.credentials().organization(), slug)).orElseThrow();
     }
 
@@ -302,10 +302,10 @@ class HealthchecksPingConformanceTest {
     }
 
     private List<LoggedPing> loggedPings(MonitorKey key) {
-        return system.controls().services().stores().management().loggedPings(key, 100);
+        return system.controls().ports().stores().management().loggedPings(key, 100);
     }
 
     private Attachment attachment(MonitorKey key, String id) {
-        return system.controls().services().stores().management().attachment(key, id).orElseThrow();
+        return system.controls().ports().stores().management().attachment(key, id).orElseThrow();
     }
 }
