@@ -17,7 +17,7 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;

@@ -26,7 +26,7 @@ import dev.cronwatch.handlers.usecases.Ports;
 import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

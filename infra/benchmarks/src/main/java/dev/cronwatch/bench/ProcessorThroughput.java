@@ -10,7 +10,7 @@ import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import dev.cronwatch.handlers.OperatorCommands;
 import dev.cronwatch.handlers.Wiring;
 import dev.cronwatch.handlers.usecases.Ports;
@@ -36,7 +37,7 @@ public final class LocalAdmin {
             err.println("cronwatch-admin: no local mode data in " + args[1] + " (start cronwatch-local there once)");
             return 1;
         }
-        AmazonDynamoDBLocal dynamo = Emulators.database(db);
+        AmazonDynamoDBLocal dynamo = DynamoDbLocal.embedded(db);
         try {
             TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
             Ports ports = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())
