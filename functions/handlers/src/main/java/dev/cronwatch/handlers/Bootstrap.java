@@ -9,6 +9,7 @@ import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.Secrets;
 import dev.cronwatch.core.tenant.TenantNames;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class Bootstrap {
 
     public static void main(String[] argv) {
         Arguments args = Arguments.parse(argv);
-        Services services = Wiring.builder(Settings.forOperator(System.getenv()), Clock.systemUTC()).build().services();
-        System.out.println(Json.write(run(services.tenants(), args, new SecureRandom(), services.clock())));
+        Ports ports = Wiring.builder(Settings.forOperator(System.getenv()), Clock.systemUTC()).build().ports();
+        System.out.println(Json.write(run(ports.tenants(), args, new SecureRandom(), ports.clock())));
     }
 }

@@ -9,6 +9,7 @@ import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,8 @@ public final class ClockHandler implements RequestHandler<Map<String, Object>, M
     private final ProcessorEvents judgedHere;
 
     public ClockHandler() {
-        this(Wiring.instance().services().clockService(), Wiring.instance().shardTicks(),
-                Wiring.instance().services().clock(), INGEST_GRACE, Wiring.instance().services().metrics(),
+        this(JudgingServices.clock(Wiring.instance().ports()), Wiring.instance().shardTicks(),
+                Wiring.instance().ports().clock(), INGEST_GRACE, Wiring.instance().ports().metrics(),
                 Wiring.instance().processorEvents());
     }
 

@@ -10,6 +10,7 @@ import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,8 +33,8 @@ public final class ClockShardHandler implements RequestHandler<SQSEvent, Map<Str
     private final ProcessorEvents judgedHere;
 
     public ClockShardHandler() {
-        this(Wiring.instance().services().clockService(), Wiring.instance().shardTicks(),
-                Wiring.instance().services().metrics(), Wiring.instance().processorEvents());
+        this(JudgingServices.clock(Wiring.instance().ports()), Wiring.instance().shardTicks(),
+                Wiring.instance().ports().metrics(), Wiring.instance().processorEvents());
     }
 
     public ClockShardHandler(ClockService clockService, ShardTicks shardTicks, Metrics metrics,

@@ -16,6 +16,8 @@ import dev.cronwatch.handlers.http.HttpScope;
 import dev.cronwatch.handlers.http.Priming;
 import dev.cronwatch.handlers.http.Request;
 import dev.cronwatch.handlers.http.Response;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.ManagementServices;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,26 +34,21 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger log = LoggerFactory.getLogger(HttpApiHandler.class);
     private final HttpRoutes routes;
-    private final HttpScope scope;
     private final Metrics metrics;
 
     /** Every route (local mode, tests); the deployed functions are {@link IngestHandler} and {@link ManagementHandler}. */
-    public HttpApiHandler(Services services) {
-        this(services, HttpScope.ALL);
+    public HttpApiHandler(IngestServices ingest, ManagementServices management) {
+        this(HttpRoutes.all(ingest, management), ingest.metrics());
     }
 
-    HttpApiHandler(Services services, HttpScope scope) {
-        this.routes = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
-                services.tenants(), services.clock(), scope,
-                services.stores().management(), services.ids(), services.rateLimitPerMinute());
-        this.scope = scope;
-        this.metrics = services.metrics();
+    HttpApiHandler(HttpRoutes routes, Metrics metrics) {
+        this.routes = routes;
+        this.metrics = metrics;
     }
 
     /** Before a SnapStart checkpoint: sample requests of this function's scope, not answered, not counted. */
     void prime() {
-        Priming.run(routes, scope);
+        Priming.run(routes, routes.scope());
     }
 
     /**

@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.usecases.IngestServices;
 
 /**
  * The ingest function: check-ins in Sentry's three forms, authenticated by DSN. Its role cannot delete,
@@ -21,16 +22,20 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
      */
     public IngestHandler() {
         Wiring wiring = Wiring.instance();
-        this.http = new HttpApiHandler(wiring.services(), HttpScope.INGEST);
+        this.http = serving(IngestServices.of(wiring.ports()));
         this.snapStart = CheckpointHooks.register(() -> {
             wiring.connections().buildSqs(); // built, not called: a call would queue something
             http.prime();
         }, wiring::afterRestore);
     }
 
-    public IngestHandler(Services services) {
-        this.http = new HttpApiHandler(services, HttpScope.INGEST);
+    public IngestHandler(IngestServices services) {
+        this.http = serving(services);
         this.snapStart = null;
+    }
+
+    private static HttpApiHandler serving(IngestServices services) {
+        return new HttpApiHandler(HttpRoutes.ingest(services), services.metrics());
     }
 
     @Override

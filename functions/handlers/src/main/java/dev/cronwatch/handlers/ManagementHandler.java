@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.HttpRoutes;
+import dev.cronwatch.handlers.usecases.ManagementServices;
 
 /**
  * The management function: monitors, projects and keys (bearer tokens) and the dashboard; every
@@ -21,13 +22,17 @@ public final class ManagementHandler implements RequestHandler<APIGatewayV2HTTPE
      */
     public ManagementHandler() {
         Wiring wiring = Wiring.instance();
-        this.http = new HttpApiHandler(wiring.services(), HttpScope.MANAGEMENT);
+        this.http = serving(ManagementServices.of(wiring.ports()));
         this.snapStart = CheckpointHooks.register(http::prime, wiring::afterRestore);
     }
 
-    public ManagementHandler(Services services) {
-        this.http = new HttpApiHandler(services, HttpScope.MANAGEMENT);
+    public ManagementHandler(ManagementServices services) {
+        this.http = serving(services);
         this.snapStart = null;
+    }
+
+    private static HttpApiHandler serving(ManagementServices services) {
+        return new HttpApiHandler(HttpRoutes.management(services), services.metrics());
     }
 
     @Override

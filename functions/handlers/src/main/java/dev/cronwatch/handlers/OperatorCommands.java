@@ -203,6 +203,6 @@ public final class OperatorCommands {
             return;
         }
         Wiring wiring = Wiring.builder(settings, Clock.systemUTC()).build();
-        System.exit(main(wiring.services().tenants(), wiring.services().clock(), System.out, System.err, args));
+        System.exit(main(wiring.ports().tenants(), wiring.ports().clock(), System.out, System.err, args));
     }
 }

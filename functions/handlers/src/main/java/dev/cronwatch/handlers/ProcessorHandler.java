@@ -8,6 +8,7 @@ import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.QueueMessage;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Metrics metrics;
 
     public ProcessorHandler() {
-        this(Wiring.instance().services().processor(), Wiring.instance().deadLetters(),
-                Wiring.instance().processorEvents(), Wiring.instance().services().metrics());
+        this(JudgingServices.processor(Wiring.instance().ports()), Wiring.instance().deadLetters(),
+                Wiring.instance().processorEvents(), Wiring.instance().ports().metrics());
     }
 
     public ProcessorHandler(ProcessorService processor, DeadLetterQueue deadLetters, ProcessorEvents events,

@@ -15,13 +15,15 @@ import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.time.Clock;
 import java.time.Duration;
 import java.security.SecureRandom;
 
 /**
- * The composition root: from settings, a clock and (optionally) an alert publisher, the adapters and
- * services of one process, built once. The Lambda functions take {@link #instance()}, made from the
+ * The composition root: from settings, a clock and (optionally) an alert publisher, the adapters of
+ * one process ({@link Ports}), built once; each function builds its use cases from them. The Lambda functions take {@link #instance()}, made from the
  * environment and the system clock (the only real clock of cronwatch). Local mode, the operator's
  * commands and the benchmarks build their own through {@link #builder}, giving what they have
  * instead: in-process emulators' clients, the console publisher, a manual clock.
@@ -31,7 +33,7 @@ import java.security.SecureRandom;
  */
 public final class Wiring {
     private final Settings settings;
-    private final Services services;
+    private final Ports ports;
     private final DeadLetterQueue deadLetters;
     private final ProcessorEvents processorEvents;
     private final Connections connections;
@@ -48,12 +50,12 @@ public final class Wiring {
         Metrics metrics = b.metrics != null ? b.metrics : new EmfMetrics(b.clock, settings.stackName(),
                 System.getenv(Settings.APPLICATION_LOG_LEVEL), System.out::println);
         deadLetters = new SqsDeadLetterQueue(connections::sqs, settings.deadLetterQueueUrl());
-        services = new Services(
+        ports = new Ports(
                 DynamoStores.on(connections.dynamoDb(), settings.tableName(), settings.retentionDays(),
                         settings.dueIndexShards()),
                 new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
-                new Services.Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
+                new Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
                         settings.maxNewMonitorsPerMinute(), settings.maxEnvironmentsPerMonitor(),
                         Duration.ofMinutes(settings.maxJudgementDelayMinutes())),
                 metrics);
@@ -89,8 +91,9 @@ public final class Wiring {
         connections.afterRestore();
     }
 
-    public Services services() {
-        return services;
+    /** What each function builds its own use cases from ({@code IngestServices.of(ports())}, ...). */
+    public Ports ports() {
+        return ports;
     }
 
     /** Where the clock's dispatcher sends each shard's tick: the shard queue its settings name. */

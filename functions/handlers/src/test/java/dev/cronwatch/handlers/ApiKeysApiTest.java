@@ -56,7 +56,7 @@ class ApiKeysApiTest {
     void aRevokedKey_isRefusedAtOnceHere_andWithinTheKeyTtlElsewhere() {
         Map<String, Object> made = json(call("POST", API_KEYS, "acme-token", "{}"));
         String key = (String) made.get("key");
-        HttpApiHandler otherContainer = new HttpApiHandler(system.services);
+        HttpApiHandler otherContainer = new HttpApiHandler(system.ingest(), system.management());
         assertThat(v3(otherContainer, key).getStatusCode()).isEqualTo(200);
 
         assertThat(call("DELETE", API_KEYS + made.get("id") + "/", "acme-token", null).getStatusCode()).isEqualTo(204);

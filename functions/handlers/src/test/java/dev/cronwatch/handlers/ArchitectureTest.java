@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
@@ -23,10 +27,21 @@ import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.ProcessingErrorLog;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.HealthchecksService;
+import dev.cronwatch.core.service.IngestService;
+import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.service.ProjectService;
+import dev.cronwatch.core.service.TokenService;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -159,6 +174,52 @@ class ArchitectureTest {
                 "dev.cronwatch.adapters.testing..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.cronwatch.core.fakes..",
                         "dev.cronwatch.adapters.testing..", "org.junit..", "org.assertj..").check(MAIN);
+    }
+
+    /**
+     * Each function builds only the use cases it serves: whatever its constructors reach (calls, and the
+     * static initialisers of the classes whose fields they read) constructs none of another function's.
+     */
+    @Test
+    void eachFunctionBuildsOnlyTheUseCasesItServes() {
+        assertThat(built(IngestHandler.class)).contains(IngestService.class.getName())
+                .doesNotContain(names(ProcessorService.class, ClockService.class, MonitorService.class,
+                        HealthchecksService.class, ProjectService.class, TokenService.class));
+        assertThat(built(ManagementHandler.class)).contains(MonitorService.class.getName())
+                .doesNotContain(names(ProcessorService.class, ClockService.class, IngestService.class));
+        assertThat(built(ProcessorHandler.class)).contains(ProcessorService.class.getName())
+                .doesNotContain(names(ClockService.class, MonitorService.class, IngestService.class));
+        for (Class<?> clock : List.of(ClockHandler.class, ClockShardHandler.class)) {
+            assertThat(built(clock)).as(clock.getSimpleName()).contains(ClockService.class.getName())
+                    .doesNotContain(names(MonitorService.class, IngestService.class));
+        }
+    }
+
+    private static String[] names(Class<?>... types) {
+        return Arrays.stream(types).map(Class::getName).toArray(String[]::new);
+    }
+
+    /** The classes of ours that a handler's constructors construct, however deep the calls. */
+    private static Set<String> built(Class<?> handler) {
+        Deque<JavaCodeUnit> toVisit = new ArrayDeque<>(MAIN.get(handler).getConstructors());
+        Set<JavaCodeUnit> seen = new HashSet<>(toVisit);
+        Set<String> built = new HashSet<>();
+        while (!toVisit.isEmpty()) {
+            JavaCodeUnit unit = toVisit.pop();
+            List<JavaCodeUnit> next = new ArrayList<>();
+            for (JavaConstructorCall call : unit.getConstructorCallsFromSelf()) {
+                built.add(call.getTargetOwner().getName());
+                call.getTarget().resolveMember().ifPresent(next::add);
+            }
+            for (JavaMethodCall call : unit.getMethodCallsFromSelf()) call.getTarget().resolveMember().ifPresent(next::add);
+            for (JavaFieldAccess access : unit.getFieldAccesses()) {
+                access.getTargetOwner().getStaticInitializer().ifPresent(next::add);
+            }
+            for (JavaCodeUnit reached : next) {
+                if (reached.getOwner().getPackageName().startsWith("dev.cronwatch") && seen.add(reached)) toVisit.push(reached);
+            }
+        }
+        return built;
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class BootstrapTest {
     private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
-    private static final MutableClock CLOCK = MutableClock.at("2026-01-01T00:00:00Z");
+    private static final ManualClock CLOCK = ManualClock.at("2026-01-01T00:00:00Z");
 
     @Test
     void createsTenant_withWorkingKeyAndToken_andKeepsOrgAndProjectOnSecondRun() {

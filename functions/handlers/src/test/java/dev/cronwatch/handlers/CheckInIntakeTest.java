@@ -113,7 +113,7 @@ class CheckInIntakeTest {
     @Test
     void anEnvironmentStoredBeforeTheRuleCanStillBeDeleted() {
         createBackup();
-        system.services.processor().apply(new CheckInMessage("old", BACKUP, "1", "11111111-2222-4333-8444-555555555555",
+        system.processor.apply(new CheckInMessage("old", BACKUP, "1", "11111111-2222-4333-8444-555555555555",
                 true, CheckInStatus.OK, "..", null, null, Instant.parse("2026-01-01T00:00:01Z")), null);
         assertThat(environmentNames()).contains("..");
         assertThat(call("DELETE", MONITOR + "environments/%2E%2E/", TOKEN, null).getStatusCode()).isEqualTo(202);

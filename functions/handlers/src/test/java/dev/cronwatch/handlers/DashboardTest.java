@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.testing.RecordingClassLoader;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
+import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.handlers.http.Dashboard;
 import dev.cronwatch.handlers.http.HttpRoutes;
-import dev.cronwatch.handlers.http.HttpScope;
 import dev.cronwatch.handlers.http.Request;
+import dev.cronwatch.handlers.usecases.ManagementServices;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -55,8 +56,8 @@ class DashboardTest {
 
     /** Loaded by the recording loader: the management function's routes, then its first page request. */
     public static final class ManagementRoutes implements Runnable {
-        private final HttpRoutes routes = new HttpRoutes(null, null, null, null, null, null, null, null, new InMemoryTenantDirectory(),
-                Clock.systemUTC(), HttpScope.MANAGEMENT, new dev.cronwatch.core.fakes.InMemoryMonitorStore(), java.util.UUID::randomUUID, 60);
+        private final HttpRoutes routes = HttpRoutes.management(new ManagementServices(null, null, null, null, null, null,
+                new InMemoryTenantDirectory(), Clock.systemUTC(), Metrics.NONE));
 
         @Override
         public void run() {

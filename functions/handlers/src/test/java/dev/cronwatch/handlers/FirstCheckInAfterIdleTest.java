@@ -9,7 +9,7 @@ import dev.cronwatch.adapters.testing.ElasticMqFixture;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.usecases.IngestServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -42,7 +42,7 @@ class FirstCheckInAfterIdleTest {
         DynamoDbClient dynamo = DynamoDbLocalFixture.client();
         table = DynamoDbLocalFixture.newTable(dynamo);
         TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
-                .connections(Connections.of(dynamo, null, null)).build().services().tenants();
+                .connections(Connections.of(dynamo, null, null)).build().ports().tenants();
         tenants.ensureOrganization("acme");
         tenants.ensureProject(new Project("acme", "1", "default"));
         key = new DsnKey("0123456789abcdef0123456789abcdef", "acme", "1");
@@ -110,9 +110,8 @@ class FirstCheckInAfterIdleTest {
                 Map.entry("TEST_DSN", key.dsn("http", "cronwatch.invalid")));
     }
 
-    private static HttpApiHandler ingest(Map<String, String> env) {
-        return new HttpApiHandler(Wiring.builder(Settings.from(env), Clock.systemUTC()).build().services(),
-                HttpScope.INGEST);
+    private static IngestHandler ingest(Map<String, String> env) {
+        return new IngestHandler(IngestServices.of(Wiring.builder(Settings.from(env), Clock.systemUTC()).build().ports()));
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent checkIn() {

@@ -12,7 +12,6 @@ import dev.cronwatch.adapters.sqs.SqsShardTicks;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.handlers.http.HttpRoutes;
-import dev.cronwatch.handlers.http.HttpScope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,8 @@ class FunctionSplitTest {
 
     ClockHandler clockHandler() {
         ProcessorEvents judgedHere = new ProcessorMetrics(system.metrics, system.clock);
-        return new ClockHandler(system.services.clockService(), ClockHandler.workersInThisThread(
-                system.services.clockService(), system.metrics, judgedHere), system.clock, java.time.Duration.ZERO,
+        return new ClockHandler(system.clockService, ClockHandler.workersInThisThread(
+                system.clockService, system.metrics, judgedHere), system.clock, java.time.Duration.ZERO,
                 system.metrics, judgedHere);
     }
 
@@ -70,13 +69,13 @@ class FunctionSplitTest {
             GET    | /                                                                       | management
             """)
     void eachFunctionServesItsRoutesAndRefusesTheOthers(String method, String path, String owner) {
-        var ingest = new IngestHandler(system.services);
-        var management = new ManagementHandler(system.services);
+        var ingest = new IngestHandler(system.ingest());
+        var management = new ManagementHandler(system.management());
         var served = owner.equals("ingest") ? ingest : management;
         var refusing = owner.equals("ingest") ? management : ingest;
         assertThat(unknownRoute(call(served, method, path, Map.of(), null))).as("served by " + owner).isFalse();
         assertThat(unknownRoute(call(refusing, method, path, Map.of(), null))).as("refused by the other").isTrue();
-        assertThat(unknownRoute(call(new HttpApiHandler(system.services), method, path, Map.of(), null)))
+        assertThat(unknownRoute(call(new HttpApiHandler(system.ingest(), system.management()), method, path, Map.of(), null)))
                 .as("local mode serves every route").isFalse();
     }
 
@@ -86,8 +85,8 @@ class FunctionSplitTest {
      */
     @Test
     void theIngestFunctionBuildsOnlyTheCheckInRoutes() {
-        HttpRoutes ingest = routes(HttpScope.INGEST);
-        HttpRoutes every = routes(HttpScope.ALL);
+        HttpRoutes ingest = HttpRoutes.ingest(system.ingest());
+        HttpRoutes every = HttpRoutes.all(system.ingest(), system.management());
 
         assertThat(ingest.table()).isNotEmpty().allSatisfy(route -> {
             String[] parts = route.split(" ", 2);
@@ -97,16 +96,9 @@ class FunctionSplitTest {
         assertThat(every.table()).containsAll(ingest.table()).contains("GET /api/0/organizations/{org}/monitors");
     }
 
-    private HttpRoutes routes(HttpScope scope) {
-        Services s = system.services;
-        return new HttpRoutes(s.ingest(), s.attachments(), s.monitors(), s.projects(), s.tokens(), s.apiKeys(),
-                s.healthchecks(), s.badges(), s.tenants(), s.clock(), scope, s.stores().management(), s.ids(),
-                s.rateLimitPerMinute());
-    }
-
     @Test
     void theManagementFunctionNeverQueuesACheckIn() {
-        var r = call(new ManagementHandler(system.services), "POST", MONITORS + "backup/checkins/",
+        var r = call(new ManagementHandler(system.management()), "POST", MONITORS + "backup/checkins/",
                 Map.of("authorization", "DSN " + DSN), "{\"status\": \"ok\"}");
         assertThat(unknownRoute(r)).isTrue();
         assertThat(system.queue.messages()).isEmpty();
@@ -114,7 +106,7 @@ class FunctionSplitTest {
 
     @Test
     void countsEveryCheckInAcceptedAndEveryRejectionByAFixedReason() {
-        var ingest = new IngestHandler(system.services);
+        var ingest = new IngestHandler(system.ingest());
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
         assertThat(call(ingest, "POST", MONITORS + "backup/checkins/", dsn, "{\"status\": \"ok\"}").getStatusCode())
                 .isEqualTo(201);
@@ -136,7 +128,7 @@ class FunctionSplitTest {
         assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED, "invalid")).isEqualTo(2);
         assertThat(system.metrics.sum(Metric.CHECK_INS_ACCEPTED)).isEqualTo(4);
         // management answers are not check-ins, whatever their status
-        call(new ManagementHandler(system.services), "GET", MONITORS, Map.of(), null);
+        call(new ManagementHandler(system.management()), "GET", MONITORS, Map.of(), null);
         assertThat(system.metrics.sum(Metric.CHECK_INS_REJECTED)).isEqualTo(3);
         assertThat(system.metrics.flushes()).isEqualTo(6);
     }
@@ -162,16 +154,16 @@ class FunctionSplitTest {
     @Test
     void aMissTheClockJudgedItself_isCountedLikeOneTheProcessorFound() {
         Map<String, String> dsn = Map.of("authorization", "DSN " + DSN, "content-type", "application/json");
-        call(new IngestHandler(system.services), "POST", MONITORS + "backup/checkins/", dsn,
+        call(new IngestHandler(system.ingest()), "POST", MONITORS + "backup/checkins/", dsn,
                 "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
         system.process();
         // the 01:00 run is late past 01:01; nothing judged it before 01:30, past the 15-minute bound
         system.clock.set(java.time.Instant.parse("2026-01-01T01:30:00Z"));
         List<ShardTick> handedOver = new ArrayList<>();
-        ClockHandler dispatcher = new ClockHandler(system.services.clockService(), handedOver::addAll, system.clock,
+        ClockHandler dispatcher = new ClockHandler(system.clockService, handedOver::addAll, system.clock,
                 java.time.Duration.ZERO, system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         assertThat(dispatcher.handleRequest(scheduledNow(), null)).containsEntry("failures", 0);
-        ClockShardHandler worker = new ClockShardHandler(system.services.clockService(), handedOver::addAll,
+        ClockShardHandler worker = new ClockShardHandler(system.clockService, handedOver::addAll,
                 system.metrics, new ProcessorMetrics(system.metrics, system.clock));
         int judgedHere = 0;
         for (int i = 0; i < handedOver.size(); i++) {

@@ -15,6 +15,10 @@ import dev.cronwatch.core.port.Stores;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.http.Request;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.ManagementServices;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
@@ -54,6 +58,11 @@ class HttpApiHandlerTest {
     APIGatewayV2HTTPResponse call(String method, String pathAndQuery, Map<String, String> headers, byte[] body,
                                   boolean base64) {
         return handler.handleRequest(HttpEvents.event(method, pathAndQuery, headers, body, base64), null);
+    }
+
+    /** Every route, on other ports than the shared system's. */
+    private static HttpApiHandler handler(Ports ports) {
+        return new HttpApiHandler(IngestServices.of(ports), ManagementServices.of(ports));
     }
 
     static Map<String, String> dsn() {
@@ -392,8 +401,8 @@ class HttpApiHandlerTest {
                         throw e.getCause();
                     }
                 });
-        handler = new HttpApiHandler(new Services(new Stores(failing, failing, failing, failing), system.tenants, system.queue, new RecordingPublisher(), system.clock,
-                UUID::randomUUID, Services.Limits.DEFAULTS));
+        handler = handler(Ports.of(new Stores(failing, failing, failing, failing), system.tenants, system.queue,
+                new RecordingPublisher(), system.clock, UUID::randomUUID, Limits.DEFAULTS));
         PrintStream stderr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         APIGatewayV2HTTPResponse r;
@@ -412,9 +421,8 @@ class HttpApiHandlerTest {
 
     @Test
     void aCreatePastTheOrganizationsMonitorLimit_isA400() {
-        handler = new HttpApiHandler(new Services(system.store.stores(), system.tenants, system.queue, new RecordingPublisher(), system.clock,
-                UUID::randomUUID,
-                new Services.Limits(6, 2, Services.Limits.DEFAULTS.maxJudgementDelay())));
+        handler = handler(Ports.of(system.store.stores(), system.tenants, system.queue, new RecordingPublisher(),
+                system.clock, UUID::randomUUID, new Limits(6, 2, Limits.DEFAULTS.maxJudgementDelay())));
         String body = "{\"project\": \"1\", \"name\": \"%s\", \"config\": {\"schedule\": \"0 * * * *\"}}";
         assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"), String.format(body, "one")).getStatusCode())
                 .isEqualTo(201);

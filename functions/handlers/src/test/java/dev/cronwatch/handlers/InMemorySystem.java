@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.ManagementServices;
+import dev.cronwatch.handlers.usecases.Ports;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,16 +38,27 @@ final class InMemorySystem {
     final RecordingQueue queue = new RecordingQueue();
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingMetrics metrics = new RecordingMetrics();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    final Services services = new Services(store.stores(), tenants, queue, publisher, clock, UUID::randomUUID,
-            Services.Limits.DEFAULTS, metrics);
-    final HttpApiHandler handler = new HttpApiHandler(services);
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
+    final Ports ports = new Ports(store.stores(), tenants, queue, publisher, clock, UUID::randomUUID, new SecureRandom(),
+            Limits.DEFAULTS, metrics);
+    final ProcessorService processor = JudgingServices.processor(ports);
+    final ClockService clockService = JudgingServices.clock(ports);
+    final HttpApiHandler handler = new HttpApiHandler(ingest(), management());
 
     private InMemorySystem() {
         for (String organization : new String[] {"acme", "globex"}) {
             tenants.ensureOrganization(organization);
             tenants.ensureToken(organization, organization + "-token");
         }
+    }
+
+    /** What the ingest function of another container would serve with, on the same ports. */
+    IngestServices ingest() {
+        return IngestServices.of(ports);
+    }
+
+    ManagementServices management() {
+        return ManagementServices.of(ports);
     }
 
     /** acme with its project 1 "web" and that project's DSN key; globex with no project. */
@@ -57,7 +76,7 @@ final class InMemorySystem {
 
     /** Applies what the HTTP function queued, as the processor would. */
     void process() {
-        for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+        for (RecordingQueue.Delivery d : queue.takeAll()) processor.apply(d.message(), d.sequence());
     }
 
     /** A check-in to one of acme's monitors with project 1's DSN, which must be accepted, then processed. */

@@ -89,7 +89,7 @@ class OnboardingApiTest {
                 .extracting(k -> k.get("public")).containsExactly(publicKey, second);
 
         // the key works, in this container and in another one that has seen it
-        HttpApiHandler otherContainer = new HttpApiHandler(system.services);
+        HttpApiHandler otherContainer = new HttpApiHandler(system.ingest(), system.management());
         String dsn = "DSN https://" + publicKey + "@cron.example.com/1";
         String checkIn = "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}";
         String path = "/api/0/organizations/acme/monitors/job/checkins/";

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The operator's commands, on the tenant directory the deployed and local tables share. */
 class OperatorCommandsTest {
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
 
     @Test
     void createsAnOrganization_thenATokenThatWorksForIt() {

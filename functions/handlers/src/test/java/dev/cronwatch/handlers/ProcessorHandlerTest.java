@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingMetrics;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.WholeStore;
@@ -61,7 +61,7 @@ class ProcessorHandlerTest {
                     throw e.getCause();
                 }
             });
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
     final RecordingMetrics metrics = new RecordingMetrics();
     final RecordingPublisher publisher = new RecordingPublisher();
     final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),

@@ -33,13 +33,13 @@ class PublishedEventShapesTest {
     static final MonitorKey BACKUP = new MonitorKey("acme", "nightly-backup");
 
     final InMemorySystem system = InMemorySystem.seeded();
-    final IngestHandler ingest = new IngestHandler(system.services);
-    final ManagementHandler management = new ManagementHandler(system.services);
-    final ProcessorHandler processor = new ProcessorHandler(system.services.processor(), (b, g, d, r) -> {
+    final IngestHandler ingest = new IngestHandler(system.ingest());
+    final ManagementHandler management = new ManagementHandler(system.management());
+    final ProcessorHandler processor = new ProcessorHandler(system.processor, (b, g, d, r) -> {
         throw new AssertionError("nothing here may be dead-lettered: " + r);
     }, ProcessorEvents.NONE, system.metrics);
-    final ClockHandler clock = new ClockHandler(system.services.clockService(), ClockHandler.workersInThisThread(
-            system.services.clockService(), system.metrics, ProcessorEvents.NONE), system.clock, Duration.ZERO,
+    final ClockHandler clock = new ClockHandler(system.clockService, ClockHandler.workersInThisThread(
+            system.clockService, system.metrics, ProcessorEvents.NONE), system.clock, Duration.ZERO,
             system.metrics, ProcessorEvents.NONE);
 
     static String fixture(String name) {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.http.HttpRoutes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,15 +28,15 @@ class SnapStartTest {
     @Test
     void twoCopiesRestoredFromOneSnapshotMintDifferentIds() throws Exception {
         // Without the restore hook, two copies of one generator state mint the same ids: what a snapshot does.
-        assertThat(copyOfTheSnapshot().services().ids().get()).isEqualTo(copyOfTheSnapshot().services().ids().get());
+        assertThat(copyOfTheSnapshot().ports().ids().get()).isEqualTo(copyOfTheSnapshot().ports().ids().get());
 
         Wiring first = copyOfTheSnapshot();
         hooksOf(first).afterRestore(null);
         Wiring second = copyOfTheSnapshot();
         hooksOf(second).afterRestore(null);
 
-        UUID one = first.services().ids().get();
-        UUID other = second.services().ids().get();
+        UUID one = first.ports().ids().get();
+        UUID other = second.ports().ids().get();
         assertThat(one).isNotEqualTo(other);
         assertThat(one.version()).isEqualTo(4);
         assertThat(one.variant()).isEqualTo(2);
@@ -44,8 +45,9 @@ class SnapStartTest {
     @Test
     void primingBeforeTheCheckpointQueuesNothingAndCountsNothing() {
         InMemorySystem system = InMemorySystem.seeded();
-        for (HttpScope scope : HttpScope.values()) {
-            new HttpApiHandler(system.services, scope).prime(); // throws if a sample request is not one the routes take
+        for (HttpRoutes routes : List.of(HttpRoutes.all(system.ingest(), system.management()),
+                HttpRoutes.ingest(system.ingest()), HttpRoutes.management(system.management()))) {
+            new HttpApiHandler(routes, system.metrics).prime(); // throws if a sample request is not one the routes take
         }
 
         assertThat(system.queue.isEmpty()).isTrue();

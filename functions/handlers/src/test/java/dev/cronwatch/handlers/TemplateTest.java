@@ -13,15 +13,20 @@ import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.tenant.DsnKey;
+import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.http.HttpRoutes;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.ManagementServices;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -286,12 +291,8 @@ class TemplateTest {
         assertThat(routes).filteredOn(r -> r.path() == null).singleElement()
                 .satisfies(r -> assertThat(r.function()).isEqualTo("ManagementFunction"));
         InMemorySystem system = InMemorySystem.seeded();
-        Services services = system.services;
         HttpApiHandler everyRoute = system.handler;
-        HttpRoutes table = new HttpRoutes(services.ingest(), services.attachments(), services.monitors(),
-                services.projects(), services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
-                services.tenants(), services.clock(), HttpScope.ALL,
-                services.stores().management(), services.ids(), services.rateLimitPerMinute());
+        HttpRoutes table = HttpRoutes.all(system.ingest(), system.management());
         List<String> problems = new ArrayList<>();
         for (String[] request : REQUESTS) {
             String method = request[0];
@@ -308,7 +309,7 @@ class TemplateTest {
                 problems.add(method + " " + path + ": the route table's check-ins go to IngestFunction alone");
             }
             boolean served = !unknownRoute(call(everyRoute, method, path));
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlerOf(request[2], services);
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlerOf(request[2], system.ports);
             if (served && unknownRoute(call(handler, method, path))) {
                 problems.add(method + " " + path + ": " + request[2] + "'s handler does not serve it");
             }
@@ -366,10 +367,11 @@ class TemplateTest {
                 .forEach(pk -> assertThat(denied).as(pk).anyMatch(p -> p.matcher(pk).matches()));
 
         RecordingQueue queue = new RecordingQueue();
-        MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-        Services services = new Services(DynamoStores.on(client, table, 90), tenants, queue,
-                new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        IngestHandler ingest = new IngestHandler(services);
+        ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
+        Ports ports = Ports.of(DynamoStores.on(client, table, 90), tenants, queue, new RecordingPublisher(), clock,
+                UUID::randomUUID, Limits.DEFAULTS);
+        IngestHandler ingest = new IngestHandler(IngestServices.of(ports));
+        ProcessorService processor = JudgingServices.processor(ports);
         Map<String, String> dsn = Map.of("authorization", "DSN http://" + KEY + "@x/1", "content-type", "application/json");
         Set<String> writtenByIngest = new HashSet<>();
         Runnable[] requests = {
@@ -387,7 +389,7 @@ class TemplateTest {
                 if (!item.equals(before.get(key))) writtenByIngest.add(partitionKey(key));
             });
             // what the processor writes is not the ingest function's: apply it between requests
-            for (RecordingQueue.Delivery d : queue.takeAll()) services.processor().apply(d.message(), d.sequence());
+            for (RecordingQueue.Delivery d : queue.takeAll()) processor.apply(d.message(), d.sequence());
         }
         assertThat(writtenByIngest).as("the requests above must write something for this test to mean anything")
                 .isNotEmpty();
@@ -404,9 +406,9 @@ class TemplateTest {
         tenants.ensureOrganization("acme");
         client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
-        Services services = new Services(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(),
-                new RecordingPublisher(), MutableClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Services.Limits.DEFAULTS);
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> management = handlerOf("ManagementFunction", services);
+        Ports ports = Ports.of(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(), new RecordingPublisher(),
+                ManualClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Limits.DEFAULTS);
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> management = handlerOf("ManagementFunction", ports);
         Map<String, String> bearer = Map.of("authorization", "Bearer old-token");
         counter.reset();
 
@@ -557,11 +559,14 @@ class TemplateTest {
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    /** The template's HTTP function built as its test constructor builds it: on what it serves with, from {@code ports}. */
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(String function,
-                                                                                         Services services) throws Exception {
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handlerClass(functions().get(function))
-                .getConstructor(Services.class).newInstance(services);
+                                                                                         Ports ports) throws Exception {
+        Class<?> handler = handlerClass(functions().get(function));
+        Object services = handler.equals(IngestHandler.class) ? IngestServices.of(ports) : ManagementServices.of(ports);
+        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler
+                .getConstructor(services.getClass()).newInstance(services);
     }
 
     private static Class<?> handlerClass(Map<String, Object> function) throws ClassNotFoundException {

@@ -53,7 +53,7 @@ class TokensApiTest {
         Map<String, Object> made = json(call("POST", TOKENS, "acme-token", "{}"));
         String secret = (String) made.get("token");
         String revokedId = (String) made.get("id");
-        HttpApiHandler otherContainer = new HttpApiHandler(system.services);
+        HttpApiHandler otherContainer = new HttpApiHandler(system.ingest(), system.management());
         assertThat(call(otherContainer, "GET", MONITORS, secret, null).getStatusCode()).isEqualTo(200);
 
         assertThat(call("DELETE", TOKENS + revokedId + "/", secret, null).getStatusCode())
@@ -78,7 +78,7 @@ class TokensApiTest {
     void anExpiredToken_isRefusedFromItsExpiry_sayingSo() {
         String secret = (String) json(call("POST", TOKENS, "acme-token", "{\"expires_at\": \"2026-01-01T01:00:00Z\"}"))
                 .get("token");
-        HttpApiHandler otherContainer = new HttpApiHandler(system.services);
+        HttpApiHandler otherContainer = new HttpApiHandler(system.ingest(), system.management());
         system.clock.advance(Duration.ofMinutes(59).plusSeconds(59));
         assertThat(call(otherContainer, "GET", MONITORS, secret, null).getStatusCode()).isEqualTo(200);
         system.clock.advance(Duration.ofSeconds(1));

@@ -6,7 +6,7 @@ import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -21,13 +21,18 @@ import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.ProcessingErrorLog;
 import dev.cronwatch.core.port.Stores;
 import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import dev.cronwatch.core.validation.Text;
 import dev.cronwatch.handlers.http.HttpRoutes;
-import dev.cronwatch.handlers.http.HttpScope;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.ManagementServices;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +81,10 @@ final class TwoTenants {
     final InMemoryMonitorStore store = new InMemoryMonitorStore();
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
     final RecordingQueue queue = new RecordingQueue();
-    final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
     final List<String> guardFindings = new ArrayList<>();
-    final Services services;
+    final Ports ports;
+    final ProcessorService processor;
     final HttpApiHandler handler;
     /**
      * Per organization, every secret and identifier another tenant must never see unless it sent it
@@ -105,10 +111,11 @@ final class TwoTenants {
                         null, clock.instant()), apiKey);
             }
         }
-        services = new Services(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
+        ports = Ports.of(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
                 guarded(ManagementStore.class, store), guarded(ProcessingErrorLog.class, store)), guarded(TenantDirectory.class, tenants),
-                new SqsShapedQueue(queue, guardFindings), new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        handler = new HttpApiHandler(services);
+                new SqsShapedQueue(queue, guardFindings), new RecordingPublisher(), clock, UUID::randomUUID, Limits.DEFAULTS);
+        processor = JudgingServices.processor(ports);
+        handler = new HttpApiHandler(IngestServices.of(ports), ManagementServices.of(ports));
         for (Tenant t : TENANTS) seed(t);
         guardFindings.clear();
         writtenOrganizations.clear();
@@ -162,10 +169,7 @@ final class TwoTenants {
 
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
     List<String> routeTable() {
-        return new HttpRoutes(services.ingest(), services.attachments(), services.monitors(), services.projects(),
-                services.tokens(), services.apiKeys(), services.healthchecks(), services.badges(),
-                services.tenants(), services.clock(), HttpScope.ALL,
-                services.stores().management(), services.ids(), services.rateLimitPerMinute()).table();
+        return HttpRoutes.all(IngestServices.of(ports), ManagementServices.of(ports)).table();
     }
 
     APIGatewayV2HTTPResponse post(String path, String dsn, String json) {
@@ -183,7 +187,7 @@ final class TwoTenants {
         int failures = 0;
         for (RecordingQueue.Delivery d : queue.takeAll()) {
             try {
-                services.processor().apply(d.message(), d.sequence());
+                processor.apply(d.message(), d.sequence());
             } catch (RuntimeException e) {
                 failures++;
                 guardFindings.add("processor refused an accepted message " + d.message() + ": " + e);

@@ -4,7 +4,7 @@ import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.local.Backends;
 import dev.cronwatch.local.ClientBackends;
 import dev.cronwatch.local.ElasticMq;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

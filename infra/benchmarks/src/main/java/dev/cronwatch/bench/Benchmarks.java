@@ -1,6 +1,6 @@
 package dev.cronwatch.bench;
 
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

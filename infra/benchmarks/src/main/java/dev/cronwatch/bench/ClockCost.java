@@ -17,7 +17,8 @@ import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +54,9 @@ final class ClockCost {
             seed(client, table, monitors);
             report.line("%,d monitors seeded in %.1f s (BatchWriteItem)", monitors, (System.nanoTime() - seedStart) / 1e9);
             CountingQueue queue = new CountingQueue();
-            ClockService clock = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.fixed(T, ZoneOffset.UTC))
-                    .connections(Connections.of(client, null, null)).queue(queue).publisher(alert -> { })
-                    .metrics(Metrics.NONE).build().services().clockService();
+            ClockService clock = JudgingServices.clock(Wiring.builder(Settings.forTable("us-east-1", table, null),
+                    Clock.fixed(T, ZoneOffset.UTC)).connections(Connections.of(client, null, null)).queue(queue)
+                    .publisher(alert -> { }).metrics(Metrics.NONE).build().ports());
             tick(clock, queue, counter, monitors, T.minus(Duration.ofMinutes(20)), 0);
             tick(clock, queue, counter, monitors, T.minus(Duration.ofMinutes(9)), 10);
             // nothing judges here, so the first 10 are still due (8 minutes late: queued again, not judged here)

@@ -9,8 +9,9 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
+import dev.cronwatch.emulators.DynamoDbLocal;
+import dev.cronwatch.emulators.ElasticMqServer;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.testing.DynamoDbLocal;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -31,8 +32,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -84,15 +83,14 @@ final class ColdStart {
         DynamoDbClient client = dynamo.client();
         String table = DynamoDbLocalFixture.newTable(client);
         TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
-                .connections(Connections.of(client, null, null)).build().services().tenants();
+                .connections(Connections.of(client, null, null)).build().ports().tenants();
         tenants.ensureOrganization("bench");
         tenants.ensureProject(new Project("bench", "1", "bench"));
         DsnKey key = new DsnKey("0123456789abcdef0123456789abcdef", "bench", "1");
         tenants.ensureDsnKey(key);
         tenants.ensureToken("bench", "bench-token");
-        SQSRestServer mq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
-        try {
-            URI sqsEndpoint = URI.create("http://127.0.0.1:" + mq.waitUntilStarted().localAddress().getPort());
+        try (ElasticMqServer mq = ElasticMqServer.start()) {
+            URI sqsEndpoint = mq.endpoint();
             SqsClient sqs = AwsClients.forEmulators("us-east-1").sqs(sqsEndpoint);
             String queue = sqs.createQueue(b -> b.queueName("cold.fifo").attributes(Map.of(
                     software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
@@ -147,7 +145,6 @@ final class ColdStart {
                 appCds(f, unpacked.get(f.zip()), benchmarks, env, javaToolOptions, repeats);
             }
         } finally {
-            mq.stopAndWait();
             for (Path dir : unpacked.values()) Dirs.delete(dir);
         }
     }

@@ -62,7 +62,7 @@ final class DashboardLoad {
                 dataDir.toString(), "--clock", "manual", "--start", NOW.toString()), new PrintStream(OutputStream.nullOutputStream()))) {
             LocalCredentials c = system.credentials();
             long seedStart = System.nanoTime();
-            seed(system.controls().services().stores().decisions(), c.organization(), c.projectId(), monitors);
+            seed(system.controls().ports().stores().decisions(), c.organization(), c.projectId(), monitors);
             report.line("seeded %,d monitors with 24 hourly check-ins each in %.1f s", monitors,
                     (System.nanoTime() - seedStart) / 1e9);
             ChromeDriver driver = start(browser, chromedriver, profile);

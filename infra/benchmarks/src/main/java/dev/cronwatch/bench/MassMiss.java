@@ -23,11 +23,13 @@ import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
-import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.Ports;
 import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -126,16 +128,17 @@ final class MassMiss {
         Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
         InProcessFifo fifo = new InProcessFifo();
         AlertRenderer renderer = new AlertRenderer(null);
-        Services services = new Services(DynamoStores.on(client, table, 90), new DynamoTenantDirectory(client, table),
+        Ports ports = Ports.of(DynamoStores.on(client, table, 90), new DynamoTenantDirectory(client, table),
                 fifo, alert -> {
                     renderer.render(alert.message().body()); // as the SNS publisher does before its request
                     alerts.publish(alert);
-                }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
-        ProcessorHandler handler = new ProcessorHandler(services.processor(),
+                }, clock, UUID::randomUUID, new Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+        ProcessorHandler handler = new ProcessorHandler(JudgingServices.processor(ports),
                 (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter in a benchmark: " + reason); },
                 ProcessorEvents.NONE, Metrics.NONE);
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), ClockHandler.workersInThisThread(
-                services.clockService(), Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
+        ClockService clockService = JudgingServices.clock(ports);
+        ClockHandler clockHandler = new ClockHandler(clockService, ClockHandler.workersInThisThread(
+                clockService, Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
                 ProcessorEvents.NONE);
         double seeded = seed(client, table, "bench", due);
         List<Thread> consumers = fifo.startConsumers(workers, handler);
@@ -229,14 +232,14 @@ final class MassMiss {
                     }
                 }
             };
-            Services services = new Services(DynamoStores.on(client, table, 90),
+            Ports ports = Ports.of(DynamoStores.on(client, table, 90),
                     new DynamoTenantDirectory(client, table), queue, alert -> {
                         if (alert.monitor().organization().equals(organization)) {
                             ofB.incrementAndGet();
                             lastOfB.set(System.nanoTime());
                         }
-                    }, clock, UUID::randomUUID, new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
-            ProcessorHandler handler = new ProcessorHandler(services.processor(),
+                    }, clock, UUID::randomUUID, new Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+            ProcessorHandler handler = new ProcessorHandler(JudgingServices.processor(ports),
                     (body, group, dedup, reason) -> { throw new IllegalStateException("dead letter: " + reason); },
                     ProcessorEvents.NONE, Metrics.NONE);
             if (big > 0) seed(client, table, "a", big);
@@ -245,7 +248,7 @@ final class MassMiss {
             try {
                 String load = Report.loadAverage();
                 long tickStart = System.nanoTime();
-                ClockTimes times = timedTick(services.clockService());
+                ClockTimes times = timedTick(JudgingServices.clock(ports));
                 long until = System.nanoTime() + 300_000_000_000L;
                 while (ofB.get() < small && System.nanoTime() < until) sleep(5);
                 if (ofB.get() != small) throw new IllegalStateException("B alerted " + ofB.get() + " of " + small);
@@ -275,13 +278,13 @@ final class MassMiss {
             DynamoDbClient client = dynamo.client(new RequestCounter(), new RequestTimer());
             String table = DynamoDbLocalFixture.newTable(client);
             InProcessFifo fifo = new InProcessFifo();
-            Services services = new Services(DynamoStores.on(client, table, 90),
+            Ports ports = Ports.of(DynamoStores.on(client, table, 90),
                     new DynamoTenantDirectory(client, table), fifo, alert -> { },
                     Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC), UUID::randomUUID,
-                    new Services.Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
+                    new Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
             double seeded = seed(client, table, "bench", due);
             String load = Report.loadAverage();
-            ClockTimes times = timedTick(services.clockService());
+            ClockTimes times = timedTick(JudgingServices.clock(ports));
             if (times.queued != due) throw new IllegalStateException("queued " + times.queued + " of " + due);
             report.line("%,d due seeded in %.1f s; load average at the tick %s", due, seeded, load);
             report.figure(String.format("clock dispatcher: %,d due", due), times.dispatcher, "s", "");

@@ -18,7 +18,7 @@ import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

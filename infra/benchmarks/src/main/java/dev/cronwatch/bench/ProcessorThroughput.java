@@ -10,7 +10,8 @@ import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.handlers.ProcessorHandler;
 import dev.cronwatch.handlers.Wiring;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
+import dev.cronwatch.handlers.usecases.JudgingServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class ProcessorThroughput {
         // the first round creates every monitor in one minute: the per-minute limit would refuse all but 60
         Wiring wiring = Wiring.builder(Settings.forTable("us-east-1", table, null).withMaxNewMonitorsPerMinute(monitors), clock)
                 .connections(Connections.of(client, null, null)).publisher(alert -> { }).metrics(Metrics.NONE).build();
-        ProcessorHandler handler = new ProcessorHandler(wiring.services().processor(), wiring.deadLetters(),
+        ProcessorHandler handler = new ProcessorHandler(JudgingServices.processor(wiring.ports()), wiring.deadLetters(),
                 wiring.processorEvents(), Metrics.NONE);
 
         Instant start = Instant.parse("2026-01-01T00:00:00Z");

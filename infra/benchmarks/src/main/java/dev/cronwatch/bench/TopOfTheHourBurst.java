@@ -16,7 +16,7 @@ import dev.cronwatch.local.LocalControls;
 import dev.cronwatch.local.LocalCredentials;
 import dev.cronwatch.local.LocalOptions;
 import dev.cronwatch.local.LocalSystem;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -128,7 +128,7 @@ final class TopOfTheHourBurst {
             long[] lags = accepted.stream().filter(receivedAt::containsKey)
                     .mapToLong(id -> appliedAt.get(id) - receivedAt.get(id)).sorted().toArray();
             Map<String, RequestTimer.Spent> spent = RequestTimer.since(before, timer.snapshot());
-            int[] stored = countStored(controls.services().stores().management(), c.organization(), monitors);
+            int[] stored = countStored(controls.ports().stores().management(), c.organization(), monitors);
             int lost = (int) accepted.stream().filter(id -> !appliedAt.containsKey(id)).count();
             report.line("load average when the burst began: %s; offered %.0f check-ins/s", load,
                     monitors / (spread.toNanos() / 1e9));
@@ -187,7 +187,7 @@ final class TopOfTheHourBurst {
     /** Existing monitors of a daily job due hours from now: the burst is their on-time check-ins. */
     private static void seed(LocalControls controls, String organization, int count) {
         BulkLoader loader = new BulkLoader(controls.backends().dynamoDb(), controls.backends().table());
-        Instant now = controls.services().clock().instant();
+        Instant now = controls.ports().clock().instant();
         Instant created = now.minus(Duration.ofDays(1));
         Instant next = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(12));
         List<Monitor> batchMonitors = new ArrayList<>();

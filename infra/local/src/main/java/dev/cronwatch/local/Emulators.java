@@ -1,18 +1,18 @@
 package dev.cronwatch.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
+import dev.cronwatch.emulators.ElasticMqServer;
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * DynamoDB Local and ElasticMQ inside this JVM, and the FIFO queue pair the functions use. DynamoDB
- * keeps its data in one SQLite file of the data directory; the queue lives in memory, which is why
- * shutdown drains it before stopping. The data directory is locked first, for as long as they run.
+ * DynamoDB Local ({@link DynamoDbLocal#embedded}) and ElasticMQ ({@link ElasticMq}) inside this JVM,
+ * and the FIFO queue pair the functions use. DynamoDB keeps its data in one SQLite file of the data
+ * directory; the queue lives in memory, which is why shutdown drains it before stopping. The data
+ * directory is locked first, for as long as they run.
  */
 final class Emulators {
-    static final String REGION = "us-east-1";
+    static final String REGION = ElasticMqServer.REGION;
     /** DynamoDB Local's SQLite file in the data directory (cronwatch-admin opens it too). */
     static final String DATABASE_FILE = "dynamodb.db";
 
@@ -25,14 +25,12 @@ final class Emulators {
         AmazonDynamoDBLocal dynamoLocal = null;
         try {
             if (inMemory) {
-                quietSqlite();
-                dynamoLocal = DynamoDBEmbedded.create(true);
+                dynamoLocal = DynamoDbLocal.embedded(null);
             } else {
-                // a file, never a directory: DynamoDB Local loops forever on a directory. Made here, owner-only:
-                // SQLite keeps an existing file's permissions, and gives its journal the same.
+                // made here, owner-only: SQLite keeps an existing file's permissions, and gives its journal the same
                 Path db = dataDir.resolve(DATABASE_FILE);
                 OwnerOnly.file(db);
-                dynamoLocal = database(db);
+                dynamoLocal = DynamoDbLocal.embedded(db);
             }
             AmazonDynamoDBLocal started = dynamoLocal;
             return new ClientBackends(dynamoLocal.dynamoDbClient(), Backends.TABLE, new ElasticMq(), () -> {
@@ -44,15 +42,5 @@ final class Emulators {
             lock.close();
             throw e;
         }
-    }
-
-    /** DynamoDB Local on a data directory's {@link #DATABASE_FILE}, in this JVM. */
-    static AmazonDynamoDBLocal database(Path file) {
-        quietSqlite();
-        return DynamoDBEmbedded.create(file.toFile(), true);
-    }
-
-    private static void quietSqlite() {
-        Logger.getLogger("com.almworks.sqlite4java").setLevel(Level.OFF);
     }
 }

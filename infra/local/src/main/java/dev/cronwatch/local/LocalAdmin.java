@@ -4,9 +4,10 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import dev.cronwatch.handlers.OperatorCommands;
-import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,12 @@ public final class LocalAdmin {
             err.println("cronwatch-admin: no local mode data in " + args[1] + " (start cronwatch-local there once)");
             return 1;
         }
-        AmazonDynamoDBLocal dynamo = Emulators.database(db);
+        AmazonDynamoDBLocal dynamo = DynamoDbLocal.embedded(db);
         try {
             TableDefinition.createIfMissing(dynamo.dynamoDbClient(), Backends.TABLE);
-            Services services = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())
-                    .connections(Connections.of(dynamo.dynamoDbClient(), null, null)).build().services();
-            return OperatorCommands.main(services.tenants(), services.clock(), out, err, Arrays.copyOfRange(args, 2, args.length));
+            Ports ports = Wiring.builder(Settings.forTable(Emulators.REGION, Backends.TABLE, null), Clock.systemUTC())
+                    .connections(Connections.of(dynamo.dynamoDbClient(), null, null)).build().ports();
+            return OperatorCommands.main(ports.tenants(), ports.clock(), out, err, Arrays.copyOfRange(args, 2, args.length));
         } finally {
             dynamo.shutdown();
         }

@@ -2,7 +2,7 @@ package dev.cronwatch.local;
 
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
-import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +15,21 @@ import java.util.Map;
 public final class LocalControls {
     private final QueuePump pump;
     private final LocalTicker ticker;
-    private final LocalClock clock;
     private final Runnable tickEnded;
     private final ProcessedCounts processed;
     private final Notifications notifications;
     private final Backends backends;
-    private final Services services;
+    private final Ports ports;
 
-    LocalControls(QueuePump pump, LocalTicker ticker, LocalClock clock, Runnable tickEnded, ProcessedCounts processed,
-                  Notifications notifications, Backends backends, Services services) {
+    LocalControls(QueuePump pump, LocalTicker ticker, Runnable tickEnded, ProcessedCounts processed,
+                  Notifications notifications, Backends backends, Ports ports) {
         this.pump = pump;
         this.ticker = ticker;
-        this.clock = clock;
         this.tickEnded = tickEnded;
         this.processed = processed;
         this.notifications = notifications;
         this.backends = backends;
-        this.services = services;
+        this.ports = ports;
     }
 
     /** Stops (or restarts) the processor, as a throttled or failing Lambda would. */
@@ -50,7 +48,7 @@ public final class LocalControls {
 
     /** Sets the manual clock without ticking, so check-ins can arrive at chosen times. */
     public void setTime(Instant now) {
-        clock.set(now);
+        ticker.setTime(now);
     }
 
     public void drainQueue() {
@@ -71,7 +69,8 @@ public final class LocalControls {
         return backends;
     }
 
-    public Services services() {
-        return services;
+    /** What the system's functions were built from: its stores, tenants and clock. */
+    public Ports ports() {
+        return ports;
     }
 }

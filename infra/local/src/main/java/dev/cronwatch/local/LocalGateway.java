@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class LocalGateway implements AutoCloseable {
     private final HttpApiHandler handler;
     private final Notifications notifications;
     private final LocalTicker ticker;
-    private final LocalClock clock;
+    private final Clock clock;
     private final TenantDirectory tenants;
     private final OwnAddresses own;
     private final Semaphore handling = new Semaphore(HANDLERS);
@@ -56,7 +57,7 @@ final class LocalGateway implements AutoCloseable {
     }
 
     LocalGateway(int port, List<String> allowedHosts, HttpApiHandler handler, Notifications notifications,
-                 LocalTicker ticker, LocalClock clock, TenantDirectory tenants) throws IOException {
+                 LocalTicker ticker, Clock clock, TenantDirectory tenants) throws IOException {
         this.handler = handler;
         this.tenants = tenants;
         this.notifications = notifications;
@@ -137,7 +138,7 @@ final class LocalGateway implements AutoCloseable {
         }
         Reply reply = whileHandling(() -> switch (route) {
             case "GET /_local/notifications" -> new Reply(200, notifications.all());
-            case "GET /_local/clock" -> new Reply(200, Map.of("now", clock.instant().toString(), "manual", clock.isManual()));
+            case "GET /_local/clock" -> new Reply(200, Map.of("now", clock.instant().toString(), "manual", ticker.isManual()));
             case "POST /_local/clock" -> moveClock(body);
             default -> createOrganization(exchange, body);
         });
@@ -183,7 +184,7 @@ final class LocalGateway implements AutoCloseable {
     private static final Instant LAST_INSTANT = Instant.parse("2200-01-01T00:00:00Z");
 
     private Reply moveClock(byte[] body) {
-        if (!clock.isManual()) {
+        if (!ticker.isManual()) {
             return new Reply(409, Map.of("detail", "the clock is real; start with --clock manual", "field", "now"));
         }
         Instant target;

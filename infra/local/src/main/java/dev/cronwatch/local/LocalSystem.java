@@ -10,13 +10,18 @@ import dev.cronwatch.adapters.sqs.SqsCheckInQueue;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.HttpApiHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
 import dev.cronwatch.handlers.ProcessorHandler;
-import dev.cronwatch.handlers.Services;
 import dev.cronwatch.handlers.Wiring;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.ManagementServices;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -50,9 +55,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private final Backends backends;
-    private final LocalClock clock;
+    private final Clock clock;
     private final Notifications notifications;
-    private final Services services;
+    private final Ports ports;
     private final QueuePump pump;
     private final LocalTicker ticker;
     private final LocalGateway gateway;
@@ -70,7 +75,7 @@ public final class LocalSystem implements AutoCloseable {
         this.seam = seam;
         try {
             TableDefinition.createIfMissing(backends.dynamoDb(), backends.table());
-            clock = options.manualClock() ? LocalClock.manual(options.start()) : LocalClock.system();
+            clock = options.manualClock() ? new ManualClock(options.start()) : Clock.systemUTC();
             notifications = new Notifications(console, options.webhook(), options.webhookFormat());
             Settings settings = Settings.forTable(Emulators.REGION, backends.table(), null)
                     .withQueues(backends.queues().queueUrl(), backends.queues().deadLetterQueueUrl())
@@ -82,24 +87,24 @@ public final class LocalSystem implements AutoCloseable {
                     .metrics(Metrics.NONE)
                     .processorEvents(seam.applied().apply(new ProcessingErrorWarnings(console).andThen(processed)))
                     .build();
-            services = wiring.services();
+            ports = wiring.ports();
             pump = new QueuePump(backends.sqs(), backends.queues().queueUrl(), seam.processor().apply(new ProcessorHandler(
-                    services.processor(), wiring.deadLetters(), wiring.processorEvents(), services.metrics())),
+                    JudgingServices.processor(ports), wiring.deadLetters(), wiring.processorEvents(), ports.metrics())),
                     options.workers());
             // No wait for ingest: here a check-in is in the queue before its HTTP answer, and the ticker
             // runs a second after the minute (or, on the manual clock, after draining the queue).
-            ClockHandler clockHandler = new ClockHandler(services.clockService(), wiring.shardTicks(), services.clock(),
-                    Duration.ZERO, services.metrics(), wiring.processorEvents());
-            ticker = new LocalTicker(clockHandler, services.stores().decisions(),
-                    services.stores().outbox(), clock, pump, console);
-            gateway = new LocalGateway(options.port(), options.allowedHosts(), new HttpApiHandler(services), notifications,
-                    ticker, clock, services.tenants());
-            credentials = LocalCredentials.ensure(services.tenants(), options.dataDir(), "127.0.0.1", gateway.port(),
-                    services.clock().instant());
+            ClockHandler clockHandler = new ClockHandler(JudgingServices.clock(ports), wiring.shardTicks(), clock,
+                    Duration.ZERO, ports.metrics(), wiring.processorEvents());
+            ticker = new LocalTicker(clockHandler, ports.stores().decisions(), ports.stores().outbox(), clock, pump, console);
+            gateway = new LocalGateway(options.port(), options.allowedHosts(),
+                    new HttpApiHandler(IngestServices.of(ports), ManagementServices.of(ports)), notifications, ticker, clock,
+                    ports.tenants());
+            credentials = LocalCredentials.ensure(ports.tenants(), options.dataDir(), "127.0.0.1", gateway.port(),
+                    clock.instant());
             notifications.linkTo(credentials.baseUrl());
             pump.start();
             gateway.start();
-            if (!clock.isManual()) ticker.startEveryMinute();
+            if (!ticker.isManual()) ticker.startEveryMinute();
         } catch (Exception | Error e) {
             // a port in use, say: stop what started, so that nothing keeps the data directory
             backends.close();
@@ -109,7 +114,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Hooks for the e2e suite and the benchmarks: what AWS can do to the system that a user cannot. */
     public LocalControls controls() {
-        return new LocalControls(pump, ticker, clock, seam.tickEnded(), processed, notifications, backends, services);
+        return new LocalControls(pump, ticker, seam.tickEnded(), processed, notifications, backends, ports);
     }
 
     public LocalCredentials credentials() {

@@ -4,8 +4,10 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.port.AlertOutbox;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.handlers.ClockHandler;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,13 +30,14 @@ final class LocalTicker implements AutoCloseable {
     private final ClockHandler clockHandler;
     private final DecisionStore decisions;
     private final AlertOutbox outbox;
-    private final LocalClock clock;
+    /** The system clock, or a {@link ManualClock} that only this ticker moves. */
+    private final Clock clock;
     private final QueuePump pump;
     private final PrintStream console;
     private ScheduledExecutorService scheduler;
     private Instant lastTick;
 
-    LocalTicker(ClockHandler clockHandler, DecisionStore decisions, AlertOutbox outbox, LocalClock clock, QueuePump pump, PrintStream console) {
+    LocalTicker(ClockHandler clockHandler, DecisionStore decisions, AlertOutbox outbox, Clock clock, QueuePump pump, PrintStream console) {
         this.clockHandler = clockHandler;
         this.decisions = decisions;
         this.outbox = outbox;
@@ -79,7 +82,7 @@ final class LocalTicker implements AutoCloseable {
      */
     synchronized int advanceTo(Instant target) {
         Instant from = clock.instant();
-        if (target.isBefore(from)) throw new IllegalArgumentException("time cannot move backwards");
+        refuseBackwards(target);
         pump.drain();
         int ticks = 0;
         Instant minute = from.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
@@ -87,7 +90,7 @@ final class LocalTicker implements AutoCloseable {
         Optional<Instant> next = dueAt(minute) ? Optional.of(minute) : nextTickAfter(from, target);
         while (next.isPresent() && !next.get().isAfter(target)) {
             Instant at = next.get();
-            clock.set(at);
+            setTime(at);
             ticks++;
             boolean retriesAlerts = alertWaitsUntil(at);
             for (int repeat = 0; repeat < MAX_REPEATS_OF_A_MINUTE && (retriesAlerts || dueAt(at)); repeat++) {
@@ -101,8 +104,23 @@ final class LocalTicker implements AutoCloseable {
             }
             next = nextTickAfter(at, target);
         }
-        clock.set(target);
+        setTime(target);
         return ticks;
+    }
+
+    boolean isManual() {
+        return clock instanceof ManualClock;
+    }
+
+    /** Moves a manual clock without ticking; backwards is refused. */
+    synchronized void setTime(Instant instant) {
+        if (!(clock instanceof ManualClock manual)) throw new IllegalStateException("the clock is not manual");
+        refuseBackwards(instant);
+        manual.set(instant);
+    }
+
+    private void refuseBackwards(Instant target) {
+        if (target.isBefore(clock.instant())) throw new IllegalArgumentException("time cannot move backwards");
     }
 
     private boolean dueAt(Instant minute) {

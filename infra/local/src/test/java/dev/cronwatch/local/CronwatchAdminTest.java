@@ -249,8 +249,8 @@ class CronwatchAdminTest {
             LocalApi.Response projects = api.send("POST", "/api/0/organizations/acme/projects/",
                     Map.of("Authorization", "Bearer " + token), "{\"name\": \"Web\"}");
             assertThat(projects.status()).as(String.valueOf(projects.body())).isEqualTo(201);
-            assertThat(system.controls().services().tenants().organizationExists("acme")).isTrue();
-            assertThat(system.controls().services().tenants().project("acme", "web")).get()
+            assertThat(system.controls().ports().tenants().organizationExists("acme")).isTrue();
+            assertThat(system.controls().ports().tenants().project("acme", "web")).get()
                     .satisfies(p -> assertThat(p.dateCreated()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
 
             Run revoked = localAdmin("--data-dir", dataDir.toString(), "revoke-token", "acme", (String) created.json().get("id"));

@@ -416,7 +416,7 @@ class DashboardBrowserTest {
      * message, and never the monitor.
      */
     private static void unsafeEnvironmentNames(ChromeDriver driver, LocalApi api, LocalControls controls) {
-        WholeStore store = DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+        WholeStore store = DynamoWholeStore.of(controls.ports().stores(), controls.backends().dynamoDb(),
                 controls.backends().table());
         MonitorKey key = new MonitorKey(api.organization(), "db-vacuum");
         List<String> names = List.of("..", ".", "a/b", "%2e%2e", "?x", "#y");

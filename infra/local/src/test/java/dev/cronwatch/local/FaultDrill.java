@@ -200,7 +200,7 @@ final class FaultDrill implements AutoCloseable {
     // ---- what the system made of it ----
 
     List<CheckIn> stored(String slug) {
-        WholeStore store = DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+        WholeStore store = DynamoWholeStore.of(controls.ports().stores(), controls.backends().dynamoDb(),
                 controls.backends().table());
         List<CheckIn> all = new ArrayList<>();
         String cursor = null;
@@ -222,7 +222,7 @@ final class FaultDrill implements AutoCloseable {
     }
 
     int processingErrors(Instant now) {
-        return DynamoWholeStore.of(controls.services().stores(), controls.backends().dynamoDb(),
+        return DynamoWholeStore.of(controls.ports().stores(), controls.backends().dynamoDb(),
                 controls.backends().table()).organizationProcessingErrors(ORG, now, null, 100).items().size();
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class HealthchecksPingConformanceTest {
     }
 
     private Monitor monitor(String slug) {
-        return system.controls().services().stores().management()
+        return system.controls().ports().stores().management()
                 .monitor(new MonitorKey(system.credentials().organization(), slug)).orElseThrow();
     }
 
@@ -113,8 +114,7 @@ class HealthchecksPingConformanceTest {
     void uuidForm_answers200OK_withCorsAndBodyLimit() throws Exception {
         String url = created("backup");
         Reply reply = curl("-m", "10", "--retry", "5", url);
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).isEqualTo("OK");
+        assertAnswered(reply, 200, "OK");
         assertThat(reply.headers()).containsEntry("access-control-allow-origin", "*")
                 .containsEntry("ping-body-limit", "102400");
     }
@@ -136,8 +136,7 @@ class HealthchecksPingConformanceTest {
     void exitStatusAbove255_isInvalidUrlFormat_butAnUnknownCodeIsNotFoundFirst() throws Exception {
         String url = created("backup");
         Reply refused = curl(url + "/256");
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).isEqualTo("invalid url format");
+        assertAnswered(refused, 400, "invalid url format");
         assertThat(refused.headers()).doesNotContainKey("access-control-allow-origin");
         assertThat(curl(base + UNKNOWN_CODE + "/300").status()).isEqualTo(404);
         assertThat(curl(url + "/-1").status()).isEqualTo(404);
@@ -146,9 +145,7 @@ class HealthchecksPingConformanceTest {
     @Test
     void unknownOrUpperCaseUuid_isNotFound() throws Exception {
         String url = created("backup");
-        Reply unknown = curl(base + UNKNOWN_CODE);
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("not found");
+        assertAnswered(curl(base + UNKNOWN_CODE), 404, "not found");
         assertThat(curl(url.toUpperCase(Locale.ROOT).replace("HTTP://", "http://").replace("/PING/", "/ping/")).status())
                 .isEqualTo(404);
     }
@@ -156,9 +153,7 @@ class HealthchecksPingConformanceTest {
     @Test
     void slugForm_isNotFoundWithoutCreate_createdWithCreate_thenOK() throws Exception {
         assertThat(curl(slugUrl("nightly")).body()).isEqualTo("not found");
-        Reply created = curl(slugUrl("nightly") + "?create=1");
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.body()).isEqualTo("Created");
+        assertAnswered(curl(slugUrl("nightly") + "?create=1"), 201, "Created");
         system.controls().drainQueue();
         assertThat(curl(slugUrl("nightly") + "/start").body()).isEqualTo("OK");
         Monitor monitor = monitor("nightly");
@@ -168,9 +163,7 @@ class HealthchecksPingConformanceTest {
 
     @Test
     void slugForm_refusesAnUpperCaseSlug_andATrailingSlash_andAnUnknownKey() throws Exception {
-        Reply upper = curl(slugUrl("Nightly") + "?create=1");
-        assertThat(upper.status()).isEqualTo(400);
-        assertThat(upper.body()).isEqualTo("invalid url format");
+        assertAnswered(curl(slugUrl("Nightly") + "?create=1"), 400, "invalid url format");
         assertThat(curl(slugUrl("nightly") + "/?create=1").status()).isEqualTo(404);
         assertThat(curl(base + "abcdefghijklmnopqrstuv/nightly?create=1").body()).isEqualTo("not found");
     }
@@ -178,9 +171,7 @@ class HealthchecksPingConformanceTest {
     @Test
     void malformedRid_isInvalidUuidFormat_andNothingIsRecorded() throws Exception {
         String url = created("backup");
-        Reply reply = curl(url + "?rid=not-a-uuid");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.body()).isEqualTo("invalid uuid format");
+        assertAnswered(curl(url + "?rid=not-a-uuid"), 400, "invalid uuid format");
         system.controls().drainQueue();
         assertThat(api.checkIns("backup")).hasSize(1);
     }
@@ -262,10 +253,20 @@ class HealthchecksPingConformanceTest {
     @Test
     void startDoesNotMoveTheNextDueTime() throws Exception {
         String url = created("backup");
+        assertKeepsBackupsNextDueTime(() -> curl(url + "/start"));
+    }
+
+    private static void assertAnswered(Reply reply, int status, String body) {
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.body()).isEqualTo(body);
+    }
+
+    /** What {@code ping} sends at T0 + 10 min leaves backup's next due time where it was. */
+    private void assertKeepsBackupsNextDueTime(Callable<?> ping) throws Exception {
         system.controls().drainQueue();
         Object due = production("backup").get("nextCheckIn");
         move(T0.plusSeconds(600));
-        curl(url + "/start");
+        ping.call();
         move(T0.plusSeconds(660));
         assertThat(production("backup").get("nextCheckIn")).isEqualTo(due);
     }
@@ -284,12 +285,7 @@ class HealthchecksPingConformanceTest {
     @Test
     void logChangesNothing() throws Exception {
         String url = created("backup");
-        system.controls().drainQueue();
-        Object due = production("backup").get("nextCheckIn");
-        move(T0.plusSeconds(600));
-        curl("--data-raw", "half way", url + "/log");
-        move(T0.plusSeconds(660));
-        assertThat(production("backup").get("nextCheckIn")).isEqualTo(due);
+        assertKeepsBackupsNextDueTime(() -> curl("--data-raw", "half way", url + "/log"));
         assertThat(subjects()).isEmpty();
     }
 
@@ -302,10 +298,10 @@ class HealthchecksPingConformanceTest {
     }
 
     private List<LoggedPing> loggedPings(MonitorKey key) {
-        return system.controls().services().stores().management().loggedPings(key, 100);
+        return system.controls().ports().stores().management().loggedPings(key, 100);
     }
 
     private Attachment attachment(MonitorKey key, String id) {
-        return system.controls().services().stores().management().attachment(key, id).orElseThrow();
+        return system.controls().ports().stores().management().attachment(key, id).orElseThrow();
     }
 }

@@ -49,9 +49,9 @@ class HostileInputRegressionTest {
         system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
                 "--clock", "manual", "--start", "2026-01-01T00:00:00Z"), QUIET);
         local = system.credentials();
-        evil = Bootstrap.run(system.controls().services().tenants(), Bootstrap.Arguments.parse("--organization", "evil",
+        evil = Bootstrap.run(system.controls().ports().tenants(), Bootstrap.Arguments.parse("--organization", "evil",
                 "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom(),
-                system.controls().services().clock());
+                system.controls().ports().clock());
     }
 
     @AfterAll
@@ -217,9 +217,9 @@ class HostileInputRegressionTest {
     /** Before the fix an organization named {@code local#x} could be made; after it, none can. */
     private static void plantForgedOrganizationMonitor() {
         try {
-            Map<String, Object> x = Bootstrap.run(system.controls().services().tenants(), Bootstrap.Arguments.parse(
+            Map<String, Object> x = Bootstrap.run(system.controls().ports().tenants(), Bootstrap.Arguments.parse(
                     "--organization", "local#x", "--host", "127.0.0.1:" + system.port(), "--scheme", "http"), new SecureRandom(),
-                system.controls().services().clock());
+                system.controls().ports().clock());
             send("POST", monitors("local%23x") + "secret/checkins/", Map.of("Authorization", "DSN " + x.get("dsn")),
                     "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
             system.controls().drainQueue();

@@ -7,9 +7,13 @@ import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.port.Metrics;
+import dev.cronwatch.core.service.ClockService;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.handlers.ClockHandler;
 import dev.cronwatch.handlers.ProcessorEvents;
-import dev.cronwatch.handlers.Services;
+import dev.cronwatch.handlers.usecases.JudgingServices;
+import dev.cronwatch.handlers.usecases.Limits;
+import dev.cronwatch.handlers.usecases.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +29,15 @@ class LocalTickerTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-    private final LocalClock clock = LocalClock.manual(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final LocalTicker ticker;
 
     LocalTickerTest() {
         InMemoryMonitorStore store = new InMemoryMonitorStore();
-        Services services = new Services(store.stores(), new InMemoryTenantDirectory(), new RecordingQueue(clock),
-                new RecordingPublisher(), clock, UUID::randomUUID, Services.Limits.DEFAULTS);
-        ClockHandler clockHandler = new ClockHandler(services.clockService(), ClockHandler.workersInThisThread(
-                services.clockService(), Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
+        ClockService clockService = JudgingServices.clock(Ports.of(store.stores(), new InMemoryTenantDirectory(),
+                new RecordingQueue(clock), new RecordingPublisher(), clock, UUID::randomUUID, Limits.DEFAULTS));
+        ClockHandler clockHandler = new ClockHandler(clockService, ClockHandler.workersInThisThread(
+                clockService, Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,
                 ProcessorEvents.NONE);
         ticker = new LocalTicker(clockHandler, store, store, clock, null, console);
     }

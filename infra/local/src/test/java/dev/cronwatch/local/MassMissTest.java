@@ -71,7 +71,7 @@ class MassMissTest {
             long checkStart = System.nanoTime();
             Map<String, Integer> missedBySlot = new TreeMap<>();
             List<String> wrong = new ArrayList<>();
-            WholeStore store = DynamoWholeStore.of(drill.controls.services().stores(), drill.controls.backends().dynamoDb(),
+            WholeStore store = DynamoWholeStore.of(drill.controls.ports().stores(), drill.controls.backends().dynamoDb(),
                 drill.controls.backends().table());
             for (int m = 0; m < MONITORS; m++) {
                 MonitorKey key = key(m);

@@ -73,7 +73,7 @@ public final class StackAdmin {
             return switch (command[0]) {
                 case "test-alert" -> testAlert(outputs, region.region(), out, err, rest);
                 case "bootstrap" -> bootstrap(env, outputs, region.region(), out, err, rest);
-                default -> OperatorCommands.main(wiring(env, outputs, region.region()).services().tenants(), Clock.systemUTC(), out, err,
+                default -> OperatorCommands.main(wiring(env, outputs, region.region()).ports().tenants(), Clock.systemUTC(), out, err,
                         command);
             };
         } catch (OperatorCommands.Refused e) {
@@ -117,7 +117,7 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 2;
         }
-        out.println(Json.write(Bootstrap.run(wiring(env, outputs, region).services().tenants(), parsed, new SecureRandom(),
+        out.println(Json.write(Bootstrap.run(wiring(env, outputs, region).ports().tenants(), parsed, new SecureRandom(),
                 Clock.systemUTC())));
         return 0;
     }

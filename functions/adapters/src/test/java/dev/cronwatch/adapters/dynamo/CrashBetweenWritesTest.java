@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cronwatch.adapters.aws.Failures;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.WholeStore;
@@ -59,7 +59,7 @@ class CrashBetweenWritesTest {
     }
 
     private final WholeStore store = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
-    private final MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
+    private final ManualClock clock = ManualClock.at("2020-01-01T10:00:00Z");
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
             new AlertDispatcher(store, publisher, clock), clock);

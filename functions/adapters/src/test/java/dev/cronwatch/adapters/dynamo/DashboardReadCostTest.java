@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -35,7 +35,7 @@ class DashboardReadCostTest {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
         WholeStore store = DynamoWholeStore.on(CLIENT, table);
         seed(table, 250);
-        MonitorService admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), MutableClock.at("2024-03-01T12:00:00Z"),
+        MonitorService admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), ManualClock.at("2024-03-01T12:00:00Z"),
                 UUID::randomUUID);
 
         COUNTER.reset();

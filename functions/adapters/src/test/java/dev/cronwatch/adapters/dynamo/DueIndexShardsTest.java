@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -36,7 +36,7 @@ class DueIndexShardsTest {
     private static final Instant TICK = Instant.parse("2026-01-01T01:02:00Z");
 
     final String table = DynamoDbLocalFixture.newTable(CLIENT);
-    final MutableClock clock = MutableClock.at("2026-01-01T00:30:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:30:00Z");
     int sequence;
 
     /** Hourly monitors that checked in at {@code at}: each due at the next hour plus a minute. */

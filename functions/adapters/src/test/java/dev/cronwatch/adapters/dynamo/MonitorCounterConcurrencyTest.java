@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.changes.Changes;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -57,7 +57,7 @@ class MonitorCounterConcurrencyTest {
 
     @Test
     void parallelCheckInsAtTheCap_createUpToIt_andTheNextIsRefused() throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         ProcessorService processor = new ProcessorService(store, new CheckInRules(6, CREATES, 1_000, 100),
                 new AlertDispatcher(new DynamoAlertOutbox(CLIENT, table), new RecordingPublisher(), clock), clock);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.RecordingQueue;
@@ -41,7 +41,7 @@ class RequestCostTest {
     @Test
     void heartbeatCheckIn_costsOneQueryAndTwoPuts() {
         WholeStore store = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
-        MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
+        ManualClock clock = ManualClock.at("2020-01-01T10:00:00Z");
         ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 10_000),
                 new AlertDispatcher(store, new RecordingPublisher(), clock), clock);
         processor.apply(heartbeat("m1", "2020-01-01T10:00:00Z"), "1"); // creates the monitor: not counted
@@ -76,7 +76,7 @@ class RequestCostTest {
         assertThat(COUNTER.itemsRead("Query")).isEqualTo(10);
 
         COUNTER.reset();
-        MutableClock clock = new MutableClock(tick);
+        ManualClock clock = new ManualClock(tick);
         RecordingPublisher publisher = new RecordingPublisher();
         RecordingQueue queue = new RecordingQueue(clock);
         AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);
@@ -111,7 +111,7 @@ class RequestCostTest {
         WholeStore store = DynamoWholeStore.on(CLIENT, table);
         Instant tick = Instant.parse("2020-01-01T10:00:00Z");
         seed(table, 10_000, 1, 0, tick);
-        MutableClock clock = new MutableClock(tick);
+        ManualClock clock = new ManualClock(tick);
         ProcessorService processor = new ProcessorService(store, new CheckInRules(6, 100_000),
                 new AlertDispatcher(store, new RecordingPublisher(), clock), clock);
 

@@ -6,7 +6,7 @@ import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.RecordingQueue;
@@ -145,7 +145,7 @@ class ServicesOnDynamoTest {
         final WholeStore dynamo = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
         final RecordingPublisher memoryPublisher = new RecordingPublisher();
         final RecordingPublisher dynamoPublisher = new RecordingPublisher();
-        final MutableClock clock = MutableClock.at("2020-01-01T00:00:00Z");
+        final ManualClock clock = ManualClock.at("2020-01-01T00:00:00Z");
         final Map<String, Object> config;
         final List<Stack> stacks;
         int sequence;
@@ -239,7 +239,7 @@ class ServicesOnDynamoTest {
         final ClockService clock;
         RecordingQueue.Delivery last;
 
-        Stack(WholeStore store, RecordingPublisher publisher, MutableClock clock) {
+        Stack(WholeStore store, RecordingPublisher publisher, ManualClock clock) {
             this.store = store;
             this.queue = new RecordingQueue(clock);
             AlertDispatcher alerts = new AlertDispatcher(store, publisher, clock);

@@ -2,7 +2,7 @@ package dev.cronwatch.adapters.testing;
 
 import dev.cronwatch.adapters.aws.AwsClients;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
-import dev.cronwatch.testing.DynamoDbLocal;
+import dev.cronwatch.emulators.DynamoDbLocal;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

@@ -1,28 +1,25 @@
 package dev.cronwatch.adapters.testing;
 
 import dev.cronwatch.adapters.aws.AwsClients;
+import dev.cronwatch.emulators.ElasticMqServer;
 import java.net.URI;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** ElasticMQ in the test JVM on a free loopback port, with an SDK client for it. */
+/** {@link ElasticMqServer} in the test JVM, with the SDK client the functions build for it. */
 public final class ElasticMqFixture implements AutoCloseable {
-    private final SQSRestServer server;
-    private final URI endpoint;
+    private final ElasticMqServer server;
     private final SqsClient sqs;
 
     public ElasticMqFixture() {
-        server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1").start();
-        endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
-        sqs = AwsClients.forEmulators("us-east-1").sqs(endpoint);
+        server = ElasticMqServer.start();
+        sqs = AwsClients.forEmulators(ElasticMqServer.REGION).sqs(server.endpoint());
     }
 
     public URI endpoint() {
-        return endpoint;
+        return server.endpoint();
     }
 
     public SqsClient sqs() {
@@ -37,6 +34,6 @@ public final class ElasticMqFixture implements AutoCloseable {
     @Override
     public void close() {
         sqs.close();
-        server.stopAndWait();
+        server.close();
     }
 }

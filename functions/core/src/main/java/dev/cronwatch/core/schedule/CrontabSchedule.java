@@ -7,18 +7,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** A 5-field crontab, as Sentry accepts it, with Debian cron's meaning (see {@link CronExpression}). */
-public final class CrontabSchedule implements Schedule {
+public final class CrontabSchedule extends ExpressionSchedule {
     private static final Map<String, String> NICKNAMES = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
             "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@hourly", "0 * * * *");
     /** Where the "does it ever fire" check looks from: fixed, so validation never depends on the day it runs. */
     private static final Instant PROBE = Instant.parse("2000-01-01T00:00:00Z");
 
-    private final String expression;
     private final CronExpression cron;
 
     private CrontabSchedule(String expression, CronExpression cron) {
-        this.expression = expression;
+        super(expression);
         this.cron = cron;
     }
 
@@ -53,25 +52,5 @@ public final class CrontabSchedule implements Schedule {
     @Override
     public String type() {
         return "crontab";
-    }
-
-    @Override
-    public Object wireValue() {
-        return expression;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CrontabSchedule other && other.expression.equals(expression);
-    }
-
-    @Override
-    public int hashCode() {
-        return expression.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return expression;
     }
 }

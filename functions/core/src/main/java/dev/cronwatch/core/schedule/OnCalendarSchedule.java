@@ -23,7 +23,7 @@ import java.util.List;
  * still ahead of it happen in the second pass: the next time is always strictly after the start, where
  * the library would step back into the first pass.
  */
-public final class OnCalendarSchedule implements Schedule {
+public final class OnCalendarSchedule extends ExpressionSchedule {
     static final int MAX_LENGTH = 100;
     /** Where the "does it ever fire" check looks from, as Healthchecks checks it: fixed, and in UTC. */
     private static final Instant PROBE = Instant.parse("2000-01-01T00:00:00Z");
@@ -32,11 +32,10 @@ public final class OnCalendarSchedule implements Schedule {
             Duration.ofDays(2), Duration.ofDays(64), Duration.ofDays(800), Duration.ofDays(20 * 366),
             Duration.ofDays(250 * 366));
 
-    private final String expression;
     private final List<CalendarSpec> lines;
 
     private OnCalendarSchedule(String expression, List<CalendarSpec> lines) {
-        this.expression = expression;
+        super(expression);
         this.lines = lines;
     }
 
@@ -126,25 +125,5 @@ public final class OnCalendarSchedule implements Schedule {
     @Override
     public String type() {
         return "oncalendar";
-    }
-
-    @Override
-    public Object wireValue() {
-        return expression;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OnCalendarSchedule other && other.expression.equals(expression);
-    }
-
-    @Override
-    public int hashCode() {
-        return expression.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return expression;
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** When a job is expected: a crontab or a systemd calendar expression in the monitor's timezone, or a fixed interval. */
-public sealed interface Schedule permits CrontabSchedule, IntervalSchedule, OnCalendarSchedule, SimpleSchedule {
+public sealed interface Schedule permits ExpressionSchedule, IntervalSchedule, SimpleSchedule {
 
     /** The first expected time strictly after {@code reference}: whole minutes, but for an OnCalendar time that names its seconds. */
     Instant nextAfter(Instant reference, ZoneId zone);

@@ -13,6 +13,7 @@ import dev.cronwatch.core.service.AlertDispatcher;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.service.ProcessorService.MessageOutcome;
+import dev.cronwatch.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class Scenario {
 
     public final InMemoryMonitorStore store = new InMemoryMonitorStore();
     public final RecordingPublisher publisher = new RecordingPublisher();
-    public final MutableClock clock = MutableClock.at("2020-01-01T00:00:00Z");
+    public final ManualClock clock = ManualClock.at("2020-01-01T00:00:00Z");
     public final RecordingQueue queue = new RecordingQueue(clock);
     public final MonitorKey key;
     private final ProcessorService processor;

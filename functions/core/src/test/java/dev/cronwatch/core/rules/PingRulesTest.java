@@ -32,6 +32,14 @@ class PingRulesTest {
         return MonitorConfig.healthchecks(SimpleSchedule.ofSeconds(timeout), null, grace);
     }
 
+    /** The tick of the minute before {@code minute} alerts nothing; the tick at {@code minute} opens an incident. */
+    private static void assertOpensAtTheTickOf(PingScenario p, String minute) {
+        p.tick(Instant.parse(minute).minusSeconds(60).toString());
+        assertThat(p.s.alerts()).isEmpty();
+        p.tick(minute);
+        assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+    }
+
     // ---- §2.2 when a ping is due ----
 
     @Test
@@ -44,10 +52,7 @@ class PingRulesTest {
         assertThat(p.state("2020-01-01T11:00:30Z").status()).isEqualTo(PingStatus.GRACE);
         assertThat(p.state("2020-01-01T11:05:29Z").status()).isEqualTo(PingStatus.GRACE);
         assertThat(p.state("2020-01-01T11:05:30Z").status()).isEqualTo(PingStatus.DOWN);
-        p.tick("2020-01-01T11:05:00Z");
-        assertThat(p.s.alerts()).isEmpty();
-        p.tick("2020-01-01T11:06:00Z");
-        assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+        assertOpensAtTheTickOf(p, "2020-01-01T11:06:00Z");
     }
 
     @Test
@@ -99,10 +104,7 @@ class PingRulesTest {
 
         assertThat(p.state("2020-01-01T10:05:09Z").status()).isEqualTo(PingStatus.NEW);
         assertThat(p.state("2020-01-01T10:05:10Z").status()).isEqualTo(PingStatus.DOWN);
-        p.tick("2020-01-01T10:05:00Z");
-        assertThat(p.s.alerts()).isEmpty();
-        p.tick("2020-01-01T10:06:00Z");
-        assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+        assertOpensAtTheTickOf(p, "2020-01-01T10:06:00Z");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ClockFanOutTest {
     static final Instant TICK = Instant.parse("2026-01-01T01:02:00Z");
 
-    final MutableClock clock = MutableClock.at("2026-01-01T00:30:00Z");
+    final ManualClock clock = ManualClock.at("2026-01-01T00:30:00Z");
     final InMemoryMonitorStore store = new InMemoryMonitorStore(10);
     final RecordingQueue queue = new RecordingQueue(clock);
     final RecordingPublisher publisher = new RecordingPublisher();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.StoreFaults;
@@ -33,7 +33,7 @@ class ConflictRetryTest {
     private static final MonitorKey JOB = new MonitorKey(Scenario.ORG, "job");
 
     private final InMemoryMonitorStore memory = new InMemoryMonitorStore();
-    private final MutableClock clock = MutableClock.at("2020-01-01T10:00:00Z");
+    private final ManualClock clock = ManualClock.at("2020-01-01T10:00:00Z");
     private final RecordingPublisher publisher = new RecordingPublisher();
     private int conflictsToMake;
 

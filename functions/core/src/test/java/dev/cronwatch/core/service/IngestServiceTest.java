@@ -2,7 +2,7 @@ package dev.cronwatch.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.ingest.CheckInCommand;
 import dev.cronwatch.core.monitor.CheckInStatus;
@@ -22,7 +22,7 @@ class IngestServiceTest {
         drawn.add(id);
         return id;
     };
-    final IngestService ingest = new IngestService(queue, MutableClock.at("2026-01-01T00:00:00Z"), ids);
+    final IngestService ingest = new IngestService(queue, ManualClock.at("2026-01-01T00:00:00Z"), ids);
 
     static CheckInCommand command(String checkInId) {
         return new CheckInCommand("acme", "1", "backup", checkInId, CheckInStatus.IN_PROGRESS, null, null, null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.queue.CheckInMessage;
@@ -57,7 +57,7 @@ class RandomizedInvariantsTest {
         final Random random;
         final InMemoryMonitorStore store = new InMemoryMonitorStore();
         final RecordingPublisher publisher = new RecordingPublisher();
-        final MutableClock clock = MutableClock.at("2021-03-27T22:00:00Z"); // spans the EU spring DST change
+        final ManualClock clock = ManualClock.at("2021-03-27T22:00:00Z"); // spans the EU spring DST change
         final ProcessorService processor;
         final ClockService clockService;
         final List<MonitorKey> keys = new ArrayList<>();

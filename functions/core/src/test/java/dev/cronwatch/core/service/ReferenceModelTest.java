@@ -8,7 +8,7 @@ import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
-import dev.cronwatch.core.fakes.MutableClock;
+import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.fakes.StoreFaults;
@@ -171,7 +171,7 @@ class ReferenceModelTest {
     private static final class Simulation {
         final long seed;
         final Random random;
-        final MutableClock clock = MutableClock.at("2022-01-01T00:00:00Z");
+        final ManualClock clock = ManualClock.at("2022-01-01T00:00:00Z");
         final InMemoryMonitorStore memory = new InMemoryMonitorStore();
         final WholeStore store = StoreFaults.wrap(memory, new StoreFaults.Hooks() {
             @Override

@@ -1,7 +1,6 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.validation.FieldError;
@@ -26,9 +25,8 @@ public final class ApiKeysApi {
     /** {@code GET /api/0/projects/{org}/{project}/api-keys/}, oldest first. */
     APIGatewayV2HTTPResponse list(Request request, String organization, String project) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "api-keys", organization, project);
-        Page<ApiKey> page = apiKeys.list(organization, project, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), ApiKeysApi::view), paging.link(page));
+        return Paging.of(request, "api-keys", organization, project)
+                .answer((cursor, perPage) -> apiKeys.list(organization, project, cursor, perPage), ApiKeysApi::view);
     }
 
     /** {@code POST /api/0/projects/{org}/{project}/api-keys/} with {@code {"name"?, "readOnly"?}}. */

@@ -1,23 +1,13 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.ManagementStore;
-import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.service.MonitorService;
-import dev.cronwatch.core.service.ApiKeyService;
-import dev.cronwatch.core.service.AttachmentService;
-import dev.cronwatch.core.service.BadgeService;
-import dev.cronwatch.core.service.HealthchecksService;
-import dev.cronwatch.core.service.IngestService;
-import dev.cronwatch.core.service.ProjectService;
-import dev.cronwatch.core.service.TokenService;
+import dev.cronwatch.handlers.usecases.IngestServices;
+import dev.cronwatch.handlers.usecases.ManagementServices;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /** Every route of docs/spec.md (§3 to §5), in one table. */
 public final class HttpRoutes {
@@ -38,29 +28,54 @@ public final class HttpRoutes {
         boolean takes(String requestMethod) {
             return method.equals(ANY_METHOD) || method.equals(requestMethod);
         }
+
+        /** The route's method and path, answered as no route of this function's. */
+        Route unserved() {
+            return new Route(method, pattern, checkIn, (r, v) -> Response.error(404, null, "No such route."));
+        }
     }
 
     private final HttpScope scope;
     private final List<Route> routes;
 
-    /** {@code store}, {@code ids} and {@code pingRateLimit}: what Healthchecks' ping URLs need (docs/spec.md §14.1). */
-    public HttpRoutes(IngestService ingest, AttachmentService attachments, MonitorService monitors, ProjectService projects,
-                      TokenService tokens, ApiKeyService apiKeys, HealthchecksService healthchecks, BadgeService badges,
-                      TenantDirectory tenants, Clock clock, HttpScope scope, ManagementStore store,
-                      Supplier<UUID> ids, int pingRateLimit) {
+    private HttpRoutes(HttpScope scope, List<Route> routes) {
         this.scope = scope;
-        Credentials credentials = new Credentials(tenants, clock);
-        IngestApi in = new IngestApi(ingest, attachments, credentials);
-        PingApi ping = new PingApi(ingest, store, tenants, clock, ids, pingRateLimit);
-        ManagementApi mg = new ManagementApi(monitors, badges, credentials);
-        ProjectsApi pr = new ProjectsApi(projects, credentials);
-        TokensApi tk = new TokensApi(tokens, credentials, clock);
-        ApiKeysApi ak = new ApiKeysApi(apiKeys, credentials);
-        HealthchecksApi hc = new HealthchecksApi(healthchecks, badges, credentials, clock);
-        BadgesApi bg = new BadgesApi(badges);
-        DashboardApi dash = new DashboardApi(monitors, credentials, clock);
-        SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
-        List<Route> all = new ArrayList<>(List.of(
+        this.routes = List.copyOf(routes);
+    }
+
+    /** The ingest function's: the check-in routes alone. */
+    public static HttpRoutes ingest(IngestServices ingest) {
+        return new HttpRoutes(HttpScope.INGEST, checkIns(ingest, credentials(ingest)));
+    }
+
+    /**
+     * The management function's. It knows the check-in routes without serving them, so that it
+     * refuses a check-in as another function's route and answers another method on its path with 405.
+     */
+    public static HttpRoutes management(ManagementServices management) {
+        List<Route> all = new ArrayList<>(checkIns(null, null).stream().map(Route::unserved).toList());
+        all.addAll(managementRoutes(management, new Credentials(management.tenants(), management.clock())));
+        return new HttpRoutes(HttpScope.MANAGEMENT, all);
+    }
+
+    /** Every route, served in one process (local mode, tests). */
+    public static HttpRoutes all(IngestServices ingest, ManagementServices management) {
+        Credentials credentials = credentials(ingest);
+        List<Route> all = new ArrayList<>(checkIns(ingest, credentials));
+        all.addAll(managementRoutes(management, credentials));
+        return new HttpRoutes(HttpScope.ALL, all);
+    }
+
+    private static Credentials credentials(IngestServices ingest) {
+        return new Credentials(ingest.tenants(), ingest.clock());
+    }
+
+    /** {@code ingest} null: routes whose actions {@link Route#unserved} replaces, never called. */
+    private static List<Route> checkIns(IngestServices ingest, Credentials credentials) {
+        IngestApi in = ingest == null ? null : new IngestApi(ingest.ingest(), ingest.attachments(), credentials);
+        PingApi ping = ingest == null ? null : new PingApi(ingest.ingest(), ingest.store(), ingest.tenants(),
+                ingest.clock(), ingest.ids(), ingest.pingRateLimit());
+        return List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
                 checkIn("PUT", MONITOR + "/checkins/{id}", (r, v) -> in.update(r, v.get("org"), v.get("slug"), v.get("id"))),
                 checkIn("POST", MONITOR + "/checkins/{id}/attachment", (r, v) -> in.attachment(r, v.get("org"), v.get("slug"), v.get("id"))),
@@ -69,11 +84,20 @@ public final class HttpRoutes {
                 checkIn("POST", "/api/{project}/envelope", (r, v) -> in.envelope(r, v.get("project"))),
                 checkIn(ANY_METHOD, "/ping/{a}", (r, v) -> ping.ping(r, v.get("a"), null, null)),
                 checkIn(ANY_METHOD, "/ping/{a}/{b}", (r, v) -> ping.ping(r, v.get("a"), v.get("b"), null)),
-                checkIn(ANY_METHOD, "/ping/{a}/{b}/{c}", (r, v) -> ping.ping(r, v.get("a"), v.get("b"), v.get("c")))));
-        // The ingest function answers every other request 404 (admits) before it looks for a route, so it
-        // builds none of theirs: a lambda class each, defined on the cold start of the function that
-        // most wants a fast one.
-        if (scope.serves(false)) all.addAll(List.of(
+                checkIn(ANY_METHOD, "/ping/{a}/{b}/{c}", (r, v) -> ping.ping(r, v.get("a"), v.get("b"), v.get("c"))));
+    }
+
+    private static List<Route> managementRoutes(ManagementServices services, Credentials credentials) {
+        Clock clock = services.clock();
+        ManagementApi mg = new ManagementApi(services.monitors(), services.badges(), credentials);
+        ProjectsApi pr = new ProjectsApi(services.projects(), credentials);
+        TokensApi tk = new TokensApi(services.tokens(), credentials, clock);
+        ApiKeysApi ak = new ApiKeysApi(services.apiKeys(), credentials);
+        HealthchecksApi hc = new HealthchecksApi(services.healthchecks(), services.badges(), credentials, clock);
+        BadgesApi bg = new BadgesApi(services.badges());
+        DashboardApi dash = new DashboardApi(services.monitors(), credentials, clock);
+        SchedulePreviewApi preview = new SchedulePreviewApi(credentials, clock);
+        return List.of(
                 route("GET", MONITORS, (r, v) -> mg.list(r, v.get("org"))),
                 route("POST", MONITORS, (r, v) -> mg.create(r, v.get("org"))),
                 route("GET", MONITOR, (r, v) -> mg.get(r, v.get("org"), v.get("slug"))),
@@ -122,13 +146,10 @@ public final class HttpRoutes {
                         (r, v) -> bg.check(r, v.get("states"), v.get("key"), v.get("signature"), v.get("file"))),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
                 route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
-                route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org")))));
-        if (scope != HttpScope.INGEST) {
-            all.add(route("GET", "/", (r, v) -> DashboardFiles.LOADED.page(r)));
-            all.add(route("GET", "/assets/{version}/{name}",
-                    (r, v) -> DashboardFiles.LOADED.asset(r, v.get("version"), v.get("name"))));
-        }
-        routes = List.copyOf(all);
+                route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org"))),
+                route("GET", "/", (r, v) -> DashboardFiles.LOADED.page(r)),
+                route("GET", "/assets/{version}/{name}",
+                        (r, v) -> DashboardFiles.LOADED.asset(r, v.get("version"), v.get("name"))));
     }
 
     /**
@@ -155,6 +176,11 @@ public final class HttpRoutes {
      */
     public List<String> table() {
         return routes.stream().map(r -> r.method() + " " + r.pattern().text()).toList();
+    }
+
+    /** Which requests this table's function serves. */
+    public HttpScope scope() {
+        return scope;
     }
 
     /** True for a check-in request (authenticated by DSN), whatever its outcome. */

@@ -9,7 +9,6 @@ import dev.cronwatch.core.monitor.MonitorConfigParser;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorUpdate;
@@ -21,27 +20,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
-final class ManagementApi {
+record ManagementApi(MonitorService monitors, BadgeService badges, Credentials credentials) {
     private static final Instant EARLIEST_SINCE = Instant.EPOCH;
     private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
-
-    private final MonitorService monitors;
-    private final BadgeService badges;
-    private final Credentials credentials;
-    private final MonitorConfigParser configParser = new MonitorConfigParser("config.");
-
-    ManagementApi(MonitorService monitors, BadgeService badges, Credentials credentials) {
-        this.monitors = monitors;
-        this.badges = badges;
-        this.credentials = credentials;
-    }
+    private static final MonitorConfigParser CONFIG = new MonitorConfigParser("config.");
 
     /** In slug order, a page at a time (Sentry's {@code per_page} and {@code Link}). */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "monitors", organization);
-        Page<MonitorView> page = monitors.list(organization, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), Views::monitor), paging.link(page));
+        return Paging.of(request, "monitors", organization)
+                .answer((cursor, perPage) -> monitors.list(organization, cursor, perPage), Views::monitor);
     }
 
     APIGatewayV2HTTPResponse create(Request request, String organization) {
@@ -50,7 +38,7 @@ final class ManagementApi {
         String project = project(body.get("project"));
         Object config = body.get("config");
         if (config == null) throw new FieldError("config", "This field is required.");
-        MonitorConfig parsed = configParser.parse(Values.object(config, "config"));
+        MonitorConfig parsed = CONFIG.parse(Values.object(config, "config"));
         var view = monitors.create(organization, project, Values.string(body.get("name"), "name"),
                 Values.string(body.get("slug"), "slug"), parsed);
         return Response.json(201, Views.monitor(view));
@@ -86,7 +74,7 @@ final class ManagementApi {
             }
         }
         ConfigPatch config = body.get("config") == null ? null
-                : configParser.settings(Values.object(body.get("config"), "config"));
+                : CONFIG.settings(Values.object(body.get("config"), "config"));
         String name = Values.string(body.get("name"), "name");
         var view = monitors.update(organization, slug,
                 new MonitorUpdate(name, parsedStatus, Values.bool(body.get("isMuted"), "isMuted"), config));
@@ -103,20 +91,19 @@ final class ManagementApi {
     /** Newest first, paged with Sentry's {@code Link} header and {@code ?cursor=}. */
     APIGatewayV2HTTPResponse checkIns(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        String environment = request.query().get("environment");
-        if (environment != null && environment.isEmpty()) environment = null;
+        String given = request.query().get("environment");
+        String environment = given == null || given.isEmpty() ? null : given;
         Instant since = since(request);
-        Paging paging = Paging.of(request, "checkins", organization, slug, environment, since);
-        Page<CheckIn> page = monitors.checkIns(organization, slug, environment, since, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), Views::checkIn), paging.link(page));
+        return Paging.of(request, "checkins", organization, slug, environment, since).answer(
+                (cursor, perPage) -> monitors.checkIns(organization, slug, environment, since, cursor, perPage),
+                Views::checkIn);
     }
 
     /** Newest first, paged like check-ins: a flapping job can have opened thousands. */
     APIGatewayV2HTTPResponse incidents(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "incidents", organization, slug);
-        Page<Incident> page = monitors.incidents(organization, slug, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), Views::incident), paging.link(page));
+        return Paging.of(request, "incidents", organization, slug)
+                .answer((cursor, perPage) -> monitors.incidents(organization, slug, cursor, perPage), Views::incident);
     }
 
     APIGatewayV2HTTPResponse processingErrors(Request request, String organization, String slug) {
@@ -130,9 +117,9 @@ final class ManagementApi {
      */
     APIGatewayV2HTTPResponse organizationProcessingErrors(Request request, String organization) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "processing-errors", organization);
-        Page<ProcessingError> page = monitors.organizationProcessingErrors(organization, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), Views::processingError), paging.link(page));
+        return Paging.of(request, "processing-errors", organization).answer(
+                (cursor, perPage) -> monitors.organizationProcessingErrors(organization, cursor, perPage),
+                Views::processingError);
     }
 
     /** Sentry's {@code PUT …/environments/{env}/ {"isMuted": bool}}: answers the monitor, as Sentry does. */

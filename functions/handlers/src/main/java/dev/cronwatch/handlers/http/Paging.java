@@ -1,5 +1,6 @@
 package dev.cronwatch.handlers.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.hash.Sha256;
 import dev.cronwatch.core.port.InvalidCursorException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Sentry's paging of one listing: {@code ?per_page=} (1 to 100), {@code ?cursor=}, and a {@code Link}
@@ -67,6 +69,17 @@ final class Paging {
             throw new InvalidCursorException();
         }
         return cursor.substring(BINDING_LENGTH + 1);
+    }
+
+    /** How a listing reads one page of its items. */
+    interface PageReader<T> {
+        Page<T> read(String cursor, int perPage);
+    }
+
+    /** The page at this request's cursor and size, each item in its view, with the {@code Link} to the next. */
+    <T> APIGatewayV2HTTPResponse answer(PageReader<T> reader, Function<T, Map<String, Object>> view) {
+        Page<T> page = reader.read(cursor(), perPage());
+        return Response.json(200, Views.all(page.items(), view), link(page));
     }
 
     /** The page's {@code Link} header, keeping the request's other query parameters; none on the last page. */

@@ -1,7 +1,6 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
@@ -13,21 +12,13 @@ import java.util.Map;
  * Projects and DSN keys with a bearer token of the organization, in Sentry's routes and shapes: an
  * organization onboards its own projects and keys without an operator.
  */
-final class ProjectsApi {
-    private final ProjectService projects;
-    private final Credentials credentials;
-
-    ProjectsApi(ProjectService projects, Credentials credentials) {
-        this.projects = projects;
-        this.credentials = credentials;
-    }
+record ProjectsApi(ProjectService projects, Credentials credentials) {
 
     /** {@code GET /api/0/organizations/{org}/projects/}, in slug order. */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "projects", organization);
-        Page<Project> page = projects.list(organization, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), ProjectsApi::project), paging.link(page));
+        return Paging.of(request, "projects", organization)
+                .answer((cursor, perPage) -> projects.list(organization, cursor, perPage), ProjectsApi::project);
     }
 
     /** {@code POST /api/0/organizations/{org}/projects/} with {@code {"name", "slug"?}}. */
@@ -42,9 +33,9 @@ final class ProjectsApi {
     /** {@code GET /api/0/projects/{org}/{project}/keys/}, oldest first. */
     APIGatewayV2HTTPResponse keys(Request request, String organization, String project) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "keys", organization, project);
-        Page<ProjectKey> page = projects.keys(organization, project, paging.cursor(), paging.perPage());
-        return Response.json(200, Views.all(page.items(), k -> key(k, request)), paging.link(page));
+        return Paging.of(request, "keys", organization, project).answer(
+                (cursor, perPage) -> projects.keys(organization, project, cursor, perPage),
+                k -> key(k, request));
     }
 
     /** {@code POST /api/0/projects/{org}/{project}/keys/} with {@code {"name"?}}. */

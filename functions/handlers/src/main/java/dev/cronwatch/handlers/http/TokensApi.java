@@ -1,7 +1,6 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
@@ -31,10 +30,9 @@ public final class TokensApi {
     /** {@code GET /api/0/organizations/{org}/tokens/}: oldest first, revoked and expired ones included. */
     APIGatewayV2HTTPResponse list(Request request, String organization) {
         credentials.authorize(request, organization);
-        Paging paging = Paging.of(request, "tokens", organization);
-        Page<ManagementToken> page = tokens.list(organization, paging.cursor(), paging.perPage());
         Instant now = clock.instant();
-        return Response.json(200, Views.all(page.items(), t -> view(t, now)), paging.link(page));
+        return Paging.of(request, "tokens", organization)
+                .answer((cursor, perPage) -> tokens.list(organization, cursor, perPage), t -> view(t, now));
     }
 
     /** {@code POST /api/0/organizations/{org}/tokens/} with {@code {"name"?, "expires_at"? | "expires_in_days"?}}. */

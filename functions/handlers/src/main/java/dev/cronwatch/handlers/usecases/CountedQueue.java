@@ -1,4 +1,4 @@
-package dev.cronwatch.handlers;
+package dev.cronwatch.handlers.usecases;
 
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metric;
