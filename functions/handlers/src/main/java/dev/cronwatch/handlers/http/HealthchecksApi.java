@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.http.PathSegment;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
@@ -134,8 +135,7 @@ final class HealthchecksApi {
     }
 
     private static String badgePath(BadgeService.BadgePath p) {
-        String tag = p.tag() == null ? ""
-                : "/" + java.net.URLEncoder.encode(p.tag(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String tag = p.tag() == null ? "" : "/" + PathSegment.encode(p.tag());
         return "/badge/" + p.badgeKey() + "/" + p.signature() + tag + "." + p.format();
     }
 
