@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadgesConformanceTest {
     static final String RW = "hcw_0123456789abcdefghijklmnopqr";
+    static final String RO = "hcr_0123456789abcdefghijklmnopqr";
 
     final InMemorySystem system = InMemorySystem.seeded();
 
@@ -26,8 +27,12 @@ class BadgesConformanceTest {
     }
 
     APIGatewayV2HTTPResponse get(String url) {
+        return get(url, RW);
+    }
+
+    APIGatewayV2HTTPResponse get(String url, String apiKey) {
         String path = url.replace("http://cronwatch.test", "");
-        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "x-api-key", RW));
+        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "x-api-key", apiKey));
         return system.handler.handleRequest(HttpEvents.event("GET", path, headers, (String) null), null);
     }
 
@@ -70,6 +75,25 @@ class BadgesConformanceTest {
                 if (form.startsWith("shields")) assertThat(json(badge)).containsEntry("label", tag);
             }
         }
+    }
+
+    @Test
+    void aReadOnlyKeysReads_writeNothing_andListTheBadgesOnceAReadWriteKeyMadeThem() {
+        system.tenants.createApiKey(ApiKey.of("acme", "1", RO, null, null), RO);
+        system.checkIn("backup", "{\"status\": \"ok\"}");
+        int writes = system.tenants.writes();
+        APIGatewayV2HTTPResponse listing = get("/api/v3/badges/", RO);
+        assertThat(listing.getStatusCode()).isEqualTo(200);
+        assertThat(json(listing)).containsEntry("badges", Map.of());
+        assertThat(get("/api/v3/checks/", RO).getStatusCode()).isEqualTo(200);
+        assertThat(system.tenants.writes()).isEqualTo(writes);
+        assertThat(system.tenants.badgeKey("acme", "1")).isEmpty();
+
+        Map<String, Map<String, String>> made = badges();
+        assertThat(json(get("/api/v3/badges/", RO))).containsEntry("badges", made);
+        int afterMade = system.tenants.writes();
+        get("/api/v3/badges/", RO);
+        assertThat(system.tenants.writes()).isEqualTo(afterMade);
     }
 
     @Test

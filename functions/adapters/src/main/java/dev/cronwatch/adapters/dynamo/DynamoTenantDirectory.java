@@ -4,7 +4,6 @@ import static dev.cronwatch.adapters.dynamo.Keys.s;
 
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
-import dev.cronwatch.core.healthchecks.BadgeStatus;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -49,21 +48,21 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     private static final String DATE_REVOKED = "dateRevoked";
     private static final String KEY_ID = "keyId";
     private static final String READ_ONLY = "readOnly";
-    private static final String BADGE_KEY = "badgeKey";
-    private static final String SECRET = "secret";
-    /** The summary's monitors: slug → {t: tags, s: state}. */
-    private static final String ENTRIES = "c";
     private static final String PING_KEY = "pingKey";
     private static final int ID_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
     private final String table;
     private final Queries queries;
+    private final TenantItems items;
+    private final DynamoBadgeSummaries badges;
 
     public DynamoTenantDirectory(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
         this.queries = new Queries(client, table);
+        this.items = new TenantItems(client, table);
+        this.badges = new DynamoBadgeSummaries(client, table);
     }
 
     // ---- credentials ----
@@ -376,87 +375,32 @@ public final class DynamoTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<BadgeSummary> badgeSummary(String badgeKey) {
-        if (!TenantNames.isPublicKey(badgeKey)) return Optional.empty();
-        return get(Keys.badgePk(badgeKey), Keys.BADGE).map(item -> new BadgeSummary(item.get(ORGANIZATION).s(),
-                item.get(PROJECT_ID).s(), badgeKey, item.get(SECRET).s(), entries(item.get(ENTRIES))));
+        return badges.badgeSummary(badgeKey);
+    }
+
+    @Override
+    public Optional<BadgeSummary> badgeSigning(String organization, String projectId) {
+        return badges.badgeSigning(organization, projectId);
     }
 
     @Override
     public Optional<String> badgeKey(String organization, String projectId) {
-        if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
-        return get(Keys.projectPk(organization), Keys.badgePointerSk(projectId)).map(item -> item.get(BADGE_KEY).s());
+        return badges.badgeKey(organization, projectId);
     }
 
-    /** The project's pointer and the summary, in one transaction, each only if absent. */
     @Override
     public boolean createBadgeSummary(BadgeSummary summary) {
-        Map<String, AttributeValue> common = Map.of(ORGANIZATION, s(summary.organization()),
-                PROJECT_ID, s(summary.projectId()), BADGE_KEY, s(summary.badgeKey()));
-        Map<String, AttributeValue> item = new HashMap<>(common);
-        item.put(SECRET, s(summary.secret()));
-        item.put(ENTRIES, entries(summary.monitors()));
-        try {
-            client.transactWriteItems(b -> b.transactItems(
-                    absentPut(common, Keys.projectPk(summary.organization()), Keys.badgePointerSk(summary.projectId())),
-                    absentPut(item, Keys.badgePk(summary.badgeKey()), Keys.BADGE))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return false;
-            throw e;
-        }
+        return badges.createBadgeSummary(summary);
     }
 
     @Override
     public void putBadgeEntry(String badgeKey, String slug, BadgeSummary.Entry entry) {
-        try {
-            client.updateItem(b -> {
-                b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
-                        .conditionExpression("attribute_exists(pk)")
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-                if (entry == null) {
-                    b.updateExpression("REMOVE #c.#slug").expressionAttributeNames(Map.of("#c", ENTRIES, "#slug", slug));
-                } else {
-                    b.updateExpression("SET #c.#slug = :entry").expressionAttributeNames(Map.of("#c", ENTRIES, "#slug", slug))
-                            .expressionAttributeValues(Map.of(":entry", entry(entry)));
-                }
-            });
-        } catch (ConditionalCheckFailedException noSummary) {
-            // the project's badges were never asked for: the first request builds its summary
-        }
+        badges.putBadgeEntry(badgeKey, slug, entry);
     }
 
     @Override
     public void replaceBadgeEntries(String badgeKey, Map<String, BadgeSummary.Entry> entries) {
-        try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
-                    .conditionExpression("attribute_exists(pk)")
-                    .updateExpression("SET #c = :entries").expressionAttributeNames(Map.of("#c", ENTRIES))
-                    .expressionAttributeValues(Map.of(":entries", entries(entries)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        } catch (ConditionalCheckFailedException noSummary) {
-            // nothing to replace
-        }
-    }
-
-    private static AttributeValue entries(Map<String, BadgeSummary.Entry> entries) {
-        Map<String, AttributeValue> map = new HashMap<>();
-        entries.forEach((slug, entry) -> map.put(slug, entry(entry)));
-        return AttributeValue.fromM(map);
-    }
-
-    private static AttributeValue entry(BadgeSummary.Entry entry) {
-        return AttributeValue.fromM(Map.of("t", AttributeValue.fromL(entry.tags().stream().map(Keys::s).toList()),
-                "s", s(entry.state().name())));
-    }
-
-    private static Map<String, BadgeSummary.Entry> entries(AttributeValue value) {
-        Map<String, BadgeSummary.Entry> entries = new HashMap<>();
-        if (value == null || !value.hasM()) return entries;
-        value.m().forEach((slug, entry) -> entries.put(slug, new BadgeSummary.Entry(
-                entry.m().get("t").l().stream().map(AttributeValue::s).toList(),
-                BadgeStatus.CheckState.valueOf(entry.m().get("s").s()))));
-        return entries;
+        badges.replaceBadgeEntries(badgeKey, entries);
     }
 
     private static ApiKey apiKey(Map<String, AttributeValue> item) {
@@ -547,28 +491,14 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        var item = client.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return items.get(pk, sk);
     }
 
-    /** True when it wrote the item, false when one was there. */
     private boolean putIfAbsent(Map<String, AttributeValue> attributes, String pk, String sk) {
-        Map<String, AttributeValue> item = new HashMap<>(attributes);
-        item.putAll(Keys.key(pk, sk));
-        try {
-            client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return items.putIfAbsent(attributes, pk, sk);
     }
 
     private TransactWriteItem absentPut(Map<String, AttributeValue> attributes, String pk, String sk) {
-        Map<String, AttributeValue> item = new HashMap<>(attributes);
-        item.putAll(Keys.key(pk, sk));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        return items.absentPut(attributes, pk, sk);
     }
 }

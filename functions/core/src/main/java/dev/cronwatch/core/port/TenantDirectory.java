@@ -1,6 +1,5 @@
 package dev.cronwatch.core.port;
 
-import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
@@ -8,11 +7,10 @@ import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** Organizations, projects and the credentials that reach them. */
-public interface TenantDirectory {
+public interface TenantDirectory extends BadgeSummaries {
     Optional<DsnKey> dsnKey(String publicKey);
 
     /**
@@ -104,21 +102,4 @@ public interface TenantDirectory {
 
     /** Removes the project's key with this id; false when the project has none. */
     boolean revokeApiKey(String organization, String projectId, String id);
-
-    // ---- badges: one summary item per project, named by its badge key ----
-
-    /** The summary a badge URL's key names; one read. Empty for a key of the wrong shape, without a read. */
-    Optional<BadgeSummary> badgeSummary(String badgeKey);
-
-    /** The project's badge key, once its badges were asked for. */
-    Optional<String> badgeKey(String organization, String projectId);
-
-    /** Stores a project's first summary; false, and nothing changed, when the project has one. */
-    boolean createBadgeSummary(BadgeSummary summary);
-
-    /** Sets one monitor's entry ({@code entry} null: removes it); nothing when there is no such summary. */
-    void putBadgeEntry(String badgeKey, String slug, BadgeSummary.Entry entry);
-
-    /** Replaces every entry (a rebuild from the monitors as they are). */
-    void replaceBadgeEntries(String badgeKey, Map<String, BadgeSummary.Entry> entries);
 }
