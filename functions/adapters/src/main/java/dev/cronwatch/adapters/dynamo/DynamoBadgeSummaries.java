@@ -1,6 +1,8 @@
 package dev.cronwatch.adapters.dynamo;
 
 import static dev.cronwatch.adapters.dynamo.Keys.s;
+import static dev.cronwatch.adapters.dynamo.TenantRecords.ORGANIZATION;
+import static dev.cronwatch.adapters.dynamo.TenantRecords.PROJECT_ID;
 
 import dev.cronwatch.core.healthchecks.BadgeStatus;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
@@ -27,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * every monitor) is still read, under the per-monitor items, and moved to them by the next rebuild.
  */
 public final class DynamoBadgeSummaries implements BadgeSummaries {
-    private static final String ORGANIZATION = "organization";
-    private static final String PROJECT_ID = "projectId";
     private static final String BADGE_KEY = "badgeKey";
     private static final String SECRET = "secret";
     /** A summary of the single-item format: slug → {t, s}. */
