@@ -22,10 +22,14 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.cronwatch.adapters.dynamo.DynamoDecisionStore;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.port.AlertOutbox;
+import dev.cronwatch.core.port.BadgeSummaries;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.ProcessingErrorLog;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.HealthchecksService;
@@ -63,7 +67,8 @@ class ArchitectureTest {
     private static final String PORTS = "dev.cronwatch.core.port..";
     private static final String SERVICES = "dev.cronwatch.core.service..";
     private static final Class<?>[] TABLE_PORTS = {
-        DecisionStore.class, AlertOutbox.class, ManagementStore.class, ProcessingErrorLog.class, TenantDirectory.class};
+        DecisionStore.class, AlertOutbox.class, ManagementStore.class, ProcessingErrorLog.class, TenantDirectory.class,
+        ProjectDirectory.class, AccessKeys.class, BadgeSummaries.class};
 
     private static Location moduleOf(Class<?> type) {
         try {
@@ -106,9 +111,13 @@ class ArchitectureTest {
     void theTablesPorts_areCoreInterfaces_usedByCoreServices_implementedOnlyInAdapters() {
         classes().that(belongToAnyOf(TABLE_PORTS)).should().beInterfaces().andShould().resideInAPackage(PORTS)
                 .andShould(beUsedBy(SERVICES)).check(MAIN);
+        // the credentials of every request are the HTTP layer's: it authenticates before any service runs
+        classes().that(belongToAnyOf(CredentialLookup.class)).should().beInterfaces().andShould().resideInAPackage(PORTS)
+                .andShould(beUsedBy(HANDLERS)).check(MAIN);
         classes().that().implement(DecisionStore.class).or().implement(AlertOutbox.class)
                 .or().implement(ManagementStore.class).or().implement(ProcessingErrorLog.class)
-                .or().implement(TenantDirectory.class)
+                .or().implement(CredentialLookup.class).or().implement(ProjectDirectory.class)
+                .or().implement(AccessKeys.class).or().implement(BadgeSummaries.class)
                 .should().resideInAPackage(ADAPTERS).check(MAIN);
     }
 

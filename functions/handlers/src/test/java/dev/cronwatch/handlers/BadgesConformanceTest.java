@@ -4,8 +4,10 @@ import static dev.cronwatch.handlers.HttpEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.tenant.ApiKey;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadgesConformanceTest {
     static final String RW = "hcw_0123456789abcdefghijklmnopqr";
+    static final String RO = "hcr_0123456789abcdefghijklmnopqr";
 
     final InMemorySystem system = InMemorySystem.seeded();
 
@@ -24,8 +27,12 @@ class BadgesConformanceTest {
     }
 
     APIGatewayV2HTTPResponse get(String url) {
+        return get(url, RW);
+    }
+
+    APIGatewayV2HTTPResponse get(String url, String apiKey) {
         String path = url.replace("http://cronwatch.test", "");
-        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "x-api-key", RW));
+        Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "x-api-key", apiKey));
         return system.handler.handleRequest(HttpEvents.event("GET", path, headers, (String) null), null);
     }
 
@@ -51,6 +58,42 @@ class BadgesConformanceTest {
         assertThat(badges.get("prod").get("svg")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}-2/prod\\.svg");
         assertThat(badges.get("prod").get("svg3")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}/prod\\.svg");
         assertThat(badges.get("*").get("json")).matches("http://cronwatch\\.test/badge/[0-9a-f]{32}/[A-Za-z0-9_-]{8}-2\\.json");
+    }
+
+    @Test
+    void everyTagsListedUrls_answerItsBadge_whateverReservedCharactersItHolds() {
+        List<String> tags = List.of("100%", "a+b", "c/d", "e?f", "g#h", "i&j=k", "%41", "l%2Bm", "n;o", "..", "p.q",
+                "r~s", "t'u", "v\"w", "x<y>", "caf\u00e9", "\u65e5\u672c", "z\\z", "@:!$,()");
+        create("{\"name\": \"backup\", \"tags\": " + Json.write(String.join(" ", tags))
+                + ", \"timeout\": 3600}");
+        Map<String, Map<String, String>> badges = badges();
+        assertThat(badges.keySet()).containsAll(tags);
+        for (String tag : tags) {
+            for (String form : List.of("svg", "svg3", "json", "json3", "shields", "shields3")) {
+                APIGatewayV2HTTPResponse badge = get(badges.get(tag).get(form));
+                assertThat(badge.getStatusCode()).as(tag + " " + form + ": " + badges.get(tag).get(form)).isEqualTo(200);
+                if (form.startsWith("shields")) assertThat(json(badge)).containsEntry("label", tag);
+            }
+        }
+    }
+
+    @Test
+    void aReadOnlyKeysReads_writeNothing_andListTheBadgesOnceAReadWriteKeyMadeThem() {
+        system.tenants.createApiKey(ApiKey.of("acme", "1", RO, null, null), RO);
+        system.checkIn("backup", "{\"status\": \"ok\"}");
+        int writes = system.tenants.writes();
+        APIGatewayV2HTTPResponse listing = get("/api/v3/badges/", RO);
+        assertThat(listing.getStatusCode()).isEqualTo(200);
+        assertThat(json(listing)).containsEntry("badges", Map.of());
+        assertThat(get("/api/v3/checks/", RO).getStatusCode()).isEqualTo(200);
+        assertThat(system.tenants.writes()).isEqualTo(writes);
+        assertThat(system.tenants.badgeKey("acme", "1")).isEmpty();
+
+        Map<String, Map<String, String>> made = badges();
+        assertThat(json(get("/api/v3/badges/", RO))).containsEntry("badges", made);
+        int afterMade = system.tenants.writes();
+        get("/api/v3/badges/", RO);
+        assertThat(system.tenants.writes()).isEqualTo(afterMade);
     }
 
     @Test

@@ -96,7 +96,8 @@ class HostileInputFuzzTest {
             int status = response.getStatusCode();
             byStatus.merge(status / 100 + "xx", 1, Integer::sum);
             byRoute.computeIfAbsent(input.route(), r -> new TreeMap<>()).merge(status, 1, Integer::sum);
-            String problem = problem(system, response, writesBefore, queuedBefore);
+            String problem = isHealthchecks(input) ? healthchecksProblem(system, input, response, writesBefore, queuedBefore)
+                    : problem(system, response, writesBefore, queuedBefore);
             if (problem == null) problem = writtenWithoutCredentials(system, input, queuedBefore);
             if (problem == null && knownInvalid(input, routedMethods) && status < 400) problem = "an invalid input accepted (" + status + ")";
             if (problem == null) problem = crossing(system, input, response);
@@ -216,7 +217,9 @@ class HostileInputFuzzTest {
             // public keys are hex, read in either case: "DSN HTTP://2123…ABCDEF@…" holds the key 2123…abcdef
             String lower = request.toLowerCase(java.util.Locale.ROOT);
             boolean holdsCredential = owner != null && (request.contains(owner.token())
-                    || owner.publicKeys().stream().anyMatch(k -> lower.contains(k.toLowerCase(java.util.Locale.ROOT))));
+                    || owner.publicKeys().stream().anyMatch(k -> lower.contains(k.toLowerCase(java.util.Locale.ROOT)))
+                    || request.contains(TwoTenants.apiKey(owner, 0)) || request.contains(TwoTenants.apiKey(owner, 1))
+                    || request.contains(system.pingCodes.get(organization)) || request.contains(TwoTenants.pingKey(owner)));
             if (!holdsCredential) return "wrote for " + organization + " without its credentials";
         }
         return null;
@@ -227,8 +230,58 @@ class HostileInputFuzzTest {
      * whose body is flagged base64 but is not.
      */
     private static boolean knownInvalid(HostileInputs.Input input, Set<String> routedMethods) {
+        if (input.route().equals("ping")) return false; // any method, and a body is cut, never refused
         if (!routedMethods.contains(input.method().toUpperCase(Locale.ROOT))) return true; // "get" is GET
         return input.corruptBase64() && (input.method().equals("POST") || input.method().equals("PUT"));
+    }
+
+    private static boolean isHealthchecks(HostileInputs.Input input) {
+        return input.route().startsWith("hc.") || input.route().equals("ping") || input.route().equals("badge");
+    }
+
+    /**
+     * What is wrong with an answer of a Healthchecks route, or null: a refusal is Healthchecks' own (a
+     * JSON {@code error} in its words, a plain-text line of the ping API, or an empty 404 or 403) or, for
+     * what Healthchecks has no words for (a path no route has, a method, the body's transport), ours; a 400
+     * says what is wrong (but flips/'s, empty as Healthchecks'), and a success is JSON, plain text or a badge's SVG.
+     */
+    private static String healthchecksProblem(TwoTenants system, HostileInputs.Input input, APIGatewayV2HTTPResponse response, int writesBefore,
+                                              int queuedBefore) {
+        int status = response.getStatusCode();
+        if (status >= 500) return "a " + status + " " + response.getBody();
+        if (response.getHeaders() != null) {
+            for (var header : response.getHeaders().entrySet()) {
+                if (header.getValue().chars().anyMatch(c -> c < 0x20 || c > 0x7e)) return "header " + header.getKey() + " not ASCII";
+            }
+        }
+        String type = response.getHeaders() == null ? "" : response.getHeaders().getOrDefault("Content-Type", "");
+        String body = response.getBody() == null ? "" : response.getBody();
+        if (status >= 400) {
+            if (system.writes() != writesBefore) return "refused (" + status + ") but stored something";
+            if (system.queue.messages().size() != queuedBefore) return "refused (" + status + ") but queued something";
+            if (type.startsWith("application/json")) {
+                try {
+                    Map<String, Object> error = Json.parseObject(body);
+                    boolean healthchecksWords = error.get("error") instanceof String text && !text.isBlank();
+                    // what no route of Healthchecks' answers (an unknown path, a method, the transport) is our own refusal
+                    boolean ours = error.get("detail") instanceof String && (status != 400 || error.get("field") instanceof String);
+                    if (!healthchecksWords && !ours) return "an error naming nothing: " + body;
+                } catch (RuntimeException e) {
+                    return "an error body that is not JSON: " + body;
+                }
+            } else if (!body.isEmpty() && !type.startsWith("text/plain")) {
+                return "an error neither JSON, text nor empty: " + type + " " + body;
+            }
+            // Healthchecks' flips/ answers a bad filter with an empty 400 (its form's is_valid)
+            if (status == 400 && body.isEmpty() && !input.route().equals("hc.history")) return "a 400 that says nothing";
+        } else if (status != 204 && !type.startsWith("text/plain") && !type.startsWith("image/svg+xml")) {
+            try {
+                Json.parse(body);
+            } catch (RuntimeException e) {
+                return "a body that is not JSON: " + body;
+            }
+        }
+        return null;
     }
 
     /** What is wrong with this answer, or null. */

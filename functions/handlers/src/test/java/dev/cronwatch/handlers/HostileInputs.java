@@ -131,7 +131,8 @@ final class HostileInputs {
     }
 
     private Input route() {
-        int pick = random.nextInt(100);
+        int pick = random.nextInt(118);
+        if (pick >= 100) return pick < 106 ? healthchecksApi() : pick < 112 ? ping() : badge();
         if (pick < 11) return checkInPost();
         if (pick < 17) return checkInPut();
         if (pick < 22) return attachment();
@@ -450,6 +451,109 @@ final class HostileInputs {
         byte[] body = chance(50) ? null : bytes(random.nextInt(2_000));
         return encoded(new Input("junk", oneOf(() -> "GET", () -> "POST", () -> "PATCH", () -> "OPTIONS", () -> "get",
                 () -> "", () -> "FROB"), path + query("a", "b"), headers, body, chance(50)));
+    }
+
+    // ---- Healthchecks: API v3, ping URLs, badges ----
+
+    private Input healthchecksApi() {
+        String checks = "/api/v3/checks/";
+        Map<String, String> headers = apiKeyHeaders();
+        return switch (random.nextInt(10)) {
+            case 0 -> new Input("hc.list", method("GET"), checks + query("tag", "slug"), headers, null, false);
+            case 1, 2 -> json("hc.create", method("POST"), checks + strayQuery(), headers, checkSpec());
+            case 3 -> new Input("hc.get", method("GET"), checks + checkRef(), headers, null, false);
+            case 4 -> json("hc.update", method("POST"), checks + checkRef(), headers, checkSpec());
+            // never the fixture's check: later inputs ping it and read its badges
+            case 5 -> new Input("hc.delete", method("DELETE"), checks + oneOf(() -> UUID.randomUUID().toString(), this::segment),
+                    headers, null, false);
+            case 6 -> json("hc.pause", method("POST"), checks + checkRef() + oneOf(() -> "/pause", () -> "/resume"), headers,
+                    chance(50) ? null : checkSpec());
+            case 7 -> new Input("hc.history", method("GET"), checks + checkRef() + oneOf(() -> "/pings/", () -> "/flips/")
+                    + query("seconds", "start", "end"), headers, null, false);
+            case 8 -> new Input("hc.badges", method("GET"), "/api/v3/badges/" + strayQuery(), headers, null, false);
+            default -> new Input("hc.status", oneOf(() -> "GET", () -> "OPTIONS"), oneOf(() -> "/api/v3/status/",
+                    () -> checks), headers, null, false);
+        };
+    }
+
+    /** Any method, as Healthchecks' ping view takes; by code or by ping key and slug; a rid, create, a body. */
+    private Input ping() {
+        Tenant t = tenant();
+        String code = oneOf(() -> fixture.pingCodes.get(t.organization()), () -> fixture.pingCodes.get(t.organization()).toUpperCase(),
+                () -> UUID.randomUUID().toString(), () -> "{" + fixture.pingCodes.get(t.organization()) + "}", this::segment);
+        String path = chance(60) ? "/ping/" + code
+                : "/ping/" + oneOf(() -> TwoTenants.pingKey(t), this::segment) + "/" + oneOf(() -> "nightly", () -> "backup",
+                        () -> "new-" + random.nextInt(20), () -> "Nightly", () -> "x".repeat(101), this::segment);
+        if (chance(60)) path += "/" + oneOf(() -> "start", () -> "fail", () -> "log", () -> "0", () -> "1", () -> "255",
+                () -> "256", () -> "-1", () -> "007", () -> "9".repeat(400), this::segment);
+        if (chance(40)) path += "?" + oneOf(() -> "rid=" + UUID.randomUUID(), () -> "rid=" + encode(string()), () -> "create=1",
+                () -> "create=1&rid=" + UUID.randomUUID(), () -> "create=" + encode(string()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (chance(50)) headers.put("user-agent", oneOf(() -> "curl/8.5.0", this::string, () -> "u".repeat(3_000)));
+        byte[] body = chance(60) ? null : oneOf(() -> string().getBytes(StandardCharsets.UTF_8), () -> bytes(random.nextInt(3_000)));
+        return new Input("ping", oneOf(() -> "GET", () -> "POST", () -> "HEAD", () -> "PUT", () -> "PATCH", () -> "OPTIONS",
+                () -> "DELETE"), path, headers, body, chance(30));
+    }
+
+    /** A listed badge URL, as listed or bent: another key, signature, tag, slug, format, or a path that climbs. */
+    private Input badge() {
+        List<String> paths = fixture.badgePaths.get(tenant().organization());
+        String listed = paths.get(random.nextInt(paths.size()));
+        String path = switch (random.nextInt(6)) {
+            case 0 -> listed;
+            case 1 -> listed.replaceFirst("\\.(svg|json|shields)$", "." + oneOf(() -> "png", () -> "", () -> "svg.svg",
+                    () -> "json%00", this::segment));
+            case 2 -> listed.replaceFirst("/[^/]+(\\.[a-z]+)$", "/" + oneOf(() -> "..%2F..%2Fetc%2Fpasswd", () -> "..",
+                    () -> "%2e%2e", () -> "x".repeat(3_000), this::segment) + "$1");
+            case 3 -> listed.replaceFirst("/(badge|b/[23])/[0-9a-f]{32}/", "/$1/" + oneOf(this::publicKey, this::segment) + "/");
+            case 4 -> "/b/" + oneOf(() -> "2", () -> "3", () -> "4", () -> "-1", () -> "9".repeat(400), this::segment) + "/"
+                    + oneOf(this::publicKey, this::segment) + "/" + segment() + "/" + segment() + ".svg";
+            default -> "/badge/" + segment() + "/" + segment() + oneOf(() -> "", () -> "/" + segment()) + ".json";
+        };
+        return new Input("badge", method("GET"), path + strayQuery(), new LinkedHashMap<>(), null, false);
+    }
+
+    /** The project's read-write key mostly; another tenant's, none, or one bent. */
+    private Map<String, String> apiKeyHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("host", "cronwatch.test");
+        Tenant t = tenant();
+        int which = random.nextInt(10);
+        if (which < 7) headers.put("x-api-key", TwoTenants.apiKey(t, random.nextInt(2)));
+        else if (which < 9) headers.put(oneOf(() -> "x-api-key", () -> "X-Api-Key"), oneOf(this::string,
+                () -> "hcw_" + "0".repeat(28), () -> "hcr_" + "0".repeat(28), () -> TwoTenants.apiKey(t, 0) + "\u0000",
+                () -> TwoTenants.apiKey(t, 0).toUpperCase(), () -> "k".repeat(3_000)));
+        return headers;
+    }
+
+    /** A check's uuid: the fixture's, its unique key, another, or no uuid at all. */
+    private String checkRef() {
+        String code = fixture.pingCodes.get(tenant().organization());
+        return oneOf(() -> code, () -> code, () -> code.toUpperCase(), () -> UUID.randomUUID().toString(),
+                () -> dev.cronwatch.core.service.HealthchecksService.uniqueKey(code), () -> "..%2F..%2Fapi%2F0", this::segment);
+    }
+
+    /** Healthchecks' Spec: each field right, wrong in type, too long or too big; sometimes not an object. */
+    private String checkSpec() {
+        if (chance(5)) return oneOf(() -> "{", () -> "[]", () -> "null", () -> "\"x\"", () -> "[".repeat(5_000), () -> "{\"a\":".repeat(3_000));
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (chance(60)) body.put("name", oneOf(() -> "Check " + random.nextInt(1000), this::string, this::value));
+        if (chance(40)) body.put("slug", oneOf(() -> "c-" + random.nextInt(1000), () -> "../..", () -> "a/b", this::string, this::value));
+        if (chance(40)) body.put("tags", oneOf(() -> "prod db", () -> "100% a+b ../x", () -> "t".repeat(3_000), this::string, this::value));
+        if (chance(20)) body.put("desc", oneOf(this::string, this::value));
+        if (chance(40)) body.put("timeout", oneOf(() -> 3600, () -> 59, () -> 31_536_001, this::number, this::value));
+        if (chance(40)) body.put("grace", oneOf(() -> 60, () -> 0, this::number, this::value));
+        if (chance(30)) body.put("schedule", oneOf(() -> "0 * * * *", () -> "Mon *-*-* 03:00", () -> "61 * * * *",
+                () -> "s".repeat(3_000), this::string, this::value));
+        if (chance(25)) body.put("tz", oneOf(() -> "UTC", () -> "Europe/Riga", () -> "Mars/Base", () -> "../../etc", this::string, this::value));
+        if (chance(20)) body.put("manual_resume", oneOf(() -> true, () -> "true", this::value));
+        if (chance(20)) body.put("methods", oneOf(() -> "", () -> "POST", () -> "GET", this::value));
+        if (chance(15)) body.put("channels", oneOf(() -> "*", () -> "", this::string, this::value));
+        if (chance(20)) body.put("unique", oneOf(() -> List.of("name"), () -> List.of("slug", "tags"), () -> List.of("x"),
+                () -> "name", this::value));
+        if (chance(10)) body.put("api_key", oneOf(() -> TwoTenants.apiKey(tenant(), 0), this::string));
+        if (chance(10)) body.put(string(), value());
+        return jsonText(body);
     }
 
     // ---- bodies ----

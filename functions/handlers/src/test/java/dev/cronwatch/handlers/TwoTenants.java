@@ -77,6 +77,7 @@ final class TwoTenants {
     static final List<String> MONITORS = List.of("backup", "report");
     /** SQS's limits on a message body: 256 KB, and only these characters. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    private static final java.util.regex.Pattern HEALTHCHECKS_SLUG = java.util.regex.Pattern.compile("[a-z0-9_-]{1,100}");
 
     final InMemoryMonitorStore store = new InMemoryMonitorStore();
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
@@ -94,6 +95,10 @@ final class TwoTenants {
      */
     final Map<String, List<String>> secrets = new HashMap<>();
     final Map<String, List<String>> checkInIds = new HashMap<>();
+    /** Per organization, the ping code of its Healthchecks check "nightly" (project 1, tags "prod db"). */
+    final Map<String, String> pingCodes = new HashMap<>();
+    /** Per organization, the paths of its badges as API v3 lists them, and its check's badge. */
+    final Map<String, List<String>> badgePaths = new HashMap<>();
     /** Organizations the ports were asked to write for since {@link #takeWrittenOrganizations()} last ran. */
     private final Set<String> writtenOrganizations = new HashSet<>();
 
@@ -106,10 +111,10 @@ final class TwoTenants {
                         t.projectName(p), clock.instant()));
                 tenants.createKey(new ProjectKey(t.publicKeys().get(p), t.organization(), t.projectIds().get(p),
                         t.keyName(p), clock.instant()));
-                String apiKey = "hcw_" + (t.organization().replaceAll("[^a-z0-9]", "") + p + "0".repeat(28)).substring(0, 28);
-                tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of(t.organization(), t.projectIds().get(p), apiKey,
-                        null, clock.instant()), apiKey);
+                tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of(t.organization(), t.projectIds().get(p), apiKey(t, p),
+                        null, clock.instant()), apiKey(t, p));
             }
+            tenants.ensurePingKey(t.organization(), t.projectIds().get(0), pingKey(t));
         }
         ports = Ports.of(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
                 guarded(ManagementStore.class, store), guarded(ProcessingErrorLog.class, store)), guarded(TenantDirectory.class, tenants),
@@ -142,6 +147,7 @@ final class TwoTenants {
         send("POST", monitors + "backup/checkins/" + running + "/attachment/",
                 Map.of("authorization", "DSN " + t.dsn(0), "content-type", "multipart/form-data; boundary=b"),
                 multipart.getBytes(StandardCharsets.UTF_8), true);
+        seedHealthchecks(t);
         List<String> own = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (String slug : MONITORS) {
@@ -158,6 +164,10 @@ final class TwoTenants {
         own.add(t.token());
         own.add(ManagementToken.idOf(t.token()));
         own.addAll(t.publicKeys());
+        own.add(pingCodes.get(t.organization()));
+        own.add(pingKey(t));
+        own.add(apiKey(t, 0));
+        own.add(apiKey(t, 1));
         own.addAll(t.projectSlugs());
         for (int p = 0; p < 2; p++) {
             own.add(t.projectName(p));
@@ -165,6 +175,32 @@ final class TwoTenants {
         }
         secrets.put(t.organization(), own);
         checkInIds.put(t.organization(), ids);
+    }
+
+    /** A Healthchecks check made through API v3, and the badges of its project, listed (which makes them). */
+    @SuppressWarnings("unchecked")
+    private void seedHealthchecks(Tenant t) {
+        Map<String, String> headers = Map.of("x-api-key", apiKey(t, 0), "host", "cronwatch.test");
+        APIGatewayV2HTTPResponse made = send("POST", "/api/v3/checks/", headers, ("{\"name\": \"nightly\", \"slug\": \"nightly\","
+                + " \"tags\": \"prod db\", \"timeout\": 3600}").getBytes(StandardCharsets.UTF_8), false);
+        Map<String, Object> check = Json.parseObject(made.getBody());
+        pingCodes.put(t.organization(), (String) check.get("uuid"));
+        List<String> paths = new ArrayList<>();
+        paths.add(((String) check.get("badge_url")).replace("http://cronwatch.test", ""));
+        Map<String, Map<String, String>> badges = (Map<String, Map<String, String>>) Json.parseObject(
+                send("GET", "/api/v3/badges/", headers, null, false).getBody()).get("badges");
+        badges.values().forEach(forms -> forms.values().forEach(url -> paths.add(url.replace("http://cronwatch.test", ""))));
+        badgePaths.put(t.organization(), paths);
+    }
+
+    /** A read-write API v3 key of project {@code p}. */
+    static String apiKey(Tenant t, int p) {
+        return "hcw_" + (t.organization().replaceAll("[^a-z0-9]", "") + p + "0".repeat(28)).substring(0, 28);
+    }
+
+    /** The Healthchecks ping key of project 1. */
+    static String pingKey(Tenant t) {
+        return (t.organization() + "pingkey" + "0".repeat(22)).substring(0, 22);
     }
 
     /** The HTTP function's routes, as {@link HttpRoutes#table()} gives them. */
@@ -212,7 +248,7 @@ final class TwoTenants {
                 String written = writtenOrganization(method.getName(), args);
                 if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
-                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.MONITOR.accepts(key.slug()))) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && isMonitorSlug(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
                     }
                     if (arg instanceof Attachment a && !isUuid(a.checkInId())) {
@@ -289,6 +325,11 @@ final class TwoTenants {
                 return null;
             }
         }
+    }
+
+    /** Sentry's slug rule, or a Healthchecks check's (up to 100 of the same characters, docs/spec.md §14). */
+    private static boolean isMonitorSlug(String slug) {
+        return SlugRule.MONITOR.accepts(slug) || HEALTHCHECKS_SLUG.matcher(slug).matches();
     }
 
     private static boolean isUuid(String id) {

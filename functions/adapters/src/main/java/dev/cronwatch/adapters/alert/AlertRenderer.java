@@ -1,10 +1,9 @@
 package dev.cronwatch.adapters.alert;
 
+import dev.cronwatch.adapters.http.PathSegment;
 import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.AlertComposer;
 import dev.cronwatch.core.schedule.TimeZones;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +191,7 @@ public final class AlertRenderer {
      * look-alikes, which would name another monitor; percent-encoded, so that no value leaves its segment.
      */
     private static String encode(String value) {
-        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return value == null ? "" : PathSegment.encode(value);
     }
 
     // ---- what the body names, as people read it ----

@@ -256,12 +256,23 @@ final class Keys {
         return "TOKEN#" + Sha256.hex(secret);
     }
 
+    /** The sort key of a badge summary's head: its project, key and secret. */
     static final String BADGE = "BADGE";
     private static final String BADGE_POINTER_PREFIX = "BADGE#";
+    static final String BADGE_ENTRY_PREFIX = "BADGE#";
 
-    /** A project's badge summary, under its badge key (32 hex: checked before it becomes a key). */
+    /** A project's badge summary, under its badge key (32 hex: checked before it becomes a key): its head and one entry per monitor. */
     static String badgePk(String badgeKey) {
         return "BADGE#" + TenantNames.requirePublicKey(badgeKey);
+    }
+
+    /** One monitor's entry in its project's badge summary, after the head, so one Query reads them all. */
+    static String badgeEntrySk(String slug) {
+        return BADGE_ENTRY_PREFIX + slug;
+    }
+
+    static String slugOfBadgeEntry(String sk) {
+        return sk.substring(BADGE_ENTRY_PREFIX.length());
     }
 
     /** In the project's partition: which badge key it has. */

@@ -3,9 +3,12 @@ package dev.cronwatch.adapters.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.healthchecks.BadgeStatus;
+import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.ManagementToken;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,5 +47,33 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
         assertThat(directory.revokeToken("acme", found.id(), Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
         assertThat(directory.token("old-secret").orElseThrow().state(Instant.parse("2026-01-01T00:00:01Z")))
                 .isEqualTo(ManagementToken.State.REVOKED);
+    }
+
+    /** A summary of the single-item format is read, loses a removed monitor, and moves to per-monitor items at a rebuild. */
+    @Test
+    void aSingleItemBadgeSummary_isRead_andMovedToPerMonitorItems_byTheNextRebuild() {
+        AttributeValue up = AttributeValue.fromM(Map.of("t", AttributeValue.fromL(List.of(AttributeValue.fromS("prod"))),
+                "s", AttributeValue.fromS("UP")));
+        CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(Keys.badgePk(K1)),
+                "sk", AttributeValue.fromS("BADGE"), "organization", AttributeValue.fromS("acme"),
+                "projectId", AttributeValue.fromS("1"), "badgeKey", AttributeValue.fromS(K1), "secret", AttributeValue.fromS("s1"),
+                "c", AttributeValue.fromM(Map.of("backup", up, "sync", up, "gone", up)))));
+        CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(Keys.projectPk("acme")),
+                "sk", AttributeValue.fromS(Keys.badgePointerSk("1")), "organization", AttributeValue.fromS("acme"),
+                "projectId", AttributeValue.fromS("1"), "badgeKey", AttributeValue.fromS(K1))));
+        BadgeSummary.Entry prodUp = new BadgeSummary.Entry(List.of("prod"), BadgeStatus.CheckState.UP);
+        BadgeSummary.Entry down = new BadgeSummary.Entry(List.of("prod"), BadgeStatus.CheckState.DOWN);
+
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors()).containsOnlyKeys("backup", "sync", "gone");
+        directory.putBadgeEntry(K1, "sync", down);
+        directory.putBadgeEntry(K1, "gone", null);
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors())
+                .containsOnly(Map.entry("backup", prodUp), Map.entry("sync", down));
+
+        directory.replaceBadgeEntries(K1, Map.of("backup", prodUp, "sync", down));
+        var head = CLIENT.getItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(K1), "BADGE"))).item();
+        assertThat(head).doesNotContainKey("c");
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors())
+                .containsOnly(Map.entry("backup", prodUp), Map.entry("sync", down));
     }
 }

@@ -340,4 +340,27 @@ abstract class TenantDirectoryContract {
         assertThat(directory.badgeSummary(K3)).isEmpty();
         assertThat(directory.badgeSummary("not a key")).isEmpty();
     }
+
+    /** About 8,000 monitors with long slugs, or fewer with big tag lists: more than one DynamoDB item holds (400 KB). */
+    @Test
+    void aBadgeSummaryOfEntriesTotallingOver400Kb_isWrittenAndReadWhole() {
+        String tags = "t".repeat(480);
+        Map<String, BadgeSummary.Entry> entries = new java.util.HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            entries.put("monitor-" + i, new BadgeSummary.Entry(List.of(tags + i), BadgeStatus.CheckState.UP));
+        }
+        assertThat(directory.createBadgeSummary(new BadgeSummary("acme", "1", K1, "s1", entries))).isTrue();
+        for (int i = 500; i < 1000; i++) {
+            directory.putBadgeEntry(K1, "monitor-" + i, new BadgeSummary.Entry(List.of(tags + i), BadgeStatus.CheckState.DOWN));
+        }
+        BadgeSummary read = directory.badgeSummary(K1).orElseThrow();
+        assertThat(read.monitors()).hasSize(1000);
+        assertThat(read.monitors().get("monitor-999").tags()).containsExactly(tags + 999);
+        assertThat(read.status(dev.cronwatch.core.healthchecks.BadgeSignature.ALL, true).down()).isEqualTo(500);
+
+        entries.put("monitor-0", new BadgeSummary.Entry(List.of(), BadgeStatus.CheckState.DOWN));
+        directory.replaceBadgeEntries(K1, entries);
+        assertThat(directory.badgeSummary(K1).orElseThrow().monitors()).hasSize(500)
+                .containsEntry("monitor-0", new BadgeSummary.Entry(List.of(), BadgeStatus.CheckState.DOWN));
+    }
 }

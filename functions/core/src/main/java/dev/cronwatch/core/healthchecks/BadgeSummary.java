@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a project's badges are drawn from, kept as one item so that a badge costs one read: the badge
+ * What a project's badges are drawn from, read together so that a badge costs one request: the badge
  * key that names it in URLs, the secret that signs its URLs, and each monitor's tags and state, updated
  * when a monitor's state, tags or existence changes (never per check-in, so a ping costs no more than a
  * Sentry heartbeat).

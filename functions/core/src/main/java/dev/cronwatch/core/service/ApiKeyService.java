@@ -1,5 +1,6 @@
 package dev.cronwatch.core.service;
 
+import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.ApiKey;
@@ -22,7 +23,7 @@ public final class ApiKeyService {
     public record Issued(ApiKey key, String secret) {
     }
 
-    private final TenantDirectory tenants;
+    private final AccessKeys tenants;
     private final ProjectService projects;
     private final Clock clock;
     private final RandomGenerator random;

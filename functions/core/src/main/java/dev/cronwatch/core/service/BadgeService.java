@@ -8,8 +8,9 @@ import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.ManagementStore;
+import dev.cronwatch.core.port.BadgeSummaries;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.Secrets;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /**
- * Healthchecks' status badges of a project, per tag and for all its monitors. A badge reads one item,
- * the project's {@link BadgeSummary}; the summary is written when a monitor's badge state, tags or
- * existence changes, and rebuilt from the monitors whenever the badge URLs are listed.
+ * Healthchecks' status badges of a project, per tag and for all its monitors. A badge costs one request,
+ * a read of the project's {@link BadgeSummary}; the summary is written when a monitor's badge state, tags
+ * or existence changes, and rebuilt from the monitors when a read-write key lists the badge URLs.
  */
 public final class BadgeService {
     public static final List<String> FORMATS = List.of("svg", "json", "shields");
@@ -33,13 +34,13 @@ public final class BadgeService {
     public record Badge(String label, BadgeStatus status) {
     }
 
-    private final TenantDirectory tenants;
+    private final BadgeSummaries summaries;
     private final ManagementStore management;
     private final RandomGenerator random;
 
     /** {@code random} must be a SecureRandom outside tests: it makes the badge key and secret. */
-    public BadgeService(TenantDirectory tenants, ManagementStore management, RandomGenerator random) {
-        this.tenants = tenants;
+    public BadgeService(BadgeSummaries summaries, ManagementStore management, RandomGenerator random) {
+        this.summaries = summaries;
         this.management = management;
         this.random = random;
     }
@@ -47,12 +48,15 @@ public final class BadgeService {
     /**
      * Every tag's badge URLs (and {@code *}'s), as Healthchecks' {@code GET badges/} lists them, as paths
      * from the site's root: {@code svg}, {@code json}, {@code shields} two-state, and the same with a
-     * {@code 3} three-state. Makes the project's summary the first time, and rebuilds its entries.
+     * {@code 3} three-state. A read-write key's listing makes the project's summary the first time and
+     * rebuilds its entries from the monitors; a read-only key's writes nothing, and lists nothing for a
+     * project whose badges were never made.
      */
-    public Map<String, Map<String, BadgePath>> urls(String organization, String projectId) {
-        Map<String, BadgeSummary.Entry> entries = entries(organization, projectId);
-        BadgeSummary summary = summary(organization, projectId, entries);
-        tenants.replaceBadgeEntries(summary.badgeKey(), entries);
+    public Map<String, Map<String, BadgePath>> urls(ApiKey key) {
+        Map<String, BadgeSummary.Entry> entries = entries(key.organization(), key.projectId());
+        Optional<BadgeSummary> signing = key.readOnly() ? summaries.badgeSigning(key.organization(), key.projectId())
+                : Optional.of(rebuilt(key.organization(), key.projectId(), entries));
+        if (signing.isEmpty()) return Map.of();
         TreeSet<String> tags = new TreeSet<>();
         tags.add(BadgeSignature.ALL);
         entries.values().forEach(e -> tags.addAll(e.tags()));
@@ -60,37 +64,51 @@ public final class BadgeService {
         for (String tag : tags) {
             Map<String, BadgePath> forms = new TreeMap<>();
             for (String format : FORMATS) {
-                forms.put(format, path(summary, tag, format, false));
-                forms.put(format + "3", path(summary, tag, format, true));
+                forms.put(format, path(signing.get(), tag, format, false));
+                forms.put(format + "3", path(signing.get(), tag, format, true));
             }
             urls.put(tag, forms);
         }
         return urls;
     }
 
-    /** The path of one monitor's badge ({@code /b/2/…} two states, {@code /b/3/…} three), as Healthchecks' {@code badge_url}. */
-    public String checkPath(String organization, String projectId, String slug, String format, boolean threeStates) {
-        BadgeSummary summary = tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary)
-                .orElseGet(() -> summary(organization, projectId, entries(organization, projectId)));
-        return "/b/" + (threeStates ? 3 : 2) + "/" + summary.badgeKey() + "/"
-                + BadgeSignature.sign(summary.secret(), CHECK_PREFIX + slug, true) + "/" + slug + "." + format;
+    /**
+     * The path of one monitor's badge ({@code /b/2/…} two states, {@code /b/3/…} three), as Healthchecks'
+     * {@code badge_url}; a read-write key makes the project's badges the first time, a read-only key's
+     * finds none before that (empty).
+     */
+    public Optional<String> checkPath(ApiKey key, String slug, String format, boolean threeStates) {
+        Optional<BadgeSummary> signing = summaries.badgeSigning(key.organization(), key.projectId());
+        if (signing.isEmpty() && !key.readOnly()) signing = Optional.of(ensure(key.organization(), key.projectId()));
+        return signing.map(s -> "/b/" + (threeStates ? 3 : 2) + "/" + s.badgeKey() + "/"
+                + BadgeSignature.sign(s.secret(), CHECK_PREFIX + slug, true) + "/" + slug + "." + format);
     }
 
     /** One monitor's badge, labelled with its name as the summary knows it (its slug). */
     public Optional<Badge> checkBadge(String badgeKey, String signature, String slug, boolean threeStates) {
-        return tenants.badgeSummary(badgeKey)
+        return summaries.badgeSummary(badgeKey)
                 .filter(summary -> BadgeSignature.verify(summary.secret(), CHECK_PREFIX + slug, signature))
                 .filter(summary -> summary.monitors().containsKey(slug))
                 .map(summary -> new Badge(slug, BadgeStatus.of(List.of(summary.monitors().get(slug).state()), threeStates)));
     }
 
-    /** The project's summary, made the first time with {@code entries}; a race's loser reads the winner's. */
-    private BadgeSummary summary(String organization, String projectId, Map<String, BadgeSummary.Entry> entries) {
-        Optional<BadgeSummary> existing = tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary);
-        if (existing.isPresent()) return existing.get();
-        tenants.createBadgeSummary(new BadgeSummary(organization, projectId, Secrets.newPublicKey(random),
+    /** The project's badge key and secret, made with its entries the first time; a race's loser reads the winner's. */
+    private BadgeSummary ensure(String organization, String projectId) {
+        return summaries.badgeSigning(organization, projectId)
+                .orElseGet(() -> create(organization, projectId, entries(organization, projectId)));
+    }
+
+    private BadgeSummary rebuilt(String organization, String projectId, Map<String, BadgeSummary.Entry> entries) {
+        Optional<BadgeSummary> existing = summaries.badgeSigning(organization, projectId);
+        if (existing.isEmpty()) return create(organization, projectId, entries);
+        summaries.replaceBadgeEntries(existing.get().badgeKey(), entries);
+        return existing.get();
+    }
+
+    private BadgeSummary create(String organization, String projectId, Map<String, BadgeSummary.Entry> entries) {
+        summaries.createBadgeSummary(new BadgeSummary(organization, projectId, Secrets.newPublicKey(random),
                 Secrets.newToken(random), entries));
-        return tenants.badgeKey(organization, projectId).flatMap(tenants::badgeSummary).orElseThrow();
+        return summaries.badgeSigning(organization, projectId).orElseThrow();
     }
 
     private static BadgePath path(BadgeSummary summary, String tag, String format, boolean threeStates) {
@@ -110,7 +128,7 @@ public final class BadgeService {
      * tag's. {@code label} names the whole project's badge.
      */
     public Optional<Badge> badge(String badgeKey, String signature, String tag, String label) {
-        return tenants.badgeSummary(badgeKey)
+        return summaries.badgeSummary(badgeKey)
                 .filter(summary -> BadgeSignature.verify(summary.secret(), tag, signature))
                 .map(summary -> new Badge(tag.equals(BadgeSignature.ALL) ? label : tag,
                         summary.status(tag, BadgeSignature.threeStates(signature))));
@@ -118,13 +136,13 @@ public final class BadgeService {
 
     /** After a monitor's state or tags changed: its entry, if the project's badges exist. */
     public void changed(Monitor monitor, List<MonitorEnvironment> environments) {
-        tenants.badgeKey(monitor.key().organization(), monitor.projectId())
-                .ifPresent(key -> tenants.putBadgeEntry(key, monitor.key().slug(), entry(monitor, environments)));
+        summaries.badgeKey(monitor.key().organization(), monitor.projectId())
+                .ifPresent(key -> summaries.putBadgeEntry(key, monitor.key().slug(), entry(monitor, environments)));
     }
 
     /** After a monitor was deleted. */
     public void removed(MonitorKey monitor, String projectId) {
-        tenants.badgeKey(monitor.organization(), projectId).ifPresent(key -> tenants.putBadgeEntry(key, monitor.slug(), null));
+        summaries.badgeKey(monitor.organization(), projectId).ifPresent(key -> summaries.putBadgeEntry(key, monitor.slug(), null));
     }
 
     /** A monitor's state as a badge shows it: down while any environment has an open incident. */

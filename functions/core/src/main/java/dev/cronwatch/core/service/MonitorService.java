@@ -17,7 +17,7 @@ import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ProcessingErrorLog;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.validation.FieldError;
@@ -42,18 +42,18 @@ public final class MonitorService {
     private final DecisionStore decisions;
     private final ManagementStore management;
     private final ProcessingErrorLog errors;
-    private final TenantDirectory tenants;
+    private final ProjectDirectory tenants;
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final int maxMonitorsPerOrganization;
 
     public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
-                          TenantDirectory tenants, Clock clock, Supplier<UUID> ids) {
+                          ProjectDirectory tenants, Clock clock, Supplier<UUID> ids) {
         this(decisions, management, errors, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
     public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
-                          TenantDirectory tenants, Clock clock, Supplier<UUID> ids, int maxMonitorsPerOrganization) {
+                          ProjectDirectory tenants, Clock clock, Supplier<UUID> ids, int maxMonitorsPerOrganization) {
         this.decisions = decisions;
         this.management = management;
         this.errors = errors;

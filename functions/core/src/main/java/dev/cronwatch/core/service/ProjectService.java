@@ -2,7 +2,7 @@ package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
@@ -24,11 +24,11 @@ public final class ProjectService {
     public static final int MAX_KEY_NAME_LENGTH = 64;
     private static final String DEFAULT_KEY_NAME = "Default";
 
-    private final TenantDirectory tenants;
+    private final ProjectDirectory tenants;
     private final Clock clock;
     private final RandomGenerator random;
 
-    public ProjectService(TenantDirectory tenants, Clock clock, RandomGenerator random) {
+    public ProjectService(ProjectDirectory tenants, Clock clock, RandomGenerator random) {
         this.tenants = tenants;
         this.clock = clock;
         this.random = random;

@@ -1,7 +1,7 @@
 package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Secrets;
 import dev.cronwatch.core.validation.FieldError;
@@ -25,12 +25,12 @@ public final class TokenService {
     public record Issued(ManagementToken token, String secret) {
     }
 
-    private final TenantDirectory tenants;
+    private final AccessKeys tenants;
     private final Clock clock;
     private final RandomGenerator random;
 
     /** {@code random} must be a SecureRandom outside tests: it makes the secret. */
-    public TokenService(TenantDirectory tenants, Clock clock, RandomGenerator random) {
+    public TokenService(AccessKeys tenants, Clock clock, RandomGenerator random) {
         this.tenants = tenants;
         this.clock = clock;
         this.random = random;

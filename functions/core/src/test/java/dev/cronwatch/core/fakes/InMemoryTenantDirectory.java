@@ -233,6 +233,11 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
     }
 
     @Override
+    public synchronized Optional<BadgeSummary> badgeSigning(String organization, String projectId) {
+        return badgeKey(organization, projectId).map(badgeSummaries::get);
+    }
+
+    @Override
     public synchronized Optional<String> badgeKey(String organization, String projectId) {
         badgeReads++;
         return badgeSummaries.values().stream()

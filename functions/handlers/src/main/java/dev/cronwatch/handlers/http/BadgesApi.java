@@ -30,9 +30,9 @@ final class BadgesApi {
         return project(badgeKey, name(file), BadgeSignature.ALL, format(file));
     }
 
-    /** {@code /badge/<key>/<signature>/<tag>.<fmt>}: the monitors with that tag. */
+    /** {@code /badge/<key>/<signature>/<tag>.<fmt>}: the monitors with that tag (the route decoded its segment). */
     APIGatewayV2HTTPResponse tag(Request request, String badgeKey, String signature, String file) {
-        return project(badgeKey, signature, Request.decode(name(file)), format(file));
+        return project(badgeKey, signature, name(file), format(file));
     }
 
     /** {@code /b/<2|3>/<key>/<signature>/<slug>.<fmt>}: one monitor, two or three states. */

@@ -1,6 +1,6 @@
 package dev.cronwatch.handlers.http;
 
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
@@ -79,7 +79,7 @@ public final class Credentials {
     private final Memo<ManagementToken> tokens;
     private final Memo<ApiKey> apiKeys;
 
-    public Credentials(TenantDirectory tenants, Clock clock) {
+    public Credentials(CredentialLookup tenants, Clock clock) {
         this.clock = clock;
         this.keys = new Memo<>(tenants::dsnKey, KEY_TTL, MISS_TTL, MAX_ENTRIES);
         this.tokens = new Memo<>(tenants::token, KEY_TTL, MISS_TTL, MAX_ENTRIES);

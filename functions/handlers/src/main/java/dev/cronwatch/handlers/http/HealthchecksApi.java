@@ -1,6 +1,7 @@
 package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cronwatch.adapters.http.PathSegment;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
@@ -124,7 +125,7 @@ final class HealthchecksApi {
     APIGatewayV2HTTPResponse badges(Request request) {
         return answer(request, false, (key, body) -> {
             Map<String, Map<String, String>> urls = new LinkedHashMap<>();
-            badges.urls(key.organization(), key.projectId()).forEach((tag, forms) -> {
+            badges.urls(key).forEach((tag, forms) -> {
                 Map<String, String> absolute = new LinkedHashMap<>();
                 forms.forEach((form, path) -> absolute.put(form, SiteRoot.of(request) + badgePath(path)));
                 urls.put(tag, absolute);
@@ -134,8 +135,7 @@ final class HealthchecksApi {
     }
 
     private static String badgePath(BadgeService.BadgePath p) {
-        String tag = p.tag() == null ? ""
-                : "/" + java.net.URLEncoder.encode(p.tag(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String tag = p.tag() == null ? "" : "/" + PathSegment.encode(p.tag());
         return "/badge/" + p.badgeKey() + "/" + p.signature() + tag + "." + p.format();
     }
 
@@ -219,7 +219,7 @@ final class HealthchecksApi {
         json.put("filter_body", false);
         json.put("filter_http_body", false);
         json.put("filter_default_fail", false);
-        json.put("badge_url", root + badges.checkPath(key.organization(), key.projectId(), c.slug(), "svg", false));
+        json.put("badge_url", badges.checkPath(key, c.slug(), "svg", false).map(path -> root + path).orElse(null));
         if (c.lastDuration() != null) json.put("last_duration", c.lastDuration());
         if (key.readOnly()) {
             json.put("unique_key", HealthchecksService.uniqueKey(c.code()));

@@ -1,7 +1,6 @@
 package dev.cronwatch.handlers.http;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.cronwatch.adapters.http.PathSegment;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +19,7 @@ record PathPattern(String[] segments) {
             String expected = segments[i];
             String value;
             try {
-                // a path's "+" is a plus: only a form's query string spells a space that way
-                value = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+                value = PathSegment.decode(actual[i]);
             } catch (IllegalArgumentException brokenEscape) {
                 return null; // no route has a segment like that
             }

@@ -9,7 +9,7 @@ import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.port.ManagementStore;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.service.IngestService;
 import dev.cronwatch.core.tenant.PingKey;
 import java.time.Clock;
@@ -57,7 +57,7 @@ final class PingApi {
     private final Memo<PingKey> keys;
     private final Memo<Monitor> monitors;
 
-    PingApi(IngestService ingest, ManagementStore store, TenantDirectory tenants, Clock clock, Supplier<UUID> ids,
+    PingApi(IngestService ingest, ManagementStore store, CredentialLookup tenants, Clock clock, Supplier<UUID> ids,
             int rateLimitPerMinute) {
         this.ingest = ingest;
         this.clock = clock;
