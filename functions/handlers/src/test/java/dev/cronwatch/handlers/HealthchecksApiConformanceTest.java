@@ -107,6 +107,56 @@ class HealthchecksApiConformanceTest {
         assertThat(json(cron)).containsEntry("schedule", "0 3 * * *").doesNotContainKey("timeout");
     }
 
+    /** A ping to the check's URL, by this method with this body, processed. */
+    void ping(String method, String uuid, String body) {
+        APIGatewayV2HTTPResponse r = call(method, "/ping/" + uuid, null, body);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        system.process();
+    }
+
+    @Test
+    void keywordFilters_areStoredAndShown_andTheDeprecatedSubjectFieldsSetTheKeywords() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"filter_http_body\": true, \"start_kw\": \"go\", "
+                + "\"success_kw\": \"done\", \"failure_kw\": \"ERROR,FATAL\", \"filter_default_fail\": true}").get("uuid");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("filter_http_body", true)
+                .containsEntry("start_kw", "go").containsEntry("success_kw", "done").containsEntry("failure_kw", "ERROR,FATAL")
+                .containsEntry("filter_default_fail", true).containsEntry("filter_subject", false)
+                .containsEntry("subject", "").containsEntry("subject_fail", "");
+
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS + uuid, RW, "{\"subject\": \"OK\", \"subject_fail\": \"BAD\"}");
+        assertThat(json(r)).containsEntry("success_kw", "OK").containsEntry("failure_kw", "BAD")
+                .containsEntry("filter_subject", true).containsEntry("subject", "OK").containsEntry("subject_fail", "BAD")
+                .containsEntry("filter_http_body", true).containsEntry("start_kw", "go");
+        // an explicit keyword sent with its deprecated name wins, as Healthchecks applies it last
+        assertThat(json(call("POST", CHECKS + uuid, RW, "{\"subject\": \"A\", \"success_kw\": \"B\"}")))
+                .containsEntry("success_kw", "B");
+        assertThat(json(call("POST", CHECKS + uuid, RW, "{\"subject\": \"\", \"subject_fail\": \"\"}")))
+                .containsEntry("filter_subject", false).containsEntry("subject", "");
+    }
+
+    @Test
+    void keywordFilters_decideWhatAPingIs_byItsBody() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"filter_http_body\": true, \"success_kw\": \"done\", "
+                + "\"failure_kw\": \"ERROR\"}").get("uuid");
+        ping("POST", uuid, "nothing to see");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "new").containsEntry("n_pings", 1);
+        ping("POST", uuid, "backup done");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+        ping("POST", uuid, "backup done, 1 ERROR");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "down");
+    }
+
+    @Test
+    void methodsPost_ignoresPingsByAnotherMethod() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"methods\": \"POST\"}").get("uuid");
+        ping("GET", uuid, null);
+        ping("HEAD", uuid, null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "new").containsEntry("n_pings", 2)
+                .containsEntry("methods", "POST");
+        ping("POST", uuid, "");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+    }
+
     /** Each is kept in the monitor's item and tags in the badge summary, which DynamoDB bounds (hostile review). */
     @Test
     void tagsDescriptionAndChannels_ofUnboundedLength_areRefused_andStoreNothing() {

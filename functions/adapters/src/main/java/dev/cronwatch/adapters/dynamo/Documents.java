@@ -50,6 +50,14 @@ import static dev.cronwatch.adapters.dynamo.StoredName.MANUAL_RESUME;
 import static dev.cronwatch.adapters.dynamo.StoredName.POST_ONLY;
 import static dev.cronwatch.adapters.dynamo.StoredName.TAGS;
 import static dev.cronwatch.adapters.dynamo.StoredName.DESCRIPTION;
+import static dev.cronwatch.adapters.dynamo.StoredName.FAILURE_KEYWORDS;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_DEFAULT_FAIL;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_HTTP_BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_SUBJECT;
+import static dev.cronwatch.adapters.dynamo.StoredName.KEYWORD_FILTER;
+import static dev.cronwatch.adapters.dynamo.StoredName.START_KEYWORDS;
+import static dev.cronwatch.adapters.dynamo.StoredName.SUCCESS_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PINGS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING_KIND;
@@ -73,6 +81,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.monitor.ProcessingError;
@@ -128,12 +137,30 @@ final class Documents {
     private static StoredDocument pingCheck(PingCheck p) {
         return StoredDocument.empty().put(PING_CODE, p.pingCode()).flag(MANUAL_RESUME, p.manualResume())
                 .flag(POST_ONLY, p.postOnly()).put(TAGS, p.tags().isEmpty() ? null : p.tags())
-                .put(DESCRIPTION, p.description().isEmpty() ? null : p.description());
+                .put(DESCRIPTION, p.description().isEmpty() ? null : p.description())
+                .put(KEYWORD_FILTER, p.filter().equals(KeywordFilter.NONE) ? null : keywordFilter(p.filter()));
     }
 
     private static PingCheck pingCheck(StoredDocument d) {
         return new PingCheck(d.string(PING_CODE), d.flag(MANUAL_RESUME), d.flag(POST_ONLY), d.strings(TAGS),
-                d.string(DESCRIPTION));
+                d.string(DESCRIPTION),
+                d.has(KEYWORD_FILTER) ? keywordFilter(StoredDocument.of(d.get(KEYWORD_FILTER))) : KeywordFilter.NONE);
+    }
+
+    private static StoredDocument keywordFilter(KeywordFilter f) {
+        return StoredDocument.empty().put(START_KEYWORDS, blankAsAbsent(f.startKeywords()))
+                .put(SUCCESS_KEYWORDS, blankAsAbsent(f.successKeywords()))
+                .put(FAILURE_KEYWORDS, blankAsAbsent(f.failureKeywords())).flag(FILTER_SUBJECT, f.subject())
+                .flag(FILTER_BODY, f.body()).flag(FILTER_HTTP_BODY, f.httpBody()).flag(FILTER_DEFAULT_FAIL, f.defaultFail());
+    }
+
+    private static KeywordFilter keywordFilter(StoredDocument d) {
+        return new KeywordFilter(d.string(START_KEYWORDS), d.string(SUCCESS_KEYWORDS), d.string(FAILURE_KEYWORDS),
+                d.flag(FILTER_SUBJECT), d.flag(FILTER_BODY), d.flag(FILTER_HTTP_BODY), d.flag(FILTER_DEFAULT_FAIL));
+    }
+
+    private static String blankAsAbsent(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     /** A Healthchecks ping's record: what it said and who sent it. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.schedule.SimpleSchedule;
@@ -37,7 +38,8 @@ abstract class ManagementStoreContract extends StoreContract {
 
     @Test
     void aHealthchecksCheck_isFoundByItsPingCode_untilItIsDeleted_andKeepsItsSettings() {
-        Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly"))
+        Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly",
+                        new KeywordFilter("go", "", "ERROR, FATAL", true, false, true, true)))
                 .withConfig(MonitorConfig.healthchecks(SimpleSchedule.daily(), "Europe/Riga", 600));
         assertThat(store.commit(TestData.counted(store, Changes.of(check)))).isTrue();
 

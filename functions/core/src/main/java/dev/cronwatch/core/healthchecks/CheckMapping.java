@@ -64,7 +64,7 @@ public final class CheckMapping {
                 spec.manualResume() != null ? spec.manualResume() : existing.manualResume(),
                 spec.methods() != null ? spec.methods().equals("POST") : existing.postOnly(),
                 spec.tags() != null ? CheckSpec.tagList(spec.tags()) : existing.tags(),
-                spec.desc() != null ? spec.desc() : existing.description());
+                spec.desc() != null ? spec.desc() : existing.description(), spec.keywords().applyTo(existing.filter()));
     }
 
     /** The name a new check gets: the spec's, else Healthchecks' empty default shown as its slug. */
@@ -120,6 +120,6 @@ public final class CheckMapping {
                 timeout == null ? (config.timezone() != null ? config.timezone() : DEFAULT_TZ) : null,
                 ping.manualResume(), ping.postOnly() ? "POST" : "", state.status().wireName(), state.started(),
                 state.lastPing(), state.nextPing(), lastDuration,
-                env == null ? 0 : env.pings());
+                env == null ? 0 : env.pings(), ping.filter());
     }
 }

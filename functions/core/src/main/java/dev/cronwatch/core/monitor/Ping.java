@@ -17,6 +17,11 @@ public record Ping(PingKind kind, Integer exitStatus, String method, String user
 
     /** The same ping set aside by the check's settings. */
     public Ping ignored() {
-        return new Ping(PingKind.IGNORED, exitStatus, method, userAgent, remoteAddr, scheme, rid);
+        return as(PingKind.IGNORED);
+    }
+
+    /** The same ping taken as another kind, as the check's settings read it. */
+    public Ping as(PingKind newKind) {
+        return newKind == kind ? this : new Ping(newKind, exitStatus, method, userAgent, remoteAddr, scheme, rid);
     }
 }
