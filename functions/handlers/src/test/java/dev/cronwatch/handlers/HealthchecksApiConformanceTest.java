@@ -107,7 +107,7 @@ class HealthchecksApiConformanceTest {
         assertThat(json(cron)).containsEntry("schedule", "0 3 * * *").doesNotContainKey("timeout");
     }
 
-    /** A ping to the check's URL, by this method with this body, processed. */
+    /** A ping to the check's URL ({@code uuid} and what follows it), by this method with this body, processed. */
     void ping(String method, String uuid, String body) {
         APIGatewayV2HTTPResponse r = call(method, "/ping/" + uuid, null, body);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
@@ -306,6 +306,46 @@ class HealthchecksApiConformanceTest {
         assertThat(pings.get(0)).containsEntry("duration", 3.0).containsEntry("date", "2026-01-01T00:00:03+00:00");
         Map<String, Object> check = json(call("GET", CHECKS + uuid, RW, null));
         assertThat(check).containsEntry("status", "up").containsEntry("last_duration", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pings_listEveryPingWithItsNumber_logAndIgnoredToo_andServeTheirBodies() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"methods\": \"POST\"}").get("uuid");
+        String rid = "0a0a0a0a-0000-4000-8000-000000000001";
+        ping("POST", uuid + "/start?rid=" + rid, "starting");
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("POST", uuid + "?rid=" + rid, null);
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("POST", uuid + "/log", "42 files");
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("GET", uuid, null);
+
+        List<Map<String, Object>> pings = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/pings/", RW, null))
+                .get("pings");
+        String bodies = "http://cronwatch.test/api/v3/checks/" + uuid + "/pings/";
+        assertThat(pings).extracting(p -> p.get("type"), p -> p.get("n"), p -> p.get("method"), p -> p.get("body_url"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("ign", 4, "GET", null),
+                        org.assertj.core.api.Assertions.tuple("log", 3, "POST", bodies + "3/body"),
+                        org.assertj.core.api.Assertions.tuple("success", 2, "POST", null),
+                        org.assertj.core.api.Assertions.tuple("start", 1, "POST", bodies + "1/body"));
+        assertThat(pings.get(2)).containsEntry("duration", 2.0).containsEntry("rid", rid)
+                .containsEntry("date", "2026-01-01T00:00:02+00:00");
+        assertThat(pings.get(3)).containsEntry("rid", rid).containsEntry("date", "2026-01-01T00:00:00+00:00")
+                .doesNotContainKey("duration");
+
+        APIGatewayV2HTTPResponse body = call("GET", CHECKS + uuid + "/pings/3/body", RW, null);
+        assertThat(body.getStatusCode()).isEqualTo(200);
+        assertThat(body.getBody()).isEqualTo("42 files");
+        assertThat(body.getHeaders().get("Content-Type")).startsWith("text/plain");
+        assertThat(call("GET", CHECKS + uuid + "/pings/1/body", RW, null).getBody()).isEqualTo("starting");
+        for (String n : List.of("2", "4", "5", "x")) {
+            assertThat(call("GET", CHECKS + uuid + "/pings/" + n + "/body", RW, null).getStatusCode()).as(n).isEqualTo(404);
+        }
+        assertThat(call("GET", CHECKS + uuid + "/pings/3/body", RO, null).getStatusCode()).isEqualTo(401);
+        // Sentry's view of the same check: one run, started and ended
+        assertThat(system.store.allCheckIns(new dev.cronwatch.core.monitor.MonitorKey("acme", "backups")))
+                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(dev.cronwatch.core.monitor.CheckInStatus.OK));
     }
 
     @Test

@@ -109,6 +109,8 @@ class TemplateTest {
             new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/resume", "ManagementFunction"},
             new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
             new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/", "ManagementFunction"},
+            new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/3/body", "ManagementFunction"},
+            new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/pings/3/body", "ManagementFunction"},
             new String[] {"GET", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
             new String[] {"OPTIONS", "/api/v3/checks/7918b17b-a745-4db1-8575-9d2e07c97f79/flips/", "ManagementFunction"},
             new String[] {"GET", "/api/v3/badges/", "ManagementFunction"},

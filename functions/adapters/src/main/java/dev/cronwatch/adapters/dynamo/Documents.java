@@ -60,7 +60,10 @@ import static dev.cronwatch.adapters.dynamo.StoredName.START_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.SUCCESS_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PINGS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_BODY;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING_KIND;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_NUMBER;
+import static dev.cronwatch.adapters.dynamo.StoredName.START_PING;
 import static dev.cronwatch.adapters.dynamo.StoredName.EXIT_STATUS;
 import static dev.cronwatch.adapters.dynamo.StoredName.METHOD;
 import static dev.cronwatch.adapters.dynamo.StoredName.USER_AGENT;
@@ -167,13 +170,15 @@ final class Documents {
     private static StoredDocument ping(Ping p) {
         return StoredDocument.empty().put(PING_KIND, p.kind().wireName()).put(EXIT_STATUS, p.exitStatus())
                 .put(METHOD, p.method()).put(USER_AGENT, p.userAgent()).put(REMOTE_ADDR, p.remoteAddr())
-                .put(SCHEME, p.scheme()).put(RUN_ID, p.rid());
+                .put(SCHEME, p.scheme()).put(RUN_ID, p.rid()).put(PING_NUMBER, p.n() == 0 ? null : p.n())
+                .flag(PING_BODY, p.hasBody());
     }
 
     private static Ping ping(StoredDocument d) {
         Long exit = d.number(EXIT_STATUS);
         return new Ping(PingKind.fromWire(d.string(PING_KIND)), exit == null ? null : exit.intValue(), d.string(METHOD),
-                d.string(USER_AGENT), d.string(REMOTE_ADDR), d.string(SCHEME), d.string(RUN_ID));
+                d.string(USER_AGENT), d.string(REMOTE_ADDR), d.string(SCHEME), d.string(RUN_ID),
+                d.has(PING_NUMBER) ? d.number(PING_NUMBER) : 0, d.flag(PING_BODY));
     }
 
     static String loggedPing(LoggedPing p) {
@@ -266,7 +271,8 @@ final class Documents {
                 .put(CHECK_IN_STATUS, code(c.status())).put(DATE_ADDED, c.dateAdded())
                 .put(DATE_UPDATED, c.dateUpdated()).put(DURATION, c.durationMs()).put(EXPECTED, c.expectedTime())
                 .put(TIMEOUT_AT, c.timeoutAt()).put(SLOTS, c.slots() == 1 ? null : c.slots())
-                .put(PING, c.ping() == null ? null : ping(c.ping())).json();
+                .put(PING, c.ping() == null ? null : ping(c.ping()))
+                .put(START_PING, c.startPing() == null ? null : ping(c.startPing())).json();
     }
 
     static CheckIn checkIn(MonitorKey key, String environment, String json) {
@@ -274,7 +280,8 @@ final class Documents {
         Long slots = d.number(SLOTS);
         return new CheckIn(d.string(ID), key, d.string(PROJECT), environment, status(d.string(CHECK_IN_STATUS)),
                 d.instant(DATE_ADDED), d.instant(DATE_UPDATED), d.number(DURATION), d.instant(EXPECTED),
-                d.instant(TIMEOUT_AT), slots == null ? 1 : slots, d.has(PING) ? ping(StoredDocument.of(d.get(PING))) : null);
+                d.instant(TIMEOUT_AT), slots == null ? 1 : slots, d.has(PING) ? ping(StoredDocument.of(d.get(PING))) : null,
+                d.has(START_PING) ? ping(StoredDocument.of(d.get(START_PING))) : null);
     }
 
     static String incident(Incident i) {

@@ -48,8 +48,8 @@ public final class PingRules {
      */
     static Changes apply(Outcome o, CheckInMessage message) {
         PingRequest request = message.ping();
-        Ping ping = settled(o, request);
         Outcome counted = o.withEnvironment(o.environment().withPingCounted());
+        Ping ping = settled(o, request).numbered(counted.environment().pings(), request.body().length > 0);
         if (ping.kind().checkInStatus() == null) return logged(counted, message, ping);
         Instant at = message.receivedAt();
         CheckIn open = openRunFor(counted.environment(), message);
@@ -125,7 +125,7 @@ public final class PingRules {
         CheckInStatus status = ping.kind().checkInStatus();
         if (open != null) {
             long duration = Duration.between(open.dateAdded(), at).toMillis();
-            return open.withStatus(status, duration, null, at).withPing(ping);
+            return open.withStatus(status, duration, null, at).endedBy(ping);
         }
         return new CheckIn(newRunId(o.environment(), message), message.monitor(), message.projectId(),
                 o.environment().name(), status, at, at, null, o.environment().nextCheckIn(), null).withPing(ping);

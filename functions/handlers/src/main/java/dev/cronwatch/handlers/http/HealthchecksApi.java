@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
-import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.healthchecks.PingLogEntry;
 import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.Ping;
 import dev.cronwatch.core.service.BadgeService;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +90,18 @@ final class HealthchecksApi {
     /** {@code GET checks/<uuid>/pings/}: read-write keys only, newest first. */
     APIGatewayV2HTTPResponse pings(Request request, String code) {
         return answer(request, true, (key, body) -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (CheckIn checkIn : checks.pings(key, code, PINGS_LIMIT)) out.addAll(pings(checkIn));
-            for (int i = 0; i < out.size(); i++) out.get(i).put("n", out.size() - i);
-            return json(200, Map.of("pings", out.subList(0, Math.min(out.size(), PINGS_LIMIT))));
+            String bodies = SiteRoot.of(request) + PREFIX + "/checks/" + code + "/pings/";
+            List<Map<String, Object>> out = checks.pings(key, code, PINGS_LIMIT).stream().map(p -> ping(p, bodies)).toList();
+            return json(200, Map.of("pings", out));
+        });
+    }
+
+    /** {@code GET checks/<uuid>/pings/<n>/body}: the body as text; 404 when the ping came without one. */
+    APIGatewayV2HTTPResponse pingBody(Request request, String code, String n) {
+        return answer(request, true, (key, body) -> {
+            if (!n.matches("[0-9]{1,18}")) return HealthchecksAnswers.error(404, "not found");
+            byte[] content = checks.pingBody(key, code, Long.parseLong(n), PINGS_LIMIT);
+            return HealthchecksAnswers.text(200, new String(content, StandardCharsets.UTF_8));
         });
     }
 
@@ -243,44 +249,21 @@ final class HealthchecksApi {
         return json;
     }
 
-    /**
-     * A check-in as Healthchecks' pings, newest first: a run that started and ended is its start and its
-     * end (the end with the run's duration), a single success or fail one ping.
-     */
-    private static List<Map<String, Object>> pings(CheckIn checkIn) {
-        Instant end = checkIn.dateUpdated() != null ? checkIn.dateUpdated() : checkIn.dateAdded();
-        if (checkIn.status() == CheckInStatus.IN_PROGRESS || !end.isAfter(checkIn.dateAdded())) {
-            return List.of(ping(checkIn, type(checkIn), checkIn.dateAdded(), false));
-        }
-        return List.of(ping(checkIn, type(checkIn), end, true), ping(checkIn, "start", checkIn.dateAdded(), false));
-    }
-
-    /** Healthchecks' {@code Ping.to_dict}; its {@code n} is numbered once the list is made. */
-    private static Map<String, Object> ping(CheckIn checkIn, String type, Instant date, boolean timed) {
-        Ping ping = checkIn.ping();
+    /** Healthchecks' {@code Ping.to_dict}. */
+    private static Map<String, Object> ping(PingLogEntry entry, String bodies) {
+        Ping ping = entry.ping();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type);
-        json.put("date", time(date));
-        json.put("n", 0);
+        json.put("type", entry.type());
+        json.put("date", time(entry.date()));
+        json.put("n", entry.n());
         json.put("scheme", ping == null ? "http" : ping.scheme());
         json.put("remote_addr", ping == null ? null : ping.remoteAddr());
         json.put("method", ping == null ? null : ping.method());
         json.put("ua", ping == null ? "" : ping.userAgent());
         json.put("rid", ping == null ? null : ping.rid());
-        json.put("body_url", null);
-        if (timed && checkIn.durationMs() != null) {
-            json.put("duration", Math.round(checkIn.durationMs() / 10.0) / 100.0);
-        }
+        json.put("body_url", entry.bodyId() == null ? null : bodies + entry.n() + "/body");
+        if (entry.durationMs() != null) json.put("duration", Math.round(entry.durationMs() / 10.0) / 100.0);
         return json;
-    }
-
-    private static String type(CheckIn checkIn) {
-        return switch (checkIn.status()) {
-            case IN_PROGRESS -> "start";
-            case OK -> "success";
-            case ERROR, MISSED, TIMEOUT -> "fail";
-            case UNKNOWN -> "start";
-        };
     }
 
     /** Healthchecks' timestamps: ISO 8601 with {@code +00:00} and no fraction. */

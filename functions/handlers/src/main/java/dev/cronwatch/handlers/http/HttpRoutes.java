@@ -107,6 +107,8 @@ public final class HttpRoutes {
                 route("OPTIONS", HC_CHECK + "/resume", (r, v) -> hc.preflight(r)),
                 route("GET", HC_CHECK + "/pings", (r, v) -> hc.pings(r, v.get("code"))),
                 route("OPTIONS", HC_CHECK + "/pings", (r, v) -> hc.preflight(r)),
+                route("GET", HC_CHECK + "/pings/{n}/body", (r, v) -> hc.pingBody(r, v.get("code"), v.get("n"))),
+                route("OPTIONS", HC_CHECK + "/pings/{n}/body", (r, v) -> hc.preflight(r)),
                 route("GET", HC_CHECK + "/flips", (r, v) -> hc.flips(r, v.get("code"))),
                 route("OPTIONS", HC_CHECK + "/flips", (r, v) -> hc.preflight(r)),
                 route("GET", HealthchecksApi.PREFIX + "/badges", (r, v) -> hc.badges(r)),
