@@ -348,6 +348,107 @@ class HealthchecksApiConformanceTest {
                 .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(dev.cronwatch.core.monitor.CheckInStatus.OK));
     }
 
+    int alertsRaised() {
+        return system.store.outbox().size() + system.publisher.published().size();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void channels_listsTheStacksOneChannel_forReadWriteKeys() {
+        APIGatewayV2HTTPResponse r = call("GET", "/api/v3/channels/", RW, null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) json(r).get("channels")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("id", dev.cronwatch.core.healthchecks.StackChannel.ID).containsEntry("name", "alerts")
+                        .containsEntry("kind", "sns"));
+        assertThat(call("GET", "/api/v3/channels/", RO, null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void channels_noneOpensTheIncidentWithoutAnAlert_allOrTheChannelsIdAlerts() {
+        String silent = (String) created("{\"name\": \"quiet\", \"channels\": \"\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + silent, RW, null))).containsEntry("channels", "");
+        ping("POST", silent + "/fail", null);
+        assertThat(json(call("GET", CHECKS + silent, RW, null))).containsEntry("status", "down");
+        assertThat(json(call("GET", CHECKS + silent + "/flips/", RW, null)).get("flips")).asList().hasSize(1);
+        assertThat(alertsRaised()).isZero();
+
+        String loud = (String) created("{\"name\": \"loud\", \"channels\": \"" + dev.cronwatch.core.healthchecks.StackChannel.ID + "\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + loud, RW, null))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+        ping("POST", loud + "/fail", null);
+        assertThat(alertsRaised()).isEqualTo(1);
+        String all = (String) created("{\"name\": \"all\", \"channels\": \"*\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + all, RW, null))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+        assertThat(json(call("POST", CHECKS + silent, RW, "{\"channels\": \"alerts\"}"))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+    }
+
+    @Test
+    void channels_anUnknownIdentifier_isRefusedInHealthchecksWords_andStoresNothing() {
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS, RW, "{\"name\": \"x\", \"channels\": \"" + dev.cronwatch.core.healthchecks.StackChannel.ID + ",email\"}");
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(json(r)).containsExactly(Map.entry("error", "invalid channel identifier: email"));
+        assertThat(system.store.monitors("acme")).isEmpty();
+    }
+
+    /** The dashboard's setup help reads it to offer the slug form of the ping URLs. */
+    @Test
+    void thePingKey_isMadeOnFirstAsking_answeredToTheOrganizationsTokenOnly_andPingsBySlug() {
+        String path = "/api/0/projects/acme/web/ping-key/";
+        APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", path,
+                Map.of("authorization", "Bearer acme-token"), null), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        String pingKey = (String) json(r).get("pingKey");
+        assertThat(pingKey).matches("[a-z0-9]{22}");
+        assertThat(json(system.handler.handleRequest(HttpEvents.event("GET", "/api/0/projects/acme/1/ping-key/",
+                Map.of("authorization", "Bearer acme-token"), null), null))).containsEntry("pingKey", pingKey);
+        for (String token : new String[] {"Bearer globex-token", "DSN " + InMemorySystem.DSN}) {
+            APIGatewayV2HTTPResponse refused = system.handler.handleRequest(HttpEvents.event("GET", path,
+                    Map.of("authorization", token), null), null);
+            assertThat(refused.getStatusCode()).as(token).isBetween(400, 499);
+            assertThat(refused.getBody()).doesNotContain(pingKey);
+        }
+        assertThat(system.handler.handleRequest(HttpEvents.event("GET", "/api/0/projects/acme/nope/ping-key/",
+                Map.of("authorization", "Bearer acme-token"), null), null).getStatusCode()).isEqualTo(404);
+
+        String uuid = (String) created("{\"name\": \"Backups\", \"slug\": \"backups\"}").get("uuid");
+        ping("GET", pingKey + "/backups", null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+    }
+
+    /** Healthchecks' slugs are up to 100 characters; Sentry's monitors keep theirs at 50. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHundredCharacterSlug_worksThroughPingsApiV3TheSentryListAndTheDashboardsCalls() {
+        String slug = "nightly-" + "x".repeat(92);
+        String uuid = (String) created("{\"name\": \"Nightly\", \"slug\": \"" + slug + "\"}").get("uuid");
+        Map<String, Object> named = created("{\"name\": \"Backup of " + "db ".repeat(30) + "\"}");
+        assertThat((String) named.get("slug")).hasSize(99).startsWith("backup-of-db-db-").endsWith("-db");
+        assertThat(json(call("POST", CHECKS, RW, "{\"name\": \"x\", \"slug\": \"" + "y".repeat(101) + "\"}")))
+                .containsEntry("error", "json validation error: slug is too long");
+
+        String pingKey = system.tenants.ensurePingKey("acme", "1", "abcdefghijklmnopqrstuv").key();
+        ping("POST", pingKey + "/" + slug, null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("slug", slug).containsEntry("status", "up");
+        assertThat(checks(call("GET", CHECKS + "?slug=" + slug, RW, null))).hasSize(1);
+
+        Map<String, String> token = Map.of("authorization", "Bearer acme-token");
+        String monitors = "/api/0/organizations/acme/monitors/";
+        APIGatewayV2HTTPResponse list = system.handler.handleRequest(HttpEvents.event("GET", monitors, token, null), null);
+        assertThat(list.getBody()).contains("\"slug\":\"" + slug + "\"");
+        for (String path : List.of(slug + "/", slug + "/checkins/", slug + "/incidents/", slug + "/processing-errors/")) {
+            APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", monitors + path, token, null), null);
+            assertThat(r.getStatusCode()).as(path + ": " + r.getBody()).isEqualTo(200);
+        }
+        APIGatewayV2HTTPResponse summaries = system.handler.handleRequest(HttpEvents.event("GET",
+                "/api/0/organizations/acme/monitor-summaries/", token, null), null);
+        assertThat(summaries.getBody()).contains(slug);
+        // Sentry's own monitors keep Sentry's 50
+        APIGatewayV2HTTPResponse sentry = system.handler.handleRequest(HttpEvents.event("POST", monitors, token,
+                "{\"name\": \"n\", \"slug\": \"" + "z".repeat(51) + "\", \"project\": \"1\", "
+                        + "\"config\": {\"schedule_type\": \"crontab\", \"schedule\": \"0 * * * *\"}}"), null);
+        assertThat(sentry.getStatusCode()).isEqualTo(400);
+        assertThat(sentry.getBody()).contains("1 to 50");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void flips_aFailIsAFlipDown_asHealthchecksListsThem() {

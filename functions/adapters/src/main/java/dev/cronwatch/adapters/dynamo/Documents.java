@@ -56,6 +56,7 @@ import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_DEFAULT_FAIL;
 import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_HTTP_BODY;
 import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_SUBJECT;
 import static dev.cronwatch.adapters.dynamo.StoredName.KEYWORD_FILTER;
+import static dev.cronwatch.adapters.dynamo.StoredName.NO_ALERTS;
 import static dev.cronwatch.adapters.dynamo.StoredName.START_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.SUCCESS_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PINGS;
@@ -141,13 +142,15 @@ final class Documents {
         return StoredDocument.empty().put(PING_CODE, p.pingCode()).flag(MANUAL_RESUME, p.manualResume())
                 .flag(POST_ONLY, p.postOnly()).put(TAGS, p.tags().isEmpty() ? null : p.tags())
                 .put(DESCRIPTION, p.description().isEmpty() ? null : p.description())
-                .put(KEYWORD_FILTER, p.filter().equals(KeywordFilter.NONE) ? null : keywordFilter(p.filter()));
+                .put(KEYWORD_FILTER, p.filter().equals(KeywordFilter.NONE) ? null : keywordFilter(p.filter()))
+                .flag(NO_ALERTS, !p.alerts());
     }
 
     private static PingCheck pingCheck(StoredDocument d) {
         return new PingCheck(d.string(PING_CODE), d.flag(MANUAL_RESUME), d.flag(POST_ONLY), d.strings(TAGS),
                 d.string(DESCRIPTION),
-                d.has(KEYWORD_FILTER) ? keywordFilter(StoredDocument.of(d.get(KEYWORD_FILTER))) : KeywordFilter.NONE);
+                d.has(KEYWORD_FILTER) ? keywordFilter(StoredDocument.of(d.get(KEYWORD_FILTER))) : KeywordFilter.NONE,
+                !d.flag(NO_ALERTS));
     }
 
     private static StoredDocument keywordFilter(KeywordFilter f) {

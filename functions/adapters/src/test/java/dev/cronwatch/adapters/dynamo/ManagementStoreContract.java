@@ -39,7 +39,7 @@ abstract class ManagementStoreContract extends StoreContract {
     @Test
     void aHealthchecksCheck_isFoundByItsPingCode_untilItIsDeleted_andKeepsItsSettings() {
         Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly",
-                        new KeywordFilter("go", "", "ERROR, FATAL", true, false, true, true)))
+                        new KeywordFilter("go", "", "ERROR, FATAL", true, false, true, true), false))
                 .withConfig(MonitorConfig.healthchecks(SimpleSchedule.daily(), "Europe/Riga", 600));
         assertThat(store.commit(TestData.counted(store, Changes.of(check)))).isTrue();
 

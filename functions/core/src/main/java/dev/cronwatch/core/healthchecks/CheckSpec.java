@@ -102,6 +102,7 @@ public record CheckSpec(String name, String slug, String tags, String desc, Long
         String tz = string(json, "tz", 100);
         if (tz != null && !TimeZones.isValid(tz)) throw invalid("tz is not a valid timezone");
         List<String> unique = unique(json);
+        if (channels != null) StackChannel.alerts(channels);
         Keywords keywords = new Keywords(startKw, successKw, failureKw, subject, subjectFail, filterSubject, filterBody,
                 filterHttpBody, filterDefaultFail);
         return new CheckSpec(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels, unique,

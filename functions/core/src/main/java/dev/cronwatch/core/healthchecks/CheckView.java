@@ -14,8 +14,10 @@ import java.time.Instant;
  * @param nextPing   when the next ping is due (Healthchecks' grace start), or null
  * @param lastDuration seconds, or null
  * @param filter     the keyword filters
+ * @param channels   Healthchecks' {@code channels}: the stack channel's id, or empty
  */
 public record CheckView(String code, String projectId, String name, String slug, String tags, String desc, long grace,
                         Long timeout, String schedule, String tz, boolean manualResume, String methods, String status, boolean started,
-                        Instant lastPing, Instant nextPing, Long lastDuration, long nPings, KeywordFilter filter) {
+                        Instant lastPing, Instant nextPing, Long lastDuration, long nPings, KeywordFilter filter,
+                        String channels) {
 }

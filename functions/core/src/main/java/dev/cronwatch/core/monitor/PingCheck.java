@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * {@code postOnly} is Healthchecks' {@code methods == "POST"}: pings by any other method are recorded
  * and ignored. {@code manualResume}: a ping to a paused check is recorded and ignored instead of
  * resuming it. {@code filter}: the keyword filters that may make a ping another kind by its body.
+ * {@code alerts}: whether its incidents publish alerts (Healthchecks' {@code channels} other than "").
  */
 public record PingCheck(String pingCode, boolean manualResume, boolean postOnly, List<String> tags,
-                        String description, KeywordFilter filter) {
+                        String description, KeywordFilter filter, boolean alerts) {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -25,9 +26,9 @@ public record PingCheck(String pingCode, boolean manualResume, boolean postOnly,
         filter = filter == null ? KeywordFilter.NONE : filter;
     }
 
-    /** A check without keyword filters. */
+    /** A check without keyword filters, alerting. */
     public PingCheck(String pingCode, boolean manualResume, boolean postOnly, List<String> tags, String description) {
-        this(pingCode, manualResume, postOnly, tags, description, KeywordFilter.NONE);
+        this(pingCode, manualResume, postOnly, tags, description, KeywordFilter.NONE, true);
     }
 
     /** A check with Healthchecks' defaults, as {@code ?create=1} makes one. */

@@ -307,7 +307,7 @@ class PingRulesTest {
 
     private static PingScenario filtered(boolean defaultFail) throws Exception {
         return new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, false, List.of(), "",
-                new KeywordFilter("STARTING", "SUCCESS, done", "ERROR", false, false, true, defaultFail)));
+                new KeywordFilter("STARTING", "SUCCESS, done", "ERROR", false, false, true, defaultFail), true));
     }
 
     private static List<CheckInStatus> statuses(PingScenario p) {
@@ -350,7 +350,7 @@ class PingRulesTest {
     @Test
     void keywordFilter_offLeavesThePingAsItsUrlSays() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, false, List.of(), "",
-                new KeywordFilter("", "", "ERROR", true, true, false, true)));
+                new KeywordFilter("", "", "ERROR", true, true, false, true), true));
         p.ping(PingKind.SUCCESS, "2020-01-01T10:00:00Z", null, "POST", "ERROR");
         assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.UP);
     }
@@ -370,7 +370,7 @@ class PingRulesTest {
     @Test
     void postOnlyCheck_ignoresAGetPing_beforeItsKeywordFiltersReadTheBody() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, true, List.of(), "",
-                new KeywordFilter("", "done", "", false, false, true, true)));
+                new KeywordFilter("", "done", "", false, false, true, true), true));
         p.ping(PingKind.LOG, "2020-01-01T10:00:00Z", null, "GET", "done");
         assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.NEW);
         assertThat(p.s.store.loggedPings(p.key(), 10)).singleElement()

@@ -5,6 +5,7 @@ import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
 import dev.cronwatch.core.healthchecks.PingLogEntry;
+import dev.cronwatch.core.healthchecks.StackChannel;
 import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.Ping;
 import dev.cronwatch.core.service.BadgeService;
@@ -146,6 +147,12 @@ final class HealthchecksApi {
         return "/badge/" + p.badgeKey() + "/" + p.signature() + tag + "." + p.format();
     }
 
+    /** {@code GET channels/}: read-write keys only; the stack's one channel (its SNS topic). */
+    APIGatewayV2HTTPResponse channels(Request request) {
+        return answer(request, true, (key, body) -> json(200, Map.of("channels", List.of(Map.of(
+                "id", StackChannel.ID, "name", StackChannel.NAME, "kind", StackChannel.KIND)))));
+    }
+
     /** {@code GET status/}: {@code OK} while the service answers. */
     APIGatewayV2HTTPResponse status(Request request) {
         return HealthchecksAnswers.text(200, "OK");
@@ -238,7 +245,7 @@ final class HealthchecksApi {
             json.put("update_url", update);
             json.put("pause_url", update + "/pause");
             json.put("resume_url", update + "/resume");
-            json.put("channels", "*");
+            json.put("channels", c.channels());
         }
         if (c.timeout() != null) {
             json.put("timeout", c.timeout());
