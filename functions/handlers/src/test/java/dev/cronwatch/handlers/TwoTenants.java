@@ -199,7 +199,7 @@ final class TwoTenants {
     /**
      * Checks every argument that would become a DynamoDB key part, then calls the fake. The checks are
      * what the real table needs: organization and project names of their shape (no "#" to forge a
-     * key), monitor slugs, check-in ids as UUIDs, environments as printable names, public keys as hex.
+     * key), monitor slugs (a Healthchecks check's may be 100), check-in ids as UUIDs, environments as printable names, public keys as hex.
      */
     @SuppressWarnings("unchecked")
     private <T> T guarded(Class<T> port, T target) {
@@ -208,7 +208,7 @@ final class TwoTenants {
                 String written = writtenOrganization(method.getName(), args);
                 if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
-                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.MONITOR.accepts(key.slug()))) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.CHECK.accepts(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
                     }
                     if (arg instanceof Attachment a && !isUuid(a.checkInId())) {
