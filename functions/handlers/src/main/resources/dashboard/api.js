@@ -128,6 +128,7 @@ export const api = {
       {query: {num_ticks: ticks, schedule_type, schedule, timezone, start}}),
   projects: (organization) => call('GET', org(organization, 'projects')),
   keys: (organization, projectSlug) => call('GET', ['api', '0', 'projects', organization, projectSlug, 'keys']),
+  pingKey: (organization, projectSlug) => call('GET', ['api', '0', 'projects', organization, projectSlug, 'ping-key']),
 };
 
 /**

@@ -38,7 +38,8 @@ function route() {
   const slug = match && sameOrganization ? decoded(match[2]) : null;
   if (slug) {
     current = monitorPage(main, {organization: s.organization, slug, section: match[3],
-      projectName: directory.name, dsnFor: directory.dsn, onDeleted: () => { location.hash = '#/'; }});
+      projectName: directory.name, dsnFor: directory.dsn, pingKeyFor: directory.pingKey,
+      onDeleted: () => { location.hash = '#/'; }});
   } else {
     current = monitorsPage(main, {organization: s.organization, projectName: directory.name,
       projects: directory.projects, dsnFor: directory.dsn});
@@ -81,6 +82,11 @@ function projectDirectory(organization) {
     for (const p of projects) names.set(String(p.id), p.name || p.slug || String(p.id));
   }).catch(() => { projects = []; });
   const dsns = new Map();
+  const pingKeys = new Map();
+  const project = async (projectId) => {
+    await loaded;
+    return projects.find((p) => String(p.id) === String(projectId));
+  };
   return {
     name: (id) => names.get(String(id)) ?? `project ${id}`,
     async projects() {
@@ -88,16 +94,25 @@ function projectDirectory(organization) {
       return projects;
     },
     async dsn(projectId) {
-      await loaded;
-      const project = projects.find((p) => String(p.id) === String(projectId));
-      if (!project) return null;
-      if (!dsns.has(project.slug)) {
-        dsns.set(project.slug, api.keys(organization, project.slug).then(({data}) => {
+      const found = await project(projectId);
+      if (!found) return null;
+      if (!dsns.has(found.slug)) {
+        dsns.set(found.slug, api.keys(organization, found.slug).then(({data}) => {
           const key = (data ?? []).find((k) => k.dsn?.public);
           return key ? key.dsn.public : null;
         }).catch(() => null));
       }
-      return dsns.get(project.slug);
+      return dsns.get(found.slug);
+    },
+    /** The project's Healthchecks ping key (made on first use), or null. */
+    async pingKey(projectId) {
+      const found = await project(projectId);
+      if (!found) return null;
+      if (!pingKeys.has(found.slug)) {
+        pingKeys.set(found.slug, api.pingKey(organization, found.slug).then(({data}) => data?.pingKey ?? null)
+          .catch(() => null));
+      }
+      return pingKeys.get(found.slug);
     },
   };
 }

@@ -15,7 +15,7 @@ import {errorsTable, incidentsTable, withIncidentReasons} from './monitorhistory
 import {setupSection} from './setup.js';
 import {monitorState} from './status.js';
 
-export function monitorPage(main, {organization, slug, section: openSection, projectName, dsnFor, onDeleted}) {
+export function monitorPage(main, {organization, slug, section: openSection, projectName, dsnFor, pingKeyFor, onDeleted}) {
   let destroyed = false;
   let monitor = null;
   let focusSetup = openSection === 'setup';
@@ -100,9 +100,10 @@ export function monitorPage(main, {organization, slug, section: openSection, pro
   async function fillSetup() {
     const names = monitor.environments.map((env) => env.name);
     const dsn = await dsnFor(String(monitor.project));
+    const pingKey = monitor.healthchecks ? await pingKeyFor(String(monitor.project)) : null;
     if (destroyed) return;
     document.getElementById('setup-body')?.replaceChildren(
-      setupSection({organization, monitor, environments: names, dsn, origin: location.origin}));
+      setupSection({organization, monitor, environments: names, dsn, pingKey, origin: location.origin}));
   }
 
   return {

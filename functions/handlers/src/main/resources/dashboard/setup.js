@@ -28,7 +28,7 @@ export function environmentChoices(names) {
 }
 
 /** The lines, as plain text, so they can be tested without a browser. */
-export function setupLines({organization, monitor, environment, dsn, origin}) {
+export function setupLines({organization, monitor, environment, dsn, pingKey, origin}) {
   const e = endpoints(dsn, origin, monitor.project);
   const slug = monitor.slug;
   const config = monitor.config;
@@ -61,6 +61,7 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
     env ? `-e ${shellQuote(env)}` : null,
   ].filter(Boolean).join(' ');
   const ping = monitor.healthchecks ? `${e.base}/ping/${monitor.healthchecks.pingCode}` : null;
+  const bySlug = ping ? `${e.base}/ping/${pingKey || '<PING_KEY>'}/${slug}` : null;
   return {
     known: e.known,
     // Healthchecks' own curl lines (docs/spec.md §14.1): its clients keep them and change only the host
@@ -74,6 +75,14 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
       `output=$(your-command 2>&1); curl -fsS -m 10 --retry 5 --data-raw "$output" ${ping}/$?`,
       '# systemd, in the service unit',
       `ExecStopPost=curl -fsS -m 10 --retry 5 -o /dev/null ${ping}/\${EXIT_STATUS}`,
+    ].join('\n'),
+    // the same by the project's ping key and the slug, as Healthchecks' slug URLs are
+    healthchecksBySlug: bySlug && [
+      '# by the project\'s ping key and this slug',
+      `your-command && curl -fsS -m 10 --retry 5 -o /dev/null ${bySlug}`,
+      `curl -fsS -m 10 --retry 5 -o /dev/null ${bySlug}/start`,
+      `your-command; curl -fsS -m 10 --retry 5 -o /dev/null ${bySlug}/$?`,
+      `curl -fsS -m 10 --retry 5 -o /dev/null ${bySlug}/fail`,
     ].join('\n'),
     twoStep: [
       '# when the job starts',
@@ -119,9 +128,10 @@ export function setupLines({organization, monitor, environment, dsn, origin}) {
   };
 }
 
-export function setupSection({organization, monitor, environments, dsn, origin}) {
+export function setupSection({organization, monitor, environments, dsn, pingKey, origin}) {
   const body = h('div', {class: 'setup'});
-  const show = (environment) => body.replaceChildren(...setupBlocks(setupLines({organization, monitor, environment, dsn, origin})));
+  const show = (environment) => body.replaceChildren(...setupBlocks(setupLines({organization, monitor, environment, dsn,
+    pingKey, origin})));
   show('production');
   return h('div', {},
     h('div', {class: 'field inline'}, h('label', {for: 'setup-environment'}, 'Environment shown'),
@@ -139,6 +149,8 @@ function setupBlocks(lines) {
       ' printed it, and ', h('code', {}, 'GET /api/0/projects/{organization}/{project}/keys/'), ' lists the keys.'),
     lines.healthchecks ? block('setup-healthchecks', 'Healthchecks ping URLs (curl, as Healthchecks gives them)',
       lines.healthchecks) : null,
+    lines.healthchecksBySlug ? block('setup-healthchecks-slug', 'Healthchecks ping URLs by slug (the project\'s ping key)',
+      lines.healthchecksBySlug) : null,
     block('setup-two-step', 'curl: start and end of each run', lines.twoStep),
     block('setup-heartbeat', 'curl: one heartbeat when the job succeeds', lines.heartbeat),
     block('setup-crontab', 'A crontab line (Sentry\'s relay URL, no header needed)', lines.crontab),

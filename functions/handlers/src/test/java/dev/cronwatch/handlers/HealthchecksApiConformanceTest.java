@@ -107,6 +107,56 @@ class HealthchecksApiConformanceTest {
         assertThat(json(cron)).containsEntry("schedule", "0 3 * * *").doesNotContainKey("timeout");
     }
 
+    /** A ping to the check's URL ({@code uuid} and what follows it), by this method with this body, processed. */
+    void ping(String method, String uuid, String body) {
+        APIGatewayV2HTTPResponse r = call(method, "/ping/" + uuid, null, body);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        system.process();
+    }
+
+    @Test
+    void keywordFilters_areStoredAndShown_andTheDeprecatedSubjectFieldsSetTheKeywords() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"filter_http_body\": true, \"start_kw\": \"go\", "
+                + "\"success_kw\": \"done\", \"failure_kw\": \"ERROR,FATAL\", \"filter_default_fail\": true}").get("uuid");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("filter_http_body", true)
+                .containsEntry("start_kw", "go").containsEntry("success_kw", "done").containsEntry("failure_kw", "ERROR,FATAL")
+                .containsEntry("filter_default_fail", true).containsEntry("filter_subject", false)
+                .containsEntry("subject", "").containsEntry("subject_fail", "");
+
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS + uuid, RW, "{\"subject\": \"OK\", \"subject_fail\": \"BAD\"}");
+        assertThat(json(r)).containsEntry("success_kw", "OK").containsEntry("failure_kw", "BAD")
+                .containsEntry("filter_subject", true).containsEntry("subject", "OK").containsEntry("subject_fail", "BAD")
+                .containsEntry("filter_http_body", true).containsEntry("start_kw", "go");
+        // an explicit keyword sent with its deprecated name wins, as Healthchecks applies it last
+        assertThat(json(call("POST", CHECKS + uuid, RW, "{\"subject\": \"A\", \"success_kw\": \"B\"}")))
+                .containsEntry("success_kw", "B");
+        assertThat(json(call("POST", CHECKS + uuid, RW, "{\"subject\": \"\", \"subject_fail\": \"\"}")))
+                .containsEntry("filter_subject", false).containsEntry("subject", "");
+    }
+
+    @Test
+    void keywordFilters_decideWhatAPingIs_byItsBody() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"filter_http_body\": true, \"success_kw\": \"done\", "
+                + "\"failure_kw\": \"ERROR\"}").get("uuid");
+        ping("POST", uuid, "nothing to see");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "new").containsEntry("n_pings", 1);
+        ping("POST", uuid, "backup done");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+        ping("POST", uuid, "backup done, 1 ERROR");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "down");
+    }
+
+    @Test
+    void methodsPost_ignoresPingsByAnotherMethod() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"methods\": \"POST\"}").get("uuid");
+        ping("GET", uuid, null);
+        ping("HEAD", uuid, null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "new").containsEntry("n_pings", 2)
+                .containsEntry("methods", "POST");
+        ping("POST", uuid, "");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+    }
+
     /** Each is kept in the monitor's item and tags in the badge summary, which DynamoDB bounds (hostile review). */
     @Test
     void tagsDescriptionAndChannels_ofUnboundedLength_areRefused_andStoreNothing() {
@@ -256,6 +306,147 @@ class HealthchecksApiConformanceTest {
         assertThat(pings.get(0)).containsEntry("duration", 3.0).containsEntry("date", "2026-01-01T00:00:03+00:00");
         Map<String, Object> check = json(call("GET", CHECKS + uuid, RW, null));
         assertThat(check).containsEntry("status", "up").containsEntry("last_duration", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pings_listEveryPingWithItsNumber_logAndIgnoredToo_andServeTheirBodies() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"methods\": \"POST\"}").get("uuid");
+        String rid = "0a0a0a0a-0000-4000-8000-000000000001";
+        ping("POST", uuid + "/start?rid=" + rid, "starting");
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("POST", uuid + "?rid=" + rid, null);
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("POST", uuid + "/log", "42 files");
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("GET", uuid, null);
+
+        List<Map<String, Object>> pings = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/pings/", RW, null))
+                .get("pings");
+        String bodies = "http://cronwatch.test/api/v3/checks/" + uuid + "/pings/";
+        assertThat(pings).extracting(p -> p.get("type"), p -> p.get("n"), p -> p.get("method"), p -> p.get("body_url"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("ign", 4, "GET", null),
+                        org.assertj.core.api.Assertions.tuple("log", 3, "POST", bodies + "3/body"),
+                        org.assertj.core.api.Assertions.tuple("success", 2, "POST", null),
+                        org.assertj.core.api.Assertions.tuple("start", 1, "POST", bodies + "1/body"));
+        assertThat(pings.get(2)).containsEntry("duration", 2.0).containsEntry("rid", rid)
+                .containsEntry("date", "2026-01-01T00:00:02+00:00");
+        assertThat(pings.get(3)).containsEntry("rid", rid).containsEntry("date", "2026-01-01T00:00:00+00:00")
+                .doesNotContainKey("duration");
+
+        APIGatewayV2HTTPResponse body = call("GET", CHECKS + uuid + "/pings/3/body", RW, null);
+        assertThat(body.getStatusCode()).isEqualTo(200);
+        assertThat(body.getBody()).isEqualTo("42 files");
+        assertThat(body.getHeaders().get("Content-Type")).startsWith("text/plain");
+        assertThat(call("GET", CHECKS + uuid + "/pings/1/body", RW, null).getBody()).isEqualTo("starting");
+        for (String n : List.of("2", "4", "5", "x")) {
+            assertThat(call("GET", CHECKS + uuid + "/pings/" + n + "/body", RW, null).getStatusCode()).as(n).isEqualTo(404);
+        }
+        assertThat(call("GET", CHECKS + uuid + "/pings/3/body", RO, null).getStatusCode()).isEqualTo(401);
+        // Sentry's view of the same check: one run, started and ended
+        assertThat(system.store.allCheckIns(new dev.cronwatch.core.monitor.MonitorKey("acme", "backups")))
+                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(dev.cronwatch.core.monitor.CheckInStatus.OK));
+    }
+
+    int alertsRaised() {
+        return system.store.outbox().size() + system.publisher.published().size();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void channels_listsTheStacksOneChannel_forReadWriteKeys() {
+        APIGatewayV2HTTPResponse r = call("GET", "/api/v3/channels/", RW, null);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) json(r).get("channels")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("id", dev.cronwatch.core.healthchecks.StackChannel.ID).containsEntry("name", "alerts")
+                        .containsEntry("kind", "sns"));
+        assertThat(call("GET", "/api/v3/channels/", RO, null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void channels_noneOpensTheIncidentWithoutAnAlert_allOrTheChannelsIdAlerts() {
+        String silent = (String) created("{\"name\": \"quiet\", \"channels\": \"\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + silent, RW, null))).containsEntry("channels", "");
+        ping("POST", silent + "/fail", null);
+        assertThat(json(call("GET", CHECKS + silent, RW, null))).containsEntry("status", "down");
+        assertThat(json(call("GET", CHECKS + silent + "/flips/", RW, null)).get("flips")).asList().hasSize(1);
+        assertThat(alertsRaised()).isZero();
+
+        String loud = (String) created("{\"name\": \"loud\", \"channels\": \"" + dev.cronwatch.core.healthchecks.StackChannel.ID + "\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + loud, RW, null))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+        ping("POST", loud + "/fail", null);
+        assertThat(alertsRaised()).isEqualTo(1);
+        String all = (String) created("{\"name\": \"all\", \"channels\": \"*\"}").get("uuid");
+        assertThat(json(call("GET", CHECKS + all, RW, null))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+        assertThat(json(call("POST", CHECKS + silent, RW, "{\"channels\": \"alerts\"}"))).containsEntry("channels", dev.cronwatch.core.healthchecks.StackChannel.ID);
+    }
+
+    @Test
+    void channels_anUnknownIdentifier_isRefusedInHealthchecksWords_andStoresNothing() {
+        APIGatewayV2HTTPResponse r = call("POST", CHECKS, RW, "{\"name\": \"x\", \"channels\": \"" + dev.cronwatch.core.healthchecks.StackChannel.ID + ",email\"}");
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(json(r)).containsExactly(Map.entry("error", "invalid channel identifier: email"));
+        assertThat(system.store.monitors("acme")).isEmpty();
+    }
+
+    /** The dashboard's setup help reads it to offer the slug form of the ping URLs. */
+    @Test
+    void thePingKey_isMadeOnFirstAsking_answeredToTheOrganizationsTokenOnly_andPingsBySlug() {
+        String path = "/api/0/projects/acme/web/ping-key/";
+        APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", path,
+                Map.of("authorization", "Bearer acme-token"), null), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        String pingKey = (String) json(r).get("pingKey");
+        assertThat(pingKey).matches("[a-z0-9]{22}");
+        assertThat(json(system.handler.handleRequest(HttpEvents.event("GET", "/api/0/projects/acme/1/ping-key/",
+                Map.of("authorization", "Bearer acme-token"), null), null))).containsEntry("pingKey", pingKey);
+        for (String token : new String[] {"Bearer globex-token", "DSN " + InMemorySystem.DSN}) {
+            APIGatewayV2HTTPResponse refused = system.handler.handleRequest(HttpEvents.event("GET", path,
+                    Map.of("authorization", token), null), null);
+            assertThat(refused.getStatusCode()).as(token).isBetween(400, 499);
+            assertThat(refused.getBody()).doesNotContain(pingKey);
+        }
+        assertThat(system.handler.handleRequest(HttpEvents.event("GET", "/api/0/projects/acme/nope/ping-key/",
+                Map.of("authorization", "Bearer acme-token"), null), null).getStatusCode()).isEqualTo(404);
+
+        String uuid = (String) created("{\"name\": \"Backups\", \"slug\": \"backups\"}").get("uuid");
+        ping("GET", pingKey + "/backups", null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
+    }
+
+    /** Healthchecks' slugs are up to 100 characters; Sentry's monitors keep theirs at 50. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHundredCharacterSlug_worksThroughPingsApiV3TheSentryListAndTheDashboardsCalls() {
+        String slug = "nightly-" + "x".repeat(92);
+        String uuid = (String) created("{\"name\": \"Nightly\", \"slug\": \"" + slug + "\"}").get("uuid");
+        Map<String, Object> named = created("{\"name\": \"Backup of " + "db ".repeat(30) + "\"}");
+        assertThat((String) named.get("slug")).hasSize(99).startsWith("backup-of-db-db-").endsWith("-db");
+        assertThat(json(call("POST", CHECKS, RW, "{\"name\": \"x\", \"slug\": \"" + "y".repeat(101) + "\"}")))
+                .containsEntry("error", "json validation error: slug is too long");
+
+        String pingKey = system.tenants.ensurePingKey("acme", "1", "abcdefghijklmnopqrstuv").key();
+        ping("POST", pingKey + "/" + slug, null);
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("slug", slug).containsEntry("status", "up");
+        assertThat(checks(call("GET", CHECKS + "?slug=" + slug, RW, null))).hasSize(1);
+
+        Map<String, String> token = Map.of("authorization", "Bearer acme-token");
+        String monitors = "/api/0/organizations/acme/monitors/";
+        APIGatewayV2HTTPResponse list = system.handler.handleRequest(HttpEvents.event("GET", monitors, token, null), null);
+        assertThat(list.getBody()).contains("\"slug\":\"" + slug + "\"");
+        for (String path : List.of(slug + "/", slug + "/checkins/", slug + "/incidents/", slug + "/processing-errors/")) {
+            APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", monitors + path, token, null), null);
+            assertThat(r.getStatusCode()).as(path + ": " + r.getBody()).isEqualTo(200);
+        }
+        APIGatewayV2HTTPResponse summaries = system.handler.handleRequest(HttpEvents.event("GET",
+                "/api/0/organizations/acme/monitor-summaries/", token, null), null);
+        assertThat(summaries.getBody()).contains(slug);
+        // Sentry's own monitors keep Sentry's 50
+        APIGatewayV2HTTPResponse sentry = system.handler.handleRequest(HttpEvents.event("POST", monitors, token,
+                "{\"name\": \"n\", \"slug\": \"" + "z".repeat(51) + "\", \"project\": \"1\", "
+                        + "\"config\": {\"schedule_type\": \"crontab\", \"schedule\": \"0 * * * *\"}}"), null);
+        assertThat(sentry.getStatusCode()).isEqualTo(400);
+        assertThat(sentry.getBody()).contains("1 to 50");
     }
 
     @Test

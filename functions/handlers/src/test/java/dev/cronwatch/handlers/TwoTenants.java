@@ -77,7 +77,6 @@ final class TwoTenants {
     static final List<String> MONITORS = List.of("backup", "report");
     /** SQS's limits on a message body: 256 KB, and only these characters. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024;
-    private static final java.util.regex.Pattern HEALTHCHECKS_SLUG = java.util.regex.Pattern.compile("[a-z0-9_-]{1,100}");
 
     final InMemoryMonitorStore store = new InMemoryMonitorStore();
     final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
@@ -239,7 +238,7 @@ final class TwoTenants {
     /**
      * Checks every argument that would become a DynamoDB key part, then calls the fake. The checks are
      * what the real table needs: organization and project names of their shape (no "#" to forge a
-     * key), monitor slugs, check-in ids as UUIDs, environments as printable names, public keys as hex.
+     * key), monitor slugs (a Healthchecks check's may be 100), check-in ids as UUIDs, environments as printable names, public keys as hex.
      */
     @SuppressWarnings("unchecked")
     private <T> T guarded(Class<T> port, T target) {
@@ -248,7 +247,7 @@ final class TwoTenants {
                 String written = writtenOrganization(method.getName(), args);
                 if (written != null) writtenOrganizations.add(written);
                 for (Object arg : args) {
-                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && isMonitorSlug(key.slug()))) {
+                    if (arg instanceof MonitorKey key && !(TenantNames.isSlug(key.organization()) && SlugRule.CHECK.accepts(key.slug()))) {
                         guardFindings.add(method.getName() + " with key part " + key);
                     }
                     if (arg instanceof Attachment a && !isUuid(a.checkInId())) {
@@ -328,10 +327,6 @@ final class TwoTenants {
     }
 
     /** Sentry's slug rule, or a Healthchecks check's (up to 100 of the same characters, docs/spec.md §14). */
-    private static boolean isMonitorSlug(String slug) {
-        return SlugRule.MONITOR.accepts(slug) || HEALTHCHECKS_SLUG.matcher(slug).matches();
-    }
-
     private static boolean isUuid(String id) {
         try {
             return UUID.fromString(id).toString().equals(id);

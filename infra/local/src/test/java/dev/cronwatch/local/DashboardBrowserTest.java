@@ -199,6 +199,31 @@ class DashboardBrowserTest {
      * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
      * judges every deadline in between, in order.
      */
+    /** A Healthchecks check's setup help offers its ping URLs by code and by slug, with the project's ping key. */
+    @Test
+    @Timeout(120)
+    void aHealthchecksChecksSetupHelp_offersItsPingUrlsByCodeAndBySlug() throws Exception {
+        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
+                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
+             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+            LocalCredentials c = system.credentials();
+            shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
+            system.controls().drainQueue();
+            ChromeDriver driver = chromium.driver();
+            driver.get(c.baseUrl() + "/");
+            await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+            awaitRow(driver, "hc-nightly", "state-ok");
+            driver.get(c.baseUrl() + "/#/monitors/hc-nightly/setup");
+
+            String bySlug = c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly";
+            await(driver, d -> text(d, "setup-healthchecks-slug").contains(bySlug + "/start") ? true : null);
+            assertThat(text(driver, "setup-healthchecks-slug")).contains(bySlug + "/$?", bySlug + "/fail")
+                    .doesNotContain("<PING_KEY>");
+            assertThat(text(driver, "setup-healthchecks")).contains("/ping/", "/start", "/$?");
+            assertThat(driver.findElements(By.id("setup-python"))).isEmpty();
+        }
+    }
+
     static void seedJobs(LocalApi api, LocalControls controls) {
         List<Map.Entry<Instant, Runnable>> events = new ArrayList<>();
         for (int hour = 0; hour < HOURS; hour++) {

@@ -74,6 +74,27 @@ class HealthchecksApiLocalTest {
         assertThat(paused).containsEntry("status", "paused");
     }
 
+    /** The docs' "keyword filtering" with the output sent as the body, then read back from the ping log. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void keywordFilters_readTheOutputCurlSends_andThePingLogServesIt() throws Exception {
+        Map<String, Object> created = Json.parseObject(curl(root + "/api/v3/checks/", "--header", "X-Api-Key: " + apiKey,
+                "--data", "{\"name\": \"Backups\", \"filter_http_body\": true, \"success_kw\": \"finished\", "
+                        + "\"failure_kw\": \"ERROR,FATAL\"}"));
+        String pingUrl = (String) created.get("ping_url");
+        String output = "rsync: 12 files\nFATAL: disk full";
+        assertThat(curl("-fsS", "-m", "10", "--retry", "5", "--data-raw", output, pingUrl)).isEqualTo("OK");
+        system.controls().drainQueue();
+        assertThat(Json.parseObject(curl("--header", "X-Api-Key: " + apiKey, (String) created.get("update_url"))))
+                .containsEntry("status", "down").containsEntry("filter_http_body", true);
+
+        List<Map<String, Object>> pings = (List<Map<String, Object>>) Json.parseObject(curl("--header",
+                "X-Api-Key: " + apiKey, created.get("update_url") + "/pings/")).get("pings");
+        assertThat(pings).singleElement().satisfies(p -> assertThat(p).containsEntry("type", "fail").containsEntry("n", 1)
+                .containsEntry("method", "POST"));
+        assertThat(curl("--header", "X-Api-Key: " + apiKey, (String) pings.get(0).get("body_url"))).isEqualTo(output);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void badges_listedWithTheApiKey_areServedWithoutIt() throws Exception {

@@ -53,8 +53,15 @@ class SetupSnippetsTest {
 
     /** The lines for a monitor as the API lists it. */
     Map<String, Object> setupLines(Map<String, Object> monitor) throws Exception {
-        String input = Json.write(Map.of("organization", c.organization(), "monitor", monitor,
+        return setupLines(monitor, null);
+    }
+
+    /** The same, with the project's ping key as the dashboard reads it ({@code GET …/ping-key/}). */
+    Map<String, Object> setupLines(Map<String, Object> monitor, String pingKey) throws Exception {
+        Map<String, Object> given = new java.util.HashMap<>(Map.of("organization", c.organization(), "monitor", monitor,
                 "environment", "production", "dsn", c.dsn(), "origin", c.baseUrl()));
+        if (pingKey != null) given.put("pingKey", pingKey);
+        String input = Json.write(given);
         String script = "import {setupLines} from " + Json.write(SETUP_JS.toUri().toString()) + ";"
                 + " process.stdout.write(JSON.stringify(setupLines(JSON.parse(process.argv[1]))));";
         return Json.parseObject(RealClientsTest.run(List.of("node", "--input-type=module", "-e", script, input), Map.of(), 0));
@@ -119,5 +126,27 @@ class SetupSnippetsTest {
         system.controls().drainQueue();
 
         assertThat(api.checkIns("hc-job")).extracting(ci -> ci.get("status")).contains("ok", "error");
+    }
+
+    @Test
+    void aHealthchecksChecksSlugLines_withTheProjectsPingKey_pingIt() throws Exception {
+        RealClientsTest.run(List.of("curl", "-fsS", "-o", "/dev/null", c.baseUrl() + "/ping/" + c.pingKey() + "/hc-slug?create=1"),
+                Map.of(), 0);
+        system.controls().drainQueue();
+        String pingKey = (String) Json.parseObject(RealClientsTest.run(List.of("curl", "-fsS", "--header",
+                "Authorization: Bearer " + c.token(), c.baseUrl() + "/api/0/projects/" + c.organization() + "/"
+                        + c.projectId() + "/ping-key/"), Map.of(), 0)).get("pingKey");
+        assertThat(pingKey).isEqualTo(c.pingKey());
+        String lines = (String) setupLines(api.monitor("hc-slug"), pingKey).get("healthchecksBySlug");
+        assertThat(lines).contains("/ping/" + pingKey + "/hc-slug/start", "/hc-slug/$?", "/hc-slug/fail");
+        List<String> commands = lines.lines().filter(l -> !l.startsWith("#")).toList();
+        for (String command : commands) {
+            String printed = RealClientsTest.run(List.of("bash", "-c", command.replace("your-command", "true")), Map.of(), 0);
+            assertThat(printed).as(command).doesNotContain("not found");
+        }
+        String exitStatus = commands.stream().filter(l -> l.endsWith("/$?")).findFirst().orElseThrow();
+        RealClientsTest.run(List.of("bash", "-c", exitStatus.replace("your-command", "false")), Map.of(), 0);
+        system.controls().drainQueue();
+        assertThat(api.checkIns("hc-slug")).extracting(ci -> ci.get("status")).contains("ok", "error");
     }
 }

@@ -50,9 +50,21 @@ import static dev.cronwatch.adapters.dynamo.StoredName.MANUAL_RESUME;
 import static dev.cronwatch.adapters.dynamo.StoredName.POST_ONLY;
 import static dev.cronwatch.adapters.dynamo.StoredName.TAGS;
 import static dev.cronwatch.adapters.dynamo.StoredName.DESCRIPTION;
+import static dev.cronwatch.adapters.dynamo.StoredName.FAILURE_KEYWORDS;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_DEFAULT_FAIL;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_HTTP_BODY;
+import static dev.cronwatch.adapters.dynamo.StoredName.FILTER_SUBJECT;
+import static dev.cronwatch.adapters.dynamo.StoredName.KEYWORD_FILTER;
+import static dev.cronwatch.adapters.dynamo.StoredName.NO_ALERTS;
+import static dev.cronwatch.adapters.dynamo.StoredName.START_KEYWORDS;
+import static dev.cronwatch.adapters.dynamo.StoredName.SUCCESS_KEYWORDS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PINGS;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_BODY;
 import static dev.cronwatch.adapters.dynamo.StoredName.PING_KIND;
+import static dev.cronwatch.adapters.dynamo.StoredName.PING_NUMBER;
+import static dev.cronwatch.adapters.dynamo.StoredName.START_PING;
 import static dev.cronwatch.adapters.dynamo.StoredName.EXIT_STATUS;
 import static dev.cronwatch.adapters.dynamo.StoredName.METHOD;
 import static dev.cronwatch.adapters.dynamo.StoredName.USER_AGENT;
@@ -73,6 +85,7 @@ import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.monitor.ProcessingError;
@@ -128,25 +141,47 @@ final class Documents {
     private static StoredDocument pingCheck(PingCheck p) {
         return StoredDocument.empty().put(PING_CODE, p.pingCode()).flag(MANUAL_RESUME, p.manualResume())
                 .flag(POST_ONLY, p.postOnly()).put(TAGS, p.tags().isEmpty() ? null : p.tags())
-                .put(DESCRIPTION, p.description().isEmpty() ? null : p.description());
+                .put(DESCRIPTION, p.description().isEmpty() ? null : p.description())
+                .put(KEYWORD_FILTER, p.filter().equals(KeywordFilter.NONE) ? null : keywordFilter(p.filter()))
+                .flag(NO_ALERTS, !p.alerts());
     }
 
     private static PingCheck pingCheck(StoredDocument d) {
         return new PingCheck(d.string(PING_CODE), d.flag(MANUAL_RESUME), d.flag(POST_ONLY), d.strings(TAGS),
-                d.string(DESCRIPTION));
+                d.string(DESCRIPTION),
+                d.has(KEYWORD_FILTER) ? keywordFilter(StoredDocument.of(d.get(KEYWORD_FILTER))) : KeywordFilter.NONE,
+                !d.flag(NO_ALERTS));
+    }
+
+    private static StoredDocument keywordFilter(KeywordFilter f) {
+        return StoredDocument.empty().put(START_KEYWORDS, blankAsAbsent(f.startKeywords()))
+                .put(SUCCESS_KEYWORDS, blankAsAbsent(f.successKeywords()))
+                .put(FAILURE_KEYWORDS, blankAsAbsent(f.failureKeywords())).flag(FILTER_SUBJECT, f.subject())
+                .flag(FILTER_BODY, f.body()).flag(FILTER_HTTP_BODY, f.httpBody()).flag(FILTER_DEFAULT_FAIL, f.defaultFail());
+    }
+
+    private static KeywordFilter keywordFilter(StoredDocument d) {
+        return new KeywordFilter(d.string(START_KEYWORDS), d.string(SUCCESS_KEYWORDS), d.string(FAILURE_KEYWORDS),
+                d.flag(FILTER_SUBJECT), d.flag(FILTER_BODY), d.flag(FILTER_HTTP_BODY), d.flag(FILTER_DEFAULT_FAIL));
+    }
+
+    private static String blankAsAbsent(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     /** A Healthchecks ping's record: what it said and who sent it. */
     private static StoredDocument ping(Ping p) {
         return StoredDocument.empty().put(PING_KIND, p.kind().wireName()).put(EXIT_STATUS, p.exitStatus())
                 .put(METHOD, p.method()).put(USER_AGENT, p.userAgent()).put(REMOTE_ADDR, p.remoteAddr())
-                .put(SCHEME, p.scheme()).put(RUN_ID, p.rid());
+                .put(SCHEME, p.scheme()).put(RUN_ID, p.rid()).put(PING_NUMBER, p.n() == 0 ? null : p.n())
+                .flag(PING_BODY, p.hasBody());
     }
 
     private static Ping ping(StoredDocument d) {
         Long exit = d.number(EXIT_STATUS);
         return new Ping(PingKind.fromWire(d.string(PING_KIND)), exit == null ? null : exit.intValue(), d.string(METHOD),
-                d.string(USER_AGENT), d.string(REMOTE_ADDR), d.string(SCHEME), d.string(RUN_ID));
+                d.string(USER_AGENT), d.string(REMOTE_ADDR), d.string(SCHEME), d.string(RUN_ID),
+                d.has(PING_NUMBER) ? d.number(PING_NUMBER) : 0, d.flag(PING_BODY));
     }
 
     static String loggedPing(LoggedPing p) {
@@ -239,7 +274,8 @@ final class Documents {
                 .put(CHECK_IN_STATUS, code(c.status())).put(DATE_ADDED, c.dateAdded())
                 .put(DATE_UPDATED, c.dateUpdated()).put(DURATION, c.durationMs()).put(EXPECTED, c.expectedTime())
                 .put(TIMEOUT_AT, c.timeoutAt()).put(SLOTS, c.slots() == 1 ? null : c.slots())
-                .put(PING, c.ping() == null ? null : ping(c.ping())).json();
+                .put(PING, c.ping() == null ? null : ping(c.ping()))
+                .put(START_PING, c.startPing() == null ? null : ping(c.startPing())).json();
     }
 
     static CheckIn checkIn(MonitorKey key, String environment, String json) {
@@ -247,7 +283,8 @@ final class Documents {
         Long slots = d.number(SLOTS);
         return new CheckIn(d.string(ID), key, d.string(PROJECT), environment, status(d.string(CHECK_IN_STATUS)),
                 d.instant(DATE_ADDED), d.instant(DATE_UPDATED), d.number(DURATION), d.instant(EXPECTED),
-                d.instant(TIMEOUT_AT), slots == null ? 1 : slots, d.has(PING) ? ping(StoredDocument.of(d.get(PING))) : null);
+                d.instant(TIMEOUT_AT), slots == null ? 1 : slots, d.has(PING) ? ping(StoredDocument.of(d.get(PING))) : null,
+                d.has(START_PING) ? ping(StoredDocument.of(d.get(START_PING))) : null);
     }
 
     static String incident(Incident i) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.schedule.SimpleSchedule;
@@ -37,7 +38,8 @@ abstract class ManagementStoreContract extends StoreContract {
 
     @Test
     void aHealthchecksCheck_isFoundByItsPingCode_untilItIsDeleted_andKeepsItsSettings() {
-        Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly"))
+        Monitor check = TestData.monitor(JOB).withPing(new PingCheck(CODE, true, true, List.of("prod", "db"), "nightly",
+                        new KeywordFilter("go", "", "ERROR, FATAL", true, false, true, true), false))
                 .withConfig(MonitorConfig.healthchecks(SimpleSchedule.daily(), "Europe/Riga", 600));
         assertThat(store.commit(TestData.counted(store, Changes.of(check)))).isTrue();
 
@@ -60,7 +62,7 @@ abstract class ManagementStoreContract extends StoreContract {
         MonitorEnvironment env;
         for (int i = 0; i < 3; i++) {
             LoggedPing logged = new LoggedPing(JOB, "production", "p" + i, T0.plusSeconds(i),
-                    new Ping(PingKind.LOG, null, "POST", "curl/8", "192.0.2.1", "https", null));
+                    new Ping(PingKind.LOG, null, "POST", "curl/8", "192.0.2.1", "https", null).numbered(i + 1, true));
             Attachment body = new Attachment(JOB, "p" + i, "ping-body", "text/plain", ("line " + i).getBytes());
             env = production().withPingCounted();
             assertThat(store.commit(Changes.of(env).withPing(body, logged))).isTrue();
@@ -70,6 +72,24 @@ abstract class ManagementStoreContract extends StoreContract {
         assertThat(store.loggedPings(JOB, 10).get(0).ping().userAgent()).isEqualTo("curl/8");
         assertThat(new String(store.attachment(JOB, "p1").orElseThrow().content())).isEqualTo("line 1");
         assertThat(production().pings()).isEqualTo(3);
+        assertThat(store.loggedPings(JOB, 10).get(0).ping()).satisfies(p -> {
+            assertThat(p.n()).isEqualTo(3);
+            assertThat(p.hasBody()).isTrue();
+        });
+    }
+
+    @Test
+    void aRunsEndAndStartPings_readBackWithTheirNumbers() {
+        seedDue(JOB, "production", T0);
+        Ping start = new Ping(PingKind.START, null, "GET", "curl/8", "192.0.2.1", "http", null).numbered(1, true);
+        Ping end = new Ping(PingKind.FAIL, 3, "POST", "runitor", "192.0.2.2", "https", null).numbered(2, false);
+        CheckIn run = TestData.inProgress(JOB, "production", "run-1", T0, T0.plusSeconds(60)).withPing(start)
+                .withStatus(dev.cronwatch.core.monitor.CheckInStatus.ERROR, 5_000L, null, T0.plusSeconds(5)).endedBy(end);
+        assertThat(store.commit(new Changes(null, production(), List.of(run), List.of(), null, List.of()))).isTrue();
+
+        CheckIn read = store.checkIn(JOB, "run-1").orElseThrow();
+        assertThat(read.ping()).isEqualTo(end);
+        assertThat(read.startPing()).isEqualTo(start);
     }
 
     private MonitorEnvironment production() {

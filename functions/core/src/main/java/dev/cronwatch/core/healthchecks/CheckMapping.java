@@ -9,6 +9,7 @@ import dev.cronwatch.core.monitor.PingState;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.Schedule;
 import dev.cronwatch.core.schedule.SimpleSchedule;
+import dev.cronwatch.core.validation.SlugRule;
 import java.time.Instant;
 
 /**
@@ -64,7 +65,8 @@ public final class CheckMapping {
                 spec.manualResume() != null ? spec.manualResume() : existing.manualResume(),
                 spec.methods() != null ? spec.methods().equals("POST") : existing.postOnly(),
                 spec.tags() != null ? CheckSpec.tagList(spec.tags()) : existing.tags(),
-                spec.desc() != null ? spec.desc() : existing.description());
+                spec.desc() != null ? spec.desc() : existing.description(), spec.keywords().applyTo(existing.filter()),
+                spec.channels() != null ? StackChannel.alerts(spec.channels()) : existing.alerts());
     }
 
     /** The name a new check gets: the spec's, else Healthchecks' empty default shown as its slug. */
@@ -75,7 +77,7 @@ public final class CheckMapping {
     /** The slug a new check gets: the spec's, else its name slugified, else one made from its code. */
     public static String slug(CheckSpec spec, String pingCode) {
         if (spec.slug() != null && !spec.slug().isEmpty()) return spec.slug();
-        String fromName = spec.name() == null ? "" : Slugs.slugify(spec.name());
+        String fromName = spec.name() == null ? "" : Slugs.slugify(spec.name(), SlugRule.MAX_CHECK_LENGTH);
         return !fromName.isEmpty() && !fromName.chars().allMatch(Character::isDigit) ? fromName
                 : "check-" + pingCode.substring(0, 8);
     }
@@ -120,6 +122,6 @@ public final class CheckMapping {
                 timeout == null ? (config.timezone() != null ? config.timezone() : DEFAULT_TZ) : null,
                 ping.manualResume(), ping.postOnly() ? "POST" : "", state.status().wireName(), state.started(),
                 state.lastPing(), state.nextPing(), lastDuration,
-                env == null ? 0 : env.pings());
+                env == null ? 0 : env.pings(), ping.filter(), StackChannel.of(ping.alerts()));
     }
 }

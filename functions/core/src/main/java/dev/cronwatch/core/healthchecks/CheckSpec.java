@@ -1,5 +1,6 @@
 package dev.cronwatch.core.healthchecks;
 
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.schedule.CrontabSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.OnCalendarSchedule;
@@ -25,15 +26,13 @@ import java.util.regex.Pattern;
  *                 Healthchecks does: one line of exactly five fields is a crontab
  */
 public record CheckSpec(String name, String slug, String tags, String desc, Long timeout, Long grace, String schedule,
-                        String tz, Boolean manualResume, String methods, String channels, List<String> unique) {
+                        String tz, Boolean manualResume, String methods, String channels, List<String> unique,
+                        Keywords keywords) {
     public static final long MIN_SECONDS = 60;
     public static final long MAX_SECONDS = 31_536_000;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]*");
     private static final Set<String> UNIQUE_FIELDS = Set.of("name", "slug", "tags", "timeout", "grace");
-    /** Healthchecks' own field order: the first failing field in it is the one reported. */
-    private static final List<String> STRINGS_200 = List.of("failure_kw", "start_kw", "subject", "subject_fail", "success_kw");
-    private static final List<String> BOOLEANS = List.of("filter_subject", "filter_body", "filter_http_body",
-            "filter_default_fail");
+    private static final int MAX_KEYWORDS = 200;
 
     public enum Kind {
         SIMPLE, CRON, ONCALENDAR
@@ -47,11 +46,44 @@ public record CheckSpec(String name, String slug, String tags, String desc, Long
     static final int MAX_TAGS = 500;
     static final int MAX_TEXT = 2_000;
 
+    /**
+     * The keyword filter fields sent (null: not sent). {@code subject} and {@code subjectFail} are
+     * Healthchecks' deprecated names: they set the success and failure keywords and the e-mail subject
+     * filter, and an explicit {@code success_kw} or {@code failure_kw} sent with them wins.
+     */
+    public record Keywords(String startKw, String successKw, String failureKw, String subject, String subjectFail,
+                           Boolean filterSubject, Boolean filterBody, Boolean filterHttpBody, Boolean filterDefaultFail) {
+
+        /** Healthchecks' {@code _update} of these fields, on a check's current filter. */
+        public KeywordFilter applyTo(KeywordFilter existing) {
+            String success = existing.successKeywords();
+            String failure = existing.failureKeywords();
+            boolean bySubject = existing.subject();
+            if (subject != null) {
+                success = subject;
+                bySubject = !success.isEmpty() || !failure.isEmpty();
+            }
+            if (subjectFail != null) {
+                failure = subjectFail;
+                bySubject = !success.isEmpty() || !failure.isEmpty();
+            }
+            return new KeywordFilter(startKw != null ? startKw : existing.startKeywords(),
+                    successKw != null ? successKw : success, failureKw != null ? failureKw : failure,
+                    filterSubject != null ? filterSubject : bySubject,
+                    filterBody != null ? filterBody : existing.body(),
+                    filterHttpBody != null ? filterHttpBody : existing.httpBody(),
+                    filterDefaultFail != null ? filterDefaultFail : existing.defaultFail());
+        }
+    }
+
     public static CheckSpec parse(Map<String, Object> json) {
         String channels = string(json, "channels", MAX_TEXT);
         String desc = string(json, "desc", MAX_TEXT);
-        string(json, "failure_kw", 200);
-        for (String flag : BOOLEANS) bool(json, flag);
+        String failureKw = string(json, "failure_kw", MAX_KEYWORDS);
+        Boolean filterSubject = bool(json, "filter_subject");
+        Boolean filterBody = bool(json, "filter_body");
+        Boolean filterHttpBody = bool(json, "filter_http_body");
+        Boolean filterDefaultFail = bool(json, "filter_default_fail");
         Long grace = seconds(json, "grace");
         Boolean manualResume = bool(json, "manual_resume");
         String methods = string(json, "methods", 10);
@@ -61,13 +93,20 @@ public record CheckSpec(String name, String slug, String tags, String desc, Long
         if (schedule != null) schedule(schedule);
         String slug = string(json, "slug", 100);
         if (slug != null && !SLUG.matcher(slug).matches()) throw invalid("slug does not match pattern");
-        for (String keyword : STRINGS_200.subList(1, STRINGS_200.size())) string(json, keyword, 200);
+        String startKw = string(json, "start_kw", MAX_KEYWORDS);
+        String subject = string(json, "subject", MAX_KEYWORDS);
+        String subjectFail = string(json, "subject_fail", MAX_KEYWORDS);
+        String successKw = string(json, "success_kw", MAX_KEYWORDS);
         String tags = string(json, "tags", MAX_TAGS);
         Long timeout = seconds(json, "timeout");
         String tz = string(json, "tz", 100);
         if (tz != null && !TimeZones.isValid(tz)) throw invalid("tz is not a valid timezone");
         List<String> unique = unique(json);
-        return new CheckSpec(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels, unique);
+        if (channels != null) StackChannel.alerts(channels);
+        Keywords keywords = new Keywords(startKw, successKw, failureKw, subject, subjectFail, filterSubject, filterBody,
+                filterHttpBody, filterDefaultFail);
+        return new CheckSpec(name, slug, tags, desc, timeout, grace, schedule, tz, manualResume, methods, channels, unique,
+                keywords);
     }
 
     /** Healthchecks' {@code Spec.kind()}: the schedule decides, else a timeout makes it simple, else null (unchanged). */

@@ -1,5 +1,6 @@
 package dev.cronwatch.core.healthchecks;
 
+import dev.cronwatch.core.monitor.KeywordFilter;
 import java.time.Instant;
 
 /**
@@ -12,8 +13,11 @@ import java.time.Instant;
  * @param schedule   for a cron or OnCalendar check; else null
  * @param nextPing   when the next ping is due (Healthchecks' grace start), or null
  * @param lastDuration seconds, or null
+ * @param filter     the keyword filters
+ * @param channels   Healthchecks' {@code channels}: the stack channel's id, or empty
  */
 public record CheckView(String code, String projectId, String name, String slug, String tags, String desc, long grace,
                         Long timeout, String schedule, String tz, boolean manualResume, String methods, String status, boolean started,
-                        Instant lastPing, Instant nextPing, Long lastDuration, long nPings) {
+                        Instant lastPing, Instant nextPing, Long lastDuration, long nPings, KeywordFilter filter,
+                        String channels) {
 }

@@ -16,10 +16,15 @@ public final class Slugs {
 
     /** Django's slugify, then Sentry's truncation: {@code some/slug@with-weird|stuff} → {@code someslugwith-weirdstuff}. */
     public static String slugify(String name) {
+        return slugify(name, MAX_LENGTH);
+    }
+
+    /** The same, cut at {@code maxLength} (a Healthchecks check's slug may be {@link SlugRule#MAX_CHECK_LENGTH}). */
+    public static String slugify(String name, int maxLength) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
         String cleaned = UNWANTED.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("").trim();
         String slug = strip(SEPARATORS.matcher(cleaned).replaceAll("-"), "-_");
-        if (slug.length() > MAX_LENGTH) slug = strip(slug.substring(0, MAX_LENGTH), "-");
+        if (slug.length() > maxLength) slug = strip(slug.substring(0, maxLength), "-");
         return slug;
     }
 

@@ -5,9 +5,11 @@ package dev.cronwatch.core.monitor;
  * for its ping log. {@code rid} is the run id the client sent (a canonical UUID) or null;
  * {@code exitStatus} the number of an {@code /<exit-status>} URL or null; {@code userAgent} at most
  * 200 characters, as Healthchecks keeps it. The body travels beside it and is stored as an attachment.
+ * Once applied, {@code n} is its number among the check's pings (Healthchecks' {@code n}; 0 until then)
+ * and {@code hasBody} whether it came with a body.
  */
 public record Ping(PingKind kind, Integer exitStatus, String method, String userAgent, String remoteAddr,
-                   String scheme, String rid) {
+                   String scheme, String rid, long n, boolean hasBody) {
     public static final int MAX_USER_AGENT = 200;
 
     public Ping {
@@ -15,8 +17,24 @@ public record Ping(PingKind kind, Integer exitStatus, String method, String user
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) userAgent = userAgent.substring(0, MAX_USER_AGENT);
     }
 
+    /** A ping as received, not yet numbered. */
+    public Ping(PingKind kind, Integer exitStatus, String method, String userAgent, String remoteAddr, String scheme,
+                String rid) {
+        this(kind, exitStatus, method, userAgent, remoteAddr, scheme, rid, 0, false);
+    }
+
     /** The same ping set aside by the check's settings. */
     public Ping ignored() {
-        return new Ping(PingKind.IGNORED, exitStatus, method, userAgent, remoteAddr, scheme, rid);
+        return as(PingKind.IGNORED);
+    }
+
+    /** The same ping taken as another kind, as the check's settings read it. */
+    public Ping as(PingKind newKind) {
+        return newKind == kind ? this : new Ping(newKind, exitStatus, method, userAgent, remoteAddr, scheme, rid, n, hasBody);
+    }
+
+    /** The same ping as the check records it: its number, and whether a body came with it. */
+    public Ping numbered(long number, boolean withBody) {
+        return new Ping(kind, exitStatus, method, userAgent, remoteAddr, scheme, rid, number, withBody);
     }
 }

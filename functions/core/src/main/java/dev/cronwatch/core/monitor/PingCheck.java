@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * a DSN key it is a capability, so nothing derived from the monitor's slug or id may stand for it.
  * {@code postOnly} is Healthchecks' {@code methods == "POST"}: pings by any other method are recorded
  * and ignored. {@code manualResume}: a ping to a paused check is recorded and ignored instead of
- * resuming it.
+ * resuming it. {@code filter}: the keyword filters that may make a ping another kind by its body.
+ * {@code alerts}: whether its incidents publish alerts (Healthchecks' {@code channels} other than "").
  */
 public record PingCheck(String pingCode, boolean manualResume, boolean postOnly, List<String> tags,
-                        String description) {
+                        String description, KeywordFilter filter, boolean alerts) {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -22,6 +23,12 @@ public record PingCheck(String pingCode, boolean manualResume, boolean postOnly,
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
         description = description == null ? "" : description;
+        filter = filter == null ? KeywordFilter.NONE : filter;
+    }
+
+    /** A check without keyword filters, alerting. */
+    public PingCheck(String pingCode, boolean manualResume, boolean postOnly, List<String> tags, String description) {
+        this(pingCode, manualResume, postOnly, tags, description, KeywordFilter.NONE, true);
     }
 
     /** A check with Healthchecks' defaults, as {@code ?create=1} makes one. */

@@ -100,10 +100,14 @@ public final class IncidentRules {
         return alertUnlessMuted(recovered, AlertType.RESOLVED, resolved, window.get(), ok.dateAdded());
     }
 
-    /** Muting (the monitor's or the environment's) silences alerts only: incidents are recorded all the same. */
+    /**
+     * Muting (the monitor's or the environment's), and a Healthchecks check with no channel, silence alerts
+     * only: incidents are recorded all the same.
+     */
     private static Outcome alertUnlessMuted(Outcome o, AlertType type, Incident incident, List<CheckIn> window,
                                             Instant at) {
-        if (o.monitor().muted() || o.environment().muted()) return o;
+        boolean noChannel = o.monitor().ping() != null && !o.monitor().ping().alerts();
+        if (o.monitor().muted() || o.environment().muted() || noChannel) return o;
         return o.withAlert(AlertComposer.compose(type, incident, o.monitor(), o.environment(), window, at));
     }
 }

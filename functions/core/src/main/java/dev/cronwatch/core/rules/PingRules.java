@@ -9,6 +9,7 @@ import dev.cronwatch.core.monitor.LoggedPing;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.Ping;
+import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.PingRequest;
@@ -47,8 +48,8 @@ public final class PingRules {
      */
     static Changes apply(Outcome o, CheckInMessage message) {
         PingRequest request = message.ping();
-        Ping ping = settled(o, request.ping());
         Outcome counted = o.withEnvironment(o.environment().withPingCounted());
+        Ping ping = settled(o, request).numbered(counted.environment().pings(), request.body().length > 0);
         if (ping.kind().checkInStatus() == null) return logged(counted, message, ping);
         Instant at = message.receivedAt();
         CheckIn open = openRunFor(counted.environment(), message);
@@ -73,12 +74,19 @@ public final class PingRules {
                 : changes.withPing(body(message, result.id()), null);
     }
 
-    /** The kind the check's settings make of a ping: POST-only and manual resume set some aside. */
-    private static Ping settled(Outcome o, Ping ping) {
-        if (ping.kind() == PingKind.LOG || o.monitor().ping() == null) return ping;
-        boolean notPost = o.monitor().ping().postOnly() && !"POST".equals(ping.method());
-        boolean pausedForGood = o.environment().status() == EnvironmentStatus.PAUSED && o.monitor().ping().manualResume();
-        return notPost || pausedForGood ? ping.ignored() : ping;
+    /**
+     * The kind the check's settings make of a ping, in Healthchecks' order: a non-POST ping to a
+     * POST-only check is ignored; else the keyword filters may make it another kind by its body (a log
+     * ping too); then a paused check with manual resume ignores whatever would change its state.
+     */
+    private static Ping settled(Outcome o, PingRequest request) {
+        Ping ping = request.ping();
+        PingCheck check = o.monitor().ping();
+        if (check == null) return ping;
+        if (check.postOnly() && !"POST".equals(ping.method())) return ping.ignored();
+        Ping filtered = ping.as(check.filter().classify(ping.kind(), request.body()));
+        boolean pausedForGood = o.environment().status() == EnvironmentStatus.PAUSED && check.manualResume();
+        return pausedForGood && filtered.kind().checkInStatus() != null ? filtered.ignored() : filtered;
     }
 
     private static Changes logged(Outcome o, CheckInMessage message, Ping ping) {
@@ -117,7 +125,7 @@ public final class PingRules {
         CheckInStatus status = ping.kind().checkInStatus();
         if (open != null) {
             long duration = Duration.between(open.dateAdded(), at).toMillis();
-            return open.withStatus(status, duration, null, at).withPing(ping);
+            return open.withStatus(status, duration, null, at).endedBy(ping);
         }
         return new CheckIn(newRunId(o.environment(), message), message.monitor(), message.projectId(),
                 o.environment().name(), status, at, at, null, o.environment().nextCheckIn(), null).withPing(ping);

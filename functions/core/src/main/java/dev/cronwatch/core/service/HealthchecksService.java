@@ -3,11 +3,15 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.healthchecks.CheckMapping;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
+import dev.cronwatch.core.healthchecks.PingLog;
+import dev.cronwatch.core.healthchecks.PingLogEntry;
 import dev.cronwatch.core.hash.Sha1;
+import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
+import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingTarget;
 import dev.cronwatch.core.port.ManagementStore;
@@ -147,11 +151,26 @@ public final class HealthchecksService {
         return CheckMapping.view(resumed.monitor(), production(resumed), clock.instant());
     }
 
-    /** The check's pings, newest first: its check-ins of environment {@code production}. */
-    public List<CheckIn> pings(ApiKey key, String code, int limit) {
-        MonitorView view = find(key, code);
-        Page<CheckIn> page = management.checkInsSince(view.monitor().key(), MonitorEnvironment.DEFAULT_NAME, null, null, limit);
-        return page.items();
+    /**
+     * The check's ping log, newest first, at most {@code limit} lines: the pings its check-ins of
+     * environment {@code production} hold, and its logged (log and ignored) pings.
+     */
+    public List<PingLogEntry> pings(ApiKey key, String code, int limit) {
+        return pingLog(find(key, code).monitor().key(), limit);
+    }
+
+    /** The body of the ping numbered {@code n} among the newest {@code limit}; {@link NotFoundException} without one. */
+    public byte[] pingBody(ApiKey key, String code, long n, int limit) {
+        MonitorKey monitor = find(key, code).monitor().key();
+        String bodyId = pingLog(monitor, limit).stream().filter(p -> p.n() == n && p.bodyId() != null).findFirst()
+                .map(PingLogEntry::bodyId).orElseThrow(() -> new NotFoundException("ping " + n + " body"));
+        return management.attachment(monitor, bodyId).map(Attachment::content)
+                .orElseThrow(() -> new NotFoundException("ping " + n + " body"));
+    }
+
+    private List<PingLogEntry> pingLog(MonitorKey monitor, int limit) {
+        Page<CheckIn> runs = management.checkInsSince(monitor, MonitorEnvironment.DEFAULT_NAME, null, null, limit);
+        return PingLog.of(runs.items(), management.loggedPings(monitor, limit), limit);
     }
 
     /** Status changes, newest first: each incident is a flip to down and, once resolved, one back up. */

@@ -96,7 +96,7 @@ public final class MonitorService {
         if (name == null || name.isBlank()) throw new FieldError("name", "This field is required.");
         checkName(name);
         String chosen = slug != null ? slug : Slugs.slugify(name);
-        SlugRule.MONITOR.check(chosen, "slug");
+        (ping != null ? SlugRule.CHECK : SlugRule.MONITOR).check(chosen, "slug");
         Monitor monitor = new Monitor(new MonitorKey(organization, chosen), ids.get().toString(), owner.id(), name,
                 MonitorStatus.ACTIVE, false, config, clock.instant(), List.of(), 0).withPing(ping);
         OnConflict.retry("creating monitor " + chosen, () -> {
@@ -256,9 +256,9 @@ public final class MonitorService {
                 .orElseThrow(() -> new NotFoundException("monitor " + slug));
     }
 
-    /** A slug of the wrong shape names no monitor, and is refused before it becomes part of a key. */
+    /** A slug of the wrong shape names no monitor (a check's may be 100), and is refused before it becomes part of a key. */
     private static String valid(String slug) {
-        return SlugRule.MONITOR.check(slug, "slug");
+        return SlugRule.CHECK.check(slug, "slug");
     }
 
     private record Revision(Monitor before, Monitor after) {

@@ -3,6 +3,7 @@ package dev.cronwatch.core.service;
 import dev.cronwatch.core.ingest.Slugs;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ProjectDirectory;
+import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.ProjectKey;
 import dev.cronwatch.core.tenant.Secrets;
@@ -75,6 +76,14 @@ public final class ProjectService {
     }
 
     /** By id or slug; a name of neither shape cannot exist, so it is refused without a lookup. */
+    /**
+     * The project's Healthchecks ping key (docs/spec.md §14): the one it has, or a new random one it keeps
+     * from then on. Made on first asking, so a deployed stack's projects get one without an operator.
+     */
+    public PingKey pingKey(String organization, String project) {
+        return tenants.ensurePingKey(organization, find(organization, project).id(), PingKey.newKey(random));
+    }
+
     public Project find(String organization, String idOrSlug) {
         return tenants.project(organization, reference(idOrSlug, "project"))
                 .orElseThrow(() -> new NotFoundException("project"));

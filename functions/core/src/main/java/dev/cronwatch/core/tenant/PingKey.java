@@ -1,6 +1,6 @@
 package dev.cronwatch.core.tenant;
 
-import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,7 @@ public record PingKey(String key, String organization, String projectId) {
     }
 
     /** A new random key (about 113 bits). */
-    public static String newKey(SecureRandom random) {
+    public static String newKey(RandomGenerator random) {
         StringBuilder key = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         return key.toString();

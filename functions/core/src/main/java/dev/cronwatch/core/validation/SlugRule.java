@@ -12,9 +12,16 @@ public enum SlugRule {
     /** Not only digits: a project is named by its id or its slug, and digits read as an id. */
     PROJECT("project", "[a-z0-9][a-z0-9_-]{0,49}", true,
             "1 to 50 of a-z, 0-9, '-' and '_', starting with a letter or digit, not only digits"),
-    MONITOR("monitor", "[a-z0-9_-]{1,50}", true, "1 to 50 of a-z, 0-9, '-' and '_', not only digits");
+    MONITOR("monitor", "[a-z0-9_-]{1,50}", true, "1 to 50 of a-z, 0-9, '-' and '_', not only digits"),
+    /**
+     * A Healthchecks check's slug: Healthchecks allows 100 characters. A monitor named in a path is read
+     * by this rule, the longer one, since it may be a check.
+     */
+    CHECK("monitor", "[a-z0-9_-]{1,100}", true, "1 to 100 of a-z, 0-9, '-' and '_', not only digits");
 
+    /** Sentry's longest slug, and what it cuts a name's slug to. */
     public static final int MAX_LENGTH = 50;
+    public static final int MAX_CHECK_LENGTH = 100;
     /** Quoted slugs are cut here: a refusal repeats what was sent, not all of it. */
     private static final int MAX_QUOTED = 60;
 
@@ -31,7 +38,7 @@ public enum SlugRule {
     }
 
     public boolean accepts(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && shape.matcher(slug).matches()
+        return slug != null && slug.length() <= MAX_CHECK_LENGTH && shape.matcher(slug).matches()
                 && !(notOnlyDigits && slug.chars().allMatch(Character::isDigit));
     }
 

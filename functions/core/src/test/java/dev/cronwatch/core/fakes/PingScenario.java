@@ -54,14 +54,24 @@ public final class PingScenario {
         return s.apply(message(kind, Instant.parse(at), rid, method, body, null, s.key));
     }
 
+    /** A POST ping with this body, as bytes (which need not be UTF-8). */
+    public MessageOutcome post(PingKind kind, String at, byte[] body) {
+        return s.apply(message(kind, Instant.parse(at), null, "POST", body, null, s.key));
+    }
+
     /** A message as the ping route makes it ({@code create} for {@code ?create=1} naming no monitor). */
     public CheckInMessage message(PingKind kind, Instant at, String rid, String method, String body, PingCheck create,
                                   MonitorKey monitor) {
+        return message(kind, at, rid, method, body.getBytes(StandardCharsets.UTF_8), create, monitor);
+    }
+
+    private CheckInMessage message(PingKind kind, Instant at, String rid, String method, byte[] body, PingCheck create,
+                                   MonitorKey monitor) {
         String messageId = UUID.nameUUIDFromBytes(("ping" + (++sequence)).getBytes()).toString();
         String checkInId = rid != null ? rid : UUID.nameUUIDFromBytes(("run" + sequence).getBytes()).toString();
         Ping ping = new Ping(kind, null, method, "curl/8.5.0", "192.0.2.7", "http", rid);
         return new CheckInMessage(messageId, monitor, Scenario.PROJECT, checkInId, rid == null, kind.checkInStatus(),
-                null, null, null, at, new PingRequest(ping, body.getBytes(StandardCharsets.UTF_8), "text/plain", create));
+                null, null, null, at, new PingRequest(ping, body, "text/plain", create));
     }
 
     public void tick(String at) {

@@ -6,6 +6,7 @@ import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.fakes.PingScenario;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.PingCheck;
@@ -15,8 +16,10 @@ import dev.cronwatch.core.schedule.CrontabSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.OnCalendarSchedule;
 import dev.cronwatch.core.schedule.SimpleSchedule;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -300,6 +303,80 @@ class PingRulesTest {
         assertThat(p.state("2020-01-01T10:01:00Z").status()).isEqualTo(PingStatus.PAUSED);
         p.tick("2020-01-01T10:06:00Z");
         assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+    }
+
+    // ---- §1.2 steps 6-7: keyword filters ----
+
+    private static PingScenario filtered(boolean defaultFail) throws Exception {
+        return new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, false, List.of(), "",
+                new KeywordFilter("STARTING", "SUCCESS, done", "ERROR", false, false, true, defaultFail), true));
+    }
+
+    private static List<CheckInStatus> statuses(PingScenario p) {
+        return p.s.checkIns().stream().map(CheckIn::status).toList();
+    }
+
+    @Test
+    void keywordFilter_failureKeywordsWinOverSuccess_andSuccessOverStart() throws Exception {
+        PingScenario p = filtered(false);
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:00:00Z", null, "POST", "SUCCESS but an ERROR too, STARTING");
+        assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.DOWN);
+        p.ping(PingKind.FAIL, "2020-01-01T10:01:00Z", null, "POST", "all done, STARTING next");
+        assertThat(p.state("2020-01-01T10:01:30Z").status()).isEqualTo(PingStatus.UP);
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:02:00Z", null, "POST", "STARTING");
+        assertThat(p.state("2020-01-01T10:02:30Z").started()).isTrue();
+    }
+
+    @Test
+    void keywordFilter_isCaseSensitive_andABodyMatchingNothingIsIgnored_orAFailWithDefaultFail() throws Exception {
+        PingScenario ignoring = filtered(false);
+        ignoring.ping(PingKind.SUCCESS, "2020-01-01T10:00:00Z", null, "POST", "success, error");
+        assertThat(ignoring.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.NEW);
+        assertThat(ignoring.s.store.loggedPings(ignoring.key(), 10)).singleElement()
+                .satisfies(l -> assertThat(l.ping().kind()).isEqualTo(PingKind.IGNORED));
+
+        PingScenario failing = filtered(true);
+        failing.ping(PingKind.SUCCESS, "2020-01-01T10:00:00Z", null, "POST", "");
+        assertThat(failing.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.DOWN);
+        assertThat(failing.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED);
+    }
+
+    @Test
+    void keywordFilter_readsALogPingsBody_too() throws Exception {
+        PingScenario p = filtered(false);
+        p.ping(PingKind.LOG, "2020-01-01T10:00:00Z", null, "POST", "backup done");
+        assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.UP);
+        assertThat(statuses(p)).containsExactly(CheckInStatus.OK);
+    }
+
+    @Test
+    void keywordFilter_offLeavesThePingAsItsUrlSays() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, false, List.of(), "",
+                new KeywordFilter("", "", "ERROR", true, true, false, true), true));
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:00:00Z", null, "POST", "ERROR");
+        assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.UP);
+    }
+
+    /** Healthchecks' strict decode answers 500 here; the readable parts of the body still match. */
+    @Test
+    void keywordFilter_readsABodyThatIsNotUtf8_leniently() throws Exception {
+        PingScenario p = filtered(false);
+        byte[] latin1 = "Sauvegarde termin\u00e9e: ERROR".getBytes(StandardCharsets.ISO_8859_1);
+        p.post(PingKind.SUCCESS, "2020-01-01T10:00:00Z", latin1);
+        assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.DOWN);
+        byte[] cutInACharacter = Arrays.copyOf("done \u20ac".getBytes(StandardCharsets.UTF_8), 7);
+        p.post(PingKind.FAIL, "2020-01-01T10:01:00Z", cutInACharacter);
+        assertThat(p.state("2020-01-01T10:01:30Z").status()).isEqualTo(PingStatus.UP);
+    }
+
+    @Test
+    void postOnlyCheck_ignoresAGetPing_beforeItsKeywordFiltersReadTheBody() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, true, List.of(), "",
+                new KeywordFilter("", "done", "", false, false, true, true), true));
+        p.ping(PingKind.LOG, "2020-01-01T10:00:00Z", null, "GET", "done");
+        assertThat(p.state("2020-01-01T10:00:30Z").status()).isEqualTo(PingStatus.NEW);
+        assertThat(p.s.store.loggedPings(p.key(), 10)).singleElement()
+                .satisfies(l -> assertThat(l.ping().kind()).isEqualTo(PingKind.IGNORED));
     }
 
     @Test

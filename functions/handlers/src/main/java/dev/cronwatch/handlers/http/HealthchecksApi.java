@@ -5,8 +5,9 @@ import dev.cronwatch.adapters.http.PathSegment;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
-import dev.cronwatch.core.monitor.CheckIn;
-import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.healthchecks.PingLogEntry;
+import dev.cronwatch.core.healthchecks.StackChannel;
+import dev.cronwatch.core.monitor.KeywordFilter;
 import dev.cronwatch.core.monitor.Ping;
 import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.HealthchecksService;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +92,18 @@ final class HealthchecksApi {
     /** {@code GET checks/<uuid>/pings/}: read-write keys only, newest first. */
     APIGatewayV2HTTPResponse pings(Request request, String code) {
         return answer(request, true, (key, body) -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (CheckIn checkIn : checks.pings(key, code, PINGS_LIMIT)) out.addAll(pings(checkIn));
-            for (int i = 0; i < out.size(); i++) out.get(i).put("n", out.size() - i);
-            return json(200, Map.of("pings", out.subList(0, Math.min(out.size(), PINGS_LIMIT))));
+            String bodies = SiteRoot.of(request) + PREFIX + "/checks/" + code + "/pings/";
+            List<Map<String, Object>> out = checks.pings(key, code, PINGS_LIMIT).stream().map(p -> ping(p, bodies)).toList();
+            return json(200, Map.of("pings", out));
+        });
+    }
+
+    /** {@code GET checks/<uuid>/pings/<n>/body}: the body as text; 404 when the ping came without one. */
+    APIGatewayV2HTTPResponse pingBody(Request request, String code, String n) {
+        return answer(request, true, (key, body) -> {
+            if (!n.matches("[0-9]{1,18}")) return HealthchecksAnswers.error(404, "not found");
+            byte[] content = checks.pingBody(key, code, Long.parseLong(n), PINGS_LIMIT);
+            return HealthchecksAnswers.text(200, new String(content, StandardCharsets.UTF_8));
         });
     }
 
@@ -137,6 +145,12 @@ final class HealthchecksApi {
     private static String badgePath(BadgeService.BadgePath p) {
         String tag = p.tag() == null ? "" : "/" + PathSegment.encode(p.tag());
         return "/badge/" + p.badgeKey() + "/" + p.signature() + tag + "." + p.format();
+    }
+
+    /** {@code GET channels/}: read-write keys only; the stack's one channel (its SNS topic). */
+    APIGatewayV2HTTPResponse channels(Request request) {
+        return answer(request, true, (key, body) -> json(200, Map.of("channels", List.of(Map.of(
+                "id", StackChannel.ID, "name", StackChannel.NAME, "kind", StackChannel.KIND)))));
     }
 
     /** {@code GET status/}: {@code OK} while the service answers. */
@@ -210,15 +224,16 @@ final class HealthchecksApi {
         json.put("next_ping", time(c.nextPing()));
         json.put("manual_resume", c.manualResume());
         json.put("methods", c.methods());
-        json.put("subject", "");
-        json.put("subject_fail", "");
-        json.put("start_kw", "");
-        json.put("success_kw", "");
-        json.put("failure_kw", "");
-        json.put("filter_subject", false);
-        json.put("filter_body", false);
-        json.put("filter_http_body", false);
-        json.put("filter_default_fail", false);
+        KeywordFilter filter = c.filter();
+        json.put("subject", filter.subject() ? filter.successKeywords() : "");
+        json.put("subject_fail", filter.subject() ? filter.failureKeywords() : "");
+        json.put("start_kw", filter.startKeywords());
+        json.put("success_kw", filter.successKeywords());
+        json.put("failure_kw", filter.failureKeywords());
+        json.put("filter_subject", filter.subject());
+        json.put("filter_body", filter.body());
+        json.put("filter_http_body", filter.httpBody());
+        json.put("filter_default_fail", filter.defaultFail());
         json.put("badge_url", badges.checkPath(key, c.slug(), "svg", false).map(path -> root + path).orElse(null));
         if (c.lastDuration() != null) json.put("last_duration", c.lastDuration());
         if (key.readOnly()) {
@@ -230,7 +245,7 @@ final class HealthchecksApi {
             json.put("update_url", update);
             json.put("pause_url", update + "/pause");
             json.put("resume_url", update + "/resume");
-            json.put("channels", "*");
+            json.put("channels", c.channels());
         }
         if (c.timeout() != null) {
             json.put("timeout", c.timeout());
@@ -241,44 +256,21 @@ final class HealthchecksApi {
         return json;
     }
 
-    /**
-     * A check-in as Healthchecks' pings, newest first: a run that started and ended is its start and its
-     * end (the end with the run's duration), a single success or fail one ping.
-     */
-    private static List<Map<String, Object>> pings(CheckIn checkIn) {
-        Instant end = checkIn.dateUpdated() != null ? checkIn.dateUpdated() : checkIn.dateAdded();
-        if (checkIn.status() == CheckInStatus.IN_PROGRESS || !end.isAfter(checkIn.dateAdded())) {
-            return List.of(ping(checkIn, type(checkIn), checkIn.dateAdded(), false));
-        }
-        return List.of(ping(checkIn, type(checkIn), end, true), ping(checkIn, "start", checkIn.dateAdded(), false));
-    }
-
-    /** Healthchecks' {@code Ping.to_dict}; its {@code n} is numbered once the list is made. */
-    private static Map<String, Object> ping(CheckIn checkIn, String type, Instant date, boolean timed) {
-        Ping ping = checkIn.ping();
+    /** Healthchecks' {@code Ping.to_dict}. */
+    private static Map<String, Object> ping(PingLogEntry entry, String bodies) {
+        Ping ping = entry.ping();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type);
-        json.put("date", time(date));
-        json.put("n", 0);
+        json.put("type", entry.type());
+        json.put("date", time(entry.date()));
+        json.put("n", entry.n());
         json.put("scheme", ping == null ? "http" : ping.scheme());
         json.put("remote_addr", ping == null ? null : ping.remoteAddr());
         json.put("method", ping == null ? null : ping.method());
         json.put("ua", ping == null ? "" : ping.userAgent());
         json.put("rid", ping == null ? null : ping.rid());
-        json.put("body_url", null);
-        if (timed && checkIn.durationMs() != null) {
-            json.put("duration", Math.round(checkIn.durationMs() / 10.0) / 100.0);
-        }
+        json.put("body_url", entry.bodyId() == null ? null : bodies + entry.n() + "/body");
+        if (entry.durationMs() != null) json.put("duration", Math.round(entry.durationMs() / 10.0) / 100.0);
         return json;
-    }
-
-    private static String type(CheckIn checkIn) {
-        return switch (checkIn.status()) {
-            case IN_PROGRESS -> "start";
-            case OK -> "success";
-            case ERROR, MISSED, TIMEOUT -> "fail";
-            case UNKNOWN -> "start";
-        };
     }
 
     /** Healthchecks' timestamps: ISO 8601 with {@code +00:00} and no fraction. */

@@ -53,6 +53,15 @@ record ProjectsApi(ProjectService projects, Credentials credentials) {
         return Response.empty(204);
     }
 
+    /**
+     * {@code GET /api/0/projects/{org}/{project}/ping-key/}: {@code {"pingKey"}}, the project's Healthchecks
+     * ping key (made on first asking), a secret like a DSN key, so only to the organization's token.
+     */
+    APIGatewayV2HTTPResponse pingKey(Request request, String organization, String project) {
+        credentials.authorize(request, organization);
+        return Response.json(200, Map.of("pingKey", projects.pingKey(organization, project).key()));
+    }
+
     private static Map<String, Object> project(Project p) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", p.id());
