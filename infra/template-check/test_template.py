@@ -13,7 +13,7 @@ import pytest
 import template_check as tc
 
 SPEC_EVENT_TYPES = {"HttpApi", "SQS"}
-TENANT_PREFIXES = ["ORG#*", "PRJ#*", "KEY#*", "TOKEN#*", "APIKEY#*", "PINGKEY#*", "PINGCODE#*", "BADGE#*"]
+TENANT_PREFIXES = ["ORG#*", "PRJ#*", "KEY#*", "TOKEN#*", "APIKEY#*", "PINGKEY#*", "PINGCODE#*", "BADGE#*", "CLOCK*"]
 
 
 @pytest.fixture(scope="module")

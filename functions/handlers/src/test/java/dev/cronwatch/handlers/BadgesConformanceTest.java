@@ -174,4 +174,17 @@ class BadgesConformanceTest {
         assertThat(deleted.getStatusCode()).isEqualTo(202);
         assertThat(json(get(all))).containsEntry("status", "up").containsEntry("total", 0);
     }
+
+    @Test
+    void anEnvironmentDeletedThroughTheSentryApi_takesItsDownStateOffTheBadges() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600}");
+        String prod = badges().get("prod").get("json");
+        system.checkIn("backup", "{\"status\": \"error\"}");
+        assertThat(json(get(prod))).containsEntry("status", "down");
+        APIGatewayV2HTTPResponse deleted = system.handler.handleRequest(HttpEvents.event("DELETE",
+                "/api/0/organizations/acme/monitors/backup/environments/production/",
+                Map.of("authorization", "Bearer acme-token"), (String) null), null);
+        assertThat(deleted.getStatusCode()).isEqualTo(202);
+        assertThat(json(get(prod))).containsEntry("status", "up");
+    }
 }

@@ -52,7 +52,7 @@ public record Settings(
     public static final String SNS_ENDPOINT = "CRONWATCH_SNS_ENDPOINT";
     /** Optional: where people open cronwatch (the dashboard is at its root); alerts link there when set. */
     public static final String PUBLIC_URL = "CRONWATCH_PUBLIC_URL";
-    /** The due index's shard count (template parameter DueIndexShards): every writer and reader must agree. */
+    /** The due index's shard count (template parameter DueIndexShards): writers use it; readers read every shard the stack has written with (infra/table-design.md). */
     public static final String DUE_INDEX_SHARDS = "CRONWATCH_DUE_INDEX_SHARDS";
     /** The clock's dispatcher only: the standard queue its shard ticks go to. */
     public static final String CLOCK_SHARD_QUEUE_URL = "CRONWATCH_CLOCK_SHARD_QUEUE_URL";

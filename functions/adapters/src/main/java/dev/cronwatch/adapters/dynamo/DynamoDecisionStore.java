@@ -144,18 +144,21 @@ public final class DynamoDecisionStore implements DecisionStore {
     @Override
     public void deleteEnvironment(MonitorKey monitor, String environment) {
         String pk = Keys.monitorPk(monitor);
-        QueryRequest.Builder checkIns = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .filterExpression("#env = :env")
-                .expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT))
-                .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(Keys.CHECK_IN_PREFIX), ":env", s(environment)))
-                .projectionExpression("pk, sk");
         List<WriteRequest> deletes = new ArrayList<>();
         deletes.add(BatchRequests.delete(Keys.key(pk, Keys.environmentSk(environment))));
-        for (var item : queries.all(checkIns)) {
-            String sk = Items.sk(item);
-            deletes.add(BatchRequests.delete(Keys.key(pk, sk)));
-            deletes.add(BatchRequests.delete(Keys.attachmentKey(monitor, Keys.checkInIdOf(sk))));
+        // its check-ins and its logged pings, each with the body kept under its id
+        for (String records : List.of(Keys.CHECK_IN_PREFIX, Keys.LOGGED_PING_PREFIX)) {
+            QueryRequest.Builder ofEnvironment = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .filterExpression("#env = :env")
+                    .expressionAttributeNames(Map.of("#env", Items.ENVIRONMENT))
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(records), ":env", s(environment)))
+                    .projectionExpression("pk, sk");
+            for (var item : queries.all(ofEnvironment)) {
+                String sk = Items.sk(item);
+                deletes.add(BatchRequests.delete(Keys.key(pk, sk)));
+                deletes.add(BatchRequests.delete(Keys.attachmentKey(monitor, Keys.recordIdOf(sk))));
+            }
         }
         for (var item : queries.all(queries.partition(monitor, Keys.INCIDENT_PREFIX))) {
             if (environment.equals(Items.incident(item).environment())) deletes.add(BatchRequests.delete(Keys.key(pk, Items.sk(item))));

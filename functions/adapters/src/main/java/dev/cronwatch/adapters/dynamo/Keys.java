@@ -91,9 +91,9 @@ final class Keys {
         return CHECK_IN_PREFIX + sortable(dateAdded) + "#" + checkInId;
     }
 
-    /** The check-in id at the end of a check-in's sort key. */
-    static String checkInIdOf(String sk) {
-        return sk.substring(sk.indexOf('#', CHECK_IN_PREFIX.length()) + 1);
+    /** The id in a check-in's or a logged ping's sort key ({@code PREFIX#time#id}). */
+    static String recordIdOf(String sk) {
+        return sk.substring(sk.indexOf('#', sk.indexOf('#') + 1) + 1);
     }
 
     /** The first check-in sort key of a run that started at or after {@code since}. */

@@ -57,6 +57,20 @@ abstract class ManagementStoreContract extends StoreContract {
     }
 
     @Test
+    void deletingAnEnvironment_deletesItsLoggedPingsAndTheirBodies() {
+        seedDue(JOB, "production", T0);
+        LoggedPing logged = new LoggedPing(JOB, "production", "p1", T0,
+                new Ping(PingKind.LOG, null, "POST", "curl/8", "192.0.2.1", "https", null).numbered(1, true));
+        Attachment body = new Attachment(JOB, "p1", "ping-body", "text/plain", "old secret".getBytes());
+        assertThat(store.commit(Changes.of(production().withPingCounted()).withPing(body, logged))).isTrue();
+
+        store.deleteEnvironment(JOB, "production");
+
+        assertThat(store.loggedPings(JOB, 10)).isEmpty();
+        assertThat(store.attachment(JOB, "p1")).isEmpty();
+    }
+
+    @Test
     void loggedPingsAndTheirBodies_readBackNewestFirst() {
         seedDue(JOB, "production", T0);
         MonitorEnvironment env;

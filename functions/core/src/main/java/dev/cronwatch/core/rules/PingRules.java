@@ -107,13 +107,15 @@ public final class PingRules {
     }
 
     /**
-     * A start arms grace from now (Healthchecks' {@code last_start}), also on an open run it restarts;
-     * on a check that is down it arms nothing, as Healthchecks' deadline ignores a down check's start.
+     * A start arms grace from now (Healthchecks' {@code last_start}); on a check that is down it arms
+     * nothing, as Healthchecks' deadline ignores a down check's start. Without a rid it opens a run of
+     * its own, timed from it (the open one ends as unknown, {@link #endOtherOpenRuns}); with the rid of
+     * an open run it restarts that run, which keeps its id for the end that names it.
      */
     private static CheckIn start(Outcome o, CheckInMessage message, CheckIn open, Ping ping) {
         Instant at = message.receivedAt();
         Instant timeoutAt = o.environment().status() == EnvironmentStatus.ERROR ? null : Deadlines.runTimeout(o.monitor().config(), at);
-        if (open != null) return open.withStatus(CheckInStatus.IN_PROGRESS, null, timeoutAt, at).withPing(ping);
+        if (open != null && !message.latest()) return open.withStatus(CheckInStatus.IN_PROGRESS, null, timeoutAt, at).withPing(ping);
         return new CheckIn(newRunId(o.environment(), message), message.monitor(), message.projectId(),
                 o.environment().name(), CheckInStatus.IN_PROGRESS, at, at, null, o.environment().nextCheckIn(),
                 timeoutAt).withPing(ping);

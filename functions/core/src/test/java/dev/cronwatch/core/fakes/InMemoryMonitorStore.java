@@ -400,9 +400,12 @@ public final class InMemoryMonitorStore implements WholeStore {
     public synchronized void deleteEnvironment(MonitorKey monitor, String environment) {
         otherWrites++;
         environments.remove(under(monitor, environment));
-        List<String> gone = checkIns.values().stream()
-                .filter(c -> c.monitor().equals(monitor) && c.environment().equals(environment)).map(CheckIn::id).toList();
+        List<String> gone = new ArrayList<>(checkIns.values().stream()
+                .filter(c -> c.monitor().equals(monitor) && c.environment().equals(environment)).map(CheckIn::id).toList());
+        gone.addAll(loggedPings.values().stream()
+                .filter(p -> p.monitor().equals(monitor) && p.environment().equals(environment)).map(LoggedPing::id).toList());
         checkIns.values().removeIf(c -> c.monitor().equals(monitor) && c.environment().equals(environment));
+        loggedPings.values().removeIf(p -> p.monitor().equals(monitor) && p.environment().equals(environment));
         attachments.values().removeIf(a -> a.monitor().equals(monitor) && gone.contains(a.checkInId()));
         incidents.values().removeIf(i -> i.monitor().equals(monitor) && i.environment().equals(environment));
     }

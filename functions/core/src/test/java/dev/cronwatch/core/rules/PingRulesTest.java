@@ -218,6 +218,19 @@ class PingRulesTest {
     }
 
     @Test
+    void aSecondStartWithoutRid_timesTheRunFromItself_andTheFirstEndsUnknown() throws Exception {
+        PingScenario p = new PingScenario(simple(86400, 300));
+        p.ping(PingKind.START, "2020-01-01T10:00:00Z");
+        p.ping(PingKind.START, "2020-01-01T10:07:00Z");
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:08:00Z");
+
+        assertThat(p.s.checkIns()).extracting(CheckIn::status, CheckIn::dateAdded, CheckIn::durationMs).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(CheckInStatus.UNKNOWN, Instant.parse("2020-01-01T10:00:00Z"), null),
+                org.assertj.core.groups.Tuple.tuple(CheckInStatus.OK, Instant.parse("2020-01-01T10:07:00Z"), 60_000L));
+        assertThat(p.s.alerts()).isEmpty();
+    }
+
+    @Test
     void postOnlyCheck_ignoresAGetPing_butRecordsIt() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, true, List.of(), ""));
         p.ping(PingKind.FAIL, "2020-01-01T10:00:00Z", null, "GET", "");

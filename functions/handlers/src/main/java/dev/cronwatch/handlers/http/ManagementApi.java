@@ -133,6 +133,9 @@ record ManagementApi(MonitorService monitors, BadgeService badges, Credentials c
     APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
         credentials.authorize(request, organization);
         monitors.deleteEnvironment(organization, slug, environment);
+        // an environment's open incident may be what made the monitor's badge down
+        MonitorView left = monitors.get(organization, slug);
+        badges.changed(left.monitor(), left.environments());
         return Response.json(202, Map.of());
     }
 
