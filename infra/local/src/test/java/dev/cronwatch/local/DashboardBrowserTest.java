@@ -203,17 +203,10 @@ class DashboardBrowserTest {
     @Test
     @Timeout(120)
     void aSimpleChecksConfigForm_showsItsTimeoutAndGrace_andSavingKeepsItSimple() throws Exception {
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
-             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = onTheManualClock(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
             LocalApi api = new LocalApi(c);
-            shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
-            system.controls().drainQueue();
-            ChromeDriver driver = chromium.driver();
-            driver.get(c.baseUrl() + "/");
-            await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
-            awaitRow(driver, "hc-nightly", "state-ok");
+            ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
             driver.get(c.baseUrl() + "/#/monitors/hc-nightly");
 
             WebElement timeout = await(driver, d -> d.findElement(By.id("f-simple-timeout")));
@@ -241,20 +234,31 @@ class DashboardBrowserTest {
         }
     }
 
+    /** Local mode in memory on the manual clock at {@link #T0}. */
+    private LocalSystem onTheManualClock() throws Exception {
+        return new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(), "--clock",
+                "manual", "--start", T0.toString()), QUIET);
+    }
+
+    /** Check {@code hc-nightly} made by its first ping ({@code ?create=1}), and the dashboard signed in, listing it. */
+    private static ChromeDriver signedInWithACheckMadeByAPing(LocalSystem system, HeadlessChromium chromium) throws Exception {
+        LocalCredentials c = system.credentials();
+        shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
+        system.controls().drainQueue();
+        ChromeDriver driver = chromium.driver();
+        driver.get(c.baseUrl() + "/");
+        await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+        awaitRow(driver, "hc-nightly", "state-ok");
+        return driver;
+    }
+
     /** A Healthchecks check's setup help offers its ping URLs by code and by slug, with the project's ping key. */
     @Test
     @Timeout(120)
     void aHealthchecksChecksSetupHelp_offersItsPingUrlsByCodeAndBySlug() throws Exception {
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
-             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = onTheManualClock(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
-            shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
-            system.controls().drainQueue();
-            ChromeDriver driver = chromium.driver();
-            driver.get(c.baseUrl() + "/");
-            await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
-            awaitRow(driver, "hc-nightly", "state-ok");
+            ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
             driver.get(c.baseUrl() + "/#/monitors/hc-nightly/setup");
 
             String bySlug = c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly";

@@ -82,11 +82,17 @@ class PingRulesTest {
         assertThat(p.s.env().isLate()).isFalse();
     }
 
-    @Test
-    void aRepeatedLateJudgement_writesNothing() throws Exception {
+    /** A check with an hour's timeout and five minutes' grace, pinged at 10:00:30 and marked late by the tick of 11:01. */
+    private static PingScenario markedLate() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300));
         p.ping(PingKind.SUCCESS, "2020-01-01T10:00:30Z");
         p.tick("2020-01-01T11:01:00Z");
+        return p;
+    }
+
+    @Test
+    void aRepeatedLateJudgement_writesNothing() throws Exception {
+        PingScenario p = markedLate();
         MonitorState late = p.s.store.load(p.key(), "production");
 
         assertThat(ClockRules.judge(late.monitor(), late.environment(), Instant.parse("2020-01-01T11:01:00Z"))).isEmpty();
@@ -95,9 +101,7 @@ class PingRulesTest {
 
     @Test
     void aSuccessWhileLate_clearsLate_andWatchesTheNextDueTime() throws Exception {
-        PingScenario p = new PingScenario(simple(3600, 300));
-        p.ping(PingKind.SUCCESS, "2020-01-01T10:00:30Z");
-        p.tick("2020-01-01T11:01:00Z");
+        PingScenario p = markedLate();
         p.ping(PingKind.LOG, "2020-01-01T11:01:30Z");
         p.ping(PingKind.START, "2020-01-01T11:01:40Z");
         assertThat(p.s.env().isLate()).isTrue();
