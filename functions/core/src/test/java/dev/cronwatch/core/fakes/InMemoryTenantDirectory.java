@@ -1,7 +1,11 @@
 package dev.cronwatch.core.fakes;
 
+import dev.cronwatch.core.port.AccessKeys;
+import dev.cronwatch.core.port.BadgeSummaries;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -19,8 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tenant directory in memory, refusing malformed names as the DynamoDB one does. */
-public final class InMemoryTenantDirectory implements TenantDirectory {
+/**
+ * The tenants' ports in memory, in one object so that what one port writes another reads, refusing
+ * malformed names as the DynamoDB adapters do.
+ */
+public final class InMemoryTenantDirectory implements CredentialLookup, ProjectDirectory, AccessKeys, BadgeSummaries {
     private final Set<String> organizations = new HashSet<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
@@ -270,6 +277,11 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         badgeSummaries.put(badgeKey, new BadgeSummary(summary.organization(), summary.projectId(), badgeKey,
                 summary.secret(), entries));
         writes++;
+    }
+
+    /** This one object as each of the ports. */
+    public Tenants tenants() {
+        return new Tenants(this, this, this, this);
     }
 
     // ---- for tests ----
