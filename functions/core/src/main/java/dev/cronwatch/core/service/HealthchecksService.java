@@ -128,8 +128,7 @@ public final class HealthchecksService {
     public CheckView delete(ApiKey key, String code) {
         MonitorView view = find(key, code);
         CheckView check = CheckMapping.view(view.monitor(), production(view), clock.instant());
-        Monitor deleted = monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
-        badges.removed(deleted.key(), deleted.projectId());
+        monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
         return check;
     }
 

@@ -89,7 +89,7 @@ public final class HttpRoutes {
 
     private static List<Route> managementRoutes(ManagementServices services, Credentials credentials) {
         Clock clock = services.clock();
-        ManagementApi mg = new ManagementApi(services.monitors(), services.badges(), credentials);
+        ManagementApi mg = new ManagementApi(services.monitors(), credentials);
         ProjectsApi pr = new ProjectsApi(services.projects(), credentials);
         TokensApi tk = new TokensApi(services.tokens(), credentials, clock);
         ApiKeysApi ak = new ApiKeysApi(services.apiKeys(), credentials);

@@ -27,7 +27,7 @@ public record ManagementServices(MonitorService monitors, ProjectService project
         Clock clock = ports.clock();
         BadgeService badges = new BadgeService(tenants.badges(), stores.management(), ports.secrets());
         MonitorService monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(),
-                tenants.projects(), clock, ports.ids(), ports.limits().maxMonitorsPerOrganization());
+                tenants.projects(), badges, clock, ports.ids(), ports.limits().maxMonitorsPerOrganization());
         return new ManagementServices(monitors, new ProjectService(tenants.projects(), clock, ports.secrets()),
                 new TokenService(tenants.accessKeys(), clock, ports.secrets()), new ApiKeyService(tenants.accessKeys(), tenants.projects(), clock, ports.secrets()),
                 new HealthchecksService(monitors, new PingCheckService(stores.decisions(), clock), stores.management(),
