@@ -7,6 +7,7 @@ import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.NotFoundException;
+import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
@@ -98,7 +99,8 @@ public final class OperatorCommands {
                 existing(tenants, organization);
                 ApiKeyService.Issued issued;
                 try {
-                    issued = new ApiKeyService(tenants.accessKeys(), tenants.projects(), clock, random)
+                    issued = new ApiKeyService(tenants.accessKeys(),
+                            new ProjectService(tenants.projects(), clock, random), clock, random)
                             .create(organization, args[2], options.get("--name"), options.containsKey("--read-only"));
                 } catch (NotFoundException e) {
                     throw new Refused("organization " + organization + " has no project " + args[2]);

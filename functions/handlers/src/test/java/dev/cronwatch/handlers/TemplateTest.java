@@ -15,7 +15,7 @@ import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.port.Metric;
 import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -409,7 +409,7 @@ class TemplateTest {
         String table = DynamoDbLocalFixture.newTable(client);
         Tenants tenants = DynamoStores.tenants(client, table);
         tenants.projects().ensureOrganization("acme");
-        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Digest.SHA_256.hex("old-token")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
         Ports ports = Ports.of(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(), new RecordingPublisher(),
                 ManualClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Limits.DEFAULTS);

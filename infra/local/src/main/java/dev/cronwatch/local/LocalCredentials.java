@@ -3,6 +3,7 @@ package dev.cronwatch.local;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ApiKeyService;
+import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
@@ -96,7 +97,8 @@ public record LocalCredentials(String baseUrl, String organization, String proje
 
     /** A read-write key of the Healthchecks API ({@code X-Api-Key}) for the project. */
     private static String newApiKey(Tenants tenants, String organization, String projectId, Instant now) {
-        return new ApiKeyService(tenants.accessKeys(), tenants.projects(), Clock.fixed(now, ZoneOffset.UTC), RANDOM)
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new ApiKeyService(tenants.accessKeys(), new ProjectService(tenants.projects(), clock, RANDOM), clock, RANDOM)
                 .create(organization, projectId, FILE, false).secret();
     }
 

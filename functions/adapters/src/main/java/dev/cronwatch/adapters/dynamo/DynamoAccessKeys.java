@@ -20,13 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * Management tokens and API keys, made, listed and revoked, in the monitors' table
  * (infra/table-design.md): one item each under the secret's hash, listed through byParent.
  */
-public final class DynamoAccessKeys implements AccessKeys {
-    private final TableHandle table;
-
-    DynamoAccessKeys(TableHandle table) {
-        this.table = table;
-    }
-
+record DynamoAccessKeys(TableHandle table) implements AccessKeys {
     /** Only the token's SHA-256 is stored: a leaked table does not leak working tokens. */
     @Override
     public boolean createToken(ManagementToken token, String secret) {

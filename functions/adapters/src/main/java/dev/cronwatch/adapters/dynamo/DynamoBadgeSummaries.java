@@ -27,19 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * size fits and a badge is one Query of the partition. A summary written as one item ({@code c}, a map of
  * every monitor) is still read, under the per-monitor items, and moved to them by the next rebuild.
  */
-public final class DynamoBadgeSummaries implements BadgeSummaries {
+record DynamoBadgeSummaries(TableHandle table) implements BadgeSummaries {
     private static final String BADGE_KEY = "badgeKey";
     private static final String SECRET = "secret";
     /** A summary of the single-item format: slug → {t, s}. */
     private static final String ENTRIES = "c";
     private static final String TAGS = "t";
     private static final String STATE = "s";
-
-    private final TableHandle table;
-
-    DynamoBadgeSummaries(TableHandle table) {
-        this.table = table;
-    }
 
     @Override
     public Optional<BadgeSummary> badgeSummary(String badgeKey) {

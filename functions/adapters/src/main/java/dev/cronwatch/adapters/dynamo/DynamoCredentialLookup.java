@@ -19,13 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * GetItem each, in the monitors' table (infra/table-design.md). A malformed one finds nothing without a
  * request.
  */
-public final class DynamoCredentialLookup implements CredentialLookup {
-    private final TableHandle table;
-
-    DynamoCredentialLookup(TableHandle table) {
-        this.table = table;
-    }
-
+record DynamoCredentialLookup(TableHandle table) implements CredentialLookup {
     @Override
     public Optional<DsnKey> dsnKey(String publicKey) {
         if (!TenantNames.isPublicKey(publicKey)) return Optional.empty();

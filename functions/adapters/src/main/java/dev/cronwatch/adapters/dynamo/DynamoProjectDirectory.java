@@ -31,15 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (infra/table-design.md). Every name is checked against {@link TenantNames} before it becomes part of a
  * key: a lookup with a malformed one finds nothing without a request, a write with one throws.
  */
-public final class DynamoProjectDirectory implements ProjectDirectory {
+record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     private static final String LAST_PROJECT_ID = "lastProjectId";
     private static final int ID_ATTEMPTS = 5;
-
-    private final TableHandle table;
-
-    DynamoProjectDirectory(TableHandle table) {
-        this.table = table;
-    }
 
     @Override
     public Optional<PingKey> pingKeyOf(String organization, String projectId) {

@@ -11,15 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The reads and create-once writes of single tenant items (organizations, projects, credentials, badges). */
-final class TenantItems {
-    private final DynamoDbClient client;
-    private final String table;
-
-    TenantItems(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
-
+record TenantItems(DynamoDbClient client, String table) {
     /** A consistent GetItem. */
     Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         var item = client.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)

@@ -2,7 +2,6 @@ package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.Secrets;
@@ -15,25 +14,14 @@ import java.util.random.RandomGenerator;
  * A project's API keys for the Healthchecks-compatible API: made by the organization (management API),
  * the operator (cronwatch-admin) or local mode, listed without their secret, revoked. A read-write key
  * manages the project's checks; a read-only one lists and reads them.
+ *
+ * @param random a SecureRandom outside tests: it makes the secret
  */
-public final class ApiKeyService {
+public record ApiKeyService(AccessKeys keys, ProjectService projects, Clock clock, RandomGenerator random) {
     public static final int MAX_NAME_LENGTH = 64;
 
     /** A key just made, with its secret: the only time the secret is shown. */
     public record Issued(ApiKey key, String secret) {
-    }
-
-    private final AccessKeys keys;
-    private final ProjectService projects;
-    private final Clock clock;
-    private final RandomGenerator random;
-
-    /** {@code random} must be a SecureRandom outside tests: it makes the secret. */
-    public ApiKeyService(AccessKeys keys, ProjectDirectory projects, Clock clock, RandomGenerator random) {
-        this.keys = keys;
-        this.projects = new ProjectService(projects, clock, random);
-        this.clock = clock;
-        this.random = random;
     }
 
     public Issued create(String organization, String project, String name, boolean readOnly) {

@@ -28,8 +28,9 @@ public record ManagementServices(MonitorService monitors, ProjectService project
         BadgeService badges = new BadgeService(tenants.badges(), stores.management(), ports.secrets());
         MonitorService monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(),
                 tenants.projects(), badges, clock, ports.ids(), ports.limits().maxMonitorsPerOrganization());
-        return new ManagementServices(monitors, new ProjectService(tenants.projects(), clock, ports.secrets()),
-                new TokenService(tenants.accessKeys(), clock, ports.secrets()), new ApiKeyService(tenants.accessKeys(), tenants.projects(), clock, ports.secrets()),
+        ProjectService projects = new ProjectService(tenants.projects(), clock, ports.secrets());
+        return new ManagementServices(monitors, projects, new TokenService(tenants.accessKeys(), clock, ports.secrets()),
+                new ApiKeyService(tenants.accessKeys(), projects, clock, ports.secrets()),
                 new HealthchecksService(monitors, new PingCheckService(stores.decisions(), clock), stores.management(),
                         badges, clock, UUID::randomUUID),
                 badges, tenants.credentials(), clock, ports.metrics());
