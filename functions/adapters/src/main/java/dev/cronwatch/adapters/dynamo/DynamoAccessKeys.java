@@ -89,16 +89,7 @@ record DynamoAccessKeys(TableHandle table) implements AccessKeys {
         var found = table.queries().all(table.queries().byParent(parent).filterExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", KEY_ID))
                 .expressionAttributeValues(Map.of(":parent", s(parent), ":id", s(id))));
-        if (found.isEmpty()) return false;
-        try {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.API_KEY))
-                    .conditionExpression("#org = :org AND #pid = :pid")
-                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
-                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException gone) {
-            return false;
-        }
+        return !found.isEmpty() && table.items().deleteIfProjects(found.get(0).get(TableDefinition.PK).s(), Keys.API_KEY,
+                organization, projectId);
     }
 }

@@ -206,16 +206,7 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     /** One conditional delete: the key goes only if it is this project's. */
     @Override
     public boolean revokeKey(String organization, String projectId, String publicKey) {
-        if (!TenantNames.isPublicKey(publicKey)) return false;
-        try {
-            table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.key(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY))
-                    .conditionExpression("#org = :org AND #pid = :pid")
-                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
-                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException notThisProjects) {
-            return false;
-        }
+        return TenantNames.isPublicKey(publicKey)
+                && table.items().deleteIfProjects(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY, organization, projectId);
     }
 }

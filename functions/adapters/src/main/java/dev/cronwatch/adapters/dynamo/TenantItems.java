@@ -30,6 +30,20 @@ record TenantItems(DynamoDbClient client, String table) {
         }
     }
 
+    /** Deletes the item only if it is the project's: true when it did. */
+    boolean deleteIfProjects(String pk, String sk, String organization, String projectId) {
+        try {
+            client.deleteItem(b -> b.tableName(table).key(Keys.key(pk, sk))
+                    .conditionExpression("#org = :org AND #pid = :pid")
+                    .expressionAttributeNames(Map.of("#org", TenantRecords.ORGANIZATION, "#pid", TenantRecords.PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":org", Keys.s(organization), ":pid", Keys.s(projectId)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (ConditionalCheckFailedException notTheProjects) {
+            return false;
+        }
+    }
+
     /** A put of a transaction, only if the item is absent. */
     TransactWriteItem absentPut(Map<String, AttributeValue> attributes, String pk, String sk) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(attributes, pk, sk))
