@@ -30,9 +30,7 @@ record DynamoAccessKeys(TableHandle table) implements AccessKeys {
     @Override
     public Page<ManagementToken> tokens(String organization, String cursor, int limit) {
         if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
-        String parent = Keys.tokensOf(organization);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = table.queries().page(table.queries().byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.tokensOf(organization), cursor, limit);
         return new Page<>(page.items().stream().map(TenantRecords::token).toList(), page.nextCursor());
     }
 
@@ -75,9 +73,7 @@ record DynamoAccessKeys(TableHandle table) implements AccessKeys {
     @Override
     public Page<ApiKey> apiKeys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
-        String parent = Keys.apiKeysOf(organization, projectId);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = table.queries().page(table.queries().byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.apiKeysOf(organization, projectId), cursor, limit);
         return new Page<>(page.items().stream().map(TenantRecords::apiKey).toList(), page.nextCursor());
     }
 

@@ -195,9 +195,7 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     @Override
     public Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
-        String parent = Keys.dsnKeysOf(organization, projectId);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = table.queries().page(table.queries().byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.dsnKeysOf(organization, projectId), cursor, limit);
         return new Page<>(page.items().stream()
                 .map(item -> TenantRecords.projectKey(item, Keys.publicKeyOf(item.get(TableDefinition.PK).s()))).toList(),
                 page.nextCursor());
