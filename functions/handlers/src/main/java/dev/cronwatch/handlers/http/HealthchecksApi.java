@@ -30,24 +30,12 @@ import java.util.Map;
  * {@code X-Api-Key} (or {@code api_key} in a POST's JSON body), answering in Healthchecks' shapes: its
  * JSON field names, {@code {"error": "<text>"}} refusals in its words, and its CORS headers.
  */
-final class HealthchecksApi {
+record HealthchecksApi(HealthchecksService checks, BadgeService badges, Credentials credentials, Clock clock) {
     static final String PREFIX = "/api/v3";
     /** Healthchecks' ping log limit for a paid account, the most its API returns. */
     private static final int PINGS_LIMIT = 1000;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
             .withZone(ZoneOffset.UTC);
-
-    private final HealthchecksService checks;
-    private final BadgeService badges;
-    private final Credentials credentials;
-    private final Clock clock;
-
-    HealthchecksApi(HealthchecksService checks, BadgeService badges, Credentials credentials, Clock clock) {
-        this.checks = checks;
-        this.badges = badges;
-        this.credentials = credentials;
-        this.clock = clock;
-    }
 
     /** {@code GET checks/[?tag=…][&slug=…]}: read-only keys too. */
     APIGatewayV2HTTPResponse list(Request request) {
