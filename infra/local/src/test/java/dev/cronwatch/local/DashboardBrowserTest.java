@@ -60,9 +60,7 @@ class DashboardBrowserTest {
     @Test
     @Timeout(300)
     void signInSeeAMissOpenMuteEditAndSignOut() throws Exception {
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
-             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalApi api = new LocalApi(system.credentials());
             ChromeDriver driver = chromium.driver();
             String token = system.credentials().token();
@@ -194,18 +192,17 @@ class DashboardBrowserTest {
         }
     }
 
-    /**
-     * Eighteen hours of a small organization, from midnight: a job per state the list shows. Each
-     * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
-     * judges every deadline in between, in order.
-     */
+    /** Local mode in memory, its manual clock at {@link #T0}. */
+    private LocalSystem atStartOfDay() throws Exception {
+        return new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString()), QUIET);
+    }
+
     /** A Healthchecks check's setup help offers its ping URLs by code and by slug, with the project's ping key. */
     @Test
     @Timeout(120)
     void aHealthchecksChecksSetupHelp_offersItsPingUrlsByCodeAndBySlug() throws Exception {
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
-             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
             shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
             system.controls().drainQueue();
@@ -224,6 +221,11 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Eighteen hours of a small organization, from midnight: a job per state the list shows. Each
+     * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
+     * judges every deadline in between, in order.
+     */
     static void seedJobs(LocalApi api, LocalControls controls) {
         List<Map.Entry<Instant, Runnable>> events = new ArrayList<>();
         for (int hour = 0; hour < HOURS; hour++) {
