@@ -3,7 +3,8 @@ package dev.cronwatch.handlers;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
@@ -54,13 +55,14 @@ public final class Bootstrap {
         }
     }
 
-    public static Map<String, Object> run(TenantDirectory directory, Arguments args, SecureRandom random, Clock clock) {
-        directory.ensureOrganization(args.organization());
-        directory.ensureProject(new Project(args.organization(), args.projectId(), args.projectSlug()));
-        Project project = directory.project(args.organization(), args.projectId()).orElseThrow();
+    public static Map<String, Object> run(Tenants tenants, Arguments args, SecureRandom random, Clock clock) {
+        ProjectDirectory projects = tenants.projects();
+        projects.ensureOrganization(args.organization());
+        projects.ensureProject(new Project(args.organization(), args.projectId(), args.projectSlug()));
+        Project project = projects.project(args.organization(), args.projectId()).orElseThrow();
         DsnKey key = new DsnKey(Secrets.newPublicKey(random), project.organization(), project.id());
-        directory.ensureDsnKey(key);
-        String token = new TokenService(directory, clock, random)
+        projects.ensureDsnKey(key);
+        String token = new TokenService(tenants.accessKeys(), clock, random)
                 .create(project.organization(), "bootstrap", null, null).secret();
 
         Map<String, Object> out = new LinkedHashMap<>();

@@ -4,9 +4,10 @@ import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.NotFoundException;
+import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.service.TokenService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
@@ -58,21 +59,21 @@ public final class OperatorCommands {
      * Runs one command; {@link IllegalArgumentException} or {@link FieldError} for a malformed command
      * line, {@link Refused} for one that cannot be done.
      */
-    public static Map<String, Object> run(TenantDirectory tenants, Clock clock, RandomGenerator random, String... args) {
+    public static Map<String, Object> run(Tenants tenants, Clock clock, RandomGenerator random, String... args) {
         if (args.length < 2) throw new IllegalArgumentException(USAGE);
         String command = args[0];
         String organization = args[1];
         if (!SlugRule.ORGANIZATION.accepts(organization)) {
             throw new IllegalArgumentException(SlugRule.ORGANIZATION.refusal(organization));
         }
-        TokenService tokens = new TokenService(tenants, clock, random);
+        TokenService tokens = new TokenService(tenants.accessKeys(), clock, random);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("organization", organization);
         switch (command) {
             case "create-organization" -> {
                 arguments(args, 2);
                 var now = clock.instant();
-                if (!tenants.createOrganization(organization, now)) {
+                if (!tenants.projects().createOrganization(organization, now)) {
                     throw new Refused("organization " + organization + " exists already");
                 }
                 out.put("dateCreated", now.toString());
@@ -98,8 +99,9 @@ public final class OperatorCommands {
                 existing(tenants, organization);
                 ApiKeyService.Issued issued;
                 try {
-                    issued = new ApiKeyService(tenants, clock, random).create(organization, args[2], options.get("--name"),
-                            options.containsKey("--read-only"));
+                    issued = new ApiKeyService(tenants.accessKeys(),
+                            new ProjectService(tenants.projects(), clock, random), clock, random)
+                            .create(organization, args[2], options.get("--name"), options.containsKey("--read-only"));
                 } catch (NotFoundException e) {
                     throw new Refused("organization " + organization + " has no project " + args[2]);
                 } catch (FieldError e) {
@@ -140,8 +142,8 @@ public final class OperatorCommands {
         if (args.length != count) throw new IllegalArgumentException(USAGE);
     }
 
-    private static void existing(TenantDirectory tenants, String organization) {
-        if (!tenants.organizationExists(organization)) throw new Refused("no organization " + organization);
+    private static void existing(Tenants tenants, String organization) {
+        if (!tenants.projects().organizationExists(organization)) throw new Refused("no organization " + organization);
     }
 
     /**
@@ -176,7 +178,7 @@ public final class OperatorCommands {
     }
 
     /** Prints the result or the reason; the exit status for the shell (0 done, 1 refused, 2 usage). */
-    public static int main(TenantDirectory tenants, Clock clock, PrintStream out, PrintStream err, String... args) {
+    public static int main(Tenants tenants, Clock clock, PrintStream out, PrintStream err, String... args) {
         try {
             out.println(Json.write(run(tenants, clock, new SecureRandom(), args)));
             return 0;

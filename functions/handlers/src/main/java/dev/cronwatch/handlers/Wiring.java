@@ -4,7 +4,6 @@ import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.DynamoStores;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.adapters.sns.SnsAlertPublisher;
 import dev.cronwatch.adapters.sqs.DeadLetterQueue;
@@ -53,7 +52,7 @@ public final class Wiring {
         ports = new Ports(
                 DynamoStores.on(connections.dynamoDb(), settings.tableName(), settings.retentionDays(),
                         settings.dueIndexShards()),
-                new DynamoTenantDirectory(connections.dynamoDb(), settings.tableName()),
+                DynamoStores.tenants(connections.dynamoDb(), settings.tableName()),
                 queue, publisher, b.clock, entropy, entropy,
                 new Limits(settings.rateLimitPerMinute(), settings.maxMonitorsPerOrganization(),
                         settings.maxNewMonitorsPerMinute(), settings.maxEnvironmentsPerMonitor(),

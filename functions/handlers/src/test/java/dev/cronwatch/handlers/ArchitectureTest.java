@@ -30,7 +30,6 @@ import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.ProcessingErrorLog;
 import dev.cronwatch.core.port.ProjectDirectory;
-import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.HealthchecksService;
 import dev.cronwatch.core.service.IngestService;
@@ -67,8 +66,8 @@ class ArchitectureTest {
     private static final String PORTS = "dev.cronwatch.core.port..";
     private static final String SERVICES = "dev.cronwatch.core.service..";
     private static final Class<?>[] TABLE_PORTS = {
-        DecisionStore.class, AlertOutbox.class, ManagementStore.class, ProcessingErrorLog.class, TenantDirectory.class,
-        ProjectDirectory.class, AccessKeys.class, BadgeSummaries.class};
+        DecisionStore.class, AlertOutbox.class, ManagementStore.class, ProcessingErrorLog.class, ProjectDirectory.class,
+        AccessKeys.class, BadgeSummaries.class};
 
     private static Location moduleOf(Class<?> type) {
         try {

@@ -3,7 +3,8 @@ package dev.cronwatch.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -20,26 +21,26 @@ class BootstrapTest {
 
     @Test
     void createsTenant_withWorkingKeyAndToken_andKeepsOrgAndProjectOnSecondRun() {
-        DynamoTenantDirectory directory = new DynamoTenantDirectory(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
+        Tenants tenants = DynamoStores.tenants(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
         Bootstrap.Arguments args = Bootstrap.Arguments.parse("--organization", "acme", "--project", "1",
                 "--project-slug", "default", "--host", "cron.example.com");
 
-        Map<String, Object> first = Bootstrap.run(directory, args, new SecureRandom(), CLOCK);
-        Map<String, Object> second = Bootstrap.run(directory, Bootstrap.Arguments.parse("--organization", "acme",
+        Map<String, Object> first = Bootstrap.run(tenants, args, new SecureRandom(), CLOCK);
+        Map<String, Object> second = Bootstrap.run(tenants, Bootstrap.Arguments.parse("--organization", "acme",
                 "--project", "1", "--project-slug", "renamed"), new SecureRandom(), CLOCK);
 
         String key = (String) first.get("publicKey");
         assertThat(key).matches("[0-9a-f]{32}");
         assertThat(first.get("dsn")).isEqualTo("https://" + key + "@cron.example.com/1");
-        assertThat(directory.dsnKey(key)).contains(new DsnKey(key, "acme", "1"));
-        assertThat(directory.token((String) first.get("token"))).get()
+        assertThat(tenants.credentials().dsnKey(key)).contains(new DsnKey(key, "acme", "1"));
+        assertThat(tenants.credentials().token((String) first.get("token"))).get()
                 .satisfies(t -> assertThat(t.organization()).isEqualTo("acme"))
                 .satisfies(t -> assertThat(t.name()).isEqualTo("bootstrap"))
                 .satisfies(t -> assertThat(t.dateCreated()).isEqualTo(CLOCK.instant()));
-        assertThat(directory.project("acme", "default")).contains(new Project("acme", "1", "default"));
+        assertThat(tenants.projects().project("acme", "default")).contains(new Project("acme", "1", "default"));
         assertThat(second.get("projectSlug")).isEqualTo("default");
         assertThat(second.get("publicKey")).isNotEqualTo(key);
-        assertThat(directory.token((String) second.get("token"))).map(ManagementToken::organization).contains("acme");
+        assertThat(tenants.credentials().token((String) second.get("token"))).map(ManagementToken::organization).contains("acme");
     }
 
     @Test

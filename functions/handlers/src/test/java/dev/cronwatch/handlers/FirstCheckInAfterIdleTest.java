@@ -6,7 +6,7 @@ import dev.cronwatch.adapters.aws.Connections;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.ElasticMqFixture;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.usecases.IngestServices;
@@ -41,12 +41,12 @@ class FirstCheckInAfterIdleTest {
     void tenant() {
         DynamoDbClient dynamo = DynamoDbLocalFixture.client();
         table = DynamoDbLocalFixture.newTable(dynamo);
-        TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
-                .connections(Connections.of(dynamo, null, null)).build().ports().tenants();
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "default"));
+        ProjectDirectory projects = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
+                .connections(Connections.of(dynamo, null, null)).build().ports().tenants().projects();
+        projects.ensureOrganization("acme");
+        projects.ensureProject(new Project("acme", "1", "default"));
         key = new DsnKey("0123456789abcdef0123456789abcdef", "acme", "1");
-        tenants.ensureDsnKey(key);
+        projects.ensureDsnKey(key);
     }
 
     @Test

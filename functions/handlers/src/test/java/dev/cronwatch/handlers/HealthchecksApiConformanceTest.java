@@ -177,8 +177,7 @@ class HealthchecksApiConformanceTest {
     /** A number past what an instant holds is a client's mistake like any malformed one (hostile review: it was a 500). */
     @Test
     void flips_withANumberNoInstantHolds_isA400() {
-        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
-        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        String uuid = backups();
         for (String query : List.of("seconds=9223372036854775807", "seconds=-9223372036854775808",
                 "start=9223372036854775807", "start=99999999999999999", "end=-9223372036854775808")) {
             assertThat(call("GET", CHECKS + uuid + "/flips/?" + query, RO, null).getStatusCode()).as(query).isEqualTo(400);
@@ -290,8 +289,7 @@ class HealthchecksApiConformanceTest {
     @Test
     @SuppressWarnings("unchecked")
     void pings_listAStartAndItsSuccessWithTheDuration_newestFirst() {
-        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
-        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        String uuid = backups();
         system.checkIn("backups", "{\"status\": \"in_progress\"}");
         system.clock.advance(Duration.ofSeconds(3));
         APIGatewayV2HTTPResponse ok = system.handler.handleRequest(HttpEvents.event("PUT",
@@ -476,12 +474,17 @@ class HealthchecksApiConformanceTest {
     @Test
     @SuppressWarnings("unchecked")
     void flips_aFailIsAFlipDown_asHealthchecksListsThem() {
-        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
-        String uuid = (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
+        String uuid = backups();
         system.checkIn("backups", "{\"status\": \"error\"}");
         List<Map<String, Object>> flips = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/flips/", RO, null))
                 .get("flips");
         assertThat(flips).containsExactly(Map.of("timestamp", "2026-01-01T00:00:00+00:00", "up", 0));
         assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "down");
+    }
+
+    /** Creates the check "backups" (timeout one hour); answers its uuid, as the read-write key's listing shows it. */
+    private String backups() {
+        created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}");
+        return (String) checks(call("GET", CHECKS, RW, null)).get(0).get("uuid");
     }
 }

@@ -401,7 +401,7 @@ class HttpApiHandlerTest {
                         throw e.getCause();
                     }
                 });
-        handler = handler(Ports.of(new Stores(failing, failing, failing, failing), system.tenants, system.queue,
+        handler = handler(Ports.of(new Stores(failing, failing, failing, failing), system.tenants.tenants(), system.queue,
                 new RecordingPublisher(), system.clock, UUID::randomUUID, Limits.DEFAULTS));
         PrintStream stderr = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -421,7 +421,7 @@ class HttpApiHandlerTest {
 
     @Test
     void aCreatePastTheOrganizationsMonitorLimit_isA400() {
-        handler = handler(Ports.of(system.store.stores(), system.tenants, system.queue, new RecordingPublisher(),
+        handler = handler(Ports.of(system.store.stores(), system.tenants.tenants(), system.queue, new RecordingPublisher(),
                 system.clock, UUID::randomUUID, new Limits(6, 2, Limits.DEFAULTS.maxJudgementDelay())));
         String body = "{\"project\": \"1\", \"name\": \"%s\", \"config\": {\"schedule\": \"0 * * * *\"}}";
         assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"), String.format(body, "one")).getStatusCode())

@@ -39,7 +39,7 @@ final class InMemorySystem {
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingMetrics metrics = new RecordingMetrics();
     final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
-    final Ports ports = new Ports(store.stores(), tenants, queue, publisher, clock, UUID::randomUUID, new SecureRandom(),
+    final Ports ports = new Ports(store.stores(), tenants.tenants(), queue, publisher, clock, UUID::randomUUID, new SecureRandom(),
             Limits.DEFAULTS, metrics);
     final ProcessorService processor = JudgingServices.processor(ports);
     final ClockService clockService = JudgingServices.clock(ports);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.validation.FieldError;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The operator's commands, on the tenant directory the deployed and local tables share. */
 class OperatorCommandsTest {
-    final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
+    final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    final Tenants tenants = directory.tenants();
     final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
 
     @Test
@@ -28,13 +30,13 @@ class OperatorCommandsTest {
         assertThat(org).containsExactly(Map.entry("organization", "acme"), Map.entry("dateCreated", "2026-01-01T00:00:00Z"));
         Map<String, Object> token = OperatorCommands.run(tenants, clock, new Random(1), "create-token", "acme");
         assertThat((String) token.get("token")).matches("[0-9a-f]{64}");
-        assertThat(tenants.token((String) token.get("token"))).map(ManagementToken::organization).contains("acme");
+        assertThat(directory.token((String) token.get("token"))).map(ManagementToken::organization).contains("acme");
     }
 
     @Test
     void createsAProjectsApiKey_readWriteOrReadOnly_shownOnce() {
         OperatorCommands.run(tenants, clock, new Random(1), "create-organization", "acme");
-        tenants.ensureProject(new dev.cronwatch.core.tenant.Project("acme", "1", "web"));
+        directory.ensureProject(new dev.cronwatch.core.tenant.Project("acme", "1", "web"));
         Map<String, Object> rw = OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme", "web",
                 "--name", "scripts");
         assertThat((String) rw.get("key")).matches("hcw_[a-z0-9]{28}");
@@ -42,7 +44,7 @@ class OperatorCommandsTest {
                 .containsEntry("readOnly", false).containsEntry("name", "scripts");
         Map<String, Object> ro = OperatorCommands.run(tenants, clock, new Random(2), "create-api-key", "acme", "1", "--read-only");
         assertThat((String) ro.get("key")).matches("hcr_[a-z0-9]{28}");
-        assertThat(tenants.apiKey((String) ro.get("key"))).get().satisfies(k -> assertThat(k.readOnly()).isTrue());
+        assertThat(directory.apiKey((String) ro.get("key"))).get().satisfies(k -> assertThat(k.readOnly()).isTrue());
 
         assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "create-api-key", "acme", "ops"))
                 .isInstanceOf(OperatorCommands.Refused.class).hasMessageContaining("no project ops");
@@ -70,7 +72,7 @@ class OperatorCommandsTest {
         assertThat((List<Map<String, Object>>) listed.get("tokens")).extracting(t -> t.get("id"), t -> t.get("status"))
                 .containsExactlyInAnyOrder(tuple(ci.get("id"), "revoked"), tuple(dated.get("id"), "active"));
         assertThat(Json.write(listed)).doesNotContain((String) ci.get("token")).doesNotContain((String) dated.get("token"));
-        assertThat(tenants.token((String) ci.get("token")).orElseThrow().state(clock.instant()))
+        assertThat(directory.token((String) ci.get("token")).orElseThrow().state(clock.instant()))
                 .isEqualTo(ManagementToken.State.REVOKED);
 
         assertThatThrownBy(() -> OperatorCommands.run(tenants, clock, new Random(1), "revoke-token", "acme", "0123456789abcdef"))
@@ -114,7 +116,7 @@ class OperatorCommandsTest {
         assertThat(OperatorCommands.main(tenants, clock, o, e, "create-token", "acme", "--expires", "2020-01-01T00:00:00Z"))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cronwatch-admin: --expires: ").doesNotContain("expires_at");
-        assertThat(tenants.tokens("acme", null, 10).items()).isEmpty();
+        assertThat(directory.tokens("acme", null, 10).items()).isEmpty();
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.dynamo.DynamoStores;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
@@ -16,8 +15,9 @@ import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.port.Metric;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.tenant.Project;
@@ -359,13 +359,13 @@ class TemplateTest {
         assertThat(denied).isNotEmpty();
         DynamoDbClient client = DynamoDbLocalFixture.client();
         String table = DynamoDbLocalFixture.newTable(client);
-        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
-        tenants.ensureOrganization("acme");
-        tenants.ensureProject(new Project("acme", "1", "web"));
-        tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
-        tenants.ensureToken("acme", "acme-token");
+        Tenants tenants = DynamoStores.tenants(client, table);
+        tenants.projects().ensureOrganization("acme");
+        tenants.projects().ensureProject(new Project("acme", "1", "web"));
+        tenants.projects().ensureDsnKey(new DsnKey(KEY, "acme", "1"));
+        tenants.accessKeys().ensureToken("acme", "acme-token");
         String apiKey = "hcw_0123456789abcdefghijklmnopqr";
-        tenants.createApiKey(dev.cronwatch.core.tenant.ApiKey.of("acme", "1", apiKey, null, null), apiKey);
+        tenants.accessKeys().createApiKey(dev.cronwatch.core.tenant.ApiKey.of("acme", "1", apiKey, null, null), apiKey);
         Map<String, Map<String, AttributeValue>> tenantItems = items(client, table);
         assertThat(tenantItems).isNotEmpty();
         tenantItems.keySet().stream().map(TemplateTest::partitionKey)
@@ -407,9 +407,9 @@ class TemplateTest {
         RequestCounter counter = new RequestCounter();
         DynamoDbClient client = DynamoDbLocalFixture.client(counter);
         String table = DynamoDbLocalFixture.newTable(client);
-        DynamoTenantDirectory tenants = new DynamoTenantDirectory(client, table);
-        tenants.ensureOrganization("acme");
-        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Sha256.hex("old-token")),
+        Tenants tenants = DynamoStores.tenants(client, table);
+        tenants.projects().ensureOrganization("acme");
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("TOKEN#" + Digest.SHA_256.hex("old-token")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
         Ports ports = Ports.of(DynamoStores.on(client, table, 90), tenants, new RecordingQueue(), new RecordingPublisher(),
                 ManualClock.at("2026-01-01T00:00:00Z"), UUID::randomUUID, Limits.DEFAULTS);

@@ -14,13 +14,17 @@ import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.port.AlertOutbox;
+import dev.cronwatch.core.port.BadgeSummaries;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ManagementStore;
 import dev.cronwatch.core.port.ProcessingErrorLog;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.port.Stores;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ProcessorService;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.Project;
@@ -116,7 +120,9 @@ final class TwoTenants {
             tenants.ensurePingKey(t.organization(), t.projectIds().get(0), pingKey(t));
         }
         ports = Ports.of(new Stores(guarded(DecisionStore.class, store), guarded(AlertOutbox.class, store),
-                guarded(ManagementStore.class, store), guarded(ProcessingErrorLog.class, store)), guarded(TenantDirectory.class, tenants),
+                guarded(ManagementStore.class, store), guarded(ProcessingErrorLog.class, store)),
+                new Tenants(guarded(CredentialLookup.class, tenants), guarded(ProjectDirectory.class, tenants),
+                        guarded(AccessKeys.class, tenants), guarded(BadgeSummaries.class, tenants)),
                 new SqsShapedQueue(queue, guardFindings), new RecordingPublisher(), clock, UUID::randomUUID, Limits.DEFAULTS);
         processor = JudgingServices.processor(ports);
         handler = new HttpApiHandler(IngestServices.of(ports), ManagementServices.of(ports));

@@ -6,7 +6,7 @@ import dev.cronwatch.adapters.config.Settings;
 import dev.cronwatch.adapters.sqs.QueueMessageCodec;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.monitor.CheckInStatus;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.emulators.DynamoDbLocal;
@@ -82,13 +82,13 @@ final class ColdStart {
 
         DynamoDbClient client = dynamo.client();
         String table = DynamoDbLocalFixture.newTable(client);
-        TenantDirectory tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
+        Tenants tenants = Wiring.builder(Settings.forTable("us-east-1", table, null), Clock.systemUTC())
                 .connections(Connections.of(client, null, null)).build().ports().tenants();
-        tenants.ensureOrganization("bench");
-        tenants.ensureProject(new Project("bench", "1", "bench"));
+        tenants.projects().ensureOrganization("bench");
+        tenants.projects().ensureProject(new Project("bench", "1", "bench"));
         DsnKey key = new DsnKey("0123456789abcdef0123456789abcdef", "bench", "1");
-        tenants.ensureDsnKey(key);
-        tenants.ensureToken("bench", "bench-token");
+        tenants.projects().ensureDsnKey(key);
+        tenants.accessKeys().ensureToken("bench", "bench-token");
         try (ElasticMqServer mq = ElasticMqServer.start()) {
             URI sqsEndpoint = mq.endpoint();
             SqsClient sqs = AwsClients.forEmulators("us-east-1").sqs(sqsEndpoint);

@@ -3,7 +3,6 @@ package dev.cronwatch.bench;
 import dev.cronwatch.adapters.alert.AlertRenderer;
 import dev.cronwatch.adapters.dynamo.BulkLoader;
 import dev.cronwatch.adapters.dynamo.DynamoStores;
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.core.alert.PendingAlert;
@@ -128,7 +127,7 @@ final class MassMiss {
         Clock clock = Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC);
         InProcessFifo fifo = new InProcessFifo();
         AlertRenderer renderer = new AlertRenderer(null);
-        Ports ports = Ports.of(DynamoStores.on(client, table, 90), new DynamoTenantDirectory(client, table),
+        Ports ports = Ports.of(DynamoStores.on(client, table, 90), DynamoStores.tenants(client, table),
                 fifo, alert -> {
                     renderer.render(alert.message().body()); // as the SNS publisher does before its request
                     alerts.publish(alert);
@@ -233,7 +232,7 @@ final class MassMiss {
                 }
             };
             Ports ports = Ports.of(DynamoStores.on(client, table, 90),
-                    new DynamoTenantDirectory(client, table), queue, alert -> {
+                    DynamoStores.tenants(client, table), queue, alert -> {
                         if (alert.monitor().organization().equals(organization)) {
                             ofB.incrementAndGet();
                             lastOfB.set(System.nanoTime());
@@ -279,7 +278,7 @@ final class MassMiss {
             String table = DynamoDbLocalFixture.newTable(client);
             InProcessFifo fifo = new InProcessFifo();
             Ports ports = Ports.of(DynamoStores.on(client, table, 90),
-                    new DynamoTenantDirectory(client, table), fifo, alert -> { },
+                    DynamoStores.tenants(client, table), fifo, alert -> { },
                     Clock.fixed(TICK.plusSeconds(3), ZoneOffset.UTC), UUID::randomUUID,
                     new Limits(1_000_000, 1_000_000, Duration.ofMinutes(15)));
             double seeded = seed(client, table, "bench", due);

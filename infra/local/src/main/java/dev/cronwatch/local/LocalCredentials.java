@@ -1,8 +1,9 @@
 package dev.cronwatch.local;
 
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ApiKeyService;
+import dev.cronwatch.core.service.ProjectService;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
@@ -37,35 +38,35 @@ public record LocalCredentials(String baseUrl, String organization, String proje
     static final String FILE = "local.json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static LocalCredentials ensure(TenantDirectory tenants, Path dataDir, String host, int port, Instant now) {
+    static LocalCredentials ensure(Tenants tenants, Path dataDir, String host, int port, Instant now) {
         Path file = dataDir.resolve(FILE);
         Map<String, Object> previous = read(file);
         String publicKey = previous.get("publicKey") instanceof String s && TenantNames.isPublicKey(s)
                 ? s : Secrets.newPublicKey(RANDOM);
         String token = previous.get("token") instanceof String s ? s : Secrets.newToken(RANDOM);
         // A key revoked through the API stays revoked across restarts: only a new database gets it back.
-        boolean revoked = tenants.organizationExists(ORGANIZATION)
-                && tenants.dsnKey(publicKey).filter(k -> k.organization().equals(ORGANIZATION)).isEmpty();
+        boolean revoked = tenants.projects().organizationExists(ORGANIZATION)
+                && tenants.credentials().dsnKey(publicKey).filter(k -> k.organization().equals(ORGANIZATION)).isEmpty();
         if (revoked) publicKey = Secrets.newPublicKey(RANDOM);
         // So does a token revoked through the API, or one that expired.
-        if (tenants.token(token).filter(t -> !t.organization().equals(ORGANIZATION)
+        if (tenants.credentials().token(token).filter(t -> !t.organization().equals(ORGANIZATION)
                 || t.state(now) != ManagementToken.State.ACTIVE).isPresent()) {
             token = Secrets.newToken(RANDOM);
         }
-        String apiKey = previous.get("apiKey") instanceof String s && tenants.apiKey(s)
+        String apiKey = previous.get("apiKey") instanceof String s && tenants.credentials().apiKey(s)
                 .filter(k -> k.organization().equals(ORGANIZATION) && k.projectId().equals(PROJECT_ID)).isPresent()
                 ? s : null; // a key revoked through the API stays revoked: a new one replaces it
         // dated as an operator's organization is; a restart finds them and keeps the first start's dates
-        tenants.createOrganization(ORGANIZATION, now);
-        tenants.ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG, PROJECT_SLUG, now));
+        tenants.projects().createOrganization(ORGANIZATION, now);
+        tenants.projects().ensureProject(new Project(ORGANIZATION, PROJECT_ID, PROJECT_SLUG, PROJECT_SLUG, now));
         DsnKey key = new DsnKey(publicKey, ORGANIZATION, PROJECT_ID);
-        if (tenants.dsnKey(publicKey).isEmpty()) {
-            tenants.createKey(new ProjectKey(publicKey, ORGANIZATION, PROJECT_ID, "Default", now));
+        if (tenants.credentials().dsnKey(publicKey).isEmpty()) {
+            tenants.projects().createKey(new ProjectKey(publicKey, ORGANIZATION, PROJECT_ID, "Default", now));
         } else {
-            tenants.ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
+            tenants.projects().ensureDsnKey(key); // a key stored before keys were listed gains its listing entry
         }
-        tenants.createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
-        PingKey pingKey = tenants.ensurePingKey(ORGANIZATION, PROJECT_ID, PingKey.newKey(RANDOM));
+        tenants.accessKeys().createToken(ManagementToken.of(ORGANIZATION, token, FILE, now, null), token);
+        PingKey pingKey = tenants.projects().ensurePingKey(ORGANIZATION, PROJECT_ID, PingKey.newKey(RANDOM));
         if (apiKey == null) apiKey = newApiKey(tenants, ORGANIZATION, PROJECT_ID, now);
         String hostPort = host + ":" + port;
         LocalCredentials credentials = new LocalCredentials("http://" + hostPort, ORGANIZATION, PROJECT_ID,
@@ -78,16 +79,16 @@ public record LocalCredentials(String baseUrl, String organization, String proje
      * Another organization on this local system, as an operator would make one: its project 1
      * {@link #PROJECT_SLUG}, a DSN key and a token. Empty when the organization exists.
      */
-    static Optional<LocalCredentials> createOrganization(TenantDirectory tenants, String organization, Instant now,
+    static Optional<LocalCredentials> createOrganization(Tenants tenants, String organization, Instant now,
                                                          String host, int port) {
-        if (!tenants.createOrganization(organization, now)) return Optional.empty();
-        Project project = tenants.createProject(organization, "Default", PROJECT_SLUG, now)
+        if (!tenants.projects().createOrganization(organization, now)) return Optional.empty();
+        Project project = tenants.projects().createProject(organization, "Default", PROJECT_SLUG, now)
                 .orElseThrow(() -> new IllegalStateException("a new organization already has a project"));
         ProjectKey key = new ProjectKey(Secrets.newPublicKey(RANDOM), organization, project.id(), "Default", now);
-        tenants.createKey(key);
+        tenants.projects().createKey(key);
         String token = Secrets.newToken(RANDOM);
-        tenants.createToken(ManagementToken.of(organization, token, null, now, null), token);
-        PingKey pingKey = tenants.ensurePingKey(organization, project.id(), PingKey.newKey(RANDOM));
+        tenants.accessKeys().createToken(ManagementToken.of(organization, token, null, now, null), token);
+        PingKey pingKey = tenants.projects().ensurePingKey(organization, project.id(), PingKey.newKey(RANDOM));
         String apiKey = newApiKey(tenants, organization, project.id(), now);
         String hostPort = host + ":" + port;
         return Optional.of(new LocalCredentials("http://" + hostPort, organization, project.id(), project.slug(),
@@ -95,8 +96,9 @@ public record LocalCredentials(String baseUrl, String organization, String proje
     }
 
     /** A read-write key of the Healthchecks API ({@code X-Api-Key}) for the project. */
-    private static String newApiKey(TenantDirectory tenants, String organization, String projectId, Instant now) {
-        return new ApiKeyService(tenants, Clock.fixed(now, ZoneOffset.UTC), RANDOM)
+    private static String newApiKey(Tenants tenants, String organization, String projectId, Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new ApiKeyService(tenants.accessKeys(), new ProjectService(tenants.projects(), clock, RANDOM), clock, RANDOM)
                 .create(organization, projectId, FILE, false).secret();
     }
 

@@ -5,7 +5,7 @@ import dev.cronwatch.core.validation.SlugRule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.handlers.HttpApiHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ final class LocalGateway implements AutoCloseable {
     private final Notifications notifications;
     private final LocalTicker ticker;
     private final Clock clock;
-    private final TenantDirectory tenants;
+    private final Tenants tenants;
     private final OwnAddresses own;
     private final Semaphore handling = new Semaphore(HANDLERS);
 
@@ -57,7 +57,7 @@ final class LocalGateway implements AutoCloseable {
     }
 
     LocalGateway(int port, List<String> allowedHosts, HttpApiHandler handler, Notifications notifications,
-                 LocalTicker ticker, Clock clock, TenantDirectory tenants) throws IOException {
+                 LocalTicker ticker, Clock clock, Tenants tenants) throws IOException {
         this.handler = handler;
         this.tenants = tenants;
         this.notifications = notifications;

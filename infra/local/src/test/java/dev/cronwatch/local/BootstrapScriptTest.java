@@ -2,7 +2,7 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -53,6 +53,6 @@ class BootstrapScriptTest {
         Map<String, Object> tenant = Json.parseObject(out.strip());
         String key = (String) tenant.get("publicKey");
         assertThat(tenant.get("dsn")).isEqualTo("https://" + key + "@abc123defg.execute-api.us-east-1.amazonaws.com/1");
-        assertThat(new DynamoTenantDirectory(client, table).dsnKey(key)).contains(new DsnKey(key, "acme", "1"));
+        assertThat(DynamoStores.tenants(client, table).credentials().dsnKey(key)).contains(new DsnKey(key, "acme", "1"));
     }
 }

@@ -2,10 +2,12 @@ package dev.cronwatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cronwatch.adapters.dynamo.DynamoTenantDirectory;
+import dev.cronwatch.adapters.dynamo.DynamoStores;
 import dev.cronwatch.adapters.dynamo.TableDefinition;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.port.CredentialLookup;
+import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.tenant.ManagementToken;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,8 +105,8 @@ class CronwatchAdminTest {
         assertThat(organization.json()).containsEntry("organization", "acme").containsKey("dateCreated");
         Run token = script(env, "--stack", "prod", "create-token", "acme");
         assertThat(token.status()).as(token.err()).isZero();
-        DynamoTenantDirectory directory = new DynamoTenantDirectory(client, table);
-        assertThat(directory.token((String) token.json().get("token"))).map(ManagementToken::organization).contains("acme");
+        CredentialLookup credentials = DynamoStores.tenants(client, table).credentials();
+        assertThat(credentials.token((String) token.json().get("token"))).map(ManagementToken::organization).contains("acme");
         Run named = script(env, "--stack", "prod", "create-token", "acme", "--name", "ci", "--expires", "30d");
         assertThat(named.status()).as(named.err()).isZero();
         assertThat(script(env, "--stack", "prod", "revoke-token", "acme", (String) named.json().get("id")).status()).isZero();
@@ -164,12 +166,12 @@ class CronwatchAdminTest {
                     sso_account_id = 123456789012
                     sso_role_name = Operator
                     """.formatted(process));
-            DynamoTenantDirectory directory = new DynamoTenantDirectory(dynamo, "cronwatch-Table");
+            ProjectDirectory projects = DynamoStores.tenants(dynamo, "cronwatch-Table").projects();
             for (String profile : List.of("keys", "process", "role")) {
                 Run created = script(profileEnv(moto, profile), "--stack", "prod", "create-organization", "org-" + profile);
                 assertThat(created.status()).as(profile + ": " + created.err()).isZero();
                 assertThat(created.err()).contains("stack prod in us-east-1 (region from profile " + profile + ")");
-                assertThat(directory.organizationExists("org-" + profile)).as(profile).isTrue();
+                assertThat(projects.organizationExists("org-" + profile)).as(profile).isTrue();
             }
             Run sso = script(profileEnv(moto, "sso"), "--stack", "prod", "create-organization", "org-sso");
             assertThat(sso.status()).isEqualTo(1);
@@ -249,8 +251,8 @@ class CronwatchAdminTest {
             LocalApi.Response projects = api.send("POST", "/api/0/organizations/acme/projects/",
                     Map.of("Authorization", "Bearer " + token), "{\"name\": \"Web\"}");
             assertThat(projects.status()).as(String.valueOf(projects.body())).isEqualTo(201);
-            assertThat(system.controls().ports().tenants().organizationExists("acme")).isTrue();
-            assertThat(system.controls().ports().tenants().project("acme", "web")).get()
+            assertThat(system.controls().ports().tenants().projects().organizationExists("acme")).isTrue();
+            assertThat(system.controls().ports().tenants().projects().project("acme", "web")).get()
                     .satisfies(p -> assertThat(p.dateCreated()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
 
             Run revoked = localAdmin("--data-dir", dataDir.toString(), "revoke-token", "acme", (String) created.json().get("id"));

@@ -60,9 +60,7 @@ class DashboardBrowserTest {
     @Test
     @Timeout(300)
     void signInSeeAMissOpenMuteEditAndSignOut() throws Exception {
-        try (LocalSystem system = new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir",
-                dataDir.toString(), "--clock", "manual", "--start", T0.toString()), QUIET);
-             HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalApi api = new LocalApi(system.credentials());
             ChromeDriver driver = chromium.driver();
             String token = system.credentials().token();
@@ -194,16 +192,17 @@ class DashboardBrowserTest {
         }
     }
 
-    /**
-     * Eighteen hours of a small organization, from midnight: a job per state the list shows. Each
-     * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
-     * judges every deadline in between, in order.
-     */
+    /** Local mode in memory, its manual clock at {@link #T0}. */
+    private LocalSystem atStartOfDay() throws Exception {
+        return new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString()), QUIET);
+    }
+
     /** A simple check's configuration form shows its timeout and grace in seconds, and saving keeps it simple. */
     @Test
     @Timeout(120)
     void aSimpleChecksConfigForm_showsItsTimeoutAndGrace_andSavingKeepsItSimple() throws Exception {
-        try (LocalSystem system = onTheManualClock(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
             LocalApi api = new LocalApi(c);
             ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
@@ -234,12 +233,6 @@ class DashboardBrowserTest {
         }
     }
 
-    /** Local mode in memory on the manual clock at {@link #T0}. */
-    private LocalSystem onTheManualClock() throws Exception {
-        return new LocalSystem(LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(), "--clock",
-                "manual", "--start", T0.toString()), QUIET);
-    }
-
     /** Check {@code hc-nightly} made by its first ping ({@code ?create=1}), and the dashboard signed in, listing it. */
     private static ChromeDriver signedInWithACheckMadeByAPing(LocalSystem system, HeadlessChromium chromium) throws Exception {
         LocalCredentials c = system.credentials();
@@ -256,7 +249,7 @@ class DashboardBrowserTest {
     @Test
     @Timeout(120)
     void aHealthchecksChecksSetupHelp_offersItsPingUrlsByCodeAndBySlug() throws Exception {
-        try (LocalSystem system = onTheManualClock(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
             ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
             driver.get(c.baseUrl() + "/#/monitors/hc-nightly/setup");
@@ -270,6 +263,11 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Eighteen hours of a small organization, from midnight: a job per state the list shows. Each
+     * check-in is sent at its time; moving the clock to the sign-in time then applies them all and
+     * judges every deadline in between, in order.
+     */
     static void seedJobs(LocalApi api, LocalControls controls) {
         List<Map.Entry<Instant, Runnable>> events = new ArrayList<>();
         for (int hour = 0; hour < HOURS; hour++) {

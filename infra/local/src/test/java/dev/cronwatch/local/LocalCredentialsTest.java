@@ -23,7 +23,7 @@ class LocalCredentialsTest {
     @Test
     void theFirstStartMakesOrganizationLocal_withProject1NamedDefault() {
         InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        LocalCredentials credentials = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW);
+        LocalCredentials credentials = LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW);
 
         assertThat(credentials.organization()).isEqualTo("local");
         assertThat(credentials.projectId()).isEqualTo("1");
@@ -35,7 +35,7 @@ class LocalCredentialsTest {
     @Test
     void theFirstStartDatesItsProjectAndKey() {
         InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        LocalCredentials credentials = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW);
+        LocalCredentials credentials = LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW);
 
         assertThat(tenants.project("local", "1")).map(Project::dateCreated).hasValue(NOW);
         assertThat(tenants.keys("local", "1", null, 10).items())
@@ -49,8 +49,8 @@ class LocalCredentialsTest {
     @Test
     void aRestartKeepsTheFirstStartsDates() {
         InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW);
-        LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW.plusSeconds(3600));
+        LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW);
+        LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW.plusSeconds(3600));
 
         assertThat(tenants.project("local", "1")).map(Project::dateCreated).hasValue(NOW);
         assertThat(tenants.keys("local", "1", null, 10).items()).extracting(ProjectKey::dateCreated).containsExactly(NOW);
@@ -58,7 +58,7 @@ class LocalCredentialsTest {
 
     @Test
     void localJsonNamesTheProjectBySlugToo() throws Exception {
-        LocalCredentials.ensure(new InMemoryTenantDirectory(), dataDir, "127.0.0.1", 18095, NOW);
+        LocalCredentials.ensure(new InMemoryTenantDirectory().tenants(), dataDir, "127.0.0.1", 18095, NOW);
 
         assertThat(Json.parseObject(Files.readString(dataDir.resolve("local.json"))))
                 .containsEntry("projectId", "1").containsEntry("projectSlug", "default");
@@ -67,7 +67,7 @@ class LocalCredentialsTest {
     @Test
     void anotherOrganizationsProject1IsNamedDefaultToo() {
         InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        LocalCredentials.createOrganization(tenants, "globex", NOW, "127.0.0.1", 18095).orElseThrow();
+        LocalCredentials.createOrganization(tenants.tenants(), "globex", NOW, "127.0.0.1", 18095).orElseThrow();
 
         assertThat(tenants.project("globex", "1")).map(Project::slug).hasValue("default");
     }
@@ -76,17 +76,17 @@ class LocalCredentialsTest {
     @Test
     void localJsonHoldsAReadWriteApiKeyOfProject1_keptAcrossRestarts_replacedWhenRevoked() throws Exception {
         InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
-        String first = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey();
+        String first = LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW).apiKey();
         assertThat(first).matches("hcw_[a-z0-9]{28}");
         assertThat(Json.parseObject(Files.readString(dataDir.resolve("local.json")))).containsEntry("apiKey", first);
         assertThat(tenants.apiKey(first)).get().satisfies(k -> {
             assertThat(k.projectId()).isEqualTo("1");
             assertThat(k.readOnly()).isFalse();
         });
-        assertThat(LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey()).isEqualTo(first);
+        assertThat(LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW).apiKey()).isEqualTo(first);
 
         tenants.revokeApiKey("local", "1", tenants.apiKey(first).orElseThrow().id());
-        String second = LocalCredentials.ensure(tenants, dataDir, "127.0.0.1", 18095, NOW).apiKey();
+        String second = LocalCredentials.ensure(tenants.tenants(), dataDir, "127.0.0.1", 18095, NOW).apiKey();
         assertThat(second).isNotEqualTo(first).matches("hcw_[a-z0-9]{28}");
         assertThat(tenants.apiKeys("local", "1", null, 10).items()).hasSize(1);
     }

@@ -34,7 +34,7 @@ class LocalTickerTest {
 
     LocalTickerTest() {
         InMemoryMonitorStore store = new InMemoryMonitorStore();
-        ClockService clockService = JudgingServices.clock(Ports.of(store.stores(), new InMemoryTenantDirectory(),
+        ClockService clockService = JudgingServices.clock(Ports.of(store.stores(), new InMemoryTenantDirectory().tenants(),
                 new RecordingQueue(clock), new RecordingPublisher(), clock, UUID::randomUUID, Limits.DEFAULTS));
         ClockHandler clockHandler = new ClockHandler(clockService, ClockHandler.workersInThisThread(
                 clockService, Metrics.NONE, ProcessorEvents.NONE), clock, Duration.ZERO, Metrics.NONE,

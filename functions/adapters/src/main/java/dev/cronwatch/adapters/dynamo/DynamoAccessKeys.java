@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -21,31 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * Management tokens and API keys, made, listed and revoked, in the monitors' table
  * (infra/table-design.md): one item each under the secret's hash, listed through byParent.
  */
-public final class DynamoAccessKeys implements AccessKeys {
-    private final DynamoDbClient client;
-    private final String table;
-    private final Queries queries;
-    private final TenantItems items;
-
-    public DynamoAccessKeys(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-        this.queries = new Queries(client, table);
-        this.items = new TenantItems(client, table);
-    }
-
+record DynamoAccessKeys(TableHandle table) implements AccessKeys {
     /** Only the token's SHA-256 is stored: a leaked table does not leak working tokens. */
     @Override
     public boolean createToken(ManagementToken token, String secret) {
-        return items.putIfAbsent(TenantRecords.tokenAttributes(token), Keys.tokenPk(secret), Keys.TOKEN);
+        return table.items().putIfAbsent(TenantRecords.tokenAttributes(token), Keys.tokenPk(secret), Keys.TOKEN);
     }
 
     @Override
     public Page<ManagementToken> tokens(String organization, String cursor, int limit) {
         if (!TenantNames.isSlug(organization)) return new Page<>(List.of(), null);
-        String parent = Keys.tokensOf(organization);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.tokensOf(organization), cursor, limit);
         return new Page<>(page.items().stream().map(TenantRecords::token).toList(), page.nextCursor());
     }
 
@@ -56,12 +41,12 @@ public final class DynamoAccessKeys implements AccessKeys {
     @Override
     public boolean revokeToken(String organization, String id, Instant now) {
         if (!TenantNames.isSlug(organization) || !ManagementToken.isId(id)) return false;
-        var found = queries.all(queries.byParent(Keys.tokensOf(organization)).filterExpression("#id = :id")
+        var found = table.queries().all(table.queries().byParent(Keys.tokensOf(organization)).filterExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", TOKEN_ID))
                 .expressionAttributeValues(Map.of(":parent", s(Keys.tokensOf(organization)), ":id", s(id))));
         if (found.isEmpty()) return false;
         try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.TOKEN))
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.TOKEN))
                     .updateExpression("SET #revoked = :now")
                     .conditionExpression("#org = :org AND attribute_not_exists(#revoked)")
                     .expressionAttributeNames(Map.of("#revoked", DATE_REVOKED, "#org", ORGANIZATION))
@@ -82,15 +67,13 @@ public final class DynamoAccessKeys implements AccessKeys {
                 TableDefinition.GSK, s(Keys.listedGsk(key.dateCreated(), key.id()))));
         if (key.name() != null) item.put(NAME, s(key.name()));
         if (key.dateCreated() != null) item.put(DATE_CREATED, s(key.dateCreated().toString()));
-        return items.putIfAbsent(item, Keys.apiKeyPk(secret), Keys.API_KEY);
+        return table.items().putIfAbsent(item, Keys.apiKeyPk(secret), Keys.API_KEY);
     }
 
     @Override
     public Page<ApiKey> apiKeys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
-        String parent = Keys.apiKeysOf(organization, projectId);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.apiKeysOf(organization, projectId), cursor, limit);
         return new Page<>(page.items().stream().map(TenantRecords::apiKey).toList(), page.nextCursor());
     }
 
@@ -99,19 +82,10 @@ public final class DynamoAccessKeys implements AccessKeys {
     public boolean revokeApiKey(String organization, String projectId, String id) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId) || !ApiKey.isId(id)) return false;
         String parent = Keys.apiKeysOf(organization, projectId);
-        var found = queries.all(queries.byParent(parent).filterExpression("#id = :id")
+        var found = table.queries().all(table.queries().byParent(parent).filterExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#id", KEY_ID))
                 .expressionAttributeValues(Map.of(":parent", s(parent), ":id", s(id))));
-        if (found.isEmpty()) return false;
-        try {
-            client.deleteItem(b -> b.tableName(table).key(Keys.key(found.get(0).get(TableDefinition.PK).s(), Keys.API_KEY))
-                    .conditionExpression("#org = :org AND #pid = :pid")
-                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
-                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException gone) {
-            return false;
-        }
+        return !found.isEmpty() && table.items().deleteIfProjects(found.get(0).get(TableDefinition.PK).s(), Keys.API_KEY,
+                organization, projectId);
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * size fits and a badge is one Query of the partition. A summary written as one item ({@code c}, a map of
  * every monitor) is still read, under the per-monitor items, and moved to them by the next rebuild.
  */
-public final class DynamoBadgeSummaries implements BadgeSummaries {
+record DynamoBadgeSummaries(TableHandle table) implements BadgeSummaries {
     private static final String BADGE_KEY = "badgeKey";
     private static final String SECRET = "secret";
     /** A summary of the single-item format: slug → {t, s}. */
@@ -36,26 +35,12 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
     private static final String TAGS = "t";
     private static final String STATE = "s";
 
-    private final DynamoDbClient client;
-    private final String table;
-    private final Queries queries;
-    private final BatchRequests batches;
-    private final TenantItems items;
-
-    public DynamoBadgeSummaries(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-        this.queries = new Queries(client, table);
-        this.batches = new BatchRequests(client, table);
-        this.items = new TenantItems(client, table);
-    }
-
     @Override
     public Optional<BadgeSummary> badgeSummary(String badgeKey) {
         if (!TenantNames.isPublicKey(badgeKey)) return Optional.empty();
         Map<String, AttributeValue> head = null;
         Map<String, BadgeSummary.Entry> entries = new HashMap<>();
-        for (Map<String, AttributeValue> item : queries.all(partition(badgeKey))) {
+        for (Map<String, AttributeValue> item : table.queries().all(partition(badgeKey))) {
             String sk = item.get(TableDefinition.SK).s();
             if (sk.equals(Keys.BADGE)) {
                 head = item;
@@ -71,14 +56,14 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
 
     @Override
     public Optional<BadgeSummary> badgeSigning(String organization, String projectId) {
-        return badgeKey(organization, projectId).flatMap(key -> items.get(Keys.badgePk(key), Keys.BADGE))
+        return badgeKey(organization, projectId).flatMap(key -> table.items().get(Keys.badgePk(key), Keys.BADGE))
                 .map(head -> summary(head, Map.of()));
     }
 
     @Override
     public Optional<String> badgeKey(String organization, String projectId) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
-        return items.get(Keys.projectPk(organization), Keys.badgePointerSk(projectId)).map(item -> item.get(BADGE_KEY).s());
+        return table.items().get(Keys.projectPk(organization), Keys.badgePointerSk(projectId)).map(item -> item.get(BADGE_KEY).s());
     }
 
     /** The project's pointer and the head, in one transaction, each only if absent; then the entries. */
@@ -89,9 +74,9 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
         Map<String, AttributeValue> head = new HashMap<>(pointer);
         head.put(SECRET, s(summary.secret()));
         try {
-            client.transactWriteItems(b -> b.transactItems(
-                    items.absentPut(pointer, Keys.projectPk(summary.organization()), Keys.badgePointerSk(summary.projectId())),
-                    items.absentPut(head, Keys.badgePk(summary.badgeKey()), Keys.BADGE))
+            table.client().transactWriteItems(b -> b.transactItems(
+                    table.items().absentPut(pointer, Keys.projectPk(summary.organization()), Keys.badgePointerSk(summary.projectId())),
+                    table.items().absentPut(head, Keys.badgePk(summary.badgeKey()), Keys.BADGE))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return false;
@@ -99,7 +84,7 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
         }
         List<WriteRequest> puts = new ArrayList<>();
         summary.monitors().forEach((slug, entry) -> puts.add(put(summary.badgeKey(), slug, entry)));
-        batches.write(puts);
+        table.batches().write(puts);
         return true;
     }
 
@@ -107,14 +92,14 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
     @Override
     public void putBadgeEntry(String badgeKey, String slug, BadgeSummary.Entry entry) {
         if (entry != null) {
-            client.putItem(b -> b.tableName(table).item(entryItem(badgeKey, slug, entry))
+            table.client().putItem(b -> b.tableName(table.name()).item(entryItem(badgeKey, slug, entry))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return;
         }
-        client.deleteItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.badgeEntrySk(slug)))
+        table.client().deleteItem(b -> b.tableName(table.name()).key(Keys.key(Keys.badgePk(badgeKey), Keys.badgeEntrySk(slug)))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
                     .updateExpression("REMOVE #c.#slug").conditionExpression("attribute_exists(#c.#slug)")
                     .expressionAttributeNames(Map.of("#c", ENTRIES, "#slug", slug))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -128,23 +113,23 @@ public final class DynamoBadgeSummaries implements BadgeSummaries {
     public void replaceBadgeEntries(String badgeKey, Map<String, BadgeSummary.Entry> entries) {
         Optional<BadgeSummary> stored = badgeSummary(badgeKey);
         if (stored.isEmpty()) return;
-        boolean singleItem = items.get(Keys.badgePk(badgeKey), Keys.BADGE).map(h -> h.containsKey(ENTRIES)).orElse(false);
+        boolean singleItem = table.items().get(Keys.badgePk(badgeKey), Keys.BADGE).map(h -> h.containsKey(ENTRIES)).orElse(false);
         List<WriteRequest> writes = new ArrayList<>();
         entries.forEach((slug, entry) -> {
             if (singleItem || !entry.equals(stored.get().monitors().get(slug))) writes.add(put(badgeKey, slug, entry));
         });
         stored.get().monitors().keySet().stream().filter(slug -> !entries.containsKey(slug))
                 .forEach(slug -> writes.add(BatchRequests.delete(Keys.key(Keys.badgePk(badgeKey), Keys.badgeEntrySk(slug)))));
-        batches.write(writes);
+        table.batches().write(writes);
         if (singleItem) {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.key(Keys.badgePk(badgeKey), Keys.BADGE))
                     .updateExpression("REMOVE #c").expressionAttributeNames(Map.of("#c", ENTRIES))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         }
     }
 
     private QueryRequest.Builder partition(String badgeKey) {
-        return QueryRequest.builder().tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+        return QueryRequest.builder().tableName(table.name()).consistentRead(true).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.badgePk(badgeKey))));
     }
 

@@ -10,7 +10,6 @@ import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -20,39 +19,29 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * GetItem each, in the monitors' table (infra/table-design.md). A malformed one finds nothing without a
  * request.
  */
-public final class DynamoCredentialLookup implements CredentialLookup {
-    private final DynamoDbClient client;
-    private final String table;
-    private final TenantItems items;
-
-    public DynamoCredentialLookup(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-        this.items = new TenantItems(client, table);
-    }
-
+record DynamoCredentialLookup(TableHandle table) implements CredentialLookup {
     @Override
     public Optional<DsnKey> dsnKey(String publicKey) {
         if (!TenantNames.isPublicKey(publicKey)) return Optional.empty();
-        return items.get(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY).map(item -> TenantRecords.projectKey(item, publicKey).dsnKey());
+        return table.items().get(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY).map(item -> TenantRecords.projectKey(item, publicKey).dsnKey());
     }
 
     /** A token made before tokens had ids is given its id and listing attributes here, the first time it is used. */
     @Override
     public Optional<ManagementToken> token(String secret) {
-        return items.get(Keys.tokenPk(secret), Keys.TOKEN).map(item -> item.containsKey(TOKEN_ID) ? TenantRecords.token(item) : listed(item, secret));
+        return table.items().get(Keys.tokenPk(secret), Keys.TOKEN).map(item -> item.containsKey(TOKEN_ID) ? TenantRecords.token(item) : listed(item, secret));
     }
 
     @Override
     public Optional<ApiKey> apiKey(String secret) {
         if (!ApiKey.isSecret(secret)) return Optional.empty();
-        return items.get(Keys.apiKeyPk(secret), Keys.API_KEY).map(TenantRecords::apiKey);
+        return table.items().get(Keys.apiKeyPk(secret), Keys.API_KEY).map(TenantRecords::apiKey);
     }
 
     @Override
     public Optional<PingKey> pingKey(String key) {
         if (!PingKey.isPingKey(key)) return Optional.empty();
-        var item = client.getItem(b -> b.tableName(table).key(Keys.pingKeyKey(key)).consistentRead(true)
+        var item = table.client().getItem(b -> b.tableName(table.name()).key(Keys.pingKeyKey(key)).consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(new PingKey(key, item.get(ORGANIZATION).s(), item.get(PROJECT_ID).s()));
@@ -64,7 +53,7 @@ public final class DynamoCredentialLookup implements CredentialLookup {
                 ManagementToken.lastCharactersOf(secret), null, null, TenantRecords.instant(item, DATE_REVOKED));
         Map<String, AttributeValue> listing = TenantRecords.tokenAttributes(token);
         try {
-            client.updateItem(b -> b.tableName(table).key(Keys.key(Keys.tokenPk(secret), Keys.TOKEN))
+            table.client().updateItem(b -> b.tableName(table.name()).key(Keys.key(Keys.tokenPk(secret), Keys.TOKEN))
                     .updateExpression("SET #id = :id, #last = :last, #gpk = :gpk, #gsk = :gsk")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#id", TOKEN_ID, "#last", LAST_CHARACTERS,

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,29 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (infra/table-design.md). Every name is checked against {@link TenantNames} before it becomes part of a
  * key: a lookup with a malformed one finds nothing without a request, a write with one throws.
  */
-public final class DynamoProjectDirectory implements ProjectDirectory {
+record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     private static final String LAST_PROJECT_ID = "lastProjectId";
     private static final int ID_ATTEMPTS = 5;
 
     /** Conflicts with another writer's transaction a first ping key may meet before it gives up. */
     private static final int PING_KEY_ATTEMPTS = 5;
 
-    private final DynamoDbClient client;
-    private final String table;
-    private final Queries queries;
-    private final TenantItems items;
-
-    public DynamoProjectDirectory(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-        this.queries = new Queries(client, table);
-        this.items = new TenantItems(client, table);
-    }
-
     @Override
     public Optional<PingKey> pingKeyOf(String organization, String projectId) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
-        return items.get(Keys.projectPk(organization), projectId).filter(item -> item.containsKey(PING_KEY))
+        return table.items().get(Keys.projectPk(organization), projectId).filter(item -> item.containsKey(PING_KEY))
                 .map(item -> new PingKey(item.get(PING_KEY).s(), organization, projectId));
     }
 
@@ -85,32 +72,32 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
         Map<String, AttributeValue> lookup = new HashMap<>(Keys.pingKeyKey(candidate));
         lookup.put(ORGANIZATION, s(organization));
         lookup.put(PROJECT_ID, s(projectId));
-        client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().update(Update.builder().tableName(table)
+        table.client().transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                         .key(Keys.key(Keys.projectPk(organization), projectId))
                         .updateExpression("SET #k = :k")
                         .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#k)")
                         .expressionAttributeNames(Map.of("#k", PING_KEY))
                         .expressionAttributeValues(Map.of(":k", s(candidate))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(lookup)
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(lookup)
                         .conditionExpression("attribute_not_exists(pk)").build()).build())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
 
     @Override
     public void ensureOrganization(String organization) {
-        items.putIfAbsent(Map.of(ORGANIZATION, s(organization)), Keys.organizationPk(organization), Keys.ORGANIZATION);
+        table.items().putIfAbsent(Map.of(ORGANIZATION, s(organization)), Keys.organizationPk(organization), Keys.ORGANIZATION);
     }
 
     @Override
     public boolean createOrganization(String organization, Instant now) {
-        return items.putIfAbsent(Map.of(ORGANIZATION, s(organization), DATE_CREATED, s(now.toString())),
+        return table.items().putIfAbsent(Map.of(ORGANIZATION, s(organization), DATE_CREATED, s(now.toString())),
                 Keys.organizationPk(organization), Keys.ORGANIZATION);
     }
 
     @Override
     public boolean organizationExists(String organization) {
-        return TenantNames.isSlug(organization) && items.get(Keys.organizationPk(organization), Keys.ORGANIZATION).isPresent();
+        return TenantNames.isSlug(organization) && table.items().get(Keys.organizationPk(organization), Keys.ORGANIZATION).isPresent();
     }
 
     /** By id first (the usual form in URLs), then by slug. */
@@ -118,11 +105,11 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
     public Optional<Project> project(String organization, String idOrSlug) {
         if (!TenantNames.isSlug(organization)) return Optional.empty();
         if (TenantNames.isProjectId(idOrSlug)) {
-            Optional<Project> byId = items.get(Keys.projectPk(organization), idOrSlug).map(TenantRecords::project);
+            Optional<Project> byId = table.items().get(Keys.projectPk(organization), idOrSlug).map(TenantRecords::project);
             if (byId.isPresent()) return byId;
         }
         if (!TenantNames.isSlug(idOrSlug)) return Optional.empty();
-        return items.get(Keys.projectPk(organization), Keys.projectSlugSk(idOrSlug)).map(TenantRecords::project);
+        return table.items().get(Keys.projectPk(organization), Keys.projectSlugSk(idOrSlug)).map(TenantRecords::project);
     }
 
     /** Also writes the slug item if it is missing (projects made before there was one). */
@@ -130,10 +117,10 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
     public void ensureProject(Project project) {
         TenantNames.requireSlug(project.slug(), "project");
         TenantNames.requireProjectId(project.id());
-        items.putIfAbsent(TenantRecords.projectAttributes(project), Keys.projectPk(project.organization()), project.id());
-        Project stored = items.get(Keys.projectPk(project.organization()), project.id()).map(TenantRecords::project)
+        table.items().putIfAbsent(TenantRecords.projectAttributes(project), Keys.projectPk(project.organization()), project.id());
+        Project stored = table.items().get(Keys.projectPk(project.organization()), project.id()).map(TenantRecords::project)
                 .orElseThrow(() -> new IllegalStateException("project " + project.id() + " vanished"));
-        items.putIfAbsent(TenantRecords.projectAttributes(stored), Keys.projectPk(stored.organization()), Keys.projectSlugSk(stored.slug()));
+        table.items().putIfAbsent(TenantRecords.projectAttributes(stored), Keys.projectPk(stored.organization()), Keys.projectSlugSk(stored.slug()));
     }
 
     /**
@@ -144,14 +131,14 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
     @Override
     public Optional<Project> createProject(String organization, String name, String slug, Instant now) {
         TenantNames.requireSlug(slug, "project");
-        if (items.get(Keys.projectPk(organization), Keys.projectSlugSk(slug)).isPresent()) return Optional.empty();
+        if (table.items().get(Keys.projectPk(organization), Keys.projectSlugSk(slug)).isPresent()) return Optional.empty();
         for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
             Project project = new Project(organization, nextProjectId(organization), slug, name, now);
             Map<String, AttributeValue> attributes = TenantRecords.projectAttributes(project);
             try {
-                client.transactWriteItems(b -> b.transactItems(
-                        items.absentPut(attributes, Keys.projectPk(organization), project.id()),
-                        items.absentPut(attributes, Keys.projectPk(organization), Keys.projectSlugSk(slug)))
+                table.client().transactWriteItems(b -> b.transactItems(
+                        table.items().absentPut(attributes, Keys.projectPk(organization), project.id()),
+                        table.items().absentPut(attributes, Keys.projectPk(organization), Keys.projectSlugSk(slug)))
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 return Optional.of(project);
             } catch (TransactionCanceledException e) {
@@ -171,17 +158,17 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
         var start = Cursors.decodeFromClient(cursor, Queries.TABLE_KEY,
                 key -> key.get(TableDefinition.PK).s().equals(pk)
                         && key.get(TableDefinition.SK).s().startsWith(Keys.PROJECT_SLUG_PREFIX));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :slug)")
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":slug", s(Keys.PROJECT_SLUG_PREFIX)));
-        Page<Map<String, AttributeValue>> page = queries.page(query, start, limit, Queries.TABLE_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().page(query, start, limit, Queries.TABLE_KEY);
         return new Page<>(page.items().stream().map(TenantRecords::project).toList(), page.nextCursor());
     }
 
     /** Atomic: an UpdateItem that adds one; the organization item must exist. */
     private String nextProjectId(String organization) {
         try {
-            var response = client.updateItem(b -> b.tableName(table)
+            var response = table.client().updateItem(b -> b.tableName(table.name())
                     .key(Keys.key(Keys.organizationPk(organization), Keys.ORGANIZATION))
                     .updateExpression("ADD #last :one")
                     .conditionExpression("attribute_exists(pk)")
@@ -202,7 +189,7 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
                 key.projectId(), "Default", null)));
         item.putAll(Keys.key(Keys.dsnKeyPk(key.publicKey()), Keys.DSN_KEY));
         try {
-            client.putItem(b -> b.tableName(table).item(item)
+            table.client().putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR (attribute_not_exists(#gpk) AND #org = :org AND #pid = :pid)")
                     .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#org", ORGANIZATION, "#pid", PROJECT_ID))
                     .expressionAttributeValues(Map.of(":org", s(key.organization()), ":pid", s(key.projectId())))
@@ -214,7 +201,7 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
 
     @Override
     public void createKey(ProjectKey key) {
-        if (!items.putIfAbsent(TenantRecords.keyAttributes(key), Keys.dsnKeyPk(key.publicKey()), Keys.DSN_KEY)) {
+        if (!table.items().putIfAbsent(TenantRecords.keyAttributes(key), Keys.dsnKeyPk(key.publicKey()), Keys.DSN_KEY)) {
             throw new IllegalStateException("a DSN key with this public key exists");
         }
     }
@@ -222,9 +209,7 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
     @Override
     public Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return new Page<>(List.of(), null);
-        String parent = Keys.dsnKeysOf(organization, projectId);
-        var start = Cursors.decodeFromClient(cursor, Queries.BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
-        Page<Map<String, AttributeValue>> page = queries.page(queries.byParent(parent), start, limit, Queries.BY_PARENT_KEY);
+        Page<Map<String, AttributeValue>> page = table.queries().childrenPage(Keys.dsnKeysOf(organization, projectId), cursor, limit);
         return new Page<>(page.items().stream()
                 .map(item -> TenantRecords.projectKey(item, Keys.publicKeyOf(item.get(TableDefinition.PK).s()))).toList(),
                 page.nextCursor());
@@ -233,16 +218,7 @@ public final class DynamoProjectDirectory implements ProjectDirectory {
     /** One conditional delete: the key goes only if it is this project's. */
     @Override
     public boolean revokeKey(String organization, String projectId, String publicKey) {
-        if (!TenantNames.isPublicKey(publicKey)) return false;
-        try {
-            client.deleteItem(b -> b.tableName(table).key(Keys.key(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY))
-                    .conditionExpression("#org = :org AND #pid = :pid")
-                    .expressionAttributeNames(Map.of("#org", ORGANIZATION, "#pid", PROJECT_ID))
-                    .expressionAttributeValues(Map.of(":org", s(organization), ":pid", s(projectId)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException notThisProjects) {
-            return false;
-        }
+        return TenantNames.isPublicKey(publicKey)
+                && table.items().deleteIfProjects(Keys.dsnKeyPk(publicKey), Keys.DSN_KEY, organization, projectId);
     }
 }

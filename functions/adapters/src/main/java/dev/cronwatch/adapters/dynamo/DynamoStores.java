@@ -1,9 +1,10 @@
 package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.core.port.Stores;
+import dev.cronwatch.core.port.Tenants;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Every port of the one table, each on its own adapter. */
+/** Every port of the one table, each on its own adapter: the monitors' stores and the tenants' ports. */
 public final class DynamoStores {
     private DynamoStores() {
     }
@@ -18,5 +19,12 @@ public final class DynamoStores {
         return new Stores(new DynamoDecisionStore(client, table, retentionDays, dueShards),
                 new DynamoAlertOutbox(client, table), new DynamoManagementStore(client, table, retentionDays),
                 new DynamoProcessingErrorLog(client, table));
+    }
+
+    /** The tenants' ports, sharing one handle of the table. */
+    public static Tenants tenants(DynamoDbClient client, String table) {
+        TableHandle handle = TableHandle.on(client, table);
+        return new Tenants(new DynamoCredentialLookup(handle), new DynamoProjectDirectory(handle),
+                new DynamoAccessKeys(handle), new DynamoBadgeSummaries(handle));
     }
 }

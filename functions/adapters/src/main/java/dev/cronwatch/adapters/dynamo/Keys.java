@@ -1,6 +1,6 @@
 package dev.cronwatch.adapters.dynamo;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.tenant.PingKey;
@@ -253,7 +253,7 @@ final class Keys {
     }
 
     static String tokenPk(String secret) {
-        return "TOKEN#" + Sha256.hex(secret);
+        return "TOKEN#" + Digest.SHA_256.hex(secret);
     }
 
     /** The sort key of a badge summary's head: its project, key and secret. */
@@ -281,7 +281,7 @@ final class Keys {
     }
 
     static String apiKeyPk(String secret) {
-        return "APIKEY#" + Sha256.hex(secret);
+        return "APIKEY#" + Digest.SHA_256.hex(secret);
     }
 
     static String apiKeysOf(String organization, String projectId) {

@@ -81,6 +81,12 @@ final class Queries {
      * (DynamoDB's own LastEvaluatedKey is often set on a last page, and an empty page would follow).
      * A filter can leave a response short, so it keeps reading until the page is full or the end.
      */
+    /** One page of {@code parent}'s items in byParent, from a client's cursor, refused unless it is this listing's. */
+    Page<Map<String, AttributeValue>> childrenPage(String parent, String cursor, int limit) {
+        var start = Cursors.decodeFromClient(cursor, BY_PARENT_KEY, key -> key.get(TableDefinition.GPK).s().equals(parent));
+        return page(byParent(parent), start, limit, BY_PARENT_KEY);
+    }
+
     Page<Map<String, AttributeValue>> page(QueryRequest.Builder query, Map<String, AttributeValue> start,
                                           int limit, List<String> keyAttributes) {
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");

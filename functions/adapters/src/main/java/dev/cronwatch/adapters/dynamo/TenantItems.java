@@ -11,15 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The reads and create-once writes of single tenant items (organizations, projects, credentials, badges). */
-final class TenantItems {
-    private final DynamoDbClient client;
-    private final String table;
-
-    TenantItems(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
-
+record TenantItems(DynamoDbClient client, String table) {
     /** A consistent GetItem. */
     Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         var item = client.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)
@@ -34,6 +26,20 @@ final class TenantItems {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;
         } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** Deletes the item only if it is the project's: true when it did. */
+    boolean deleteIfProjects(String pk, String sk, String organization, String projectId) {
+        try {
+            client.deleteItem(b -> b.tableName(table).key(Keys.key(pk, sk))
+                    .conditionExpression("#org = :org AND #pid = :pid")
+                    .expressionAttributeNames(Map.of("#org", TenantRecords.ORGANIZATION, "#pid", TenantRecords.PROJECT_ID))
+                    .expressionAttributeValues(Map.of(":org", Keys.s(organization), ":pid", Keys.s(projectId)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (ConditionalCheckFailedException notTheProjects) {
             return false;
         }
     }

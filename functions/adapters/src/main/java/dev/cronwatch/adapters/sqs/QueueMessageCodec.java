@@ -1,7 +1,7 @@
 package dev.cronwatch.adapters.sqs;
 
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.Ping;
@@ -117,7 +117,7 @@ public final class QueueMessageCodec {
     public static String deduplicationId(Judgement j) {
         String key = JUDGEMENT + "\n" + j.monitor().organization() + "\n" + j.monitor().slug() + "\n"
                 + j.environment() + "\n" + j.dueAt();
-        return Sha256.hex(key);
+        return Digest.SHA_256.hex(key);
     }
 
     private static String required(Map<String, Object> json, String key) {

@@ -1,6 +1,6 @@
 package dev.cronwatch.adapters.sqs;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,7 +25,7 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
     @Override
     public void forward(String body, String groupId, String deduplicationId, String reason) {
-        String dedup = deduplicationId == null || deduplicationId.isBlank() ? Sha256.hex(body) : deduplicationId;
+        String dedup = deduplicationId == null || deduplicationId.isBlank() ? Digest.SHA_256.hex(body) : deduplicationId;
         String why = reason.length() > MAX_ATTRIBUTE ? reason.substring(0, MAX_ATTRIBUTE) : reason;
         sqs.get().sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
                 .messageGroupId(groupId == null || groupId.isBlank() ? "unknown" : groupId)

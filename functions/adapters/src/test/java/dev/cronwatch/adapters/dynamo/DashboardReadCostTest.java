@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.adapters.testing.RequestCounter;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
+import dev.cronwatch.core.fakes.FakeServices;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.WholeStore;
@@ -35,7 +36,7 @@ class DashboardReadCostTest {
         String table = DynamoDbLocalFixture.newTable(CLIENT);
         WholeStore store = DynamoWholeStore.on(CLIENT, table);
         seed(table, 250);
-        MonitorService admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), ManualClock.at("2024-03-01T12:00:00Z"),
+        MonitorService admin = FakeServices.monitors(store, new InMemoryTenantDirectory(), ManualClock.at("2024-03-01T12:00:00Z"),
                 UUID::randomUUID);
 
         COUNTER.reset();

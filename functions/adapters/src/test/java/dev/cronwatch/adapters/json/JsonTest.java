@@ -36,6 +36,12 @@ class JsonTest {
     }
 
     @Test
+    void anObjectKeepsItsFieldsInTheOrderGiven_nullsIncluded() {
+        assertThat(Json.write(Json.object("z", 1, "a", null, "m", "x"))).isEqualTo("{\"z\":1,\"a\":null,\"m\":\"x\"}");
+        assertThatThrownBy(() -> Json.object("name", "value", "orphan")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theExactReadingKeepsAFractionsDigits() {
         assertThat(Json.parseObjectExact("{\"a\": 1.50, \"b\": 1e2, \"c\": 3}"))
                 .containsEntry("a", new BigDecimal("1.50")).containsEntry("b", new BigDecimal("1E+2")).containsEntry("c", 3);

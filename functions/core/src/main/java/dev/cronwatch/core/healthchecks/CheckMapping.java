@@ -11,6 +11,8 @@ import dev.cronwatch.core.schedule.Schedule;
 import dev.cronwatch.core.schedule.SimpleSchedule;
 import dev.cronwatch.core.validation.SlugRule;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A Healthchecks check and the monitor that is it (docs/spec.md §14.3): a spec made into a monitor's
@@ -21,6 +23,16 @@ public final class CheckMapping {
     public static final long DEFAULT_TIMEOUT = 86_400;
     public static final int DEFAULT_GRACE = 3_600;
     public static final String DEFAULT_TZ = "UTC";
+    /** What {@code unique} may list, each read from a spec and from a check. */
+    private static final Map<String, UniqueField> UNIQUE_FIELDS = Map.of(
+            "name", new UniqueField(CheckSpec::name, CheckView::name),
+            "slug", new UniqueField(CheckSpec::slug, CheckView::slug),
+            "tags", new UniqueField(CheckSpec::tags, CheckView::tags),
+            "timeout", new UniqueField(CheckSpec::timeout, CheckView::timeout),
+            "grace", new UniqueField(CheckSpec::grace, CheckView::grace));
+
+    private record UniqueField(Function<CheckSpec, Object> ofSpec, Function<CheckView, Object> ofCheck) {
+    }
 
     private CheckMapping() {
     }
@@ -84,26 +96,18 @@ public final class CheckMapping {
 
     /** A field {@code unique} may list, as the spec sends it; null when not sent. */
     public static Object specValue(CheckSpec spec, String field) {
-        return switch (field) {
-            case "name" -> spec.name();
-            case "slug" -> spec.slug();
-            case "tags" -> spec.tags();
-            case "timeout" -> spec.timeout();
-            case "grace" -> spec.grace();
-            default -> throw new IllegalArgumentException(field);
-        };
+        return uniqueField(field).ofSpec().apply(spec);
     }
 
     /** The same field of a check, to compare with {@link #specValue}. */
     public static Object checkValue(CheckView check, String field) {
-        return switch (field) {
-            case "name" -> check.name();
-            case "slug" -> check.slug();
-            case "tags" -> check.tags();
-            case "timeout" -> check.timeout();
-            case "grace" -> check.grace();
-            default -> throw new IllegalArgumentException(field);
-        };
+        return uniqueField(field).ofCheck().apply(check);
+    }
+
+    private static UniqueField uniqueField(String field) {
+        UniqueField accessors = UNIQUE_FIELDS.get(field);
+        if (accessors == null) throw new IllegalArgumentException(field);
+        return accessors;
     }
 
     /** A monitor with its {@code production} environment (null before its first ping), at {@code now}. */

@@ -1,6 +1,6 @@
 package dev.cronwatch.core.ingest;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentNames;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -111,6 +111,6 @@ public record CheckInCommand(
                 .append(status.wireName()).append('\n').append(environment).append('\n').append(durationMs)
                 .append('\n').append(monitorConfig == null ? "" : new TreeMap<>(monitorConfig)).append('\n');
         key.append(isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : checkInId);
-        return Sha256.hex(key.toString());
+        return Digest.SHA_256.hex(key.toString());
     }
 }

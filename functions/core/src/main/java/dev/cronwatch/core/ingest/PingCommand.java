@@ -1,6 +1,6 @@
 package dev.cronwatch.core.ingest;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.Ping;
 import dev.cronwatch.core.monitor.PingCheck;
@@ -37,9 +37,9 @@ public record PingCommand(MonitorKey monitor, String projectId, Ping ping, byte[
     public String deduplicationId(Instant receivedAt) {
         String key = "ping\n" + monitor.organization() + '\n' + projectId + '\n' + monitor.slug() + '\n'
                 + ping.kind().wireName() + '\n' + ping.exitStatus() + '\n' + ping.method() + '\n' + ping.userAgent()
-                + '\n' + Sha256.hex(Arrays.toString(body)) + '\n'
+                + '\n' + Digest.SHA_256.hex(Arrays.toString(body)) + '\n'
                 + (create == null ? "" : "create") + '\n'
                 + (isLatest() ? "latest@" + receivedAt.truncatedTo(ChronoUnit.MINUTES) : ping.rid());
-        return Sha256.hex(key);
+        return Digest.SHA_256.hex(key);
     }
 }

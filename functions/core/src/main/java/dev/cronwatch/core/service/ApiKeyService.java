@@ -2,7 +2,6 @@ package dev.cronwatch.core.service;
 
 import dev.cronwatch.core.port.AccessKeys;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.tenant.Secrets;
@@ -15,25 +14,14 @@ import java.util.random.RandomGenerator;
  * A project's API keys for the Healthchecks-compatible API: made by the organization (management API),
  * the operator (cronwatch-admin) or local mode, listed without their secret, revoked. A read-write key
  * manages the project's checks; a read-only one lists and reads them.
+ *
+ * @param random a SecureRandom outside tests: it makes the secret
  */
-public final class ApiKeyService {
+public record ApiKeyService(AccessKeys keys, ProjectService projects, Clock clock, RandomGenerator random) {
     public static final int MAX_NAME_LENGTH = 64;
 
     /** A key just made, with its secret: the only time the secret is shown. */
     public record Issued(ApiKey key, String secret) {
-    }
-
-    private final AccessKeys tenants;
-    private final ProjectService projects;
-    private final Clock clock;
-    private final RandomGenerator random;
-
-    /** {@code random} must be a SecureRandom outside tests: it makes the secret. */
-    public ApiKeyService(TenantDirectory tenants, Clock clock, RandomGenerator random) {
-        this.tenants = tenants;
-        this.projects = new ProjectService(tenants, clock, random);
-        this.clock = clock;
-        this.random = random;
     }
 
     public Issued create(String organization, String project, String name, boolean readOnly) {
@@ -47,17 +35,17 @@ public final class ApiKeyService {
             secret = Secrets.newApiKey(random, readOnly);
             key = ApiKey.of(organization, owner.id(), secret, name == null || name.isBlank() ? null : name.strip(),
                     clock.instant());
-        } while (!tenants.createApiKey(key, secret)); // 144 random bits: a clash means a broken generator, or a test's
+        } while (!keys.createApiKey(key, secret)); // 144 random bits: a clash means a broken generator, or a test's
         return new Issued(key, secret);
     }
 
     public Page<ApiKey> list(String organization, String project, String cursor, int limit) {
-        return tenants.apiKeys(organization, projects.find(organization, project).id(), cursor, limit);
+        return keys.apiKeys(organization, projects.find(organization, project).id(), cursor, limit);
     }
 
     public void revoke(String organization, String project, String id) {
         Project owner = projects.find(organization, project);
         if (!ApiKey.isId(id)) throw new FieldError("keyId", "An API key id is 16 hex characters.");
-        if (!tenants.revokeApiKey(organization, owner.id(), id)) throw new NotFoundException("API key");
+        if (!keys.revokeApiKey(organization, owner.id(), id)) throw new NotFoundException("API key");
     }
 }

@@ -24,25 +24,16 @@ import java.util.random.RandomGenerator;
  * Healthchecks' status badges of a project, per tag and for all its monitors. A badge costs one request,
  * a read of the project's {@link BadgeSummary}; the summary is written when a monitor's badge state, tags
  * or existence changes, and rebuilt from the monitors when a read-write key lists the badge URLs.
+ *
+ * @param random a SecureRandom outside tests: it makes the badge key and secret
  */
-public final class BadgeService {
+public record BadgeService(BadgeSummaries summaries, ManagementStore management, RandomGenerator random) {
     public static final List<String> FORMATS = List.of("svg", "json", "shields");
     /** Signs a one-monitor badge's slug apart from any tag of the same text. */
     private static final String CHECK_PREFIX = "check:";
 
     /** A badge to draw: its label and status. */
     public record Badge(String label, BadgeStatus status) {
-    }
-
-    private final BadgeSummaries summaries;
-    private final ManagementStore management;
-    private final RandomGenerator random;
-
-    /** {@code random} must be a SecureRandom outside tests: it makes the badge key and secret. */
-    public BadgeService(BadgeSummaries summaries, ManagementStore management, RandomGenerator random) {
-        this.summaries = summaries;
-        this.management = management;
-        this.random = random;
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.cronwatch.core.healthchecks.CheckSpec;
 import dev.cronwatch.core.healthchecks.CheckView;
 import dev.cronwatch.core.healthchecks.PingLog;
 import dev.cronwatch.core.healthchecks.PingLogEntry;
-import dev.cronwatch.core.hash.Sha1;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.monitor.Attachment;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.Incident;
@@ -128,8 +128,7 @@ public final class HealthchecksService {
     public CheckView delete(ApiKey key, String code) {
         MonitorView view = find(key, code);
         CheckView check = CheckMapping.view(view.monitor(), production(view), clock.instant());
-        Monitor deleted = monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
-        badges.removed(deleted.key(), deleted.projectId());
+        monitors.delete(view.monitor().key().organization(), view.monitor().key().slug());
         return check;
     }
 
@@ -195,7 +194,7 @@ public final class HealthchecksService {
 
     /** Healthchecks' {@code unique_key}: the SHA-1 of the first 16 hex digits of the uuid, for read-only keys. */
     public static String uniqueKey(String code) {
-        return Sha1.hex(code.replace("-", "").substring(0, 16));
+        return Digest.SHA_1.hex(code.replace("-", "").substring(0, 16));
     }
 
     private Optional<MonitorView> lookup(ApiKey key, CheckSpec spec) {

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** The management API's use cases. Every call is scoped to the caller's organization. */
+/**
+ * The management API's use cases. Every call is scoped to the caller's organization. A delete keeps the
+ * project's badges in step: a deleted monitor leaves them, a deleted environment's state leaves its monitor's.
+ */
 public final class MonitorService {
     private static final int MAX_NAME_LENGTH = 128;
     public static final int DEFAULT_MAX_MONITORS_PER_ORGANIZATION = 10_000;
@@ -43,21 +46,24 @@ public final class MonitorService {
     private final ManagementStore management;
     private final ProcessingErrorLog errors;
     private final ProjectDirectory tenants;
+    private final BadgeService badges;
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final int maxMonitorsPerOrganization;
 
     public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
-                          ProjectDirectory tenants, Clock clock, Supplier<UUID> ids) {
-        this(decisions, management, errors, tenants, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
+                          ProjectDirectory tenants, BadgeService badges, Clock clock, Supplier<UUID> ids) {
+        this(decisions, management, errors, tenants, badges, clock, ids, DEFAULT_MAX_MONITORS_PER_ORGANIZATION);
     }
 
     public MonitorService(DecisionStore decisions, ManagementStore management, ProcessingErrorLog errors,
-                          ProjectDirectory tenants, Clock clock, Supplier<UUID> ids, int maxMonitorsPerOrganization) {
+                          ProjectDirectory tenants, BadgeService badges, Clock clock, Supplier<UUID> ids,
+                          int maxMonitorsPerOrganization) {
         this.decisions = decisions;
         this.management = management;
         this.errors = errors;
         this.tenants = tenants;
+        this.badges = badges;
         this.clock = clock;
         this.ids = ids;
         this.maxMonitorsPerOrganization = maxMonitorsPerOrganization;
@@ -189,6 +195,7 @@ public final class MonitorService {
     public Monitor delete(String organization, String slug) {
         Monitor monitor = find(organization, slug);
         management.deleteMonitor(monitor.key());
+        badges.removed(monitor.key(), monitor.projectId());
         return monitor;
     }
 
@@ -215,7 +222,8 @@ public final class MonitorService {
     /**
      * Removes an environment with its check-ins and incidents. The name leaves the monitor's list
      * first, so the monitor never lists an environment that is gone; a later check-in naming it
-     * starts it afresh.
+     * starts it afresh. The monitor's badge entry is then made from the environments left: an open
+     * incident of the one deleted may be what made it down.
      */
     public void deleteEnvironment(String organization, String slug, String environment) {
         Monitor listed = OnConflict.retry("removing " + slug + "/" + environment, () -> {
@@ -230,6 +238,7 @@ public final class MonitorService {
                     : Optional.empty();
         });
         decisions.deleteEnvironment(listed.key(), environment);
+        badges.changed(listed, management.environments(listed.key()));
     }
 
     public Page<Incident> incidents(String organization, String slug, String cursor, int limit) {

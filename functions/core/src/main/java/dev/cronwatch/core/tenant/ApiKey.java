@@ -1,6 +1,6 @@
 package dev.cronwatch.core.tenant;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -33,7 +33,7 @@ public record ApiKey(String id, String organization, String projectId, boolean r
     }
 
     public static String idOf(String secret) {
-        return Sha256.hex(ID_CONTEXT + secret).substring(0, 16);
+        return Digest.SHA_256.hex(ID_CONTEXT + secret).substring(0, 16);
     }
 
     /** A key id: 16 lower-case hex digits. */

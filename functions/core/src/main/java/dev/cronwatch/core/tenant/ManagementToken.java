@@ -1,6 +1,6 @@
 package dev.cronwatch.core.tenant;
 
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import java.time.Instant;
 
 /**
@@ -30,7 +30,7 @@ public record ManagementToken(String id, String organization, String name, Strin
     }
 
     public static String idOf(String secret) {
-        return Sha256.hex(ID_CONTEXT + secret).substring(0, 16);
+        return Digest.SHA_256.hex(ID_CONTEXT + secret).substring(0, 16);
     }
 
     public static String lastCharactersOf(String secret) {

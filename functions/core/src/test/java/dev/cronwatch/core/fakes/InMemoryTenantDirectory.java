@@ -1,7 +1,11 @@
 package dev.cronwatch.core.fakes;
 
+import dev.cronwatch.core.port.AccessKeys;
+import dev.cronwatch.core.port.BadgeSummaries;
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.port.Page;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.ProjectDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
@@ -18,9 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
-/** The tenant directory in memory, refusing malformed names as the DynamoDB one does. */
-public final class InMemoryTenantDirectory implements TenantDirectory {
+/**
+ * The tenants' ports in memory, in one object so that what one port writes another reads, refusing
+ * malformed names as the DynamoDB adapters do.
+ */
+public final class InMemoryTenantDirectory implements CredentialLookup, ProjectDirectory, AccessKeys, BadgeSummaries {
     private final Set<String> organizations = new HashSet<>();
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, ProjectKey> keys = new LinkedHashMap<>();
@@ -146,12 +155,9 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized Page<ProjectKey> keys(String organization, String projectId, String cursor, int limit) {
-        List<ProjectKey> all = keys.values().stream()
-                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId))
-                .sorted(Comparator.comparing(ProjectKey::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ProjectKey::publicKey))
-                .toList();
-        return PageCursor.page(all, cursor, "keys/" + organization + "/" + projectId, limit);
+        return oldestFirst(keys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId)),
+                ProjectKey::dateCreated, ProjectKey::publicKey, cursor, "keys/" + organization + "/" + projectId, limit);
     }
 
     @Override
@@ -173,11 +179,8 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized Page<ManagementToken> tokens(String organization, String cursor, int limit) {
-        List<ManagementToken> all = tokens.values().stream().filter(t -> t.organization().equals(organization))
-                .sorted(Comparator.comparing(ManagementToken::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ManagementToken::id))
-                .toList();
-        return PageCursor.page(all, cursor, "tokens/" + organization, limit);
+        return oldestFirst(tokens.values().stream().filter(t -> t.organization().equals(organization)),
+                ManagementToken::dateCreated, ManagementToken::id, cursor, "tokens/" + organization, limit);
     }
 
     @Override
@@ -210,12 +213,9 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     @Override
     public synchronized Page<ApiKey> apiKeys(String organization, String projectId, String cursor, int limit) {
-        List<ApiKey> all = apiKeys.values().stream()
-                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId))
-                .sorted(Comparator.comparing(ApiKey::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(ApiKey::id))
-                .toList();
-        return PageCursor.page(all, cursor, "api-keys/" + organization + "/" + projectId, limit);
+        return oldestFirst(apiKeys.values().stream()
+                .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId)),
+                ApiKey::dateCreated, ApiKey::id, cursor, "api-keys/" + organization + "/" + projectId, limit);
     }
 
     @Override
@@ -270,6 +270,18 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
         badgeSummaries.put(badgeKey, new BadgeSummary(summary.organization(), summary.projectId(), badgeKey,
                 summary.secret(), entries));
         writes++;
+    }
+
+    /** Oldest first (undated first), then by id, as the DynamoDB listings order them. */
+    private static <T> Page<T> oldestFirst(Stream<T> items, Function<T, Instant> created, Function<T, String> id,
+                                           String cursor, String scope, int limit) {
+        Comparator<T> order = Comparator.comparing(created, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return PageCursor.page(items.sorted(order.thenComparing(id)).toList(), cursor, scope, limit);
+    }
+
+    /** This one object as each of the ports. */
+    public Tenants tenants() {
+        return new Tenants(this, this, this, this);
     }
 
     // ---- for tests ----

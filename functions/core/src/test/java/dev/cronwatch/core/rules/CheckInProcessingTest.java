@@ -382,13 +382,7 @@ class CheckInProcessingTest {
         s.checkIn("ok", "2020-01-01T10:00:01Z").slug("second").send();
         s.send("ok", "2020-01-01T11:00:00Z");
 
-        MonitorKey second = new MonitorKey(Scenario.ORG, "second");
-        assertThat(s.store.monitor(second)).isEmpty();
-        assertThat(s.store.allCheckIns(second)).isEmpty();
-        assertThat(s.store.processingErrors(second, s.clock.instant())).singleElement().satisfies(e -> {
-            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
-            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not exceed 1 monitors per organization"));
-        });
+        assertRefusedOverTheLimit(s, "second", Map.of("reason", "You may not exceed 1 monitors per organization"));
         assertThat(s.checkIns()).hasSize(2);
     }
 
@@ -429,21 +423,15 @@ class CheckInProcessingTest {
         s.checkIn("ok", "2020-01-01T10:00:59Z").organization("globex", "first").send();
         s.send("ok", "2020-01-01T10:00:59Z");
 
-        MonitorKey refused = new MonitorKey(Scenario.ORG, "one-too-many");
-        assertThat(s.store.monitor(refused)).isEmpty();
-        assertThat(s.store.allCheckIns(refused)).isEmpty();
-        assertThat(s.store.processingErrors(refused, s.clock.instant())).singleElement().satisfies(e -> {
-            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
-            assertThat(e.data()).isEqualTo(Map.of("reason", "You may not create more than 60 monitors per minute",
-                    "limit", 60, "per", "minute"));
-        });
+        assertRefusedOverTheLimit(s, "one-too-many", Map.of("reason", "You may not create more than 60 monitors per minute",
+                "limit", 60, "per", "minute"));
         assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "new-60"))).isPresent();
         assertThat(s.store.monitor(new MonitorKey("globex", "first"))).as("another organization's minute").isPresent();
         assertThat(s.checkIns()).as("the existing monitor goes on").hasSize(2);
         assertThat(s.store.organizationMonitors(Scenario.ORG, s.clock.instant()).monitors()).isEqualTo(61);
 
         s.checkIn("ok", "2020-01-01T10:01:00Z").slug("one-too-many").send();
-        assertThat(s.store.monitor(refused)).as("the next minute").isPresent();
+        assertThat(s.store.monitor(new MonitorKey(Scenario.ORG, "one-too-many"))).as("the next minute").isPresent();
     }
 
     @Test
@@ -500,5 +488,16 @@ class CheckInProcessingTest {
         assertThat(s.checkIn(RUN).status()).as("it overran again").isEqualTo(CheckInStatus.TIMEOUT);
         assertThat(s.incidents()).as("the open incident absorbs it").hasSize(1);
         assertThat(s.alerts()).hasSize(1);
+    }
+
+    /** The monitor {@code slug} was not made, kept no check-in, and its one processing error says which limit. */
+    private static void assertRefusedOverTheLimit(Scenario s, String slug, Map<String, Object> data) {
+        MonitorKey refused = new MonitorKey(Scenario.ORG, slug);
+        assertThat(s.store.monitor(refused)).isEmpty();
+        assertThat(s.store.allCheckIns(refused)).isEmpty();
+        assertThat(s.store.processingErrors(refused, s.clock.instant())).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_LIMIT_EXCEEDED);
+            assertThat(e.data()).isEqualTo(data);
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.InMemoryMonitorStore;
+import dev.cronwatch.core.fakes.FakeServices;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.time.ManualClock;
 import dev.cronwatch.core.fakes.RecordingPublisher;
@@ -241,7 +242,7 @@ class ReferenceModelTest {
                 }
             };
             ingest = new IngestService(http, clock, () -> new UUID(seed, ++ids));
-            admin = new MonitorService(store, store, store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
+            admin = FakeServices.monitors(store, new InMemoryTenantDirectory(), clock, () -> new UUID(-seed, ++ids));
             for (int i = 0; i < MONITORS; i++) {
                 MonitorKey key = new MonitorKey(ORGS.get(i), "m" + i);
                 keys.add(key);

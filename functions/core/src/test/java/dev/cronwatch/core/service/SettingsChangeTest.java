@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.changes.Changes;
+import dev.cronwatch.core.fakes.FakeServices;
 import dev.cronwatch.core.fakes.InMemoryTenantDirectory;
 import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.fakes.StoreFaults;
@@ -35,7 +36,7 @@ class SettingsChangeTest {
     private static final Instant SLOT = Instant.parse("2020-01-01T13:00:00Z");
 
     private final Scenario s = new Scenario(HOURLY);
-    private final MonitorService admin = new MonitorService(s.store, s.store, s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+    private final MonitorService admin = FakeServices.monitors(s.store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
 
     /** The monitor as it stands at 13:02: last check-in 12:00, expecting 13:00, missed at 13:05. */
     private void lateAt1302() {
@@ -62,7 +63,7 @@ class SettingsChangeTest {
                                 c.recoveryThreshold()))))).isTrue();
             }
         });
-        MonitorService racing = new MonitorService(store, store, store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
+        MonitorService racing = FakeServices.monitors(store, new InMemoryTenantDirectory(), s.clock, UUID::randomUUID);
 
         racing.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null,
                 new MonitorConfigParser("config.").settings(Map.of("checkin_margin", 10))));
@@ -182,7 +183,7 @@ class SettingsChangeTest {
     @Test
     void aNewTimezone_keepsTheDeadline_andCountsTheNextSlotInTheNewZone() {
         Scenario daily = new Scenario(crontab("0 9 * * *", "checkin_margin", 5));
-        MonitorService admin = new MonitorService(daily.store, daily.store, daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
+        MonitorService admin = FakeServices.monitors(daily.store, new InMemoryTenantDirectory(), daily.clock, UUID::randomUUID);
         daily.send("ok", "2020-01-01T09:00:05Z");
         daily.clock.set(Instant.parse("2020-01-01T12:00:00Z"));
         admin.update(Scenario.ORG, "job", new MonitorUpdate(null, null, null, new MonitorConfigParser("config.")
@@ -247,7 +248,7 @@ class SettingsChangeTest {
                 if (changes.monitor() == null) throw new IllegalStateException("the function stopped here");
             }
         });
-        MonitorService stopped = new MonitorService(dying, dying, dying, new InMemoryTenantDirectory(), s.clock,
+        MonitorService stopped = FakeServices.monitors(dying, new InMemoryTenantDirectory(), s.clock,
                 UUID::randomUUID);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stopped.update(Scenario.ORG, "job", new MonitorUpdate(
                 null, null, null, new MonitorConfigParser("config.").settings(config)))).hasMessageContaining("stopped");

@@ -30,24 +30,12 @@ import java.util.Map;
  * {@code X-Api-Key} (or {@code api_key} in a POST's JSON body), answering in Healthchecks' shapes: its
  * JSON field names, {@code {"error": "<text>"}} refusals in its words, and its CORS headers.
  */
-final class HealthchecksApi {
+record HealthchecksApi(HealthchecksService checks, BadgeService badges, Credentials credentials, Clock clock) {
     static final String PREFIX = "/api/v3";
     /** Healthchecks' ping log limit for a paid account, the most its API returns. */
     private static final int PINGS_LIMIT = 1000;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'")
             .withZone(ZoneOffset.UTC);
-
-    private final HealthchecksService checks;
-    private final BadgeService badges;
-    private final Credentials credentials;
-    private final Clock clock;
-
-    HealthchecksApi(HealthchecksService checks, BadgeService badges, Credentials credentials, Clock clock) {
-        this.checks = checks;
-        this.badges = badges;
-        this.credentials = credentials;
-        this.clock = clock;
-    }
 
     /** {@code GET checks/[?tag=…][&slug=…]}: read-only keys too. */
     APIGatewayV2HTTPResponse list(Request request) {
@@ -211,29 +199,16 @@ final class HealthchecksApi {
     /** Healthchecks' {@code Check.to_dict}: a read-only key sees no uuid nor URLs, and the unique key instead. */
     private Map<String, Object> view(CheckView c, ApiKey key, Request request) {
         String root = SiteRoot.of(request);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", c.name());
-        json.put("slug", c.slug());
-        json.put("tags", c.tags());
-        json.put("desc", c.desc());
-        json.put("grace", c.grace());
-        json.put("n_pings", c.nPings());
-        json.put("status", c.status());
-        json.put("started", c.started());
-        json.put("last_ping", time(c.lastPing()));
-        json.put("next_ping", time(c.nextPing()));
-        json.put("manual_resume", c.manualResume());
-        json.put("methods", c.methods());
         KeywordFilter filter = c.filter();
-        json.put("subject", filter.subject() ? filter.successKeywords() : "");
-        json.put("subject_fail", filter.subject() ? filter.failureKeywords() : "");
-        json.put("start_kw", filter.startKeywords());
-        json.put("success_kw", filter.successKeywords());
-        json.put("failure_kw", filter.failureKeywords());
-        json.put("filter_subject", filter.subject());
-        json.put("filter_body", filter.body());
-        json.put("filter_http_body", filter.httpBody());
-        json.put("filter_default_fail", filter.defaultFail());
+        Map<String, Object> json = Json.object("name", c.name(), "slug", c.slug(), "tags", c.tags(), "desc", c.desc(),
+                "grace", c.grace(), "n_pings", c.nPings(), "status", c.status(), "started", c.started(),
+                "last_ping", time(c.lastPing()), "next_ping", time(c.nextPing()), "manual_resume", c.manualResume(),
+                "methods", c.methods(),
+                "subject", filter.subject() ? filter.successKeywords() : "",
+                "subject_fail", filter.subject() ? filter.failureKeywords() : "",
+                "start_kw", filter.startKeywords(), "success_kw", filter.successKeywords(),
+                "failure_kw", filter.failureKeywords(), "filter_subject", filter.subject(), "filter_body", filter.body(),
+                "filter_http_body", filter.httpBody(), "filter_default_fail", filter.defaultFail());
         json.put("badge_url", badges.checkPath(key, c.slug(), "svg", false).map(path -> root + path).orElse(null));
         if (c.lastDuration() != null) json.put("last_duration", c.lastDuration());
         if (key.readOnly()) {

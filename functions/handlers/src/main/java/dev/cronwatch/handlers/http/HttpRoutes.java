@@ -54,7 +54,7 @@ public final class HttpRoutes {
      */
     public static HttpRoutes management(ManagementServices management) {
         List<Route> all = new ArrayList<>(checkIns(null, null).stream().map(Route::unserved).toList());
-        all.addAll(managementRoutes(management, new Credentials(management.tenants(), management.clock())));
+        all.addAll(managementRoutes(management, new Credentials(management.credentials(), management.clock())));
         return new HttpRoutes(HttpScope.MANAGEMENT, all);
     }
 
@@ -67,13 +67,13 @@ public final class HttpRoutes {
     }
 
     private static Credentials credentials(IngestServices ingest) {
-        return new Credentials(ingest.tenants(), ingest.clock());
+        return new Credentials(ingest.credentials(), ingest.clock());
     }
 
     /** {@code ingest} null: routes whose actions {@link Route#unserved} replaces, never called. */
     private static List<Route> checkIns(IngestServices ingest, Credentials credentials) {
         IngestApi in = ingest == null ? null : new IngestApi(ingest.ingest(), ingest.attachments(), credentials);
-        PingApi ping = ingest == null ? null : new PingApi(ingest.ingest(), ingest.store(), ingest.tenants(),
+        PingApi ping = ingest == null ? null : new PingApi(ingest.ingest(), ingest.store(), ingest.credentials(),
                 ingest.clock(), ingest.ids(), ingest.pingRateLimit());
         return List.of(
                 checkIn("POST", MONITOR + "/checkins", (r, v) -> in.create(r, v.get("org"), v.get("slug"))),
@@ -89,7 +89,7 @@ public final class HttpRoutes {
 
     private static List<Route> managementRoutes(ManagementServices services, Credentials credentials) {
         Clock clock = services.clock();
-        ManagementApi mg = new ManagementApi(services.monitors(), services.badges(), credentials);
+        ManagementApi mg = new ManagementApi(services.monitors(), credentials);
         ProjectsApi pr = new ProjectsApi(services.projects(), credentials);
         TokensApi tk = new TokensApi(services.tokens(), credentials, clock);
         ApiKeysApi ak = new ApiKeysApi(services.apiKeys(), credentials);

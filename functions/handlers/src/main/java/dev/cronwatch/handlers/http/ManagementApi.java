@@ -6,13 +6,10 @@ import dev.cronwatch.core.monitor.Incident;
 import dev.cronwatch.core.monitor.ConfigPatch;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorConfigParser;
-import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.monitor.ProcessingError;
-import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.MonitorService;
 import dev.cronwatch.core.service.MonitorUpdate;
-import dev.cronwatch.core.service.MonitorView;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
 import java.time.Instant;
@@ -20,7 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Monitors, check-ins, incidents and processing errors, with a bearer token of the organization. */
-record ManagementApi(MonitorService monitors, BadgeService badges, Credentials credentials) {
+record ManagementApi(MonitorService monitors, Credentials credentials) {
     private static final Instant EARLIEST_SINCE = Instant.EPOCH;
     private static final Instant SINCE_LIMIT = Instant.parse("2200-01-01T00:00:00Z");
     private static final MonitorConfigParser CONFIG = new MonitorConfigParser("config.");
@@ -83,8 +80,7 @@ record ManagementApi(MonitorService monitors, BadgeService badges, Credentials c
 
     APIGatewayV2HTTPResponse delete(Request request, String organization, String slug) {
         credentials.authorize(request, organization);
-        Monitor deleted = monitors.delete(organization, slug);
-        badges.removed(deleted.key(), deleted.projectId());
+        monitors.delete(organization, slug);
         return Response.json(202, Map.of());
     }
 
@@ -133,9 +129,6 @@ record ManagementApi(MonitorService monitors, BadgeService badges, Credentials c
     APIGatewayV2HTTPResponse deleteEnvironment(Request request, String organization, String slug, String environment) {
         credentials.authorize(request, organization);
         monitors.deleteEnvironment(organization, slug, environment);
-        // an environment's open incident may be what made the monitor's badge down
-        MonitorView left = monitors.get(organization, slug);
-        badges.changed(left.monitor(), left.environments());
         return Response.json(202, Map.of());
     }
 

@@ -2,7 +2,7 @@ package dev.cronwatch.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
-import dev.cronwatch.core.hash.Sha256;
+import dev.cronwatch.core.hash.Digest;
 import dev.cronwatch.core.port.InvalidCursorException;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.validation.FieldError;
@@ -44,7 +44,7 @@ final class Paging {
     static Paging of(Request request, String listing, Object... scope) {
         List<Object> parts = new ArrayList<>(List.of(listing));
         for (Object part : scope) parts.add(part == null ? null : part.toString());
-        return new Paging(request, Sha256.hex(Json.write(parts)).substring(0, BINDING_LENGTH));
+        return new Paging(request, Digest.SHA_256.hex(Json.write(parts)).substring(0, BINDING_LENGTH));
     }
 
     int perPage() {

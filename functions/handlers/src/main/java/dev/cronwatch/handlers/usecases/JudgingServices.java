@@ -29,7 +29,7 @@ public final class JudgingServices {
     }
 
     private static ProcessorService processor(Ports ports, AlertDispatcher alerts) {
-        BadgeService badges = new BadgeService(ports.tenants(), ports.stores().management(), ports.secrets());
+        BadgeService badges = new BadgeService(ports.tenants().badges(), ports.stores().management(), ports.secrets());
         return new ProcessorService(ports.stores().decisions(), ports.limits().checkInRules(), alerts, ports.clock(),
                 badges::changed);
     }

@@ -1,8 +1,9 @@
 package dev.cronwatch.handlers.usecases;
 
+import dev.cronwatch.core.port.CredentialLookup;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.Stores;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.service.ApiKeyService;
 import dev.cronwatch.core.service.BadgeService;
 import dev.cronwatch.core.service.HealthchecksService;
@@ -19,18 +20,19 @@ import java.util.UUID;
  */
 public record ManagementServices(MonitorService monitors, ProjectService projects, TokenService tokens,
                                  ApiKeyService apiKeys, HealthchecksService healthchecks, BadgeService badges,
-                                 TenantDirectory tenants, Clock clock, Metrics metrics) {
+                                 CredentialLookup credentials, Clock clock, Metrics metrics) {
     public static ManagementServices of(Ports ports) {
         Stores stores = ports.stores();
-        TenantDirectory tenants = ports.tenants();
+        Tenants tenants = ports.tenants();
         Clock clock = ports.clock();
-        BadgeService badges = new BadgeService(tenants, stores.management(), ports.secrets());
-        MonitorService monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(), tenants,
-                clock, ports.ids(), ports.limits().maxMonitorsPerOrganization());
-        return new ManagementServices(monitors, new ProjectService(tenants, clock, ports.secrets()),
-                new TokenService(tenants, clock, ports.secrets()), new ApiKeyService(tenants, clock, ports.secrets()),
+        BadgeService badges = new BadgeService(tenants.badges(), stores.management(), ports.secrets());
+        MonitorService monitors = new MonitorService(stores.decisions(), stores.management(), stores.errors(),
+                tenants.projects(), badges, clock, ports.ids(), ports.limits().maxMonitorsPerOrganization());
+        ProjectService projects = new ProjectService(tenants.projects(), clock, ports.secrets());
+        return new ManagementServices(monitors, projects, new TokenService(tenants.accessKeys(), clock, ports.secrets()),
+                new ApiKeyService(tenants.accessKeys(), projects, clock, ports.secrets()),
                 new HealthchecksService(monitors, new PingCheckService(stores.decisions(), clock), stores.management(),
                         badges, clock, UUID::randomUUID),
-                badges, tenants, clock, ports.metrics());
+                badges, tenants.credentials(), clock, ports.metrics());
     }
 }

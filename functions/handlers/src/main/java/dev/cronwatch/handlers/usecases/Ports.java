@@ -4,7 +4,7 @@ import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.Stores;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -19,10 +19,10 @@ import java.util.random.RandomGenerator;
  *
  * @param secrets where new DSN keys, tokens and badge keys come from; a SecureRandom outside tests
  */
-public record Ports(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher, Clock clock,
+public record Ports(Stores stores, Tenants tenants, CheckInQueue queue, AlertPublisher publisher, Clock clock,
                     Supplier<UUID> ids, RandomGenerator secrets, Limits limits, Metrics metrics) {
     /** Secrets from a new SecureRandom, figures counted nowhere. */
-    public static Ports of(Stores stores, TenantDirectory tenants, CheckInQueue queue, AlertPublisher publisher,
+    public static Ports of(Stores stores, Tenants tenants, CheckInQueue queue, AlertPublisher publisher,
                            Clock clock, Supplier<UUID> ids, Limits limits) {
         return new Ports(stores, tenants, queue, publisher, clock, ids, new SecureRandom(), limits, Metrics.NONE);
     }

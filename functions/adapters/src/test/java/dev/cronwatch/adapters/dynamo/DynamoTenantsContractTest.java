@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.healthchecks.BadgeStatus;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
-import dev.cronwatch.core.port.TenantDirectory;
+import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
@@ -21,19 +21,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
+class DynamoTenantsContractTest extends TenantsContract {
     private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
     private String table;
 
     @Override
-    TenantDirectory newDirectory() {
+    Tenants newTenants() {
         table = DynamoDbLocalFixture.newTable(CLIENT);
-        return new DynamoTenantDirectory(CLIENT, table);
+        return DynamoStores.tenants(CLIENT, table);
     }
 
     @Test
     void storesTokensOnlyAsTheirHash() {
-        directory.createToken(ManagementToken.of("acme", "s3cr3t", "CI", Instant.parse("2026-01-01T00:00:00Z"), null), "s3cr3t");
+        accessKeys.createToken(ManagementToken.of("acme", "s3cr3t", "CI", Instant.parse("2026-01-01T00:00:00Z"), null), "s3cr3t");
         var items = CLIENT.scan(b -> b.tableName(table)).items();
         assertThat(items).hasSize(1);
         assertThat(items.get(0).toString()).doesNotContain("s3cr3t");
@@ -46,13 +46,13 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
     void aTokenMadeBeforeIds_isListedAndRevocable_afterItsFirstUse() {
         CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(Keys.tokenPk("old-secret")),
                 "sk", AttributeValue.fromS("TOKEN"), "organization", AttributeValue.fromS("acme"))));
-        assertThat(directory.tokens("acme", null, 5).items()).isEmpty();
+        assertThat(accessKeys.tokens("acme", null, 5).items()).isEmpty();
 
-        ManagementToken found = directory.token("old-secret").orElseThrow();
+        ManagementToken found = credentials.token("old-secret").orElseThrow();
         assertThat(found).isEqualTo(ManagementToken.of("acme", "old-secret", null, null, null));
-        assertThat(directory.tokens("acme", null, 5).items()).containsExactly(found);
-        assertThat(directory.revokeToken("acme", found.id(), Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
-        assertThat(directory.token("old-secret").orElseThrow().state(Instant.parse("2026-01-01T00:00:01Z")))
+        assertThat(accessKeys.tokens("acme", null, 5).items()).containsExactly(found);
+        assertThat(accessKeys.revokeToken("acme", found.id(), Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
+        assertThat(credentials.token("old-secret").orElseThrow().state(Instant.parse("2026-01-01T00:00:01Z")))
                 .isEqualTo(ManagementToken.State.REVOKED);
     }
 
@@ -63,9 +63,9 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
      */
     @Test
     void aFirstPingKeyThatMeetsAnotherWritersTransaction_answersTheWinnersKey() {
-        directory.ensureProject(new Project("acme", "1", "default"));
+        projects.ensureProject(new Project("acme", "1", "default"));
         String winnerKey = "winnerwinnerwinner0001";
-        DynamoProjectDirectory winner = new DynamoProjectDirectory(CLIENT, table);
+        DynamoProjectDirectory winner = new DynamoProjectDirectory(TableHandle.on(CLIENT, table));
         AtomicInteger transactions = new AtomicInteger();
         DynamoDbClient racing = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
@@ -85,11 +85,11 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
                     }
                 });
 
-        PingKey answered = new DynamoProjectDirectory(racing, table).ensurePingKey("acme", "1", "loserloserloserloser01");
+        PingKey answered = new DynamoProjectDirectory(TableHandle.on(racing, table)).ensurePingKey("acme", "1", "loserloserloserloser01");
 
         assertThat(answered.key()).isEqualTo(winnerKey);
-        assertThat(directory.pingKeyOf("acme", "1")).contains(answered);
-        assertThat(directory.pingKey("loserloserloserloser01")).isEmpty();
+        assertThat(projects.pingKeyOf("acme", "1")).contains(answered);
+        assertThat(credentials.pingKey("loserloserloserloser01")).isEmpty();
         assertThat(transactions).hasValue(2);
     }
 
@@ -108,16 +108,16 @@ class DynamoTenantDirectoryContractTest extends TenantDirectoryContract {
         BadgeSummary.Entry prodUp = new BadgeSummary.Entry(List.of("prod"), BadgeStatus.CheckState.UP);
         BadgeSummary.Entry down = new BadgeSummary.Entry(List.of("prod"), BadgeStatus.CheckState.DOWN);
 
-        assertThat(directory.badgeSummary(K1).orElseThrow().monitors()).containsOnlyKeys("backup", "sync", "gone");
-        directory.putBadgeEntry(K1, "sync", down);
-        directory.putBadgeEntry(K1, "gone", null);
-        assertThat(directory.badgeSummary(K1).orElseThrow().monitors())
+        assertThat(badges.badgeSummary(K1).orElseThrow().monitors()).containsOnlyKeys("backup", "sync", "gone");
+        badges.putBadgeEntry(K1, "sync", down);
+        badges.putBadgeEntry(K1, "gone", null);
+        assertThat(badges.badgeSummary(K1).orElseThrow().monitors())
                 .containsOnly(Map.entry("backup", prodUp), Map.entry("sync", down));
 
-        directory.replaceBadgeEntries(K1, Map.of("backup", prodUp, "sync", down));
+        badges.replaceBadgeEntries(K1, Map.of("backup", prodUp, "sync", down));
         var head = CLIENT.getItem(b -> b.tableName(table).key(Keys.key(Keys.badgePk(K1), "BADGE"))).item();
         assertThat(head).doesNotContainKey("c");
-        assertThat(directory.badgeSummary(K1).orElseThrow().monitors())
+        assertThat(badges.badgeSummary(K1).orElseThrow().monitors())
                 .containsOnly(Map.entry("backup", prodUp), Map.entry("sync", down));
     }
 }
