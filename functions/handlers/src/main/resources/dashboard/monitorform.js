@@ -6,11 +6,15 @@ import {api} from './api.js';
 import {h} from './dom.js';
 import {exact, now, scheduleText} from './format.js';
 
-const SCHEDULE_FIELDS = ['config.schedule_type', 'config.schedule', 'config.timezone', 'config.checkin_margin',
-  'config.max_runtime'];
+const SCHEDULE_FIELDS = ['config.schedule_type', 'config.schedule', 'config.timezone'];
+/** Sentry's minutes; a Healthchecks check says both with its grace, in seconds as Healthchecks does. */
+const LATENESS_FIELDS = ['config.checkin_margin', 'config.max_runtime'];
+const GRACE_FIELDS = ['config.grace'];
 const THRESHOLD_FIELDS = ['config.failure_issue_threshold', 'config.recovery_threshold'];
 const UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'];
 const TYPES = ['crontab', 'interval', 'oncalendar'];
+/** A Healthchecks check's: `simple` is its timeout in seconds from the last ping (docs/spec.md §14). */
+const CHECK_TYPES = ['simple', 'crontab', 'oncalendar'];
 const NEXT_RUNS = 5;
 /** The preview is asked for once typing pauses, not at every key. */
 const PREVIEW_DELAY_MS = 400;
@@ -23,8 +27,11 @@ const PREVIEW_DELAY_MS = 400;
 export function monitorForm({organization, prefix = '', name = '', config = {}, thresholds = true, submitLabel, submitId,
   statusId, before = [], onSubmit}) {
   const id = (what) => `${prefix}${what}`;
-  const fields = ['name', ...SCHEDULE_FIELDS, ...(thresholds ? THRESHOLD_FIELDS : [])];
-  const type = TYPES.includes(config.schedule_type) ? config.schedule_type : 'crontab';
+  const check = config.grace !== undefined && config.grace !== null;
+  const types = check ? CHECK_TYPES : TYPES;
+  const fields = ['name', ...SCHEDULE_FIELDS, ...(check ? GRACE_FIELDS : LATENESS_FIELDS),
+    ...(thresholds && !check ? THRESHOLD_FIELDS : [])];
+  const type = types.includes(config.schedule_type) ? config.schedule_type : 'crontab';
   const interval = type === 'interval';
   const field = (key, label, input, help) => h('div', {class: 'field', dataset: {field: key}},
     h('label', {for: id(`f-${key}`)}, label), input,
@@ -35,7 +42,7 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
   const number = (key, value) => text(key, value === null || value === undefined ? '' : String(value), {inputmode: 'numeric'});
   const typeSelect = h('select', {id: id('f-config.schedule_type'), name: 'config.schedule_type',
     'aria-describedby': id('err-config.schedule_type'), onchange: () => toggleScheduleInputs()},
-  TYPES.map((t) => h('option', {value: t, selected: t === type}, t)));
+  types.map((t) => h('option', {value: t, selected: t === type}, t)));
   const crontab = text('config.schedule', type === 'crontab' ? config.schedule : '', {hidden: type !== 'crontab',
     oninput: scheduleChanged});
   // several OnCalendar expressions go one per line, which a one-line input would join
@@ -45,6 +52,9 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
   type === 'oncalendar' ? config.schedule : '');
   const every = text('interval-value', interval ? String(config.schedule[0]) : '',
     {inputmode: 'numeric', 'aria-label': 'Every how many', oninput: scheduleChanged});
+  const timeout = text('simple-timeout', type === 'simple' ? String(config.schedule) : '',
+    {inputmode: 'numeric', hidden: type !== 'simple', 'aria-label': 'Timeout (seconds after the last ping)',
+      oninput: scheduleChanged});
   const unit = h('select', {id: id('f-interval-unit'), 'aria-label': 'Interval unit', onchange: scheduleChanged},
     UNITS.map((u) => h('option', {value: u, selected: interval && config.schedule[1] === u}, u)));
   const zone = text('config.timezone', config.timezone, {list: id('zones'), oninput: scheduleChanged});
@@ -59,17 +69,22 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
     before,
     field('name', 'Name', text('name', name)),
     field('config.schedule_type', 'Schedule type', typeSelect),
-    field('config.schedule', 'Schedule', [h('div', {class: 'schedule-inputs'}, crontab, calendar,
+    field('config.schedule', 'Schedule', [h('div', {class: 'schedule-inputs'}, crontab, calendar, timeout,
       h('span', {class: 'interval-inputs', hidden: !interval}, every, unit)), words, nextRunsBlock],
-    'A crontab such as 0 * * * * (Debian cron, with names, L, W and #), an interval, or systemd OnCalendar '
+    check ? 'A timeout in seconds after the last ping (simple), a crontab such as 0 * * * *, or systemd OnCalendar '
+      + 'expressions such as Mon..Fri 09:00, one per line.'
+      : 'A crontab such as 0 * * * * (Debian cron, with names, L, W and #), an interval, or systemd OnCalendar '
       + 'expressions such as Mon..Fri 09:00, one per line.'),
     field('config.timezone', 'Time zone', zone, 'An IANA zone such as Europe/Riga; empty means UTC.'),
     h('datalist', {id: id('zones')}, zones.map((z) => h('option', {value: z}))),
-    field('config.checkin_margin', 'Check-in margin (minutes)', number('config.checkin_margin', config.checkin_margin),
-      'How late a check-in may be before it is missed; empty means 1.'),
-    field('config.max_runtime', 'Maximum runtime (minutes)', number('config.max_runtime', config.max_runtime),
-      'How long a run may stay in progress; empty means 30.'),
-    thresholds ? [
+    check ? field('config.grace', 'Grace (seconds)', number('config.grace', config.grace),
+      'How long after its due time, or after a start, a ping may come before the check is down: 60 to 31536000.') : [
+      field('config.checkin_margin', 'Check-in margin (minutes)', number('config.checkin_margin', config.checkin_margin),
+        'How late a check-in may be before it is missed; empty means 1.'),
+      field('config.max_runtime', 'Maximum runtime (minutes)', number('config.max_runtime', config.max_runtime),
+        'How long a run may stay in progress; empty means 30.'),
+    ],
+    thresholds && !check ? [
       field('config.failure_issue_threshold', 'Failures before an incident',
         number('config.failure_issue_threshold', config.failure_issue_threshold), 'Empty means 1.'),
       field('config.recovery_threshold', 'Successes before recovery',
@@ -86,13 +101,14 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
   function toggleScheduleInputs() {
     crontab.hidden = typeSelect.value !== 'crontab';
     calendar.hidden = typeSelect.value !== 'oncalendar';
+    timeout.hidden = typeSelect.value !== 'simple';
     form.querySelector('.interval-inputs').hidden = typeSelect.value !== 'interval';
     scheduleChanged();
   }
 
   /** The schedule's own control that is shown: an error about the schedule goes there. */
   function scheduleInput() {
-    return {crontab, oncalendar: calendar, interval: every}[typeSelect.value];
+    return {crontab, oncalendar: calendar, interval: every, simple: timeout}[typeSelect.value];
   }
 
   function value(key) {
@@ -107,16 +123,18 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
 
   function schedule() {
     if (typeSelect.value === 'interval') return [integer('interval-value'), unit.value];
+    if (typeSelect.value === 'simple') return integer('simple-timeout');
     return typeSelect.value === 'oncalendar' ? calendar.value.trim() : value('config.schedule');
   }
 
   function scheduleChanged() {
     const s = schedule();
-    const empty = Array.isArray(s) ? s[0] === null : s === '';
+    const empty = Array.isArray(s) ? s[0] === null : s === '' || s === null;
     words.textContent = empty ? '' : scheduleText({schedule_type: typeSelect.value, schedule: s, timezone: value('config.timezone')});
     clearTimeout(previewTimer);
     previewsAsked++;
-    if (empty) {
+    // a timeout's runs count from the last ping: there is no calendar to preview
+    if (empty || typeSelect.value === 'simple') {
       showNextRuns(null);
       showPreviewError(null);
     } else {
@@ -169,11 +187,11 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
         schedule_type: typeSelect.value,
         schedule: schedule(),
         timezone: value('config.timezone') || null,
-        checkin_margin: integer('config.checkin_margin'),
-        max_runtime: integer('config.max_runtime'),
+        ...(check ? {grace: integer('config.grace')}
+          : {checkin_margin: integer('config.checkin_margin'), max_runtime: integer('config.max_runtime')}),
       },
     };
-    if (thresholds) {
+    if (thresholds && !check) {
       body.config.failure_issue_threshold = integer('config.failure_issue_threshold');
       body.config.recovery_threshold = integer('config.recovery_threshold');
     }
@@ -195,7 +213,7 @@ export function monitorForm({organization, prefix = '', name = '', config = {}, 
     if (error) error.textContent = message ?? '';
     const input = key === 'config.schedule' ? scheduleInput() : document.getElementById(id(`f-${key}`));
     if (input) {
-      for (const other of key === 'config.schedule' ? [crontab, calendar, every] : []) other.removeAttribute('aria-invalid');
+      for (const other of key === 'config.schedule' ? [crontab, calendar, every, timeout] : []) other.removeAttribute('aria-invalid');
       if (message) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }

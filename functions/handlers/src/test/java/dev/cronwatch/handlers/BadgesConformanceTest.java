@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.core.tenant.ApiKey;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,28 @@ class BadgesConformanceTest {
         return system.handler.handleRequest(HttpEvents.event("GET", path, headers, (String) null), null);
     }
 
-    void create(String body) {
+    /** Creates a check through API v3; returns its uuid. */
+    String create(String body) {
         APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("POST", "/api/v3/checks/",
                 Map.of("host", "cronwatch.test", "x-api-key", RW), body), null);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        return (String) json(r).get("uuid");
+    }
+
+    /** A ping to {@code /ping/<uuid><suffix>} at {@code at}, processed. */
+    void ping(String uuid, String suffix, String at) {
+        system.clock.set(Instant.parse(at));
+        APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", "/ping/" + uuid + suffix,
+                Map.of("host", "cronwatch.test"), (String) null), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        system.process();
+    }
+
+    /** The clock's tick at {@code at}, its judgements processed. */
+    void tick(String at) {
+        system.clock.set(Instant.parse(at));
+        system.clockService.tick(Instant.parse(at));
+        system.process();
     }
 
     @SuppressWarnings("unchecked")
@@ -128,6 +147,56 @@ class BadgesConformanceTest {
         assertThat(json(get(badges.get("web").get("json")))).containsEntry("status", "up");
         system.checkIn("backup", "{\"status\": \"ok\"}");
         assertThat(json(get(badges.get("prod").get("json")))).containsEntry("status", "up");
+    }
+
+    @Test
+    void threeStateBadges_showLate_fromTheDueTimeUntilDuePlusGrace_twoStateOnesShowUp() {
+        String uuid = create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        Map<String, Map<String, String>> badges = badges();
+        ping(uuid, "", "2026-01-01T00:00:00Z");
+        tick("2026-01-01T00:59:00Z");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "up");
+
+        tick("2026-01-01T01:00:00Z");
+        assertThat(json(get(badges.get("prod").get("json3"))))
+                .containsExactly(Map.entry("status", "late"), Map.entry("total", 1), Map.entry("grace", 1), Map.entry("down", 0));
+        assertThat(json(get(badges.get("*").get("shields3")))).containsEntry("message", "late").containsEntry("color", "important");
+        assertThat(get(badges.get("prod").get("svg3")).getBody()).contains("fill=\"#fe7d37\"").contains(">late</text>");
+        assertThat(json(get(badges.get("prod").get("json")))).containsEntry("status", "up");
+        assertThat(system.publisher.published()).isEmpty();
+
+        tick("2026-01-01T01:05:00Z");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "down");
+        assertThat(json(get(badges.get("prod").get("json")))).containsEntry("status", "down");
+    }
+
+    @Test
+    void downWinsOverLate_onAThreeStateBadge() {
+        String late = create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        String failing = create("{\"name\": \"report\", \"tags\": \"prod\", \"timeout\": 86400}");
+        Map<String, Map<String, String>> badges = badges();
+        ping(late, "", "2026-01-01T00:00:00Z");
+        tick("2026-01-01T01:00:00Z");
+        ping(failing, "/fail", "2026-01-01T01:01:00Z");
+        assertThat(json(get(badges.get("prod").get("json3"))))
+                .containsEntry("status", "down").containsEntry("grace", 1).containsEntry("down", 1);
+    }
+
+    @Test
+    void aPingClearsLate_andOnlyALatePingWritesTheBadge() {
+        String uuid = create("{\"name\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        Map<String, Map<String, String>> badges = badges();
+        ping(uuid, "", "2026-01-01T00:00:00Z");
+        int writes = system.tenants.writes();
+        ping(uuid, "", "2026-01-01T00:30:00Z");
+        assertThat(system.tenants.writes()).isEqualTo(writes);
+
+        tick("2026-01-01T01:31:00Z");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "late");
+        ping(uuid, "/log", "2026-01-01T01:32:00Z");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "late");
+        ping(uuid, "", "2026-01-01T01:33:00Z");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "up");
     }
 
     @Test

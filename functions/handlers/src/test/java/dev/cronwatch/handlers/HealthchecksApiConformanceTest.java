@@ -346,6 +346,30 @@ class HealthchecksApiConformanceTest {
                 .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(dev.cronwatch.core.monitor.CheckInStatus.OK));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void pings_numbersAreUnique_whenSentryCheckInsAndPingsReachTheSameCheck() {
+        String uuid = (String) created("{\"name\": \"Backups\", \"slug\": \"backups\", \"timeout\": 3600}").get("uuid");
+        ping("GET", uuid, null);
+        system.clock.advance(Duration.ofSeconds(2));
+        system.checkIn("backups", "{\"status\": \"ok\"}");
+        system.clock.advance(Duration.ofSeconds(2));
+        ping("GET", uuid + "/start", null);
+        system.clock.advance(Duration.ofSeconds(2));
+        system.checkIn("backups", "{\"status\": \"ok\", \"duration\": 1000}");
+        system.clock.advance(Duration.ofMinutes(1));
+        ping("GET", uuid, null);
+
+        List<Map<String, Object>> pings = (List<Map<String, Object>>) json(call("GET", CHECKS + uuid + "/pings/", RW, null))
+                .get("pings");
+        assertThat(pings).extracting(p -> p.get("type"), p -> p.get("n")).containsExactly(
+                org.assertj.core.api.Assertions.tuple("success", 5), org.assertj.core.api.Assertions.tuple("success", 4),
+                org.assertj.core.api.Assertions.tuple("start", 3), org.assertj.core.api.Assertions.tuple("success", 2),
+                org.assertj.core.api.Assertions.tuple("success", 1));
+        assertThat(pings.get(3)).containsEntry("method", null).containsEntry("ua", "").containsEntry("scheme", "http");
+        assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("n_pings", 5);
+    }
+
     int alertsRaised() {
         return system.store.outbox().size() + system.publisher.published().size();
     }

@@ -198,18 +198,60 @@ class DashboardBrowserTest {
                 "--clock", "manual", "--start", T0.toString()), QUIET);
     }
 
+    /** A simple check's configuration form shows its timeout and grace in seconds, and saving keeps it simple. */
+    @Test
+    @Timeout(120)
+    void aSimpleChecksConfigForm_showsItsTimeoutAndGrace_andSavingKeepsItSimple() throws Exception {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+            LocalCredentials c = system.credentials();
+            LocalApi api = new LocalApi(c);
+            ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
+            driver.get(c.baseUrl() + "/#/monitors/hc-nightly");
+
+            WebElement timeout = await(driver, d -> d.findElement(By.id("f-simple-timeout")));
+            assertThat(new Select(driver.findElement(By.id("f-config.schedule_type"))).getFirstSelectedOption().getText())
+                    .isEqualTo("simple");
+            assertThat(timeout.isDisplayed()).isTrue();
+            assertThat(timeout.getDomProperty("value")).isEqualTo("86400");
+            assertThat(driver.findElement(By.id("f-config.schedule")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("f-config.grace")).getDomProperty("value")).isEqualTo("3600");
+            assertThat(driver.findElements(By.id("f-config.checkin_margin"))).isEmpty();
+            await(driver, d -> d.findElement(By.id("words-schedule")).getText().equals("every day, UTC"));
+            assertThat(driver.findElement(By.id("err-config.schedule")).getText()).isBlank();
+
+            timeout.clear();
+            timeout.sendKeys("7200");
+            await(driver, d -> d.findElement(By.id("words-schedule")).getText().equals("every 2 hours, UTC"));
+            WebElement grace = driver.findElement(By.id("f-config.grace"));
+            grace.clear();
+            grace.sendKeys("600");
+            driver.findElement(By.id("save-config")).click();
+            await(driver, d -> d.findElement(By.id("config-status")).getText().contains("Saved"));
+            assertThat(config(api, "hc-nightly")).containsEntry("schedule_type", "simple").containsEntry("schedule", 7200)
+                    .containsEntry("grace", 600);
+            assertThat(driver.findElement(By.id("err-config.schedule")).getText()).isBlank();
+        }
+    }
+
+    /** Check {@code hc-nightly} made by its first ping ({@code ?create=1}), and the dashboard signed in, listing it. */
+    private static ChromeDriver signedInWithACheckMadeByAPing(LocalSystem system, HeadlessChromium chromium) throws Exception {
+        LocalCredentials c = system.credentials();
+        shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
+        system.controls().drainQueue();
+        ChromeDriver driver = chromium.driver();
+        driver.get(c.baseUrl() + "/");
+        await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+        awaitRow(driver, "hc-nightly", "state-ok");
+        return driver;
+    }
+
     /** A Healthchecks check's setup help offers its ping URLs by code and by slug, with the project's ping key. */
     @Test
     @Timeout(120)
     void aHealthchecksChecksSetupHelp_offersItsPingUrlsByCodeAndBySlug() throws Exception {
         try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
             LocalCredentials c = system.credentials();
-            shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
-            system.controls().drainQueue();
-            ChromeDriver driver = chromium.driver();
-            driver.get(c.baseUrl() + "/");
-            await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
-            awaitRow(driver, "hc-nightly", "state-ok");
+            ChromeDriver driver = signedInWithACheckMadeByAPing(system, chromium);
             driver.get(c.baseUrl() + "/#/monitors/hc-nightly/setup");
 
             String bySlug = c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly";

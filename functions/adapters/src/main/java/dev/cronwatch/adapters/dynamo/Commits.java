@@ -202,7 +202,7 @@ final class Commits {
             for (int i : versioned) {
                 if (i < reasons.size() && CONDITION_FAILED.equals(reasons.get(i).code())) return false;
             }
-            if (reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()))) return false;
+            if (conflicted(e)) return false;
             throw e;
         }
     }
@@ -262,6 +262,11 @@ final class Commits {
             }
             throw e;
         }
+    }
+
+    /** True when a transaction was cancelled because another one on its items was under way. */
+    static boolean conflicted(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> CONFLICT.equals(r.code()));
     }
 
     /** A Healthchecks ping's body and, for a ping that changed no state, its record. */

@@ -28,6 +28,7 @@ import static dev.cronwatch.adapters.dynamo.StoredName.INCIDENT_ID;
 import static dev.cronwatch.adapters.dynamo.StoredName.LAST_CHECK_IN;
 import static dev.cronwatch.adapters.dynamo.StoredName.LAST_OK;
 import static dev.cronwatch.adapters.dynamo.StoredName.LAST_SEQUENCE;
+import static dev.cronwatch.adapters.dynamo.StoredName.LATENESS;
 import static dev.cronwatch.adapters.dynamo.StoredName.MONITOR_STATUS;
 import static dev.cronwatch.adapters.dynamo.StoredName.MUTED;
 import static dev.cronwatch.adapters.dynamo.StoredName.NAME;
@@ -79,6 +80,7 @@ import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.EnvironmentStatus;
 import dev.cronwatch.core.monitor.Incident;
+import dev.cronwatch.core.monitor.Lateness;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
@@ -202,7 +204,8 @@ final class Documents {
                 .put(ACTIVE_INCIDENT, e.activeIncident() == null ? null : activeIncident(e.activeIncident()))
                 .put(RECENT, e.recent().stream().map(run -> run(run).values()).toList())
                 .put(RATE_MINUTE, e.rateMinute()).put(RATE_COUNT, e.rateCount() == 0 ? null : e.rateCount())
-                .put(LAST_SEQUENCE, e.lastSequence()).put(PINGS, e.pings() == 0 ? null : e.pings()).json();
+                .put(LAST_SEQUENCE, e.lastSequence()).put(PINGS, e.pings() == 0 ? null : e.pings())
+                .put(LATENESS, lateness(e.lateness())).json();
     }
 
     static MonitorEnvironment environment(MonitorKey key, String name, String json, long version) {
@@ -217,7 +220,20 @@ final class Documents {
                 d.instant(NEXT_CHECK_IN), d.instant(NEXT_CHECK_IN_LATEST),
                 d.has(ACTIVE_INCIDENT) ? activeIncident(StoredDocument.of(d.get(ACTIVE_INCIDENT)), key, name) : null,
                 recent, d.instant(RATE_MINUTE), rate == null ? 0 : rate.intValue(), d.string(LAST_SEQUENCE),
-                pings == null ? 0 : pings, version);
+                pings == null ? 0 : pings, lateness(d.string(LATENESS)), version);
+    }
+
+    private static String lateness(Lateness lateness) {
+        return switch (lateness) {
+            case NONE -> null;
+            case DUE -> "d";
+            case LATE -> "l";
+        };
+    }
+
+    private static Lateness lateness(String code) {
+        if (code == null) return Lateness.NONE;
+        return "l".equals(code) ? Lateness.LATE : Lateness.DUE;
     }
 
     /** A run as the rules need it; its update time only when it differs from its start. */

@@ -35,6 +35,9 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     private static final String LAST_PROJECT_ID = "lastProjectId";
     private static final int ID_ATTEMPTS = 5;
 
+    /** Conflicts with another writer's transaction a first ping key may meet before it gives up. */
+    private static final int PING_KEY_ATTEMPTS = 5;
+
     @Override
     public Optional<PingKey> pingKeyOf(String organization, String projectId) {
         if (!TenantNames.isSlug(organization) || !TenantNames.isProjectId(projectId)) return Optional.empty();
@@ -42,32 +45,43 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
                 .map(item -> new PingKey(item.get(PING_KEY).s(), organization, projectId));
     }
 
-    /** The project's attribute and the lookup item in one transaction, each only if absent. */
+    /**
+     * The project's attribute and the lookup item in one transaction, each only if absent. A writer that
+     * loses to another reads the winner's key (consistently); one whose transaction met another still
+     * under way (a conflict, the winner's key not readable yet) tries again.
+     */
     @Override
     public PingKey ensurePingKey(String organization, String projectId, String candidate) {
-        Optional<PingKey> existing = pingKeyOf(organization, projectId);
-        if (existing.isPresent()) return existing.get();
-        PingKey key = new PingKey(candidate, organization, projectId);
+        for (int attempt = 1; ; attempt++) {
+            Optional<PingKey> existing = pingKeyOf(organization, projectId);
+            if (existing.isPresent()) return existing.get();
+            try {
+                writePingKey(organization, projectId, candidate);
+                return new PingKey(candidate, organization, projectId);
+            } catch (TransactionCanceledException e) {
+                if (!Commits.conflicted(e)) {
+                    return pingKeyOf(organization, projectId)
+                            .orElseThrow(() -> new IllegalArgumentException("no project " + organization + "/" + projectId));
+                }
+                if (attempt == PING_KEY_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private void writePingKey(String organization, String projectId, String candidate) {
         Map<String, AttributeValue> lookup = new HashMap<>(Keys.pingKeyKey(candidate));
         lookup.put(ORGANIZATION, s(organization));
         lookup.put(PROJECT_ID, s(projectId));
-        try {
-            table.client().transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                            .key(Keys.key(Keys.projectPk(organization), projectId))
-                            .updateExpression("SET #k = :k")
-                            .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#k)")
-                            .expressionAttributeNames(Map.of("#k", PING_KEY))
-                            .expressionAttributeValues(Map.of(":k", s(candidate))).build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(lookup)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build())
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return key;
-        } catch (TransactionCanceledException e) {
-            // another writer gave the project its key first (or the project is gone)
-            return pingKeyOf(organization, projectId)
-                    .orElseThrow(() -> new IllegalArgumentException("no project " + organization + "/" + projectId));
-        }
+        table.client().transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                        .key(Keys.key(Keys.projectPk(organization), projectId))
+                        .updateExpression("SET #k = :k")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", PING_KEY))
+                        .expressionAttributeValues(Map.of(":k", s(candidate))).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(lookup)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build())
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
 
     @Override

@@ -7,12 +7,19 @@ import dev.cronwatch.core.healthchecks.BadgeStatus;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.tenant.ManagementToken;
+import dev.cronwatch.core.tenant.PingKey;
+import dev.cronwatch.core.tenant.Project;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class DynamoTenantsContractTest extends TenantsContract {
     private static final DynamoDbClient CLIENT = DynamoDbLocalFixture.client();
@@ -47,6 +54,43 @@ class DynamoTenantsContractTest extends TenantsContract {
         assertThat(accessKeys.revokeToken("acme", found.id(), Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
         assertThat(credentials.token("old-secret").orElseThrow().state(Instant.parse("2026-01-01T00:00:01Z")))
                 .isEqualTo(ManagementToken.State.REVOKED);
+    }
+
+    /**
+     * Two first requests for a project's ping key race: the one whose transaction meets the other's
+     * still under way (its key not readable yet) tries again, loses the condition, and answers the
+     * winner's key, the only one stored.
+     */
+    @Test
+    void aFirstPingKeyThatMeetsAnotherWritersTransaction_answersTheWinnersKey() {
+        projects.ensureProject(new Project("acme", "1", "default"));
+        String winnerKey = "winnerwinnerwinner0001";
+        DynamoProjectDirectory winner = new DynamoProjectDirectory(TableHandle.on(CLIENT, table));
+        AtomicInteger transactions = new AtomicInteger();
+        DynamoDbClient racing = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems")) {
+                        int n = transactions.incrementAndGet();
+                        if (n == 1) {
+                            throw TransactionCanceledException.builder().message("the winner's transaction is under way")
+                                    .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build(),
+                                            CancellationReason.builder().code("None").build()).build();
+                        }
+                        if (n == 2) winner.ensurePingKey("acme", "1", winnerKey);
+                    }
+                    try {
+                        return method.invoke(CLIENT, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        PingKey answered = new DynamoProjectDirectory(TableHandle.on(racing, table)).ensurePingKey("acme", "1", "loserloserloserloser01");
+
+        assertThat(answered.key()).isEqualTo(winnerKey);
+        assertThat(projects.pingKeyOf("acme", "1")).contains(answered);
+        assertThat(credentials.pingKey("loserloserloserloser01")).isEmpty();
+        assertThat(transactions).hasValue(2);
     }
 
     /** A summary of the single-item format is read, loses a removed monitor, and moves to per-monitor items at a rebuild. */

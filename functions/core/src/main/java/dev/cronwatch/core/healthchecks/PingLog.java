@@ -15,8 +15,9 @@ import java.util.List;
  * start ping and the success or fail that ended it, a single success or fail one line, and each log or
  * ignored ping its own record. A missed slot is the clock's, not a ping, and is not listed.
  *
- * <p>A ping's {@code n} is the number it was given when applied; a line without one (a Sentry check-in
- * to the check) takes the number after the older line's.
+ * <p>A line's {@code n} is the number its ping was given when applied (a Sentry check-in to the check
+ * counts as a ping), so no two lines share one. A start no ping made (a run reported in one check-in
+ * with its duration) has no number and is not listed: its end carries the duration.
  */
 public final class PingLog {
     private PingLog() {
@@ -31,11 +32,9 @@ public final class PingLog {
         }
         lines.sort(Comparator.comparing(Line::date).thenComparingLong(Line::storedN).thenComparing(Line::isEnd));
         List<PingLogEntry> entries = new ArrayList<>();
-        long previous = 0;
         for (Line line : lines) {
-            long n = line.storedN() > 0 ? line.storedN() : previous + 1;
-            entries.add(new PingLogEntry(line.type(), line.date(), n, line.ping(), line.durationMs(), line.bodyId()));
-            previous = n;
+            if (line.storedN() == 0) continue;
+            entries.add(new PingLogEntry(line.type(), line.date(), line.storedN(), line.ping(), line.durationMs(), line.bodyId()));
         }
         Collections.reverse(entries);
         return List.copyOf(entries.subList(0, Math.min(limit, entries.size())));
@@ -52,9 +51,9 @@ public final class PingLog {
         }
         Ping start = checkIn.startPing();
         lines.add(new Line(endType(checkIn), end, last, checkIn.durationMs(), bodyOf(last, checkIn)));
-        boolean startBodyKept = start != null && start.hasBody() && (last == null || !last.hasBody());
-        lines.add(new Line("start", checkIn.dateAdded(), start != null ? start : last, null,
-                startBodyKept ? checkIn.id() : null, start != null));
+        if (start == null) return;
+        boolean startBodyKept = start.hasBody() && (last == null || !last.hasBody());
+        lines.add(new Line("start", checkIn.dateAdded(), start, null, startBodyKept ? checkIn.id() : null));
     }
 
     private static String bodyOf(Ping ping, CheckIn checkIn) {
@@ -65,14 +64,9 @@ public final class PingLog {
         return checkIn.status() == CheckInStatus.OK ? "success" : "fail";
     }
 
-    /** {@code ownPing}: whether {@code ping} is this line's own (its number is this line's). */
-    private record Line(String type, Instant date, Ping ping, Long durationMs, String bodyId, boolean ownPing) {
-        Line(String type, Instant date, Ping ping, Long durationMs, String bodyId) {
-            this(type, date, ping, durationMs, bodyId, true);
-        }
-
+    private record Line(String type, Instant date, Ping ping, Long durationMs, String bodyId) {
         long storedN() {
-            return ownPing && ping != null ? ping.n() : 0;
+            return ping != null ? ping.n() : 0;
         }
 
         boolean isEnd() {

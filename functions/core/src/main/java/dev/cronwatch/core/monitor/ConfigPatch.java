@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record ConfigPatch(MonitorConfig values, Set<String> keys) {
     private static final Set<String> CONFIG_KEYS = Set.of("schedule", "schedule_type", "checkin_margin", "max_runtime",
-            "timezone", "failure_issue_threshold", "recovery_threshold");
+            "timezone", "failure_issue_threshold", "recovery_threshold", "grace");
 
     /** Only the keys of a config count: anything else a client sends (Sentry's {@code owner}) is not ours. */
     public ConfigPatch {
@@ -20,10 +20,15 @@ public record ConfigPatch(MonitorConfig values, Set<String> keys) {
 
     /**
      * A Healthchecks check keeps its grace unless a margin or runtime is sent: those are in Sentry's
-     * minutes, and a monitor has one way of saying how late it may be.
+     * minutes, and a monitor has one way of saying how late it may be. A grace sent (seconds, as the
+     * check's config reads) is that way.
      */
     public MonitorConfig applyTo(MonitorConfig existing) {
         if (existing == null) return values;
+        if (keys.contains("grace")) {
+            return MonitorConfig.healthchecks(keys.contains("schedule") ? values.schedule() : existing.schedule(),
+                    keys.contains("timezone") ? values.timezone() : existing.timezone(), values.graceSeconds());
+        }
         boolean keepsGrace = !keys.contains("checkin_margin") && !keys.contains("max_runtime");
         return new MonitorConfig(
                 keys.contains("schedule") ? values.schedule() : existing.schedule(),

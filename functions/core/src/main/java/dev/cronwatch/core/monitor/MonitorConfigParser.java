@@ -5,6 +5,7 @@ import dev.cronwatch.core.schedule.IntervalSchedule;
 import dev.cronwatch.core.schedule.OnCalendarSchedule;
 import dev.cronwatch.core.schedule.InvalidScheduleException;
 import dev.cronwatch.core.schedule.Schedule;
+import dev.cronwatch.core.schedule.SimpleSchedule;
 import dev.cronwatch.core.schedule.TimeZones;
 import dev.cronwatch.core.validation.FieldError;
 import dev.cronwatch.core.validation.Values;
@@ -31,13 +32,19 @@ public final class MonitorConfigParser {
 
     public MonitorConfig parse(Map<String, Object> wire) {
         if (wire == null) throw new FieldError(field("schedule"), "This field is required.");
+        Schedule schedule = schedule(wire);
+        Integer grace = bounded(wire.get("grace"), "grace", (int) SimpleSchedule.MIN_SECONDS, (int) SimpleSchedule.MAX_SECONDS);
+        if (schedule instanceof SimpleSchedule && grace == null) {
+            throw new FieldError(field("grace"), "A simple schedule (a Healthchecks check's timeout) needs a grace in seconds.");
+        }
         return new MonitorConfig(
-                schedule(wire),
+                schedule,
                 margin(wire.get("checkin_margin")),
                 minutes(wire.get("max_runtime"), "max_runtime"),
                 timezone(wire.get("timezone")),
                 threshold(wire.get("failure_issue_threshold"), "failure_issue_threshold"),
-                threshold(wire.get("recovery_threshold"), "recovery_threshold"));
+                threshold(wire.get("recovery_threshold"), "recovery_threshold"),
+                grace);
     }
 
     /** An upsert's {@code monitor_config}: validated in full, remembering which keys were sent. */
@@ -99,6 +106,11 @@ public final class MonitorConfigParser {
                 }
                 return IntervalSchedule.of(n, u);
             }
+            if ("simple".equals(type)) {
+                Long seconds = Values.integer(value, scheduleField);
+                if (seconds == null) throw new FieldError(scheduleField, "This field is required.");
+                return SimpleSchedule.ofSeconds(seconds);
+            }
             if ("oncalendar".equals(type)) {
                 String expression = Values.string(value, scheduleField);
                 if (expression == null) throw new FieldError(scheduleField, "This field is required.");
@@ -108,7 +120,7 @@ public final class MonitorConfigParser {
             throw new FieldError(scheduleField, e.getMessage());
         }
         throw new FieldError(field("schedule_type"),
-                "Schedule type must be \"crontab\", \"interval\" or \"oncalendar\".");
+                "Schedule type must be \"crontab\", \"interval\", \"oncalendar\" or \"simple\".");
     }
 
     /** Sentry turns a 0 margin into 1: the clock has one-minute resolution. */

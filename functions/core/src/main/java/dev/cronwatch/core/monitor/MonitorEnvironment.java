@@ -17,6 +17,7 @@ import java.util.Optional;
  * {@code lastSequence} is the queue sequence number of the last message applied to it: the queue
  * applies a monitor's messages in sequence order, so a message at or below it is a redelivery.
  * {@code pings} counts a Healthchecks check's pings of every kind (Healthchecks' {@code n_pings}).
+ * {@code lateness} is a Healthchecks check's stage between its due time and due + grace ({@link Lateness}).
  */
 public record MonitorEnvironment(
         MonitorKey monitor,
@@ -34,6 +35,7 @@ public record MonitorEnvironment(
         int rateCount,
         String lastSequence,
         long pings,
+        Lateness lateness,
         long version) {
 
     public static final String DEFAULT_NAME = "production";
@@ -48,6 +50,7 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment {
         recent = List.copyOf(recent);
+        if (lateness == null) lateness = Lateness.NONE;
     }
 
     public MonitorEnvironment(MonitorKey monitor, String name, EnvironmentStatus status, boolean muted,
@@ -55,7 +58,7 @@ public record MonitorEnvironment(
                               Instant nextCheckInLatest, Incident activeIncident, List<CheckIn> recent,
                               Instant rateMinute, int rateCount, String lastSequence, long version) {
         this(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn, nextCheckInLatest,
-                activeIncident, recent, rateMinute, rateCount, lastSequence, 0, version);
+                activeIncident, recent, rateMinute, rateCount, lastSequence, 0, Lateness.NONE, version);
     }
 
     public static MonitorEnvironment create(MonitorKey monitor, String name, Instant at) {
@@ -86,15 +89,36 @@ public record MonitorEnvironment(
     }
 
     /**
-     * When the clock must next look at this environment: the end of the check-in margin or the
-     * first timeout, whichever is sooner; null when nothing can become due.
+     * When the clock must next look at this environment: a Healthchecks check's due time (to mark it
+     * late), the end of the check-in margin or the first timeout, whichever is sooner; null when
+     * nothing can become due.
      */
     public Instant dueAt() {
-        Instant due = nextCheckInLatest;
+        Instant due = lateAt();
+        if (due == null || (nextCheckInLatest != null && nextCheckInLatest.isBefore(due))) due = nextCheckInLatest;
         for (CheckIn run : openRuns()) {
             if (run.timeoutAt() != null && (due == null || run.timeoutAt().isBefore(due))) due = run.timeoutAt();
         }
         return due;
+    }
+
+    /**
+     * When the clock marks this Healthchecks check late: its due time while that is ahead of being
+     * marked and the check is not down (down shows over late); null otherwise.
+     */
+    public Instant lateAt() {
+        return lateness == Lateness.DUE && status != EnvironmentStatus.ERROR ? nextCheckIn : null;
+    }
+
+    /** True when the clock's tick at {@code tick} marks this check late. */
+    public boolean isLateAt(Instant tick) {
+        Instant at = lateAt();
+        return at != null && !at.isAfter(tick);
+    }
+
+    /** True while a badge with three states shows this environment late. */
+    public boolean isLate() {
+        return lateness == Lateness.LATE && status != EnvironmentStatus.ERROR;
     }
 
     public boolean isMissedAt(Instant tick) {
@@ -105,34 +129,41 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment withStatus(EnvironmentStatus newStatus, Incident incident) {
         return new MonitorEnvironment(monitor, name, newStatus, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, pings, version);
+                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, pings, lateness, version);
     }
 
     public MonitorEnvironment withMuted(boolean newMuted) {
         return new MonitorEnvironment(monitor, name, status, newMuted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, lateness, version);
     }
 
+    /** The expected times changed; without a due time there is nothing to be late for. */
     public MonitorEnvironment withTimes(Instant newLastCheckIn, Instant newNext, Instant newNextLatest) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, newLastCheckIn, lastOk, newNext,
-                newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, version);
+                newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings,
+                newNext == null ? Lateness.NONE : lateness, version);
+    }
+
+    public MonitorEnvironment withLateness(Lateness newLateness) {
+        return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, newLateness, version);
     }
 
     public MonitorEnvironment withRate(Instant minute, int count) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, pings, version);
+                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, pings, lateness, version);
     }
 
     /** One more ping counted. */
     public MonitorEnvironment withPingCounted() {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, lateness, version);
     }
 
     public MonitorEnvironment withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, pings, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, pings, lateness, version);
     }
 
     /**
@@ -161,6 +192,6 @@ public record MonitorEnvironment(
             newLastOk = checkIn.dateAdded();
         }
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, pings, version);
+                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, pings, lateness, version);
     }
 }

@@ -23,6 +23,14 @@ public record Ping(PingKind kind, Integer exitStatus, String method, String user
         this(kind, exitStatus, method, userAgent, remoteAddr, scheme, rid, 0, false);
     }
 
+    /**
+     * A Sentry check-in to a check, as its ping log counts it: number {@code n}, and no request details
+     * (the check-in's route keeps none).
+     */
+    public static Ping ofCheckIn(PingKind kind, long n) {
+        return new Ping(kind, null, null, null, null, null, null, n, false);
+    }
+
     /** The same ping set aside by the check's settings. */
     public Ping ignored() {
         return as(PingKind.IGNORED);

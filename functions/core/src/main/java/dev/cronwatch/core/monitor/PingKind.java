@@ -28,6 +28,15 @@ public enum PingKind {
         throw new IllegalArgumentException("unknown ping kind: " + name.toLowerCase(Locale.ROOT));
     }
 
+    /** The kind of ping a check-in of this status stands for (ok, in_progress, error; anything else is a fail). */
+    public static PingKind of(CheckInStatus status) {
+        return switch (status) {
+            case OK -> SUCCESS;
+            case IN_PROGRESS -> START;
+            default -> FAIL;
+        };
+    }
+
     /** The check-in status it applies as; null for a ping that changes no state. */
     public CheckInStatus checkInStatus() {
         return switch (this) {

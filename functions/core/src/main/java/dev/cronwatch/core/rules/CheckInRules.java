@@ -128,6 +128,10 @@ public final class CheckInRules {
         }
         CheckIn existing = findExisting(message, env, state.others());
         CheckIn result = existing == null ? create(message, o) : update(message, existing, monitor.config());
+        if (result != null && monitor.isPingCheck()) {
+            o = o.withEnvironment(o.environment().withPingCounted());
+            result = PingRules.countedCheckIn(result, message.status(), o.environment().pings());
+        }
         if (result != null) {
             o = o.withCheckIn(result);
             o = result.status() == CheckInStatus.ERROR

@@ -3,6 +3,7 @@ package dev.cronwatch.core.rules;
 import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
+import dev.cronwatch.core.monitor.Lateness;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Sentry's {@code check_missed} and {@code check_timeout} for one environment at one tick: this is
- * where a miss or a timeout is decided.
+ * where a miss or a timeout is decided, and where a Healthchecks check past its due time is marked late.
  *
  * <p>Each deadline up to the tick is judged at its own minute, in order, as if a tick had run at
  * every minute, so the result does not depend on when (or how often) the clock really ran. Whoever
@@ -63,6 +64,10 @@ public final class ClockRules {
             o = markMissed(o, missAt);
             step++;
         }
+        if (o.environment().isLateAt(tick)) {
+            o = markLate(o);
+            changed = true;
+        }
         return changed ? Optional.of(o.toChanges()) : Optional.empty();
     }
 
@@ -75,6 +80,14 @@ public final class ClockRules {
             }
         }
         return first;
+    }
+
+    /**
+     * A Healthchecks check past its due time and not yet down: marked late, with no check-in and no
+     * alert (Healthchecks' grace sends nothing); its deadline becomes due + grace.
+     */
+    private static Outcome markLate(Outcome o) {
+        return o.withEnvironment(o.environment().withLateness(Lateness.LATE));
     }
 
     /** A MISSED check-in dated at the slot it stands for; the last check-in time is untouched. */

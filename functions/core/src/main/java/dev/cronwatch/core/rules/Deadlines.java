@@ -1,5 +1,6 @@
 package dev.cronwatch.core.rules;
 
+import dev.cronwatch.core.monitor.Lateness;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorEnvironment;
 import java.time.Duration;
@@ -14,11 +15,18 @@ public final class Deadlines {
     private Deadlines() {
     }
 
-    /** The environment expecting its next check-in after {@code reference}, its last check-in set. */
+    /**
+     * The environment expecting its next check-in after {@code reference}, its last check-in set. A
+     * Healthchecks check's new due time is watched (the clock marks it late there); one that stays
+     * where it was keeps its mark.
+     */
     public static MonitorEnvironment expectNextAfter(MonitorConfig config, MonitorEnvironment env,
                                                      Instant lastCheckIn, Instant reference) {
         Instant next = config.schedule().nextAfter(reference, config.zone());
-        return env.withTimes(lastCheckIn, next, latest(config, next));
+        MonitorEnvironment moved = env.withTimes(lastCheckIn, next, latest(config, next));
+        if (!config.isHealthchecks() || next == null) return moved.withLateness(Lateness.NONE);
+        boolean stillLate = env.lateness() == Lateness.LATE && next.equals(env.nextCheckIn());
+        return moved.withLateness(stillLate ? Lateness.LATE : Lateness.DUE);
     }
 
     /** The end of the check-in margin: a check-in expected at {@code next} is missed at this minute. */

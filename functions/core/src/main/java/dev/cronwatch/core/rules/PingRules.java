@@ -89,6 +89,15 @@ public final class PingRules {
         return pausedForGood && filtered.kind().checkInStatus() != null ? filtered.ignored() : filtered;
     }
 
+    /**
+     * A Sentry check-in to a check counts as its ping: numbered {@code n} among the check's pings, so
+     * that the ping log never gives two lines one number, whatever route each came by.
+     */
+    static CheckIn countedCheckIn(CheckIn checkIn, CheckInStatus sent, long n) {
+        Ping ping = Ping.ofCheckIn(PingKind.of(sent), n);
+        return ping.kind() == PingKind.START ? checkIn.withPing(ping) : checkIn.endedBy(ping);
+    }
+
     private static Changes logged(Outcome o, CheckInMessage message, Ping ping) {
         LoggedPing record = new LoggedPing(message.monitor(), o.environment().name(), message.messageId(),
                 message.receivedAt(), ping);

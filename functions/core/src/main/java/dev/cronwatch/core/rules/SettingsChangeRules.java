@@ -81,7 +81,8 @@ public final class SettingsChangeRules {
         if (pending == null) return env;
         MonitorEnvironment changed = rescheduled(env, monitor.beforePendingChange(), monitor, pending.at());
         MonitorEnvironment result = isLater(changed.nextCheckInLatest(), env.nextCheckInLatest())
-                ? env.withTimes(env.lastCheckIn(), changed.nextCheckIn(), changed.nextCheckInLatest()) : env;
+                ? env.withTimes(env.lastCheckIn(), changed.nextCheckIn(), changed.nextCheckInLatest())
+                        .withLateness(changed.lateness()) : env;
         for (CheckIn run : changed.openRuns()) {
             CheckIn stored = result.find(run.id()).orElse(null);
             if (stored != null && isLater(run.timeoutAt(), stored.timeoutAt())) {

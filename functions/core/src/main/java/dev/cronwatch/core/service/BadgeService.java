@@ -136,10 +136,14 @@ public record BadgeService(BadgeSummaries summaries, ManagementStore management,
         summaries.badgeKey(monitor.organization(), projectId).ifPresent(key -> summaries.putBadgeEntry(key, monitor.slug(), null));
     }
 
-    /** A monitor's state as a badge shows it: down while any environment has an open incident. */
+    /**
+     * A monitor's state as a badge shows it: down while any environment has an open incident, else in
+     * grace while any is marked late (a Healthchecks check past its due time), else up.
+     */
     public static BadgeStatus.CheckState state(List<MonitorEnvironment> environments) {
-        return environments.stream().anyMatch(e -> e.status() == EnvironmentStatus.ERROR)
-                ? BadgeStatus.CheckState.DOWN : BadgeStatus.CheckState.UP;
+        if (environments.stream().anyMatch(e -> e.status() == EnvironmentStatus.ERROR)) return BadgeStatus.CheckState.DOWN;
+        return environments.stream().anyMatch(MonitorEnvironment::isLate) ? BadgeStatus.CheckState.GRACE
+                : BadgeStatus.CheckState.UP;
     }
 
     static BadgeSummary.Entry entry(Monitor monitor, List<MonitorEnvironment> environments) {

@@ -110,7 +110,7 @@ public final class InMemoryMonitorStore implements WholeStore {
             environments.put(under(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
                     e.muted(), e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
                     e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.lastSequence(), e.pings(),
-                    e.version() + 1));
+                    e.lateness(), e.version() + 1));
         }
         // Keyed by start time and id, as in DynamoDB: an id reused long after its run (no longer among
         // the recent ones the rules look at) is another check-in.

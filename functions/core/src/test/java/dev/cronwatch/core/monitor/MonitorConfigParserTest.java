@@ -77,6 +77,27 @@ class MonitorConfigParserTest {
     }
 
     @Test
+    void aSimpleSchedule_isAHealthchecksTimeoutWithItsGrace_whichItNeeds() {
+        MonitorConfig simple = parser.parse(config("schedule_type", "simple", "schedule", 7200, "grace", 600));
+        assertThat(simple.isHealthchecks()).isTrue();
+        assertThat(simple.toWire()).containsEntry("schedule_type", "simple").containsEntry("schedule", 7200L)
+                .containsEntry("grace", 600);
+        assertThat(rejected(config("schedule_type", "simple", "schedule", 7200)).field()).isEqualTo("monitor_config.grace");
+        assertThat(rejected(config("schedule_type", "simple", "schedule", 30, "grace", 600)).field())
+                .isEqualTo("monitor_config.schedule");
+        assertThat(rejected(config("schedule_type", "simple", "schedule", 7200, "grace", 59)).field())
+                .isEqualTo("monitor_config.grace");
+    }
+
+    @Test
+    void aGraceSent_keepsAChecksConfigAHealthchecksOne() {
+        MonitorConfig check = parser.parse(config("schedule_type", "simple", "schedule", 86400, "grace", 3600));
+        MonitorConfig saved = parser.settings(config("schedule_type", "simple", "schedule", 7200, "timezone", null,
+                "grace", 600)).applyTo(check);
+        assertThat(saved).isEqualTo(parser.parse(config("schedule_type", "simple", "schedule", 7200, "grace", 600)));
+    }
+
+    @Test
     void refusesABadCalendarExpressionNamingTheScheduleAndWhatIsWrong() {
         FieldError bad = rejected(config("schedule", "Fri..Mon 10:00", "schedule_type", "oncalendar"));
         assertThat(bad.field()).isEqualTo("monitor_config.schedule");

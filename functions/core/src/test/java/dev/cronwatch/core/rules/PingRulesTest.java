@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cronwatch.core.alert.AlertType;
 import dev.cronwatch.core.fakes.PingScenario;
+import dev.cronwatch.core.fakes.Scenario;
 import dev.cronwatch.core.monitor.CheckIn;
 import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.KeywordFilter;
+import dev.cronwatch.core.monitor.Lateness;
 import dev.cronwatch.core.monitor.MonitorConfig;
 import dev.cronwatch.core.monitor.MonitorKey;
+import dev.cronwatch.core.monitor.MonitorState;
 import dev.cronwatch.core.monitor.PingCheck;
 import dev.cronwatch.core.monitor.PingKind;
 import dev.cronwatch.core.monitor.PingStatus;
@@ -56,6 +59,77 @@ class PingRulesTest {
         assertThat(p.state("2020-01-01T11:05:29Z").status()).isEqualTo(PingStatus.GRACE);
         assertThat(p.state("2020-01-01T11:05:30Z").status()).isEqualTo(PingStatus.DOWN);
         assertOpensAtTheTickOf(p, "2020-01-01T11:06:00Z");
+    }
+
+    @Test
+    void dueTime_marksTheCheckLate_withNoAlertAndNoCheckIn_andArmsDuePlusGrace() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300));
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:00:30Z");
+        assertThat(p.s.env().dueAt()).isEqualTo("2020-01-01T11:00:30Z");
+        assertThat(p.s.env().lateness()).isEqualTo(Lateness.DUE);
+
+        p.tick("2020-01-01T11:00:00Z");
+        assertThat(p.s.env().lateness()).isEqualTo(Lateness.DUE);
+        int checkIns = p.s.checkIns().size();
+        p.tick("2020-01-01T11:01:00Z");
+
+        assertThat(p.s.env().lateness()).isEqualTo(Lateness.LATE);
+        assertThat(p.s.env().isLate()).isTrue();
+        assertThat(p.s.env().dueAt()).isEqualTo("2020-01-01T11:05:30Z");
+        assertThat(p.s.checkIns()).hasSize(checkIns);
+        assertThat(p.s.alerts()).isEmpty();
+        assertOpensAtTheTickOf(p, "2020-01-01T11:06:00Z");
+        assertThat(p.s.env().isLate()).isFalse();
+    }
+
+    /** A check with an hour's timeout and five minutes' grace, pinged at 10:00:30 and marked late by the tick of 11:01. */
+    private static PingScenario markedLate() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300));
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:00:30Z");
+        p.tick("2020-01-01T11:01:00Z");
+        return p;
+    }
+
+    @Test
+    void aRepeatedLateJudgement_writesNothing() throws Exception {
+        PingScenario p = markedLate();
+        MonitorState late = p.s.store.load(p.key(), "production");
+
+        assertThat(ClockRules.judge(late.monitor(), late.environment(), Instant.parse("2020-01-01T11:01:00Z"))).isEmpty();
+        assertThat(ClockRules.judge(late.monitor(), late.environment(), Instant.parse("2020-01-01T11:04:00Z"))).isEmpty();
+    }
+
+    @Test
+    void aSuccessWhileLate_clearsLate_andWatchesTheNextDueTime() throws Exception {
+        PingScenario p = markedLate();
+        p.ping(PingKind.LOG, "2020-01-01T11:01:30Z");
+        p.ping(PingKind.START, "2020-01-01T11:01:40Z");
+        assertThat(p.s.env().isLate()).isTrue();
+
+        p.ping(PingKind.SUCCESS, "2020-01-01T11:02:00Z");
+        assertThat(p.s.env().lateness()).isEqualTo(Lateness.DUE);
+        assertThat(p.s.env().dueAt()).isEqualTo("2020-01-01T12:02:00Z");
+        assertThat(p.s.alerts()).isEmpty();
+    }
+
+    @Test
+    void aDownCheck_isNotMarkedLate_andItsDeadlineStaysDuePlusGrace() throws Exception {
+        PingScenario p = new PingScenario(simple(3600, 300));
+        p.ping(PingKind.FAIL, "2020-01-01T10:00:00Z");
+        assertThat(p.s.env().lateAt()).isNull();
+        assertThat(p.s.env().dueAt()).isEqualTo("2020-01-01T11:05:00Z");
+        p.tick("2020-01-01T11:01:00Z");
+        assertThat(p.s.env().isLate()).isFalse();
+    }
+
+    @Test
+    void aSentryMonitor_hasNoLateStage() {
+        Scenario s = new Scenario(Scenario.crontab("0 * * * *", "checkin_margin", 5));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        assertThat(s.env().lateness()).isEqualTo(Lateness.NONE);
+        assertThat(s.env().dueAt()).isEqualTo("2020-01-01T11:05:00Z");
+        s.tick("2020-01-01T11:01:00Z");
+        assertThat(s.env().lateness()).isEqualTo(Lateness.NONE);
     }
 
     @Test

@@ -238,10 +238,10 @@ record HealthchecksApi(HealthchecksService checks, BadgeService badges, Credenti
         json.put("type", entry.type());
         json.put("date", time(entry.date()));
         json.put("n", entry.n());
-        json.put("scheme", ping == null ? "http" : ping.scheme());
+        json.put("scheme", ping == null || ping.scheme() == null ? "http" : ping.scheme());
         json.put("remote_addr", ping == null ? null : ping.remoteAddr());
         json.put("method", ping == null ? null : ping.method());
-        json.put("ua", ping == null ? "" : ping.userAgent());
+        json.put("ua", ping == null || ping.userAgent() == null ? "" : ping.userAgent());
         json.put("rid", ping == null ? null : ping.rid());
         json.put("body_url", entry.bodyId() == null ? null : bodies + entry.n() + "/body");
         if (entry.durationMs() != null) json.put("duration", Math.round(entry.durationMs() / 10.0) / 100.0);
