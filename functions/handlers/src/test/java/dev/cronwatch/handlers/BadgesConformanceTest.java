@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * /work/shared/healthchecks.md §4: Healthchecks' badges, one test per rule: the URLs API v3's
+ * docs/spec.md §14.5: Healthchecks' badges, one test per rule: the URLs API v3's
  * {@code badges/} lists, SVG, JSON and Shields formats, two and three states, per tag and for the
  * whole project, per check, signed URLs, and one read of the project's summary each.
  */

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * /work/shared/healthchecks.md §3: Healthchecks' management API v3, one test per rule, with the calls
+ * docs/spec.md §14.4: Healthchecks' management API v3, one test per rule, with the calls
  * of Healthchecks' own API documentation (templates/docs/api.md: the curl lines' headers and bodies).
  */
 class HealthchecksApiConformanceTest {

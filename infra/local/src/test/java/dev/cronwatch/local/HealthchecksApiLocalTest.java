@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Healthchecks' API v3 and badges (/work/shared/healthchecks.md §3, §4) against local mode on the manual
+ * Healthchecks' API v3 and badges (docs/spec.md §14.4, §14.5) against local mode on the manual
  * clock, with the curl lines of Healthchecks' API docs and local.json's {@code apiKey}.
  */
 class HealthchecksApiLocalTest {

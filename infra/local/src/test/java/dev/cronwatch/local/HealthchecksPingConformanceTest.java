@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Healthchecks' ping URLs and state rules (/work/shared/healthchecks.md §1 and §2; docs/spec.md §14),
+ * Healthchecks' ping URLs and state rules (docs/spec.md §14.1 and §14.2),
  * one test per rule, against local mode on the manual clock, with real curl lines as Healthchecks'
  * docs give them ({@code -fsS -m 10 --retry 5}, {@code --data-raw "$output"}, {@code /$?}).
  */

@@ -27,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Healthchecks' state rules (/work/shared/healthchecks.md §2.2–2.7; docs/spec.md §14.2), one test per
+ * Healthchecks' state rules (docs/spec.md §14.2), one test per
  * rule, through the real processor and clock on a controlled clock.
  */
 class PingRulesTest {
