@@ -249,9 +249,7 @@ class DashboardBrowserTest {
             api.checkIn("db-vacuum", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
                     + " \"timezone\": \"<img src=x onerror=alert(1)>\"}}");
             system.controls().drainQueue();
-            ChromeDriver driver = chromium.driver();
-            driver.get(c.baseUrl() + "/");
-            await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+            ChromeDriver driver = signedIn(system, chromium);
             WebElement banner = await(driver, d -> d.findElement(By.cssSelector(".dropped-banner:not([hidden])")));
             banner.findElement(By.tagName("summary")).click();
             assertThat(banner.findElement(By.cssSelector("li[data-monitor='nightly-backup']")).getText()).contains(
@@ -271,10 +269,16 @@ class DashboardBrowserTest {
         LocalCredentials c = system.credentials();
         shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
         system.controls().drainQueue();
-        ChromeDriver driver = chromium.driver();
-        driver.get(c.baseUrl() + "/");
-        await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+        ChromeDriver driver = signedIn(system, chromium);
         awaitRow(driver, "hc-nightly", "state-ok");
+        return driver;
+    }
+
+    /** The dashboard, signed in with local mode's token. */
+    private static ChromeDriver signedIn(LocalSystem system, HeadlessChromium chromium) {
+        ChromeDriver driver = chromium.driver();
+        driver.get(system.credentials().baseUrl() + "/");
+        await(driver, d -> d.findElement(By.id("token"))).sendKeys(system.credentials().token(), Keys.ENTER);
         return driver;
     }
 
