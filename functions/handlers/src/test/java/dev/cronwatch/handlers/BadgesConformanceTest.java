@@ -199,12 +199,16 @@ class BadgesConformanceTest {
         assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "up");
     }
 
+    /** The first check's {@code badge_url}. */
+    @SuppressWarnings("unchecked")
+    String checkBadgeUrl() {
+        return (String) ((Map<String, Object>) ((List<?>) json(get("/api/v3/checks/")).get("checks")).get(0)).get("badge_url");
+    }
+
     @Test
     void aCheckHasItsOwnBadge_atItsBadgeUrl() {
         create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
-        @SuppressWarnings("unchecked")
-        String badgeUrl = (String) ((Map<String, Object>) ((java.util.List<?>) json(get("/api/v3/checks/")).get("checks")).get(0))
-                .get("badge_url");
+        String badgeUrl = checkBadgeUrl();
         APIGatewayV2HTTPResponse svg = get(badgeUrl);
         assertThat(svg.getStatusCode()).isEqualTo(200);
         assertThat(svg.getBody()).contains(">backup</text>");
@@ -221,6 +225,25 @@ class BadgesConformanceTest {
         assertThat(get(prod.replaceFirst("/badge/[0-9a-f]{32}/", "/badge/0123456789abcdef0123456789abcdef/")).getStatusCode())
                 .isEqualTo(404);
         assertThat(get("/badge/2123456789abcdef0123456789abcdef/globex/").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyUnknownBadgeUrl_answersTheSamePlainTextNotFound_sayingWhereBadgeUrlsComeFrom() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod db\", \"timeout\": 3600}");
+        String prod = badges().get("prod").get("svg");
+        String withoutSignature = prod.replaceFirst("/[A-Za-z0-9_-]{8}-2/prod\\.svg$", "/prod.svg");
+        String unknownKey = prod.replaceFirst("/badge/[0-9a-f]{32}/", "/badge/0123456789abcdef0123456789abcdef/");
+        List<String> unknown = List.of(withoutSignature, prod.replace("/prod.svg", "/db.svg"), prod.replace(".svg", ".png"),
+                unknownKey, "/b/2/0123456789abcdef0123456789abcdef/abcdefgh/backup.svg",
+                prod.replaceFirst("/[A-Za-z0-9_-]{8}-2/prod\\.svg$", ".svg"),
+                checkBadgeUrl().replaceFirst("/[A-Za-z0-9_-]{8}/backup\\.svg$", "/backup.svg"));
+        for (String url : unknown) {
+            APIGatewayV2HTTPResponse r = get(url);
+            assertThat(r.getStatusCode()).as(url).isEqualTo(404);
+            assertThat(r.getHeaders()).as(url).containsEntry("Content-Type", "text/plain; charset=utf-8");
+            assertThat(r.getBody()).as(url)
+                    .isEqualTo("not found: badge URLs come from GET /api/v3/badges/ with a read-write key");
+        }
     }
 
     @Test

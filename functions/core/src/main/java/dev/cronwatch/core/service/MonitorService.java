@@ -21,6 +21,7 @@ import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Nearest;
 import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
@@ -260,9 +261,11 @@ public final class MonitorService {
                 .orElseThrow(() -> new NotFoundException("environment " + name));
     }
 
+    /** The monitor; a slug of none costs a listing of the organization's, for a "did you mean". */
     private Monitor find(String organization, String slug) {
         return management.monitor(new MonitorKey(organization, valid(slug)))
-                .orElseThrow(() -> new NotFoundException("monitor " + slug));
+                .orElseThrow(() -> NotFoundException.monitor(slug, Nearest.typoOf(slug,
+                        decisions.monitors(organization).stream().map(m -> m.key().slug()).toList())));
     }
 
     /** A slug of the wrong shape names no monitor (a check's may be 100), and is refused before it becomes part of a key. */
