@@ -242,8 +242,7 @@ class DashboardBrowserTest {
     @Timeout(120)
     void anInvalidMonitorConfig_showsItsFieldTheApisWordsAndTheFix_asText() throws Exception {
         try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
-            LocalCredentials c = system.credentials();
-            LocalApi api = new LocalApi(c);
+            LocalApi api = new LocalApi(system.credentials());
             api.checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
                     + " \"timezone\": \"Europe/Berln\"}}");
             api.checkIn("db-vacuum", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
@@ -256,7 +255,7 @@ class DashboardBrowserTest {
                     "monitor_config.timezone: \"Europe/Berln\" is not a time zone name. Did you mean Europe/Berlin?",
                     "correct monitor_config.timezone in the job's check-in");
 
-            driver.get(c.baseUrl() + "/#/monitors/db-vacuum");
+            driver.get(system.credentials().baseUrl() + "/#/monitors/db-vacuum");
             WebElement dropped = await(driver, d -> d.findElement(By.cssSelector("#main li[data-error='MONITOR_INVALID_CONFIG']")));
             assertThat(dropped.getText()).contains("monitor_config.timezone: \"<img src=x onerror=alert(1)>\" is not a time zone name",
                     "correct monitor_config.timezone in the job's check-in");
