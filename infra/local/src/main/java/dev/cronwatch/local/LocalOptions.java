@@ -32,8 +32,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
             it creates organization "local", project 1, a DSN and a token, prints them and writes them
             to <data-dir>/local.json.
 
-              --port <n>            port of the HTTP API on 127.0.0.1 (default 8080; 0 takes any free
-                                    port). A port in use stops the start with a message.
+              --port <n>            port of the HTTP API on 127.0.0.1, 0 to 65535 (default 8080; 0 takes
+                                    any free port). A port in use stops the start with a message.
               --data-dir <dir>      where the database and local.json are kept (default ./.cronwatch).
                                     One cronwatch-local at a time per directory: a second one is refused.
               --in-memory           keep no data: everything is gone when it stops (local.json is
@@ -43,15 +43,18 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                                     running every tick in between; for simulations and tests
               --start <instant>     where the manual clock starts, e.g. 2026-01-01T00:00:00Z
                                     (required with --clock manual, refused without it)
-              --webhook <url>       also POST each alert to this URL, in the --webhook-format below
-                                    (alerts are printed and kept for GET /_local/notifications
-                                    in any case)
+              --webhook <url>       also POST each alert to this http:// or https:// URL, in the
+                                    --webhook-format below (alerts are printed and kept for
+                                    GET /_local/notifications in any case; a POST that fails is
+                                    said on the console once and not repeated)
               --webhook-format slack|json
                                     slack posts {"text": ...} as a Slack incoming webhook takes it;
                                     json (the default) posts {"subject","message","attributes","text"}
-              --rate-limit <n>      check-ins one monitor environment may send per minute; more become
-                                    processing errors (default 6, as the template's RateLimitPerMinute)
-              --workers <n>         queue consumers running at once, as Lambda runs several (default 2)
+              --rate-limit <n>      check-ins one monitor environment may send per minute, at least 1;
+                                    more become processing errors (default 6, as the template's
+                                    RateLimitPerMinute)
+              --workers <n>         queue consumers running at once, at least 1, as Lambda runs several
+                                    (default 2)
               --allow-host <name>   also answer requests addressed to this name, as a proxy, a tunnel
                                     or a container calls it (on --port or no port; name:port for
                                     another port); repeatable. Otherwise only 127.0.0.1, localhost
