@@ -86,7 +86,7 @@ public final class StackAdmin {
         }
     }
 
-    static final String NO_CREDENTIALS = "no AWS credentials: set AWS_PROFILE to a profile that has them (for SSO, run"
+    private static final String NO_CREDENTIALS = "no AWS credentials: set AWS_PROFILE to a profile that has them (for SSO, run"
             + " `aws sso login --profile <name>` first), or put keys in the environment or ~/.aws/credentials";
 
     /**
