@@ -80,10 +80,21 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 1;
         } catch (SdkException e) {
-            // credentials that do not resolve, a denied call, an unreachable endpoint: the SDK's own words
-            err.println("cronwatch: " + e.getMessage());
+            // a denied call, an unreachable endpoint: the SDK's own words
+            err.println("cronwatch: " + (noCredentials(e) ? NO_CREDENTIALS : e.getMessage()));
             return 1;
         }
+    }
+
+    private static final String NO_CREDENTIALS = "no AWS credentials: set AWS_PROFILE to a profile that has them (for SSO, run"
+            + " `aws sso login --profile <name>` first), or put keys in the environment or ~/.aws/credentials";
+
+    /**
+     * The default chain found nothing anywhere; its message lists every provider it tried, a thousand
+     * characters that bury what to do.
+     */
+    private static boolean noCredentials(SdkException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials from any of the providers");
     }
 
     private static int testAlert(StackOutputs outputs, String region, PrintStream out, PrintStream err, String... args) {
