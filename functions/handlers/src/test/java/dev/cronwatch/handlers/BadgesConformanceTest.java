@@ -61,6 +61,17 @@ class BadgesConformanceTest {
         system.process();
     }
 
+    /** A management API call with acme's token. */
+    APIGatewayV2HTTPResponse management(String method, String path, String body) {
+        return system.handler.handleRequest(HttpEvents.event(method, path, Map.of("authorization", "Bearer acme-token",
+                "content-type", "application/json"), body), null);
+    }
+
+    /** The three-state JSON badge's status of {@code tag}. */
+    String lateAware(Map<String, Map<String, String>> badges, String tag) {
+        return (String) json(get(badges.get(tag).get("json3"))).get("status");
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> badges() {
         APIGatewayV2HTTPResponse r = get("/api/v3/badges/");
@@ -278,5 +289,57 @@ class BadgesConformanceTest {
                 Map.of("authorization", "Bearer acme-token"), (String) null), null);
         assertThat(deleted.getStatusCode()).isEqualTo(202);
         assertThat(json(get(prod))).containsEntry("status", "up");
+    }
+
+    /** Listed before the check goes late: listing them again would rewrite its entry. */
+    Map<String, Map<String, String>> badgesOfLateCheck;
+
+    /** Check "backup" tagged prod, hourly with a grace of 5 minutes, late at 01:01; answers its uuid. */
+    String lateCheck() {
+        String uuid = create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        badgesOfLateCheck = badges();
+        ping(uuid, "", "2026-01-01T00:00:00Z");
+        tick("2026-01-01T01:00:00Z");
+        assertThat(lateAware(badgesOfLateCheck, "prod")).isEqualTo("late");
+        system.clock.set(Instant.parse("2026-01-01T01:01:00Z"));
+        return uuid;
+    }
+
+    @Test
+    void aManagementScheduleChangeWhileLate_doesNotLeaveTheBadgeLate() {
+        String uuid = lateCheck();
+        Map<String, Map<String, String>> badges = badgesOfLateCheck;
+        APIGatewayV2HTTPResponse r = management("PUT", "/api/0/organizations/acme/monitors/backup/",
+                "{\"config\": {\"schedule_type\": \"simple\", \"schedule\": 7200, \"grace\": 300}}");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+        ping(uuid, "", "2026-01-01T01:02:00Z");
+        assertThat(json(get("/api/v3/checks/" + uuid))).containsEntry("status", "up");
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+    }
+
+    @Test
+    void disablingALateCheck_thenEnablingAndPinging_leavesTheBadgeUp() {
+        String uuid = lateCheck();
+        Map<String, Map<String, String>> badges = badgesOfLateCheck;
+        String monitor = "/api/0/organizations/acme/monitors/backup/";
+        assertThat(management("PUT", monitor, "{\"status\": \"disabled\"}").getStatusCode()).isEqualTo(200);
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+        assertThat(management("PUT", monitor, "{\"status\": \"active\"}").getStatusCode()).isEqualTo(200);
+        ping(uuid, "", "2026-01-01T01:02:00Z");
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+    }
+
+    /** A grace is refused to a Sentry monitor, so it keeps its margin and never shows the late stage. */
+    @Test
+    void aSentryMonitorNeverShowsLate() {
+        system.checkIn("nightly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"checkin_margin\": 10}}");
+        APIGatewayV2HTTPResponse r = management("PUT", "/api/0/organizations/acme/monitors/nightly/", "{\"config\": {\"grace\": 600}}");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
+        Map<String, Map<String, String>> badges = badges();
+        system.clock.set(Instant.parse("2026-01-01T00:30:00Z"));
+        system.checkIn("nightly", "{\"status\": \"ok\"}");
+        tick("2026-01-01T01:00:00Z");
+        assertThat(lateAware(badges, "*")).isEqualTo("up");
     }
 }

@@ -135,7 +135,10 @@ public final class MonitorService {
                 before.status(), before.muted(), config).withPing(ping));
     }
 
-    /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */
+    /**
+     * Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says;
+     * the monitor's badge entry is then made from the environments as they were written.
+     */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         if (update.name() != null) {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
@@ -145,7 +148,7 @@ public final class MonitorService {
                 update.name() != null ? update.name() : before.name(),
                 update.status() != null ? update.status() : before.status(),
                 update.muted() != null ? update.muted() : before.muted(),
-                update.config() != null ? update.config().applyTo(before.config()) : before.config()));
+                update.config() != null ? update.config().applyTo(before.config(), before.isPingCheck()) : before.config()));
     }
 
     private MonitorView change(String organization, String slug, UnaryOperator<Monitor> edit) {
@@ -164,7 +167,10 @@ public final class MonitorService {
             moveDeadlines(revision.after(), env -> SettingsChangeRules.rescheduled(env, revision.before(), revision.after(), at));
             clearPendingReschedule(revision.after());
         }
-        return get(organization, slug);
+        // a new schedule or a disable clears a late mark, and the processor writes the entry only when a state it stores moves
+        MonitorView changed = get(organization, slug);
+        badges.changed(changed.monitor(), changed.environments());
+        return changed;
     }
 
     /**
