@@ -21,11 +21,7 @@ class BadgesConformanceTest {
     static final String RW = "hcw_0123456789abcdefghijklmnopqr";
     static final String RO = "hcr_0123456789abcdefghijklmnopqr";
 
-    final InMemorySystem system = InMemorySystem.seeded();
-
-    BadgesConformanceTest() {
-        system.tenants.createApiKey(ApiKey.of("acme", "1", RW, null, null), RW);
-    }
+    final InMemorySystem system = InMemorySystem.seededWithApiKey(RW);
 
     APIGatewayV2HTTPResponse get(String url) {
         return get(url, RW);

@@ -11,6 +11,7 @@ import dev.cronwatch.core.fakes.RecordingPublisher;
 import dev.cronwatch.core.fakes.RecordingQueue;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.core.service.ProcessorService;
+import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.handlers.usecases.IngestServices;
@@ -66,6 +67,13 @@ final class InMemorySystem {
         InMemorySystem system = new InMemorySystem();
         system.tenants.ensureProject(new Project("acme", "1", "web"));
         system.tenants.ensureDsnKey(new DsnKey(KEY, "acme", "1"));
+        return system;
+    }
+
+    /** {@link #seeded()} with a read-write Healthchecks API key of acme's project 1, {@code secret}. */
+    static InMemorySystem seededWithApiKey(String secret) {
+        InMemorySystem system = seeded();
+        system.tenants.createApiKey(ApiKey.of("acme", "1", secret, null, null), secret);
         return system;
     }
 

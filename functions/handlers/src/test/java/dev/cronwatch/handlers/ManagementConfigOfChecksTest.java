@@ -4,7 +4,6 @@ import static dev.cronwatch.handlers.HttpEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cronwatch.core.tenant.ApiKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,7 @@ class ManagementConfigOfChecksTest {
     static final String RW = "hcw_0123456789abcdefghijklmnopqr";
     static final String MONITORS = "/api/0/organizations/acme/monitors/";
 
-    final InMemorySystem system = InMemorySystem.seeded();
-
-    ManagementConfigOfChecksTest() {
-        system.tenants.createApiKey(ApiKey.of("acme", "1", RW, null, null), RW);
-    }
+    final InMemorySystem system = InMemorySystem.seededWithApiKey(RW);
 
     APIGatewayV2HTTPResponse management(String method, String path, String body) {
         Map<String, String> headers = new HashMap<>(Map.of("host", "cronwatch.test", "authorization", "Bearer acme-token",
