@@ -199,6 +199,21 @@ class BadgesConformanceTest {
         assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "up");
     }
 
+    /** A Sentry check-in to a check counts as its ping (H16): its in_progress is a start, which leaves the mark (§14.2). */
+    @Test
+    void aSentryInProgressToALateCheck_leavesItLate() {
+        String uuid = create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        Map<String, Map<String, String>> badges = badges();
+        ping(uuid, "", "2026-01-01T00:00:00Z");
+        tick("2026-01-01T01:00:00Z");
+        system.clock.set(Instant.parse("2026-01-01T01:01:00Z"));
+        system.checkIn("backup", "{\"status\": \"in_progress\"}");
+
+        Map<String, Object> check = json(get("/api/v3/checks/" + uuid));
+        assertThat(check.get("next_ping")).as(check.toString()).isEqualTo("2026-01-01T01:00:00+00:00");
+        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "late");
+    }
+
     @Test
     void aCheckHasItsOwnBadge_atItsBadgeUrl() {
         create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
