@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {errorLine, errorText, groupErrors} from '../../main/resources/dashboard/errors.js';
 
@@ -46,4 +47,24 @@ test('the monitors created per minute say which limit and that the next minute c
   assert.equal(perMinute.cause, 'You may not create more than 60 monitors per minute');
   assert.match(perMinute.fix, /MaxNewMonitorsPerMinute/);
   assert.match(errorText({name: 'MONITOR_LIMIT_EXCEEDED', monitor: 'x', data: {}}).fix, /MaxMonitorsPerOrganization/);
+});
+
+test('an invalid monitor_config names the field, the API\'s words and where to correct it', () => {
+  const invalid = {name: 'MONITOR_INVALID_CONFIG', type: 8, monitor: 'nightly-backup', data: {
+    errors: {'monitor_config.timezone': ['"Europe/Berln" is not a time zone name. Did you mean Europe/Berlin?']},
+    reason: 'The check-in was applied; the monitor keeps its stored config until a valid one is sent.'}};
+  assert.deepEqual(errorText(invalid), {
+    cause: 'monitor_config.timezone: "Europe/Berln" is not a time zone name. Did you mean Europe/Berlin?',
+    fix: 'correct monitor_config.timezone in the job\'s check-in'});
+  assert.equal(errorText({name: 'MONITOR_INVALID_CONFIG', monitor: 'x', data: {}}).fix,
+    'correct monitor_config in the job\'s check-in');
+});
+
+test('every processing error type of the core has its cause and fix in words', () => {
+  const source = readFileSync(new URL('../../../../core/src/main/java/dev/cronwatch/core/monitor/ProcessingErrorType.java',
+    import.meta.url), 'utf8');
+  const types = [...source.matchAll(/^\s+([A-Z][A-Z_]+)\(\d+\)/gm)].map((m) => m[1]);
+  assert.ok(types.includes('MONITOR_INVALID_CONFIG') && types.includes('ALERT_NOT_DELIVERED'), types.join());
+  const withoutWords = types.filter((name) => errorText({name, monitor: 'x', data: {}}).fix === '');
+  assert.deepEqual(withoutWords, []);
 });

@@ -1,11 +1,35 @@
 // Dropped check-ins in words: each processing error's cause and what fixes it, from its type and
 // the `data` the processor stored with it. The words are pure functions, tested with node
-// (src/test/js); droppedList draws them.
+// (src/test/js); droppedList draws them. Every type of the core's ProcessingErrorType has words (a
+// test reads the enum), Sentry's that cronwatch does not record (docs/spec.md §7.6) included, so a
+// type recorded later never shows as its bare name. Data comes from DSN holders: it is shown as text
+// (dom.js), never parsed.
 
 import {h} from './dom.js';
 import {exact} from './format.js';
 
+/** `field: what to send` of each field an error's `data.errors` names (Sentry's shape), or null. */
+function fieldErrors(d) {
+  const fields = Object.entries(d.errors ?? {});
+  if (fields.length === 0) return null;
+  return {
+    fields: fields.map(([field]) => field),
+    words: fields.map(([field, messages]) => `${field}: ${[messages].flat().join(' ')}`).join('; '),
+  };
+}
+
 const EXPLAIN = {
+  MONITOR_INVALID_CONFIG: (e, d) => {
+    const invalid = fieldErrors(d);
+    return {
+      cause: invalid?.words ?? d.reason ?? 'the monitor_config is not valid',
+      fix: `correct ${invalid?.fields.join(' and ') ?? 'monitor_config'} in the job's check-in`,
+    };
+  },
+  CHECKIN_VALIDATION_FAILED: (e, d) => ({
+    cause: fieldErrors(d)?.words ?? 'the check-in is not valid',
+    fix: 'correct the check-in\'s fields',
+  }),
   MONITOR_NOT_FOUND: (e, d) => ({
     cause: `no monitor \`${e.monitor}\``,
     fix: d.suggestion ? `did you mean \`${d.suggestion}\`?`
@@ -35,6 +59,21 @@ const EXPLAIN = {
   CHECKIN_INVALID_DURATION: (e, d) => ({
     cause: `duration ${d.duration ?? '?'} ms is too long`,
     fix: 'send a duration up to 2,147,483,647 ms (24.8 days)',
+  }),
+  CHECKIN_GUID_PROJECT_MISMATCH: () => ({
+    cause: 'the check-in id belongs to another project',
+    fix: 'finish a run with a DSN of the project that started it',
+  }),
+  CHECKIN_INVALID_GUID: () => ({cause: 'the check-in id is not a UUID', fix: 'send the id the first check-in answered, or none'}),
+  MONITOR_INVALID_ENVIRONMENT: (e, d) => ({
+    cause: d.reason ?? 'the environment name is not valid',
+    fix: 'send an environment name of at most 64 printable characters, without /',
+  }),
+  MONITOR_DISABLED_NO_QUOTA: (e) => ({cause: `\`${e.monitor}\` was disabled for want of quota`, fix: 'enable the monitor'}),
+  MONITOR_OVER_QUOTA: () => ({cause: 'the organization is over its monitor quota', fix: 'disable monitors no longer used'}),
+  ORGANIZATION_KILLSWITCH_ENABLED: () => ({
+    cause: 'the organization\'s check-ins are switched off',
+    fix: 'ask the operator to switch them back on',
   }),
   ALERT_NOT_DELIVERED: () => ({cause: 'an alert could not be published', fix: 'check the alert topic and its subscriptions'}),
 };

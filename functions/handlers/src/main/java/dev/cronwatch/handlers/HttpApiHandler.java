@@ -105,7 +105,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (FieldError e) {
             return Response.error(status(e.kind()), e.field(), e.detail());
         } catch (NotFoundException e) {
-            return Response.error(404, null, "The requested resource does not exist.");
+            // Sentry's words first, for clients that compare them; then what we can say to this caller
+            return Response.error(404, null, e.detail().map(d -> "The requested resource does not exist: " + d)
+                    .orElse("The requested resource does not exist."));
         } catch (InvalidCursorException e) {
             return Response.error(400, "cursor", e.getMessage());
         } catch (ConcurrentChangeException e) {

@@ -61,6 +61,17 @@ class BadgesConformanceTest {
         system.process();
     }
 
+    /** A management API call with acme's token. */
+    APIGatewayV2HTTPResponse management(String method, String path, String body) {
+        return system.handler.handleRequest(HttpEvents.event(method, path, Map.of("authorization", "Bearer acme-token",
+                "content-type", "application/json"), body), null);
+    }
+
+    /** The three-state JSON badge's status of {@code tag}. */
+    String lateAware(Map<String, Map<String, String>> badges, String tag) {
+        return (String) json(get(badges.get(tag).get("json3"))).get("status");
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> badges() {
         APIGatewayV2HTTPResponse r = get("/api/v3/badges/");
@@ -199,27 +210,16 @@ class BadgesConformanceTest {
         assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "up");
     }
 
-    /** A Sentry check-in to a check counts as its ping (H16): its in_progress is a start, which leaves the mark (§14.2). */
-    @Test
-    void aSentryInProgressToALateCheck_leavesItLate() {
-        String uuid = create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
-        Map<String, Map<String, String>> badges = badges();
-        ping(uuid, "", "2026-01-01T00:00:00Z");
-        tick("2026-01-01T01:00:00Z");
-        system.clock.set(Instant.parse("2026-01-01T01:01:00Z"));
-        system.checkIn("backup", "{\"status\": \"in_progress\"}");
-
-        Map<String, Object> check = json(get("/api/v3/checks/" + uuid));
-        assertThat(check.get("next_ping")).as(check.toString()).isEqualTo("2026-01-01T01:00:00+00:00");
-        assertThat(json(get(badges.get("prod").get("json3")))).containsEntry("status", "late");
+    /** The first check's {@code badge_url}. */
+    @SuppressWarnings("unchecked")
+    String checkBadgeUrl() {
+        return (String) ((Map<String, Object>) ((List<?>) json(get("/api/v3/checks/")).get("checks")).get(0)).get("badge_url");
     }
 
     @Test
     void aCheckHasItsOwnBadge_atItsBadgeUrl() {
         create("{\"name\": \"backup\", \"slug\": \"backup\", \"timeout\": 3600}");
-        @SuppressWarnings("unchecked")
-        String badgeUrl = (String) ((Map<String, Object>) ((java.util.List<?>) json(get("/api/v3/checks/")).get("checks")).get(0))
-                .get("badge_url");
+        String badgeUrl = checkBadgeUrl();
         APIGatewayV2HTTPResponse svg = get(badgeUrl);
         assertThat(svg.getStatusCode()).isEqualTo(200);
         assertThat(svg.getBody()).contains(">backup</text>");
@@ -236,6 +236,25 @@ class BadgesConformanceTest {
         assertThat(get(prod.replaceFirst("/badge/[0-9a-f]{32}/", "/badge/0123456789abcdef0123456789abcdef/")).getStatusCode())
                 .isEqualTo(404);
         assertThat(get("/badge/2123456789abcdef0123456789abcdef/globex/").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyUnknownBadgeUrl_answersTheSamePlainTextNotFound_sayingWhereBadgeUrlsComeFrom() {
+        create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod db\", \"timeout\": 3600}");
+        String prod = badges().get("prod").get("svg");
+        String withoutSignature = prod.replaceFirst("/[A-Za-z0-9_-]{8}-2/prod\\.svg$", "/prod.svg");
+        String unknownKey = prod.replaceFirst("/badge/[0-9a-f]{32}/", "/badge/0123456789abcdef0123456789abcdef/");
+        List<String> unknown = List.of(withoutSignature, prod.replace("/prod.svg", "/db.svg"), prod.replace(".svg", ".png"),
+                unknownKey, "/b/2/0123456789abcdef0123456789abcdef/abcdefgh/backup.svg",
+                prod.replaceFirst("/[A-Za-z0-9_-]{8}-2/prod\\.svg$", ".svg"),
+                checkBadgeUrl().replaceFirst("/[A-Za-z0-9_-]{8}/backup\\.svg$", "/backup.svg"));
+        for (String url : unknown) {
+            APIGatewayV2HTTPResponse r = get(url);
+            assertThat(r.getStatusCode()).as(url).isEqualTo(404);
+            assertThat(r.getHeaders()).as(url).containsEntry("Content-Type", "text/plain; charset=utf-8");
+            assertThat(r.getBody()).as(url)
+                    .isEqualTo("not found: badge URLs come from GET /api/v3/badges/ with a read-write key");
+        }
     }
 
     @Test
@@ -270,5 +289,68 @@ class BadgesConformanceTest {
                 Map.of("authorization", "Bearer acme-token"), (String) null), null);
         assertThat(deleted.getStatusCode()).isEqualTo(202);
         assertThat(json(get(prod))).containsEntry("status", "up");
+    }
+
+    /** Listed before the check goes late: listing them again would rewrite its entry. */
+    Map<String, Map<String, String>> badgesOfLateCheck;
+
+    /** Check "backup" tagged prod, hourly with a grace of 5 minutes, late at 01:01; answers its uuid. */
+    String lateCheck() {
+        String uuid = create("{\"name\": \"backup\", \"slug\": \"backup\", \"tags\": \"prod\", \"timeout\": 3600, \"grace\": 300}");
+        badgesOfLateCheck = badges();
+        ping(uuid, "", "2026-01-01T00:00:00Z");
+        tick("2026-01-01T01:00:00Z");
+        assertThat(lateAware(badgesOfLateCheck, "prod")).isEqualTo("late");
+        system.clock.set(Instant.parse("2026-01-01T01:01:00Z"));
+        return uuid;
+    }
+
+    /** A Sentry check-in to a check counts as its ping (H16): its in_progress is a start, which leaves the mark (§14.2). */
+    @Test
+    void aSentryInProgressToALateCheck_leavesItLate() {
+        String uuid = lateCheck();
+        system.checkIn("backup", "{\"status\": \"in_progress\"}");
+
+        Map<String, Object> check = json(get("/api/v3/checks/" + uuid));
+        assertThat(check.get("next_ping")).as(check.toString()).isEqualTo("2026-01-01T01:00:00+00:00");
+        assertThat(lateAware(badgesOfLateCheck, "prod")).isEqualTo("late");
+    }
+
+    @Test
+    void aManagementScheduleChangeWhileLate_doesNotLeaveTheBadgeLate() {
+        String uuid = lateCheck();
+        Map<String, Map<String, String>> badges = badgesOfLateCheck;
+        APIGatewayV2HTTPResponse r = management("PUT", "/api/0/organizations/acme/monitors/backup/",
+                "{\"config\": {\"schedule_type\": \"simple\", \"schedule\": 7200, \"grace\": 300}}");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+        ping(uuid, "", "2026-01-01T01:02:00Z");
+        assertThat(json(get("/api/v3/checks/" + uuid))).containsEntry("status", "up");
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+    }
+
+    @Test
+    void disablingALateCheck_thenEnablingAndPinging_leavesTheBadgeUp() {
+        String uuid = lateCheck();
+        Map<String, Map<String, String>> badges = badgesOfLateCheck;
+        String monitor = "/api/0/organizations/acme/monitors/backup/";
+        assertThat(management("PUT", monitor, "{\"status\": \"disabled\"}").getStatusCode()).isEqualTo(200);
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+        assertThat(management("PUT", monitor, "{\"status\": \"active\"}").getStatusCode()).isEqualTo(200);
+        ping(uuid, "", "2026-01-01T01:02:00Z");
+        assertThat(lateAware(badges, "prod")).isEqualTo("up");
+    }
+
+    /** A grace is refused to a Sentry monitor, so it keeps its margin and never shows the late stage. */
+    @Test
+    void aSentryMonitorNeverShowsLate() {
+        system.checkIn("nightly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"checkin_margin\": 10}}");
+        APIGatewayV2HTTPResponse r = management("PUT", "/api/0/organizations/acme/monitors/nightly/", "{\"config\": {\"grace\": 600}}");
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
+        Map<String, Map<String, String>> badges = badges();
+        system.clock.set(Instant.parse("2026-01-01T00:30:00Z"));
+        system.checkIn("nightly", "{\"status\": \"ok\"}");
+        tick("2026-01-01T01:00:00Z");
+        assertThat(lateAware(badges, "*")).isEqualTo("up");
     }
 }

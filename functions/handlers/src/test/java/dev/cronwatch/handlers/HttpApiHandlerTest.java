@@ -391,6 +391,40 @@ class HttpApiHandlerTest {
     }
 
     @Test
+    void aDsnHeaderWithOnlyThePublicKey_saysItIsNotADsnAndGivesTheForm_withoutTellingWhetherTheKeyExists() {
+        String known = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN " + KEY), "{\"status\": \"ok\"}"))
+                .get("detail");
+        assertRejected(call("POST", CHECKINS, Map.of("authorization", "DSN " + KEY), "{\"status\": \"ok\"}"), 401, "authorization");
+        String unknown = (String) json(call("POST", CHECKINS, Map.of("authorization", "DSN " + "b".repeat(32)),
+                "{\"status\": \"ok\"}")).get("detail");
+        assertThat(known).isEqualTo(unknown).contains("not a DSN", "http(s)://<public key>@<host>/<project id>")
+                .doesNotContain("not accepted", "unknown", "revoked");
+    }
+
+    @Test
+    void aMonitorPathOfNoMonitor_namesTheSlug_andTheNearestOfTheOrganizationOnly() {
+        assertThat(call("POST", "/api/0/organizations/acme/monitors/", bearer("acme-token"),
+                "{\"project\": \"1\", \"name\": \"Nightly Backup\", \"config\": {\"schedule\": \"0 3 * * *\"}}")
+                .getStatusCode()).isEqualTo(201);
+        assertThat(call("POST", "/api/0/organizations/globex/monitors/", bearer("globex-token"),
+                "{\"project\": \"9\", \"name\": \"Weekly Reports\", \"config\": {\"schedule\": \"0 3 * * *\"}}")
+                .getStatusCode()).isEqualTo(201);
+        APIGatewayV2HTTPResponse typo = call("GET", "/api/0/organizations/acme/monitors/nightly-bakup/", bearer("acme-token"),
+                (String) null);
+        assertThat(typo.getStatusCode()).isEqualTo(404);
+        assertThat(json(typo)).doesNotContainKey("field").containsEntry("detail", "The requested resource does not exist:"
+                + " no monitor \"nightly-bakup\" in this organization. Did you mean \"nightly-backup\"?");
+        APIGatewayV2HTTPResponse far = call("GET", "/api/0/organizations/acme/monitors/nightly-bakups/checkins/",
+                bearer("acme-token"), (String) null);
+        assertThat(json(far)).containsEntry("detail", "The requested resource does not exist:"
+                + " no monitor \"nightly-bakups\" in this organization. Did you mean \"nightly-backup\"?");
+        APIGatewayV2HTTPResponse none = call("DELETE", "/api/0/organizations/acme/monitors/weekly-report/", bearer("acme-token"),
+                (String) null);
+        assertThat(json(none)).containsEntry("detail", "The requested resource does not exist:"
+                + " no monitor \"weekly-report\" in this organization.");
+    }
+
+    @Test
     void anythingUnexpected_isA500WithARequestId_inTheBodyAndTheLog() {
         WholeStore failing = (WholeStore) Proxy.newProxyInstance(WholeStore.class.getClassLoader(),
                 new Class<?>[] {WholeStore.class}, (proxy, method, args) -> {

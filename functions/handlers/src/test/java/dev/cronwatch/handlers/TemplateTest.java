@@ -127,6 +127,8 @@ class TemplateTest {
             new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh-2.svg", "ManagementFunction"},
             new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef/abcdefgh/prod.json", "ManagementFunction"},
             new String[] {"GET", "/b/2/0123456789abcdef0123456789abcdef/abcdefgh/backups.shields", "ManagementFunction"},
+            new String[] {"GET", "/badge/0123456789abcdef0123456789abcdef.svg", "ManagementFunction"},
+            new String[] {"GET", "/b/2/0123456789abcdef0123456789abcdef/backups.svg", "ManagementFunction"},
             new String[] {"PUT", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"DELETE", "/api/0/organizations/acme/monitors/backup/environments/production/", "ManagementFunction"},
             new String[] {"GET", "/api/0/organizations/", "ManagementFunction"},

@@ -32,6 +32,11 @@ public final class LocalAdmin {
             err.println(OperatorCommands.USAGE);
             return 2;
         }
+        if (args.length > 2 && args[2].equals("test-alert")) {
+            err.println("cronwatch-admin: test-alert needs --stack (it publishes to the deployed stack's topic;"
+                    + " local mode's alerts are listed at GET /_local/notifications)");
+            return 2;
+        }
         Path db = Path.of(args[1]).resolve(Emulators.DATABASE_FILE);
         if (!Files.isRegularFile(db)) {
             err.println("cronwatch-admin: no local mode data in " + args[1] + " (start cronwatch-local there once)");

@@ -47,6 +47,10 @@ public final class LocalMain {
         } catch (DataDirLock.InUseException e) {
             fail(e.getMessage());
             return;
+        } catch (Exception | Error e) {
+            // LocalSystem has stopped the emulators it started; their leftover threads must not keep the JVM up
+            fail("could not start: " + e);
+            return;
         }
         PrintStream console = System.out;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

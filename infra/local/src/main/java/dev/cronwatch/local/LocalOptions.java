@@ -1,6 +1,7 @@
 package dev.cronwatch.local;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,8 +32,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
             it creates organization "local", project 1, a DSN and a token, prints them and writes them
             to <data-dir>/local.json.
 
-              --port <n>            port of the HTTP API on 127.0.0.1 (default 8080; 0 takes any free
-                                    port). A port in use stops the start with a message.
+              --port <n>            port of the HTTP API on 127.0.0.1, 0 to 65535 (default 8080; 0 takes
+                                    any free port). A port in use stops the start with a message.
               --data-dir <dir>      where the database and local.json are kept (default ./.cronwatch).
                                     One cronwatch-local at a time per directory: a second one is refused.
               --in-memory           keep no data: everything is gone when it stops (local.json is
@@ -42,15 +43,18 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                                     running every tick in between; for simulations and tests
               --start <instant>     where the manual clock starts, e.g. 2026-01-01T00:00:00Z
                                     (required with --clock manual, refused without it)
-              --webhook <url>       also POST each alert to this URL, in the --webhook-format below
-                                    (alerts are printed and kept for GET /_local/notifications
-                                    in any case)
+              --webhook <url>       also POST each alert to this http:// or https:// URL, in the
+                                    --webhook-format below (alerts are printed and kept for
+                                    GET /_local/notifications in any case; a POST that fails is
+                                    said on the console once and not repeated)
               --webhook-format slack|json
                                     slack posts {"text": ...} as a Slack incoming webhook takes it;
                                     json (the default) posts {"subject","message","attributes","text"}
-              --rate-limit <n>      check-ins one monitor environment may send per minute; more become
-                                    processing errors (default 6, as the template's RateLimitPerMinute)
-              --workers <n>         queue consumers running at once, as Lambda runs several (default 2)
+              --rate-limit <n>      check-ins one monitor environment may send per minute, at least 1;
+                                    more become processing errors (default 6, as the template's
+                                    RateLimitPerMinute)
+              --workers <n>         queue consumers running at once, at least 1, as Lambda runs several
+                                    (default 2)
               --allow-host <name>   also answer requests addressed to this name, as a proxy, a tunnel
                                     or a container calls it (on --port or no port; name:port for
                                     another port); repeatable. Otherwise only 127.0.0.1, localhost
@@ -74,7 +78,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                case "--port" -> port = wholeNumber(value(args, ++i, arg), arg, 0, 65_535);
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--in-memory" -> inMemory = true;
                 case "--clock" -> {
@@ -91,7 +95,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                         throw new IllegalArgumentException("--start takes an ISO instant like 2026-01-01T00:00:00Z");
                     }
                 }
-                case "--webhook" -> webhook = URI.create(value(args, ++i, arg));
+                case "--webhook" -> webhook = webhook(value(args, ++i, arg));
                 case "--webhook-format" -> {
                     String name = value(args, ++i, arg);
                     if (!name.equals("json") && !name.equals("slack")) {
@@ -99,8 +103,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
                     }
                     format = Notifications.Format.valueOf(name.toUpperCase(java.util.Locale.ROOT));
                 }
-                case "--rate-limit" -> rateLimit = Integer.parseInt(value(args, ++i, arg));
-                case "--workers" -> workers = Integer.parseInt(value(args, ++i, arg));
+                case "--rate-limit" -> rateLimit = wholeNumber(value(args, ++i, arg), arg, 1, Integer.MAX_VALUE);
+                case "--workers" -> workers = wholeNumber(value(args, ++i, arg), arg, 1, Integer.MAX_VALUE);
                 case "--allow-host" -> {
                     String host = value(args, ++i, arg).toLowerCase(Locale.ROOT);
                     if (!HOST.matcher(host).matches()) {
@@ -114,10 +118,37 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, boolean man
         }
         if (manual && start == null) throw new IllegalArgumentException("--clock manual needs --start <ISO instant>");
         if (!manual && start != null) throw new IllegalArgumentException("--start goes with --clock manual");
-        if (workers < 1) throw new IllegalArgumentException("--workers takes a whole number of at least 1");
         if (format != null && webhook == null) throw new IllegalArgumentException("--webhook-format goes with --webhook");
         return new LocalOptions(port, dataDir, inMemory, manual, start, webhook, rateLimit,
                 format == null ? Notifications.Format.JSON : format, workers, List.copyOf(allowedHosts));
+    }
+
+    /** A whole number in [min, max], or a refusal naming the option and the range. */
+    private static int wholeNumber(String text, String option, int min, int max) {
+        String range = max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= min && number <= max) return number;
+        } catch (NumberFormatException e) {
+            // refused below, as a number out of range is
+        }
+        throw new IllegalArgumentException(option + " takes a whole number " + range + ", not " + text);
+    }
+
+    /**
+     * An absolute http or https URL with a host: anything else would only fail at the first alert,
+     * long after the start that could have said so.
+     */
+    private static URI webhook(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return uri;
+        } catch (URISyntaxException e) {
+            // refused below, as a URL without a scheme is
+        }
+        throw new IllegalArgumentException("--webhook takes an absolute http or https URL"
+                + " (https://hooks.slack.com/services/...), not " + text);
     }
 
     private static String value(String[] args, int i, String option) {

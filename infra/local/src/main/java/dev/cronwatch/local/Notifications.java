@@ -7,10 +7,15 @@ import dev.cronwatch.core.alert.AlertBody;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +37,9 @@ public final class Notifications implements AlertPublisher {
         SLACK
     }
 
+    private static final Duration WEBHOOK_CONNECT = Duration.ofSeconds(2);
+    private static final Duration WEBHOOK_ANSWER = Duration.ofSeconds(5);
+
     private final List<Map<String, Object>> published = new ArrayList<>();
     private final PrintStream console;
     private final URI webhook;
@@ -43,7 +51,7 @@ public final class Notifications implements AlertPublisher {
         this.console = console;
         this.webhook = webhook;
         this.format = format;
-        this.http = webhook == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http = webhook == null ? null : HttpClient.newBuilder().connectTimeout(WEBHOOK_CONNECT).build();
     }
 
     /** Alerts link to the dashboard here from now on (known once the gateway has its port). */
@@ -86,17 +94,40 @@ public final class Notifications implements AlertPublisher {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * A best-effort copy of an alert already printed and kept: whatever goes wrong here is said once
+     * and goes no further, since a failure out of {@link #publish} would make the outbox publish the
+     * alert again.
+     */
     private void postToWebhook(Map<String, Object> payload) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(WEBHOOK_ANSWER)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(payload))).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 300) console.println("webhook answered " + response.statusCode());
-        } catch (java.io.IOException e) {
-            console.println("webhook " + webhook + " not reached: " + e.getMessage());
+            if (response.statusCode() >= 300) console.println("webhook " + webhook + " answered " + response.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            console.println("webhook " + webhook + " failed: " + reason(e) + " (the alert is printed and listed all the same)");
         }
+    }
+
+    /** What went wrong, in words: the HTTP client's connection failures carry no message of their own. */
+    private String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "unknown host " + webhook.getHost();
+            }
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection to " + webhook.getAuthority() + " within " + WEBHOOK_CONNECT.toSeconds() + " s";
+        }
+        if (e instanceof HttpTimeoutException) return "no answer within " + WEBHOOK_ANSWER.toSeconds() + " s";
+        if (e instanceof ConnectException) return "could not connect to " + webhook.getAuthority();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getClass().getSimpleName() + ": " + t.getMessage();
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -232,6 +232,51 @@ class CronwatchAdminTest {
         }
     }
 
+    /** test-alert publishes to a stack's topic: against local mode's data it says so, whatever follows it. */
+    @Test
+    void testAlert_againstLocalModesData_namesWhatItNeeds() throws Exception {
+        Map<String, String> env = Map.of("CRONWATCH_LOCAL_CLASSPATH", System.getProperty("java.class.path"));
+        for (List<String> rest : List.of(List.<String>of(), List.of("--monitor", "x"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--data-dir", work.resolve("data").toString(), "test-alert"));
+            args.addAll(rest);
+            Run run = script(env, args.toArray(String[]::new));
+            assertThat(run.status()).as(rest.toString()).isEqualTo(2);
+            assertThat(run.err()).as(rest.toString()).isEqualTo("cronwatch-admin: test-alert needs --stack (it publishes to"
+                    + " the deployed stack's topic; local mode's alerts are listed at GET /_local/notifications)\n");
+        }
+    }
+
+    /**
+     * StackAdmin as the script runs it, in a JVM of its own whose environment has nothing of AWS's but
+     * {@code env}: no keys, and profile files that do not exist.
+     */
+    Run stackAdmin(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.cronwatch.operator.StackAdmin"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(Map.of("AWS_CONFIG_FILE", work.resolve("no-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString(), "AWS_EC2_METADATA_DISABLED", "true"));
+        builder.environment().putAll(env);
+        return run(builder);
+    }
+
+    @Test
+    void withNoAwsSetUp_eachMissingPieceIsOneShortLine() throws Exception {
+        Run noRegion = stackAdmin(Map.of(), "--stack", "cronwatch", "list-tokens", "acme");
+        assertThat(noRegion.status()).isEqualTo(2);
+        assertThat(noRegion.err()).isEqualTo("cronwatch: no region: give --region, set AWS_REGION or AWS_DEFAULT_REGION,"
+                + " or a region in profile default\n");
+
+        Run noCredentials = stackAdmin(Map.of(), "--stack", "cronwatch", "--region", "eu-north-1", "list-tokens", "acme");
+        assertThat(noCredentials.status()).isEqualTo(1);
+        assertThat(noCredentials.err().lines().toList()).containsExactly(
+                "cronwatch: stack cronwatch in eu-north-1 (region from --region)",
+                "cronwatch: no AWS credentials: set AWS_PROFILE to a profile that has them (for SSO, run"
+                        + " `aws sso login --profile <name>` first), or put keys in the environment or ~/.aws/credentials");
+    }
+
     @Test
     void againstLocalModesDataDirectory_whileItRuns() throws Exception {
         Path dataDir = work.resolve("data");

@@ -233,15 +233,51 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Check-ins whose {@code monitor_config} is invalid (the commonest newcomer error): "Show why" and
+     * the slug's page name the field, the API's words and the fix, drawn as text even when the words
+     * quote markup a DSN holder sent.
+     */
+    @Test
+    @Timeout(120)
+    void anInvalidMonitorConfig_showsItsFieldTheApisWordsAndTheFix_asText() throws Exception {
+        try (LocalSystem system = atStartOfDay(); HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 1000)) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.checkIn("nightly-backup", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
+                    + " \"timezone\": \"Europe/Berln\"}}");
+            api.checkIn("db-vacuum", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
+                    + " \"timezone\": \"<img src=x onerror=alert(1)>\"}}");
+            system.controls().drainQueue();
+            ChromeDriver driver = signedIn(system, chromium);
+            WebElement banner = await(driver, d -> d.findElement(By.cssSelector(".dropped-banner:not([hidden])")));
+            banner.findElement(By.tagName("summary")).click();
+            assertThat(banner.findElement(By.cssSelector("li[data-monitor='nightly-backup']")).getText()).contains(
+                    "monitor_config.timezone: \"Europe/Berln\" is not a time zone name. Did you mean Europe/Berlin?",
+                    "correct monitor_config.timezone in the job's check-in");
+
+            driver.get(system.credentials().baseUrl() + "/#/monitors/db-vacuum");
+            WebElement dropped = await(driver, d -> d.findElement(By.cssSelector("#main li[data-error='MONITOR_INVALID_CONFIG']")));
+            assertThat(dropped.getText()).contains("monitor_config.timezone: \"<img src=x onerror=alert(1)>\" is not a time zone name",
+                    "correct monitor_config.timezone in the job's check-in");
+            assertThat(driver.findElements(By.cssSelector("#main img"))).isEmpty();
+        }
+    }
+
     /** Check {@code hc-nightly} made by its first ping ({@code ?create=1}), and the dashboard signed in, listing it. */
     private static ChromeDriver signedInWithACheckMadeByAPing(LocalSystem system, HeadlessChromium chromium) throws Exception {
         LocalCredentials c = system.credentials();
         shell("curl -fsS -o /dev/null " + c.baseUrl() + "/ping/" + c.pingKey() + "/hc-nightly?create=1");
         system.controls().drainQueue();
-        ChromeDriver driver = chromium.driver();
-        driver.get(c.baseUrl() + "/");
-        await(driver, d -> d.findElement(By.id("token"))).sendKeys(c.token(), Keys.ENTER);
+        ChromeDriver driver = signedIn(system, chromium);
         awaitRow(driver, "hc-nightly", "state-ok");
+        return driver;
+    }
+
+    /** The dashboard, signed in with local mode's token. */
+    private static ChromeDriver signedIn(LocalSystem system, HeadlessChromium chromium) {
+        ChromeDriver driver = chromium.driver();
+        driver.get(system.credentials().baseUrl() + "/");
+        await(driver, d -> d.findElement(By.id("token"))).sendKeys(system.credentials().token(), Keys.ENTER);
         return driver;
     }
 

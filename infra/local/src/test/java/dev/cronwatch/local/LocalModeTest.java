@@ -238,6 +238,28 @@ class LocalModeTest {
         }
     }
 
+    /** One alert per transition: a webhook that fails in any way (a URL the HTTP client refuses) repeats nothing. */
+    @Test
+    void aFailingWebhook_publishesTheAlertOnce() throws Exception {
+        LocalOptions parsed = LocalOptions.parse("--port", "0", "--in-memory", "--data-dir", dataDir.toString(),
+                "--clock", "manual", "--start", T0.toString());
+        // past the options' own check, as a URL the HTTP client still refuses would be
+        LocalOptions options = new LocalOptions(parsed.port(), parsed.dataDir(), parsed.inMemory(), parsed.manualClock(),
+                parsed.start(), java.net.URI.create("notaurl"), parsed.rateLimitPerMinute(), parsed.webhookFormat(),
+                parsed.workers(), parsed.allowedHosts());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (LocalSystem system = new LocalSystem(options, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            LocalApi api = new LocalApi(system.credentials());
+            api.checkIn("hooked", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\"}}");
+            move(api, h(1.1));
+
+            assertThat(api.notifications()).hasSize(1);
+            List<String> console = out.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(console).filteredOn(l -> l.startsWith("*** ALERT")).hasSize(1);
+            assertThat(console).filteredOn(l -> l.startsWith("webhook notaurl failed: ")).hasSize(1);
+        }
+    }
+
     @Test
     void webhookFormatIsJsonOrSlack_andGoesWithAWebhook() {
         assertThat(LocalOptions.parse("--in-memory").webhookFormat()).isEqualTo(Notifications.Format.JSON);

@@ -152,6 +152,32 @@ class LocalStartTest {
         new LocalSystem(options(), QUIET).close();
     }
 
+    /** Refused before anything starts, as --workers -1 is: one line naming the option, exit 2, no stack trace. */
+    @Test
+    void aBadOptionValue_isOneLineNamingTheOption_andExitTwo() throws Exception {
+        for (List<String> bad : List.of(List.of("--rate-limit", "0"), List.of("--port", "70000"), List.of("--port", "abc"),
+                List.of("--workers", "abc"), List.of("--webhook", "notaurl"))) {
+            List<String> args = new ArrayList<>(bad);
+            args.addAll(List.of("--data-dir", dataDir.toString()));
+            Run run = localMain(args.toArray(String[]::new));
+            assertThat(run.exit()).as(bad.toString()).isEqualTo(2);
+            assertThat(run.errLines()).as(bad.toString()).singleElement().asString().startsWith(bad.get(0) + " takes ");
+        }
+    }
+
+    /** A failure once the emulators are up (here local.json cannot be written) stops them and the process. */
+    @Test
+    void aFailureAfterTheEmulatorsStarted_endsTheProcessWithOneLine_andFreesTheDataDirectory() throws Exception {
+        Files.createDirectories(dataDir.resolve(LocalCredentials.FILE).resolve("in-the-way"));
+
+        Run run = localMain("--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("cronwatch: could not start: ")
+                .contains(LocalCredentials.FILE);
+        DataDirLock.acquire(dataDir).close();
+    }
+
     private LocalOptions options() {
         return LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString(), "--clock", "manual",
                 "--start", Instant.parse("2026-01-01T00:00:00Z").toString());

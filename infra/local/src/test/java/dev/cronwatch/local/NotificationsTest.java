@@ -9,7 +9,11 @@ import dev.cronwatch.adapters.alert.PlainText;
 import dev.cronwatch.core.fakes.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Local mode's alert forms: a hostile environment name is shown, never interpreted, in each. */
@@ -46,5 +50,38 @@ class NotificationsTest {
         assertThat(subject).isEqualTo(new AlertRenderer(null).render(alert.message().body()).subject())
                 .matches("[\\x20-\\x7e]{1,99}").doesNotContain("<").doesNotContain("@");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains(subject).doesNotContain("<!channel>");
+    }
+
+    /** The webhook is a copy: a URL the HTTP client refuses fails it alone, never the publish the outbox would repeat. */
+    @Test
+    void aWebhookThatFailsInAnyWay_isSaidOnce_andTheAlertIsPublishedOnce() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Notifications notifications = new Notifications(new PrintStream(console, true, StandardCharsets.UTF_8),
+                URI.create("notaurl"), Notifications.Format.JSON);
+
+        notifications.publish(hostileAlert());
+
+        assertThat(notifications.all()).hasSize(1);
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("*** ALERT")).hasSize(1);
+        assertThat(lines).filteredOn(l -> l.startsWith("webhook ")).singleElement().asString()
+                .startsWith("webhook notaurl failed: ").contains("scheme");
+    }
+
+    @Test
+    void anUnreachableWebhook_isSaidWithWhatFailed() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Notifications notifications = new Notifications(new PrintStream(console, true, StandardCharsets.UTF_8),
+                URI.create("http://127.0.0.1:" + closed + "/hook"), Notifications.Format.SLACK);
+
+        notifications.publish(hostileAlert());
+
+        assertThat(console.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("webhook ")))
+                .containsExactly("webhook http://127.0.0.1:" + closed + "/hook failed: could not connect to 127.0.0.1:"
+                        + closed + " (the alert is printed and listed all the same)");
     }
 }

@@ -35,7 +35,8 @@ public record RegionChoice(String region, String source) {
         }
         Optional<String> saved = samconfigRegion(samconfig);
         if (saved.isPresent()) return new RegionChoice(saved.get(), samconfig.getFileName() + " deploy parameters");
-        throw new IllegalArgumentException("no region: give --region, set AWS_REGION, or a region in profile " + profile);
+        throw new IllegalArgumentException("no region: give --region, set AWS_REGION or AWS_DEFAULT_REGION, or a region in profile "
+                + profile);
     }
 
     /** The deploy region of samconfig.toml's default environment (deploy's own before the global one). */

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -80,11 +82,38 @@ public final class StackAdmin {
             err.println("cronwatch: " + e.getMessage());
             return 1;
         } catch (SdkException e) {
-            // credentials that do not resolve, a denied call, an unreachable endpoint: the SDK's own words
-            err.println("cronwatch: " + e.getMessage());
+            // a denied call, an unreachable endpoint: the SDK's own words
+            err.println("cronwatch: " + inWords(e));
             return 1;
         }
     }
+
+    private static final String NO_CREDENTIALS = "no AWS credentials: set AWS_PROFILE to a profile that has them (for SSO, run"
+            + " `aws sso login --profile <name>` first), or put keys in the environment or ~/.aws/credentials";
+
+    /**
+     * The SDK's own words, but for the default chain's failure: its message lists every provider it
+     * tried, a thousand characters that bury what to do. A profile that exists and failed for its own
+     * reason (an SSO session with no token yet) is what the reader needs, so that reason is kept.
+     */
+    private static String inWords(SdkException e) {
+        String message = e.getMessage();
+        if (message == null || !message.startsWith("Unable to load credentials from any of the providers")) return message;
+        int entry = message.lastIndexOf(PROFILE_PROVIDER);
+        if (entry < 0) return NO_CREDENTIALS;
+        Matcher next = NEXT_PROVIDER.matcher(message);
+        int end = next.find(entry + PROFILE_PROVIDER.length()) ? next.start() : message.length();
+        String segment = message.substring(entry + PROFILE_PROVIDER.length(), end);
+        // the provider's own description nests parentheses; its reason follows the last "): "
+        int described = segment.lastIndexOf("): ");
+        if (described < 0) return NO_CREDENTIALS;
+        String reason = segment.substring(described + 3).replaceAll("]$", "");
+        if (reason.startsWith("Profile file contained no credentials")) return NO_CREDENTIALS;
+        return "profile " + segment.substring(0, Math.max(0, segment.indexOf(','))) + ": " + reason;
+    }
+
+    private static final String PROFILE_PROVIDER = "ProfileCredentialsProvider(profileName=";
+    private static final Pattern NEXT_PROVIDER = Pattern.compile(", [A-Za-z]+CredentialsProvider\\(");
 
     private static int testAlert(StackOutputs outputs, String region, PrintStream out, PrintStream err, String... args) {
         TestAlertCommand command;

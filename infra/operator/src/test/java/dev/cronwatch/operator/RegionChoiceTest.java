@@ -55,6 +55,6 @@ class RegionChoiceTest {
         // the committed samconfig.toml names no region: sam deploy --guided adds it
         assertThat(RegionChoice.samconfigRegion(Path.of("../../samconfig.toml"))).isEmpty();
         assertThatThrownBy(() -> RegionChoice.resolve(" ", Map.of("AWS_PROFILE", "bare"), PROFILES, dir.resolve("none.toml")))
-                .hasMessageContaining("--region").hasMessageContaining("AWS_REGION");
+                .hasMessage("no region: give --region, set AWS_REGION or AWS_DEFAULT_REGION, or a region in profile bare");
     }
 }

@@ -1,21 +1,48 @@
 package dev.cronwatch.core.monitor;
 
+import dev.cronwatch.core.schedule.SimpleSchedule;
+import dev.cronwatch.core.validation.FieldError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A {@code monitor_config} sent with a check-in (an upsert) or a management change, parsed once at the
- * edge: the values, and which keys the client sent. Applied to a stored config, the sent keys replace
- * the stored ones (an upsert always sends a schedule); everything else is kept, as Sentry merges them.
+ * edge: the values, which keys the client sent, and the prefix its fields are named with ({@code config.}).
+ * Applied to a stored config, the sent keys replace the stored ones (an upsert always sends a schedule);
+ * everything else is kept, as Sentry merges them.
  */
-public record ConfigPatch(MonitorConfig values, Set<String> keys) {
+public record ConfigPatch(MonitorConfig values, Set<String> keys, String fieldPrefix) {
     private static final Set<String> CONFIG_KEYS = Set.of("schedule", "schedule_type", "checkin_margin", "max_runtime",
             "timezone", "failure_issue_threshold", "recovery_threshold", "grace");
 
     /** Only the keys of a config count: anything else a client sends (Sentry's {@code owner}) is not ours. */
     public ConfigPatch {
         keys = keys.stream().filter(CONFIG_KEYS::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The management API's change of a monitor ({@code pingCheck}: a Healthchecks check), or a new
+     * monitor's config ({@code existing} null). A grace and a simple schedule are a Healthchecks check's
+     * only: a Sentry monitor keeps Sentry's margin, runtime and thresholds. A simple schedule is never
+     * left without its grace, which is all a simple check's lateness is.
+     */
+    public MonitorConfig applyTo(MonitorConfig existing, boolean pingCheck) {
+        if (!pingCheck && keys.contains("schedule") && values.schedule() instanceof SimpleSchedule) {
+            throw new FieldError(fieldPrefix + "schedule_type", "A simple schedule is a Healthchecks check's (API v3)."
+                    + " A Sentry monitor's schedule is a crontab, interval or oncalendar one.");
+        }
+        if (!pingCheck && keys.contains("grace")) {
+            throw new FieldError(fieldPrefix + "grace", "A grace is a Healthchecks check's (API v3). A Sentry monitor"
+                    + " says how late a check-in may be with checkin_margin, in minutes.");
+        }
+        MonitorConfig result = applyTo(existing);
+        if (result.schedule() instanceof SimpleSchedule && !result.isHealthchecks()) {
+            throw new FieldError(fieldPrefix + (keys.contains("checkin_margin") ? "checkin_margin" : "max_runtime"),
+                    "A simple check's lateness is its grace, in seconds: send grace instead, or a crontab,"
+                            + " interval or oncalendar schedule with the margin.");
+        }
+        return result;
     }
 
     /**

@@ -50,7 +50,8 @@ public final class MonitorConfigParser {
     /** An upsert's {@code monitor_config}: validated in full, remembering which keys were sent. */
     public ConfigPatch patch(Map<String, Object> wire) {
         MonitorConfig values = parse(wire);
-        return new ConfigPatch(values, wire.keySet());
+        checkSentGrace(wire);
+        return new ConfigPatch(values, wire.keySet(), prefix);
     }
 
     /**
@@ -65,7 +66,18 @@ public final class MonitorConfigParser {
         checked.put("schedule", UNSENT_SCHEDULE); // validates the rest; the patch has no schedule key
         Set<String> sent = new HashSet<>(wire.keySet());
         sent.remove("schedule_type");
-        return new ConfigPatch(parse(checked), sent);
+        ConfigPatch patch = new ConfigPatch(parse(checked), sent, prefix);
+        checkSentGrace(wire);
+        return patch;
+    }
+
+    /** A grace sent as null would empty a check's only lateness (the dashboard's emptied Grace field). */
+    private void checkSentGrace(Map<String, Object> wire) {
+        if (wire.containsKey("grace") && wire.get("grace") == null) {
+            throw new FieldError(field("grace"), "A Healthchecks check's grace is a whole number of seconds from "
+                    + MonitorConfig.MIN_GRACE_SECONDS + " to " + MonitorConfig.MAX_GRACE_SECONDS
+                    + "; a Sentry monitor has none (its checkin_margin, in minutes, says how late it may be).");
+        }
     }
 
     private Schedule schedule(Map<String, Object> wire) {

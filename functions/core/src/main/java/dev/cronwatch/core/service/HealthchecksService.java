@@ -120,7 +120,6 @@ public final class HealthchecksService {
         MonitorView updated = monitors.updateCheck(monitor.key().organization(), monitor.key().slug(),
                 spec.name() != null && !spec.name().isBlank() ? spec.name() : null,
                 CheckMapping.updatedConfig(monitor.config(), spec), CheckMapping.updatedPing(monitor.ping(), spec));
-        badges.changed(updated.monitor(), updated.environments());
         return CheckMapping.view(updated.monitor(), production(updated), clock.instant());
     }
 

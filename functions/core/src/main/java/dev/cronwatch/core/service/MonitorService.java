@@ -21,6 +21,7 @@ import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.rules.SettingsChangeRules;
 import dev.cronwatch.core.tenant.Project;
 import dev.cronwatch.core.validation.FieldError;
+import dev.cronwatch.core.validation.Nearest;
 import dev.cronwatch.core.validation.SlugRule;
 import dev.cronwatch.core.validation.Text;
 import java.time.Clock;
@@ -134,7 +135,10 @@ public final class MonitorService {
                 before.status(), before.muted(), config).withPing(ping));
     }
 
-    /** Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says. */
+    /**
+     * Applies a change, and moves each environment's pending deadlines as {@link SettingsChangeRules} says;
+     * the monitor's badge entry is then made from the environments as they were written.
+     */
     public MonitorView update(String organization, String slug, MonitorUpdate update) {
         if (update.name() != null) {
             if (update.name().isBlank()) throw new FieldError("name", "This field may not be blank.");
@@ -144,7 +148,7 @@ public final class MonitorService {
                 update.name() != null ? update.name() : before.name(),
                 update.status() != null ? update.status() : before.status(),
                 update.muted() != null ? update.muted() : before.muted(),
-                update.config() != null ? update.config().applyTo(before.config()) : before.config()));
+                update.config() != null ? update.config().applyTo(before.config(), before.isPingCheck()) : before.config()));
     }
 
     private MonitorView change(String organization, String slug, UnaryOperator<Monitor> edit) {
@@ -163,7 +167,10 @@ public final class MonitorService {
             moveDeadlines(revision.after(), env -> SettingsChangeRules.rescheduled(env, revision.before(), revision.after(), at));
             clearPendingReschedule(revision.after());
         }
-        return get(organization, slug);
+        // a new schedule or a disable clears a late mark, and the processor writes the entry only when a state it stores moves
+        MonitorView changed = get(organization, slug);
+        badges.changed(changed.monitor(), changed.environments());
+        return changed;
     }
 
     /**
@@ -260,9 +267,11 @@ public final class MonitorService {
                 .orElseThrow(() -> new NotFoundException("environment " + name));
     }
 
+    /** The monitor; a slug of none costs a listing of the organization's, for a "did you mean". */
     private Monitor find(String organization, String slug) {
         return management.monitor(new MonitorKey(organization, valid(slug)))
-                .orElseThrow(() -> new NotFoundException("monitor " + slug));
+                .orElseThrow(() -> NotFoundException.monitor(slug, Nearest.typoOf(slug,
+                        decisions.monitors(organization).stream().map(m -> m.key().slug()).toList())));
     }
 
     /** A slug of the wrong shape names no monitor (a check's may be 100), and is refused before it becomes part of a key. */

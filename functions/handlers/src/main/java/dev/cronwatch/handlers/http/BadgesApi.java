@@ -18,6 +18,11 @@ final class BadgesApi {
     /** The label of the whole project's badge (Healthchecks' MASTER_BADGE_LABEL). */
     static final String ALL_LABEL = "cronwatch";
     private static final String CACHE = "public, max-age=60";
+    /**
+     * Every badge URL that names no badge answers these words, whatever is wrong with it (key,
+     * signature, tag, slug or format), so an answer tells nothing about a project (docs/spec.md §14.5).
+     */
+    static final String NOT_FOUND = "not found: badge URLs come from GET /api/v3/badges/ with a read-write key";
 
     private final BadgeService badges;
 
@@ -39,13 +44,22 @@ final class BadgesApi {
     APIGatewayV2HTTPResponse check(Request request, String states, String badgeKey, String signature, String file) {
         Optional<BadgeService.Badge> badge = format(file) == null ? Optional.empty()
                 : badges.checkBadge(badgeKey, signature, name(file), "3".equals(states));
-        return badge.map(b -> draw(b, format(file))).orElseGet(() -> HealthchecksAnswers.empty(404));
+        return badge.map(b -> draw(b, format(file))).orElseGet(BadgesApi::notFound);
+    }
+
+    /** A badge URL with a part left out ({@code /badge/<file>}, {@code /b/<n>/<key>/<file>}). */
+    APIGatewayV2HTTPResponse incomplete() {
+        return notFound();
+    }
+
+    private static APIGatewayV2HTTPResponse notFound() {
+        return HealthchecksAnswers.text(404, NOT_FOUND);
     }
 
     private APIGatewayV2HTTPResponse project(String badgeKey, String signature, String tag, String format) {
         Optional<BadgeService.Badge> badge = format == null ? Optional.empty()
                 : badges.badge(badgeKey, signature, tag, ALL_LABEL);
-        return badge.map(b -> draw(b, format)).orElseGet(() -> HealthchecksAnswers.empty(404));
+        return badge.map(b -> draw(b, format)).orElseGet(BadgesApi::notFound);
     }
 
     private static APIGatewayV2HTTPResponse draw(BadgeService.Badge badge, String format) {

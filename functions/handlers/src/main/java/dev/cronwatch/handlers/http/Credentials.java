@@ -44,6 +44,12 @@ public final class Credentials {
     public enum Form {
         DSN("Send the header \"Authorization: DSN <dsn>\" with a DSN of a project of this organization.",
                 "The DSN's public key is not accepted: it is unknown or revoked, or not of the project the DSN names."),
+        /**
+         * Text that is not a DSN (a bare public key, a URL without one): the form is wrong, whatever the
+         * key is, so no key is looked up and nothing is said about one.
+         */
+        NOT_A_DSN(DSN.missing, "The value after \"DSN \" is not a DSN, which reads"
+                + " http(s)://<public key>@<host>/<project id>: the project's keys list it as dsn.public."),
         SENTRY_KEY("Send the project's public key as \"X-Sentry-Auth: Sentry sentry_key=<public key>\","
                 + " as ?sentry_key=<public key>, or as the envelope header's \"dsn\".",
                 "The public key sent is not accepted: it is unknown or revoked, or not of the project in the URL."),
@@ -90,7 +96,7 @@ public final class Credentials {
     public DsnKey fromDsnHeader(Request request) {
         String header = request.header("authorization");
         if (header == null || !header.regionMatches(true, 0, "DSN ", 0, 4)) throw Form.DSN.notSent();
-        Dsn dsn = Dsn.parse(header.substring(4).trim()).orElseThrow(Form.DSN::refused);
+        Dsn dsn = Dsn.parse(header.substring(4).trim()).orElseThrow(Form.NOT_A_DSN::refused);
         DsnKey found = key(dsn.publicKey(), Form.DSN);
         if (!dsn.projectId().isEmpty() && !dsn.projectId().equals(found.projectId())) throw Form.DSN.refused();
         return found;

@@ -149,6 +149,8 @@ public final class HttpRoutes {
                 route("GET", "/badge/{key}/{signature}/{file}", (r, v) -> bg.tag(r, v.get("key"), v.get("signature"), v.get("file"))),
                 route("GET", "/b/{states}/{key}/{signature}/{file}",
                         (r, v) -> bg.check(r, v.get("states"), v.get("key"), v.get("signature"), v.get("file"))),
+                route("GET", "/badge/{file}", (r, v) -> bg.incomplete()),
+                route("GET", "/b/{states}/{key}/{file}", (r, v) -> bg.incomplete()),
                 route("GET", "/api/0/organizations", (r, v) -> dash.organizations(r)),
                 route("GET", "/api/0/organizations/{org}/monitor-summaries", (r, v) -> dash.summaries(r, v.get("org"))),
                 route("GET", "/api/0/organizations/{org}/monitors-schedule-data", (r, v) -> preview.preview(r, v.get("org"))),

@@ -35,7 +35,7 @@ record ManagementApi(MonitorService monitors, Credentials credentials) {
         String project = project(body.get("project"));
         Object config = body.get("config");
         if (config == null) throw new FieldError("config", "This field is required.");
-        MonitorConfig parsed = CONFIG.parse(Values.object(config, "config"));
+        MonitorConfig parsed = CONFIG.patch(Values.object(config, "config")).applyTo(null, false);
         var view = monitors.create(organization, project, Values.string(body.get("name"), "name"),
                 Values.string(body.get("slug"), "slug"), parsed);
         return Response.json(201, Views.monitor(view));
