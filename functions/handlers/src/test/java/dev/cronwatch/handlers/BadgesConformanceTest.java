@@ -301,6 +301,17 @@ class BadgesConformanceTest {
         return uuid;
     }
 
+    /** A Sentry check-in to a check counts as its ping (H16): its in_progress is a start, which leaves the mark (§14.2). */
+    @Test
+    void aSentryInProgressToALateCheck_leavesItLate() {
+        String uuid = lateCheck();
+        system.checkIn("backup", "{\"status\": \"in_progress\"}");
+
+        Map<String, Object> check = json(get("/api/v3/checks/" + uuid));
+        assertThat(check.get("next_ping")).as(check.toString()).isEqualTo("2026-01-01T01:00:00+00:00");
+        assertThat(lateAware(badgesOfLateCheck, "prod")).isEqualTo("late");
+    }
+
     @Test
     void aManagementScheduleChangeWhileLate_doesNotLeaveTheBadgeLate() {
         String uuid = lateCheck();

@@ -436,6 +436,17 @@ class HealthchecksApiConformanceTest {
         assertThat(json(call("GET", CHECKS + uuid, RW, null))).containsEntry("status", "up");
     }
 
+    /** A first ping key that keeps meeting other writers' transactions is a lost race: 409, try again (§4.6). */
+    @Test
+    void aPingKeyWhoseWritesKeepConflicting_is409TryAgain_storingNothing() {
+        system.tenants.conflictOnPingKeys();
+        APIGatewayV2HTTPResponse r = system.handler.handleRequest(HttpEvents.event("GET", "/api/0/projects/acme/web/ping-key/",
+                Map.of("authorization", "Bearer acme-token"), null), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(409);
+        assertThat(r.getBody()).contains("try again");
+        assertThat(system.tenants.pingKeyOf("acme", "1")).isEmpty();
+    }
+
     /** Healthchecks' slugs are up to 100 characters; Sentry's monitors keep theirs at 50. */
     @Test
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import static dev.cronwatch.adapters.dynamo.TenantRecords.*;
 
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ProjectDirectory;
+import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
@@ -48,7 +49,8 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
     /**
      * The project's attribute and the lookup item in one transaction, each only if absent. A writer that
      * loses to another reads the winner's key (consistently); one whose transaction met another still
-     * under way (a conflict, the winner's key not readable yet) tries again.
+     * under way (a conflict, the winner's key not readable yet) tries again, and gives up as every lost
+     * race does, with a {@link ConcurrentChangeException} (409, docs/spec.md §4.6).
      */
     @Override
     public PingKey ensurePingKey(String organization, String projectId, String candidate) {
@@ -63,7 +65,10 @@ record DynamoProjectDirectory(TableHandle table) implements ProjectDirectory {
                     return pingKeyOf(organization, projectId)
                             .orElseThrow(() -> new IllegalArgumentException("no project " + organization + "/" + projectId));
                 }
-                if (attempt == PING_KEY_ATTEMPTS) throw e;
+                if (attempt == PING_KEY_ATTEMPTS) {
+                    throw new ConcurrentChangeException("making the ping key of " + organization + "/" + projectId
+                            + ": " + PING_KEY_ATTEMPTS + " conflicting transactions in a row");
+                }
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.cronwatch.adapters.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cronwatch.adapters.testing.DynamoDbLocalFixture;
 import dev.cronwatch.core.healthchecks.BadgeStatus;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
 import dev.cronwatch.core.port.Tenants;
+import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.tenant.ManagementToken;
 import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.Project;
@@ -91,6 +93,37 @@ class DynamoTenantsContractTest extends TenantsContract {
         assertThat(projects.pingKeyOf("acme", "1")).contains(answered);
         assertThat(credentials.pingKey("loserloserloserloser01")).isEmpty();
         assertThat(transactions).hasValue(2);
+    }
+
+    /**
+     * A first ping key whose every transaction meets another's gives up as every lost race does: the
+     * conflict error the API answers 409 "try again" (docs/spec.md §4.6), nothing stored.
+     */
+    @Test
+    void aFirstPingKeyThatKeepsMeetingOtherTransactions_givesUpWithAConflict_storingNothing() {
+        projects.ensureProject(new Project("acme", "1", "default"));
+        AtomicInteger transactions = new AtomicInteger();
+        DynamoDbClient conflicting = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems")) {
+                        transactions.incrementAndGet();
+                        throw TransactionCanceledException.builder().message("another transaction is under way")
+                                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build(),
+                                        CancellationReason.builder().code("None").build()).build();
+                    }
+                    try {
+                        return method.invoke(CLIENT, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DynamoProjectDirectory directory = new DynamoProjectDirectory(TableHandle.on(conflicting, table));
+
+        assertThatThrownBy(() -> directory.ensurePingKey("acme", "1", "loserloserloserloser01"))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(transactions).hasValue(5);
+        assertThat(projects.pingKeyOf("acme", "1")).isEmpty();
+        assertThat(credentials.pingKey("loserloserloserloser01")).isEmpty();
     }
 
     /** A summary of the single-item format is read, loses a removed monitor, and moves to per-monitor items at a rebuild. */

@@ -49,7 +49,8 @@ public interface ProjectDirectory {
 
     /**
      * The project's ping key, giving it {@code candidate} (a new random key) if it has none; a project
-     * keeps its first key. The project must exist.
+     * keeps its first key. The project must exist. Other writers' transactions met on every try end in
+     * a {@code ConcurrentChangeException}, as any lost race does.
      */
     PingKey ensurePingKey(String organization, String projectId, String candidate);
 }

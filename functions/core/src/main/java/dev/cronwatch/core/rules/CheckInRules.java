@@ -127,16 +127,20 @@ public final class CheckInRules {
             return PingRules.apply(o, message).withMonitorCount(upserted.monitorCount());
         }
         CheckIn existing = findExisting(message, env, state.others());
-        CheckIn result = existing == null ? create(message, o) : update(message, existing, monitor.config());
+        CheckIn result = existing == null ? create(message, o) : update(message, existing, o);
         if (result != null && monitor.isPingCheck()) {
             o = o.withEnvironment(o.environment().withPingCounted());
             result = PingRules.countedCheckIn(result, message.status(), o.environment().pings());
         }
         if (result != null) {
             o = o.withCheckIn(result);
-            o = result.status() == CheckInStatus.ERROR
-                    ? IncidentRules.markFailed(o, result, receivedAt)
-                    : IncidentRules.markOk(o, result, receivedAt);
+            if (result.status() == CheckInStatus.ERROR) {
+                o = IncidentRules.markFailed(o, result, receivedAt);
+            } else if (result.status() == CheckInStatus.IN_PROGRESS && monitor.isPingCheck()) {
+                o = PingRules.started(o, result, receivedAt);
+            } else {
+                o = IncidentRules.markOk(o, result, receivedAt);
+            }
         }
         Changes changes = o.toChanges().withMonitorCount(upserted.monitorCount());
         if (invalidConfig == null) return changes;
@@ -230,15 +234,18 @@ public final class CheckInRules {
         Instant receivedAt = message.receivedAt();
         Long duration = message.durationMs();
         Instant dateAdded = duration == null ? receivedAt : receivedAt.minusMillis(duration);
-        Instant timeoutAt = message.status() == CheckInStatus.IN_PROGRESS
-                ? Deadlines.runTimeout(o.monitor().config(), dateAdded)
-                : null;
+        Instant timeoutAt = message.status() != CheckInStatus.IN_PROGRESS ? null
+                : o.monitor().isPingCheck() ? PingRules.startDeadline(o, dateAdded)
+                : Deadlines.runTimeout(o.monitor().config(), dateAdded);
         return new CheckIn(message.checkInId(), message.monitor(), message.projectId(), o.environment().name(),
                 message.status(), dateAdded, receivedAt, duration, o.environment().nextCheckIn(), timeoutAt);
     }
 
-    /** Sentry's rules for a check-in that exists; null when the message is ignored without error. */
-    private static CheckIn update(CheckInMessage message, CheckIn existing, MonitorConfig config) {
+    /**
+     * Sentry's rules for a check-in that exists; null when the message is ignored without error. An
+     * in_progress to a check's open run restarts it, as a start with its rid does (§14.2).
+     */
+    private static CheckIn update(CheckInMessage message, CheckIn existing, Outcome o) {
         CheckInStatus incoming = message.status();
         if (existing.status().isUserTerminal() || existing.status() == CheckInStatus.MISSED) {
             if (incoming == CheckInStatus.IN_PROGRESS) return null; // a start arriving after its end
@@ -254,9 +261,9 @@ public final class CheckInRules {
         if (existing.status() == CheckInStatus.TIMEOUT && incoming != CheckInStatus.IN_PROGRESS) {
             return existing.withStatus(CheckInStatus.TIMEOUT, duration, null, receivedAt);
         }
-        Instant timeoutAt = incoming == CheckInStatus.IN_PROGRESS
-                ? Deadlines.heartbeatTimeout(config, existing.dateAdded(), receivedAt)
-                : null;
+        Instant timeoutAt = incoming != CheckInStatus.IN_PROGRESS ? null
+                : o.monitor().isPingCheck() ? PingRules.startDeadline(o, receivedAt)
+                : Deadlines.heartbeatTimeout(o.monitor().config(), existing.dateAdded(), receivedAt);
         return existing.withStatus(incoming, duration, timeoutAt, receivedAt);
     }
 

@@ -59,15 +59,10 @@ public final class PingRules {
             default -> throw new IllegalStateException("no state change for " + ping.kind());
         };
         Outcome recorded = counted.withCheckIn(result);
-        if (ping.kind() == PingKind.START) {
-            recorded = endOtherOpenRuns(recorded, result, at);
-        } else if (ping.kind() == PingKind.FAIL) {
-            recorded = endOtherOpenRuns(recorded, null, at);
-        }
         Outcome decided = switch (ping.kind()) {
-            case START -> recorded;
+            case START -> started(recorded, result, at);
             case SUCCESS -> IncidentRules.markOk(recorded, result, at);
-            default -> IncidentRules.markFailed(recorded, result, at);
+            default -> IncidentRules.markFailed(endOtherOpenRuns(recorded, null, at), result, at);
         };
         Changes changes = decided.toChanges();
         return request.body().length == 0 ? changes
@@ -98,6 +93,24 @@ public final class PingRules {
         return ping.kind() == PingKind.START ? checkIn.withPing(ping) : checkIn.endedBy(ping);
     }
 
+    /**
+     * What a start does to the check, whichever route it came by (a start ping, or a Sentry
+     * {@code in_progress} to the check, H16): the due time and the late mark stay where they are, and
+     * only the latest start is timed. {@code run} is the started run, already recorded in {@code recorded}.
+     */
+    static Outcome started(Outcome recorded, CheckIn run, Instant at) {
+        return endOtherOpenRuns(recorded, run, at);
+    }
+
+    /**
+     * When a run started at {@code start} times out: grace after it; never on a check that is down, as
+     * Healthchecks' deadline ignores a down check's start.
+     */
+    static Instant startDeadline(Outcome o, Instant start) {
+        if (o.environment().status() == EnvironmentStatus.ERROR) return null;
+        return Deadlines.runTimeout(o.monitor().config(), start);
+    }
+
     private static Changes logged(Outcome o, CheckInMessage message, Ping ping) {
         LoggedPing record = new LoggedPing(message.monitor(), o.environment().name(), message.messageId(),
                 message.receivedAt(), ping);
@@ -123,7 +136,7 @@ public final class PingRules {
      */
     private static CheckIn start(Outcome o, CheckInMessage message, CheckIn open, Ping ping) {
         Instant at = message.receivedAt();
-        Instant timeoutAt = o.environment().status() == EnvironmentStatus.ERROR ? null : Deadlines.runTimeout(o.monitor().config(), at);
+        Instant timeoutAt = startDeadline(o, at);
         if (open != null && !message.latest()) return open.withStatus(CheckInStatus.IN_PROGRESS, null, timeoutAt, at).withPing(ping);
         return new CheckIn(newRunId(o.environment(), message), message.monitor(), message.projectId(),
                 o.environment().name(), CheckInStatus.IN_PROGRESS, at, at, null, o.environment().nextCheckIn(),

@@ -52,7 +52,7 @@ public final class ProcessorService {
     private MessageOutcome checkIn(CheckInMessage message, String sequence) {
         return OnConflict.retry("applying check-in " + message.checkInId(), () -> {
             MonitorState state = store.load(message.monitor(), message.environmentOrDefault());
-            if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
+            if (alreadyApplied(state, sequence)) return Optional.of(duplicate(state));
             Changes changes = rules.apply(message, state, () -> store.organizationMonitors(message.monitor().organization(), message.receivedAt()),
                     () -> projectSlugs(message));
             MessageOutcome.Kind kind = changes.isRejection() ? MessageOutcome.Kind.REJECTED : MessageOutcome.Kind.APPLIED;
@@ -74,7 +74,7 @@ public final class ProcessorService {
                 store.deleteEnvironment(judgement.monitor(), judgement.environment());
                 return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.NOTHING_DUE));
             }
-            if (alreadyApplied(state, sequence)) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE));
+            if (alreadyApplied(state, sequence)) return Optional.of(duplicate(state));
             Optional<Changes> changes = ClockRules.judge(state.monitor(), state.environment(), judgement.tick());
             if (changes.isEmpty()) return Optional.of(MessageOutcome.nothing(MessageOutcome.Kind.NOTHING_DUE));
             return commit(changes.get(), state, sequence, MessageOutcome.Kind.JUDGED);
@@ -135,11 +135,25 @@ public final class ProcessorService {
      */
     private void tellBadges(MonitorState stored, Monitor monitor, MonitorEnvironment env) {
         if (monitor == null || env == null) return;
-        List<MonitorEnvironment> before = new ArrayList<>(stored.others());
-        if (stored.environment() != null) before.add(stored.environment());
         List<MonitorEnvironment> after = new ArrayList<>(stored.others());
         after.add(env);
-        if (BadgeService.state(before) != BadgeService.state(after)) badges.changed(monitor, after);
+        if (BadgeService.state(environments(stored)) != BadgeService.state(after)) badges.changed(monitor, after);
+    }
+
+    /**
+     * A message applied before is redelivered when something after its commit failed, its badge
+     * entry's write among them: the entry is written again from the stored state (a put of the current
+     * state, harmless when the first write went through). Only a redelivery pays for it.
+     */
+    private MessageOutcome duplicate(MonitorState stored) {
+        if (stored.monitor() != null && stored.environment() != null) badges.changed(stored.monitor(), environments(stored));
+        return MessageOutcome.nothing(MessageOutcome.Kind.DUPLICATE);
+    }
+
+    private static List<MonitorEnvironment> environments(MonitorState state) {
+        List<MonitorEnvironment> all = new ArrayList<>(state.others());
+        if (state.environment() != null) all.add(state.environment());
+        return all;
     }
 
     /** What applying one message did, for the handler to log and count. */

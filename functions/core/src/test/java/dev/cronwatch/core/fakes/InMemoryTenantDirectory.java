@@ -7,6 +7,7 @@ import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ProjectDirectory;
 import dev.cronwatch.core.port.Tenants;
 import dev.cronwatch.core.healthchecks.BadgeSummary;
+import dev.cronwatch.core.service.ConcurrentChangeException;
 import dev.cronwatch.core.tenant.ApiKey;
 import dev.cronwatch.core.tenant.DsnKey;
 import dev.cronwatch.core.tenant.ManagementToken;
@@ -41,6 +42,7 @@ public final class InMemoryTenantDirectory implements CredentialLookup, ProjectD
     private final Map<String, PingKey> pingKeys = new LinkedHashMap<>();
     private int writes;
     private int badgeReads;
+    private boolean pingKeyConflicts;
 
     @Override
     public synchronized Optional<PingKey> pingKey(String key) {
@@ -54,10 +56,16 @@ public final class InMemoryTenantDirectory implements CredentialLookup, ProjectD
                 .filter(k -> k.organization().equals(organization) && k.projectId().equals(projectId)).findFirst();
     }
 
+    /** From now on a first ping key meets other writers' transactions on every try, as the table's can. */
+    public synchronized void conflictOnPingKeys() {
+        pingKeyConflicts = true;
+    }
+
     @Override
     public synchronized PingKey ensurePingKey(String organization, String projectId, String candidate) {
         Optional<PingKey> existing = pingKeyOf(organization, projectId);
         if (existing.isPresent()) return existing.get();
+        if (pingKeyConflicts) throw new ConcurrentChangeException("making the ping key: conflicting transactions in a row");
         if (project(organization, projectId).isEmpty()) throw new IllegalArgumentException("no project " + projectId);
         PingKey key = new PingKey(candidate, organization, projectId);
         pingKeys.put(candidate, key);

@@ -304,6 +304,43 @@ class PingRulesTest {
         assertThat(p.s.alerts()).isEmpty();
     }
 
+    // A Sentry check-in to a check counts as its ping (H16): its in_progress is a start, by the same rule.
+
+    @Test
+    void aSentryInProgressWhileLate_isAStart_leavingTheDueTimeAndTheMark() throws Exception {
+        PingScenario p = markedLate();
+        p.s.checkIn("in_progress", "2020-01-01T11:02:00Z").withoutConfig().send();
+
+        assertThat(p.s.env().isLate()).isTrue();
+        assertThat(p.state("2020-01-01T11:02:30Z").nextPing()).isEqualTo("2020-01-01T11:00:30Z");
+        assertThat(p.state("2020-01-01T11:02:30Z").started()).isTrue();
+        assertOpensAtTheTickOf(p, "2020-01-01T11:06:00Z");
+    }
+
+    @Test
+    void aSentryInProgress_isTimedAsTheLatestStart_anOlderOpenRunEndsUnknown() throws Exception {
+        PingScenario p = new PingScenario(simple(86400, 300));
+        p.ping(PingKind.START, "2020-01-01T10:00:00Z", RID_A);
+        p.s.checkIn("in_progress", "2020-01-01T10:04:00Z").withoutConfig().id(RID_B).send();
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:08:00Z", RID_B);
+        p.tick("2020-01-01T10:20:00Z");
+
+        assertThat(p.s.alerts()).isEmpty();
+        assertThat(p.s.checkIn(RID_A).status()).isEqualTo(CheckInStatus.UNKNOWN);
+    }
+
+    @Test
+    void aSentryInProgressOnADownCheck_armsNothing() throws Exception {
+        PingScenario p = new PingScenario(simple(86400, 300));
+        p.ping(PingKind.FAIL, "2020-01-01T10:00:00Z");
+        p.s.checkIn("in_progress", "2020-01-01T10:01:00Z").withoutConfig().id(RID_A).send();
+        p.s.checkIn("in_progress", "2020-01-01T10:01:30Z").withoutConfig().id(RID_A).send();
+        p.ping(PingKind.SUCCESS, "2020-01-01T10:02:00Z", RID_B);
+        p.tick("2020-01-01T10:30:00Z");
+
+        assertThat(p.s.alerts()).extracting(a -> a.type()).containsExactly(AlertType.OPENED, AlertType.RESOLVED);
+    }
+
     @Test
     void postOnlyCheck_ignoresAGetPing_butRecordsIt() throws Exception {
         PingScenario p = new PingScenario(simple(3600, 300), new PingCheck(PingScenario.CODE, false, true, List.of(), ""));
