@@ -136,4 +136,30 @@ class ManagementConfigOfChecksTest {
             assertThat(e.get("data").toString()).contains("monitor_config.grace");
         });
     }
+
+    /**
+     * A Sentry SDK's upsert cannot make a monitor half a check either: a check-in's monitor_config has
+     * no grace (the ingest function does not forward one), so its simple schedule is an invalid config
+     * naming the grace, the check-in is applied with the stored config, and a monitor the check-in would
+     * have created with it is not made.
+     */
+    @Test
+    void aCheckInsGraceOrSimpleSchedule_onASentryMonitor_isAProcessingError_andTheCheckInIsApplied() {
+        system.checkIn("nightly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\","
+                + " \"checkin_margin\": 10}}");
+        Map<String, Object> before = config("nightly");
+        system.checkIn("nightly", "{\"status\": \"ok\", \"monitor_config\": {\"schedule\": \"0 * * * *\", \"grace\": 120}}");
+        system.checkIn("nightly", "{\"status\": \"error\", \"monitor_config\": {\"schedule_type\": \"simple\","
+                + " \"schedule\": 3600, \"grace\": 60}}");
+        system.checkIn("hybrid", "{\"status\": \"ok\", \"monitor_config\": {\"schedule_type\": \"simple\","
+                + " \"schedule\": 3600, \"grace\": 60}}");
+
+        assertThat(config("nightly")).isEqualTo(before);
+        assertThat(listed("nightly/checkins/")).extracting(c -> c.get("status")).containsExactlyInAnyOrder("ok", "ok", "error");
+        assertThat(listed("nightly/processing-errors/")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("name", "MONITOR_INVALID_CONFIG");
+            assertThat(e.get("data").toString()).contains("monitor_config.grace");
+        });
+        assertThat(management("GET", MONITORS + "hybrid/", null).getStatusCode()).isEqualTo(404);
+    }
 }

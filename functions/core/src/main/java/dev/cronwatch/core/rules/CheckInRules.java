@@ -99,7 +99,9 @@ public final class CheckInRules {
         FieldError invalidConfig = null;
         try {
             patch = message.monitorConfig() == null ? null : CONFIG.patch(message.monitorConfig());
+            if (patch != null) applicable(patch, state.monitor());
         } catch (FieldError e) {
+            patch = null;
             invalidConfig = e;
         }
         Counted upserted = upsert(message, state.monitor(), patch, invalidConfig, monitorsInOrganization);
@@ -178,8 +180,16 @@ public final class CheckInRules {
                     + " creates it."));
         }
         if (stored == null) return create(message, patch.values(), null, monitorsInOrganization);
-        MonitorConfig config = patch.applyTo(stored.config());
+        MonitorConfig config = applicable(patch, stored);
         return new Counted(config.equals(stored.config()) ? stored : stored.withConfig(config));
+    }
+
+    /**
+     * The config a patch gives the monitor (its own rules: a grace or a simple schedule is a Healthchecks
+     * check's, and a check keeps its grace), or a refusal naming the field.
+     */
+    private static MonitorConfig applicable(ConfigPatch patch, Monitor stored) {
+        return stored == null ? patch.applyTo(null, false) : patch.applyTo(stored.config(), stored.isPingCheck());
     }
 
     /**

@@ -63,6 +63,25 @@ class CheckInProcessingTest {
         });
     }
 
+    /**
+     * A grace is a Healthchecks check's: one reaching a Sentry monitor's upsert (the ingest function
+     * does not forward it, a queued message may carry it) is refused naming it, the status applied.
+     */
+    @Test
+    void aGraceInASentryMonitorsConfig_isAnInvalidConfig_andTheStatusIsApplied() {
+        Scenario s = new Scenario(crontab("0 * * * *", "checkin_margin", 5));
+        s.send("ok", "2020-01-01T10:00:00Z");
+        s.checkIn("error", "2020-01-01T11:00:00Z").config(crontab("0 * * * *", "grace", 120)).send();
+
+        assertThat(s.env().status()).isEqualTo(EnvironmentStatus.ERROR);
+        assertThat(s.store.monitor(s.key).orElseThrow().config().graceSeconds()).isNull();
+        assertThat(s.store.monitor(s.key).orElseThrow().config().checkinMargin()).isEqualTo(5);
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ProcessingErrorType.MONITOR_INVALID_CONFIG);
+            assertThat(e.data().get("errors").toString()).contains("monitor_config.grace", "checkin_margin");
+        });
+    }
+
     @Test
     void recordsInvalidConfigAndCreatesNothing_whenNoMonitorAndAnInvalidConfig() {
         Scenario s = new Scenario(crontab("61 * * * *"));
