@@ -95,16 +95,14 @@ public final class CheckInRules {
 
     private Changes decide(CheckInMessage message, MonitorState state, MonitorCount monitorsInOrganization) {
         Instant receivedAt = message.receivedAt();
-        ConfigPatch patch = null;
+        MonitorConfig sent = null;
         FieldError invalidConfig = null;
         try {
-            patch = message.monitorConfig() == null ? null : CONFIG.patch(message.monitorConfig());
-            if (patch != null) applicable(patch, state.monitor());
+            sent = message.monitorConfig() == null ? null : applicable(CONFIG.patch(message.monitorConfig()), state.monitor());
         } catch (FieldError e) {
-            patch = null;
             invalidConfig = e;
         }
-        Counted upserted = upsert(message, state.monitor(), patch, invalidConfig, monitorsInOrganization);
+        Counted upserted = upsert(message, state.monitor(), sent, invalidConfig, monitorsInOrganization);
         Monitor monitor = upserted.monitor();
         boolean monitorChanged = monitor != state.monitor();
         if (monitor.status() == MonitorStatus.DISABLED) throw new Rejection(ProcessingErrorType.MONITOR_DISABLED);
@@ -159,17 +157,18 @@ public final class CheckInRules {
     }
 
     /**
+     * {@code sent}: the config the check-in gives the monitor, null when it sent none or an invalid one.
      * A config that fails validation is ignored for a monitor that exists, as Sentry does, and its
      * status applied; the processing error says what to fix. Without a monitor nothing can be applied.
      * A new monitor must fit the organization's limits, total and per minute, counted by one read.
      */
-    private Counted upsert(CheckInMessage message, Monitor stored, ConfigPatch patch, FieldError invalidConfig,
+    private Counted upsert(CheckInMessage message, Monitor stored, MonitorConfig sent, FieldError invalidConfig,
                            MonitorCount monitorsInOrganization) {
         if (stored != null && !stored.projectId().equals(message.projectId())) {
             // The slug is taken by another project of the organization: this DSN cannot reach it.
             throw new Rejection(ProcessingErrorType.MONITOR_NOT_FOUND);
         }
-        if (patch == null) {
+        if (sent == null) {
             if (stored != null) return new Counted(stored);
             if (message.ping() != null && message.ping().create() != null) {
                 return create(message, AUTO_CREATED, message.ping().create(), monitorsInOrganization);
@@ -179,14 +178,13 @@ public final class CheckInRules {
                     + message.monitor().slug() + "\" exists, so nothing was applied: a check-in with a valid config"
                     + " creates it."));
         }
-        if (stored == null) return create(message, patch.values(), null, monitorsInOrganization);
-        MonitorConfig config = applicable(patch, stored);
-        return new Counted(config.equals(stored.config()) ? stored : stored.withConfig(config));
+        if (stored == null) return create(message, sent, null, monitorsInOrganization);
+        return new Counted(sent.equals(stored.config()) ? stored : stored.withConfig(sent));
     }
 
     /**
-     * The config a patch gives the monitor (its own rules: a grace or a simple schedule is a Healthchecks
-     * check's, and a check keeps its grace), or a refusal naming the field.
+     * The config a patch gives the monitor, or a new one (its own rules: a grace or a simple schedule is
+     * a Healthchecks check's, and a check keeps its grace), or a refusal naming the field.
      */
     private static MonitorConfig applicable(ConfigPatch patch, Monitor stored) {
         return stored == null ? patch.applyTo(null, false) : patch.applyTo(stored.config(), stored.isPingCheck());
