@@ -33,7 +33,7 @@ public final class MonitorConfigParser {
     public MonitorConfig parse(Map<String, Object> wire) {
         if (wire == null) throw new FieldError(field("schedule"), "This field is required.");
         Schedule schedule = schedule(wire);
-        Integer grace = bounded(wire.get("grace"), "grace", (int) SimpleSchedule.MIN_SECONDS, (int) SimpleSchedule.MAX_SECONDS);
+        Integer grace = bounded(wire.get("grace"), "grace", MonitorConfig.MIN_GRACE_SECONDS, MonitorConfig.MAX_GRACE_SECONDS);
         if (schedule instanceof SimpleSchedule && grace == null) {
             throw new FieldError(field("grace"), "A simple schedule (a Healthchecks check's timeout) needs a grace in seconds.");
         }
