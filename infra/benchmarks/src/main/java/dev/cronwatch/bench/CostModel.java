@@ -1,6 +1,7 @@
 package dev.cronwatch.bench;
 
 import dev.cronwatch.adapters.config.Settings;
+import dev.cronwatch.adapters.dynamo.DynamoAlertOutbox;
 import dev.cronwatch.adapters.json.Json;
 import dev.cronwatch.adapters.metrics.EmfMetrics;
 import dev.cronwatch.core.port.Metric;
@@ -48,6 +49,7 @@ final class CostModel {
     /** The clock sleeps this long past the minute inside its invocation before it reads the due index. */
     static final double CLOCK_GRACE_SECONDS = ClockHandler.INGEST_GRACE.toMillis() / 1000.0;
     static final int DUE_SHARDS = Settings.DEFAULT_DUE_INDEX_SHARDS;
+    private static final int TICK_QUERIES = DUE_SHARDS + DynamoAlertOutbox.SHARDS;
 
     static final double TARGET_PER_MILLION = 5.00;
     static final double STRETCH_PER_MILLION = 4.00;
@@ -183,12 +185,12 @@ final class CostModel {
     private void monthly(Mix mix, double gb, double httpMs, int retentionDays) {
         double checkIns = MONITORS * PERIODS_PER_MONTH * mix.checkInsPerPeriod;
         double perCheckIn = perCheckIn(mix, gb, httpMs).total();
-        // one tick a minute: the grace it waits, 10 queries of the due index and 10 of the outbox, each
-        // eventually consistent and empty (0.5 read units, the least a query is charged)
+        // one tick a minute: the grace it waits, a query of each shard of the due index and of the outbox,
+        // each eventually consistent and empty (0.5 read units, the least a query is charged)
         double ticks = 43_200;
         double clock = ticks * (LAMBDA_PER_MILLION_REQUESTS / 1e6
-                + LAMBDA_PER_GB_SECOND * gb * (CLOCK_GRACE_SECONDS + 2 * DUE_SHARDS * AWS_DYNAMODB_REQUEST_MS / 1000)
-                + DYNAMODB_PER_MILLION_READ_UNITS * 2 * DUE_SHARDS * 0.5 / 1e6);
+                + LAMBDA_PER_GB_SECOND * gb * (CLOCK_GRACE_SECONDS + TICK_QUERIES * AWS_DYNAMODB_REQUEST_MS / 1000)
+                + DYNAMODB_PER_MILLION_READ_UNITS * TICK_QUERIES * 0.5 / 1e6);
         // the HTTP function's DSN key reads: at most one per key per container every 10 s (10 containers, 1 key)
         double keyReads = 10 * 1 * (30 * 24 * 360.0) * DYNAMODB_PER_MILLION_READ_UNITS / 1e6;
         double runsKept = MONITORS * PERIODS_PER_MONTH / 30 * retentionDays;

@@ -8,6 +8,7 @@ import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.AlertOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,9 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * The alert outbox on the table: each waiting alert is an item under its monitor, listed in byParent
- * by when it may next be taken, over {@link Keys#SHARDS} shards that the sweep reads in turn.
+ * by when it may next be taken, over {@link #SHARDS} shards that the sweep reads in turn.
  */
 public final class DynamoAlertOutbox implements AlertOutbox {
+    /**
+     * The outbox's partition keys. Each alert writes its entry's index copy and deletes it once sent,
+     * about 4 write units on one key, and a partition key takes 1,000 a second: 32 keys carry 8,000
+     * alerts a second, what 300,000 due in a minute needs (docs/benchmarks.md, "300,000 due in one
+     * stack"). The sweep reads every key each tick, an empty one for half a read unit. Only ever
+     * raised: the sweep reads the keys below the count, so entries written under a higher one would wait.
+     */
+    public static final int SHARDS = 32;
+
     private final DynamoDbClient client;
     private final String table;
     private final Queries queries;
@@ -34,7 +44,7 @@ public final class DynamoAlertOutbox implements AlertOutbox {
     public List<PendingAlert> alertsDue(Instant now, int limit) {
         List<PendingAlert> due = new ArrayList<>();
         String bound = Keys.sortable(now.plusMillis(1));
-        for (int shard = 0; shard < Keys.SHARDS && due.size() < limit; shard++) {
+        for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
                     .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
                     .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
@@ -43,6 +53,8 @@ public final class DynamoAlertOutbox implements AlertOutbox {
                 due.add(Items.alert(item));
             }
         }
+        // each shard lists its own by time: what the sweep read is retried longest-waiting first, whatever its shard
+        due.sort(Comparator.comparing(PendingAlert::nextAttemptAt));
         return due;
     }
 

@@ -35,8 +35,8 @@ final class Keys {
 
     /**
      * The due index and the outbox index are written on many monitors' behalf: spread over this many
-     * partition keys so that no index partition takes more than its share of a burst. The outbox
-     * always uses this many; the due index at least this many (a setting, {@code DueIndexShards}).
+     * partition keys so that no index partition takes more than its share of a burst. The due index
+     * uses at least this many (a setting, {@code DueIndexShards}); the outbox {@link DynamoAlertOutbox#SHARDS}.
      */
     static final int SHARDS = 10;
     private static final String DUE_SHARD_PREFIX = "DUE#";
@@ -203,7 +203,7 @@ final class Keys {
     }
 
     static String outboxShardOf(String pk) {
-        return outboxShard(shardOf(pk, SHARDS));
+        return outboxShard(shardOf(pk, DynamoAlertOutbox.SHARDS));
     }
 
     private static int shardOf(String pk, int shards) {
