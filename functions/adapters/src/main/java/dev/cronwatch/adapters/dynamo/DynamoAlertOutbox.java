@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -18,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * The alert outbox on the table: each waiting alert is an item under its monitor, listed in byParent
- * by when it may next be taken, over {@link #SHARDS} shards that the sweep reads in turn.
+ * by when it may next be taken, over {@link #SHARDS} shards that the sweep reads at once.
  */
 public final class DynamoAlertOutbox implements AlertOutbox {
     /**
@@ -29,6 +33,11 @@ public final class DynamoAlertOutbox implements AlertOutbox {
      * raised: the sweep reads the keys below the count, so entries written under a higher one would wait.
      */
     public static final int SHARDS = 32;
+    private static final ExecutorService SHARD_READERS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "outbox-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final DynamoDbClient client;
     private final String table;
@@ -40,21 +49,38 @@ public final class DynamoAlertOutbox implements AlertOutbox {
         this.queries = new Queries(client, table);
     }
 
+    /**
+     * Every shard read at once: the sweep's 32 Queries one after another would add about 0.1 s to each
+     * tick on AWS and 0.2 s to a cold one here. Each shard gives up to {@code limit} of its own, by
+     * time; the sweep takes the longest-waiting {@code limit} of them all, whatever their shard.
+     */
     @Override
     public List<PendingAlert> alertsDue(Instant now, int limit) {
-        List<PendingAlert> due = new ArrayList<>();
         String bound = Keys.sortable(now.plusMillis(1));
-        for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
-                    .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
-                    .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.outboxShard(shard)), ":bound", s(bound)));
-            for (var item : queries.page(query, null, limit - due.size(), Queries.BY_PARENT_KEY).items()) {
-                due.add(Items.alert(item));
+        List<CompletableFuture<List<PendingAlert>>> shards = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            int n = shard;
+            shards.add(CompletableFuture.supplyAsync(() -> dueIn(n, bound, limit), SHARD_READERS));
+        }
+        List<PendingAlert> due = new ArrayList<>();
+        for (CompletableFuture<List<PendingAlert>> shard : shards) {
+            try {
+                due.addAll(shard.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-        // each shard lists its own by time: what the sweep read is retried longest-waiting first, whatever its shard
         due.sort(Comparator.comparing(PendingAlert::nextAttemptAt));
+        return due.size() > limit ? new ArrayList<>(due.subList(0, limit)) : due;
+    }
+
+    private List<PendingAlert> dueIn(int shard, String bound, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_PARENT)
+                .keyConditionExpression("#gpk = :shard AND #gsk < :bound")
+                .expressionAttributeNames(Map.of("#gpk", TableDefinition.GPK, "#gsk", TableDefinition.GSK))
+                .expressionAttributeValues(Map.of(":shard", s(Keys.outboxShard(shard)), ":bound", s(bound)));
+        List<PendingAlert> due = new ArrayList<>();
+        for (var item : queries.page(query, null, limit, Queries.BY_PARENT_KEY).items()) due.add(Items.alert(item));
         return due;
     }
 

@@ -9,6 +9,7 @@ import dev.cronwatch.core.changes.Changes;
 import dev.cronwatch.core.fakes.WholeStore;
 import dev.cronwatch.core.monitor.MonitorKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,5 +42,20 @@ class OutboxShardsTest {
         });
         assertThat(keys).hasSize(32);
         assertThat(store.alertsDue(T0, 1_000)).containsExactlyInAnyOrderElementsOf(alerts);
+    }
+
+    @Test
+    void aSweepOfFewerThanAreWaiting_takesTheLongestWaiting_whateverTheirShard() {
+        WholeStore store = DynamoWholeStore.on(CLIENT, DynamoDbLocalFixture.newTable(CLIENT));
+        List<PendingAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            alerts.add(TestData.alert(new MonitorKey("acme", "job-" + i), "i" + i, T0).failedOnce(T0.plusSeconds(100 - i)));
+        }
+        store.commit(new Changes(null, null, List.of(), List.of(), null, alerts.subList(0, 50)));
+        store.commit(new Changes(null, null, List.of(), List.of(), null, alerts.subList(50, 100)));
+
+        List<PendingAlert> longestWaiting = new ArrayList<>(alerts.subList(90, 100));
+        Collections.reverse(longestWaiting);
+        assertThat(store.alertsDue(T0.plusSeconds(200), 10)).containsExactlyElementsOf(longestWaiting);
     }
 }
