@@ -11,14 +11,17 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.rules.CheckInRules;
 import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +62,16 @@ class ClockFanOutTest {
 
     void processQueue() {
         for (RecordingQueue.Delivery d : queue.takeAll()) processor.apply(d.message(), d.sequence());
+    }
+
+    /** {@code count} hourly monitors of the organization whose entries are in {@code shard}. */
+    List<MonitorKey> hourlyInShard(String organization, int shard, int count) {
+        List<MonitorKey> added = new ArrayList<>();
+        for (int i = 0; added.size() < count; i++) {
+            MonitorKey candidate = new MonitorKey(organization, "job-" + i);
+            if (store.shardOf(candidate) == shard) added.add(hourly(organization, candidate.slug()));
+        }
+        return added;
     }
 
     long missesOf(MonitorKey key) {
@@ -210,16 +223,7 @@ class ClockFanOutTest {
     void aShardsHeadPassQueuesTheOrganizationsWithFewDueOneAtATime_andLeavesTheRestToItsTail() {
         for (int i = 0; i < 3_000; i++) hourly("big", "job-" + i);
         int shard = store.shardOf(monitors.get(0));
-        for (String organization : List.of("small", "other")) {
-            int added = 0;
-            for (int i = 0; added < 3; i++) {
-                MonitorKey candidate = new MonitorKey(organization, "job-" + i);
-                if (store.shardOf(candidate) == shard) {
-                    hourly(organization, "job-" + i);
-                    added++;
-                }
-            }
-        }
+        for (String organization : List.of("small", "other")) hourlyInShard(organization, shard, 3);
         clock.set(TICK.plusSeconds(2));
         List<ShardTick> tails = new ArrayList<>();
         ClockService.TickResult head = clockOver(queue).tickShard(new ShardTick(shard, TICK), tails::addAll);
@@ -239,6 +243,76 @@ class ClockFanOutTest {
         assertThat(tail.due()).isEqualTo(head.leftForTail());
         assertThat(queue.takeAll()).extracting(d -> ((Judgement) d.message()).monitor().organization())
                 .hasSize(head.leftForTail()).containsOnly("big");
+    }
+
+    /**
+     * The flood's monitors were made first and sort first by deadline and key; the small tenant's
+     * have the lowest ordinals, so the head pass queues them after its first read of the shard,
+     * before it reads the flood's second page.
+     */
+    @Test
+    void aSmallTenantsJudgementsAreQueuedAfterTheHeadPassesFirstRead_beforeTheFloodIsRead() {
+        int shard = 0;
+        hourlyInShard("flood", shard, 1_200);
+        List<MonitorKey> small = hourlyInShard("small", shard, 3);
+        clock.set(TICK.plusSeconds(2));
+        AtomicInteger reads = new AtomicInteger();
+        DecisionStore countingReads = (DecisionStore) Proxy.newProxyInstance(DecisionStore.class.getClassLoader(),
+                new Class<?>[] {DecisionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findDue")) reads.incrementAndGet();
+                    return method.invoke(store, args);
+                });
+        Map<MonitorKey, Integer> readsBeforeQueued = new HashMap<>();
+        CheckInQueue recordingReads = new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                queue.send(message, deduplicationId);
+            }
+
+            @Override
+            public void sendJudgements(List<Judgement> judgements) {
+                judgements.forEach(j -> readsBeforeQueued.putIfAbsent(j.monitor(), reads.get()));
+                queue.sendJudgements(judgements);
+            }
+        };
+
+        new ClockService(countingReads, recordingReads, processor, alerts, clock, Duration.ofMinutes(15),
+                Duration.ofSeconds(30)).tickShard(new ShardTick(shard, TICK), ticks -> { });
+
+        assertThat(reads.get()).as("the head pass reads the whole shard").isGreaterThan(2);
+        assertThat(small).allSatisfy(m -> assertThat(readsBeforeQueued.get(m)).as(m.toString()).isEqualTo(1));
+    }
+
+    /**
+     * An organization under the limit in the first page and over it later: the head pass queued its
+     * first ones, the tail queues all of them again; the queue keeps each once, each is judged once,
+     * and the tick counts each once.
+     */
+    @Test
+    void anOrganizationPassingTheLimitAfterItsFirstOnesWereQueued_isJudgedOnceEach() {
+        int shard = 0;
+        hourlyInShard("flood", shard, 150);
+        for (int i = 0; i < 250; i++) hourly("mid", "job-" + i);
+        List<MonitorKey> mid = monitors.stream().filter(m -> m.organization().equals("mid"))
+                .filter(m -> store.shardOf(m) == shard).toList();
+        assertThat(mid).hasSizeGreaterThan(ClockService.HEAD_LIMIT);
+        clock.set(TICK.plusSeconds(2));
+
+        ClockService.TickResult head = clockOver(queue).tickShard(new ShardTick(shard, TICK), ticks -> { });
+        List<RecordingQueue.Delivery> queuedByHead = queue.takeAll();
+        assertThat(queuedByHead).as("mid's first ones, queued with the first page").isNotEmpty()
+                .extracting(d -> d.message().monitor().organization()).containsOnly("mid");
+        assertThat(store.headPasses(TICK).leftForTail()).containsEntry(shard, java.util.Set.of("flood", "mid"));
+
+        ClockService.TickResult tail = clockOver(queue).tickShard(
+                new ShardTick(shard, TICK, java.util.Set.of("flood", "mid")), ticks -> { });
+        List<RecordingQueue.Delivery> queuedByTail = queue.takeAll();
+        assertThat(queuedByTail).hasSize(150 + mid.size() - queuedByHead.size());
+        assertThat(head.due() + tail.due()).isEqualTo(150 + mid.size());
+        for (RecordingQueue.Delivery d : queuedByHead) processor.apply(d.message(), d.sequence());
+        for (RecordingQueue.Delivery d : queuedByTail) processor.apply(d.message(), d.sequence());
+        assertThat(mid).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+        assertThat(store.findDue(shard, TICK, null, 1_000).items()).isEmpty();
     }
 
     @Test
