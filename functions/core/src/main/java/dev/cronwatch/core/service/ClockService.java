@@ -66,10 +66,10 @@ public final class ClockService {
     public static final Duration TAIL_DELAY = Duration.ofSeconds(1);
     private static final int PAGE = 1_000;
     /**
-     * The head pass's first read of its shard: enough to hold every organization's first few
-     * monitors (the index lists a minute by ordinal), small enough to be read at once under any flood.
+     * A head pass's read of its shard: enough to hold many organizations' first monitors (the index
+     * lists a minute by ordinal), small enough that the first is read at once under any flood.
      */
-    private static final int FIRST_PAGE = 100;
+    private static final int HEAD_PAGE = 100;
     /**
      * Due entries of a tail pass read before their judgements are queued in fair order. Interleaving
      * a single page would leave one organization's deadlines behind another's earlier pages; a shard
@@ -182,13 +182,14 @@ public final class ClockService {
     }
 
     /**
-     * Reads the whole shard, queueing as it reads: after each page, one organization at a time, the
-     * judgements of the page's organizations with at most {@link #HEAD_LIMIT} due in the shard so far.
-     * The index lists a minute's deadlines by their monitor's ordinal ({@link DueOrder}), so an
-     * organization with few due has them in the first page, however many another has due: a small
-     * first page queues them after one short read. An organization passing the limit is recorded for
-     * the tail, which queues all of its due again (what this pass queued of it is the same message,
-     * kept once).
+     * Reads the shard page by page, queueing as it reads: after each page, one organization at a time,
+     * the judgements of the page's organizations with at most {@link #HEAD_LIMIT} due in the shard so
+     * far. The index lists a minute's deadlines by their monitor's ordinal ({@link DueOrder}), so the
+     * organizations with few due have theirs in the first pages, however many another has due. A page
+     * that queues nothing, with more to read, ends the pass: what follows is a flood's, and reading it
+     * here would only slow the judging of what was just queued. The tail then reads the whole shard
+     * for every organization; otherwise it reads it for the organizations that passed the limit. What
+     * the tail queues again of this pass's is the same message, kept once.
      */
     private TickResult headPass(ShardTick work, ShardTicks tails) {
         Instant tick = work.tick();
@@ -197,29 +198,34 @@ public final class ClockService {
         Map<String, Integer> dueSoFar = new HashMap<>();
         Map<String, Integer> queuedSoFar = new HashMap<>();
         Set<String> many = new LinkedHashSet<>();
+        boolean stoppedShort = false;
         String cursor = null;
-        int pageSize = FIRST_PAGE;
         do {
-            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, pageSize);
+            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, HEAD_PAGE);
             page.items().forEach(due -> dueSoFar.merge(due.monitor().organization(), 1, Integer::sum));
             List<DueEntry> few = new ArrayList<>();
             for (DueEntry due : page.items()) {
                 String organization = due.monitor().organization();
                 if (dueSoFar.get(organization) <= HEAD_LIMIT) {
                     few.add(due);
-                } else if (many.add(organization)) {
-                    // the tail queues and counts all of its due, these included
-                    result.due -= queuedSoFar.getOrDefault(organization, 0);
+                } else {
+                    many.add(organization);
                 }
             }
             few.forEach(due -> queuedSoFar.merge(due.monitor().organization(), 1, Integer::sum));
             queueOrJudge(FairOrder.interleaveByOrganization(few, d -> d.monitor().organization()), result,
                     stopJudgingBy);
             cursor = page.nextCursor();
-            pageSize = PAGE;
-        } while (cursor != null);
-        for (String organization : many) result.leftForTail += dueSoFar.get(organization);
-        HeadPasses passes = store.headPassDone(tick, work.shard(), many);
+            stoppedShort = cursor != null && few.isEmpty();
+        } while (cursor != null && !stoppedShort);
+        Set<String> leftForTail = stoppedShort ? Set.of(ShardTick.EVERY_ORGANIZATION) : many;
+        for (String organization : dueSoFar.keySet()) {
+            if (!stoppedShort && !many.contains(organization)) continue;
+            // the tail queues and counts all of its due, what this pass queued of it included
+            result.due -= queuedSoFar.getOrDefault(organization, 0);
+            result.leftForTail += dueSoFar.get(organization);
+        }
+        HeadPasses passes = store.headPassDone(tick, work.shard(), leftForTail);
         if (passes.allDone(store.dueShards())) tails.sendAfter(passes.tails(tick), TAIL_DELAY);
         return result;
     }
@@ -235,7 +241,7 @@ public final class ClockService {
             do {
                 Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
                 for (DueEntry due : page.items()) {
-                    if (work.organizations().contains(due.monitor().organization())) window.add(due);
+                    if (work.covers(due.monitor().organization())) window.add(due);
                 }
                 cursor = page.nextCursor();
             } while (cursor != null && window.size() < FAIR_WINDOW);
@@ -335,7 +341,10 @@ public final class ClockService {
             return leftForNextTick;
         }
 
-        /** Due entries a head pass left to its shard's tail pass (counted in {@link #due()} by the tail). */
+        /**
+         * Due entries a head pass read and left to its shard's tail pass, counted in {@link #due()} by
+         * the tail (one that stopped short leaves the whole shard, more than it read).
+         */
         public int leftForTail() {
             return leftForTail;
         }
