@@ -74,6 +74,21 @@ class ClockFanOutTest {
         return added;
     }
 
+    /** The test's queue, its judgements sent through {@code sendJudgements} instead. */
+    CheckInQueue judgementsThrough(java.util.function.Consumer<List<Judgement>> sendJudgements) {
+        return new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                queue.send(message, deduplicationId);
+            }
+
+            @Override
+            public void sendJudgements(List<Judgement> judgements) {
+                sendJudgements.accept(judgements);
+            }
+        };
+    }
+
     long missesOf(MonitorKey key) {
         return store.allCheckIns(key).stream().filter(c -> c.status() == CheckInStatus.MISSED).count();
     }
@@ -119,20 +134,12 @@ class ClockFanOutTest {
                 .hasSizeLessThanOrEqualTo(ClockService.HEAD_LIMIT);
         AtomicInteger sent = new AtomicInteger();
         int cutOffAfter = inShard.size() / 2;
-        CheckInQueue dyingHalfWay = new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
+        CheckInQueue dyingHalfWay = judgementsThrough(judgements -> {
+            for (Judgement j : judgements) {
+                if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
+                queue.sendJudgements(List.of(j));
             }
-
-            @Override
-            public void sendJudgements(List<Judgement> judgements) {
-                for (Judgement j : judgements) {
-                    if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
-                    queue.sendJudgements(List.of(j));
-                }
-            }
-        };
+        });
         ShardTick work = new ShardTick(shard, TICK);
         assertThatThrownBy(() -> clockOver(dyingHalfWay).tickShard(work, ticks -> { })).hasMessage("cut off");
         processQueue();
@@ -264,18 +271,10 @@ class ClockFanOutTest {
                     return method.invoke(store, args);
                 });
         Map<MonitorKey, Integer> readsBeforeQueued = new HashMap<>();
-        CheckInQueue recordingReads = new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
-            }
-
-            @Override
-            public void sendJudgements(List<Judgement> judgements) {
-                judgements.forEach(j -> readsBeforeQueued.putIfAbsent(j.monitor(), reads.get()));
-                queue.sendJudgements(judgements);
-            }
-        };
+        CheckInQueue recordingReads = judgementsThrough(judgements -> {
+            judgements.forEach(j -> readsBeforeQueued.putIfAbsent(j.monitor(), reads.get()));
+            queue.sendJudgements(judgements);
+        });
 
         ClockService clockService = new ClockService(countingReads, recordingReads, processor, alerts, clock,
                 Duration.ofMinutes(15), Duration.ofSeconds(30));
