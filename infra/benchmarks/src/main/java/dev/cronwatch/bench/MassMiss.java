@@ -404,7 +404,10 @@ final class MassMiss {
                 busy, workers, seconds, 100 * busy / Math.max(1e-9, workers * seconds));
     }
 
-    /** Monitors of a daily job whose window closed a minute before the tick, in parallel batches; seconds taken. */
+    /**
+     * Monitors of a daily job whose window closed a minute before the tick, in parallel batches; seconds
+     * taken. Each has the ordinal its organization's counter would have given it, created in order.
+     */
     private static double seed(DynamoDbClient client, String table, String organization, int count) throws Exception {
         long began = System.nanoTime();
         BulkLoader loader = new BulkLoader(client, table);
@@ -421,9 +424,10 @@ final class MassMiss {
                     List<MonitorEnvironment> envs = new ArrayList<>();
                     for (int m = start; m < end; m++) {
                         MonitorKey key = new MonitorKey(organization, "host-job-" + m);
-                        monitors.add(new Monitor(key, "id-" + m, "1", "Job " + m, MonitorStatus.ACTIVE, false, DAILY,
-                                created, List.of("production"), 1));
-                        envs.add(MonitorEnvironment.create(key, "production", created)
+                        Monitor monitor = new Monitor(key, "id-" + m, "1", "Job " + m, MonitorStatus.ACTIVE, false,
+                                DAILY, created, List.of("production"), 1).withOrdinal(m + 1);
+                        monitors.add(monitor);
+                        envs.add(MonitorEnvironment.create(monitor, "production", created)
                                 .withTimes(created, TICK.minus(Duration.ofMinutes(2)), TICK.minus(Duration.ofMinutes(1))));
                     }
                     loader.load(monitors, envs);

@@ -34,6 +34,7 @@ import static dev.cronwatch.adapters.dynamo.StoredName.MUTED;
 import static dev.cronwatch.adapters.dynamo.StoredName.NAME;
 import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN;
 import static dev.cronwatch.adapters.dynamo.StoredName.NEXT_CHECK_IN_LATEST;
+import static dev.cronwatch.adapters.dynamo.StoredName.ORDINAL;
 import static dev.cronwatch.adapters.dynamo.StoredName.PENDING_RESCHEDULE;
 import static dev.cronwatch.adapters.dynamo.StoredName.PROJECT;
 import static dev.cronwatch.adapters.dynamo.StoredName.RATE_COUNT;
@@ -117,7 +118,7 @@ final class Documents {
                 .put(LAST_SEQUENCE, m.lastSequence())
                 .put(PENDING_RESCHEDULE, m.pendingReschedule() == null ? null : pendingReschedule(m.pendingReschedule()))
                 .put(PING_CHECK, m.ping() == null ? null : pingCheck(m.ping()))
-                .json();
+                .put(ORDINAL, ordinal(m.ordinal())).json();
     }
 
     private static StoredDocument pendingReschedule(Monitor.PendingReschedule p) {
@@ -137,7 +138,7 @@ final class Documents {
                 d.has(CONFIG) ? StoredConfig.read(StoredDocument.of(d.get(CONFIG))) : null, d.instant(DATE_CREATED),
                 d.strings(ENVIRONMENTS), d.string(LAST_SEQUENCE),
                 d.has(PENDING_RESCHEDULE) ? pendingReschedule(StoredDocument.of(d.get(PENDING_RESCHEDULE))) : null,
-                d.has(PING_CHECK) ? pingCheck(StoredDocument.of(d.get(PING_CHECK))) : null, version);
+                d.has(PING_CHECK) ? pingCheck(StoredDocument.of(d.get(PING_CHECK))) : null, ordinal(d), version);
     }
 
     private static StoredDocument pingCheck(PingCheck p) {
@@ -205,7 +206,17 @@ final class Documents {
                 .put(RECENT, e.recent().stream().map(run -> run(run).values()).toList())
                 .put(RATE_MINUTE, e.rateMinute()).put(RATE_COUNT, e.rateCount() == 0 ? null : e.rateCount())
                 .put(LAST_SEQUENCE, e.lastSequence()).put(PINGS, e.pings() == 0 ? null : e.pings())
-                .put(LATENESS, lateness(e.lateness())).json();
+                .put(LATENESS, lateness(e.lateness())).put(ORDINAL, ordinal(e.ordinal())).json();
+    }
+
+    /** Absent for 0: a monitor made before monitors had one, and its environments. */
+    private static Long ordinal(long ordinal) {
+        return ordinal == 0 ? null : ordinal;
+    }
+
+    private static long ordinal(StoredDocument d) {
+        Long ordinal = d.number(ORDINAL);
+        return ordinal == null ? 0 : ordinal;
     }
 
     static MonitorEnvironment environment(MonitorKey key, String name, String json, long version) {
@@ -220,7 +231,7 @@ final class Documents {
                 d.instant(NEXT_CHECK_IN), d.instant(NEXT_CHECK_IN_LATEST),
                 d.has(ACTIVE_INCIDENT) ? activeIncident(StoredDocument.of(d.get(ACTIVE_INCIDENT)), key, name) : null,
                 recent, d.instant(RATE_MINUTE), rate == null ? 0 : rate.intValue(), d.string(LAST_SEQUENCE),
-                pings == null ? 0 : pings, lateness(d.string(LATENESS)), version);
+                pings == null ? 0 : pings, lateness(d.string(LATENESS)), ordinal(d), version);
     }
 
     private static String lateness(Lateness lateness) {

@@ -11,6 +11,7 @@ import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.DueOrder;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -316,43 +318,87 @@ public final class DynamoDecisionStore implements DecisionStore {
     private record RememberedShards(int highest, Instant loweredAt) {
     }
 
-    /** One Query of one shard of the due index; the cursor is the index key to continue after. */
+    /**
+     * Queries of one shard of the due index, up to the last value of the tick {@code upTo} falls in; the
+     * cursor is the index key to continue after. That range also holds the entries of the form before
+     * ranks (plain millis, sorted first) not yet due, and, for an {@code upTo} inside a minute, the
+     * minute's later deadlines: those are skipped, not listed.
+     */
     @Override
     public Page<DueEntry> findDue(int shard, Instant upTo, String cursor, int limit) {
         // any shard may be asked for: one above the setting may hold entries of a higher count's
         if (shard < 0) throw new IllegalArgumentException("no shard " + shard);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
-                .keyConditionExpression("#shard = :shard AND #at <= :upTo")
+                .keyConditionExpression("#shard = :shard AND #at <= :last")
                 .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)), ":upTo", Keys.epochMillis(upTo)));
-        Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(cursor), limit, BY_DUE_KEY);
+                .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
+                        ":last", Keys.lastDueOfTick(DueOrder.tickOf(upTo))));
         List<DueEntry> found = new ArrayList<>();
-        for (var item : page.items()) {
-            found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
-                    Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n())));
-        }
-        return new Page<>(found, page.nextCursor());
+        String next = cursor;
+        do {
+            Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(next), limit - found.size(),
+                    BY_DUE_KEY);
+            for (var item : page.items()) {
+                Instant deadline = Keys.deadlineOf(item.get(TableDefinition.DUE_AT).n());
+                if (deadline.isAfter(upTo)) continue;
+                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)), deadline));
+            }
+            next = page.nextCursor();
+        } while (next != null && found.size() < limit);
+        return new Page<>(found, next);
     }
 
+    /**
+     * Per shard: the first entry of the form before ranks after {@code after} (they sort by deadline),
+     * and the earliest deadline of the first tick from {@code after}'s on that has one after it (a tick's
+     * entries sort by rank first, so that tick is read whole).
+     */
     @Override
     public Optional<Instant> nextDeadlineAfter(Instant after) {
-        Instant earliest = null;
+        List<Instant> found = new ArrayList<>();
         int shards = dueShards();
         for (int shard = 0; shard < shards; shard++) {
-            int n = shard;
-            var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
-                    .keyConditionExpression("#shard = :shard AND #at > :after")
-                    .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(n)),
-                            ":after", Keys.epochMillis(after)))
-                    .limit(1)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            for (var item : response.items()) {
-                Instant due = Keys.fromEpochMillis(item.get(TableDefinition.DUE_AT).n());
-                if (earliest == null || due.isBefore(earliest)) earliest = due;
-            }
+            found.add(firstPlainAfter(shard, after));
+            found.add(earliestOfTicksFrom(shard, after));
         }
-        return Optional.ofNullable(earliest);
+        return found.stream().filter(Objects::nonNull).min(Instant::compareTo);
+    }
+
+    private Instant firstPlainAfter(int shard, Instant after) {
+        String first = firstDueValue(shard, "#at > :from", Keys.epochMillis(after));
+        return first != null && Keys.isPlainMillis(first) ? Keys.deadlineOf(first) : null;
+    }
+
+    private Instant earliestOfTicksFrom(int shard, Instant after) {
+        Instant tick = DueOrder.tickOf(after);
+        Instant earliest = earliestOfTick(shard, tick, after);
+        if (earliest != null) return earliest;
+        String next = firstDueValue(shard, "#at >= :from", Keys.firstDueOfTick(tick.plus(Duration.ofMinutes(1))));
+        return next == null ? null : earliestOfTick(shard, DueOrder.tickOf(Keys.deadlineOf(next)), after);
+    }
+
+    /** The due index value of the shard's first entry in the range {@code condition} gives, or null. */
+    private String firstDueValue(int shard, String condition, AttributeValue from) {
+        var response = client.query(b -> b.tableName(table).indexName(TableDefinition.BY_DUE)
+                .keyConditionExpression("#shard = :shard AND " + condition)
+                .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)), ":from", from))
+                .limit(1)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return response.items().isEmpty() ? null : response.items().get(0).get(TableDefinition.DUE_AT).n();
+    }
+
+    private Instant earliestOfTick(int shard, Instant tick, Instant after) {
+        Instant earliest = null;
+        for (var item : queries.all(QueryRequest.builder().tableName(table).indexName(TableDefinition.BY_DUE)
+                .keyConditionExpression("#shard = :shard AND #at BETWEEN :first AND :last")
+                .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
+                .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
+                        ":first", Keys.firstDueOfTick(tick), ":last", Keys.lastDueOfTick(tick))))) {
+            Instant due = Keys.deadlineOf(item.get(TableDefinition.DUE_AT).n());
+            if (due.isAfter(after) && (earliest == null || due.isBefore(earliest))) earliest = due;
+        }
+        return earliest;
     }
 
     /** A findDue cursor: the shard being read and, inside it, the index cursor to continue after. */

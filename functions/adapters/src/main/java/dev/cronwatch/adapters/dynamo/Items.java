@@ -106,7 +106,7 @@ final class Items {
         Instant due = e.dueAt();
         if (due != null) {
             item.put(TableDefinition.DUE_SHARD, s(Keys.dueShardOf(pk, dueShards)));
-            item.put(TableDefinition.DUE_AT, Keys.epochMillis(due));
+            item.put(TableDefinition.DUE_AT, Keys.dueAt(e));
         }
         return item;
     }

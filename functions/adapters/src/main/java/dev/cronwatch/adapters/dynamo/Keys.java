@@ -1,8 +1,10 @@
 package dev.cronwatch.adapters.dynamo;
 
 import dev.cronwatch.core.hash.Digest;
+import dev.cronwatch.core.monitor.MonitorEnvironment;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.monitor.PingCheck;
+import dev.cronwatch.core.port.DueOrder;
 import dev.cronwatch.core.tenant.PingKey;
 import dev.cronwatch.core.tenant.TenantNames;
 import java.math.BigDecimal;
@@ -298,6 +300,10 @@ final class Keys {
         return (dateCreated == null ? "" : sortable(dateCreated)) + "#" + id;
     }
 
+    /** The due index value's fields: millis below 10^13 (the year 2286), ranks below 10^10. */
+    private static final BigDecimal RANK_UNIT = BigDecimal.TEN.pow(13);
+    private static final BigDecimal TICK_UNIT = BigDecimal.TEN.pow(23);
+
     /** Fixed-width epoch milliseconds, so that text order is time order (until the year 2286). */
     static String sortable(Instant instant) {
         return String.format("%013d", instant.toEpochMilli());
@@ -321,6 +327,44 @@ final class Keys {
      */
     static AttributeValue epochMillis(Instant instant) {
         return AttributeValue.fromN(epochMillisDecimal(instant).toPlainString());
+    }
+
+    /**
+     * An environment's sort value in the due index, read as three fields of one number: the tick that
+     * judges the deadline (epoch minutes) × 10^23, plus the monitor's rank × 10^13, plus the deadline in
+     * exact epoch millis. A shard's Query then lists one minute's deadlines by ordinal ({@link DueOrder});
+     * at most 8 + 10 + 13 digits and 6 decimals, inside DynamoDB's 38. An entry written as plain millis
+     * (before ranks) is below every one of these and reads back as its millis.
+     */
+    static AttributeValue dueAt(MonitorEnvironment environment) {
+        Instant deadline = environment.dueAt();
+        return AttributeValue.fromN(tickStart(DueOrder.tickOf(deadline))
+                .add(BigDecimal.valueOf(DueOrder.rankOf(environment)).multiply(RANK_UNIT))
+                .add(epochMillisDecimal(deadline)).stripTrailingZeros().toPlainString());
+    }
+
+    /** The deadline a due index value holds, in either form. */
+    static Instant deadlineOf(String dueAt) {
+        return fromEpochMillis(new BigDecimal(dueAt).remainder(RANK_UNIT).toPlainString());
+    }
+
+    /** True for a due index value of the form before ranks: plain millis. */
+    static boolean isPlainMillis(String dueAt) {
+        return new BigDecimal(dueAt).compareTo(RANK_UNIT) < 0;
+    }
+
+    /** The least due index value of the tick at {@code minute} (a minute start). */
+    static AttributeValue firstDueOfTick(Instant minute) {
+        return AttributeValue.fromN(tickStart(minute).toPlainString());
+    }
+
+    /** The greatest due index value of the tick at {@code minute}: every deadline it judges is at most this. */
+    static AttributeValue lastDueOfTick(Instant minute) {
+        return AttributeValue.fromN(tickStart(minute).add(TICK_UNIT).subtract(BigDecimal.ONE).toPlainString());
+    }
+
+    private static BigDecimal tickStart(Instant minute) {
+        return BigDecimal.valueOf(minute.getEpochSecond() / 60).multiply(TICK_UNIT);
     }
 
     static BigDecimal epochMillisDecimal(Instant instant) {

@@ -42,6 +42,7 @@ enum StoredName {
     FILTER_HTTP_BODY("fh", "fh", "true when a ping's body decides its kind by the keywords; absent otherwise"),
     FILTER_DEFAULT_FAIL("fd", "fd", "true when a body matching no keyword is a fail, not ignored; absent otherwise"),
     PINGS("np", "np", "how many Healthchecks pings the environment has had; absent: 0"),
+    ORDINAL("od", "od", "the monitor's place among its organization's monitors when it was made, the due index's order within a minute; absent: 0"),
     LATENESS("lt", "lt", "a Healthchecks check against its due time: d the due time is ahead, l past it (late); absent: not watched"),
     PING("pg", "pg", "the Healthchecks ping that last changed a check-in, or a logged ping (pk, ex, me, ua, ip, sh, ri, pn, pb)"),
     START_PING("sp", "sp", "the start ping of a run another ping ended (as pg); absent otherwise"),

@@ -22,6 +22,7 @@ import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,8 @@ abstract class DecisionStoreContract extends StoreContract {
     void roundTripsEveryField_ofMonitorAndEnvironment() {
         Monitor monitor = new Monitor(JOB, "m-1", "7", "Nightly \"backup\" ✓", MonitorStatus.DISABLED, true,
                 TestData.everyTenMinutes(), T0, List.of("production", "staging"), "12345678901234567890123",
-                new Monitor.PendingReschedule(MonitorStatus.ACTIVE, TestData.hourly(), T0.plusSeconds(90)), null, 0);
-        MonitorEnvironment env = TestData.environment(JOB, "production", T0.plusNanos(123_456_789))
+                new Monitor.PendingReschedule(MonitorStatus.ACTIVE, TestData.hourly(), T0.plusSeconds(90)), null, 12, 0);
+        MonitorEnvironment env = TestData.environment(monitor, "production", T0.plusNanos(123_456_789))
                 .withCheckIn(TestData.inProgress(JOB, "production", "c1", T0, T0.plusSeconds(1800)), 5)
                 .withCheckIn(TestData.checkIn(JOB, "production", "c2", T0.plusSeconds(60)), 5)
                 .withStatus(EnvironmentStatus.ERROR, TestData.incident(JOB, "i1", T0))
@@ -276,6 +277,44 @@ abstract class DecisionStoreContract extends StoreContract {
         assertThat(store.commit(Changes.of(finished))).isTrue();
         assertThat(store.findDue(T0.plusSeconds(999_999), null, 10).items()).isEmpty();
         assertThat(store.nextDeadlineAfter(T0)).isEmpty();
+    }
+
+    /**
+     * A tick reads each shard from its start: one minute's deadlines come by their monitor's ordinal
+     * first (an organization's first monitors before another's later ones), then by deadline; the next
+     * minute's after all of them, whatever their ordinals. Ordinals run against deadlines here, and a
+     * page ends inside each shard.
+     */
+    @Test
+    void listsEachShardsDeadlines_byTick_thenOrdinal_thenDeadline() {
+        Instant tick = T0.plusSeconds(60);
+        for (int i = 0; i < 40; i++) {
+            Monitor monitor = TestData.monitor(new MonitorKey(i % 2 == 0 ? "big" : "small", "job-" + i))
+                    .withOrdinal(40 - i);
+            Instant deadline = i < 30 ? tick.minusSeconds(30 - i) : tick.plusSeconds(i);
+            assertThat(store.commit(changes(monitor, TestData.environment(monitor, "production", deadline), List.of())))
+                    .isTrue();
+        }
+        List<List<String>> shards = new ArrayList<>();
+        for (int shard = 0; shard < store.dueShards(); shard++) {
+            List<String> listed = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<DueEntry> page = store.findDue(shard, tick.plusSeconds(60), cursor, 2);
+                page.items().forEach(due -> listed.add(due.monitor().slug()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            shards.add(listed);
+        }
+        assertThat(shards).flatExtracting(listed -> listed).hasSize(40);
+        assertThat(shards).filteredOn(listed -> listed.size() >= 3).isNotEmpty();
+        for (List<String> listed : shards) {
+            List<String> expected = new ArrayList<>(listed);
+            // job-i: ordinal 40 - i, due at minute 1 (i < 30, ordinals 11..40) or minute 2 (ordinals 1..10)
+            expected.sort(Comparator.comparing((String slug) -> Integer.parseInt(slug.substring(4)) >= 30)
+                    .thenComparing(slug -> -Integer.parseInt(slug.substring(4))));
+            assertThat(listed).isEqualTo(expected);
+        }
     }
 
     @Test

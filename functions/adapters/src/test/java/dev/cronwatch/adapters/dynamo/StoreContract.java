@@ -41,12 +41,13 @@ abstract class StoreContract {
 
     static Monitor atVersion(Monitor m, long version) {
         return new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(), m.config(),
-                m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(), m.ping(), version);
+                m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(), m.ping(), m.ordinal(),
+                version);
     }
 
     static MonitorEnvironment atVersion(MonitorEnvironment e, long version) {
         return new MonitorEnvironment(e.monitor(), e.name(), e.status(), e.muted(), e.dateCreated(), e.lastCheckIn(),
                 e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(), e.activeIncident(), e.recent(), e.rateMinute(),
-                e.rateCount(), e.lastSequence(), version);
+                e.rateCount(), e.lastSequence(), e.pings(), e.lateness(), e.ordinal(), version);
     }
 }

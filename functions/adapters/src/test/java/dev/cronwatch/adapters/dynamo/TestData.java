@@ -59,7 +59,11 @@ final class TestData {
     }
 
     static MonitorEnvironment environment(MonitorKey key, String name, Instant nextLatest) {
-        return MonitorEnvironment.create(key, name, T0)
+        return environment(monitor(key), name, nextLatest);
+    }
+
+    static MonitorEnvironment environment(Monitor monitor, String name, Instant nextLatest) {
+        return MonitorEnvironment.create(monitor, name, T0)
                 .withTimes(T0, nextLatest == null ? null : nextLatest.minusSeconds(300), nextLatest);
     }
 

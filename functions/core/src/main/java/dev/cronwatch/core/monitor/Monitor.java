@@ -11,7 +11,10 @@ import java.util.List;
  * messages in order, so any message at or below it was applied already. {@code pendingReschedule} is
  * a settings change whose environments may not all have been rescheduled yet (docs/spec.md §8.4).
  * {@code ping} is set for a Healthchecks check only (docs/spec.md §14): its ping code and
- * Healthchecks' options.
+ * Healthchecks' options. {@code ordinal} is its place among its organization's monitors when it was
+ * created (the count before it, plus one): the clock reads a minute's deadlines in this order, so an
+ * organization's first monitors come before another's thousandth (docs/spec.md §8.2); 0 for a
+ * monitor made before monitors had one.
  */
 public record Monitor(
         MonitorKey key,
@@ -26,6 +29,7 @@ public record Monitor(
         String lastSequence,
         PendingReschedule pendingReschedule,
         PingCheck ping,
+        long ordinal,
         long version) {
 
     public static final int MAX_ENVIRONMENTS = 100;
@@ -43,7 +47,7 @@ public record Monitor(
 
     public Monitor(MonitorKey key, String id, String projectId, String name, MonitorStatus status, boolean muted,
                    MonitorConfig config, Instant dateCreated, List<String> environments, long version) {
-        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, null, version);
+        this(key, id, projectId, name, status, muted, config, dateCreated, environments, null, null, null, 0, version);
     }
 
     /** True for a Healthchecks check. */
@@ -51,9 +55,15 @@ public record Monitor(
         return ping != null;
     }
 
+    /** The monitor as the {@code ordinal}-th of its organization's: its create counts the monitors before it. */
+    public Monitor withOrdinal(long newOrdinal) {
+        return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
+                pendingReschedule, ping, newOrdinal, version);
+    }
+
     public Monitor withPing(PingCheck newPing) {
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
-                pendingReschedule, newPing, version);
+                pendingReschedule, newPing, ordinal, version);
     }
 
     public boolean hasApplied(String sequence) {
@@ -63,12 +73,12 @@ public record Monitor(
     public Monitor withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, sequence,
-                pendingReschedule, ping, version);
+                pendingReschedule, ping, ordinal, version);
     }
 
     public Monitor withConfig(MonitorConfig newConfig) {
         return new Monitor(key, id, projectId, name, status, muted, newConfig, dateCreated, environments, lastSequence,
-                pendingReschedule, ping, version);
+                pendingReschedule, ping, ordinal, version);
     }
 
     public Monitor withEnvironment(String environment) {
@@ -76,24 +86,24 @@ public record Monitor(
         List<String> names = new java.util.ArrayList<>(environments);
         names.add(environment);
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
-                pendingReschedule, ping, version);
+                pendingReschedule, ping, ordinal, version);
     }
 
     public Monitor withoutEnvironment(String environment) {
         List<String> names = new java.util.ArrayList<>(environments);
         names.remove(environment);
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, names, lastSequence,
-                pendingReschedule, ping, version);
+                pendingReschedule, ping, ordinal, version);
     }
 
     public Monitor withSettings(String newName, MonitorStatus newStatus, boolean newMuted, MonitorConfig newConfig) {
         return new Monitor(key, id, projectId, newName, newStatus, newMuted, newConfig, dateCreated, environments,
-                lastSequence, pendingReschedule, ping, version);
+                lastSequence, pendingReschedule, ping, ordinal, version);
     }
 
     public Monitor withPendingReschedule(PendingReschedule pending) {
         return new Monitor(key, id, projectId, name, status, muted, config, dateCreated, environments, lastSequence,
-                pending, ping, version);
+                pending, ping, ordinal, version);
     }
 
     /** The monitor as it was before its pending change: the settings the environments not yet rescheduled follow. */

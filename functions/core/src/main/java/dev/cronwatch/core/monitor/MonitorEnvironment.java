@@ -18,6 +18,8 @@ import java.util.Optional;
  * applies a monitor's messages in sequence order, so a message at or below it is a redelivery.
  * {@code pings} counts a Healthchecks check's pings of every kind (Healthchecks' {@code n_pings}).
  * {@code lateness} is a Healthchecks check's stage between its due time and due + grace ({@link Lateness}).
+ * {@code ordinal} is its monitor's ({@link Monitor#ordinal()}), carried here because the environment
+ * alone is written when its deadline moves, and the due index orders a minute's deadlines by it.
  */
 public record MonitorEnvironment(
         MonitorKey monitor,
@@ -36,6 +38,7 @@ public record MonitorEnvironment(
         String lastSequence,
         long pings,
         Lateness lateness,
+        long ordinal,
         long version) {
 
     public static final String DEFAULT_NAME = "production";
@@ -58,9 +61,16 @@ public record MonitorEnvironment(
                               Instant nextCheckInLatest, Incident activeIncident, List<CheckIn> recent,
                               Instant rateMinute, int rateCount, String lastSequence, long version) {
         this(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn, nextCheckInLatest,
-                activeIncident, recent, rateMinute, rateCount, lastSequence, 0, Lateness.NONE, version);
+                activeIncident, recent, rateMinute, rateCount, lastSequence, 0, Lateness.NONE, 0, version);
     }
 
+    /** A new environment of {@code monitor}, with its monitor's place in the clock's order. */
+    public static MonitorEnvironment create(Monitor monitor, String name, Instant at) {
+        return new MonitorEnvironment(monitor.key(), name, EnvironmentStatus.ACTIVE, false, at, null, null, null, null,
+                null, List.of(), null, 0, null, 0, Lateness.NONE, monitor.ordinal(), 0);
+    }
+
+    /** A new environment with no place in the clock's order (0), as a monitor made before monitors had one. */
     public static MonitorEnvironment create(MonitorKey monitor, String name, Instant at) {
         return new MonitorEnvironment(monitor, name, EnvironmentStatus.ACTIVE, false, at, null, null, null, null,
                 null, List.of(), null, 0, null, 0);
@@ -129,41 +139,47 @@ public record MonitorEnvironment(
 
     public MonitorEnvironment withStatus(EnvironmentStatus newStatus, Incident incident) {
         return new MonitorEnvironment(monitor, name, newStatus, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, pings, lateness, version);
+                nextCheckInLatest, incident, recent, rateMinute, rateCount, lastSequence, pings, lateness,
+                ordinal, version);
     }
 
     public MonitorEnvironment withMuted(boolean newMuted) {
         return new MonitorEnvironment(monitor, name, status, newMuted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, lateness, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, lateness,
+                ordinal, version);
     }
 
     /** The expected times changed; without a due time there is nothing to be late for. */
     public MonitorEnvironment withTimes(Instant newLastCheckIn, Instant newNext, Instant newNextLatest) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, newLastCheckIn, lastOk, newNext,
                 newNextLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings,
-                newNext == null ? Lateness.NONE : lateness, version);
+                newNext == null ? Lateness.NONE : lateness, ordinal, version);
     }
 
     public MonitorEnvironment withLateness(Lateness newLateness) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, newLateness, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings, newLateness,
+                ordinal, version);
     }
 
     public MonitorEnvironment withRate(Instant minute, int count) {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, pings, lateness, version);
+                nextCheckInLatest, activeIncident, recent, minute, count, lastSequence, pings, lateness,
+                ordinal, version);
     }
 
     /** One more ping counted. */
     public MonitorEnvironment withPingCounted() {
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, lateness, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, lastSequence, pings + 1, lateness,
+                ordinal, version);
     }
 
     public MonitorEnvironment withApplied(String sequence) {
         if (sequence == null || hasApplied(sequence)) return this;
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, lastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, pings, lateness, version);
+                nextCheckInLatest, activeIncident, recent, rateMinute, rateCount, sequence, pings, lateness,
+                ordinal, version);
     }
 
     /**
@@ -192,6 +208,7 @@ public record MonitorEnvironment(
             newLastOk = checkIn.dateAdded();
         }
         return new MonitorEnvironment(monitor, name, status, muted, dateCreated, lastCheckIn, newLastOk, nextCheckIn,
-                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, pings, lateness, version);
+                nextCheckInLatest, activeIncident, kept, rateMinute, rateCount, lastSequence, pings, lateness,
+                ordinal, version);
     }
 }

@@ -16,6 +16,11 @@ public record OrganizationMonitors(String organization, long monitors, Instant m
         minute = minute.truncatedTo(ChronoUnit.MINUTES);
     }
 
+    /** The place of the monitor its create makes: after every monitor counted ({@link Monitor#ordinal()}). */
+    public long nextOrdinal() {
+        return monitors + 1;
+    }
+
     /**
      * One more monitor, created in this minute, as the commit that creates it adds it: only while the
      * organization has fewer than {@code maxMonitors} and fewer than {@code maxInMinute} were created

@@ -114,7 +114,7 @@ public final class CheckInRules {
                 throw new Rejection(ProcessingErrorType.MONITOR_ENVIRONMENT_LIMIT_EXCEEDED, Map.of("reason",
                         "You may not exceed " + maxEnvironmentsPerMonitor + " environments per monitor"));
             }
-            env = MonitorEnvironment.create(monitor.key(), envName, receivedAt);
+            env = MonitorEnvironment.create(monitor, envName, receivedAt);
             if (!monitor.environments().contains(envName)) {
                 monitor = monitor.withEnvironment(envName);
                 monitorChanged = true;
@@ -210,7 +210,7 @@ public final class CheckInRules {
         Monitor created = new Monitor(message.monitor(),
                 Ids.derive("monitor", message.monitor().toString(), message.messageId()), message.projectId(),
                 message.monitor().slug(), MonitorStatus.ACTIVE, false, config, message.receivedAt(), List.of(),
-                null, null, ping, 0);
+                null, null, ping, counted.nextOrdinal(), 0);
         return new Counted(created, counted.created(maxMonitorsPerOrganization, maxNewMonitorsPerMinute));
     }
 

@@ -4,6 +4,7 @@ import dev.cronwatch.core.rules.FairOrder;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.DueOrder;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import dev.cronwatch.core.port.ShardTicks;
@@ -14,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,12 +35,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Fair across tenants: the queue hands out work in arrival order, and the shards' workers do not
  * finish reading at the same time, so a shard that queued a flood first would put it ahead of what
- * the other shards queue later. Each shard is therefore worked in two passes. The head pass queues
- * every organization with at most {@link #HEAD_LIMIT} due in the shard, one organization at a time,
- * and records in the store which organizations it left; the head pass that completes the tick's set
- * hands each shard's tail pass over, which queues those. So every head judgement of every shard is
- * in the queue before the first tail judgement: an organization with few due waits behind no
- * organization with many, whichever worker was slow.
+ * the other shards queue later. Each shard is therefore worked in two passes. The head pass queues,
+ * page by page as it reads, every organization with at most {@link #HEAD_LIMIT} due in the shard, one
+ * organization at a time, and records in the store which organizations it left; the head pass that
+ * completes the tick's set hands each shard's tail pass over, which queues those. So every head
+ * judgement of every shard is in the queue before the first tail judgement: an organization with few
+ * due waits behind no organization with many, whichever worker was slow. And since the index lists a
+ * minute's deadlines by their monitor's ordinal, a small organization's are in each shard's first
+ * page: queued after one short read, not after the flood's whole shard is read.
  *
  * <p>That wait is bounded: a deadline still unjudged {@code maxJudgementDelay} after it passed (a
  * monitor's group stuck behind a failing message, or the processor down) is judged here directly.
@@ -60,6 +65,11 @@ public final class ClockService {
      */
     public static final Duration TAIL_DELAY = Duration.ofSeconds(1);
     private static final int PAGE = 1_000;
+    /**
+     * A head pass's read of its shard: enough to hold many organizations' first monitors (the index
+     * lists a minute by ordinal), small enough that the first is read at once under any flood.
+     */
+    private static final int HEAD_PAGE = 100;
     /**
      * Due entries of a tail pass read before their judgements are queued in fair order. Interleaving
      * a single page would leave one organization's deadlines behind another's earlier pages; a shard
@@ -172,35 +182,50 @@ public final class ClockService {
     }
 
     /**
-     * Reads the whole shard; queues, one organization at a time, the judgements of every
-     * organization with at most {@link #HEAD_LIMIT} due in it, and records the others for the tail.
+     * Reads the shard page by page, queueing as it reads: after each page, one organization at a time,
+     * the judgements of the page's organizations with at most {@link #HEAD_LIMIT} due in the shard so
+     * far. The index lists a minute's deadlines by their monitor's ordinal ({@link DueOrder}), so the
+     * organizations with few due have theirs in the first pages, however many another has due. A page
+     * that queues nothing, with more to read, ends the pass: what follows is a flood's, and reading it
+     * here would only slow the judging of what was just queued. The tail then reads the whole shard
+     * for every organization; otherwise it reads it for the organizations that passed the limit. What
+     * the tail queues again of this pass's is the same message, kept once.
      */
     private TickResult headPass(ShardTick work, ShardTicks tails) {
         Instant tick = work.tick();
         TickResult result = new TickResult(tick);
-        Map<String, List<DueEntry>> few = new LinkedHashMap<>();
-        Map<String, Integer> many = new LinkedHashMap<>();
+        Instant stopJudgingBy = clock.instant().plus(directJudgementBudget);
+        Map<String, Integer> dueSoFar = new HashMap<>();
+        Map<String, Integer> queuedSoFar = new HashMap<>();
+        Set<String> many = new LinkedHashSet<>();
+        boolean stoppedShort = false;
         String cursor = null;
         do {
-            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
+            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, HEAD_PAGE);
+            page.items().forEach(due -> dueSoFar.merge(due.monitor().organization(), 1, Integer::sum));
+            List<DueEntry> few = new ArrayList<>();
             for (DueEntry due : page.items()) {
                 String organization = due.monitor().organization();
-                if (many.computeIfPresent(organization, (o, n) -> n + 1) != null) continue;
-                List<DueEntry> entries = few.computeIfAbsent(organization, o -> new ArrayList<>());
-                entries.add(due);
-                if (entries.size() > HEAD_LIMIT) {
-                    many.put(organization, entries.size());
-                    few.remove(organization);
+                if (dueSoFar.get(organization) <= HEAD_LIMIT) {
+                    few.add(due);
+                } else {
+                    many.add(organization);
                 }
             }
+            few.forEach(due -> queuedSoFar.merge(due.monitor().organization(), 1, Integer::sum));
+            queueOrJudge(FairOrder.interleaveByOrganization(few, d -> d.monitor().organization()), result,
+                    stopJudgingBy);
             cursor = page.nextCursor();
-        } while (cursor != null);
-        List<DueEntry> head = new ArrayList<>();
-        few.values().forEach(head::addAll);
-        queueOrJudge(FairOrder.interleaveByOrganization(head, d -> d.monitor().organization()), result,
-                clock.instant().plus(directJudgementBudget));
-        result.leftForTail = many.values().stream().mapToInt(Integer::intValue).sum();
-        HeadPasses passes = store.headPassDone(tick, work.shard(), many.keySet());
+            stoppedShort = cursor != null && few.isEmpty();
+        } while (cursor != null && !stoppedShort);
+        Set<String> leftForTail = stoppedShort ? Set.of(ShardTick.EVERY_ORGANIZATION) : many;
+        for (String organization : dueSoFar.keySet()) {
+            if (!stoppedShort && !many.contains(organization)) continue;
+            // the tail queues and counts all of its due, what this pass queued of it included
+            result.due -= queuedSoFar.getOrDefault(organization, 0);
+            result.leftForTail += dueSoFar.get(organization);
+        }
+        HeadPasses passes = store.headPassDone(tick, work.shard(), leftForTail);
         if (passes.allDone(store.dueShards())) tails.sendAfter(passes.tails(tick), TAIL_DELAY);
         return result;
     }
@@ -216,7 +241,7 @@ public final class ClockService {
             do {
                 Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, PAGE);
                 for (DueEntry due : page.items()) {
-                    if (work.organizations().contains(due.monitor().organization())) window.add(due);
+                    if (work.covers(due.monitor().organization())) window.add(due);
                 }
                 cursor = page.nextCursor();
             } while (cursor != null && window.size() < FAIR_WINDOW);
@@ -316,7 +341,10 @@ public final class ClockService {
             return leftForNextTick;
         }
 
-        /** Due entries a head pass left to its shard's tail pass (counted in {@link #due()} by the tail). */
+        /**
+         * Due entries a head pass read and left to its shard's tail pass, counted in {@link #due()} by
+         * the tail (one that stopped short leaves the whole shard, more than it read).
+         */
         public int leftForTail() {
             return leftForTail;
         }

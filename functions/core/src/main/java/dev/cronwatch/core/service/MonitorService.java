@@ -112,9 +112,10 @@ public final class MonitorService {
                 throw new FieldError("organization", "This organization has reached its limit of "
                         + maxMonitorsPerOrganization + " monitors.");
             }
+            Monitor placed = monitor.withOrdinal(counted.nextOrdinal());
             // counted in its minute's creates, which refuse only a check-in's create
-            if (decisions.commit(Changes.created(monitor, counted.created(maxMonitorsPerOrganization, Integer.MAX_VALUE)))) {
-                return Optional.of(monitor);
+            if (decisions.commit(Changes.created(placed, counted.created(maxMonitorsPerOrganization, Integer.MAX_VALUE)))) {
+                return Optional.of(placed);
             }
             // Sentry's monitor API refuses a slug in use as it refuses a malformed one
             if (management.monitor(monitor.key()).isPresent()) {

@@ -46,7 +46,7 @@ public final class PingCheckService {
             MonitorEnvironment env = state.environment();
             Monitor listed = monitor;
             if (env == null) {
-                env = MonitorEnvironment.create(key, ENVIRONMENT, now);
+                env = MonitorEnvironment.create(monitor, ENVIRONMENT, now);
                 listed = monitor.withEnvironment(ENVIRONMENT);
             }
             Optional<Changes> changes = rule.apply(monitor, env, now);

@@ -16,6 +16,7 @@ import dev.cronwatch.core.monitor.OrganizationMonitors;
 import dev.cronwatch.core.monitor.ProcessingError;
 import dev.cronwatch.core.monitor.Sequences;
 import dev.cronwatch.core.port.DueEntry;
+import dev.cronwatch.core.port.DueOrder;
 import dev.cronwatch.core.port.HeadPasses;
 import dev.cronwatch.core.port.Page;
 import java.time.Instant;
@@ -104,13 +105,13 @@ public final class InMemoryMonitorStore implements WholeStore {
         if (m != null) {
             monitors.put(m.key(), new Monitor(m.key(), m.id(), m.projectId(), m.name(), m.status(), m.muted(),
                     m.config(), m.dateCreated(), m.environments(), m.lastSequence(), m.pendingReschedule(),
-                    m.ping(), m.version() + 1));
+                    m.ping(), m.ordinal(), m.version() + 1));
         }
         if (e != null) {
             environments.put(under(e.monitor(), e.name()), new MonitorEnvironment(e.monitor(), e.name(), e.status(),
                     e.muted(), e.dateCreated(), e.lastCheckIn(), e.lastOk(), e.nextCheckIn(), e.nextCheckInLatest(),
                     e.activeIncident(), e.recent(), e.rateMinute(), e.rateCount(), e.lastSequence(), e.pings(),
-                    e.lateness(), e.version() + 1));
+                    e.lateness(), e.ordinal(), e.version() + 1));
         }
         // Keyed by start time and id, as in DynamoDB: an id reused long after its run (no longer among
         // the recent ones the rules look at) is another check-in.
@@ -149,8 +150,31 @@ public final class InMemoryMonitorStore implements WholeStore {
         return failures.merge(under(monitor, messageId), 1, Integer::sum);
     }
 
-    private static final Comparator<MonitorEnvironment> DUE_ORDER =
-            Comparator.comparing(MonitorEnvironment::dueAt).thenComparing(e -> under(e.monitor(), e.name()));
+    private static final Comparator<MonitorEnvironment> DUE_ORDER = Comparator.comparing(DuePlace::of);
+
+    /** An entry's place in the due index: its order ({@link DueOrder}), then its key as the index breaks ties. */
+    private record DuePlace(Instant tick, long rank, Instant deadline, String key) implements Comparable<DuePlace> {
+        private static final Comparator<DuePlace> ORDER = Comparator.comparing(DuePlace::tick)
+                .thenComparingLong(DuePlace::rank).thenComparing(DuePlace::deadline).thenComparing(DuePlace::key);
+
+        static DuePlace of(MonitorEnvironment e) {
+            return new DuePlace(DueOrder.tickOf(e.dueAt()), DueOrder.rankOf(e), e.dueAt(), under(e.monitor(), e.name()));
+        }
+
+        static DuePlace parse(String cursor) {
+            String[] parts = cursor.split("\\|", 4);
+            return new DuePlace(Instant.parse(parts[0]), Long.parseLong(parts[1]), Instant.parse(parts[2]), parts[3]);
+        }
+
+        String encode() {
+            return tick + "|" + rank + "|" + deadline + "|" + key;
+        }
+
+        @Override
+        public int compareTo(DuePlace other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     @Override
     public synchronized Page<DueEntry> findDue(Instant upTo, String cursor, int limit) {
@@ -193,13 +217,11 @@ public final class InMemoryMonitorStore implements WholeStore {
     }
 
     private static String cursorOf(MonitorEnvironment e) {
-        return e.dueAt() + "|" + under(e.monitor(), e.name());
+        return DuePlace.of(e).encode();
     }
 
     private static boolean afterCursor(MonitorEnvironment e, String cursor) {
-        String[] parts = cursor.split("\\|", 2);
-        int byTime = e.dueAt().compareTo(Instant.parse(parts[0]));
-        return byTime > 0 || (byTime == 0 && under(e.monitor(), e.name()).compareTo(parts[1]) > 0);
+        return DuePlace.of(e).compareTo(DuePlace.parse(cursor)) > 0;
     }
 
     @Override

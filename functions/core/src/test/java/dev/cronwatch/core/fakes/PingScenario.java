@@ -32,7 +32,7 @@ public final class PingScenario {
     /** A check with this schedule and grace, made before its first ping. */
     public PingScenario(MonitorConfig config, PingCheck ping) {
         Monitor monitor = new Monitor(s.key, "monitor-id", Scenario.PROJECT, "job", MonitorStatus.ACTIVE, false, config,
-                s.clock.instant(), List.of(), null, null, ping, 0);
+                s.clock.instant(), List.of(), null, null, ping, 0, 0);
         var counted = s.store.organizationMonitors(s.key.organization(), s.clock.instant())
                 .created(Long.MAX_VALUE, Integer.MAX_VALUE);
         if (!s.store.commit(Changes.created(monitor, counted))) throw new AssertionError("could not store the check");

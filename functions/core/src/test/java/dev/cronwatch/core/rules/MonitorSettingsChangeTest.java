@@ -35,7 +35,7 @@ class MonitorSettingsChangeTest {
     }
 
     static Monitor monitor(MonitorConfig config, MonitorStatus status) {
-        return new Monitor(KEY, "m-1", "1", "backup", status, false, config, LAST, List.of("production"), null, null, null, 1);
+        return new Monitor(KEY, "m-1", "1", "backup", status, false, config, LAST, List.of("production"), null, null, null, 0, 1);
     }
 
     /** Expecting 11:00 (due 11:05), with a run in progress since 10:05:10 (timing out at 10:35). */

@@ -11,14 +11,17 @@ import dev.cronwatch.core.monitor.CheckInStatus;
 import dev.cronwatch.core.monitor.Monitor;
 import dev.cronwatch.core.monitor.MonitorKey;
 import dev.cronwatch.core.port.CheckInQueue;
+import dev.cronwatch.core.port.DecisionStore;
 import dev.cronwatch.core.port.ShardTicks;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.rules.CheckInRules;
 import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +62,31 @@ class ClockFanOutTest {
 
     void processQueue() {
         for (RecordingQueue.Delivery d : queue.takeAll()) processor.apply(d.message(), d.sequence());
+    }
+
+    /** {@code count} hourly monitors of the organization whose entries are in {@code shard}. */
+    List<MonitorKey> hourlyInShard(String organization, int shard, int count) {
+        List<MonitorKey> added = new ArrayList<>();
+        for (int i = 0; added.size() < count; i++) {
+            MonitorKey candidate = new MonitorKey(organization, "job-" + i);
+            if (store.shardOf(candidate) == shard) added.add(hourly(organization, candidate.slug()));
+        }
+        return added;
+    }
+
+    /** The test's queue, its judgements sent through {@code sendJudgements} instead. */
+    CheckInQueue judgementsThrough(java.util.function.Consumer<List<Judgement>> sendJudgements) {
+        return new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                queue.send(message, deduplicationId);
+            }
+
+            @Override
+            public void sendJudgements(List<Judgement> judgements) {
+                sendJudgements.accept(judgements);
+            }
+        };
     }
 
     long missesOf(MonitorKey key) {
@@ -106,20 +134,12 @@ class ClockFanOutTest {
                 .hasSizeLessThanOrEqualTo(ClockService.HEAD_LIMIT);
         AtomicInteger sent = new AtomicInteger();
         int cutOffAfter = inShard.size() / 2;
-        CheckInQueue dyingHalfWay = new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
+        CheckInQueue dyingHalfWay = judgementsThrough(judgements -> {
+            for (Judgement j : judgements) {
+                if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
+                queue.sendJudgements(List.of(j));
             }
-
-            @Override
-            public void sendJudgements(List<Judgement> judgements) {
-                for (Judgement j : judgements) {
-                    if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
-                    queue.sendJudgements(List.of(j));
-                }
-            }
-        };
+        });
         ShardTick work = new ShardTick(shard, TICK);
         assertThatThrownBy(() -> clockOver(dyingHalfWay).tickShard(work, ticks -> { })).hasMessage("cut off");
         processQueue();
@@ -208,18 +228,9 @@ class ClockFanOutTest {
 
     @Test
     void aShardsHeadPassQueuesTheOrganizationsWithFewDueOneAtATime_andLeavesTheRestToItsTail() {
-        for (int i = 0; i < 3_000; i++) hourly("big", "job-" + i);
+        for (int i = 0; i < 600; i++) hourly("big", "job-" + i);
         int shard = store.shardOf(monitors.get(0));
-        for (String organization : List.of("small", "other")) {
-            int added = 0;
-            for (int i = 0; added < 3; i++) {
-                MonitorKey candidate = new MonitorKey(organization, "job-" + i);
-                if (store.shardOf(candidate) == shard) {
-                    hourly(organization, "job-" + i);
-                    added++;
-                }
-            }
-        }
+        for (String organization : List.of("small", "other")) hourlyInShard(organization, shard, 3);
         clock.set(TICK.plusSeconds(2));
         List<ShardTick> tails = new ArrayList<>();
         ClockService.TickResult head = clockOver(queue).tickShard(new ShardTick(shard, TICK), tails::addAll);
@@ -239,6 +250,82 @@ class ClockFanOutTest {
         assertThat(tail.due()).isEqualTo(head.leftForTail());
         assertThat(queue.takeAll()).extracting(d -> ((Judgement) d.message()).monitor().organization())
                 .hasSize(head.leftForTail()).containsOnly("big");
+    }
+
+    /**
+     * The flood's monitors were made first and sort first by deadline and key; the small tenant's
+     * have the lowest ordinals, so the head pass queues them after its first read of the shard. Its
+     * second page holds only the flood's: the pass ends there, and the tail queues the whole shard,
+     * each judgement once.
+     */
+    @Test
+    void aSmallTenantsJudgementsAreQueuedAfterTheHeadPassesFirstRead_andAFloodsPageEndsThePass() {
+        int shard = 0;
+        hourlyInShard("flood", shard, 1_200);
+        List<MonitorKey> small = hourlyInShard("small", shard, 3);
+        clock.set(TICK.plusSeconds(2));
+        AtomicInteger reads = new AtomicInteger();
+        DecisionStore countingReads = (DecisionStore) Proxy.newProxyInstance(DecisionStore.class.getClassLoader(),
+                new Class<?>[] {DecisionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findDue")) reads.incrementAndGet();
+                    return method.invoke(store, args);
+                });
+        Map<MonitorKey, Integer> readsBeforeQueued = new HashMap<>();
+        CheckInQueue recordingReads = judgementsThrough(judgements -> {
+            judgements.forEach(j -> readsBeforeQueued.putIfAbsent(j.monitor(), reads.get()));
+            queue.sendJudgements(judgements);
+        });
+
+        ClockService clockService = new ClockService(countingReads, recordingReads, processor, alerts, clock,
+                Duration.ofMinutes(15), Duration.ofSeconds(30));
+
+        ClockService.TickResult head = clockService.tickShard(new ShardTick(shard, TICK), ticks -> { });
+        assertThat(small).allSatisfy(m -> assertThat(readsBeforeQueued.get(m)).as(m.toString()).isEqualTo(1));
+        assertThat(reads.get()).as("a page of the flood's only ends the head pass").isEqualTo(2);
+        assertThat(readsBeforeQueued).containsOnlyKeys(small);
+        assertThat(store.headPasses(TICK).leftForTail())
+                .containsEntry(shard, java.util.Set.of(ShardTick.EVERY_ORGANIZATION));
+
+        ClockService.TickResult tail = clockService.tickShard(
+                new ShardTick(shard, TICK, java.util.Set.of(ShardTick.EVERY_ORGANIZATION)), ticks -> { });
+        assertThat(head.due() + tail.due()).isEqualTo(1_203);
+        List<RecordingQueue.Delivery> queued = queue.takeAll();
+        assertThat(queued).as("each once, the small tenant's first").hasSize(1_203);
+        assertThat(queued.subList(0, 3)).extracting(d -> d.message().monitor()).containsExactlyInAnyOrderElementsOf(small);
+        for (RecordingQueue.Delivery d : queued) processor.apply(d.message(), d.sequence());
+        assertThat(monitors).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+    }
+
+    /**
+     * An organization under the limit in the first page and over it later: the head pass queued its
+     * first ones, the tail queues all of them again; the queue keeps each once, each is judged once,
+     * and the tick counts each once.
+     */
+    @Test
+    void anOrganizationPassingTheLimitAfterItsFirstOnesWereQueued_isJudgedOnceEach() {
+        int shard = 0;
+        hourlyInShard("flood", shard, 150);
+        for (int i = 0; i < 250; i++) hourly("mid", "job-" + i);
+        List<MonitorKey> mid = monitors.stream().filter(m -> m.organization().equals("mid"))
+                .filter(m -> store.shardOf(m) == shard).toList();
+        assertThat(mid).hasSizeGreaterThan(ClockService.HEAD_LIMIT);
+        clock.set(TICK.plusSeconds(2));
+
+        ClockService.TickResult head = clockOver(queue).tickShard(new ShardTick(shard, TICK), ticks -> { });
+        List<RecordingQueue.Delivery> queuedByHead = queue.takeAll();
+        assertThat(queuedByHead).as("mid's first ones, queued with the first page").isNotEmpty()
+                .extracting(d -> d.message().monitor().organization()).containsOnly("mid");
+        assertThat(store.headPasses(TICK).leftForTail()).containsEntry(shard, java.util.Set.of("flood", "mid"));
+
+        ClockService.TickResult tail = clockOver(queue).tickShard(
+                new ShardTick(shard, TICK, java.util.Set.of("flood", "mid")), ticks -> { });
+        List<RecordingQueue.Delivery> queuedByTail = queue.takeAll();
+        assertThat(queuedByTail).hasSize(150 + mid.size() - queuedByHead.size());
+        assertThat(head.due() + tail.due()).isEqualTo(150 + mid.size());
+        for (RecordingQueue.Delivery d : queuedByHead) processor.apply(d.message(), d.sequence());
+        for (RecordingQueue.Delivery d : queuedByTail) processor.apply(d.message(), d.sequence());
+        assertThat(mid).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
+        assertThat(store.findDue(shard, TICK, null, 1_000).items()).isEmpty();
     }
 
     @Test
