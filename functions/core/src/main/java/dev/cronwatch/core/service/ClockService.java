@@ -66,8 +66,10 @@ public final class ClockService {
     public static final Duration TAIL_DELAY = Duration.ofSeconds(1);
     private static final int PAGE = 1_000;
     /**
-     * A head pass's read of its shard: enough to hold many organizations' first monitors (the index
-     * lists a minute by ordinal), small enough that the first is read at once under any flood.
+     * A head pass's first two reads of its shard: enough to hold many organizations' first monitors
+     * (the index lists a minute by ordinal), small enough that they are read at once under any flood.
+     * Later reads double up to {@link #PAGE}, so that a shard of many small organizations, all queued
+     * by the head, is not read in a hundred small Queries.
      */
     private static final int HEAD_PAGE = 100;
     /**
@@ -200,8 +202,11 @@ public final class ClockService {
         Set<String> many = new LinkedHashSet<>();
         boolean stoppedShort = false;
         String cursor = null;
+        int pageSize = HEAD_PAGE;
+        int pagesRead = 0;
         do {
-            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, HEAD_PAGE);
+            Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, pageSize);
+            if (++pagesRead >= 2) pageSize = Math.min(PAGE, pageSize * 2);
             page.items().forEach(due -> dueSoFar.merge(due.monitor().organization(), 1, Integer::sum));
             List<DueEntry> few = new ArrayList<>();
             for (DueEntry due : page.items()) {

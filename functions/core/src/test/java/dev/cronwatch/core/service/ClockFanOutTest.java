@@ -297,6 +297,32 @@ class ClockFanOutTest {
     }
 
     /**
+     * Sixty organizations with fifteen due each in one shard: every one is under the limit, so the head
+     * pass queues the whole shard, reading it in pages that grow after the first two (100, 100, 200,
+     * 400, 800: five Queries for 900 entries, not nine of 100).
+     */
+    @Test
+    void aShardOfManySmallOrganizations_isQueuedWholeByTheHead_inPagesThatGrow() {
+        int shard = 0;
+        for (int o = 0; o < 60; o++) hourlyInShard("org-" + o, shard, 15);
+        clock.set(TICK.plusSeconds(2));
+        List<Integer> pageSizes = new ArrayList<>();
+        DecisionStore countingReads = (DecisionStore) Proxy.newProxyInstance(DecisionStore.class.getClassLoader(),
+                new Class<?>[] {DecisionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findDue")) pageSizes.add((Integer) args[args.length - 1]);
+                    return method.invoke(store, args);
+                });
+        ClockService clockService = new ClockService(countingReads, queue, processor, alerts, clock,
+                Duration.ofMinutes(15), Duration.ofSeconds(30));
+
+        ClockService.TickResult head = clockService.tickShard(new ShardTick(shard, TICK), ticks -> { });
+        assertThat(head.due()).isEqualTo(900);
+        assertThat(head.leftForTail()).isZero();
+        assertThat(pageSizes).containsExactly(100, 100, 200, 400, 800);
+        assertThat(queue.takeAll()).hasSize(900);
+    }
+
+    /**
      * An organization under the limit in the first page and over it later: the head pass queued its
      * first ones, the tail queues all of them again; the queue keeps each once, each is judged once,
      * and the tick counts each once.
