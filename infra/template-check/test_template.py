@@ -422,9 +422,14 @@ def test_the_table_outlives_the_stack(translated):
 
 def test_the_tables_warm_throughput_is_aws_own_unless_a_peak_is_announced(translated):
     # a mass miss writes about 20 units a judgement: a new table takes about 4,000 a second at first
-    assert translated["Parameters"]["TableWarmWriteUnits"]["Default"] == 0
+    parameter = translated["Parameters"]["TableWarmWriteUnits"]
+    assert parameter["Default"] == "0"
+    # DynamoDB refuses to lower warm throughput below a new table's 4,000: such a value must not reach it
+    pattern = re.compile(parameter["AllowedPattern"])
+    assert [v for v in ["0", "4000", "9999", "160000"] if not pattern.fullmatch(v)] == []
+    assert [v for v in ["1", "3999", "400", "04000", "-4000", "4e3", ""] if pattern.fullmatch(v)] == []
     assert translated["Conditions"]["HasTableWarmWriteUnits"] == {
-        "Fn::Not": [{"Fn::Equals": [{"Ref": "TableWarmWriteUnits"}, 0]}]}
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "TableWarmWriteUnits"}, "0"]}]}
     warm = {"Fn::If": ["HasTableWarmWriteUnits", {"WriteUnitsPerSecond": {"Ref": "TableWarmWriteUnits"}},
                        {"Ref": "AWS::NoValue"}]}
     table = translated["Resources"]["Table"]["Properties"]

@@ -405,8 +405,9 @@ final class MassMiss {
     }
 
     /**
-     * Monitors of a daily job whose window closed a minute before the tick, in parallel batches; seconds
-     * taken. Each has the ordinal its organization's counter would have given it, created in order.
+     * Monitors of a daily job whose window closes at the tick's minute (the tick that judges it, as on
+     * AWS: a deadline is judged by the tick of its own minute), in parallel batches; seconds taken. Each
+     * has the ordinal its organization's counter would have given it, created in order.
      */
     private static double seed(DynamoDbClient client, String table, String organization, int count) throws Exception {
         long began = System.nanoTime();
@@ -428,7 +429,7 @@ final class MassMiss {
                                 DAILY, created, List.of("production"), 1).withOrdinal(m + 1);
                         monitors.add(monitor);
                         envs.add(MonitorEnvironment.create(monitor, "production", created)
-                                .withTimes(created, TICK.minus(Duration.ofMinutes(2)), TICK.minus(Duration.ofMinutes(1))));
+                                .withTimes(created, TICK.minus(Duration.ofMinutes(1)), TICK));
                     }
                     loader.load(monitors, envs);
                 }));

@@ -46,7 +46,7 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     /** Threads a function's code hands its calls to, where no entry point is on the stack. */
     private static final Map<String, String> THREADS = Map.of("judgement-sender", "ClockShardFunction",
-            "clock-shard", "ClockShardFunction");
+            "clock-shard", "ClockShardFunction", "outbox-reader", "ClockFunction");
 
     private static final Set<Call> calls = new TreeSet<>();
     private static volatile boolean recording;

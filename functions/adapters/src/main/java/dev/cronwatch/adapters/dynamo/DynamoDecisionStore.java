@@ -339,9 +339,11 @@ public final class DynamoDecisionStore implements DecisionStore {
             Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(next), limit - found.size(),
                     BY_DUE_KEY);
             for (var item : page.items()) {
-                Instant deadline = Keys.deadlineOf(item.get(TableDefinition.DUE_AT).n());
+                String value = item.get(TableDefinition.DUE_AT).n();
+                Instant deadline = Keys.deadlineOf(value);
                 if (deadline.isAfter(upTo)) continue;
-                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)), deadline));
+                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)), deadline,
+                        Keys.rankOf(value)));
             }
             next = page.nextCursor();
         } while (next != null && found.size() < limit);

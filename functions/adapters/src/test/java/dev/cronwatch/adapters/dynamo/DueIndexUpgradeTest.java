@@ -69,7 +69,7 @@ class DueIndexUpgradeTest {
                 .extracting(DueEntry::monitor).containsExactly(NEW);
         assertThat(store.findDue(T0.plusSeconds(180), null, 10).items())
                 .containsExactlyInAnyOrder(new DueEntry(OLD, "production", T0.plusSeconds(150)),
-                        new DueEntry(NEW, "production", T0.plusSeconds(90)));
+                        new DueEntry(NEW, "production", T0.plusSeconds(90), 3));
     }
 
     @Test
@@ -96,6 +96,19 @@ class DueIndexUpgradeTest {
                 .contains(T0.plusSeconds(100));
         assertThat(store.nextDeadlineAfter(T0.plusSeconds(100))).contains(T0.plusSeconds(150));
         assertThat(store.nextDeadlineAfter(T0.plusSeconds(150))).isEmpty();
+    }
+
+    @Test
+    void aDeadlinePastTheYear2286_readsBackAsItself_atItsMinute() {
+        Instant far = Instant.parse("2326-03-01T12:00:00Z");
+        writeNewForm(NEW, 7, far);
+        writeNewForm(inTheShardOf(NEW), 1, T0.plusSeconds(60));
+
+        assertThat(store.nextDeadlineAfter(T0.plusSeconds(60))).contains(far);
+        assertThat(store.findDue(far.minusSeconds(60), null, 10).items()).extracting(DueEntry::dueAt)
+                .containsExactly(T0.plusSeconds(60));
+        assertThat(store.findDue(far, null, 10).items()).extracting(DueEntry::dueAt)
+                .containsExactly(T0.plusSeconds(60), far);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ public final class ClockService {
     /**
      * Due in one shard at one tick, at most, for an organization's judgements to be queued in the
      * head pass: ten shards put an organization with up to about 200 due at a minute there. A small
-     * tenant then waits behind at most this many of another's in each shard.
+     * tenant then waits behind at most this many of another's in each shard. Also the highest rank the
+     * head pass reads of its own minute: every organization with at most this many monitors is queued
+     * by it.
      */
     public static final int HEAD_LIMIT = 20;
     /**
@@ -186,12 +189,17 @@ public final class ClockService {
     /**
      * Reads the shard page by page, queueing as it reads: after each page, one organization at a time,
      * the judgements of the page's organizations with at most {@link #HEAD_LIMIT} due in the shard so
-     * far. The index lists a minute's deadlines by their monitor's ordinal ({@link DueOrder}), so the
-     * organizations with few due have theirs in the first pages, however many another has due. A page
-     * that queues nothing, with more to read, ends the pass: what follows is a flood's, and reading it
-     * here would only slow the judging of what was just queued. The tail then reads the whole shard
-     * for every organization; otherwise it reads it for the organizations that passed the limit. What
-     * the tail queues again of this pass's is the same message, kept once.
+     * far. The index lists a minute's deadlines by their monitor's ordinal ({@link DueOrder}), so every
+     * organization's first monitors come before any organization's later ones, however many one has
+     * due. The pass reads the tick's own minute up to rank {@link #HEAD_LIMIT} and stops at the first
+     * entry ranked above it: what follows belongs to organizations with more monitors than that, and
+     * reading it here would only slow the judging of what was just queued. The organizations the rest
+     * of that last page shows to be so are left to the tail whole, their first ranks too, so that
+     * their judgements do not load the table while the small ones' are applied. Earlier minutes (a backlog)
+     * and rank 0 (monitors made before ordinals, entries written before ranks) are read through, so
+     * they never end the pass before this minute's small organizations. A pass that stopped leaves the
+     * tail the whole shard, for every organization; one that read it all, the organizations that passed
+     * the limit. What the tail queues again of this pass's is the same message, kept once.
      */
     private TickResult headPass(ShardTick work, ShardTicks tails) {
         Instant tick = work.tick();
@@ -207,11 +215,22 @@ public final class ClockService {
         do {
             Page<DueEntry> page = store.findDue(work.shard(), tick, cursor, pageSize);
             if (++pagesRead >= 2) pageSize = Math.min(PAGE, pageSize * 2);
-            page.items().forEach(due -> dueSoFar.merge(due.monitor().organization(), 1, Integer::sum));
-            List<DueEntry> few = new ArrayList<>();
+            List<DueEntry> read = new ArrayList<>();
+            Set<String> ranksBeyond = new HashSet<>();
             for (DueEntry due : page.items()) {
+                if (due.rank() > HEAD_LIMIT && DueOrder.tickOf(due.dueAt()).equals(tick)) {
+                    stoppedShort = true;
+                    ranksBeyond.add(due.monitor().organization());
+                } else if (!stoppedShort) {
+                    read.add(due);
+                }
+            }
+            read.forEach(due -> dueSoFar.merge(due.monitor().organization(), 1, Integer::sum));
+            List<DueEntry> few = new ArrayList<>();
+            for (DueEntry due : read) {
                 String organization = due.monitor().organization();
-                if (dueSoFar.get(organization) <= HEAD_LIMIT) {
+                // past the stop the page shows who has more than HEAD_LIMIT monitors: the tail takes those whole
+                if (dueSoFar.get(organization) <= HEAD_LIMIT && !ranksBeyond.contains(organization)) {
                     few.add(due);
                 } else {
                     many.add(organization);
@@ -221,7 +240,6 @@ public final class ClockService {
             queueOrJudge(FairOrder.interleaveByOrganization(few, d -> d.monitor().organization()), result,
                     stopJudgingBy);
             cursor = page.nextCursor();
-            stoppedShort = cursor != null && few.isEmpty();
         } while (cursor != null && !stoppedShort);
         Set<String> leftForTail = stoppedShort ? Set.of(ShardTick.EVERY_ORGANIZATION) : many;
         for (String organization : dueSoFar.keySet()) {

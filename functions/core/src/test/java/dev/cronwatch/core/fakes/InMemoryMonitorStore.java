@@ -211,7 +211,7 @@ public final class InMemoryMonitorStore implements WholeStore {
                 .filter(e -> cursor == null || afterCursor(e, cursor))
                 .sorted(DUE_ORDER)
                 .toList();
-        List<DueEntry> page = due.stream().limit(limit).map(e -> new DueEntry(e.monitor(), e.name(), e.dueAt())).toList();
+        List<DueEntry> page = due.stream().limit(limit).map(e -> new DueEntry(e.monitor(), e.name(), e.dueAt(), DueOrder.rankOf(e))).toList();
         String next = due.size() > limit ? cursorOf(due.get(limit - 1)) : null;
         return new Page<>(page, next);
     }

@@ -253,17 +253,18 @@ class ClockFanOutTest {
     }
 
     /**
-     * The flood's monitors were made first and sort first by deadline and key; the small tenant's
-     * have the lowest ordinals, so the head pass queues them after its first read of the shard. Its
-     * second page holds only the flood's: the pass ends there, and the tail queues the whole shard,
-     * each judgement once.
+     * The tick of the deadlines' own minute. The small tenant's ordinals are 1 to 3, among the flood's
+     * first, so the head pass queues them after its first read of the shard. The flood's 21st rank
+     * ends the pass inside that read and shows the flood to have more than 20 monitors: the tail queues
+     * the whole shard, the flood's first ranks too, each judgement once.
      */
     @Test
-    void aSmallTenantsJudgementsAreQueuedAfterTheHeadPassesFirstRead_andAFloodsPageEndsThePass() {
+    void aSmallTenantsJudgementsAreQueuedAfterTheHeadPassesFirstRead_andTheFloodsTwentyFirstRankEndsThePass() {
         int shard = 0;
         hourlyInShard("flood", shard, 1_200);
         List<MonitorKey> small = hourlyInShard("small", shard, 3);
-        clock.set(TICK.plusSeconds(2));
+        Instant tick = TICK.minus(Duration.ofMinutes(1));
+        clock.set(tick.plusSeconds(2));
         AtomicInteger reads = new AtomicInteger();
         DecisionStore countingReads = (DecisionStore) Proxy.newProxyInstance(DecisionStore.class.getClassLoader(),
                 new Class<?>[] {DecisionStore.class}, (proxy, method, args) -> {
@@ -279,19 +280,21 @@ class ClockFanOutTest {
         ClockService clockService = new ClockService(countingReads, recordingReads, processor, alerts, clock,
                 Duration.ofMinutes(15), Duration.ofSeconds(30));
 
-        ClockService.TickResult head = clockService.tickShard(new ShardTick(shard, TICK), ticks -> { });
+        ClockService.TickResult head = clockService.tickShard(new ShardTick(shard, tick), ticks -> { });
         assertThat(small).allSatisfy(m -> assertThat(readsBeforeQueued.get(m)).as(m.toString()).isEqualTo(1));
-        assertThat(reads.get()).as("a page of the flood's only ends the head pass").isEqualTo(2);
-        assertThat(readsBeforeQueued).containsOnlyKeys(small);
-        assertThat(store.headPasses(TICK).leftForTail())
+        assertThat(reads.get()).as("the flood's 21st rank ends the head pass in its first read").isEqualTo(1);
+        assertThat(readsBeforeQueued).as("the flood, its 21st rank in that read, is left to the tail whole")
+                .containsOnlyKeys(small);
+        assertThat(store.headPasses(tick).leftForTail())
                 .containsEntry(shard, java.util.Set.of(ShardTick.EVERY_ORGANIZATION));
 
         ClockService.TickResult tail = clockService.tickShard(
-                new ShardTick(shard, TICK, java.util.Set.of(ShardTick.EVERY_ORGANIZATION)), ticks -> { });
+                new ShardTick(shard, tick, java.util.Set.of(ShardTick.EVERY_ORGANIZATION)), ticks -> { });
         assertThat(head.due() + tail.due()).isEqualTo(1_203);
         List<RecordingQueue.Delivery> queued = queue.takeAll();
-        assertThat(queued).as("each once, the small tenant's first").hasSize(1_203);
-        assertThat(queued.subList(0, 3)).extracting(d -> d.message().monitor()).containsExactlyInAnyOrderElementsOf(small);
+        assertThat(queued).as("each once").hasSize(1_203);
+        assertThat(queued.subList(0, 3)).as("the small tenant's first")
+                .extracting(d -> d.message().monitor()).containsExactlyInAnyOrderElementsOf(small);
         for (RecordingQueue.Delivery d : queued) processor.apply(d.message(), d.sequence());
         assertThat(monitors).allSatisfy(m -> assertThat(missesOf(m)).as(m.toString()).isEqualTo(1));
     }
