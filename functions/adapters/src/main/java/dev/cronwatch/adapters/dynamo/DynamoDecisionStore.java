@@ -339,11 +339,10 @@ public final class DynamoDecisionStore implements DecisionStore {
             Page<Map<String, AttributeValue>> page = queries.page(query, Cursors.decode(next), limit - found.size(),
                     BY_DUE_KEY);
             for (var item : page.items()) {
-                String value = item.get(TableDefinition.DUE_AT).n();
-                Instant deadline = Keys.deadlineOf(value);
-                if (deadline.isAfter(upTo)) continue;
-                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)), deadline,
-                        Keys.rankOf(value)));
+                Keys.DueValue value = Keys.dueValue(item.get(TableDefinition.DUE_AT).n());
+                if (value.deadline().isAfter(upTo)) continue;
+                found.add(new DueEntry(Keys.monitorOf(Items.pk(item)), Keys.environmentOf(Items.sk(item)),
+                        value.deadline(), value.rank()));
             }
             next = page.nextCursor();
         } while (next != null && found.size() < limit);
@@ -368,7 +367,9 @@ public final class DynamoDecisionStore implements DecisionStore {
 
     private Instant firstPlainAfter(int shard, Instant after) {
         String first = firstDueValue(shard, "#at > :from", Keys.epochMillis(after));
-        return first != null && Keys.isPlainMillis(first) ? Keys.deadlineOf(first) : null;
+        if (first == null) return null;
+        Keys.DueValue value = Keys.dueValue(first);
+        return value.plainMillis() ? value.deadline() : null;
     }
 
     private Instant earliestOfTicksFrom(int shard, Instant after) {
@@ -376,7 +377,7 @@ public final class DynamoDecisionStore implements DecisionStore {
         Instant earliest = earliestOfTick(shard, tick, after);
         if (earliest != null) return earliest;
         String next = firstDueValue(shard, "#at >= :from", Keys.firstDueOfTick(tick.plus(Duration.ofMinutes(1))));
-        return next == null ? null : earliestOfTick(shard, DueOrder.tickOf(Keys.deadlineOf(next)), after);
+        return next == null ? null : earliestOfTick(shard, DueOrder.tickOf(Keys.dueValue(next).deadline()), after);
     }
 
     /** The due index value of the shard's first entry in the range {@code condition} gives, or null. */
@@ -397,7 +398,7 @@ public final class DynamoDecisionStore implements DecisionStore {
                 .expressionAttributeNames(Map.of("#shard", TableDefinition.DUE_SHARD, "#at", TableDefinition.DUE_AT))
                 .expressionAttributeValues(Map.of(":shard", s(Keys.dueShard(shard)),
                         ":first", Keys.firstDueOfTick(tick), ":last", Keys.lastDueOfTick(tick))))) {
-            Instant due = Keys.deadlineOf(item.get(TableDefinition.DUE_AT).n());
+            Instant due = Keys.dueValue(item.get(TableDefinition.DUE_AT).n()).deadline();
             if (due.isAfter(after) && (earliest == null || due.isBefore(earliest))) earliest = due;
         }
         return earliest;

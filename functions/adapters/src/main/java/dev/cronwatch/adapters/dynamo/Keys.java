@@ -344,29 +344,26 @@ final class Keys {
     }
 
     /**
-     * The deadline a due index value holds, in either form. The millis field holds 13 digits (until
-     * the year 2286); a later deadline (a long interval schedule) has lost whole 10^13 ms to the rank
-     * field, and its tick field, which it lies in the minute before, says how many.
+     * A due index value, read once: its deadline, its rank, and whether it is of the form before ranks
+     * (plain millis, rank 0).
      */
-    static Instant deadlineOf(String dueAt) {
+    record DueValue(Instant deadline, long rank, boolean plainMillis) {
+    }
+
+    /**
+     * Reads a due index value of either form. The millis field holds 13 digits (until the year 2286); a
+     * later deadline (a long interval schedule) has lost whole 10^13 ms to the rank field, and its tick
+     * field, which it lies in the minute before, says how many.
+     */
+    static DueValue dueValue(String dueAt) {
         BigDecimal value = new BigDecimal(dueAt);
         BigDecimal millis = value.remainder(RANK_UNIT);
-        if (value.compareTo(RANK_UNIT) >= 0) {
-            BigDecimal minuteBeforeTick = value.divideToIntegralValue(TICK_UNIT).subtract(BigDecimal.ONE)
-                    .multiply(BigDecimal.valueOf(60_000));
-            while (millis.compareTo(minuteBeforeTick) <= 0) millis = millis.add(RANK_UNIT);
-        }
-        return fromEpochMillis(millis.toPlainString());
-    }
-
-    /** The rank a due index value holds; 0 for one of the form before ranks. */
-    static long rankOf(String dueAt) {
-        return new BigDecimal(dueAt).remainder(TICK_UNIT).divideToIntegralValue(RANK_UNIT).longValueExact();
-    }
-
-    /** True for a due index value of the form before ranks: plain millis. */
-    static boolean isPlainMillis(String dueAt) {
-        return new BigDecimal(dueAt).compareTo(RANK_UNIT) < 0;
+        if (value.compareTo(RANK_UNIT) < 0) return new DueValue(fromEpochMillis(millis.toPlainString()), 0, true);
+        BigDecimal minuteBeforeTick = value.divideToIntegralValue(TICK_UNIT).subtract(BigDecimal.ONE)
+                .multiply(BigDecimal.valueOf(60_000));
+        while (millis.compareTo(minuteBeforeTick) <= 0) millis = millis.add(RANK_UNIT);
+        long rank = value.remainder(TICK_UNIT).divideToIntegralValue(RANK_UNIT).longValueExact();
+        return new DueValue(fromEpochMillis(millis.toPlainString()), rank, false);
     }
 
     /** The least due index value of the tick at {@code minute} (a minute start). */

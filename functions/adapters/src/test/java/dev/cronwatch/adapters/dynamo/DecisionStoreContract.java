@@ -234,7 +234,7 @@ abstract class DecisionStoreContract extends StoreContract {
         assertThat(seen).extracting(d -> d.monitor().slug())
                 .containsExactlyInAnyOrder("job-0", "job-1", "job-2", "job-3", "job-4");
         assertThat(seen).filteredOn(d -> d.monitor().slug().equals("job-2")).singleElement()
-                .isEqualTo(new DueEntry(new MonitorKey("acme", "job-2"), "production", T0.plusSeconds(120)));
+                .isEqualTo(new DueEntry(new MonitorKey("acme", "job-2"), "production", T0.plusSeconds(120), 0));
     }
 
     /**

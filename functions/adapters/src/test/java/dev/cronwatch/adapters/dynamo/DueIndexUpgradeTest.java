@@ -68,7 +68,7 @@ class DueIndexUpgradeTest {
         assertThat(store.findDue(T0.plusSeconds(120), null, 1).items()).as("the old one skipped, not a page end")
                 .extracting(DueEntry::monitor).containsExactly(NEW);
         assertThat(store.findDue(T0.plusSeconds(180), null, 10).items())
-                .containsExactlyInAnyOrder(new DueEntry(OLD, "production", T0.plusSeconds(150)),
+                .containsExactlyInAnyOrder(new DueEntry(OLD, "production", T0.plusSeconds(150), 0),
                         new DueEntry(NEW, "production", T0.plusSeconds(90), 3));
     }
 
@@ -82,7 +82,7 @@ class DueIndexUpgradeTest {
                 Keys.environmentSk("production")))).item().get(TableDefinition.DUE_AT).n())
                 .isEqualTo(Keys.dueAt(store.load(OLD, "production").environment()).n());
         assertThat(store.findDue(T0.plusSeconds(180), null, 10).items())
-                .containsExactly(new DueEntry(OLD, "production", T0.plusSeconds(110)));
+                .containsExactly(new DueEntry(OLD, "production", T0.plusSeconds(110), 0));
     }
 
     @Test

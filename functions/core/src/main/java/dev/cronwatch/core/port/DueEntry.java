@@ -9,7 +9,4 @@ import java.time.Instant;
  * entry written before ranks, or a monitor made before ordinals.
  */
 public record DueEntry(MonitorKey monitor, String environment, Instant dueAt, long rank) {
-    public DueEntry(MonitorKey monitor, String environment, Instant dueAt) {
-        this(monitor, environment, dueAt, 0);
-    }
 }
