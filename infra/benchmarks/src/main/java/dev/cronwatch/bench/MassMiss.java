@@ -15,8 +15,6 @@ import dev.cronwatch.core.monitor.MonitorStatus;
 import dev.cronwatch.core.port.CheckInQueue;
 import dev.cronwatch.core.port.Metrics;
 import dev.cronwatch.core.port.ShardTicks;
-import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.queue.Judgement;
 import dev.cronwatch.core.queue.ShardTick;
 import dev.cronwatch.core.service.ClockService;
 import dev.cronwatch.handlers.ClockHandler;
@@ -217,20 +215,12 @@ final class MassMiss {
             AtomicInteger ofB = new AtomicInteger();
             AtomicLong lastOfB = new AtomicLong();
             AtomicLong lastOfBQueued = new AtomicLong();
-            CheckInQueue queue = new CheckInQueue() {
-                @Override
-                public void send(CheckInMessage message, String deduplicationId) {
-                    fifo.send(message, deduplicationId);
+            CheckInQueue queue = fifo.withJudgementsThrough(judgements -> {
+                fifo.sendJudgements(judgements);
+                if (judgements.stream().anyMatch(j -> j.monitor().organization().equals(organization))) {
+                    lastOfBQueued.set(System.nanoTime());
                 }
-
-                @Override
-                public void sendJudgements(List<Judgement> judgements) {
-                    fifo.sendJudgements(judgements);
-                    if (judgements.stream().anyMatch(j -> j.monitor().organization().equals(organization))) {
-                        lastOfBQueued.set(System.nanoTime());
-                    }
-                }
-            };
+            });
             Ports ports = Ports.of(DynamoStores.on(client, table, 90),
                     DynamoStores.tenants(client, table), queue, alert -> {
                         if (alert.monitor().organization().equals(organization)) {

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cronwatch.core.alert.PendingAlert;
 import dev.cronwatch.core.port.AlertPublisher;
 import dev.cronwatch.core.port.CheckInQueue;
-import dev.cronwatch.core.queue.CheckInMessage;
-import dev.cronwatch.core.queue.Judgement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,22 +73,14 @@ public final class InjectedFaults {
     }
 
     public CheckInQueue queue(CheckInQueue queue) {
-        return new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
+        return queue.withJudgementsThrough(judgements -> {
+            int allowed = allowedOf(judgements.size());
+            queue.sendJudgements(judgements.subList(0, allowed));
+            if (allowed < judgements.size()) {
+                throw new IllegalStateException("clock cut off (injected fault): " + (judgements.size() - allowed)
+                        + " judgement(s) not queued");
             }
-
-            @Override
-            public void sendJudgements(List<Judgement> judgements) {
-                int allowed = allowedOf(judgements.size());
-                queue.sendJudgements(judgements.subList(0, allowed));
-                if (allowed < judgements.size()) {
-                    throw new IllegalStateException("clock cut off (injected fault): " + (judgements.size() - allowed)
-                            + " judgement(s) not queued");
-                }
-            }
-        };
+        });
     }
 
     /** A batch the worker died with is answered as wholly failed: nothing of it is deleted. */

@@ -3,6 +3,7 @@ package dev.cronwatch.core.port;
 import dev.cronwatch.core.queue.CheckInMessage;
 import dev.cronwatch.core.queue.Judgement;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The FIFO queue between ingest, the clock and the processor, one message group per monitor. */
 public interface CheckInQueue {
@@ -18,4 +19,23 @@ public interface CheckInQueue {
      * tick run twice) adds nothing.
      */
     void sendJudgements(List<Judgement> judgements);
+
+    /**
+     * This queue with its judgements handed to {@code sendJudgements} instead, its check-ins sent as
+     * they are: how a fault drill cuts a tick off and a benchmark times what a tick queued.
+     */
+    default CheckInQueue withJudgementsThrough(Consumer<List<Judgement>> sendJudgements) {
+        CheckInQueue checkIns = this;
+        return new CheckInQueue() {
+            @Override
+            public void send(CheckInMessage message, String deduplicationId) {
+                checkIns.send(message, deduplicationId);
+            }
+
+            @Override
+            public void sendJudgements(List<Judgement> judgements) {
+                sendJudgements.accept(judgements);
+            }
+        };
+    }
 }

@@ -74,21 +74,6 @@ class ClockFanOutTest {
         return added;
     }
 
-    /** The test's queue, its judgements sent through {@code sendJudgements} instead. */
-    CheckInQueue judgementsThrough(java.util.function.Consumer<List<Judgement>> sendJudgements) {
-        return new CheckInQueue() {
-            @Override
-            public void send(CheckInMessage message, String deduplicationId) {
-                queue.send(message, deduplicationId);
-            }
-
-            @Override
-            public void sendJudgements(List<Judgement> judgements) {
-                sendJudgements.accept(judgements);
-            }
-        };
-    }
-
     long missesOf(MonitorKey key) {
         return store.allCheckIns(key).stream().filter(c -> c.status() == CheckInStatus.MISSED).count();
     }
@@ -134,7 +119,7 @@ class ClockFanOutTest {
                 .hasSizeLessThanOrEqualTo(ClockService.HEAD_LIMIT);
         AtomicInteger sent = new AtomicInteger();
         int cutOffAfter = inShard.size() / 2;
-        CheckInQueue dyingHalfWay = judgementsThrough(judgements -> {
+        CheckInQueue dyingHalfWay = queue.withJudgementsThrough(judgements -> {
             for (Judgement j : judgements) {
                 if (sent.incrementAndGet() > cutOffAfter) throw new IllegalStateException("cut off");
                 queue.sendJudgements(List.of(j));
@@ -272,7 +257,7 @@ class ClockFanOutTest {
                     return method.invoke(store, args);
                 });
         Map<MonitorKey, Integer> readsBeforeQueued = new HashMap<>();
-        CheckInQueue recordingReads = judgementsThrough(judgements -> {
+        CheckInQueue recordingReads = queue.withJudgementsThrough(judgements -> {
             judgements.forEach(j -> readsBeforeQueued.putIfAbsent(j.monitor(), reads.get()));
             queue.sendJudgements(judgements);
         });
